@@ -1,0 +1,154 @@
+"""Outgoing links of a page, resolved and canonicalised the way the
+dupefilter will see them, so the frontier never queues two spellings of one
+URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+from lxml.html import HtmlElement
+from w3lib.encoding import html_to_unicode
+from w3lib.html import strip_html5_whitespace
+
+from scrapejet.urls import canonical_url
+
+_FOLLOWABLE_SCHEMES = frozenset({"http", "https"})
+# One XPath over both tags keeps links in document order in a single pass.
+_LINK_XPATH = lxml.etree.XPath("//a[@href] | //area[@href]")
+_BASE_XPATH = lxml.etree.XPath("//base[@href]/@href")
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    text: str
+    rel: tuple[str, ...] = ()
+    nofollow: bool = False
+
+
+def decode_html(html: str | bytes, encoding: str | None = None) -> str:
+    """Text of a response body. An explicit encoding (from the HTTP header, as
+    Scrapy resolves it) wins; otherwise BOM, then <meta charset>, then UTF-8
+    if the bytes are valid UTF-8, else windows-1252, as browsers guess."""
+    if isinstance(html, str):
+        return html
+    if encoding:
+        try:
+            return html.decode(encoding, errors="replace")
+        except LookupError:  # an unknown charset name must not lose the page
+            pass
+    return html_to_unicode(None, html, auto_detect_fun=_utf8_or_cp1252)[1]
+
+
+def _utf8_or_cp1252(body: bytes) -> str:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8"
+
+
+def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement | None:
+    """The document's root element, or None when there is nothing to parse.
+
+    Parsing happens once per page and every extractor works on this tree."""
+    text = decode_html(html, encoding)
+    # NUL never occurs in real HTML text: this is a binary body (image, PDF,
+    # archive) served as text/html, whose "text" would only be mojibake.
+    if not text.strip() or "\x00" in text[:4096]:
+        return None
+    try:
+        root = lxml.html.document_fromstring(text)
+    except ValueError:
+        # lxml refuses str input that carries an XML encoding declaration
+        # (XHTML served with <?xml ... encoding=...?>); the text is already
+        # decoded, so hand it over as UTF-8 bytes instead.
+        try:
+            parser = lxml.html.HTMLParser(encoding="utf-8")
+            root = lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass"), parser=parser)
+        except (ValueError, lxml.etree.ParserError):
+            return None
+    except lxml.etree.ParserError:  # e.g. only a comment or a doctype
+        return None
+    return root if isinstance(root, HtmlElement) else None
+
+
+def normalize_space(text: str | None) -> str:
+    return " ".join(text.split()) if text else ""
+
+
+def document_base_url(tree: HtmlElement, url: str) -> str:
+    """URL that relative references resolve against: the first <base href>,
+    itself relative to the response URL, else the response URL."""
+    for href in _BASE_XPATH(tree):
+        href = strip_html5_whitespace(href)
+        if href:
+            base = urljoin(url, href)
+            # A <base> pointing at a non-web scheme would turn every relative
+            # link into garbage; browsers only honour it for fetchable URLs.
+            if urlsplit(base).scheme in _FOLLOWABLE_SCHEMES:
+                return base
+        break  # only the first <base href> counts, per the HTML spec
+    return url
+
+
+def resolve_href(href: str | None, base_url: str) -> str | None:
+    """Canonical absolute http(s) URL of an href, or None if it is not a
+    crawlable link (fragment-only, javascript:, mailto:, tel:, data:, ...)."""
+    if not href:
+        return None
+    href = strip_html5_whitespace(href)
+    if not href or href.startswith("#"):
+        return None
+    try:
+        absolute = urljoin(base_url, href)
+        parts = urlsplit(absolute)
+        if parts.scheme not in _FOLLOWABLE_SCHEMES or not parts.hostname:
+            return None
+        return canonical_url(absolute)
+    except ValueError:  # invalid port, broken IPv6 literal and the like
+        return None
+
+
+def _link_text(element: HtmlElement) -> str:
+    if element.tag == "area":
+        return normalize_space(element.get("alt"))
+    text = normalize_space(element.text_content())
+    if text:
+        return text
+    # Icon and logo links carry their meaning in the image's alt or a title.
+    for img in element.iter("img"):
+        alt = normalize_space(img.get("alt"))
+        if alt:
+            return alt
+    return normalize_space(element.get("title") or element.get("aria-label"))
+
+
+def links_from_tree(tree: HtmlElement, url: str) -> list[Link]:
+    """Links of an already-parsed page, first occurrence of each URL wins."""
+    base_url = document_base_url(tree, url)
+    # Menus repeat the same hrefs in header, mobile menu and footer; resolving
+    # each spelling once skips most of the canonicalisation work.
+    resolved: dict[str | None, str | None] = {}
+    seen: set[str] = set()
+    links: list[Link] = []
+    for element in _LINK_XPATH(tree):
+        href = element.get("href")
+        if href not in resolved:
+            resolved[href] = resolve_href(href, base_url)
+        target = resolved[href]
+        if target is None or target in seen:
+            continue
+        seen.add(target)
+        rel = tuple(token.lower() for token in (element.get("rel") or "").split())
+        links.append(Link(url=target, text=_link_text(element), rel=rel, nofollow="nofollow" in rel))
+    return links
+
+
+def extract_links(html: str | bytes, url: str) -> list[Link]:
+    """Crawlable links of a page whose final (post-redirect) URL is ``url``."""
+    tree = parse_html(html)
+    return links_from_tree(tree, url) if tree is not None else []

@@ -1,0 +1,417 @@
+"""Everything the crawler keeps from one HTML page, from a single lxml parse.
+
+The functions here are pure (HTML and URL in, plain data out) so they can run
+in any worker, be unit-tested on saved pages, and be benchmarked in isolation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import re
+import sys
+import types
+from copy import deepcopy
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+from lxml.html import Element, HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.utils import LANGID_FLAG, language_classifier, normalize_unicode
+from trafilatura.xml import xmltotxt
+from w3lib.html import strip_html5_whitespace
+
+from scrapejet.extract.links import document_base_url, links_from_tree, normalize_space, parse_html
+from scrapejet.urls import host_of, registered_domain
+
+
+def _load_extruct_extractors() -> tuple[type, type]:
+    """JsonLdExtractor and OpenGraphExtractor without running extruct/__init__.
+
+    Importing any ``extruct.*`` submodule executes the package __init__, which
+    imports rdflib, pyRdfa, mf2py and html5lib for the RDFa/microformat
+    extractors we never call: ~8 MB RSS in a worker that already has Scrapy and
+    trafilatura loaded (~33 MB in a bare interpreter). The two modules we need
+    only depend on lxml, jstyleson and extruct.utils, so they are loaded under a
+    stand-in package that exists only for the duration of the import; the
+    ``extruct*`` entries are then removed again, leaving ``sys.modules`` as it
+    was, so a later ``import extruct`` elsewhere still gets the real package.
+    """
+    if "extruct" in sys.modules:  # someone already paid for the full package
+        from extruct.jsonld import JsonLdExtractor
+        from extruct.opengraph import OpenGraphExtractor
+
+        return JsonLdExtractor, OpenGraphExtractor
+
+    spec = importlib.util.find_spec("extruct")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("extruct is not installed")
+    before = set(sys.modules)
+    stand_in = types.ModuleType("extruct")
+    stand_in.__path__ = list(spec.submodule_search_locations)
+    sys.modules["extruct"] = stand_in
+    try:
+        from extruct.jsonld import JsonLdExtractor
+        from extruct.opengraph import OpenGraphExtractor
+    finally:
+        for name in [n for n in sys.modules if n not in before and (n == "extruct" or n.startswith("extruct."))]:
+            del sys.modules[name]
+    return JsonLdExtractor, OpenGraphExtractor
+
+
+_JsonLdExtractor, _OpenGraphExtractor = _load_extruct_extractors()
+_JSONLD = _JsonLdExtractor()
+_OPENGRAPH = _OpenGraphExtractor()
+
+_JSONLD_SCRIPTS = lxml.etree.XPath("//script[@type='application/ld+json']")
+# An <svg> may carry its own <title> (a tooltip), which is not the page title.
+_TITLES = lxml.etree.XPath("//title[not(ancestor::svg)]")
+_HEADINGS = lxml.etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
+_CANONICAL_LINKS = lxml.etree.XPath("//link[@rel and @href]")
+_HAS_MAIN_CONTAINER = lxml.etree.XPath("boolean(//main|//article|//*[@role='main'])")
+_HAS_HEADING_IN_BODY = lxml.etree.XPath("boolean(//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6])")
+_LANGUAGE_TAG = re.compile(r"^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# Subtrees a browser does not render as text.
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "select"})
+_BLOCKS = frozenset(
+    "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_SEPARATED_INLINE = frozenset({"a", "button", "label", "option"})
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_INDENTED_HEADING = re.compile(r"^[ \t]+(#{1,6} )")
+
+
+def extract_page(html: str | bytes, url: str, *, encoding: str | None = None) -> dict[str, Any]:
+    """Title, metadata, main content, outline and links of one page.
+
+    ``url`` is the final (post-redirect) URL of the response; relative links,
+    the canonical link and the internal/external split are judged against it.
+    ``encoding`` is the response encoding when known (bytes input only)."""
+    tree = parse_html(html, encoding)
+    if tree is None:
+        return _empty_page()
+
+    metas = _meta_by_name(tree)
+    opengraph = _opengraph(tree)
+    headings = _headings(tree)
+    base_url = document_base_url(tree, url)
+    text, markdown = _main_content(tree, base_url)
+    language = _page_language(tree, metas)
+    if language is None and LANGID_FLAG and text:
+        language = _normalize_language(language_classifier(text, ""))
+    return {
+        "title": _title(tree, opengraph, headings),
+        "description": _first_nonempty(metas.get("description"), opengraph.get("og:description")),
+        "language": language,
+        "text": text,
+        "markdown": markdown,
+        "headings": headings,
+        "meta": {
+            "opengraph": opengraph,
+            "twitter": _twitter_card(tree),
+            "json_ld": _json_ld(tree),
+            "canonical": _canonical(tree, base_url),
+            "robots": metas.get("robots", "").lower() or None,
+        },
+        "links": _split_links(tree, url),
+        "word_count": len(text.split()),
+        "content_hash": content_hash(text),
+    }
+
+
+def content_hash(text: str) -> str:
+    """Fingerprint of the words only, so re-indentation or a template's
+    changed line breaks do not count as a content change."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def _empty_page() -> dict[str, Any]:
+    return {
+        "title": None,
+        "description": None,
+        "language": None,
+        "text": "",
+        "markdown": "",
+        "headings": [],
+        "meta": {"opengraph": {}, "twitter": {}, "json_ld": [], "canonical": None, "robots": None},
+        "links": {"internal": [], "external": []},
+        "word_count": 0,
+        "content_hash": content_hash(""),
+    }
+
+
+def _first_nonempty(*values: str | None) -> str | None:
+    for value in values:
+        value = normalize_space(value)
+        if value:
+            return value
+    return None
+
+
+def _meta_by_name(tree: HtmlElement) -> dict[str, str]:
+    """``<meta name|http-equiv>`` contents keyed by lower-cased name.
+
+    Repeated robots directives are all binding, so they are joined; for any
+    other name the first occurrence wins, as it does for search engines."""
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        name = (meta.get("name") or meta.get("http-equiv") or "").strip().lower()
+        content = normalize_space(meta.get("content"))
+        if not name or not content:
+            continue
+        if name == "robots" and name in metas:
+            metas[name] = f"{metas[name]}, {content}"
+        else:
+            metas.setdefault(name, content)
+    return metas
+
+
+def _opengraph(tree: HtmlElement) -> dict[str, str]:
+    """OpenGraph properties, first value per property: repeated ones
+    (og:image, og:locale:alternate) list the preferred value first."""
+    properties: dict[str, str] = {}
+    for item in _OPENGRAPH.extract_items(tree):
+        for prop, value in item["properties"]:
+            value = normalize_space(value)
+            if value:
+                properties.setdefault(prop, value)
+    return properties
+
+
+def _twitter_card(tree: HtmlElement) -> dict[str, str]:
+    # The spec says name=, but many generators (Jekyll SEO, Yoast) emit
+    # property=, so both are read; name= wins when both are present.
+    card: dict[str, str] = {}
+    for attribute in ("name", "property"):
+        for meta in tree.iter("meta"):
+            key = (meta.get(attribute) or "").strip().lower()
+            value = normalize_space(meta.get("content"))
+            if key.startswith("twitter:") and value:
+                card.setdefault(key, value)
+    return card
+
+
+def _json_ld(tree: HtmlElement) -> list[Any]:
+    """JSON-LD items of every ld+json script that parses; one broken block
+    (a CMS template error, a truncated response) must not hide the others."""
+    items: list[Any] = []
+    for script in _JSONLD_SCRIPTS(tree):
+        try:
+            items.extend(_JSONLD.extract_items(script))
+        except (ValueError, RecursionError):
+            continue
+    return items
+
+
+def _canonical(tree: HtmlElement, base_url: str) -> str | None:
+    for link in _CANONICAL_LINKS(tree):
+        if "canonical" not in link.get("rel", "").lower().split():
+            continue
+        href = strip_html5_whitespace(link.get("href", ""))
+        if not href:
+            continue
+        try:
+            absolute = urljoin(base_url, href)
+        except ValueError:
+            return None
+        return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    return None
+
+
+def _title(tree: HtmlElement, opengraph: dict[str, str], headings: list[dict[str, Any]]) -> str | None:
+    # Not simply the first <title>: generated pages sometimes carry an empty
+    # one from the theme followed by the real one from an SEO plugin.
+    title = _first_nonempty(*(element.text_content() for element in _TITLES(tree)))
+    if title:
+        return title
+    first_h1 = next((h["text"] for h in headings if h["level"] == 1), None)
+    return _first_nonempty(opengraph.get("og:title"), first_h1)
+
+
+def _headings(tree: HtmlElement) -> list[dict[str, Any]]:
+    headings = []
+    for element in _HEADINGS(tree):
+        text = normalize_space(element.text_content())
+        if text:
+            headings.append({"level": int(element.tag[1]), "text": text})
+    return headings
+
+
+def _normalize_language(value: str | None) -> str | None:
+    """BCP 47-ish tag in lower case ("en_GB" -> "en-gb"); first of a list."""
+    if not value:
+        return None
+    tag = value.split(",")[0].strip().replace("_", "-").lower()
+    return tag if _LANGUAGE_TAG.match(tag) else None
+
+
+def _page_language(tree: HtmlElement, metas: dict[str, str]) -> str | None:
+    return (
+        _normalize_language(tree.get("lang"))
+        or _normalize_language(tree.get(_XML_LANG) or tree.get("xml:lang"))
+        or _normalize_language(metas.get("content-language"))
+    )
+
+
+@lru_cache(maxsize=8192)
+def _site_of_host(host: str) -> str:
+    # tldextract costs ~10 µs a call and a page repeats the same few hosts
+    # dozens of times; hosts are few, so caching them is nearly free.
+    return registered_domain(host)
+
+
+def _split_links(tree: HtmlElement, url: str) -> dict[str, list[str]]:
+    site = _site_of_host(host_of(url))
+    internal: list[str] = []
+    external: list[str] = []
+    for link in links_from_tree(tree, url):
+        same_site = bool(site) and _site_of_host(host_of(link.url)) == site
+        (internal if same_site else external).append(link.url)
+    return {"internal": internal, "external": external}
+
+
+# --- main content -----------------------------------------------------------
+
+
+def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
+    """(plain text, Markdown) of the main content.
+
+    trafilatura runs once, keeping formatting and links; both outputs are
+    rendered from that one result tree, which halves the cost of calling
+    ``trafilatura.extract`` once per format and keeps text and Markdown in
+    agreement about what the main content is."""
+    body = _trafilatura_body(tree)
+    if body is None:
+        fallback = _visible_text(tree)
+        return fallback, fallback
+    _resolve_link_targets(body, base_url)
+    markdown = _tidy_markdown(normalize_unicode(xmltotxt(body, True)).strip())
+    # Rendered as plain text, <ref> would still become "[text](target)".
+    lxml.etree.strip_tags(body, "ref")
+    text = _tidy_text(normalize_unicode(xmltotxt(body, False)))
+    if not text:
+        fallback = _visible_text(tree)
+        return fallback, fallback
+    return text, markdown
+
+
+def _run_trafilatura(tree: HtmlElement) -> lxml.etree._Element | None:
+    # No url=: trafilatura would resolve relative links against the site root
+    # (not the page, and ignoring <base href>); _resolve_link_targets does it.
+    document = bare_extraction(
+        tree,
+        fast=True,  # skip the readability/justext fallbacks: ~2x slower, rarely better here
+        favor_recall=True,
+        include_comments=False,
+        include_formatting=True,
+        include_links=True,
+        include_tables=True,
+        output_format="markdown",
+    )
+    return None if document is None else document.body
+
+
+def _trafilatura_body(tree: HtmlElement) -> lxml.etree._Element | None:
+    body = _run_trafilatura(tree)
+    if body is not None and body.find(".//head") is not None:
+        return body
+    # Without <main>/<article> or a "content" class, trafilatura falls back to
+    # harvesting loose paragraphs and drops every heading, which is the usual
+    # shape of a small-business site. Presenting the body as <main> keeps the
+    # headings; the retry is only trusted when it loses no text.
+    if _HAS_MAIN_CONTAINER(tree) or not _HAS_HEADING_IN_BODY(tree):
+        return body
+    retry = _run_trafilatura(_body_as_main(tree))
+    if retry is None:
+        return body
+    if body is None or _text_length(retry) >= _text_length(body):
+        return retry
+    return body
+
+
+def _resolve_link_targets(body: lxml.etree._Element, base_url: str) -> None:
+    for ref in body.iter("ref"):
+        target = ref.get("target")
+        if target:
+            try:
+                ref.set("target", urljoin(base_url, strip_html5_whitespace(target)))
+            except ValueError:  # keep a malformed href as the author wrote it
+                pass
+
+
+def _body_as_main(tree: HtmlElement) -> HtmlElement:
+    wrapped = deepcopy(tree)
+    body = wrapped.find("body")
+    if body is None:
+        return wrapped
+    main = Element("main")
+    main.text, body.text = body.text, None
+    main.extend(list(body))
+    body.append(main)
+    return wrapped
+
+
+def _text_length(body: lxml.etree._Element) -> int:
+    return len("".join("".join(body.itertext()).split()))
+
+
+def _tidy_text(text: str) -> str:
+    # Plain text has no indentation semantics: source-HTML indentation that
+    # leaks through trafilatura is noise, and so are runs of blank lines.
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _tidy_markdown(markdown: str) -> str:
+    """Undo indentation leaked from the HTML source in front of headings,
+    which would otherwise render as an indented code block."""
+    lines = markdown.splitlines()
+    in_fence = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            lines[index] = _INDENTED_HEADING.sub(r"\1", line.rstrip())
+    return "\n".join(lines)
+
+
+def _visible_text(tree: HtmlElement) -> str:
+    """Rendered text of <body>, one line per block, for pages too small or
+    too unusual for trafilatura to find a main content."""
+    root = tree.find("body")
+    if root is None:
+        root = tree
+    chunks = [root.text or ""]
+    _append_visible_text(root, chunks)
+    return _tidy_text("".join(chunks))
+
+
+def _append_visible_text(element: HtmlElement, chunks: list[str]) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else None  # None: comment or PI
+        if tag is not None and tag not in _INVISIBLE:
+            block = tag in _BLOCKS
+            # Menus styled as rows of links often have no whitespace between
+            # them; gluing "Home" to "Contact" would invent a word.
+            separated = tag in _SEPARATED_INLINE
+            if block:
+                chunks.append("\n")
+            elif separated and _ends_in_word(chunks):
+                chunks.append(" ")
+            chunks.append(child.text or "")
+            _append_visible_text(child, chunks)
+            if block:
+                chunks.append("\n")
+            elif separated and child.tail and child.tail[0].isalnum():
+                chunks.append(" ")
+        # A hidden element's tail is still visible text of its parent.
+        chunks.append(child.tail or "")
+
+
+def _ends_in_word(chunks: list[str]) -> bool:
+    last = next((chunk for chunk in reversed(chunks) if chunk), "")
+    return bool(last) and last[-1].isalnum()

@@ -1,0 +1,274 @@
+"""The job model shared by every entry point (CLI, ``scrapy crawl``, scrapyd, HTTP).
+
+A job lives as a Redis hash (live state and counters, moved atomically by the
+queue scripts) and as a row in storage (history that survives a Redis flush).
+``Jobs.submit`` validates a spec, records the job and seeds its first
+requests into the queue of the spider that serves its kind."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import time
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .keys import Keys
+from .scheduler.redisqueue import RequestQueue
+from .scheduler.requests import seed_request
+from .urls import canonical_url
+
+KIND_SPIDER = {"crawl": "generic", "business": "business", "backlinks": "backlink"}
+STATES = {  # status -> the Celery-style state the older API documents
+    "pending": "PENDING",
+    "running": "PROGRESS",
+    "completed": "SUCCESS",
+    "failed": "FAILURE",
+    "cancelled": "REVOKED",
+}
+COUNTERS = ("queued", "in_flight", "crawled", "failed", "skipped", "items", "admitted", "requeued")
+
+
+class JobError(ValueError):
+    """A spec that cannot become a job; the message says why."""
+
+
+def _http_url(value: str) -> str:
+    value = (value or "").strip()
+    if not re.match(r"^https?://[^/\s?#]+", value, re.I):
+        raise ValueError("must be an absolute http:// or https:// URL")
+    return canonical_url(value)
+
+
+class CrawlSpec(BaseModel):
+    """What a user may ask of a site crawl (job kind ``crawl``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    max_pages: int = Field(default=100, ge=1)
+    max_depth: int = Field(default=5, ge=0)
+    include: str | None = None
+    exclude: str | None = None
+    render_js: bool = False
+    priority: int = Field(default=5, ge=1, le=9)
+    subdomains: bool = False
+    # False: only the process that submitted it serves the job (`scrapy crawl
+    # -a url=...`, `scrapejet crawl`), so its own output holds every page.
+    shared: bool = True
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return _http_url(value)
+
+    @field_validator("include", "exclude")
+    @classmethod
+    def _regex(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
+
+
+SPECS: dict[str, type[BaseModel]] = {"crawl": CrawlSpec}
+
+
+@dataclass
+class Job:
+    job_id: str
+    kind: str
+    spec: dict[str, Any]
+    priority: int
+    status: str
+    queue: str
+    created_at: float
+    started_at: float | None = None
+    finished_at: float | None = None
+    error: str | None = None
+    counters: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def spider(self) -> str:
+        return KIND_SPIDER[self.kind]
+
+    @property
+    def state(self) -> str:
+        return STATES[self.status]
+
+    @property
+    def done(self) -> bool:
+        return self.status in ("completed", "failed", "cancelled")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "job_id": self.job_id,
+            "kind": self.kind,
+            "spec": self.spec,
+            "priority": self.priority,
+            "status": self.status,
+            "state": self.state,
+            "created_at": self.created_at,
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "error": self.error,
+            **{name: self.counters.get(name, 0) for name in COUNTERS},
+        }
+
+    @classmethod
+    def from_hash(cls, data: dict[str, str]) -> Job:
+        def num(name: str) -> float | None:
+            return float(data[name]) if data.get(name) else None
+
+        return cls(
+            job_id=data["job_id"],
+            kind=data["kind"],
+            spec=json.loads(data["spec"]),
+            priority=int(data["priority"]),
+            status=data["status"],
+            queue=data["queue"],
+            created_at=float(data["created_at"]),
+            started_at=num("started_at"),
+            finished_at=num("finished_at"),
+            error=data.get("error") or None,
+            counters={name: int(data.get(name) or 0) for name in COUNTERS},
+        )
+
+
+def validate_spec(kind: str, spec: dict[str, Any], *, max_pages_limit: int, max_depth_limit: int) -> BaseModel:
+    """The validated spec, or JobError with every problem named."""
+    if kind not in SPECS:
+        raise JobError(f"unknown job kind {kind!r}; expected one of {sorted(SPECS)}")
+    try:
+        model = SPECS[kind].model_validate(spec)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'spec'}: {err['msg']}" for err in exc.errors()
+        )
+        raise JobError(problems) from None
+    if getattr(model, "max_pages", 0) > max_pages_limit:
+        raise JobError(f"max_pages: at most {max_pages_limit} on this server")
+    if getattr(model, "max_depth", 0) > max_depth_limit:
+        raise JobError(f"max_depth: at most {max_depth_limit} on this server")
+    return model
+
+
+class Jobs:
+    """Job records in Redis (live) and storage (history)."""
+
+    def __init__(self, server, keys: Keys, storage=None, *, job_ttl: int = 7 * 24 * 3600,
+                 max_pages_limit: int = 100_000, max_depth_limit: int = 50):
+        self.server = server
+        self.keys = keys
+        self.storage = storage
+        self.queue = RequestQueue(server, keys, job_ttl=job_ttl)
+        self.max_pages_limit = max_pages_limit
+        self.max_depth_limit = max_depth_limit
+
+    @classmethod
+    def from_settings(cls, settings, server=None, storage=None) -> Jobs:
+        from .redis_server import connect
+
+        return cls(
+            server if server is not None else connect(settings),
+            Keys(settings.get("SCRAPEJET_KEY_PREFIX", "scrapejet:")),
+            storage,
+            job_ttl=settings.getint("SCRAPEJET_JOB_TTL_S", 7 * 24 * 3600),
+            max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT", 100_000),
+            max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT", 50),
+        )
+
+    # -- submission -----------------------------------------------------------
+    def submit(self, kind: str, spec: dict[str, Any], *, job_id: str | None = None) -> Job:
+        model = validate_spec(
+            kind, spec, max_pages_limit=self.max_pages_limit, max_depth_limit=self.max_depth_limit
+        )
+        clean = model.model_dump()
+        job_id = job_id or secrets.token_hex(8)
+        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", job_id):
+            raise JobError("job_id: 1-64 letters, digits, '_', '.' or '-'")
+        spider = KIND_SPIDER[kind]
+        queue = (
+            self.keys.spider_queue(spider) if clean.get("shared", True) else self.keys.job_queue(job_id)
+        )
+        now = time.time()
+        record = {
+            "job_id": job_id,
+            "kind": kind,
+            "spec": json.dumps(clean),
+            "priority": clean.get("priority", 5),
+            "status": "pending",
+            "queue": queue,
+            "created_at": now,
+            "max_pages": clean.get("max_pages", 0),
+            **{name: 0 for name in COUNTERS},
+        }
+        key = self.keys.job(job_id)
+        if not self.server.hsetnx(key, "job_id", job_id):
+            raise JobError(f"job_id: a job {job_id!r} already exists")
+        self.server.hset(key, mapping=record)
+        self.server.zadd(self.keys.jobs_index, {job_id: now})
+        job = Job.from_hash({k: str(v) for k, v in record.items()})
+        if self.storage is not None:
+            self.storage.save_job(job.to_dict())
+        for request in seed_request(job):
+            self.queue.push(
+                queue, request.rid, request.payload, priority=job.priority,
+                is_page=request.is_page, fingerprint=request.fingerprint,
+            )
+        return self.get(job_id) or job
+
+    # -- reading --------------------------------------------------------------
+    def get(self, job_id: str) -> Job | None:
+        data = self.server.hgetall(self.keys.job(job_id))
+        if data.get("kind"):
+            return Job.from_hash(data)
+        if self.storage is not None:
+            row = self.storage.get_job(job_id)
+            if row is not None:
+                return Job(
+                    job_id=row["job_id"], kind=row["kind"], spec=row["spec"],
+                    priority=row["priority"], status=row["status"], queue="",
+                    created_at=row["created_at"], started_at=row["started_at"],
+                    finished_at=row["finished_at"], error=row["error"],
+                    counters={n: row.get(n) or 0 for n in COUNTERS},
+                )
+        return None
+
+    def list(self, *, status: str | None = None, kind: str | None = None, limit: int = 100) -> list[Job]:
+        ids = self.server.zrevrange(self.keys.jobs_index, 0, -1)
+        jobs: list[Job] = []
+        for job_id in ids:
+            job = self.get(job_id)
+            if job is None:
+                self.server.zrem(self.keys.jobs_index, job_id)  # expired record
+                continue
+            if (status and job.status != status) or (kind and job.kind != kind):
+                continue
+            jobs.append(job)
+            if len(jobs) >= limit:
+                break
+        return jobs
+
+    # -- changes --------------------------------------------------------------
+    def cancel(self, job_id: str) -> Job:
+        """Stop a job on every worker: queued requests dropped now; workers
+        see the status within a second and do not follow in-flight ones."""
+        result = self.queue.cancel(job_id)
+        if result < 0 and self.get(job_id) is None:
+            raise KeyError(job_id)
+        job = self.get(job_id)
+        assert job is not None
+        self.record(job)
+        return job
+
+    def record(self, job: Job) -> None:
+        """Write the job's current state to storage (history)."""
+        if self.storage is not None:
+            self.storage.save_job(job.to_dict())

@@ -1,0 +1,81 @@
+"""Names of every Redis key ScrapeJET uses, in one place.
+
+The queue Lua scripts and the job model both address these keys, so the
+layout is defined once here rather than spelled out in each module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Keys:
+    prefix: str = "scrapejet:"
+
+    # -- shared by all jobs -------------------------------------------------
+    @property
+    def requests(self) -> str:
+        """Hash rid -> serialised request, for queued, leased and overflow requests."""
+        return f"{self.prefix}requests"
+
+    @property
+    def leases(self) -> str:
+        """Hash rid -> "worker\\tscore\\tqueue key" of every leased request."""
+        return f"{self.prefix}leases"
+
+    @property
+    def lease_deadlines(self) -> str:
+        """Sorted set rid -> deadline (unix time) of every lease."""
+        return f"{self.prefix}lease_deadlines"
+
+    @property
+    def workers(self) -> str:
+        """Sorted set worker id -> last heartbeat (unix time)."""
+        return f"{self.prefix}workers"
+
+    @property
+    def seq(self) -> str:
+        """Global counter giving FIFO order within one priority."""
+        return f"{self.prefix}seq"
+
+    @property
+    def jobs_index(self) -> str:
+        """Sorted set job id -> created_at, for listing jobs."""
+        return f"{self.prefix}jobs"
+
+    @property
+    def events(self) -> str:
+        """Pub/sub channel for job state changes."""
+        return f"{self.prefix}events"
+
+    def spider_queue(self, spider: str) -> str:
+        """The shared priority queue (sorted set of rids) served by every worker of a spider."""
+        return f"{self.prefix}{spider}:queue"
+
+    def worker(self, worker_id: str) -> str:
+        """Hash describing a live worker (node, pid, spider, pages, rss...)."""
+        return f"{self.prefix}worker:{worker_id}"
+
+    def worker_leases(self, worker_id: str) -> str:
+        return f"{self.prefix}worker:{worker_id}:leases"
+
+    # -- per job -------------------------------------------------------------
+    def job(self, job_id: str) -> str:
+        return f"{self.prefix}job:{job_id}"
+
+    def job_seen(self, job_id: str) -> str:
+        """The job's dupefilter: a set of URL fingerprints."""
+        return f"{self.prefix}job:{job_id}:seen"
+
+    def job_queued(self, job_id: str) -> str:
+        """Set of the job's rids waiting in a queue (lets cancel remove them)."""
+        return f"{self.prefix}job:{job_id}:queued"
+
+    def job_overflow(self, job_id: str) -> str:
+        """Sorted set of requests over the job's page budget, admitted only if
+        an admitted request ends without producing a page."""
+        return f"{self.prefix}job:{job_id}:overflow"
+
+    def job_queue(self, job_id: str) -> str:
+        """Private queue of a job run by one process (`scrapy crawl -a url=`)."""
+        return f"{self.prefix}job:{job_id}:queue"

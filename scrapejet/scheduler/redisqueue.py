@@ -1,0 +1,312 @@
+"""The leased priority queue in Redis, independent of Scrapy.
+
+Every state change of a request is one Lua script, so counters, dupefilter,
+budget and job state move together even with many workers: a request is
+admitted (deduplicated, counted against the job's page budget), leased to a
+worker, then acknowledged with its outcome; a lease whose worker died goes
+back to the queue. The job whose last request is acknowledged is completed by
+that same script, so exactly one worker sees the transition.
+
+Request ids (rids) are ``<job_id>|<fingerprint>``: the job is found from the rid
+without a lookup. Scores are ``(10 - priority) * 1e12 + seq``: lower pops
+first, so priority 9 beats 2 and, within a priority, older requests go first.
+
+The scripts touch keys derived from the rid, which Redis Cluster would reject;
+ScrapeJET targets a single Redis (or a replicated primary), like scrapy-redis.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import redis
+
+from ..keys import Keys
+
+# Outcomes a lease is acknowledged with; each is a job counter.
+CRAWLED, FAILED, SKIPPED, AUX = "crawled", "failed", "skipped", "aux"
+
+_COMMON = r"""
+local P = ARGV[1]
+local function job_key(rid) return P .. 'job:' .. string.match(rid, '^([^|]+)|') end
+local function job_id(rid) return string.match(rid, '^([^|]+)|') end
+local function is_live(st) return st == 'pending' or st == 'running' end
+-- A job with nothing queued or in flight is over: completed, or failed when
+-- not one page could be crawled. Cleans the job's transient keys.
+local function maybe_finish(jk, jid, now, ttl)
+  local st = redis.call('HGET', jk, 'status')
+  if not is_live(st) then return nil end
+  local q = tonumber(redis.call('HGET', jk, 'queued') or '0')
+  local f = tonumber(redis.call('HGET', jk, 'in_flight') or '0')
+  if q > 0 or f > 0 then return nil end
+  local crawled = tonumber(redis.call('HGET', jk, 'crawled') or '0')
+  local failed = tonumber(redis.call('HGET', jk, 'failed') or '0')
+  local final = 'completed'
+  if crawled == 0 and failed > 0 then final = 'failed' end
+  redis.call('HSET', jk, 'status', final, 'finished_at', now)
+  if redis.call('HEXISTS', jk, 'started_at') == 0 then redis.call('HSET', jk, 'started_at', now) end
+  local ov = P .. 'job:' .. jid .. ':overflow'
+  local rest = redis.call('ZRANGE', ov, 0, -1)
+  for _, r in ipairs(rest) do redis.call('HDEL', P .. 'requests', r) end
+  redis.call('DEL', ov, P .. 'job:' .. jid .. ':seen', P .. 'job:' .. jid .. ':queued',
+             P .. 'job:' .. jid .. ':queue')
+  redis.call('EXPIRE', jk, ttl)
+  redis.call('PUBLISH', P .. 'events', jid .. ' ' .. final)
+  return final
+end
+-- Put a leased request back in its queue, as if never leased.
+local function requeue(rid, now, ttl)
+  local lease = redis.call('HGET', P .. 'leases', rid)
+  if not lease then return 0 end
+  local wid, score, q = string.match(lease, '^([^\t]*)\t([^\t]*)\t(.*)$')
+  redis.call('HDEL', P .. 'leases', rid)
+  redis.call('ZREM', P .. 'lease_deadlines', rid)
+  redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
+  local jk = job_key(rid)
+  redis.call('HINCRBY', jk, 'in_flight', -1)
+  if is_live(redis.call('HGET', jk, 'status')) then
+    redis.call('ZADD', q, score, rid)
+    redis.call('SADD', P .. 'job:' .. job_id(rid) .. ':queued', rid)
+    redis.call('HINCRBY', jk, 'queued', 1)
+    redis.call('HINCRBY', jk, 'requeued', 1)
+  else
+    redis.call('HDEL', P .. 'requests', rid)
+    maybe_finish(jk, job_id(rid), now, ttl)
+  end
+  return 1
+end
+"""
+
+# KEYS: none. ARGV: prefix, queue, rid, payload, priority, is_page, check_seen, fp, now
+_PUSH = _COMMON + r"""
+local q, rid, payload = ARGV[2], ARGV[3], ARGV[4]
+local prio, is_page, check_seen, fp = tonumber(ARGV[5]), ARGV[6] == '1', ARGV[7] == '1', ARGV[8]
+local jk = job_key(rid)
+local jid = job_id(rid)
+if not is_live(redis.call('HGET', jk, 'status')) then return -1 end
+if check_seen and redis.call('SADD', P .. 'job:' .. jid .. ':seen', fp) == 0 then return 0 end
+local score = (10 - prio) * 1000000000000 + redis.call('INCR', P .. 'seq')
+redis.call('HSET', P .. 'requests', rid, payload)
+if is_page then
+  local maxp = tonumber(redis.call('HGET', jk, 'max_pages') or '0')
+  local admitted = tonumber(redis.call('HGET', jk, 'admitted') or '0')
+  if maxp > 0 and admitted >= maxp then
+    -- Held in reserve for slots that end without a page; more than one
+    -- budget's worth could never be used.
+    local ov = P .. 'job:' .. jid .. ':overflow'
+    if redis.call('ZCARD', ov) >= maxp then
+      redis.call('HDEL', P .. 'requests', rid)
+      return 3
+    end
+    redis.call('ZADD', ov, score, rid)
+    return 2
+  end
+  redis.call('HINCRBY', jk, 'admitted', 1)
+end
+redis.call('ZADD', q, score, rid)
+redis.call('SADD', P .. 'job:' .. jid .. ':queued', rid)
+redis.call('HINCRBY', jk, 'queued', 1)
+return 1
+"""
+
+# ARGV: prefix, queue, worker, now, deadline, count, ttl
+# Returns a flat list rid1, payload1, rid2, payload2...
+_LEASE = _COMMON + r"""
+local q, wid, now, deadline, n, ttl = ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6]), ARGV[7]
+local out = {}
+while #out < 2 * n do
+  local top = redis.call('ZPOPMIN', q)
+  if #top == 0 then break end
+  local rid, score = top[1], top[2]
+  local jk = job_key(rid)
+  local jid = job_id(rid)
+  redis.call('SREM', P .. 'job:' .. jid .. ':queued', rid)
+  local payload = redis.call('HGET', P .. 'requests', rid)
+  local st = redis.call('HGET', jk, 'status')
+  if is_live(st) then redis.call('HINCRBY', jk, 'queued', -1) end
+  if payload and is_live(st) then
+    redis.call('HSET', P .. 'leases', rid, wid .. '\t' .. score .. '\t' .. q)
+    redis.call('ZADD', P .. 'lease_deadlines', deadline, rid)
+    redis.call('SADD', P .. 'worker:' .. wid .. ':leases', rid)
+    redis.call('HINCRBY', jk, 'in_flight', 1)
+    if st == 'pending' then redis.call('HSET', jk, 'status', 'running', 'started_at', now) end
+    out[#out + 1] = rid
+    out[#out + 1] = payload
+  else
+    -- cancelled or finished job: its leftovers are dropped, not served
+    redis.call('HDEL', P .. 'requests', rid)
+  end
+end
+return out
+"""
+
+# ARGV: prefix, rid, worker, outcome, is_page, now, ttl
+# Returns {accepted (0/1), final job status or ''}
+_ACK = _COMMON + r"""
+local rid, wid, outcome, is_page, now, ttl = ARGV[2], ARGV[3], ARGV[4], ARGV[5] == '1', ARGV[6], ARGV[7]
+local lease = redis.call('HGET', P .. 'leases', rid)
+if not lease then return {0, ''} end
+local owner = string.match(lease, '^([^\t]*)\t')
+if owner ~= wid then return {0, ''} end
+redis.call('HDEL', P .. 'leases', rid)
+redis.call('ZREM', P .. 'lease_deadlines', rid)
+redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
+redis.call('HDEL', P .. 'requests', rid)
+local jk = job_key(rid)
+local jid = job_id(rid)
+redis.call('HINCRBY', jk, 'in_flight', -1)
+if outcome ~= 'aux' then redis.call('HINCRBY', jk, outcome, 1) end
+if is_page and outcome ~= 'crawled' and is_live(redis.call('HGET', jk, 'status')) then
+  -- the budget slot produced no page: give it to the oldest overflow request
+  redis.call('HINCRBY', jk, 'admitted', -1)
+  local ov = P .. 'job:' .. jid .. ':overflow'
+  local nxt = redis.call('ZPOPMIN', ov)
+  if #nxt > 0 then
+    redis.call('ZADD', redis.call('HGET', jk, 'queue'), nxt[2], nxt[1])
+    redis.call('SADD', P .. 'job:' .. jid .. ':queued', nxt[1])
+    redis.call('HINCRBY', jk, 'queued', 1)
+    redis.call('HINCRBY', jk, 'admitted', 1)
+  end
+end
+local final = maybe_finish(jk, jid, now, ttl)
+return {1, final or ''}
+"""
+
+# ARGV: prefix, worker, now, ttl  -- return every lease of one worker
+_RELEASE = _COMMON + r"""
+local wid, now, ttl = ARGV[2], ARGV[3], ARGV[4]
+local rids = redis.call('SMEMBERS', P .. 'worker:' .. wid .. ':leases')
+local n = 0
+for _, rid in ipairs(rids) do n = n + requeue(rid, now, ttl) end
+redis.call('DEL', P .. 'worker:' .. wid .. ':leases')
+return n
+"""
+
+# ARGV: prefix, dead_before, now, ttl
+# Leases of workers whose last heartbeat is older than dead_before, and leases
+# past their deadline, go back to the queue. Returns {workers, requests}.
+_RECLAIM = _COMMON + r"""
+local dead_before, now, ttl = ARGV[2], ARGV[3], ARGV[4]
+local dead = redis.call('ZRANGEBYSCORE', P .. 'workers', '-inf', '(' .. dead_before)
+local n = 0
+for _, wid in ipairs(dead) do
+  for _, rid in ipairs(redis.call('SMEMBERS', P .. 'worker:' .. wid .. ':leases')) do
+    n = n + requeue(rid, now, ttl)
+  end
+  redis.call('DEL', P .. 'worker:' .. wid .. ':leases', P .. 'worker:' .. wid)
+  redis.call('ZREM', P .. 'workers', wid)
+end
+for _, rid in ipairs(redis.call('ZRANGEBYSCORE', P .. 'lease_deadlines', '-inf', '(' .. now)) do
+  n = n + requeue(rid, now, ttl)
+end
+return {#dead, n}
+"""
+
+# ARGV: prefix, job_id, now -- drop the job's queued and overflow requests
+_CANCEL = _COMMON + r"""
+local jid, now = ARGV[2], ARGV[3]
+local jk = P .. 'job:' .. jid
+local st = redis.call('HGET', jk, 'status')
+if not st then return -1 end
+if not is_live(st) then return 0 end
+local q = redis.call('HGET', jk, 'queue')
+for _, rid in ipairs(redis.call('SMEMBERS', P .. 'job:' .. jid .. ':queued')) do
+  redis.call('ZREM', q, rid)
+  redis.call('HDEL', P .. 'requests', rid)
+end
+local ov = P .. 'job:' .. jid .. ':overflow'
+for _, rid in ipairs(redis.call('ZRANGE', ov, 0, -1)) do redis.call('HDEL', P .. 'requests', rid) end
+redis.call('DEL', ov, P .. 'job:' .. jid .. ':queued', P .. 'job:' .. jid .. ':seen')
+redis.call('HSET', jk, 'status', 'cancelled', 'finished_at', now, 'queued', 0)
+redis.call('PUBLISH', P .. 'events', jid .. ' cancelled')
+return 1
+"""
+
+
+@dataclass
+class Lease:
+    rid: str
+    payload: str
+
+    @property
+    def job_id(self) -> str:
+        return self.rid.split("|", 1)[0]
+
+
+class RequestQueue:
+    """Atomic queue operations on Redis; see the module docstring."""
+
+    def __init__(self, server: redis.Redis, keys: Keys, job_ttl: int = 7 * 24 * 3600):
+        self.server = server
+        self.keys = keys
+        self.job_ttl = job_ttl
+        self._push = server.register_script(_PUSH)
+        self._lease = server.register_script(_LEASE)
+        self._ack = server.register_script(_ACK)
+        self._release = server.register_script(_RELEASE)
+        self._reclaim = server.register_script(_RECLAIM)
+        self._cancel = server.register_script(_CANCEL)
+
+    @staticmethod
+    def rid(job_id: str, fingerprint: str) -> str:
+        return f"{job_id}|{fingerprint}"
+
+    def push(
+        self,
+        queue: str,
+        rid: str,
+        payload: str,
+        *,
+        priority: int,
+        is_page: bool = True,
+        check_seen: bool = True,
+        fingerprint: str = "",
+    ) -> int:
+        """Admit a request. Returns 1 queued, 2 held over the page budget,
+        3 dropped (budget and reserve full), 0 already seen by this job,
+        -1 job not live (cancelled or finished)."""
+        return int(
+            self._push(
+                args=[
+                    self.keys.prefix, queue, rid, payload, priority,
+                    int(is_page), int(check_seen), fingerprint, time.time(),
+                ]
+            )
+        )
+
+    def lease(self, queue: str, worker: str, count: int = 1, lease_s: float = 900) -> list[Lease]:
+        now = time.time()
+        flat = self._lease(
+            args=[self.keys.prefix, queue, worker, now, now + lease_s, count, self.job_ttl]
+        )
+        return [Lease(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+
+    def ack(self, rid: str, worker: str, outcome: str, *, is_page: bool = True) -> tuple[bool, str]:
+        """Acknowledge a lease. Returns (accepted, final job status if this
+        ack finished the job). A lease that was reclaimed meanwhile is not
+        accepted: another worker now owns the request."""
+        accepted, final = self._ack(
+            args=[self.keys.prefix, rid, worker, outcome, int(is_page), time.time(), self.job_ttl]
+        )
+        return bool(accepted), final or ""
+
+    def release(self, worker: str) -> int:
+        """Return every lease of ``worker`` to the queue (graceful shutdown)."""
+        return int(self._release(args=[self.keys.prefix, worker, time.time(), self.job_ttl]))
+
+    def reclaim(self, dead_before: float) -> tuple[int, int]:
+        """Requeue leases of workers silent since ``dead_before`` and leases
+        past their deadline. Returns (dead workers, requests requeued)."""
+        workers, requests = self._reclaim(
+            args=[self.keys.prefix, dead_before, time.time(), self.job_ttl]
+        )
+        return int(workers), int(requests)
+
+    def cancel(self, job_id: str) -> int:
+        """Drop a job's queued requests and mark it cancelled. Returns 1 if
+        cancelled now, 0 if it was already over, -1 if unknown."""
+        return int(self._cancel(args=[self.keys.prefix, job_id, time.time()]))
+
+    def size(self, queue: str) -> int:
+        return int(self.server.zcard(queue))

@@ -1,0 +1,80 @@
+"""How ScrapeJET requests are identified and written to the queue.
+
+Shared by the scheduler (requests a spider yields) and the job model (seed
+requests written without a running spider), so both produce the same JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from scrapy import Request
+
+from ..urls import dedupe_key
+from . import serializer
+
+if TYPE_CHECKING:
+    from ..jobs import Job
+
+# Request roles: pages count against a job's page budget, the others are
+# auxiliary fetches for discovery (robots.txt sitemaps, sitemap files).
+PAGE, ROBOTS, SITEMAP = "page", "robots", "sitemap"
+META_KEYS = ("job_id", "depth", "role", "playwright", "seed")
+
+
+def fingerprint(url: str, method: str = "GET") -> str:
+    """A job sees each (method, canonical URL) once; www and apex are one."""
+    digest = hashlib.sha1(f"{method.upper()} {dedupe_key(url)}".encode()).hexdigest()
+    return digest[:20]
+
+
+def request_fingerprint(request: Request) -> str:
+    if request.dont_filter:
+        # Deliberately repeated requests still need an id of their own.
+        return f"{fingerprint(request.url, request.method)}.{secrets.token_hex(4)}"
+    return fingerprint(request.url, request.method)
+
+
+def encode(request: Request, spider=None) -> str:
+    data = request.to_dict(spider=spider)
+    # Only ScrapeJET's own meta travels between workers: the rest (download
+    # slots, latencies, proxies of this process) is local state.
+    data["meta"] = {k: v for k, v in data.get("meta", {}).items() if k in META_KEYS}
+    return serializer.dumps(data)
+
+
+@dataclass
+class QueuedRequest:
+    rid: str
+    payload: str
+    is_page: bool
+    fingerprint: str
+
+
+def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed: bool = False) -> QueuedRequest:
+    meta = {"job_id": job_id, "depth": depth, "role": role}
+    if render_js and role == PAGE:
+        meta["playwright"] = True
+    if seed:
+        meta["seed"] = True
+    request = Request(url, meta=meta)
+    data = request.to_dict()
+    data["callback"], data["errback"] = "parse", "on_error"
+    fp = fingerprint(url)
+    return QueuedRequest(f"{job_id}|{fp}", serializer.dumps(data), role == PAGE, fp)
+
+
+def seed_request(job: Job) -> list[QueuedRequest]:
+    """A job's first requests: its URL, plus robots.txt and /sitemap.xml of
+    the site so pages that no link reaches are found too."""
+    spec = job.spec
+    url = spec["url"]
+    seeds = [make(job.job_id, url, role=PAGE, depth=0, render_js=spec.get("render_js", False), seed=True)]
+    if job.kind == "crawl":
+        from urllib.parse import urljoin
+
+        seeds.append(make(job.job_id, urljoin(url, "/robots.txt"), role=ROBOTS, depth=1, render_js=False))
+        seeds.append(make(job.job_id, urljoin(url, "/sitemap.xml"), role=SITEMAP, depth=1, render_js=False))
+    return seeds

@@ -1,0 +1,123 @@
+"""The ScrapeJET scheduler: scrapy-redis' Scheduler over a leased queue.
+
+Configured through settings (SCHEDULER, SCHEDULER_QUEUE_CLASS,
+DUPEFILTER_CLASS, SCHEDULER_SERIALIZER). Differences from stock scrapy-redis:
+
+* popping leases a request (see ``redisqueue``); it is acknowledged by the
+  Worker extension once fully processed, and reclaimed if the worker dies;
+* the queue and dupefilters are shared and never flushed by a closing worker;
+* requests a download middleware makes from a leased one (redirects, retries)
+  stay on this worker under the same lease, so the lease covers the whole
+  chain and a redirect target already seen by the job is not fetched twice;
+* requests are JSON, not pickle.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections import deque
+
+from scrapy.utils.misc import load_object
+from scrapy_redis.scheduler import Scheduler as RedisScheduler
+
+from ..urls import canonical_url
+from .dupefilter import JobDupeFilter
+from .redisqueue import FAILED, SKIPPED
+from .worker import Worker
+
+logger = logging.getLogger(__name__)
+
+
+class Scheduler(RedisScheduler):
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        worker = crawler.get_extension(Worker)
+        if worker is None:
+            raise RuntimeError("scrapejet.scheduler.Scheduler needs the scrapejet.scheduler.worker.Worker extension")
+        scheduler = cls(
+            server=worker.server,
+            persist=True,
+            queue_key=settings.get("SCHEDULER_QUEUE_KEY"),
+            queue_cls=settings.get("SCHEDULER_QUEUE_CLASS"),
+            dupefilter=JobDupeFilter(worker.server, worker.keys),
+            serializer=importlib.import_module(settings.get("SCHEDULER_SERIALIZER")),
+        )
+        scheduler.stats = crawler.stats
+        scheduler.worker = worker
+        scheduler.local = deque()
+        scheduler._handed_back = set()
+        return scheduler
+
+    def open(self, spider):
+        self.spider = spider
+        # A spider running one private job (`scrapy crawl generic -a url=`)
+        # serves that job's queue; a worker serves its spider's shared queue.
+        open_job = getattr(spider, "open_job", None)
+        key = (open_job() if open_job else None) or self.queue_key % {"spider": spider.name}
+        self.queue = load_object(self.queue_cls)(
+            server=self.server, spider=spider, key=key, serializer=self.serializer, worker=self.worker
+        )
+        self.worker.scheduler = self
+        if len(self.queue):
+            spider.log(f"Serving queue {key} ({len(self.queue)} requests waiting)")
+
+    def close(self, reason):
+        self.local.clear()
+        self.worker.scheduler = None
+
+    def enqueue_request(self, request):
+        if id(request) in self._handed_back:
+            self._handed_back.discard(id(request))
+            self.local.append(request)
+            return True
+        rid = request.meta.get("scrapejet_rid")
+        if self.worker.holds(rid):
+            return self._continue_lease(request, rid)
+        result = self.queue.push(request)
+        if self.stats:
+            name = {1: "enqueued", 2: "overflow", 0: "duplicate"}.get(result, "dropped")
+            self.stats.inc_value(f"scheduler/{name}/redis")
+        return result in (1, 2)
+
+    def _continue_lease(self, request, rid):
+        """A redirect or retry of a request this worker leased."""
+        if not request.dont_filter and self.df.request_seen(request):
+            previous = [canonical_url(u) for u in request.meta.get("redirect_urls", [])]
+            if canonical_url(request.url) in previous:
+                reason, outcome = "redirect loop", FAILED
+            else:
+                reason, outcome = "redirects to a page already crawled by this job", SKIPPED
+            self.worker.storage.record_failure({
+                "job_id": request.meta.get("job_id"),
+                "url": (request.meta.get("redirect_urls") or [request.url])[0],
+                "final_url": request.url,
+                "status": None,
+                "reason": reason,
+                "outcome": outcome,
+                "depth": request.meta.get("depth", 0),
+            })
+            self.worker.finish(rid, outcome)
+            return False
+        self.local.append(request)
+        return True
+
+    def next_request(self):
+        if self.local:
+            return self.local.popleft()
+        request = self.queue.pop()
+        if request is not None and self.stats:
+            self.stats.inc_value("scheduler/dequeued/redis")
+        return request
+
+    def lease_for_wakeup(self):
+        """Lease a request to hand to ``engine.crawl()`` when the engine idles;
+        it comes back through ``enqueue_request`` and is kept locally."""
+        request = self.next_request()
+        if request is not None:
+            self._handed_back.add(id(request))
+        return request
+
+    def has_pending_requests(self):
+        return bool(self.local) or len(self.queue) > 0

@@ -1,0 +1,231 @@
+"""The worker: this process's identity in the cluster and its leases.
+
+An extension (built ``from_crawler``) shared by the scheduler, the spider and
+the pipelines through ``crawler.get_extension(Worker)``. It
+
+* heart-beats from a thread, so a long parse on the reactor thread does not
+  make a live worker look dead, and reclaims the leases of dead workers;
+* tracks each leased request until it is really done: its callback or errback
+  output is exhausted and every item it produced has left the item pipelines
+  (item_scraped / item_dropped / item_error). Only then is the lease
+  acknowledged, so a worker killed mid-request never loses a page;
+* caches job records for a moment (cancellation is seen within a second);
+* returns its leases to the queue when it closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+from scrapy import signals
+from twisted.internet import task
+
+from ..jobs import Job, Jobs
+from ..keys import Keys
+from ..redis_server import connect
+from ..storage import Storage
+from .redisqueue import AUX, CRAWLED, FAILED, SKIPPED, RequestQueue
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _LeaseState:
+    is_page: bool
+    outcome: str | None = None
+    items: int = 0
+    output_done: bool = False
+
+
+class Worker:
+    def __init__(self, crawler):
+        settings = crawler.settings
+        self.crawler = crawler
+        self.id = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+        self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX"))
+        self.server = connect(settings)
+        self.storage = Storage.from_settings(settings)
+        self.jobs = Jobs.from_settings(settings, server=self.server, storage=self.storage)
+        self.queue: RequestQueue = self.jobs.queue
+        self.heartbeat_s = settings.getfloat("SCRAPEJET_HEARTBEAT_S")
+        self.misses = settings.getint("SCRAPEJET_HEARTBEAT_MISSES")
+        self.lease_s = settings.getfloat("SCRAPEJET_LEASE_TIMEOUT_S")
+        self.idle_poll_s = settings.getfloat("SCRAPEJET_IDLE_POLL_S")
+        self.leases: dict[str, _LeaseState] = {}
+        self._item_rids: dict[int, str] = {}
+        self._jobs_cache: dict[str, tuple[float, Job | None]] = {}
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._poll: task.LoopingCall | None = None
+        self.scheduler = None
+        self.pages = 0
+        self.started = time.time()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        worker = cls(crawler)
+        crawler.signals.connect(worker.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(worker.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(worker.item_done, signal=signals.item_scraped)
+        crawler.signals.connect(worker.item_done, signal=signals.item_dropped)
+        crawler.signals.connect(worker.item_error, signal=signals.item_error)
+        return worker
+
+    # -- life cycle -----------------------------------------------------------
+    def spider_opened(self, spider):
+        self._beat()
+        self._thread = threading.Thread(target=self._heartbeat_loop, name="scrapejet-heartbeat", daemon=True)
+        self._thread.start()
+        # An idle engine only asks the scheduler again every 5 s; this makes
+        # a waiting worker pick up new work within IDLE_POLL_S instead.
+        self._poll = task.LoopingCall(self._wake_if_work)
+        self._poll.start(self.idle_poll_s, now=False)
+
+    def spider_closed(self, spider, reason):
+        if self._poll and self._poll.running:
+            self._poll.stop()
+        self._stop.set()
+        returned = self.queue.release(self.id)
+        if returned:
+            logger.info("Returned %d leased request(s) to the queue", returned)
+        self.leases.clear()
+        self.server.zrem(self.keys.workers, self.id)
+        self.server.delete(self.keys.worker(self.id))
+
+    def _beat(self) -> None:
+        now = time.time()
+        pipe = self.server.pipeline()
+        pipe.zadd(self.keys.workers, {self.id: now})
+        spider = self.crawler.spider
+        pipe.hset(self.keys.worker(self.id), mapping={
+            "id": self.id,
+            "node": socket.gethostname(),
+            "pid": os.getpid(),
+            "spider": getattr(spider, "name", ""),
+            "started_at": self.started,
+            "last_seen": now,
+            "pages": self.pages,
+            "leases": len(self.leases),
+            "rss": _rss(),
+        })
+        pipe.expire(self.keys.worker(self.id), int(self.heartbeat_s * (self.misses + 2)) + 1)
+        pipe.execute()
+
+    def _heartbeat_loop(self) -> None:
+        while not self._stop.wait(self.heartbeat_s):
+            try:
+                self._beat()
+                dead_before = time.time() - self.heartbeat_s * self.misses
+                workers, requests = self.queue.reclaim(dead_before)
+                if requests:
+                    logger.warning(
+                        "Reclaimed %d request(s) from %d dead worker(s) or expired leases", requests, workers
+                    )
+            except Exception:  # a Redis hiccup must not kill the heartbeat
+                logger.exception("Heartbeat failed")
+
+    def _wake_if_work(self) -> None:
+        scheduler = self.scheduler
+        engine = self.crawler.engine
+        if scheduler is None or engine is None or not engine.spider_is_idle():
+            return
+        request = scheduler.lease_for_wakeup()
+        if request is not None:
+            # engine.crawl() hands it back to the scheduler, which keeps our
+            # own leased request locally, and wakes the engine loop.
+            engine.crawl(request)
+
+    # -- jobs -----------------------------------------------------------------
+    def job(self, job_id: str | None, max_age: float = 1.0) -> Job | None:
+        if not job_id:
+            return None
+        now = time.monotonic()
+        cached = self._jobs_cache.get(job_id)
+        if cached and now - cached[0] < max_age:
+            return cached[1]
+        job = self.jobs.get(job_id)
+        self._jobs_cache[job_id] = (now, job)
+        return job
+
+    # -- leases ---------------------------------------------------------------
+    def track(self, rid: str, is_page: bool) -> None:
+        self.leases[rid] = _LeaseState(is_page)
+
+    def holds(self, rid: str | None) -> bool:
+        return rid is not None and rid in self.leases
+
+    def set_outcome(self, rid: str | None, outcome: str) -> None:
+        state = self.leases.get(rid or "")
+        if state is not None:
+            state.outcome = outcome
+
+    def item_started(self, rid: str | None, item) -> None:
+        state = self.leases.get(rid or "")
+        if state is not None:
+            state.items += 1
+            self._item_rids[id(item)] = rid
+
+    def output_done(self, rid: str | None) -> None:
+        state = self.leases.get(rid or "")
+        if state is not None:
+            state.output_done = True
+            self._maybe_ack(rid)
+
+    def item_done(self, item, response=None, spider=None, **kwargs):
+        rid = self._item_rids.pop(id(item), None)
+        state = self.leases.get(rid or "")
+        if state is not None:
+            state.items -= 1
+            self._maybe_ack(rid)
+
+    def item_error(self, item, response=None, spider=None, failure=None, **kwargs):
+        rid = self._item_rids.get(id(item))
+        state = self.leases.get(rid or "")
+        if state is not None and state.outcome == CRAWLED:
+            # the page could not be stored: it was not crawled
+            state.outcome = FAILED
+        self.item_done(item)
+
+    def _maybe_ack(self, rid: str) -> None:
+        state = self.leases[rid]
+        if state.output_done and state.items <= 0:
+            outcome = state.outcome or (SKIPPED if state.is_page else AUX)
+            self.finish(rid, outcome)
+
+    def finish(self, rid: str, outcome: str) -> None:
+        """Acknowledge a lease with its outcome; record the job if it ended."""
+        state = self.leases.pop(rid, None)
+        if state is None:
+            return
+        if outcome == CRAWLED:
+            self.pages += 1
+        accepted, final = self.queue.ack(rid, self.id, outcome, is_page=state.is_page)
+        if not accepted:
+            logger.info("Lease %s was reclaimed before it was acknowledged", rid)
+        if final:
+            job = self.jobs.get(rid.split("|", 1)[0])
+            if job is not None:
+                self.jobs.record(job)
+                logger.info("Job %s %s: %s", job.job_id, final, job.counters)
+
+    def release_local(self) -> None:
+        """Give back every lease (used when the spider closes)."""
+        self.queue.release(self.id)
+        self.leases.clear()
+
+
+def _rss() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+__all__ = ["Worker", "CRAWLED", "FAILED", "SKIPPED", "AUX"]

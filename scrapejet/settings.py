@@ -1,0 +1,140 @@
+"""Scrapy settings for ScrapeJET: the one home of every setting.
+
+Each setting below can be overridden from the environment: ``REDIS_URL``,
+``DATABASE_URL``, ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` by those names, and
+any ``SCRAPEJET_*`` setting by an environment variable of the same name (its
+type follows the default here; dicts and lists are given as JSON). The README's
+settings table documents them."""
+
+from __future__ import annotations
+
+import json
+import os
+
+BOT_NAME = "scrapejet"
+SPIDER_MODULES = ["scrapejet.spiders"]
+NEWSPIDER_MODULE = "scrapejet.spiders"
+
+USER_AGENT = "ScrapeJET/0.1 (+https://github.com/scrapejet/scrapejet)"
+ROBOTSTXT_OBEY = True
+# Protego is Scrapy's default parser; named here because it is what we rely on
+# for Allow/Disallow precedence and Sitemap: lines.
+ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_DELAY = 0
+DOWNLOAD_TIMEOUT = 30
+# A page past this size is a trap (or not a web page): recorded as a failure
+# with its reason instead of being parsed.
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+# The HTTP cache and AutoThrottle stay off: politeness is per job settings.
+FEED_EXPORT_ENCODING = "utf-8"
+
+# -- Distributed scheduling (scrapy-redis based, see scrapejet/scheduler) ----
+SCHEDULER = "scrapejet.scheduler.scheduler.Scheduler"
+SCHEDULER_QUEUE_CLASS = "scrapejet.scheduler.queue.LeasedPriorityQueue"
+SCHEDULER_QUEUE_KEY = "scrapejet:%(spider)s:queue"
+DUPEFILTER_CLASS = "scrapejet.scheduler.dupefilter.JobDupeFilter"
+SCHEDULER_SERIALIZER = "scrapejet.scheduler.serializer"
+# Never flush: the queue and dupefilters are shared by every worker and job.
+SCHEDULER_PERSIST = True
+
+# Unset: a private redis-server under the data dir is started on demand.
+REDIS_URL = None
+SCRAPEJET_KEY_PREFIX = "scrapejet:"
+SCRAPEJET_REDIS_TIMEOUT = 10.0
+SCRAPEJET_DATA_DIR = "data"
+# Unset: SQLite under the data dir.
+DATABASE_URL = None
+
+# Workers heart-beat every HEARTBEAT_S; one that missed HEARTBEAT_MISSES beats
+# is dead and its leases go back to the queue. A lease older than
+# LEASE_TIMEOUT_S is returned even if its worker lives (a wedged request).
+SCRAPEJET_HEARTBEAT_S = 2.0
+SCRAPEJET_HEARTBEAT_MISSES = 3
+SCRAPEJET_LEASE_TIMEOUT_S = 900
+# A queue-serving worker closes after this many idle seconds (0 = never).
+SCRAPEJET_WORKER_IDLE_S = 0
+# How often an idle worker looks for new work in the shared queue.
+SCRAPEJET_IDLE_POLL_S = 0.25
+# Redis keys of a finished job (its record) expire after this; storage keeps history.
+SCRAPEJET_JOB_TTL_S = 7 * 24 * 3600
+
+# Job limits: defaults, and the bounds the API enforces.
+SCRAPEJET_DEFAULT_MAX_PAGES = 100
+SCRAPEJET_MAX_PAGES_LIMIT = 100_000
+SCRAPEJET_DEFAULT_MAX_DEPTH = 5
+SCRAPEJET_MAX_DEPTH_LIMIT = 50
+SCRAPEJET_DEFAULT_PRIORITY = 5
+
+# Host name -> IP overrides (like curl --resolve), also given to Chromium.
+SCRAPEJET_RESOLVE: dict[str, str] = {}
+DNS_RESOLVER = "scrapejet.resolver.StaticHostsResolver"
+
+# Content types stored as pages; anything else is skipped with its reason.
+SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]
+
+DOWNLOADER_MIDDLEWARES = {
+    # Off-site filtering is per job (scope lives in the job spec, not in
+    # allowed_domains), so the spider applies it.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+}
+EXTENSIONS = {
+    "scrapejet.scheduler.worker.Worker": 0,
+}
+ITEM_PIPELINES = {
+    "scrapejet.pipelines.validate.ValidatePipeline": 100,
+    "scrapejet.pipelines.storage.StoragePipeline": 300,
+    "scrapejet.pipelines.progress.ProgressPipeline": 900,
+}
+
+# -- JavaScript rendering (per request, when a job sets render_js) ----------
+DOWNLOAD_HANDLERS = {
+    "http": "scrapejet.rendering.RenderingDownloadHandler",
+    "https": "scrapejet.rendering.RenderingDownloadHandler",
+}
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "executable_path": "/usr/bin/chromium",
+    "headless": True,
+    "args": [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+    ],
+}
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+
+def _apply_environment(namespace: dict) -> None:
+    """Override settings from the environment (see module docstring)."""
+    for name in ("REDIS_URL", "DATABASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+        if os.environ.get(name):
+            namespace[name] = os.environ[name]
+    for name, raw in os.environ.items():
+        if not name.startswith("SCRAPEJET_") or name == "SCRAPEJET_ENV":
+            continue
+        default = namespace.get(name)
+        if isinstance(default, bool):
+            value: object = raw.strip().lower() in ("1", "true", "yes", "on")
+        elif isinstance(default, int):
+            value = int(raw)
+        elif isinstance(default, float):
+            value = float(raw)
+        elif isinstance(default, (dict, list)):
+            value = json.loads(raw)
+        else:
+            value = raw
+        namespace[name] = value
+
+
+_apply_environment(globals())

@@ -1,0 +1,208 @@
+"""What every ScrapeJET spider shares: job arguments, the worker, lease tracking.
+
+A spider runs in one of two ways:
+
+* ``scrapy crawl generic -a url=...``: it submits one job (private to this
+  process unless ``-a shared=true``), serves it, and closes when it is over,
+  so ``-O pages.jsonl`` holds every page of the job;
+* ``scrapy crawl generic`` (no url): a worker serving the spider's shared
+  queue, for jobs submitted elsewhere (API, scrapyd, ``scrapejet``); with
+  ``-a job_id=...`` it serves that existing job until it is over.
+
+Every request is answered by ``parse`` or ``on_error`` here, which tell the
+Worker when the request's output has been produced, so its lease is
+acknowledged only once the request is fully handled.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest, StopDownload, UsageError
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.internet.defer import CancelledError
+
+from ..items import FailureItem
+from ..jobs import JobError, validate_spec
+from ..scheduler.redisqueue import AUX, FAILED, SKIPPED
+from ..scheduler.requests import PAGE
+from ..scheduler.worker import Worker
+
+logger = logging.getLogger(__name__)
+
+TRUE = ("1", "true", "yes", "on")
+
+
+def _arg_bool(value: Any) -> bool:
+    return str(value).strip().lower() in TRUE if not isinstance(value, bool) else value
+
+
+def describe_failure(failure) -> tuple[str, int | None, str]:
+    """(reason, HTTP status, outcome) of a failed request, in words a user reads."""
+    exc = failure.value
+    if isinstance(exc, HttpError):
+        response = exc.response
+        return f"HTTP {response.status}", response.status, FAILED
+    if isinstance(exc, IgnoreRequest):
+        message = str(exc) or "request ignored"
+        if "robots.txt" in message.lower():
+            return "disallowed by robots.txt", None, SKIPPED
+        return message, None, SKIPPED
+    if isinstance(exc, DNSLookupError):
+        return "DNS lookup failed", None, FAILED
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused", None, FAILED
+    if isinstance(exc, (TimeoutError, TCPTimedOutError)):
+        return "timed out", None, FAILED
+    if isinstance(exc, CancelledError):
+        return "download cancelled (larger than DOWNLOAD_MAXSIZE or timed out)", None, FAILED
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__, None, FAILED
+
+
+class ScrapeJetSpider(scrapy.Spider):
+    """Subclasses define ``async def handle(self, response, job)``: the items
+    and requests for one response of ``job``, setting the lease outcome."""
+
+    kind = "crawl"
+    # Arguments that make up the job spec (strings from `-a`, typed by pydantic).
+    spec_args: tuple[str, ...] = ()
+
+    def __init__(self, *args, url: str | None = None, job_id: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.url = url
+        self.job_id = job_id
+        self.queue_key: str | None = None
+        self.job_spec: dict[str, Any] | None = None
+        self._idle_since: float | None = None
+        if url:
+            spec = {"url": url, "shared": _arg_bool(kwargs.get("shared", False))}
+            for name in self.spec_args:
+                if name in kwargs and kwargs[name] not in (None, ""):
+                    spec[name] = kwargs[name]
+            try:
+                # Validated before anything starts, so `-a max_pages=abc`
+                # stops with a clear message instead of a traceback.
+                validate_spec(self.kind, spec, max_pages_limit=10**9, max_depth_limit=10**6)
+            except JobError as exc:
+                raise UsageError(f"invalid arguments for {self.name}: {exc}") from None
+            self.job_spec = spec
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider._on_headers, signal=signals.headers_received)
+        spider.idle_close_s = crawler.settings.getfloat("SCRAPEJET_WORKER_IDLE_S")
+        spider.html_types = tuple(crawler.settings.getlist("SCRAPEJET_HTML_TYPES"))
+        return spider
+
+    @property
+    def worker(self) -> Worker:
+        return self.crawler.get_extension(Worker)
+
+    # -- the job this process serves -------------------------------------------
+    def open_job(self) -> str | None:
+        """Called by the scheduler when it opens: submit or attach to our job
+        and return the queue key to serve (None: the shared queue)."""
+        jobs = self.worker.jobs
+        if self.job_spec is not None:
+            try:
+                job = jobs.submit(self.kind, self.job_spec, job_id=self.job_id)
+            except JobError as exc:
+                raise UsageError(f"invalid job for {self.name}: {exc}") from None
+            self.job_id = job.job_id
+            logger.info("Submitted job %s (%s) for %s", job.job_id, self.kind, job.spec.get("url"))
+        elif self.job_id:
+            job = jobs.get(self.job_id)
+            if job is None:
+                raise UsageError(f"no job {self.job_id!r}")
+        else:
+            return None
+        self.queue_key = job.queue
+        return job.queue
+
+    async def start(self) -> AsyncIterator[Any]:
+        # Requests come from the Redis queue: seeds were queued by the job.
+        return
+        yield  # pragma: no cover
+
+    def _on_idle(self, spider):
+        if spider is not self:
+            return
+        if self.job_id:
+            job = self.worker.job(self.job_id, max_age=0)
+            if job is None or job.done:
+                raise CloseSpider(job.status if job else "job gone")
+            raise DontCloseSpider
+        if self.idle_close_s > 0:
+            now = time.monotonic()
+            self._idle_since = self._idle_since or now
+            if now - self._idle_since >= self.idle_close_s:
+                return  # let it close: idle long enough
+        raise DontCloseSpider
+
+    def _on_headers(self, headers, body_length, request, spider):
+        # Non-HTML pages (PDFs, images, archives) are skipped once their
+        # headers arrive instead of being downloaded in full.
+        if request.meta.get("role", PAGE) != PAGE or "scrapejet_rid" not in request.meta:
+            return
+        ctype = (headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if ctype and not ctype.startswith(self.html_types):
+            raise StopDownload(fail=False)
+
+    # -- every response and failure passes here ---------------------------------
+    async def parse(self, response, **kwargs):
+        self._idle_since = None
+        rid = response.meta.get("scrapejet_rid")
+        try:
+            job = self.worker.job(response.meta.get("job_id"))
+            if job is None or job.done:
+                self.worker.set_outcome(rid, SKIPPED)  # cancelled: not followed
+                return
+            async for output in self.handle(response, job):
+                if not isinstance(output, scrapy.Request):
+                    self.worker.item_started(rid, output)
+                yield output
+        finally:
+            self.worker.output_done(rid)
+
+    async def on_error(self, failure):
+        request = failure.request
+        rid = request.meta.get("scrapejet_rid")
+        try:
+            job = self.worker.job(request.meta.get("job_id"))
+            if job is None or job.done:
+                self.worker.set_outcome(rid, SKIPPED)
+                return
+            if request.meta.get("role", PAGE) != PAGE:
+                # robots.txt or a sitemap that is missing is normal, not a failure
+                self.worker.set_outcome(rid, AUX)
+                return
+            reason, status, outcome = describe_failure(failure)
+            item = FailureItem(
+                job_id=job.job_id,
+                url=(request.meta.get("redirect_urls") or [request.url])[0],
+                final_url=request.url,
+                reason=reason,
+                outcome=outcome,
+                status=status,
+                depth=request.meta.get("depth", 0),
+                fetched_at=time.time(),
+            )
+            self.worker.set_outcome(rid, outcome)
+            self.worker.item_started(rid, item)
+            yield item
+        finally:
+            self.worker.output_done(rid)

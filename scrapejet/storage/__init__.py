@@ -1,0 +1,226 @@
+"""Storage of jobs, pages and failures: SQLite by default, PostgreSQL when shared.
+
+One code path for both (SQLAlchemy 2 Core). Every write is an upsert keyed on
+(job_id, canonical url), so a request delivered twice (a worker died after
+storing but before acknowledging) stores its page once."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    func,
+    select,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
+
+from ..urls import canonical_url, site_host
+
+metadata = MetaData()
+
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("job_id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("spec", JSON, nullable=False),
+    Column("priority", Integer, nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("created_at", Float, nullable=False),
+    Column("started_at", Float),
+    Column("finished_at", Float),
+    Column("error", Text),
+    Column("queued", Integer, default=0),
+    Column("in_flight", Integer, default=0),
+    Column("crawled", Integer, default=0),
+    Column("failed", Integer, default=0),
+    Column("skipped", Integer, default=0),
+    Column("items", Integer, default=0),
+    Column("updated_at", Float),
+)
+
+pages = Table(
+    "pages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("job_id", String(64), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("canonical_url", Text, nullable=False),
+    Column("final_url", Text),
+    Column("site", String(255), index=True),
+    Column("status", Integer),
+    Column("depth", Integer),
+    Column("fetched_at", Float),
+    Column("title", Text),
+    Column("description", Text),
+    Column("language", String(32)),
+    Column("text", Text),
+    Column("markdown", Text),
+    Column("headings", JSON),
+    Column("meta", JSON),
+    Column("links", JSON),
+    Column("word_count", Integer),
+    Column("content_hash", String(64)),
+    Column("page_type", String(32)),
+    Column("stored_at", Float),
+    UniqueConstraint("job_id", "canonical_url", name="uq_pages_job_url"),
+)
+
+failures = Table(
+    "failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("job_id", String(64), nullable=False, index=True),
+    Column("url", Text, nullable=False),
+    Column("canonical_url", Text, nullable=False),
+    Column("final_url", Text),
+    Column("status", Integer),
+    Column("reason", Text, nullable=False),
+    Column("outcome", String(16), nullable=False),  # failed | skipped
+    Column("depth", Integer),
+    Column("fetched_at", Float),
+    UniqueConstraint("job_id", "canonical_url", name="uq_failures_job_url"),
+)
+
+PAGE_FIELDS = [c.name for c in pages.columns if c.name not in ("id", "canonical_url", "stored_at")]
+JOB_FIELDS = [c.name for c in jobs.columns if c.name != "updated_at"]
+
+
+def database_url(settings) -> str:
+    url = settings.get("DATABASE_URL")
+    if url:
+        # postgresql:// means psycopg 3, the driver we ship.
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return url
+    data_dir = Path(settings.get("SCRAPEJET_DATA_DIR", "data")).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'scrapejet.db'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets several worker processes write while the API reads; a busy
+    # timeout makes concurrent writers wait instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Storage:
+    def __init__(self, url: str):
+        self.url = url
+        kwargs: dict[str, Any] = {"future": True}
+        if url.startswith("sqlite"):
+            kwargs["connect_args"] = {"timeout": 30}
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(url, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        metadata.create_all(self.engine)
+
+    @classmethod
+    def from_settings(cls, settings) -> Storage:
+        return cls(database_url(settings))
+
+    def _insert(self, table: Table):
+        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
+        return dialect.insert(table)
+
+    # -- writes ---------------------------------------------------------------
+    def upsert_page(self, page: dict[str, Any]) -> None:
+        row = {name: page.get(name) for name in PAGE_FIELDS}
+        row["canonical_url"] = canonical_url(page["url"])
+        row["site"] = row.get("site") or site_host(page.get("final_url") or page["url"])
+        row["stored_at"] = time.time()
+        stmt = self._insert(pages).values(**row)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["job_id", "canonical_url"],
+            set_={k: stmt.excluded[k] for k in row if k not in ("job_id", "canonical_url")},
+        )
+        with self.engine.begin() as conn:
+            conn.execute(stmt)
+            # A page that finally succeeded is no longer a failure of the job.
+            conn.execute(
+                failures.delete().where(
+                    failures.c.job_id == row["job_id"], failures.c.canonical_url == row["canonical_url"]
+                )
+            )
+
+    def record_failure(self, failure: dict[str, Any]) -> None:
+        row = {
+            "job_id": failure["job_id"],
+            "url": failure["url"],
+            "canonical_url": canonical_url(failure["url"]),
+            "final_url": failure.get("final_url"),
+            "status": failure.get("status"),
+            "reason": failure["reason"],
+            "outcome": failure.get("outcome", "failed"),
+            "depth": failure.get("depth"),
+            "fetched_at": failure.get("fetched_at") or time.time(),
+        }
+        stmt = self._insert(failures).values(**row)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["job_id", "canonical_url"],
+            set_={k: stmt.excluded[k] for k in row if k not in ("job_id", "canonical_url")},
+        )
+        with self.engine.begin() as conn:
+            conn.execute(stmt)
+
+    def save_job(self, job: dict[str, Any]) -> None:
+        row = {name: job.get(name) for name in JOB_FIELDS}
+        row["updated_at"] = time.time()
+        stmt = self._insert(jobs).values(**row)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["job_id"], set_={k: stmt.excluded[k] for k in row if k != "job_id"}
+        )
+        with self.engine.begin() as conn:
+            conn.execute(stmt)
+
+    # -- reads ----------------------------------------------------------------
+    def get_job(self, job_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(jobs).where(jobs.c.job_id == job_id)).mappings().first()
+        return dict(row) if row else None
+
+    def iter_pages(self, job_id: str, *, offset: int = 0, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        query = select(pages).where(pages.c.job_id == job_id).order_by(pages.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                page = dict(row)
+                page.pop("id", None)
+                page.pop("canonical_url", None)
+                yield page
+
+    def list_failures(self, job_id: str) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(failures).where(failures.c.job_id == job_id).order_by(failures.c.id)
+            ).mappings()
+            return [{k: v for k, v in dict(r).items() if k not in ("id", "canonical_url")} for r in rows]
+
+    def count_pages(self, job_id: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(pages).where(pages.c.job_id == job_id)).scalar_one())
+
+    def close(self) -> None:
+        self.engine.dispose()

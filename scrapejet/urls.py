@@ -1,0 +1,95 @@
+"""URL canonicalisation and site scoping, shared by the dupefilter, the spiders
+and the extractors so that "the same page" and "the same site" mean one thing
+everywhere."""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+from urllib.parse import urlsplit, urlunsplit
+
+import tldextract
+from w3lib.url import canonicalize_url
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@functools.lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    # suffix_list_urls=() keeps tldextract on the suffix list bundled with the
+    # package: crawlers run offline and must never fetch it at import time.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def canonical_url(url: str) -> str:
+    """Fragment dropped, query sorted, scheme/host lower-cased, default port dropped."""
+    canon = canonicalize_url(url, keep_fragments=False)
+    parts = urlsplit(canon)
+    netloc = parts.hostname or ""
+    if ":" in netloc:  # IPv6 literal
+        netloc = f"[{netloc}]"
+    if parts.port and parts.port != DEFAULT_PORTS.get(parts.scheme):
+        netloc = f"{netloc}:{parts.port}"
+    if parts.username:
+        auth = parts.username + (f":{parts.password}" if parts.password else "")
+        netloc = f"{auth}@{netloc}"
+    path = parts.path or "/"
+    return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
+
+
+def dedupe_key(url: str) -> str:
+    """The key under which a job sees a URL once: the canonical URL with
+    `www.` folded into the apex, since sites serve the same page on both."""
+    canon = canonical_url(url)
+    parts = urlsplit(canon)
+    netloc = parts.netloc
+    if netloc.startswith("www."):
+        netloc = netloc[4:]
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().rstrip(".")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def registered_domain(url_or_host: str) -> str:
+    """eTLD+1 of a URL or host name (``www.shop.co.uk`` -> ``shop.co.uk``).
+
+    Hosts under a suffix the public list does not know (``site.test``,
+    ``intranet.local``) fall back to their last two labels; IP addresses are
+    their own site."""
+    host = host_of(url_or_host) if "/" in url_or_host else url_or_host.lower().split(":")[0]
+    host = host.strip("[]").rstrip(".")
+    if not host or _is_ip(host):
+        return host
+    ext = _extractor()(host)
+    if ext.suffix and ext.domain:
+        return f"{ext.domain}.{ext.suffix}"
+    labels = host.split(".")
+    return ".".join(labels[-2:])
+
+
+def site_host(url_or_host: str) -> str:
+    """Host with a leading ``www.`` dropped: the apex and www are one site."""
+    host = host_of(url_or_host) if "/" in url_or_host else url_or_host.lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def in_scope(url: str, seed_url: str, *, subdomains: bool = False) -> bool:
+    """Whether ``url`` belongs to the site crawled from ``seed_url``.
+
+    Without ``subdomains`` the site is the seed's host (www and apex being one
+    site); with it, every host under the seed's registered domain."""
+    if urlsplit(url).scheme not in ("http", "https"):
+        return False
+    if subdomains:
+        return registered_domain(url) == registered_domain(seed_url)
+    return site_host(url) == site_host(seed_url)
