@@ -76,7 +76,7 @@ SCRAPEJET_DEFAULT_PRIORITY = 5
 
 # Host name -> IP overrides (like curl --resolve), also given to Chromium.
 SCRAPEJET_RESOLVE: dict[str, str] = {}
-DNS_RESOLVER = "scrapejet.resolver.StaticHostsResolver"
+TWISTED_DNS_RESOLVER = "scrapejet.resolver.StaticHostsResolver"
 
 # Content types stored as pages; anything else is skipped with its reason.
 SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]

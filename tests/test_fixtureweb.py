@@ -278,6 +278,7 @@ def test_shop_links_and_metadata(web):
 
 def test_shop_crawl_counts_and_depths(web):
     assert mini_crawl(web, "shop.test") == SHOP_DEPTHS
+    assert mini_crawl(web, "www.shop.test") == SHOP_DEPTHS
     assert len(SHOP_DEPTHS) == 18
     for limit, count in [(0, 1), (1, 7), (2, 16), (3, 17), (4, 18)]:
         assert len(mini_crawl(web, "shop.test", max_depth=limit)) == count

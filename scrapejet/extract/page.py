@@ -70,7 +70,9 @@ _JSONLD_SCRIPTS = lxml.etree.XPath("//script[@type='application/ld+json']")
 _TITLES = lxml.etree.XPath("//title[not(ancestor::svg)]")
 _HEADINGS = lxml.etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 _CANONICAL_LINKS = lxml.etree.XPath("//link[@rel and @href]")
+_HAS_MAIN = lxml.etree.XPath("boolean(//main|//*[@role='main'])")
 _HAS_MAIN_CONTAINER = lxml.etree.XPath("boolean(//main|//article|//*[@role='main'])")
+_TOP_LEVEL_ARTICLES = lxml.etree.XPath("//article[not(ancestor::article)]")
 _HAS_HEADING_IN_BODY = lxml.etree.XPath("boolean(//body//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6])")
 _LANGUAGE_TAG = re.compile(r"^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$")
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -316,21 +318,46 @@ def _run_trafilatura(tree: HtmlElement) -> lxml.etree._Element | None:
 
 
 def _trafilatura_body(tree: HtmlElement) -> lxml.etree._Element | None:
+    """trafilatura's result tree, retried on a restructured copy of the page
+    when its container heuristics are known to under-extract (see
+    _should_retry); the retry is kept only when it loses no text."""
     body = _run_trafilatura(tree)
-    if body is not None and body.find(".//head") is not None:
+    if not _should_retry(tree, body):
         return body
-    # Without <main>/<article> or a "content" class, trafilatura falls back to
-    # harvesting loose paragraphs and drops every heading, which is the usual
-    # shape of a small-business site. Presenting the body as <main> keeps the
-    # headings; the retry is only trusted when it loses no text.
-    if _HAS_MAIN_CONTAINER(tree) or not _HAS_HEADING_IN_BODY(tree):
-        return body
-    retry = _run_trafilatura(_body_as_main(tree))
+    retry = _run_trafilatura(_as_single_main(tree))
     if retry is None:
         return body
     if body is None or _text_length(retry) >= _text_length(body):
         return retry
     return body
+
+
+def _should_retry(tree: HtmlElement, body: lxml.etree._Element | None) -> bool:
+    # Several <article> cards (service lists, team pages, teasers): trafilatura
+    # takes "the first <article>" as the whole content and drops the others.
+    if len(_TOP_LEVEL_ARTICLES(tree)) > 1:
+        return True
+    # No <main>/<article> and no "content" class: trafilatura falls back to
+    # harvesting loose paragraphs and drops every heading. That is the usual
+    # shape of a small-business site.
+    lost_headings = body is None or body.find(".//head") is None
+    return lost_headings and not _HAS_MAIN_CONTAINER(tree) and _HAS_HEADING_IN_BODY(tree)
+
+
+def _as_single_main(tree: HtmlElement) -> HtmlElement:
+    """Copy of the page whose only content container is one <main>."""
+    page = deepcopy(tree)
+    articles = _TOP_LEVEL_ARTICLES(page)
+    if len(articles) > 1:
+        for article in articles:
+            article.tag = "div"
+    body = page.find("body")
+    if body is not None and not _HAS_MAIN(page):
+        main = Element("main")
+        main.text, body.text = body.text, None
+        main.extend(list(body))
+        body.append(main)
+    return page
 
 
 def _resolve_link_targets(body: lxml.etree._Element, base_url: str) -> None:
@@ -341,18 +368,6 @@ def _resolve_link_targets(body: lxml.etree._Element, base_url: str) -> None:
                 ref.set("target", urljoin(base_url, strip_html5_whitespace(target)))
             except ValueError:  # keep a malformed href as the author wrote it
                 pass
-
-
-def _body_as_main(tree: HtmlElement) -> HtmlElement:
-    wrapped = deepcopy(tree)
-    body = wrapped.find("body")
-    if body is None:
-        return wrapped
-    main = Element("main")
-    main.text, body.text = body.text, None
-    main.extend(list(body))
-    body.append(main)
-    return wrapped
 
 
 def _text_length(body: lxml.etree._Element) -> int:
@@ -393,7 +408,7 @@ def _visible_text(tree: HtmlElement) -> str:
 def _append_visible_text(element: HtmlElement, chunks: list[str]) -> None:
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else None  # None: comment or PI
-        if tag is not None and tag not in _INVISIBLE:
+        if tag is not None and tag not in _INVISIBLE and child.get("hidden") is None:
             block = tag in _BLOCKS
             # Menus styled as rows of links often have no whitespace between
             # them; gluing "Home" to "Contact" would invent a word.

@@ -61,7 +61,7 @@ class Scheduler(RedisScheduler):
         )
         self.worker.scheduler = self
         if len(self.queue):
-            spider.log(f"Serving queue {key} ({len(self.queue)} requests waiting)")
+            spider.logger.info("Serving queue %s (%d requests waiting)", key, len(self.queue))
 
     def close(self, reason):
         self.local.clear()

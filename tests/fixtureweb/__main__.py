@@ -8,6 +8,7 @@ Then e.g. ``curl --resolve shop.test:8089:127.0.0.1 http://shop.test:8089/``.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from tests.fixtureweb.server import FixtureWeb
@@ -29,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     resolve = " ".join(f"--resolve {host}:{web.port}:{web.bind}" for host in web.hosts)
     print(f"curl {resolve} {web.url('shop.test')}", flush=True)
     print("Ctrl-C to stop.", flush=True)
+    # SIGTERM stops cleanly too (sys.exit unwinds through serve_forever's finally)
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     web.serve_forever()
     return 0
 

@@ -1,0 +1,243 @@
+"""The ``scrapejet`` command.
+
+    scrapejet crawl URL [--max-pages N] [--max-depth D] [--format F] [-o FILE] [--render-js]
+    scrapejet export JOB_ID [--format F] [-o FILE]
+    scrapejet jobs [--status S] [--kind K]
+    scrapejet cancel JOB_ID
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+
+def _settings(overrides: dict | None = None):
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapejet.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def _storage_and_jobs(settings):
+    from .jobs import Jobs
+    from .storage import Storage
+
+    storage = Storage.from_settings(settings)
+    return storage, Jobs.from_settings(settings, storage=storage)
+
+
+def _default_output(settings, job, fmt: str) -> Path:
+    from .export import EXTENSIONS
+    from .urls import site_host
+
+    site = site_host(job.spec.get("url", "")) or job.kind
+    folder = Path(settings.get("SCRAPEJET_DATA_DIR")) / "exports"
+    return folder / f"{site}-{job.job_id}.{EXTENSIONS[fmt]}"
+
+
+def _export(storage, job, fmt: str, output: str | None, settings) -> tuple[Path | None, int]:
+    from . import export
+
+    if output == "-":
+        return None, export.write(storage.iter_pages(job.job_id), fmt, sys.stdout)
+    path = Path(output) if output else _default_output(settings, job, fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="" if fmt == "csv" else None) as fh:
+        n = export.write(storage.iter_pages(job.job_id), fmt, fh)
+    return path, n
+
+
+def cmd_crawl(args, console: Console) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+    from twisted.internet import task
+
+    from .jobs import JobError, validate_spec
+    from .spiders.generic import GenericSpider
+
+    spec = {
+        "url": args.url, "max_pages": args.max_pages, "max_depth": args.max_depth,
+        "include": args.include, "exclude": args.exclude, "render_js": args.render_js,
+        "priority": args.priority, "subdomains": args.subdomains,
+    }
+    settings = _settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
+    try:
+        validate_spec(
+            "crawl", spec,
+            max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT"),
+            max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT"),
+        )
+    except JobError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(GenericSpider)
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=console,
+        transient=False, disable=not console.is_terminal and not args.progress,
+    )
+    bar = progress.add_task(f"crawling {args.url}", total=args.max_pages, detail="")
+
+    def update():
+        spider = crawler.spider
+        worker = getattr(spider, "worker", None) if spider else None
+        if worker is None or not getattr(spider, "job_id", None):
+            return
+        job = worker.job(spider.job_id, max_age=0)
+        if job is None:
+            return
+        c = job.counters
+        done = c["crawled"] + c["failed"] + c["skipped"]
+        total = max(done + c["queued"] + c["in_flight"], 1)
+        progress.update(
+            bar, completed=c["crawled"], total=min(args.max_pages, max(total, c["crawled"])),
+            detail=f"failed {c['failed']} · skipped {c['skipped']} · queued {c['queued']}",
+        )
+
+    loops = []
+
+    def opened(spider):
+        # Built here, not earlier: a LoopingCall imports the default reactor,
+        # which must be the one Scrapy installs.
+        loops.append(task.LoopingCall(update))
+        loops[0].start(0.5)
+
+    def closed(spider, reason):
+        if loops and loops[0].running:
+            loops[0].stop()
+
+    crawler.signals.connect(opened, signal=signals.spider_opened, weak=False)
+    crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
+
+    kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
+    kwargs["render_js"] = "true" if args.render_js else "false"
+    kwargs["subdomains"] = "true" if args.subdomains else "false"
+    with progress:
+        process.crawl(crawler, **{k: str(v) for k, v in kwargs.items()})
+        process.start()
+        update()
+
+    job_id = getattr(crawler.spider, "job_id", None)
+    if not job_id:
+        console.print("[red]error:[/red] the crawl did not start (see the log above)")
+        return 1
+    storage, jobs = _storage_and_jobs(settings)
+    job = jobs.get(job_id)
+    path, n = _export(storage, job, args.format, args.output, settings)
+    failures = storage.list_failures(job_id)
+    console.print()
+    console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
+    console.print(f"  pages stored : {n}")
+    failed = [f for f in failures if f["outcome"] == "failed"]
+    skipped = [f for f in failures if f["outcome"] == "skipped"]
+    console.print(f"  failed       : {len(failed)}")
+    console.print(f"  skipped      : {len(skipped)}")
+    for f in (failed + skipped)[:10]:
+        console.print(f"    {f['outcome']:7} {f['url']}  ({f['reason']})", highlight=False)
+    if len(failures) > 10:
+        console.print(f"    … {len(failures) - 10} more: scrapejet export {job.job_id} --failures")
+    if path:
+        console.print(f"  output       : {path} ({args.format})")
+    console.print(f"  storage      : {storage.url.split('@')[-1]}")
+    return 0 if job.status == "completed" else 1
+
+
+def cmd_export(args, console: Console) -> int:
+    settings = _settings()
+    storage, jobs = _storage_and_jobs(settings)
+    job = jobs.get(args.job_id)
+    if job is None:
+        console.print(f"[red]error:[/red] no job {args.job_id!r}")
+        return 2
+    if args.failures:
+        print(json.dumps(storage.list_failures(job.job_id), indent=2))
+        return 0
+    path, n = _export(storage, job, args.format, args.output, settings)
+    if path:
+        console.print(f"{n} pages of job {job.job_id} written to {path}")
+    return 0
+
+
+def cmd_jobs(args, console: Console) -> int:
+    from rich.table import Table
+
+    _, jobs = _storage_and_jobs(_settings())
+    table = Table("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
+    for job in jobs.list(status=args.status, kind=args.kind):
+        c = job.counters
+        table.add_row(job.job_id, job.kind, job.status, str(c["crawled"]), str(c["failed"]),
+                      str(c["skipped"]), str(c["queued"]), job.spec.get("url", ""))
+    console.print(table)
+    return 0
+
+
+def cmd_cancel(args, console: Console) -> int:
+    _, jobs = _storage_and_jobs(_settings())
+    try:
+        job = jobs.cancel(args.job_id)
+    except KeyError:
+        console.print(f"[red]error:[/red] no job {args.job_id!r}")
+        return 2
+    console.print(f"job {job.job_id}: {job.status}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    from .export import FORMATS
+
+    p = argparse.ArgumentParser(prog="scrapejet", description="ScrapeJET distributed crawler")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("crawl", help="crawl a site in this process, with a progress bar")
+    c.add_argument("url")
+    c.add_argument("--max-pages", type=int, default=100)
+    c.add_argument("--max-depth", type=int, default=5)
+    c.add_argument("--format", choices=FORMATS, default="jsonl")
+    c.add_argument("-o", "--output", help="output file ('-' for stdout); default data/exports/SITE-JOB.EXT")
+    c.add_argument("--render-js", action="store_true", help="render pages in headless Chromium")
+    c.add_argument("--include", help="only follow URLs matching this regex")
+    c.add_argument("--exclude", help="never follow URLs matching this regex")
+    c.add_argument("--priority", type=int, default=5, help="1-9, 9 most urgent")
+    c.add_argument("--subdomains", action="store_true", help="include every subdomain of the site")
+    c.add_argument("--progress", action="store_true", help="show the progress bar even without a terminal")
+    c.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    c.set_defaults(func=cmd_crawl)
+
+    e = sub.add_parser("export", help="export a stored job")
+    e.add_argument("job_id")
+    e.add_argument("--format", choices=FORMATS, default="jsonl")
+    e.add_argument("-o", "--output")
+    e.add_argument("--failures", action="store_true", help="print the job's failures and skips as JSON")
+    e.set_defaults(func=cmd_export)
+
+    j = sub.add_parser("jobs", help="list jobs")
+    j.add_argument("--status")
+    j.add_argument("--kind")
+    j.set_defaults(func=cmd_jobs)
+
+    x = sub.add_parser("cancel", help="cancel a job on every worker")
+    x.add_argument("job_id")
+    x.set_defaults(func=cmd_cancel)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    console = Console(stderr=getattr(args, "output", None) == "-")
+    return args.func(args, console)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
