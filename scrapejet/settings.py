@@ -81,6 +81,15 @@ TWISTED_DNS_RESOLVER = "scrapejet.resolver.StaticHostsResolver"
 # Content types stored as pages; anything else is skipped with its reason.
 SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]
 
+SPIDER_MIDDLEWARES = {
+    # Depth is per job (sitemap pages are depth 1 whatever the sitemap's
+    # depth) and URL length is checked when following links: the spiders do
+    # both, because a lease is acknowledged only once every request its
+    # response yielded has reached the scheduler, so no middleware may drop
+    # requests silently.
+    "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+}
 DOWNLOADER_MIDDLEWARES = {
     # Off-site filtering is per job (scope lives in the job spec, not in
     # allowed_domains), so the spider applies it.

@@ -82,7 +82,7 @@ _BLOCKS = frozenset(
     "address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
-_SEPARATED_INLINE = frozenset({"a", "button", "label", "option"})
+_SEPARATED_INLINE = frozenset({"a", "button", "label"})
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INDENTED_HEADING = re.compile(r"^[ \t]+(#{1,6} )")
 

@@ -15,6 +15,6 @@ class ProgressPipeline:
 
     def process_item(self, item, spider=None):
         job_id = getattr(item, "job_id", None)
-        if job_id and type(item).__name__ != "FailureItem":
+        if job_id:
             self.worker.server.hincrby(self.worker.keys.job(job_id), "items", 1)
         return item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from ..items import FailureItem, PageItem
+from ..items import PageItem
 from ..scheduler.worker import Worker
 
 
@@ -20,6 +20,4 @@ class StoragePipeline:
     def process_item(self, item, spider=None):
         if isinstance(item, PageItem):
             self.storage.upsert_page(asdict(item))
-        elif isinstance(item, FailureItem):
-            self.storage.record_failure(asdict(item))
         return item

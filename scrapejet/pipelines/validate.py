@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import DropItem
 
-from ..items import FailureItem, PageItem
+from ..items import PageItem
 
 
 class ValidatePipeline:
@@ -14,7 +14,4 @@ class ValidatePipeline:
                 raise DropItem(f"page without job or http(s) URL: {item.url!r}")
             if not item.content_hash:
                 raise DropItem(f"page without content hash: {item.url}")
-        elif isinstance(item, FailureItem):
-            if not item.job_id or not item.reason:
-                raise DropItem(f"failure without job or reason: {item.url!r}")
         return item

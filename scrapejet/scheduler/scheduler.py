@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import time
 from collections import deque
 
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
+from ..items import FailureItem
 from ..urls import canonical_url
 from .dupefilter import JobDupeFilter
 from .redisqueue import FAILED, SKIPPED
@@ -68,6 +70,14 @@ class Scheduler(RedisScheduler):
         self.worker.scheduler = None
 
     def enqueue_request(self, request):
+        parent = request.meta.pop("scrapejet_parent", None)
+        try:
+            return self._enqueue(request)
+        finally:
+            # the request that yielded this one may now be acknowledged
+            self.worker.child_done(parent)
+
+    def _enqueue(self, request):
         if id(request) in self._handed_back:
             self._handed_back.discard(id(request))
             self.local.append(request)
@@ -89,15 +99,15 @@ class Scheduler(RedisScheduler):
                 reason, outcome = "redirect loop", FAILED
             else:
                 reason, outcome = "redirects to a page already crawled by this job", SKIPPED
-            self.worker.storage.record_failure({
-                "job_id": request.meta.get("job_id"),
-                "url": (request.meta.get("redirect_urls") or [request.url])[0],
-                "final_url": request.url,
-                "status": None,
-                "reason": reason,
-                "outcome": outcome,
-                "depth": request.meta.get("depth", 0),
-            })
+            self.worker.record_failure(rid, FailureItem(
+                job_id=request.meta.get("job_id"),
+                url=(request.meta.get("redirect_urls") or [request.url])[0],
+                final_url=request.url,
+                reason=reason,
+                outcome=outcome,
+                depth=request.meta.get("depth", 0),
+                fetched_at=time.time(),
+            ))
             self.worker.finish(rid, outcome)
             return False
         self.local.append(request)

@@ -6,8 +6,9 @@ the pipelines through ``crawler.get_extension(Worker)``. It
 * heart-beats from a thread, so a long parse on the reactor thread does not
   make a live worker look dead, and reclaims the leases of dead workers;
 * tracks each leased request until it is really done: its callback or errback
-  output is exhausted and every item it produced has left the item pipelines
-  (item_scraped / item_dropped / item_error). Only then is the lease
+  output is exhausted, every request it yielded is in the queue, and every
+  item it produced has left the item pipelines (item_scraped / item_dropped /
+  item_error). Only then is the lease
   acknowledged, so a worker killed mid-request never loses a page;
 * caches job records for a moment (cancellation is seen within a second);
 * returns its leases to the queue when it closes.
@@ -21,11 +22,12 @@ import secrets
 import socket
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from scrapy import signals
 from twisted.internet import task
 
+from ..items import FailureItem
 from ..jobs import Job, Jobs
 from ..keys import Keys
 from ..redis_server import connect
@@ -171,6 +173,21 @@ class Worker:
             state.items += 1
             self._item_rids[id(item)] = rid
 
+    def child_started(self, rid: str | None, request) -> None:
+        """A request yielded while handling lease ``rid``: the lease waits
+        until the scheduler has queued it (Scrapy hands callback output to
+        the scheduler concurrently, after the callback has returned)."""
+        state = self.leases.get(rid or "")
+        if state is not None:
+            state.items += 1
+            request.meta["scrapejet_parent"] = rid
+
+    def child_done(self, rid: str | None) -> None:
+        state = self.leases.get(rid or "")
+        if state is not None:
+            state.items -= 1
+            self._maybe_ack(rid)
+
     def output_done(self, rid: str | None) -> None:
         state = self.leases.get(rid or "")
         if state is not None:
@@ -214,10 +231,13 @@ class Worker:
                 self.jobs.record(job)
                 logger.info("Job %s %s: %s", job.job_id, final, job.counters)
 
-    def release_local(self) -> None:
-        """Give back every lease (used when the spider closes)."""
-        self.queue.release(self.id)
-        self.leases.clear()
+    def record_failure(self, rid: str | None, failure: FailureItem) -> None:
+        """Store why a request produced no page, and set its lease outcome.
+
+        Failures are crawl metadata, not scraped data: they go straight to
+        storage rather than through the item pipelines and feed exports."""
+        self.storage.record_failure(asdict(failure))
+        self.set_outcome(rid, failure.outcome)
 
 
 def _rss() -> int:

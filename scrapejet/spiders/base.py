@@ -106,6 +106,7 @@ class ScrapeJetSpider(scrapy.Spider):
         crawler.signals.connect(spider._on_headers, signal=signals.headers_received)
         spider.idle_close_s = crawler.settings.getfloat("SCRAPEJET_WORKER_IDLE_S")
         spider.html_types = tuple(crawler.settings.getlist("SCRAPEJET_HTML_TYPES"))
+        spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT")
         return spider
 
     @property
@@ -172,13 +173,15 @@ class ScrapeJetSpider(scrapy.Spider):
                 self.worker.set_outcome(rid, SKIPPED)  # cancelled: not followed
                 return
             async for output in self.handle(response, job):
-                if not isinstance(output, scrapy.Request):
+                if isinstance(output, scrapy.Request):
+                    self.worker.child_started(rid, output)
+                else:
                     self.worker.item_started(rid, output)
                 yield output
         finally:
             self.worker.output_done(rid)
 
-    async def on_error(self, failure):
+    def on_error(self, failure):
         request = failure.request
         rid = request.meta.get("scrapejet_rid")
         try:
@@ -191,7 +194,7 @@ class ScrapeJetSpider(scrapy.Spider):
                 self.worker.set_outcome(rid, AUX)
                 return
             reason, status, outcome = describe_failure(failure)
-            item = FailureItem(
+            self.worker.record_failure(rid, FailureItem(
                 job_id=job.job_id,
                 url=(request.meta.get("redirect_urls") or [request.url])[0],
                 final_url=request.url,
@@ -200,9 +203,6 @@ class ScrapeJetSpider(scrapy.Spider):
                 status=status,
                 depth=request.meta.get("depth", 0),
                 fetched_at=time.time(),
-            )
-            self.worker.set_outcome(rid, outcome)
-            self.worker.item_started(rid, item)
-            yield item
+            ))
         finally:
             self.worker.output_done(rid)

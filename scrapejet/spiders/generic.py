@@ -53,12 +53,11 @@ class GenericSpider(ScrapeJetSpider):
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if not isinstance(response, TextResponse) or (ctype and not ctype.startswith(self.html_types)):
-            self.worker.set_outcome(rid, SKIPPED)
-            yield FailureItem(
+            self.worker.record_failure(rid, FailureItem(
                 job_id=job.job_id, url=url, final_url=response.url, status=response.status,
                 reason=f"not an HTML page ({ctype or 'unknown content type'})", outcome=SKIPPED,
                 depth=depth, fetched_at=time.time(),
-            )
+            ))
             return
         data = extract_page(response.body, response.url, encoding=response.encoding)
         self.worker.set_outcome(rid, CRAWLED)
@@ -77,6 +76,8 @@ class GenericSpider(ScrapeJetSpider):
     def _follow(self, url: str, job, depth: int, role: str = PAGE) -> scrapy.Request | None:
         spec = job.spec
         if depth > spec.get("max_depth", 0) and role == PAGE:
+            return None
+        if len(url) > self.max_url_length:
             return None
         if not in_scope(url, spec["url"], subdomains=spec.get("subdomains", False)):
             return None

@@ -1,0 +1,136 @@
+"""`scrapy crawl generic` on the fixture web, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+SHOP_PAGES = {
+    "/", "/about", "/contact", "/products/", "/products/1", "/products/2", "/products/3",
+    "/products/4", "/products/5", "/products/6", "/products/?a=1&b=2", "/blog/",
+    "/deep/1", "/deep/2", "/deep/3", "/deep/4",
+}
+
+
+def paths(urls) -> set[str]:
+    out = set()
+    for url in urls:
+        parts = urlsplit(url)
+        out.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return out
+
+
+def read_jsonl(path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+def crawl(env, tmp_path, url, *args, name="out.jsonl", **kw):
+    out = tmp_path / name
+    result = env.scrapy("crawl", "generic", "-a", f"url={url}", *args, "-O", str(out), **kw)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return read_jsonl(out), result
+
+
+def test_crawl_site_stores_every_page_once(env, web, tmp_path):
+    items, result = crawl(env, tmp_path, web.url("shop.test"))
+    urls = [i["url"] for i in items]
+    # www.shop.test/about, fragments and the reordered query are the same pages
+    assert len(urls) == len(set(urls)) == 18
+    got = paths(urls)
+    assert SHOP_PAGES <= got
+    assert all(urlsplit(u).hostname == "shop.test" for u in urls)
+    assert web.hits("elsewhere.test") == 0, "an external site was crawled"
+
+    about = next(i for i in items if i["url"].endswith("/about"))
+    assert web.marker("shop.test", "/about") in about["text"]
+    assert about["title"] and about["word_count"] > 10 and len(about["content_hash"]) == 64
+    assert about["markdown"].strip()
+    assert any(h["text"] for h in about["headings"])
+    assert about["status"] == 200 and about["depth"] == 1
+    home = next(i for i in items if urlsplit(i["url"]).path == "/")
+    assert home["meta"]["json_ld"], "JSON-LD of the home page was not extracted"
+    assert home["meta"]["opengraph"]
+    assert any("elsewhere.test" in link for link in home["links"]["external"] + about["links"]["external"])
+
+    # the same pages are in storage, and the job is recorded as completed
+    job_id = items[0]["job_id"]
+    storage = env.storage()
+    assert storage.count_pages(job_id) == 18
+    job = env.jobs().get(job_id)
+    assert job.status == "completed" and job.state == "SUCCESS"
+    assert job.counters["crawled"] == 18 and job.counters["queued"] == 0 and job.counters["in_flight"] == 0
+    assert storage.get_job(job_id)["status"] == "completed"
+
+
+@pytest.mark.parametrize("depth,expected", [(0, 1), (1, 7), (2, 16)])
+def test_max_depth(env, web, tmp_path, depth, expected):
+    items, _ = crawl(env, tmp_path, web.url("shop.test"), "-a", f"max_depth={depth}")
+    assert len(items) == expected
+    assert max(i["depth"] for i in items) <= depth
+
+
+def test_max_pages_is_exact(env, web, tmp_path):
+    # traps.test has an infinite calendar: without the limit the crawl never ends
+    items, _ = crawl(env, tmp_path, web.url("traps.test"), "-a", "max_pages=9", "-a", "max_depth=50")
+    assert len(items) == 9
+    job = env.jobs().get(items[0]["job_id"])
+    assert job.counters["crawled"] == 9 and job.status == "completed"
+
+
+def test_robots_txt_and_sitemaps(env, web, tmp_path):
+    items, _ = crawl(env, tmp_path, web.url("robots.test"))
+    assert paths(i["url"] for i in items) == {"/", "/public/a", "/sitemap-only"}
+    assert web.hits("robots.test", "/private/secret") == 0
+    failures = env.storage().list_failures(items[0]["job_id"])
+    assert [(paths([f["url"]]).pop(), f["outcome"], f["reason"]) for f in failures] == [
+        ("/private/secret", "skipped", "disallowed by robots.txt")
+    ]
+
+    items, _ = crawl(env, tmp_path, web.url("sitemaps.test"), name="sitemaps.jsonl")
+    assert paths(i["url"] for i in items) == {"/", "/info", "/orphan-1", "/orphan-2"}
+
+
+def test_traps_are_recorded_with_reasons(env, web, tmp_path):
+    items, _ = crawl(env, tmp_path, web.url("traps.test"), "-a", "max_depth=1")
+    by_path = {urlsplit(i["url"]).path: i for i in items}
+    # a redirect chain is one page: requested URL and where it landed
+    assert urlsplit(by_path["/redirect-a"]["final_url"]).path == "/landing"
+    assert "/doc.pdf" not in by_path and "/missing" not in by_path
+    failures = {urlsplit(f["url"]).path: f for f in env.storage().list_failures(items[0]["job_id"])}
+    assert failures["/missing"]["reason"] == "HTTP 404" and failures["/missing"]["outcome"] == "failed"
+    assert failures["/error"]["reason"] == "HTTP 500"
+    assert failures["/doc.pdf"]["outcome"] == "skipped"
+    assert "application/pdf" in failures["/doc.pdf"]["reason"]
+    assert failures["/loop-1"]["reason"] == "redirect loop"
+    assert "DOWNLOAD_MAXSIZE" in failures["/huge"]["reason"] or "max size" in failures["/huge"]["reason"]
+    # the PDF was not downloaded as a page, and the job still completed
+    job = env.jobs().get(items[0]["job_id"])
+    assert job.status == "completed"
+    assert job.counters["crawled"] == len(items)
+    assert job.counters["failed"] + job.counters["skipped"] == len(failures)
+
+
+def test_include_exclude(env, web, tmp_path):
+    items, _ = crawl(env, tmp_path, web.url("shop.test"), "-a", "exclude=/products/\\d", "-a", "include=shop")
+    got = paths(i["url"] for i in items)
+    assert "/products/" in got and not any(p.startswith("/products/") and p[10:].isdigit() for p in got)
+    assert "/about" in got
+
+
+def test_bad_arguments_are_refused_clearly(env, tmp_path):
+    result = env.scrapy("crawl", "generic", "-a", "url=ftp://example.com/", "-O", str(tmp_path / "x.jsonl"))
+    assert result.returncode != 0
+    assert "http:// or https://" in result.stderr
+    result = env.scrapy("crawl", "generic", "-a", "url=http://shop.test/", "-a", "max_pages=zero")
+    assert result.returncode != 0 and "max_pages" in result.stderr
+
+
+def test_render_js(env, web, tmp_path):
+    items, _ = crawl(env, tmp_path, web.url("js.test"))
+    assert paths(i["url"] for i in items) == {"/", "/static"}
+    items, result = crawl(env, tmp_path, web.url("js.test"), "-a", "render_js=true", name="js.jsonl")
+    assert paths(i["url"] for i in items) == {"/", "/static", "/rendered"}, result.stderr[-2000:]
+    rendered = next(i for i in items if i["url"].endswith("/rendered"))
+    assert web.marker("js.test", "/rendered") in rendered["text"]
