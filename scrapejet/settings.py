@@ -40,7 +40,6 @@ FEED_EXPORT_ENCODING = "utf-8"
 # -- Distributed scheduling (scrapy-redis based, see scrapejet/scheduler) ----
 SCHEDULER = "scrapejet.scheduler.scheduler.Scheduler"
 SCHEDULER_QUEUE_CLASS = "scrapejet.scheduler.queue.LeasedPriorityQueue"
-SCHEDULER_QUEUE_KEY = "scrapejet:%(spider)s:queue"
 DUPEFILTER_CLASS = "scrapejet.scheduler.dupefilter.JobDupeFilter"
 SCHEDULER_SERIALIZER = "scrapejet.scheduler.serializer"
 # Never flush: the queue and dupefilters are shared by every worker and job.
@@ -48,6 +47,8 @@ SCHEDULER_PERSIST = True
 
 # Unset: a private redis-server under the data dir is started on demand.
 REDIS_URL = None
+# Every Redis key starts with this; the shared queue of a spider is
+# PREFIX + "<spider>:queue" (e.g. scrapejet:generic:queue).
 SCRAPEJET_KEY_PREFIX = "scrapejet:"
 SCRAPEJET_REDIS_TIMEOUT = 10.0
 SCRAPEJET_DATA_DIR = "data"

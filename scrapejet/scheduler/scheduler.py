@@ -41,7 +41,6 @@ class Scheduler(RedisScheduler):
         scheduler = cls(
             server=worker.server,
             persist=True,
-            queue_key=settings.get("SCHEDULER_QUEUE_KEY"),
             queue_cls=settings.get("SCHEDULER_QUEUE_CLASS"),
             dupefilter=JobDupeFilter(worker.server, worker.keys),
             serializer=importlib.import_module(settings.get("SCHEDULER_SERIALIZER")),
@@ -57,7 +56,7 @@ class Scheduler(RedisScheduler):
         # A spider running one private job (`scrapy crawl generic -a url=`)
         # serves that job's queue; a worker serves its spider's shared queue.
         open_job = getattr(spider, "open_job", None)
-        key = (open_job() if open_job else None) or self.queue_key % {"spider": spider.name}
+        key = (open_job() if open_job else None) or self.worker.keys.spider_queue(spider.name)
         self.queue = load_object(self.queue_cls)(
             server=self.server, spider=spider, key=key, serializer=self.serializer, worker=self.worker
         )

@@ -1,0 +1,152 @@
+"""The leased Redis queue and the job model, on a real Redis server."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from scrapejet.jobs import JobError
+from scrapejet.scheduler.redisqueue import AUX, CRAWLED, FAILED
+from scrapejet.scheduler.requests import fingerprint, make
+
+
+@pytest.fixture
+def jobs(env):
+    return env.jobs()
+
+
+def push_pages(jobs, job, paths):
+    for path in paths:
+        req = make(job.job_id, job.spec["url"].rstrip("/") + path, role="page", depth=1, render_js=False)
+        assert jobs.queue.push(job.queue, req.rid, req.payload, priority=job.priority,
+                               fingerprint=req.fingerprint) in (1, 2)
+
+
+def drain(jobs, queue, worker="w1", n=1000):
+    return jobs.queue.lease(queue, worker, n)
+
+
+def test_submit_validates_every_field(jobs):
+    for spec, field in [
+        ({"url": "ftp://x.test/"}, "url"),
+        ({"url": "http://x.test/", "priority": 10}, "priority"),
+        ({"url": "http://x.test/", "priority": 0}, "priority"),
+        ({"url": "http://x.test/", "max_pages": 0}, "max_pages"),
+        ({"url": "http://x.test/", "include": "("}, "include"),
+        ({"url": "http://x.test/", "colour": "blue"}, "colour"),
+        ({"url": "http://x.test/", "max_pages": 10**9}, "max_pages"),
+    ]:
+        with pytest.raises(JobError, match=field):
+            jobs.submit("crawl", spec)
+    with pytest.raises(JobError, match="kind"):
+        jobs.submit("mine-bitcoin", {"url": "http://x.test/"})
+
+
+def test_job_record_and_states(jobs):
+    job = jobs.submit("crawl", {"url": "http://Shop.test/#top", "priority": 7})
+    assert job.status == "pending" and job.state == "PENDING" and job.priority == 7
+    assert job.spec["url"] == "http://shop.test/"
+    assert job.counters["queued"] == 3  # the page, robots.txt, sitemap.xml
+    # also in storage: history survives a Redis flush
+    assert jobs.storage.get_job(job.job_id)["status"] == "pending"
+    jobs.server.delete(jobs.keys.job(job.job_id))
+    assert jobs.get(job.job_id).kind == "crawl"
+
+
+def test_priority_then_fifo(jobs):
+    low = jobs.submit("crawl", {"url": "http://low.test/", "priority": 2})
+    high = jobs.submit("crawl", {"url": "http://high.test/", "priority": 9})
+    push_pages(jobs, low, ["/a", "/b"])
+    push_pages(jobs, high, ["/c"])
+    order = [lease.payload for lease in drain(jobs, jobs.keys.spider_queue("generic"))]
+    urls = [p.split('"url":"', 1)[1].split('"', 1)[0] for p in order]
+    # the later, more urgent job goes first; within a priority, oldest first
+    assert urls == [
+        "http://high.test/", "http://high.test/robots.txt", "http://high.test/sitemap.xml", "http://high.test/c",
+        "http://low.test/", "http://low.test/robots.txt", "http://low.test/sitemap.xml",
+        "http://low.test/a", "http://low.test/b",
+    ]
+
+
+def test_dedupe_is_per_job(jobs):
+    a = jobs.submit("crawl", {"url": "http://same.test/"})
+    b = jobs.submit("crawl", {"url": "http://same.test/"})
+    req = make(a.job_id, "http://www.same.test/x?b=1&a=2#f", role="page", depth=1, render_js=False)
+    assert jobs.queue.push(a.queue, req.rid, req.payload, priority=5, fingerprint=req.fingerprint) == 1
+    again = make(a.job_id, "http://same.test/x?a=2&b=1", role="page", depth=1, render_js=False)
+    assert again.fingerprint == req.fingerprint
+    assert jobs.queue.push(a.queue, again.rid, again.payload, priority=5, fingerprint=again.fingerprint) == 0
+    other = make(b.job_id, "http://same.test/x?a=2&b=1", role="page", depth=1, render_js=False)
+    assert jobs.queue.push(b.queue, other.rid, other.payload, priority=5, fingerprint=other.fingerprint) == 1
+
+
+def test_dead_worker_leases_return_and_late_ack_is_refused(jobs):
+    job = jobs.submit("crawl", {"url": "http://lease.test/"})
+    queue = job.queue
+    leased = jobs.queue.lease(queue, "dead-worker", 2)
+    assert len(leased) == 2
+    assert jobs.get(job.job_id).counters["in_flight"] == 2
+    jobs.server.zadd(jobs.keys.workers, {"dead-worker": time.time() - 60, "live-worker": time.time()})
+    workers, requests = jobs.queue.reclaim(dead_before=time.time() - 10)
+    assert (workers, requests) == (1, 2)
+    job = jobs.get(job.job_id)
+    assert job.counters["in_flight"] == 0 and job.counters["queued"] == 3 and job.counters["requeued"] == 2
+    # the dead worker wakes up and acknowledges: refused, the request is someone else's now
+    assert jobs.queue.ack(leased[0].rid, "dead-worker", CRAWLED) == (False, "")
+    again = jobs.queue.lease(queue, "live-worker", 10)
+    assert {lease.rid for lease in leased} <= {lease.rid for lease in again}
+
+
+def test_release_returns_leases_at_once(jobs):
+    job = jobs.submit("crawl", {"url": "http://release.test/"})
+    assert len(jobs.queue.lease(job.queue, "w-stop", 3)) == 3
+    assert jobs.queue.release("w-stop") == 3
+    assert jobs.get(job.job_id).counters["queued"] == 3
+    assert jobs.server.scard(jobs.keys.worker_leases("w-stop")) == 0
+
+
+def test_completion_is_atomic_and_cleans_up(jobs):
+    job = jobs.submit("crawl", {"url": "http://done.test/"})
+    leases = jobs.queue.lease(job.queue, "w", 10)
+    results = [jobs.queue.ack(lease.rid, "w", CRAWLED if "robots" not in lease.payload else AUX,
+                              is_page="sitemap" not in lease.payload and "robots" not in lease.payload)
+               for lease in leases]
+    assert [final for _, final in results].count("completed") == 1
+    assert results[-1] == (True, "completed")
+    job = jobs.get(job.job_id)
+    assert job.status == "completed" and job.state == "SUCCESS" and job.finished_at
+    assert not jobs.server.exists(jobs.keys.job_seen(job.job_id), jobs.keys.job_queued(job.job_id))
+    assert jobs.server.ttl(jobs.keys.job(job.job_id)) > 0
+
+
+def test_job_with_only_failures_fails(jobs):
+    job = jobs.submit("crawl", {"url": "http://down.test/"})
+    for lease in jobs.queue.lease(job.queue, "w", 10):
+        page = "robots" not in lease.payload and "sitemap" not in lease.payload
+        jobs.queue.ack(lease.rid, "w", FAILED if page else AUX, is_page=page)
+    job = jobs.get(job.job_id)
+    assert job.status == "failed" and job.state == "FAILURE"
+
+
+def test_page_budget_is_exact_and_refilled_from_overflow(jobs):
+    job = jobs.submit("crawl", {"url": "http://budget.test/", "max_pages": 3})
+    push_pages(jobs, job, ["/1", "/2", "/3", "/4"])
+    pages = [lease for lease in jobs.queue.lease(job.queue, "w", 10)
+             if "robots" not in lease.payload and "sitemap" not in lease.payload]
+    assert len(pages) == 3  # the seed and /1, /2; /3 and /4 wait over budget
+    # one admitted page fails: its slot goes to the oldest waiting request
+    jobs.queue.ack(pages[0].rid, "w", FAILED)
+    refill = jobs.queue.lease(job.queue, "w", 10)
+    assert len(refill) == 1 and refill[0].rid == f"{job.job_id}|{fingerprint('http://budget.test/3')}"
+
+
+def test_cancel_drops_queued_requests(jobs):
+    job = jobs.submit("crawl", {"url": "http://cancel.test/"})
+    push_pages(jobs, job, ["/1", "/2"])
+    cancelled = jobs.cancel(job.job_id)
+    assert cancelled.status == "cancelled" and cancelled.state == "REVOKED"
+    assert jobs.queue.lease(job.queue, "w", 10) == []
+    assert jobs.storage.get_job(job.job_id)["status"] == "cancelled"
+    with pytest.raises(KeyError):
+        jobs.cancel("no-such-job")
