@@ -174,11 +174,18 @@ def cmd_jobs(args, console: Console) -> int:
     from rich.table import Table
 
     _, jobs = _storage_and_jobs(_settings())
-    table = Table("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
-    for job in jobs.list(status=args.status, kind=args.kind):
-        c = job.counters
-        table.add_row(job.job_id, job.kind, job.status, str(c["crawled"]), str(c["failed"]),
-                      str(c["skipped"]), str(c["queued"]), job.spec.get("url", ""))
+    columns = ("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
+    rows = [
+        (job.job_id, job.kind, job.status, *(str(job.counters[n]) for n in columns[3:7]), job.spec.get("url", ""))
+        for job in jobs.list(status=args.status, kind=args.kind)
+    ]
+    if not console.is_terminal:  # piped: tab-separated lines for scripts
+        for row in [columns, *rows]:
+            print("\t".join(row))
+        return 0
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
     return 0
 
@@ -235,7 +242,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    console = Console(stderr=getattr(args, "output", None) == "-")
+    # soft_wrap: paths and URLs in the summary stay whole when piped
+    console = Console(stderr=getattr(args, "output", None) == "-", soft_wrap=True)
     return args.func(args, console)
 
 

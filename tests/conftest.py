@@ -14,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -79,9 +80,11 @@ def _pg_bin(name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory):
+def postgres_url():
     """A private PostgreSQL server (initdb + pg_ctl) on a free loopback port."""
-    folder = tmp_path_factory.mktemp("pg")
+    # Its own folder outside pytest's (0700, root-owned) temp tree: the
+    # server runs as the postgres user, which must be able to reach it.
+    folder = Path(tempfile.mkdtemp(prefix="scrapejet-pg-"))
     data, sock = folder / "data", folder / "sock"
     sock.mkdir()
     port = free_port()
@@ -94,10 +97,11 @@ def postgres_url(tmp_path_factory):
                    check=True, stdout=subprocess.DEVNULL)
     subprocess.run([*as_user, _pg_bin("pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
                     f"-p {port} -k {sock} -h 127.0.0.1 -c fsync=off", "start"], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([_pg_bin("createdb") if shutil.which("createdb") is None else "createdb",
-                    "-h", "127.0.0.1", "-p", str(port), "-U", "scrapejet", "scrapejet"], check=True)
+    subprocess.run([_pg_bin("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "scrapejet", "scrapejet"],
+                   check=True)
     yield f"postgresql://scrapejet@127.0.0.1:{port}/scrapejet"
     subprocess.run([*as_user, _pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"], stdout=subprocess.DEVNULL)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

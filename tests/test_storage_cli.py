@@ -1,0 +1,98 @@
+"""Storage on SQLite and PostgreSQL, the `scrapejet` CLI, and the embedded Redis."""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+
+import pytest
+import redis
+
+from scrapejet.storage import Storage
+
+
+def page(job_id="j1", url="http://a.test/x", **kw):
+    return {"job_id": job_id, "url": url, "final_url": url, "status": 200, "depth": 0,
+            "fetched_at": time.time(), "title": "T", "text": "hello", "content_hash": "h" * 64, **kw}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_upserts_are_idempotent(backend, tmp_path, request):
+    url = f"sqlite:///{tmp_path / 's.db'}" if backend == "sqlite" else request.getfixturevalue("postgres_url").replace("postgresql://", "postgresql+psycopg://")
+    storage = Storage(url)
+    job = f"job-{backend}-{time.time_ns()}"
+    storage.upsert_page(page(job, title="first"))
+    storage.upsert_page(page(job, url="http://a.test/x#frag", title="second"))  # same canonical page
+    storage.upsert_page(page(job, url="http://a.test/y"))
+    storage.upsert_page(page("other-" + job))
+    assert storage.count_pages(job) == 2
+    assert [p["title"] for p in storage.iter_pages(job)] == ["second", "T"]
+    storage.record_failure({"job_id": job, "url": "http://a.test/z", "reason": "HTTP 500"})
+    storage.record_failure({"job_id": job, "url": "http://a.test/z", "reason": "HTTP 503"})
+    assert [(f["reason"], f["outcome"]) for f in storage.list_failures(job)] == [("HTTP 503", "failed")]
+    # a page that succeeds on a later delivery is no longer a failure
+    storage.upsert_page(page(job, url="http://a.test/z"))
+    assert storage.list_failures(job) == []
+
+
+def test_crawl_into_postgresql(env, web, tmp_path, postgres_url):
+    out = tmp_path / "pg.jsonl"
+    result = env.scrapy("crawl", "generic", "-a", f"url={web.url('shop.test')}", "-O", str(out),
+                        env={"DATABASE_URL": postgres_url})
+    assert result.returncode == 0, result.stderr[-2000:]
+    job_id = json.loads(out.read_text().splitlines()[0])["job_id"]
+    storage = env.storage(DATABASE_URL=postgres_url)
+    assert storage.engine.dialect.name == "postgresql"
+    assert storage.count_pages(job_id) == 18
+    assert storage.get_job(job_id)["status"] == "completed"
+    assert not (env.data_dir / "scrapejet.db").exists() or env.storage().count_pages(job_id) == 0
+
+
+def test_cli_crawl_writes_output_and_summary(env, web, tmp_path):
+    out = tmp_path / "shop.csv"
+    result = env.scrapejet("crawl", web.url("traps.test"), "--max-depth", "1", "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "pages stored : 4" in result.stdout  # /, /redirect-a (landing), /calendar, /slow
+    assert "failed       : 4" in result.stdout and "skipped      : 1" in result.stdout
+    assert "HTTP 404" in result.stdout and str(out) in result.stdout
+    rows = list(csv.DictReader(out.open()))
+    assert len(rows) == 4 and all(r["url"].startswith("http://traps.test") for r in rows)
+    assert any(web.marker("traps.test", "/landing") in r["text"] for r in rows)
+
+    job_id = result.stdout.split("Job ", 1)[1].split(":", 1)[0].strip()
+    md = tmp_path / "shop.md"
+    exported = env.scrapejet("export", job_id, "--format", "markdown", "-o", str(md))
+    assert exported.returncode == 0, exported.stderr
+    text = md.read_text()
+    assert text.count("\n---\n") == 4 and text.startswith("# ")
+    failures = json.loads(env.scrapejet("export", job_id, "--failures").stdout)
+    assert {f["reason"] for f in failures} >= {"HTTP 404", "HTTP 500", "redirect loop"}
+
+    listed = env.scrapejet("jobs")
+    assert job_id in listed.stdout and "completed" in listed.stdout
+
+
+def test_cli_refuses_bad_input(env):
+    result = env.scrapejet("crawl", "not-a-url")
+    assert result.returncode == 2 and "http:// or https://" in result.stdout
+    result = env.scrapejet("export", "no-such-job")
+    assert result.returncode == 2 and "no job" in result.stdout
+
+
+def test_embedded_redis_started_and_stopped(env, web, tmp_path):
+    """With no REDIS_URL, a private redis-server under the data dir does the work."""
+    vars_ = env.environ()
+    del vars_["REDIS_URL"]
+    import subprocess
+
+    from tests.conftest import BIN, ROOT
+
+    result = subprocess.run([str(BIN / "scrapejet"), "crawl", web.url("shop.test"), "-o", str(tmp_path / "e.jsonl")],
+                            cwd=ROOT, env=vars_, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "pages stored : 18" in result.stdout
+    sock = env.data_dir / "redis" / "redis.sock"
+    assert (env.data_dir / "redis" / "appendonlydir").exists(), "persistence is off"
+    with pytest.raises(redis.ConnectionError):
+        redis.Redis(unix_socket_path=str(sock), socket_timeout=2).ping()
