@@ -71,6 +71,9 @@ def cmd_crawl(args, console: Console) -> int:
         "priority": args.priority, "subdomains": args.subdomains,
     }
     settings = _settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
+    for field, name in (("max_pages", "MAX_PAGES"), ("max_depth", "MAX_DEPTH"), ("priority", "PRIORITY")):
+        if spec[field] is None:
+            spec[field] = settings.getint(f"SCRAPEJET_DEFAULT_{name}")
     try:
         validate_spec(
             "crawl", spec,
@@ -88,7 +91,7 @@ def cmd_crawl(args, console: Console) -> int:
         TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=console,
         transient=False, disable=not console.is_terminal and not args.progress,
     )
-    bar = progress.add_task(f"crawling {args.url}", total=args.max_pages, detail="")
+    bar = progress.add_task(f"crawling {args.url}", total=spec["max_pages"], detail="")
 
     def update():
         spider = crawler.spider
@@ -102,7 +105,7 @@ def cmd_crawl(args, console: Console) -> int:
         done = c["crawled"] + c["failed"] + c["skipped"]
         total = max(done + c["queued"] + c["in_flight"], 1)
         progress.update(
-            bar, completed=c["crawled"], total=min(args.max_pages, max(total, c["crawled"])),
+            bar, completed=c["crawled"], total=min(spec["max_pages"], max(total, c["crawled"])),
             detail=f"failed {c['failed']} · skipped {c['skipped']} · queued {c['queued']}",
         )
 
@@ -209,14 +212,14 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("crawl", help="crawl a site in this process, with a progress bar")
     c.add_argument("url")
-    c.add_argument("--max-pages", type=int, default=100)
-    c.add_argument("--max-depth", type=int, default=5)
+    c.add_argument("--max-pages", type=int, help="pages to store (default SCRAPEJET_DEFAULT_MAX_PAGES: 100)")
+    c.add_argument("--max-depth", type=int, help="link depth (default SCRAPEJET_DEFAULT_MAX_DEPTH: 5)")
     c.add_argument("--format", choices=FORMATS, default="jsonl")
     c.add_argument("-o", "--output", help="output file ('-' for stdout); default data/exports/SITE-JOB.EXT")
     c.add_argument("--render-js", action="store_true", help="render pages in headless Chromium")
     c.add_argument("--include", help="only follow URLs matching this regex")
     c.add_argument("--exclude", help="never follow URLs matching this regex")
-    c.add_argument("--priority", type=int, default=5, help="1-9, 9 most urgent")
+    c.add_argument("--priority", type=int, help="1-9, 9 most urgent (default SCRAPEJET_DEFAULT_PRIORITY: 5)")
     c.add_argument("--subdomains", action="store_true", help="include every subdomain of the site")
     c.add_argument("--progress", action="store_true", help="show the progress bar even without a terminal")
     c.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")

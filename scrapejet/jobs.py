@@ -163,13 +163,16 @@ class Jobs:
     """Job records in Redis (live) and storage (history)."""
 
     def __init__(self, server, keys: Keys, storage=None, *, job_ttl: int = 7 * 24 * 3600,
-                 max_pages_limit: int = 100_000, max_depth_limit: int = 50):
+                 max_pages_limit: int = 100_000, max_depth_limit: int = 50,
+                 defaults: dict[str, Any] | None = None):
         self.server = server
         self.keys = keys
         self.storage = storage
         self.queue = RequestQueue(server, keys, job_ttl=job_ttl)
         self.max_pages_limit = max_pages_limit
         self.max_depth_limit = max_depth_limit
+        # Server-wide defaults for fields a submission leaves out.
+        self.defaults = defaults or {}
 
     @classmethod
     def from_settings(cls, settings, server=None, storage=None) -> Jobs:
@@ -182,10 +185,17 @@ class Jobs:
             job_ttl=settings.getint("SCRAPEJET_JOB_TTL_S", 7 * 24 * 3600),
             max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT", 100_000),
             max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT", 50),
+            defaults={
+                "max_pages": settings.getint("SCRAPEJET_DEFAULT_MAX_PAGES", 100),
+                "max_depth": settings.getint("SCRAPEJET_DEFAULT_MAX_DEPTH", 5),
+                "priority": settings.getint("SCRAPEJET_DEFAULT_PRIORITY", 5),
+            },
         )
 
     # -- submission -----------------------------------------------------------
     def submit(self, kind: str, spec: dict[str, Any], *, job_id: str | None = None) -> Job:
+        fields = SPECS[kind].model_fields if kind in SPECS else {}
+        spec = {**{k: v for k, v in self.defaults.items() if k in fields}, **{k: v for k, v in spec.items() if v is not None}}
         model = validate_spec(
             kind, spec, max_pages_limit=self.max_pages_limit, max_depth_limit=self.max_depth_limit
         )

@@ -150,3 +150,10 @@ def test_cancel_drops_queued_requests(jobs):
     assert jobs.storage.get_job(job.job_id)["status"] == "cancelled"
     with pytest.raises(KeyError):
         jobs.cancel("no-such-job")
+
+
+def test_server_defaults_fill_missing_fields(env):
+    jobs = env.jobs(SCRAPEJET_DEFAULT_MAX_PAGES="7", SCRAPEJET_DEFAULT_PRIORITY="3")
+    job = jobs.submit("crawl", {"url": "http://defaults.test/"})
+    assert job.spec["max_pages"] == 7 and job.priority == 3
+    assert jobs.submit("crawl", {"url": "http://defaults.test/", "max_pages": 9}).spec["max_pages"] == 9
