@@ -19,6 +19,14 @@ def scrapy_settings(**kw) -> list[str]:
     return args
 
 
+def leases_of(jobs, pid: int) -> int:
+    """Requests currently leased to the worker process ``pid``."""
+    for worker_id in jobs.server.zrange(jobs.keys.workers, 0, -1):
+        if worker_id.split(":")[1] == str(pid):
+            return jobs.server.scard(jobs.keys.worker_leases(worker_id))
+    return 0
+
+
 def progress(jobs, job_id):
     return jobs.get(job_id)
 
@@ -31,7 +39,9 @@ def test_kill_9_worker_mid_crawl_loses_nothing(env, web, workers):
     victim = env.worker(*settings)
     survivor = env.worker(*settings)
     workers += [victim, survivor]
-    wait_for(lambda: progress(jobs, job.job_id).counters["crawled"] >= 60, 90, what="60 pages crawled")
+    # kill it while it is mid-crawl: pages done and requests leased to it
+    wait_for(lambda: progress(jobs, job.job_id).counters["crawled"] >= 40 and leases_of(jobs, victim.pid) > 0,
+             90, 0.02, what="the victim crawling")
     os.killpg(victim.pid, signal.SIGKILL)
     victim.wait(10)
     done = wait_for(lambda: (j := progress(jobs, job.job_id)).done and j, 180, 0.5, what="job completion")

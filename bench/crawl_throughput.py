@@ -1,0 +1,547 @@
+"""Crawl throughput: one ScrapeJET worker against plain Scrapy and stock scrapy-redis.
+
+    .venv/bin/python bench/crawl_throughput.py [--pages 2000] [--rounds 3] [--profile]
+
+A benchmark, not a test. It starts its own redis-server (loopback, temp dir,
+no persistence) and serves the fixture web's ``bench.test`` site (``--pages``
+pages plus ``/``) from a separate process, then crawls the whole site with
+three variants, each in a fresh interpreter, alternating a, b, c every round:
+
+  (a) plain Scrapy: a minimal ``scrapy.Spider``, default in-memory scheduler
+      and dupefilter, no item pipelines, Scrapy's default settings;
+  (b) stock scrapy-redis 0.9.1: ``RedisSpider`` with scrapy-redis' Scheduler,
+      RFPDupeFilter and PriorityQueue (pickle), SCHEDULER_PERSIST=True, the
+      start URL pushed into its ``redis_key`` list; it closes when idle with
+      its start list and request queue empty (stock RedisSpider never does);
+  (c) one ScrapeJET worker: ``scrapy crawl generic -a url=...`` through a
+      small runner (project settings: leased Redis queue, job dupefilter,
+      SQLite storage and the item pipelines all on), which submits a private
+      job and closes when the job is over.
+
+Every variant does the same per-page work: ``extract_page()`` on the body,
+follow ``links["internal"]``, one item per page; all use CONCURRENT_REQUESTS=16,
+ROBOTSTXT_OBEY=True, LOG_LEVEL=WARNING and the same static resolver. So the
+differences are scheduling, queueing and storage overhead.
+
+pages/s = expected pages / (spider_closed - first request reaching the
+downloader), measured inside the crawler process. Peak RSS is VmHWM of the
+crawler process at spider_closed. Each run is verified (every page crawled
+exactly as expected; for (c) the pages are in SQLite and the job completed)
+and a broken run aborts the benchmark instead of being reported as fast.
+Figures are medians over the rounds, reported as ratios measured side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TARGETS = {"c/a": 0.85, "c/b": 3.0, "rss_mb": 120.0}
+VARIANTS = {
+    "a": "plain Scrapy (in-memory scheduler)",
+    "b": "stock scrapy-redis RedisSpider",
+    "c": "ScrapeJET worker (scrapy crawl generic)",
+}
+RUN_TIMEOUT_S = 240
+CONCURRENCY = 16
+
+
+# =============================================================================
+# Inside a variant's process
+# =============================================================================
+
+def _vmhwm_kb() -> int:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class BenchStats:
+    """Extension: times the crawl and dumps the stats and peak RSS to a JSON file."""
+
+    def __init__(self, crawler, out: str):
+        self.crawler = crawler
+        self.out = out
+        self.t_first_request: float | None = None
+        self.t_last_item: float | None = None
+        self.items = 0
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+
+        ext = cls(crawler, os.environ["BENCH_STATS_OUT"])
+        crawler.signals.connect(ext.request_reached, signal=signals.request_reached_downloader)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def request_reached(self, request, spider):
+        if self.t_first_request is None:
+            self.t_first_request = time.perf_counter()
+
+    def item_scraped(self, item, response, spider):
+        self.items += 1
+        self.t_last_item = time.perf_counter()
+
+    def spider_closed(self, spider, reason):
+        t_closed = time.perf_counter()
+        data = {
+            "reason": reason,
+            "seconds": t_closed - (self.t_first_request or t_closed),
+            "close_lag_s": t_closed - (self.t_last_item or t_closed),
+            "items": self.items,
+            "unique_pages": len(getattr(spider, "bench_urls", ())),
+            "vmhwm_kb": _vmhwm_kb(),
+            "job_id": getattr(spider, "job_id", None),
+            "stats": self.crawler.stats.get_stats(),
+        }
+        with open(self.out, "w") as fh:
+            json.dump(data, fh, default=str, indent=1)
+
+
+def _page_work(spider, response):
+    """The per-page work of (a) and (b), as ScrapeJET's generic spider does it."""
+    import scrapy
+
+    from scrapejet.extract import extract_page
+
+    data = extract_page(response.body, response.url, encoding=response.encoding)
+    spider.bench_urls.add(response.url)
+    yield {"url": response.url, "status": response.status, "depth": response.meta.get("depth", 0), **data}
+    for link in data["links"]["internal"]:
+        yield scrapy.Request(link, callback=spider.parse)
+
+
+def _common_settings(cfg: dict) -> dict:
+    return {
+        "CONCURRENT_REQUESTS": CONCURRENCY,
+        "LOG_LEVEL": "WARNING",
+        "ROBOTSTXT_OBEY": True,
+        "TWISTED_DNS_RESOLVER": "scrapejet.resolver.StaticHostsResolver",
+        "SCRAPEJET_RESOLVE": cfg["resolve"],
+        "EXTENSIONS": {BenchStats: 0},
+    }
+
+
+def _run_plain(cfg: dict) -> None:
+    import scrapy
+    from scrapy.crawler import CrawlerProcess
+
+    class PlainSpider(scrapy.Spider):
+        name = "bench_plain"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.bench_urls: set[str] = set()
+
+        def parse(self, response):
+            yield from _page_work(self, response)
+
+    process = CrawlerProcess(_common_settings(cfg), install_root_handler=True)
+    process.crawl(PlainSpider, start_urls=[cfg["url"]])
+    process.start()
+
+
+def _run_scrapy_redis(cfg: dict) -> None:
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.exceptions import DontCloseSpider
+    from scrapy_redis.spiders import RedisSpider
+
+    class StockRedisSpider(RedisSpider):
+        name = "bench_redis"  # redis_key: bench_redis:start_urls
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.bench_urls: set[str] = set()
+
+        def parse(self, response):
+            yield from _page_work(self, response)
+
+        def spider_idle(self):
+            # Stock RedisSpider never closes (DontCloseSpider forever). The
+            # engine only signals idle once the scheduler (the request zset)
+            # is empty and nothing is downloading or being parsed, so with the
+            # start list also empty the crawl is over. No added delay.
+            if self.count_size(self.redis_key) > 0 or not self.crawler.stats.get_value("response_received_count"):
+                self.schedule_next_requests()
+                raise DontCloseSpider
+            return
+
+    settings = _common_settings(cfg)
+    settings.update({
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_PERSIST": True,
+        "REDIS_URL": cfg["redis_url"],
+    })
+    process = CrawlerProcess(settings, install_root_handler=True)
+    process.crawl(StockRedisSpider)
+    process.start()
+
+
+def _run_scrapejet(cfg: dict) -> None:
+    # env (set by the orchestrator): SCRAPY_SETTINGS_MODULE, REDIS_URL,
+    # SCRAPEJET_DATA_DIR, SCRAPEJET_KEY_PREFIX, SCRAPEJET_RESOLVE
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    overrides = {
+        "CONCURRENT_REQUESTS": CONCURRENCY,
+        "LOG_LEVEL": "WARNING",
+        "ROBOTSTXT_OBEY": True,
+        # keep the project's extensions (the Worker), add the stats dump
+        "EXTENSIONS": {**settings.getdict("EXTENSIONS"), BenchStats: 0},
+    }
+    for key, value in overrides.items():
+        settings.set(key, value, priority="cmdline")
+    process = CrawlerProcess(settings, install_root_handler=True)
+    process.crawl("generic", url=cfg["url"], max_pages=str(cfg["max_pages"]), max_depth="10")
+    process.start()
+
+
+RUNNERS = {"a": _run_plain, "b": _run_scrapy_redis, "c": _run_scrapejet}
+
+
+def run_variant(cfg: dict) -> None:
+    runner = RUNNERS[cfg["variant"]]
+    if cfg.get("profile"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        try:
+            runner(cfg)
+        finally:
+            profiler.disable()
+            profiler.dump_stats(cfg["profile"])
+            with open(cfg["profile"] + ".txt", "w") as fh:
+                st = pstats.Stats(profiler, stream=fh)
+                st.sort_stats("tottime").print_stats(35)
+                st.sort_stats("cumulative").print_stats(60)
+    else:
+        runner(cfg)
+
+
+# =============================================================================
+# The orchestrator
+# =============================================================================
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RedisServer:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> RedisServer:
+        binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.folder),
+             "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction",
+             "--daemonize", "no", "--logfile", str(self.folder / "redis.log")],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        import redis
+
+        self.client = redis.Redis.from_url(self.url, decode_responses=True)
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                if self.client.ping():
+                    return self
+            except redis.ConnectionError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"redis-server did not start (see {self.folder / 'redis.log'})")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class WebServer:
+    """tests.fixtureweb in its own process, so it does not share the crawler's GIL."""
+
+    def __init__(self, pages: int, log: Path):
+        self.pages = pages
+        self.log = log
+        self.proc: subprocess.Popen | None = None
+        self.port = 0
+
+    def start(self) -> WebServer:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.fixtureweb", "--port", "0", "--bench-pages", str(self.pages)],
+            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=open(self.log, "w"), text=True,
+        )
+        line = self.proc.stdout.readline()  # "fixture web listening on 127.0.0.1:PORT"
+        if "listening on" not in line:
+            self.stop()
+            raise RuntimeError(f"fixture web did not start: {line!r}; see {self.log}")
+        self.port = int(line.strip().rsplit(":", 1)[1])
+        # drain the rest of the banner in the background-free way: it is short
+        return self
+
+    def url(self, path: str = "/") -> str:
+        return f"http://bench.test:{self.port}{path}"
+
+    def check(self) -> None:
+        import urllib.request
+
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        req = urllib.request.Request(f"http://127.0.0.1:{self.port}/p/{self.pages - 1}", headers={"Host": f"bench.test:{self.port}"})
+        with opener.open(req, timeout=10) as resp:
+            if resp.status != 200 or f"Marker bench page {self.pages - 1}.".encode() not in resp.read():
+                raise RuntimeError("fixture web does not serve bench.test as expected")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Path, pages: int,
+            tag: str, profile: str | None = None) -> dict:
+    expected = pages + 1
+    rundir = workdir / tag
+    rundir.mkdir(parents=True)
+    out = rundir / "stats.json"
+    resolve = {"bench.test": "127.0.0.1"}
+    cfg = {
+        "variant": variant, "url": web.url("/"), "resolve": resolve, "redis_url": redis_srv.url,
+        "max_pages": max(5000, 2 * expected), "profile": profile,
+    }
+    env = {k: v for k, v in os.environ.items()
+           if not (k.startswith("SCRAPEJET_") or k.startswith("SCRAPY_") or k in ("REDIS_URL", "DATABASE_URL"))}
+    env["BENCH_STATS_OUT"] = str(out)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    prefix = f"bench{uuid.uuid4().hex[:8]}:"
+    if variant == "c":
+        env.update({
+            "SCRAPY_SETTINGS_MODULE": "scrapejet.settings",
+            "REDIS_URL": redis_srv.url,
+            "SCRAPEJET_DATA_DIR": str(rundir / "data"),
+            "SCRAPEJET_KEY_PREFIX": prefix,
+            "SCRAPEJET_RESOLVE": json.dumps(resolve),
+        })
+    # every run starts from an empty Redis (stock scrapy-redis' keys are per
+    # spider name and persisted), with fresh command counters
+    redis_srv.client.flushall()
+    redis_srv.client.config_resetstat()
+
+    stderr_path = rundir / "stderr.log"
+    with open(stderr_path, "w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--run-variant", json.dumps(cfg)],
+            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=err, stderr=err,
+        )
+        try:
+            rc = proc.wait(RUN_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            raise BenchError(f"{tag}: no result after {RUN_TIMEOUT_S}s (killed); see {stderr_path}")
+    tail = stderr_path.read_text(errors="replace")[-3000:]
+    if rc != 0 or not out.exists():
+        raise BenchError(f"{tag}: exit code {rc}, no stats\n{tail}")
+    data = json.loads(out.read_text())
+    redis_cmds = int(redis_srv.client.info("stats").get("total_commands_processed", 0))
+    stats = data["stats"]
+
+    problems = []
+    if data["reason"] != "finished":
+        problems.append(f"closed with reason {data['reason']!r}")
+    if stats.get("log_count/ERROR"):
+        problems.append(f"{stats['log_count/ERROR']} errors logged")
+    if variant in ("a", "b"):
+        if data["unique_pages"] != expected:
+            problems.append(f"{data['unique_pages']} distinct pages crawled, expected {expected}")
+        if data["items"] < expected:
+            problems.append(f"{data['items']} items, expected {expected}")
+    else:
+        db = rundir / "data" / "scrapejet.db"
+        if not db.exists():
+            problems.append(f"no SQLite database at {db}")
+        else:
+            con = sqlite3.connect(db)
+            try:
+                stored, distinct = con.execute("SELECT count(*), count(DISTINCT canonical_url) FROM pages").fetchone()
+                jobs = con.execute("SELECT job_id, status, crawled FROM jobs").fetchall()
+            finally:
+                con.close()
+            if stored != expected or distinct != expected:
+                problems.append(f"{stored} pages stored ({distinct} distinct), expected {expected}")
+            if len(jobs) != 1 or jobs[0][1] != "completed" or jobs[0][2] != expected:
+                problems.append(f"job record not completed with {expected} pages: {jobs}")
+            data["stored"] = stored
+        if data["items"] != expected:
+            problems.append(f"{data['items']} items scraped, expected {expected}")
+    if problems:
+        raise BenchError(f"{tag}: broken crawl: " + "; ".join(problems) + f"\n{tail}")
+
+    return {
+        "variant": variant,
+        "pages": expected,
+        "seconds": data["seconds"],
+        "pps": expected / data["seconds"],
+        "rss_mb": data["vmhwm_kb"] / 1024,
+        "close_lag_s": data["close_lag_s"],
+        "responses": stats.get("response_received_count", 0),
+        "items": data["items"],
+        "redis_cmds": redis_cmds,
+    }
+
+
+def _fmt_ratio(value: float, target: float, higher_is_better: bool = True) -> str:
+    ok = value >= target if higher_is_better else value <= target
+    return "PASS" if ok else "MISS"
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--run-variant"]:
+        run_variant(json.loads(argv[1]))
+        return 0
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000, help="pages of bench.test besides / (default 2000)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of a, b, c (default 3)")
+    parser.add_argument("--variants", default="abc", help="variants to run, in order (default abc)")
+    parser.add_argument("--profile", action="store_true",
+                        help="after the rounds, run (c) once more under cProfile and print its top costs")
+    parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, stats, SQLite files)")
+    args = parser.parse_args(argv)
+    if args.pages < 11 or args.rounds < 1 or not set(args.variants) <= set("abc"):
+        parser.error("need --pages >= 11, --rounds >= 1, --variants from a, b, c")
+
+    workdir = Path(tempfile.mkdtemp(prefix="scrapejet-bench-"))
+    redis_srv = RedisServer(workdir / "redis")
+    web = WebServer(args.pages, workdir / "fixtureweb.log")
+    results: list[dict] = []
+    t0 = time.monotonic()
+    try:
+        redis_srv.start()
+        web.start()
+        web.check()
+        print("ScrapeJET crawl throughput")
+        print(f"  site: bench.test, {args.pages + 1} pages (fixture web in its own process, port {web.port})")
+        print(f"  redis: private redis-server on 127.0.0.1:{redis_srv.port}, no persistence")
+        print(f"  CPUs: {os.cpu_count()}; python {sys.version.split()[0]}; workdir {workdir}")
+        print("  Same per-page work in every variant: extract_page() on the body, follow")
+        print("  links['internal'], one item per page; CONCURRENT_REQUESTS=16, ROBOTSTXT_OBEY=True,")
+        print("  LOG_LEVEL=WARNING, same static resolver. Differences = scheduling/queueing/storage.")
+        for v in args.variants:
+            print(f"  ({v}) {VARIANTS[v]}")
+        print(f"  pages/s = {args.pages + 1} / (spider_closed - first request at the downloader); "
+              f"RSS = VmHWM at close")
+        print()
+        print(f"{'round':>5} {'variant':<8} {'seconds':>8} {'pages/s':>8} {'RSS MB':>7} "
+              f"{'close lag':>9} {'responses':>9} {'redis cmds/page':>15}")
+        for rnd in range(1, args.rounds + 1):
+            for v in args.variants:
+                r = run_one(v, web=web, redis_srv=redis_srv, workdir=workdir, pages=args.pages, tag=f"r{rnd}{v}")
+                r["round"] = rnd
+                results.append(r)
+                print(f"{rnd:>5} {'(' + v + ')':<8} {r['seconds']:>8.2f} {r['pps']:>8.1f} {r['rss_mb']:>7.1f} "
+                      f"{r['close_lag_s']:>8.2f}s {r['responses']:>9} {r['redis_cmds'] / r['pages']:>15.1f}",
+                      flush=True)
+
+        med = {}
+        print()
+        print("Medians")
+        for v in args.variants:
+            runs = [r for r in results if r["variant"] == v]
+            med[v] = {
+                "pps": statistics.median(r["pps"] for r in runs),
+                "rss_mb": statistics.median(r["rss_mb"] for r in runs),
+                "peak_rss_mb": max(r["rss_mb"] for r in runs),
+            }
+            print(f"  ({v}) {VARIANTS[v]:<42} {med[v]['pps']:>7.1f} pages/s   "
+                  f"RSS median {med[v]['rss_mb']:.1f} MB (max {med[v]['peak_rss_mb']:.1f})")
+        print()
+        print("Ratios (per round, then median of the per-round ratios; target)")
+        if "c" in med:
+            for other, key in (("a", "c/a"), ("b", "c/b")):
+                if other not in med:
+                    continue
+                per_round = []
+                for rnd in range(1, args.rounds + 1):
+                    rc = next(r for r in results if r["round"] == rnd and r["variant"] == "c")
+                    ro = next(r for r in results if r["round"] == rnd and r["variant"] == other)
+                    per_round.append(rc["pps"] / ro["pps"])
+                ratio = statistics.median(per_round)
+                of_medians = med["c"]["pps"] / med[other]["pps"]
+                print(f"  (c)/({other}) = {ratio:.2f}  [rounds: {', '.join(f'{x:.2f}' for x in per_round)}; "
+                      f"of medians {of_medians:.2f}]  target >= {TARGETS[key]:.2f}  "
+                      f"{_fmt_ratio(ratio, TARGETS[key])}")
+            rss = med["c"]["peak_rss_mb"]
+            print(f"  (c) peak RSS = {rss:.1f} MB (max over rounds; median {med['c']['rss_mb']:.1f})  "
+                  f"target <= {TARGETS['rss_mb']:.0f} MB  {_fmt_ratio(rss, TARGETS['rss_mb'], False)}")
+        print(f"\nTotal wall time {time.monotonic() - t0:.0f}s")
+
+        if args.profile:
+            prof = workdir / "c.prof"
+            r = run_one("c", web=web, redis_srv=redis_srv, workdir=workdir, pages=args.pages,
+                        tag="profile-c", profile=str(prof))
+            print(f"\ncProfile of one (c) run ({r['pps']:.1f} pages/s under the profiler): {prof}")
+            print(Path(str(prof) + ".txt").read_text())
+        return 0
+    except BenchError as exc:
+        print(f"\nBENCHMARK ABORTED: {exc}", file=sys.stderr)
+        args.keep = True
+        return 1
+    finally:
+        web.stop()
+        redis_srv.stop()
+        if args.keep:
+            print(f"(kept {workdir})", file=sys.stderr)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
