@@ -174,6 +174,7 @@ class Env:
 
     def worker(self, *args: str, env: dict | None = None, log: Path | None = None) -> subprocess.Popen:
         """A queue-serving `scrapy crawl generic` worker in the background."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         out = open(log or (self.data_dir / f"worker-{uuid.uuid4().hex[:6]}.log"), "w")
         return subprocess.Popen(
             [str(BIN / "scrapy"), "crawl", "generic", *args], cwd=ROOT,

@@ -114,3 +114,11 @@ def test_graceful_shutdown_returns_leases_and_another_worker_finishes(env, web, 
     done = wait_for(lambda: (j := progress(jobs, job.job_id)).done and j, 120, 0.5, what="job completion")
     assert done.status == "completed" and done.counters["crawled"] == 120
     assert env.storage().count_pages(job.job_id) == 120
+
+
+def test_idle_worker_closes_after_worker_idle_s(env, workers):
+    worker = env.worker(env={"SCRAPEJET_WORKER_IDLE_S": "1"})
+    workers.append(worker)
+    assert worker.wait(30) == 0
+    jobs = env.jobs()
+    assert jobs.server.zcard(jobs.keys.workers) == 0, "a closed worker is still listed as alive"
