@@ -159,7 +159,7 @@ def _run_plain(cfg: dict) -> None:
         def parse(self, response):
             yield from _page_work(self, response)
 
-    process = CrawlerProcess(_common_settings(cfg), install_root_handler=True)
+    process = CrawlerProcess(_common_settings(cfg))
     process.crawl(PlainSpider, start_urls=[cfg["url"]])
     process.start()
 
@@ -196,7 +196,7 @@ def _run_scrapy_redis(cfg: dict) -> None:
         "SCHEDULER_PERSIST": True,
         "REDIS_URL": cfg["redis_url"],
     })
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     process.crawl(StockRedisSpider)
     process.start()
 
@@ -217,7 +217,7 @@ def _run_scrapejet(cfg: dict) -> None:
     }
     for key, value in overrides.items():
         settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     process.crawl("generic", url=cfg["url"], max_pages=str(cfg["max_pages"]), max_depth="10")
     process.start()
 
@@ -315,7 +315,7 @@ class WebServer:
             self.stop()
             raise RuntimeError(f"fixture web did not start: {line!r}; see {self.log}")
         self.port = int(line.strip().rsplit(":", 1)[1])
-        # drain the rest of the banner in the background-free way: it is short
+        # the rest of the banner (a few lines) stays in the pipe; nothing else is printed
         return self
 
     def url(self, path: str = "/") -> str:
@@ -371,6 +371,10 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
     # every run starts from an empty Redis (stock scrapy-redis' keys are per
     # spider name and persisted), with fresh command counters
     redis_srv.client.flushall()
+    if variant == "b":
+        # what a scrapy-redis user does to start a crawl: push the start URL
+        # (JSON, the non-deprecated format) into the spider's redis_key list
+        redis_srv.client.lpush("bench_redis:start_urls", json.dumps({"url": cfg["url"]}))
     redis_srv.client.config_resetstat()
 
     stderr_path = rundir / "stderr.log"
@@ -390,10 +394,15 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
         raise BenchError(f"{tag}: exit code {rc}, no stats\n{tail}")
     data = json.loads(out.read_text())
     redis_cmds = int(redis_srv.client.info("stats").get("total_commands_processed", 0))
+    commandstats = {
+        name.removeprefix("cmdstat_"): int(v["calls"])
+        for name, v in redis_srv.client.info("commandstats").items()
+    }
     stats = data["stats"]
 
     problems = []
-    if data["reason"] != "finished":
+    # ScrapeJET closes a finished job's spider with the job status as reason
+    if data["reason"] != ("completed" if variant == "c" else "finished"):
         problems.append(f"closed with reason {data['reason']!r}")
     if stats.get("log_count/ERROR"):
         problems.append(f"{stats['log_count/ERROR']} errors logged")
@@ -433,6 +442,7 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
         "responses": stats.get("response_received_count", 0),
         "items": data["items"],
         "redis_cmds": redis_cmds,
+        "commandstats": commandstats,
     }
 
 
@@ -453,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", default="abc", help="variants to run, in order (default abc)")
     parser.add_argument("--profile", action="store_true",
                         help="after the rounds, run (c) once more under cProfile and print its top costs")
+    parser.add_argument("--commandstats", action="store_true",
+                        help="print each run's Redis commands per page (by command)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, stats, SQLite files)")
     args = parser.parse_args(argv)
     if args.pages < 11 or args.rounds < 1 or not set(args.variants) <= set("abc"):
@@ -489,6 +501,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{rnd:>5} {'(' + v + ')':<8} {r['seconds']:>8.2f} {r['pps']:>8.1f} {r['rss_mb']:>7.1f} "
                       f"{r['close_lag_s']:>8.2f}s {r['responses']:>9} {r['redis_cmds'] / r['pages']:>15.1f}",
                       flush=True)
+                if args.commandstats and r["commandstats"]:
+                    top = sorted(r["commandstats"].items(), key=lambda kv: -kv[1])
+                    print("        redis/page: " + ", ".join(f"{k} {n / r['pages']:.2f}" for k, n in top[:10]))
 
         med = {}
         print()
