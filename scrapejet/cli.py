@@ -18,21 +18,15 @@ from rich.console import Console
 
 
 def _settings(overrides: dict | None = None):
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapejet.settings")
-    from scrapy.utils.project import get_project_settings
+    from .runtime import load_settings
 
-    settings = get_project_settings()
-    for key, value in (overrides or {}).items():
-        settings.set(key, value, priority="cmdline")
-    return settings
+    return load_settings(overrides)
 
 
 def _storage_and_jobs(settings):
-    from .jobs import Jobs
-    from .storage import Storage
+    from .runtime import storage_and_jobs
 
-    storage = Storage.from_settings(settings)
-    return storage, Jobs.from_settings(settings, storage=storage)
+    return storage_and_jobs(settings)
 
 
 def _default_output(settings, job, fmt: str) -> Path:

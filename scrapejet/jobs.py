@@ -12,7 +12,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -36,11 +36,41 @@ class JobError(ValueError):
     """A spec that cannot become a job; the message says why."""
 
 
-def _http_url(value: str) -> str:
+def http_url(value: str) -> str:
+    """The canonical form of an absolute http(s) URL; ValueError otherwise."""
     value = (value or "").strip()
     if not re.match(r"^https?://[^/\s?#]+", value, re.I):
         raise ValueError("must be an absolute http:// or https:// URL")
     return canonical_url(value)
+
+
+OUTPUT_FORMATS = ("json", "jsonl", "csv", "markdown")
+WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
+WebhookEvent = Literal["job.started", "job.page", "job.completed", "job.failed", "job.cancelled"]
+
+
+class WebhookSpec(BaseModel):
+    """Where to POST a job's state changes. Stored with the job so whichever
+    process sees a change can deliver it; ``job.page`` is opt-in because it
+    fires once per stored page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    events: list[WebhookEvent] = Field(
+        default_factory=lambda: ["job.started", "job.completed", "job.failed", "job.cancelled"], min_length=1
+    )
+    secret: str | None = Field(default=None, min_length=1, max_length=256)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return http_url(value)
+
+    @field_validator("events")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
 
 
 class CrawlSpec(BaseModel):
@@ -59,11 +89,15 @@ class CrawlSpec(BaseModel):
     # False: only the process that submitted it serves the job (`scrapy crawl
     # -a url=...`, `scrapejet crawl`), so its own output holds every page.
     shared: bool = True
+    # The format the submitter asked results in (API `output_format`);
+    # every stored job can still be exported in any format.
+    output_format: Literal["json", "jsonl", "csv", "markdown"] | None = None
+    webhook: WebhookSpec | None = None
 
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
-        return _http_url(value)
+        return http_url(value)
 
     @field_validator("include", "exclude")
     @classmethod
@@ -105,6 +139,31 @@ class Job:
     @property
     def done(self) -> bool:
         return self.status in ("completed", "failed", "cancelled")
+
+    def progress(self) -> float:
+        """Percent done, 0-100. A crawl's size is unknown until it ends, so
+        this is the better of two lower bounds: pages stored against the page
+        budget, and requests handled against requests known so far. It stays
+        below 100 until the job is over."""
+        if self.status in ("completed", "failed"):
+            return 100.0
+        c = self.counters
+        handled = c.get("crawled", 0) + c.get("failed", 0) + c.get("skipped", 0)
+        known = handled + c.get("queued", 0) + c.get("in_flight", 0)
+        budget = int(self.spec.get("max_pages") or 0)
+        by_budget = c.get("crawled", 0) / budget if budget else 0.0
+        by_known = handled / known if known else 0.0
+        return round(min(max(by_budget, by_known) * 100, 99.9), 1)
+
+    def eta_s(self, now: float | None = None) -> float | None:
+        """Seconds left at the rate so far; None when unknown or over."""
+        if self.status != "running" or not self.started_at:
+            return None
+        fraction = self.progress() / 100
+        elapsed = (now or time.time()) - self.started_at
+        if fraction <= 0 or elapsed <= 0:
+            return None
+        return round(elapsed * (1 - fraction) / fraction, 1)
 
     def to_dict(self) -> dict[str, Any]:
         return {

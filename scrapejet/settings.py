@@ -65,6 +65,16 @@ SCRAPEJET_LEASE_TIMEOUT_S = 900
 SCRAPEJET_WORKER_IDLE_S = 0
 # How often an idle worker looks for new work in the shared queue.
 SCRAPEJET_IDLE_POLL_S = 0.25
+# Requests leased per Redis call when download slots are free. Small, so a
+# more urgent job submitted meanwhile still overtakes within a few requests.
+SCRAPEJET_LEASE_BATCH = 4
+# Fingerprints a worker remembers per job to skip links it already offered
+# to the queue without asking Redis (a hint; Redis's per-job set decides).
+SCRAPEJET_SEEN_CACHE = 1_000_000
+# Pages are written in batches of up to STORAGE_BATCH, at most STORAGE_FLUSH_S
+# after the first one waits; a lease is acknowledged once its page is written.
+SCRAPEJET_STORAGE_BATCH = 50
+SCRAPEJET_STORAGE_FLUSH_S = 0.05
 # Redis keys of a finished job (its record) expire after this; storage keeps history.
 SCRAPEJET_JOB_TTL_S = 7 * 24 * 3600
 
@@ -123,6 +133,18 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
 }
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# -- HTTP API (scrapejet/api) ----------------------------------------------
+# Comma-separated keys; when set, every endpoint but /health, /openapi.json
+# and /docs needs `Authorization: Bearer KEY` or `X-API-Key: KEY`.
+SCRAPEJET_API_KEYS = ""
+# The API refuses crawl targets (and webhook URLs) whose host resolves to a
+# private, loopback, link-local or metadata address unless this is on
+# (tests, intranets). Hosts are resolved like the crawler resolves them,
+# SCRAPEJET_RESOLVE first.
+SCRAPEJET_ALLOW_PRIVATE = False
+# Largest request body the API reads (bytes); larger ones get 413.
+SCRAPEJET_API_MAX_BODY = 1024 * 1024
 
 
 def _apply_environment(namespace: dict) -> None:

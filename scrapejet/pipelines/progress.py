@@ -1,4 +1,8 @@
-"""Counts items per job in the job record, for progress reports."""
+"""Counts items per job in the job record, for progress reports.
+
+The count travels with the acknowledgement of the item's lease (one Redis
+call per batch of leases), so it is exact even when a worker dies: an item
+of a lease that is crawled again is counted once, by the ack that lands."""
 
 from __future__ import annotations
 
@@ -14,7 +18,5 @@ class ProgressPipeline:
         return cls(crawler.get_extension(Worker))
 
     def process_item(self, item, spider=None):
-        job_id = getattr(item, "job_id", None)
-        if job_id:
-            self.worker.server.hincrby(self.worker.keys.job(job_id), "items", 1)
+        self.worker.count_item(item)
         return item

@@ -1,23 +1,70 @@
-"""Writes pages and failures to storage (idempotent upserts)."""
+"""Writes pages to storage (idempotent upserts), a batch per transaction.
+
+An item is held until its batch is committed: the Deferred returned by
+``process_item`` fires only then, so the item reaches ``item_scraped`` (and
+its lease is acknowledged) only once the page is really stored. A batch
+that cannot be written fails each of its items (``item_error``), which
+records the lease as failed instead of losing the page silently."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
+
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
 
 from ..items import PageItem
 from ..scheduler.worker import Worker
 
 
 class StoragePipeline:
-    def __init__(self, storage):
+    def __init__(self, storage, *, batch_size: int = 50, flush_s: float = 0.05):
         self.storage = storage
+        self.batch_size = max(1, batch_size)
+        self.flush_s = flush_s
+        self._pending: list[tuple[PageItem, Deferred]] = []
+        self._call = None
 
     @classmethod
     def from_crawler(cls, crawler):
         # The worker's storage: one engine (and SQLite connection pool) per process.
-        return cls(crawler.get_extension(Worker).storage)
+        pipeline = cls(
+            crawler.get_extension(Worker).storage,
+            batch_size=crawler.settings.getint("SCRAPEJET_STORAGE_BATCH"),
+            flush_s=crawler.settings.getfloat("SCRAPEJET_STORAGE_FLUSH_S"),
+        )
+        return pipeline
 
     def process_item(self, item, spider=None):
-        if isinstance(item, PageItem):
-            self.storage.upsert_page(asdict(item))
-        return item
+        if not isinstance(item, PageItem):
+            return item
+        done: Deferred = Deferred()
+        self._pending.append((item, done))
+        if len(self._pending) >= self.batch_size:
+            self.flush()
+        elif self._call is None:
+            from twisted.internet import reactor  # the one Scrapy installed
+
+            self._call = reactor.callLater(self.flush_s, self.flush)
+        return done
+
+    def flush(self) -> None:
+        if self._call is not None:
+            if self._call.active():
+                self._call.cancel()
+            self._call = None
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
+        try:
+            self.storage.upsert_pages([asdict(item) for item, _ in batch])
+        except Exception:
+            failure = Failure()
+            for _, done in batch:
+                done.errback(failure)
+            return
+        for item, done in batch:
+            done.callback(item)
+
+    def close_spider(self, spider=None):
+        self.flush()

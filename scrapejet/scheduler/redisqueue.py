@@ -78,36 +78,44 @@ local function requeue(rid, now, ttl)
 end
 """
 
-# KEYS: none. ARGV: prefix, queue, rid, payload, priority, is_page, check_seen, fp, now
+# ARGV: prefix, then 7 per request: queue, rid, payload, priority, is_page,
+# check_seen, fp. One call admits every request one response yielded.
+# Returns one result per request (see RequestQueue.push_many).
 _PUSH = _COMMON + r"""
-local q, rid, payload = ARGV[2], ARGV[3], ARGV[4]
-local prio, is_page, check_seen, fp = tonumber(ARGV[5]), ARGV[6] == '1', ARGV[7] == '1', ARGV[8]
-local jk = job_key(rid)
-local jid = job_id(rid)
-if not is_live(redis.call('HGET', jk, 'status')) then return -1 end
-if check_seen and redis.call('SADD', P .. 'job:' .. jid .. ':seen', fp) == 0 then return 0 end
-local score = (10 - prio) * 1000000000000 + redis.call('INCR', P .. 'seq')
-redis.call('HSET', P .. 'requests', rid, payload)
-if is_page then
-  local maxp = tonumber(redis.call('HGET', jk, 'max_pages') or '0')
-  local admitted = tonumber(redis.call('HGET', jk, 'admitted') or '0')
-  if maxp > 0 and admitted >= maxp then
-    -- Held in reserve for slots that end without a page; more than one
-    -- budget's worth could never be used.
-    local ov = P .. 'job:' .. jid .. ':overflow'
-    if redis.call('ZCARD', ov) >= maxp then
-      redis.call('HDEL', P .. 'requests', rid)
-      return 3
+local function push_one(q, rid, payload, prio, is_page, check_seen, fp)
+  local jk = job_key(rid)
+  local jid = job_id(rid)
+  if not is_live(redis.call('HGET', jk, 'status')) then return -1 end
+  if check_seen and redis.call('SADD', P .. 'job:' .. jid .. ':seen', fp) == 0 then return 0 end
+  local score = (10 - prio) * 1000000000000 + redis.call('INCR', P .. 'seq')
+  redis.call('HSET', P .. 'requests', rid, payload)
+  if is_page then
+    local maxp = tonumber(redis.call('HGET', jk, 'max_pages') or '0')
+    local admitted = tonumber(redis.call('HGET', jk, 'admitted') or '0')
+    if maxp > 0 and admitted >= maxp then
+      -- Held in reserve for slots that end without a page; more than one
+      -- budget's worth could never be used.
+      local ov = P .. 'job:' .. jid .. ':overflow'
+      if redis.call('ZCARD', ov) >= maxp then
+        redis.call('HDEL', P .. 'requests', rid)
+        return 3
+      end
+      redis.call('ZADD', ov, score, rid)
+      return 2
     end
-    redis.call('ZADD', ov, score, rid)
-    return 2
+    redis.call('HINCRBY', jk, 'admitted', 1)
   end
-  redis.call('HINCRBY', jk, 'admitted', 1)
+  redis.call('ZADD', q, score, rid)
+  redis.call('SADD', P .. 'job:' .. jid .. ':queued', rid)
+  redis.call('HINCRBY', jk, 'queued', 1)
+  return 1
 end
-redis.call('ZADD', q, score, rid)
-redis.call('SADD', P .. 'job:' .. jid .. ':queued', rid)
-redis.call('HINCRBY', jk, 'queued', 1)
-return 1
+local out = {}
+for i = 2, #ARGV, 7 do
+  out[#out + 1] = push_one(ARGV[i], ARGV[i + 1], ARGV[i + 2], tonumber(ARGV[i + 3]),
+                           ARGV[i + 4] == '1', ARGV[i + 5] == '1', ARGV[i + 6])
+end
+return out
 """
 
 # ARGV: prefix, queue, worker, now, deadline, count, ttl
@@ -141,36 +149,46 @@ end
 return out
 """
 
-# ARGV: prefix, rid, worker, outcome, is_page, now, ttl
-# Returns {accepted (0/1), final job status or ''}
+# ARGV: prefix, worker, now, ttl, then 4 per lease: rid, outcome, is_page,
+# items (pages the lease produced, added to the job's item counter).
+# Returns 2 per lease: accepted (0/1), final job status or ''.
 _ACK = _COMMON + r"""
-local rid, wid, outcome, is_page, now, ttl = ARGV[2], ARGV[3], ARGV[4], ARGV[5] == '1', ARGV[6], ARGV[7]
-local lease = redis.call('HGET', P .. 'leases', rid)
-if not lease then return {0, ''} end
-local owner = string.match(lease, '^([^\t]*)\t')
-if owner ~= wid then return {0, ''} end
-redis.call('HDEL', P .. 'leases', rid)
-redis.call('ZREM', P .. 'lease_deadlines', rid)
-redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
-redis.call('HDEL', P .. 'requests', rid)
-local jk = job_key(rid)
-local jid = job_id(rid)
-redis.call('HINCRBY', jk, 'in_flight', -1)
-if outcome ~= 'aux' then redis.call('HINCRBY', jk, outcome, 1) end
-if is_page and outcome ~= 'crawled' and is_live(redis.call('HGET', jk, 'status')) then
-  -- the budget slot produced no page: give it to the oldest overflow request
-  redis.call('HINCRBY', jk, 'admitted', -1)
-  local ov = P .. 'job:' .. jid .. ':overflow'
-  local nxt = redis.call('ZPOPMIN', ov)
-  if #nxt > 0 then
-    redis.call('ZADD', redis.call('HGET', jk, 'queue'), nxt[2], nxt[1])
-    redis.call('SADD', P .. 'job:' .. jid .. ':queued', nxt[1])
-    redis.call('HINCRBY', jk, 'queued', 1)
-    redis.call('HINCRBY', jk, 'admitted', 1)
+local wid, now, ttl = ARGV[2], ARGV[3], ARGV[4]
+local function ack_one(rid, outcome, is_page, items)
+  local lease = redis.call('HGET', P .. 'leases', rid)
+  if not lease then return 0, '' end
+  local owner = string.match(lease, '^([^\t]*)\t')
+  if owner ~= wid then return 0, '' end
+  redis.call('HDEL', P .. 'leases', rid)
+  redis.call('ZREM', P .. 'lease_deadlines', rid)
+  redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
+  redis.call('HDEL', P .. 'requests', rid)
+  local jk = job_key(rid)
+  local jid = job_id(rid)
+  redis.call('HINCRBY', jk, 'in_flight', -1)
+  if outcome ~= 'aux' then redis.call('HINCRBY', jk, outcome, 1) end
+  if items > 0 then redis.call('HINCRBY', jk, 'items', items) end
+  if is_page and outcome ~= 'crawled' and is_live(redis.call('HGET', jk, 'status')) then
+    -- the budget slot produced no page: give it to the oldest overflow request
+    redis.call('HINCRBY', jk, 'admitted', -1)
+    local ov = P .. 'job:' .. jid .. ':overflow'
+    local nxt = redis.call('ZPOPMIN', ov)
+    if #nxt > 0 then
+      redis.call('ZADD', redis.call('HGET', jk, 'queue'), nxt[2], nxt[1])
+      redis.call('SADD', P .. 'job:' .. jid .. ':queued', nxt[1])
+      redis.call('HINCRBY', jk, 'queued', 1)
+      redis.call('HINCRBY', jk, 'admitted', 1)
+    end
   end
+  return 1, maybe_finish(jk, jid, now, ttl) or ''
 end
-local final = maybe_finish(jk, jid, now, ttl)
-return {1, final or ''}
+local out = {}
+for i = 5, #ARGV, 4 do
+  local ok, final = ack_one(ARGV[i], ARGV[i + 1], ARGV[i + 2] == '1', tonumber(ARGV[i + 3]))
+  out[#out + 1] = ok
+  out[#out + 1] = final
+end
+return out
 """
 
 # ARGV: prefix, worker, now, ttl  -- return every lease of one worker
@@ -225,6 +243,19 @@ return 1
 
 
 @dataclass
+class Admission:
+    """A request offered to the queue (see ``push``)."""
+
+    queue: str
+    rid: str
+    payload: str
+    priority: int
+    is_page: bool = True
+    check_seen: bool = True
+    fingerprint: str = ""
+
+
+@dataclass
 class Lease:
     rid: str
     payload: str
@@ -266,14 +297,17 @@ class RequestQueue:
         """Admit a request. Returns 1 queued, 2 held over the page budget,
         3 dropped (budget and reserve full), 0 already seen by this job,
         -1 job not live (cancelled or finished)."""
-        return int(
-            self._push(
-                args=[
-                    self.keys.prefix, queue, rid, payload, priority,
-                    int(is_page), int(check_seen), fingerprint, time.time(),
-                ]
-            )
-        )
+        return self.push_many([Admission(queue, rid, payload, priority, is_page, check_seen, fingerprint)])[0]
+
+    def push_many(self, requests: list[Admission]) -> list[int]:
+        """Admit several requests in one round trip, in order; one result
+        per request, as ``push`` returns."""
+        if not requests:
+            return []
+        args: list = [self.keys.prefix]
+        for r in requests:
+            args += [r.queue, r.rid, r.payload, r.priority, int(r.is_page), int(r.check_seen), r.fingerprint]
+        return [int(x) for x in self._push(args=args)]
 
     def lease(self, queue: str, worker: str, count: int = 1, lease_s: float = 900) -> list[Lease]:
         now = time.time()
@@ -282,14 +316,22 @@ class RequestQueue:
         )
         return [Lease(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
 
-    def ack(self, rid: str, worker: str, outcome: str, *, is_page: bool = True) -> tuple[bool, str]:
+    def ack(self, rid: str, worker: str, outcome: str, *, is_page: bool = True, items: int = 0) -> tuple[bool, str]:
         """Acknowledge a lease. Returns (accepted, final job status if this
         ack finished the job). A lease that was reclaimed meanwhile is not
         accepted: another worker now owns the request."""
-        accepted, final = self._ack(
-            args=[self.keys.prefix, rid, worker, outcome, int(is_page), time.time(), self.job_ttl]
-        )
-        return bool(accepted), final or ""
+        return self.ack_many(worker, [(rid, outcome, is_page, items)])[0]
+
+    def ack_many(self, worker: str, acks: list[tuple[str, str, bool, int]]) -> list[tuple[bool, str]]:
+        """Acknowledge several leases of ``worker`` (rid, outcome, is_page,
+        items) in one round trip; one (accepted, final status) per lease."""
+        if not acks:
+            return []
+        args: list = [self.keys.prefix, worker, time.time(), self.job_ttl]
+        for rid, outcome, is_page, items in acks:
+            args += [rid, outcome, int(is_page), int(items)]
+        flat = self._ack(args=args)
+        return [(bool(int(flat[i])), flat[i + 1] or "") for i in range(0, len(flat), 2)]
 
     def release(self, worker: str) -> int:
         """Return every lease of ``worker`` to the queue (graceful shutdown)."""

@@ -37,12 +37,55 @@ def request_fingerprint(request: Request) -> str:
     return fingerprint(request.url, request.method)
 
 
+def _method_name(spider, func):
+    """Name of the spider method ``func`` is bound to, as ``to_dict`` finds
+    it but without its ``inspect.getmembers`` scan of the whole spider (the
+    most expensive step of queueing a request)."""
+    if func is None or isinstance(func, str):
+        return func
+    name = getattr(func, "__name__", None)
+    if spider is not None and name and getattr(func, "__self__", None) is spider \
+            and getattr(type(spider), name, None) is getattr(func, "__func__", None):
+        return name
+    return Request(url="data:,", callback=func).to_dict(spider=spider)["callback"]
+
+
 def encode(request: Request, spider=None) -> str:
-    data = request.to_dict(spider=spider)
+    return serializer.dumps(request_dict(request, spider))
+
+
+def request_dict(request: Request, spider=None) -> dict:
+    """``request.to_dict(spider=spider)``, fast for plain Requests."""
     # Only ScrapeJET's own meta travels between workers: the rest (download
     # slots, latencies, proxies of this process) is local state.
-    data["meta"] = {k: v for k, v in data.get("meta", {}).items() if k in META_KEYS}
-    return serializer.dumps(data)
+    meta = {k: v for k, v in request.meta.items() if k in META_KEYS}
+    if type(request) is not Request:  # subclasses may carry more attributes
+        data = request.to_dict(spider=spider)
+        data["meta"] = meta
+        return data
+    data = {
+        "url": request.url,
+        "callback": _method_name(spider, request.callback),
+        "errback": _method_name(spider, request.errback),
+        "method": request.method,
+        "meta": meta,
+        "priority": request.priority,
+        "dont_filter": request.dont_filter,
+    }
+    # Defaults are left out: request_from_dict restores them.
+    if request.headers:
+        data["headers"] = dict(request.headers)
+    if request.body:
+        data["body"] = request.body
+    if request.cookies:
+        data["cookies"] = request.cookies
+    if request.encoding != "utf-8":
+        data["encoding"] = request.encoding
+    if request.flags:
+        data["flags"] = request.flags
+    if request.cb_kwargs:
+        data["cb_kwargs"] = request.cb_kwargs
+    return data
 
 
 @dataclass
@@ -59,8 +102,8 @@ def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed:
         meta["playwright"] = True
     if seed:
         meta["seed"] = True
-    request = Request(url, meta=meta)
-    data = request.to_dict()
+    data = request_dict(Request(url, meta=meta))
+    # no spider here: the methods every ScrapeJET spider has, by name
     data["callback"], data["errback"] = "parse", "on_error"
     fp = fingerprint(url)
     return QueuedRequest(f"{job_id}|{fp}", serializer.dumps(data), role == PAGE, fp)

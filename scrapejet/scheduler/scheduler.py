@@ -9,7 +9,11 @@ DUPEFILTER_CLASS, SCHEDULER_SERIALIZER). Differences from stock scrapy-redis:
 * requests a download middleware makes from a leased one (redirects, retries)
   stay on this worker under the same lease, so the lease covers the whole
   chain and a redirect target already seen by the job is not fetched twice;
-* requests are JSON, not pickle.
+* requests are JSON, not pickle;
+* requests a response yields are admitted together, in one Redis call per
+  batch, after a local check that drops links this worker already saw for
+  the job (most links of a site are repeats): queueing costs one round trip
+  per response, not one per link.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from ..items import FailureItem
 from ..urls import canonical_url
 from .dupefilter import JobDupeFilter
 from .redisqueue import FAILED, SKIPPED
+from .requests import request_fingerprint
 from .worker import Worker
 
 logger = logging.getLogger(__name__)
@@ -49,6 +54,15 @@ class Scheduler(RedisScheduler):
         scheduler.worker = worker
         scheduler.local = deque()
         scheduler._handed_back = set()
+        scheduler.lease_batch = settings.getint("SCRAPEJET_LEASE_BATCH")
+        # (request, fingerprint, job, parent rid) waiting to be admitted
+        scheduler._pending = []
+        scheduler._flush_call = None
+        # job id -> fingerprints this worker knows the job has seen: a hint
+        # only (Redis decides), bounded, so it may forget but never lies.
+        scheduler._seen = {}
+        scheduler._seen_size = 0
+        scheduler.seen_cache_max = settings.getint("SCRAPEJET_SEEN_CACHE")
         return scheduler
 
     def open(self, spider):
@@ -58,37 +72,80 @@ class Scheduler(RedisScheduler):
         open_job = getattr(spider, "open_job", None)
         key = (open_job() if open_job else None) or self.worker.keys.spider_queue(spider.name)
         self.queue = load_object(self.queue_cls)(
-            server=self.server, spider=spider, key=key, serializer=self.serializer, worker=self.worker
+            server=self.server, spider=spider, key=key, serializer=self.serializer, worker=self.worker,
+            lease_batch=self.lease_batch,
         )
         self.worker.scheduler = self
         if len(self.queue):
             spider.logger.info("Serving queue %s (%d requests waiting)", key, len(self.queue))
 
     def close(self, reason):
+        self.flush()  # their parents' leases can then be acknowledged
         self.local.clear()
         self.worker.scheduler = None
 
     def enqueue_request(self, request):
         parent = request.meta.pop("scrapejet_parent", None)
-        try:
-            return self._enqueue(request)
-        finally:
-            # the request that yielded this one may now be acknowledged
-            self.worker.child_done(parent)
-
-    def _enqueue(self, request):
         if id(request) in self._handed_back:
             self._handed_back.discard(id(request))
             self.local.append(request)
+            self.worker.child_done(parent)
             return True
         rid = request.meta.get("scrapejet_rid")
         if self.worker.holds(rid):
-            return self._continue_lease(request, rid)
-        result = self.queue.push(request)
+            try:
+                return self._continue_lease(request, rid)
+            finally:
+                self.worker.child_done(parent)
+        job = self.worker.job(request.meta.get("job_id"))
+        fp = request_fingerprint(request)
+        if job is None or job.done or (not request.dont_filter and fp in self._seen.get(job.job_id, ())):
+            self._count("dropped" if job is None or job.done else "duplicate")
+            self.worker.child_done(parent)
+            return False
+        self._pending.append((request, fp, job, parent))
+        if self._flush_call is None:
+            # after the rest of this response's output has been handed over
+            from twisted.internet import reactor  # the one Scrapy installed
+
+            self._flush_call = reactor.callLater(0, self.flush)
+        return True
+
+    def flush(self) -> None:
+        """Admit the pending requests, then let their parents be acknowledged
+        (a parent acked first could complete the job before its children
+        exist). If Redis fails, the parents stay leased and unacknowledged:
+        they go back to the queue when this worker closes or its leases
+        expire, and are crawled again, children included."""
+        if self._flush_call is not None:
+            if self._flush_call.active():
+                self._flush_call.cancel()
+            self._flush_call = None
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        try:
+            results = self.queue.push_many([(request, fp, job) for request, fp, job, _ in pending])
+        except Exception:
+            logger.exception("Could not queue %d request(s); their parents will be crawled again", len(pending))
+            return
+        for (request, fp, job, parent), result in zip(pending, results):
+            self._count({1: "enqueued", 2: "overflow", 0: "duplicate"}.get(result, "dropped"))
+            if result >= 0 and not request.dont_filter:
+                self._remember(job.job_id, fp)
+        for *_, parent in pending:
+            self.worker.child_done(parent)
+
+    def _remember(self, job_id: str, fp: str) -> None:
+        if self._seen_size >= self.seen_cache_max:
+            self._seen.clear()
+            self._seen_size = 0
+        self._seen.setdefault(job_id, set()).add(fp)
+        self._seen_size += 1
+
+    def _count(self, name: str) -> None:
         if self.stats:
-            name = {1: "enqueued", 2: "overflow", 0: "duplicate"}.get(result, "dropped")
             self.stats.inc_value(f"scheduler/{name}/redis")
-        return result in (1, 2)
 
     def _continue_lease(self, request, rid):
         """A redirect or retry of a request this worker leased."""
@@ -115,6 +172,8 @@ class Scheduler(RedisScheduler):
     def next_request(self):
         if self.local:
             return self.local.popleft()
+        # pending requests may outrank what is queued: admit them first
+        self.flush()
         request = self.queue.pop()
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
@@ -129,4 +188,4 @@ class Scheduler(RedisScheduler):
         return request
 
     def has_pending_requests(self):
-        return bool(self.local) or len(self.queue) > 0
+        return bool(self.local) or bool(self._pending) or len(self.queue) > 0

@@ -41,7 +41,8 @@ logger = logging.getLogger(__name__)
 class _LeaseState:
     is_page: bool
     outcome: str | None = None
-    items: int = 0
+    items: int = 0  # outputs not yet through the pipelines or the queue
+    produced: int = 0  # items counted by the progress pipeline
     output_done: bool = False
 
 
@@ -66,6 +67,8 @@ class Worker:
         self._thread: threading.Thread | None = None
         self._poll: task.LoopingCall | None = None
         self.scheduler = None
+        self._acks: list[tuple[str, str, bool, int]] = []
+        self._ack_call = None
         self.pages = 0
         self.started = time.time()
 
@@ -93,6 +96,7 @@ class Worker:
         if self._poll and self._poll.running:
             self._poll.stop()
         self._stop.set()
+        self.flush_acks()
         returned = self.queue.release(self.id)
         if returned:
             logger.info("Returned %d leased request(s) to the queue", returned)
@@ -215,21 +219,54 @@ class Worker:
             outcome = state.outcome or (SKIPPED if state.is_page else AUX)
             self.finish(rid, outcome)
 
+    def count_item(self, item) -> None:
+        """An item reached the progress pipeline: counted in its job with
+        the acknowledgement of its lease (no Redis call of its own)."""
+        state = self.leases.get(self._item_rids.get(id(item), ""))
+        if state is not None:
+            state.produced += 1
+        elif getattr(item, "job_id", None):
+            self.server.hincrby(self.keys.job(item.job_id), "items", 1)
+
     def finish(self, rid: str, outcome: str) -> None:
-        """Acknowledge a lease with its outcome; record the job if it ended."""
+        """Acknowledge a lease with its outcome. Acks made while handling
+        one batch of output go to Redis together, at the end of this
+        reactor turn."""
         state = self.leases.pop(rid, None)
         if state is None:
             return
         if outcome == CRAWLED:
             self.pages += 1
-        accepted, final = self.queue.ack(rid, self.id, outcome, is_page=state.is_page)
-        if not accepted:
-            logger.info("Lease %s was reclaimed before it was acknowledged", rid)
-        if final:
-            job = self.jobs.get(rid.split("|", 1)[0])
-            if job is not None:
-                self.jobs.record(job)
-                logger.info("Job %s %s: %s", job.job_id, final, job.counters)
+        self._acks.append((rid, outcome, state.is_page, state.produced))
+        if self._ack_call is None:
+            from twisted.internet import reactor  # the one Scrapy installed
+
+            self._ack_call = reactor.callLater(0, self.flush_acks)
+
+    def flush_acks(self) -> None:
+        if self._ack_call is not None:
+            if self._ack_call.active():
+                self._ack_call.cancel()
+            self._ack_call = None
+        acks, self._acks = self._acks, []
+        if not acks:
+            return
+        try:
+            results = self.queue.ack_many(self.id, acks)
+        except Exception:
+            # Still leased in Redis: returned to the queue when this worker
+            # closes or the leases expire, and crawled again (upserts make
+            # that harmless).
+            logger.exception("Could not acknowledge %d lease(s)", len(acks))
+            return
+        for (rid, *_), (accepted, final) in zip(acks, results):
+            if not accepted:
+                logger.info("Lease %s was reclaimed before it was acknowledged", rid)
+            if final:
+                job = self.jobs.get(rid.split("|", 1)[0])
+                if job is not None:
+                    self.jobs.record(job)
+                    logger.info("Job %s %s: %s", job.job_id, final, job.counters)
 
     def record_failure(self, rid: str | None, failure: FailureItem) -> None:
         """Store why a request produced no page, and set its lease outcome.

@@ -21,12 +21,12 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     create_engine,
     event,
     func,
     select,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 
 from ..urls import canonical_url, site_host
@@ -135,33 +135,54 @@ class Storage:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         metadata.create_all(self.engine)
+        # Built once: constructing an upsert costs more than running it.
+        self._upsert_page = self._upsert(pages, ["job_id", "canonical_url"], PAGE_FIELDS + ["site", "stored_at"])
+        self._forget_failure = failures.delete().where(
+            failures.c.job_id == bindparam("f_job_id"), failures.c.canonical_url == bindparam("f_canonical_url")
+        )
 
     @classmethod
     def from_settings(cls, settings) -> Storage:
         return cls(database_url(settings))
 
     def _insert(self, table: Table):
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        return dialect.insert(table)
+        # Only the dialect in use is imported (the PostgreSQL one is large).
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def _upsert(self, table: Table, keys: list[str], columns: list[str]):
+        stmt = self._insert(table)
+        return stmt.on_conflict_do_update(
+            index_elements=keys,
+            set_={k: stmt.excluded[k] for k in dict.fromkeys(columns) if k not in keys},
+        )
 
     # -- writes ---------------------------------------------------------------
     def upsert_page(self, page: dict[str, Any]) -> None:
-        row = {name: page.get(name) for name in PAGE_FIELDS}
-        row["canonical_url"] = canonical_url(page["url"])
-        row["site"] = row.get("site") or site_host(page.get("final_url") or page["url"])
-        row["stored_at"] = time.time()
-        stmt = self._insert(pages).values(**row)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["job_id", "canonical_url"],
-            set_={k: stmt.excluded[k] for k in row if k not in ("job_id", "canonical_url")},
-        )
+        self.upsert_pages([page])
+
+    def upsert_pages(self, batch: list[dict[str, Any]]) -> None:
+        """Store pages in one transaction; a page already stored for its job
+        (same canonical URL) is replaced, so re-delivery stores it once."""
+        if not batch:
+            return
+        now = time.time()
+        rows = []
+        for page in batch:
+            row = {name: page.get(name) for name in PAGE_FIELDS}
+            row["canonical_url"] = canonical_url(page["url"])
+            row["site"] = row.get("site") or site_host(page.get("final_url") or page["url"])
+            row["stored_at"] = now
+            rows.append(row)
         with self.engine.begin() as conn:
-            conn.execute(stmt)
+            conn.execute(self._upsert_page, rows)
             # A page that finally succeeded is no longer a failure of the job.
             conn.execute(
-                failures.delete().where(
-                    failures.c.job_id == row["job_id"], failures.c.canonical_url == row["canonical_url"]
-                )
+                self._forget_failure,
+                [{"f_job_id": r["job_id"], "f_canonical_url": r["canonical_url"]} for r in rows],
             )
 
     def record_failure(self, failure: dict[str, Any]) -> None:

@@ -1,0 +1,50 @@
+"""The ScrapeJET HTTP API: a Flask app factory.
+
+    flask --app scrapejet.api run              # development
+    scrapejet api --workers 2                  # waitress, plus supervised workers
+
+``create_app(config)`` builds the app from the project's Scrapy settings
+(``scrapejet.settings`` with environment overrides), or from
+``config["SCRAPEJET_SETTINGS"]`` (a Scrapy ``Settings`` or a dict of
+overrides). Shared handles live in ``app.extensions["scrapejet"]``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    from scrapy.settings import BaseSettings
+
+    from ..runtime import load_settings
+    from . import business, errors, health, insights, jobs, openapi, queue, scrape, security, sites
+    from .services import Services
+
+    config = dict(config or {})
+    settings = config.pop("SCRAPEJET_SETTINGS", None)
+    if not isinstance(settings, BaseSettings):
+        settings = load_settings(settings)
+
+    app = Flask(__name__)
+    app.config.update(
+        MAX_CONTENT_LENGTH=settings.getint("SCRAPEJET_API_MAX_BODY"),
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update(config)
+    app.json.sort_keys = False
+    app.extensions["scrapejet"] = Services(settings)
+
+    errors.register(app)
+    security.install(app)
+    for module in (scrape, business, insights, sites, queue, jobs, health):
+        app.register_blueprint(module.bp)
+    # GET / is a JSON map of the API until the dashboard page
+    # (scrapejet/api/dashboard.py, registered here) replaces it.
+    app.register_blueprint(openapi.meta)
+    app.register_blueprint(openapi.docs_blueprint())
+    return app
+
+
+__all__ = ["create_app"]

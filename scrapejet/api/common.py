@@ -1,0 +1,28 @@
+"""Helpers the blueprints share: finding a job, submitting one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..jobs import Job, JobError
+from .errors import ApiError, not_found
+from .services import services
+
+
+def job_or_404(job_id: str) -> Job:
+    job = services().jobs.get(job_id)
+    if job is None:
+        raise not_found(f"no job {job_id!r}")
+    return job
+
+
+def submit(kind: str, spec: dict[str, Any], job_id: str | None = None) -> Job:
+    """``Jobs.submit`` with its refusals as API errors: 409 for a job id in
+    use, 422 for a spec the server will not run (limits, bad regex)."""
+    jobs = services().jobs
+    if job_id is not None and jobs.get(job_id) is not None:
+        raise ApiError(409, "job_exists", f"job_id: a job {job_id!r} already exists")
+    try:
+        return jobs.submit(kind, spec, job_id=job_id)
+    except JobError as exc:
+        raise ApiError(422, "validation_error", str(exc)) from None

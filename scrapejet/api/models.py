@@ -1,0 +1,455 @@
+"""Request and response bodies of the HTTP API (pydantic). The OpenAPI
+document is generated from these, so field descriptions here are the API's
+reference documentation."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..jobs import WebhookSpec, http_url
+from ..urls import site_host
+
+Status = Literal["pending", "running", "completed", "failed", "cancelled"]
+State = Literal["PENDING", "PROGRESS", "SUCCESS", "FAILURE", "REVOKED"]
+Kind = Literal["crawl", "business", "backlinks"]
+Format = Literal["json", "jsonl", "csv", "markdown"]
+JOB_ID = r"^[A-Za-z0-9_.-]{1,64}$"
+HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _url(value: str) -> str:
+    return http_url(value)
+
+
+def _host(value: str) -> str:
+    value = value.strip().lower().rstrip(".")
+    if value.startswith("www."):
+        value = value[4:]
+    if not HOSTNAME.match(value):
+        raise ValueError("must be a host name such as example.com")
+    return value
+
+
+def iso(ts: float | None) -> str | None:
+    return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat() if ts else None
+
+
+class ErrorResponse(BaseModel):
+    """Error"""
+
+    error: str = Field(description="machine-readable code, e.g. validation_error, not_found, job_running")
+    detail: str = Field(description="what went wrong, in words")
+    errors: list[dict[str, Any]] | None = Field(default=None, description="per-field problems (422 only)")
+
+
+# -- crawls ---------------------------------------------------------------------
+class ScrapeRequest(Strict):
+    """A site crawl."""
+
+    url: str = Field(description="start URL (http or https); the site is its host")
+    expected_pages: int | None = Field(default=None, ge=1, description="pages to store; same as max_pages")
+    max_pages: int | None = Field(default=None, ge=1, description="pages to store (default SCRAPEJET_DEFAULT_MAX_PAGES)")
+    max_depth: int | None = Field(default=None, ge=0, description="link depth from url (default SCRAPEJET_DEFAULT_MAX_DEPTH)")
+    output_format: Format = Field(default="json", description="format of the result download (GET /scrape/{id}/result?download=true)")
+    priority: int | None = Field(default=None, ge=1, le=9, description="1-9, 9 most urgent (default 5)")
+    render_js: bool = Field(default=False, description="render pages in headless Chromium")
+    include: str | None = Field(default=None, description="regex a followed URL must match")
+    exclude: str | None = Field(default=None, description="regex a followed URL must not match")
+    subdomains: bool = Field(default=False, description="crawl every host under the registered domain")
+    webhook: WebhookSpec | None = Field(default=None, description="POSTed on job state changes")
+    job_id: str | None = Field(default=None, pattern=JOB_ID, description="name the job (default: random)")
+
+    _check_url = field_validator("url")(_url)
+
+    @model_validator(mode="after")
+    def _one_budget(self):
+        if self.expected_pages and self.max_pages and self.expected_pages != self.max_pages:
+            raise ValueError("give expected_pages or max_pages, not two different values")
+        return self
+
+    def spec(self) -> dict[str, Any]:
+        """The ``crawl`` job spec this request asks for."""
+        data = self.model_dump(exclude={"expected_pages", "job_id"}, exclude_none=True)
+        data["max_pages"] = self.expected_pages or self.max_pages
+        if self.webhook is not None:
+            data["webhook"] = self.webhook.model_dump(exclude_none=True)
+        return {k: v for k, v in data.items() if v is not None}
+
+
+class Counters(BaseModel):
+    queued: int
+    in_flight: int
+    crawled: int
+    failed: int
+    skipped: int
+    items: int
+    requeued: int
+
+
+class JobView(BaseModel):
+    """A job"""
+
+    job_id: str
+    kind: str
+    status: Status
+    state: State
+    priority: int
+    spec: dict[str, Any] = Field(description="the validated job spec (webhook secret hidden)")
+    progress: float = Field(ge=0, le=100)
+    created_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    error: str | None
+    counters: Counters
+
+    @classmethod
+    def of(cls, job) -> JobView:
+        return cls(
+            job_id=job.job_id, kind=job.kind, status=job.status, state=job.state, priority=job.priority,
+            spec=public_spec(job.spec), progress=job.progress(), created_at=iso(job.created_at),
+            started_at=iso(job.started_at), finished_at=iso(job.finished_at), error=job.error,
+            counters=Counters(**{name: job.counters.get(name, 0) for name in Counters.model_fields}),
+        )
+
+
+def public_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as shown to clients: a webhook secret is never echoed."""
+    spec = dict(spec)
+    if isinstance(spec.get("webhook"), dict) and spec["webhook"].get("secret"):
+        spec["webhook"] = {**spec["webhook"], "secret": "********"}
+    return spec
+
+
+class ScrapeAccepted(BaseModel):
+    """Job accepted and queued"""
+
+    job_id: str
+    kind: str
+    status: Status
+    state: State
+    priority: int
+    spec: dict[str, Any]
+    progress_url: str
+    result_url: str
+
+
+class Progress(BaseModel):
+    """Progress of a job"""
+
+    job_id: str
+    kind: str
+    status: Status
+    state: State
+    progress: float = Field(ge=0, le=100, description="percent done; 100 once completed")
+    pages_crawled: int
+    pages_failed: int
+    pages_skipped: int
+    pages_queued: int
+    pages_in_flight: int
+    expected_pages: int | None = Field(description="the job's page budget (max_pages)")
+    created_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    elapsed_s: float | None = Field(description="seconds since the job started (until it finished)")
+    eta_s: float | None = Field(description="seconds left at the rate so far; null when unknown or over")
+    error: str | None
+
+
+class ResultQuery(Strict):
+    format: Format | None = Field(default=None, description="download every page in this format instead of a JSON page of items")
+    download: bool = Field(default=False, description="download in the job's output_format")
+    page: int = Field(default=1, ge=1, le=1_000_000, description="page of items (JSON view)")
+    per_page: int = Field(default=100, ge=1, le=1000, description="items per page (JSON view)")
+    partial: bool = Field(default=False, description="answer while the job still runs, with what is stored so far")
+
+
+class PageOut(BaseModel):
+    job_id: str
+    url: str
+    final_url: str | None = None
+    status: int | None = None
+    depth: int | None = None
+    fetched_at: str | None = None
+    title: str | None = None
+    description: str | None = None
+    language: str | None = None
+    text: str | None = None
+    markdown: str | None = None
+    headings: list[Any] | None = None
+    meta: dict[str, Any] | None = None
+    links: dict[str, Any] | None = None
+    word_count: int | None = None
+    content_hash: str | None = None
+    site: str | None = None
+    page_type: str | None = None
+
+
+class ResultPage(BaseModel):
+    """One page of a job's stored items"""
+
+    job_id: str
+    status: Status
+    state: State
+    complete: bool = Field(description="false while the job runs (partial=true)")
+    page: int
+    per_page: int
+    total: int = Field(description="items stored")
+    total_pages: int
+    items: list[PageOut]
+
+
+# -- jobs -----------------------------------------------------------------------
+class JobsQuery(Strict):
+    status: Status | None = None
+    kind: Kind | None = None
+    limit: int = Field(default=100, ge=1, le=1000)
+
+
+class JobList(BaseModel):
+    """Jobs, newest first"""
+
+    count: int
+    jobs: list[JobView]
+
+
+# -- business, insights, query (issues 4 and 5) --------------------------------------
+class BusinessScrapeRequest(Strict):
+    """Business pages of a company site."""
+
+    url: str = Field(description="the company's site (http or https)")
+    pages_to_scrape: list[str] | None = Field(
+        default=None, max_length=100,
+        description="paths (\"/about\") or URLs on the same site; default: the business pages found on the site",
+    )
+    max_pages: int | None = Field(default=None, ge=1)
+    priority: int | None = Field(default=None, ge=1, le=9)
+    render_js: bool = False
+    webhook: WebhookSpec | None = None
+    job_id: str | None = Field(default=None, pattern=JOB_ID)
+
+    _check_url = field_validator("url")(_url)
+
+    @model_validator(mode="after")
+    def _same_site(self):
+        for page in self.pages_to_scrape or []:
+            if page.startswith("/"):
+                continue
+            try:
+                url = http_url(page)
+            except ValueError:
+                raise ValueError(f"pages_to_scrape: {page!r} is neither a path (/about) nor an http(s) URL") from None
+            if site_host(url) != site_host(self.url):
+                raise ValueError(f"pages_to_scrape: {page!r} is not on {site_host(self.url)}")
+        return self
+
+
+class InsightsRequest(Strict):
+    """Questions about a crawled site."""
+
+    site_name: str = Field(description="a crawled site, e.g. company.com")
+    questions: list[str] = Field(min_length=1, max_length=20)
+    webhook: WebhookSpec | None = None
+
+    _check_site = field_validator("site_name")(_host)
+
+    @field_validator("questions")
+    @classmethod
+    def _questions(cls, value: list[str]) -> list[str]:
+        value = [q.strip() for q in value]
+        if any(not q or len(q) > 2000 for q in value):
+            raise ValueError("each question must be 1-2000 characters")
+        return value
+
+
+class InsightsAccepted(BaseModel):
+    """Insights task accepted"""
+
+    task_id: str
+    status: str
+
+
+class QueryRequest(Strict):
+    """A question over the stored pages."""
+
+    question: str = Field(min_length=1, max_length=2000)
+    site_name: str | None = None
+    n_results: int = Field(default=5, ge=1, le=50)
+
+    @field_validator("site_name")
+    @classmethod
+    def _site(cls, value: str | None) -> str | None:
+        return _host(value) if value is not None else None
+
+
+class BacklinkConfig(Strict):
+    max_pages: int | None = Field(default=None, ge=1)
+    max_depth: int | None = Field(default=None, ge=0)
+    render_js: bool = False
+    include: str | None = None
+    exclude: str | None = None
+
+
+class SubmitCrawlRequest(Strict):
+    """A backlink discovery job."""
+
+    target_url: str = Field(description="the site whose backlinks to find")
+    initial_seed_urls: list[str] = Field(default_factory=list, max_length=1000, description="pages to start from")
+    priority: int | None = Field(default=None, ge=1, le=9)
+    config: BacklinkConfig = Field(default_factory=BacklinkConfig)
+    webhook: WebhookSpec | None = None
+    job_id: str | None = Field(default=None, pattern=JOB_ID)
+
+    _check_url = field_validator("target_url")(_url)
+
+    @field_validator("initial_seed_urls")
+    @classmethod
+    def _seeds(cls, value: list[str]) -> list[str]:
+        return [http_url(v) for v in value]
+
+
+# -- sites ----------------------------------------------------------------------
+class CrawlRef(BaseModel):
+    job_id: str
+    status: str | None
+    finished_at: str | None
+
+
+class IndexState(BaseModel):
+    available: bool
+    detail: str
+
+
+class SiteSummary(BaseModel):
+    site: str
+    pages: int = Field(description="stored pages, every job counted")
+    urls: int = Field(description="distinct pages")
+    jobs: int
+    last_fetched_at: str | None
+    last_crawl: CrawlRef | None
+    chunks: int | None = Field(description="embedded chunks (null until the index exists)")
+    index: IndexState
+
+
+class SiteList(BaseModel):
+    """Sites with stored pages, most recently crawled first"""
+
+    count: int
+    sites: list[SiteSummary]
+
+
+class SiteCrawl(BaseModel):
+    job_id: str
+    status: str | None
+    pages: int
+    created_at: str | None
+    finished_at: str | None
+    last_fetched_at: str | None
+
+
+class SiteDetail(SiteSummary):
+    """A site"""
+
+    crawls: list[SiteCrawl]
+
+
+class SiteDeleted(BaseModel):
+    """What was deleted"""
+
+    site: str
+    pages_deleted: int
+    failures_deleted: int
+    chunks_deleted: int | None
+    index_deleted: bool
+    detail: str
+
+
+class SiteQuery(Strict):
+    limit: int = Field(default=1000, ge=1, le=10000)
+
+
+# -- queue, workers, health ---------------------------------------------------------
+class QueueLength(BaseModel):
+    length: int
+    by_priority: dict[str, int] = Field(description="requests waiting per priority (1-9), empty ones left out")
+
+
+class WorkerView(BaseModel):
+    id: str
+    node: str
+    pid: int | None
+    spider: str | None
+    started_at: str | None
+    last_seen: str | None
+    age_s: float = Field(description="seconds since the last heartbeat")
+    alive: bool
+    pages: int
+    leases: int
+    rss_mb: float
+    pages_per_min: float
+
+
+class JobCounts(BaseModel):
+    pending: int = 0
+    running: int = 0
+    completed: int = 0
+    failed: int = 0
+    cancelled: int = 0
+
+
+class QueueStats(BaseModel):
+    """Queue statistics"""
+
+    queues: dict[str, QueueLength]
+    queued: int = Field(description="requests waiting, every queue")
+    private_queued: int = Field(description="requests waiting in private queues of single-process jobs")
+    in_flight: int = Field(description="requests leased to workers")
+    jobs: JobCounts
+    workers_alive: int
+    pages_per_min: float = Field(description="sum over live workers")
+
+
+class QueueStatus(BaseModel):
+    """Queue lengths, active jobs and workers"""
+
+    queues: dict[str, QueueLength]
+    in_flight: int
+    active_jobs: list[JobView]
+    workers: list[WorkerView]
+    workers_alive: int
+
+
+class ScrapydState(BaseModel):
+    configured: bool
+    nodes: list[dict[str, Any]]
+    detail: str
+
+
+class CrawlerHealth(BaseModel):
+    """Workers (from heartbeats) and scrapyd nodes"""
+
+    workers: list[WorkerView]
+    alive: int
+    dead: int
+    scrapyd: ScrapydState
+
+
+class Component(BaseModel):
+    status: Literal["ok", "down", "none", "not_configured"]
+    required: bool
+    detail: str | None = None
+
+
+class Health(BaseModel):
+    """System health"""
+
+    status: Literal["ok", "degraded", "down"]
+    components: dict[str, Component]
+    workers: int = Field(description="live workers")

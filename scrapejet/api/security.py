@@ -1,0 +1,98 @@
+"""API keys, and the refusal of private targets (SSRF).
+
+Keys: with ``SCRAPEJET_API_KEYS`` set, a request needs ``Authorization:
+Bearer KEY`` or ``X-API-Key: KEY``, except ``/health`` (load balancers probe
+it), ``/openapi.json`` and ``/docs`` (the API's description is not a secret).
+
+Targets: a crawl started through the API runs on our workers, inside our
+network, so by default the API refuses URLs whose host resolves to a
+private, loopback, link-local (cloud metadata) or otherwise non-global
+address; ``SCRAPEJET_ALLOW_PRIVATE`` lifts that for tests and intranets.
+Hosts resolve as the crawler resolves them: ``SCRAPEJET_RESOLVE`` first."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+from flask import Flask, request
+
+from ..resolver import lookup
+from .errors import ApiError
+from .services import services
+
+OPEN_ENDPOINTS = {"health.health", "meta.openapi_json"}
+OPEN_BLUEPRINTS = {"docs"}
+
+
+def _presented_key() -> str | None:
+    auth = request.headers.get("Authorization", "")
+    if auth[:7].lower() == "bearer ":
+        return auth[7:].strip()
+    return request.headers.get("X-API-Key")
+
+
+def require_key():
+    keys = services().api_keys
+    if not keys or request.endpoint in OPEN_ENDPOINTS or request.blueprint in OPEN_BLUEPRINTS:
+        return
+    presented = _presented_key()
+    # compare_digest against every key: no timing hint of which one was close
+    if presented and any(hmac.compare_digest(presented.encode(), k.encode()) for k in keys):
+        return
+    error = ApiError(401, "unauthorized", "send an API key: Authorization: Bearer KEY, or X-API-Key: KEY")
+    response = error.response()
+    response.headers["WWW-Authenticate"] = 'Bearer realm="scrapejet"'
+    return response  # a before_request response ends the request here
+
+
+def install(app: Flask) -> None:
+    app.before_request(require_key)
+
+
+def _addresses(host: str, mapping: dict[str, str]) -> list[str]:
+    try:
+        return [str(ipaddress.ip_address(host))]
+    except ValueError:
+        pass
+    mapped = lookup(mapping, host)
+    if mapped is not None:
+        return [mapped]
+    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    return sorted({info[4][0] for info in infos})
+
+
+def _why_not_public(address: str) -> str | None:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    for label, test in (
+        ("loopback", ip.is_loopback), ("link-local (cloud metadata)", ip.is_link_local),
+        ("private", ip.is_private), ("multicast", ip.is_multicast), ("unspecified", ip.is_unspecified),
+        ("reserved", ip.is_reserved), ("not globally routable", not ip.is_global),
+    ):
+        if test:
+            return label
+    return None
+
+
+def check_target(url: str, field: str = "url") -> None:
+    """Refuse a URL whose host is not a public address (unless allowed)."""
+    svc = services()
+    if svc.allow_private:
+        return
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    try:
+        addresses = _addresses(host, svc.resolve)
+    except (OSError, UnicodeError, ValueError):
+        raise ApiError(422, "target_not_allowed", f"{field}: host {host!r} does not resolve") from None
+    for address in addresses:
+        why = _why_not_public(address)
+        if why:
+            raise ApiError(
+                422, "target_not_allowed",
+                f"{field}: {host} resolves to {address}, a {why} address; this server refuses such "
+                f"targets (SCRAPEJET_ALLOW_PRIVATE=1 allows them)",
+            )
