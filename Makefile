@@ -1,9 +1,12 @@
 # ScrapeJET: `make crawl URL=...` and `make test` do all set-up themselves.
-.PHONY: crawl test bench clean
+.PHONY: crawl test bench api clean
 
 URL ?=
 MAX_PAGES ?= 100
 FORMAT ?= jsonl
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
 
 crawl:
 	@test -n "$(URL)" || { echo "usage: make crawl URL=https://example.com [MAX_PAGES=100] [FORMAT=jsonl|json|csv|markdown]"; exit 2; }
@@ -13,6 +16,10 @@ crawl:
 test:
 	@bash scripts/bootstrap.sh --test
 	.venv/bin/python -m pytest
+
+api:
+	@bash scripts/bootstrap.sh
+	.venv/bin/scrapejet api --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 bench:
 	@bash scripts/bootstrap.sh

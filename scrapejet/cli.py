@@ -4,6 +4,10 @@
     scrapejet export JOB_ID [--format F] [-o FILE]
     scrapejet jobs [--status S] [--kind K]
     scrapejet cancel JOB_ID
+    scrapejet api [--host H] [--port P] [--workers N]
+    scrapejet worker [--spider generic|business|backlink|all]
+    scrapejet status | workers [--json]
+    scrapejet clear-jobs --yes
 """
 
 from __future__ import annotations
@@ -198,6 +202,162 @@ def cmd_cancel(args, console: Console) -> int:
     return 0
 
 
+SPIDER_ISSUES = {"business": "the business spider (issue 4)", "backlink": "the backlink spider (issue 6)"}
+
+
+def cmd_worker(args, console: Console) -> int:
+    from scrapy.crawler import CrawlerProcess
+
+    settings = _settings({"LOG_LEVEL": args.log_level})
+    process = CrawlerProcess(settings)
+    available = process.spider_loader.list()
+    if args.spider == "all":
+        # every spider this version has: one process serves all their queues
+        wanted = [name for name in ("generic", "business", "backlink") if name in available]
+    else:
+        wanted = [args.spider]
+    missing = [name for name in wanted if name not in available]
+    if missing:
+        name = missing[0]
+        console.print(f"[red]error:[/red] no {name!r} spider yet: it arrives with {SPIDER_ISSUES.get(name, 'a later issue')}")
+        return 2
+    if args.parent_pid:
+        from .supervisor import exit_with_parent
+
+        exit_with_parent(args.parent_pid)
+    for name in wanted:
+        process.crawl(name)
+    process.start()
+    return 0
+
+
+def cmd_api(args, console: Console) -> int:
+    import signal
+
+    from waitress import create_server
+
+    from .api import create_app
+    from .redis_server import connect
+    from .supervisor import WorkerSupervisor
+
+    settings = _settings()
+    # Reach Redis first: without REDIS_URL this process starts (and so owns)
+    # the embedded server the workers then attach to.
+    connect(settings).ping()
+    app = create_app({"SCRAPEJET_SETTINGS": settings})
+    server = create_server(app, host=args.host, port=args.port, threads=args.threads)
+    supervisor = WorkerSupervisor(args.workers, spider=args.spider, log_level=args.log_level)
+    # waitress stops cleanly on SystemExit; SIGTERM would otherwise kill us
+    # without stopping the workers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    supervisor.start()
+    host = args.host if ":" not in args.host else f"[{args.host}]"
+    console.print(
+        f"ScrapeJET API on http://{host}:{server.effective_port}/ (docs: /docs/), "
+        f"{args.workers} local worker(s)", highlight=False,
+    )
+    try:
+        server.run()
+    finally:
+        supervisor.stop()
+        app.extensions["scrapejet"].close()
+    return 0
+
+
+def _overview(settings) -> dict:
+    """Queues, jobs and workers, as `status` and `workers` print them."""
+    from .api.models import iso
+    from .scheduler.monitor import QueueMonitor
+
+    storage, jobs = _storage_and_jobs(settings)
+    monitor = QueueMonitor.from_settings(settings, jobs.server)
+    listed = jobs.list(limit=100_000)
+    counts: dict[str, int] = {}
+    for job in listed:
+        counts[job.status] = counts.get(job.status, 0) + 1
+    live = [
+        {"job_id": j.job_id, "kind": j.kind, "status": j.status, "priority": j.priority,
+         "progress": j.progress(), "crawled": j.counters["crawled"], "queued": j.counters["queued"],
+         "in_flight": j.counters["in_flight"], "url": j.spec.get("url", "")}
+        for j in listed if not j.done
+    ]
+    workers = [{**w, "started_at": iso(w["started_at"]), "last_seen": iso(w["last_seen"])} for w in monitor.workers()]
+    storage.close()
+    return {"queues": monitor.queues(), "in_flight": monitor.leased(), "jobs": counts,
+            "active_jobs": live, "workers": workers}
+
+
+def _workers_table(workers):
+    from rich.table import Table
+
+    table = Table("worker", "spider", "alive", "last beat", "pages", "pages/min", "leases", "RSS MB", title="Workers")
+    for w in workers:
+        table.add_row(w["id"], w["spider"] or "", "yes" if w["alive"] else "NO", f"{w['age_s']:.1f}s ago",
+                      str(w["pages"]), f"{w['pages_per_min']:.0f}", str(w["leases"]), f"{w['rss_mb']:.0f}")
+    return table
+
+
+def cmd_status(args, console: Console) -> int:
+    from rich.table import Table
+
+    data = _overview(_settings())
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    queues = Table("spider", "waiting", "by priority (9 = most urgent)", title="Queues")
+    for spider, q in data["queues"].items():
+        prios = "  ".join(f"p{p}: {n}" for p, n in q["by_priority"].items()) or "-"
+        queues.add_row(spider, str(q["length"]), prios)
+    console.print(queues)
+    console.print(f"in flight (leased to workers): {data['in_flight']}")
+    console.print("jobs: " + (", ".join(f"{n} {s}" for s, n in sorted(data["jobs"].items())) or "none"))
+    if data["active_jobs"]:
+        jobs = Table("job_id", "kind", "status", "prio", "progress", "crawled", "queued", "url", title="Active jobs")
+        for j in data["active_jobs"]:
+            jobs.add_row(j["job_id"], j["kind"], j["status"], str(j["priority"]), f"{j['progress']:.0f}%",
+                         str(j["crawled"]), str(j["queued"]), j["url"])
+        console.print(jobs)
+    if data["workers"]:
+        console.print(_workers_table(data["workers"]))
+    else:
+        console.print("workers: none (start one: scrapejet worker)")
+    return 0
+
+
+def cmd_workers(args, console: Console) -> int:
+    from .api.models import iso
+    from .redis_server import connect
+    from .scheduler.monitor import QueueMonitor
+
+    settings = _settings()
+    workers = QueueMonitor.from_settings(settings, connect(settings)).workers()
+    if args.json:
+        print(json.dumps([{**w, "started_at": iso(w["started_at"]), "last_seen": iso(w["last_seen"])}
+                          for w in workers], indent=2))
+        return 0
+    if not workers:
+        console.print("no workers (start one: scrapejet worker)")
+        return 0
+    console.print(_workers_table(workers))
+    return 0
+
+
+def cmd_clear_jobs(args, console: Console) -> int:
+    from .keys import Keys
+    from .redis_server import connect
+    from .scheduler.cleanup import QueueCleaner
+
+    settings = _settings()
+    cleaner = QueueCleaner(connect(settings), Keys(settings.get("SCRAPEJET_KEY_PREFIX")))
+    result = cleaner.clear(dry_run=not args.yes)
+    what = f"{result.queued} queued request(s) and {result.stored} stray stored request(s) of jobs that are over"
+    if not args.yes:
+        console.print(f"would drop {what}; run again with --yes to drop them (running jobs are never touched)")
+        return 1
+    console.print(f"dropped {what}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     from .export import FORMATS
 
@@ -234,6 +394,36 @@ def parser() -> argparse.ArgumentParser:
     x = sub.add_parser("cancel", help="cancel a job on every worker")
     x.add_argument("job_id")
     x.set_defaults(func=cmd_cancel)
+
+    levels = ("DEBUG", "INFO", "WARNING", "ERROR")
+    a = sub.add_parser("api", help="serve the HTTP API (waitress), optionally with local workers")
+    a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    a.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    a.add_argument("--workers", type=int, default=0, help="local worker processes to start and keep running")
+    a.add_argument("--spider", default="all", choices=("generic", "business", "backlink", "all"),
+                   help="what the local workers serve (default all)")
+    a.add_argument("--threads", type=int, default=8, help="request threads (default 8)")
+    a.add_argument("--log-level", default="INFO", choices=levels, help="log level of the local workers")
+    a.set_defaults(func=cmd_api)
+
+    w = sub.add_parser("worker", help="serve the shared queue (one worker process)")
+    w.add_argument("--spider", default="all", choices=("generic", "business", "backlink", "all"),
+                   help="which spider's queue (default all: every spider this version has)")
+    w.add_argument("--log-level", default="INFO", choices=levels)
+    w.add_argument("--parent-pid", type=int, help=argparse.SUPPRESS)
+    w.set_defaults(func=cmd_worker)
+
+    st = sub.add_parser("status", help="queues, jobs and workers")
+    st.add_argument("--json", action="store_true", help="print JSON")
+    st.set_defaults(func=cmd_status)
+
+    wk = sub.add_parser("workers", help="workers and their heartbeats")
+    wk.add_argument("--json", action="store_true", help="print JSON")
+    wk.set_defaults(func=cmd_workers)
+
+    cj = sub.add_parser("clear-jobs", help="drop queued requests of jobs that are over (never of running ones)")
+    cj.add_argument("--yes", action="store_true", help="really drop them (without it: only count)")
+    cj.set_defaults(func=cmd_clear_jobs)
     return p
 
 

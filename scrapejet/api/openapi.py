@@ -49,7 +49,8 @@ class Doc:
 
 def validation_detail(exc: ValidationError) -> tuple[str, list[dict[str, Any]]]:
     errors = [
-        {"loc": ".".join(str(p) for p in err["loc"]) or "body", "msg": err["msg"], "type": err["type"]}
+        {"loc": ".".join(str(p) for p in err["loc"]) or "body", "msg": err["msg"].removeprefix("Value error, "),
+         "type": err["type"]}
         for err in exc.errors(include_url=False)
     ]
     return "; ".join(f"{e['loc']}: {e['msg']}" for e in errors), errors
