@@ -69,9 +69,9 @@ def _why_not_public(address: str) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
     for label, test in (
-        ("loopback", ip.is_loopback), ("link-local (cloud metadata)", ip.is_link_local),
-        ("private", ip.is_private), ("multicast", ip.is_multicast), ("unspecified", ip.is_unspecified),
-        ("reserved", ip.is_reserved), ("not globally routable", not ip.is_global),
+        ("loopback", ip.is_loopback), ("unspecified", ip.is_unspecified),
+        ("link-local (cloud metadata)", ip.is_link_local), ("multicast", ip.is_multicast),
+        ("private", ip.is_private), ("reserved", ip.is_reserved), ("not globally routable", not ip.is_global),
     ):
         if test:
             return label

@@ -89,7 +89,7 @@ def delete_site(storage: Storage, site: str) -> dict[str, int]:
     """Delete a site's pages, and the failures recorded by the jobs that
     crawled it (a job crawls one site). Job records stay: they are history."""
     with storage.engine.begin() as conn:
-        job_ids = [r[0] for r in conn.execute(select(distinct(pages.c.job_id)).where(pages.c.site == site))]
+        job_ids = [r[0] for r in conn.execute(select(pages.c.job_id).where(pages.c.site == site).distinct())]
         deleted = conn.execute(pages.delete().where(pages.c.site == site)).rowcount
         failed = 0
         if job_ids:
