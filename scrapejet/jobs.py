@@ -44,6 +44,9 @@ def http_url(value: str) -> str:
     return canonical_url(value)
 
 
+# How an http(s) URL field is described in JSON Schema (for API clients and
+# request generators); ``http_url`` is what enforces it.
+HTTP_URL_SCHEMA = {"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+"}
 OUTPUT_FORMATS = ("json", "jsonl", "csv", "markdown")
 WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
 WebhookEvent = Literal["job.started", "job.page", "job.completed", "job.failed", "job.cancelled"]
@@ -56,7 +59,7 @@ class WebhookSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str
+    url: str = Field(description="http(s) URL the events are POSTed to", json_schema_extra=HTTP_URL_SCHEMA)
     events: list[WebhookEvent] = Field(
         default_factory=lambda: ["job.started", "job.completed", "job.failed", "job.cancelled"], min_length=1
     )

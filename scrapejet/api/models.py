@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..jobs import HTTP_URL_SCHEMA as HTTP_URL
 from ..jobs import WebhookSpec, http_url
 from ..urls import site_host
 
@@ -54,7 +55,7 @@ class ErrorResponse(BaseModel):
 class ScrapeRequest(Strict):
     """A site crawl."""
 
-    url: str = Field(description="start URL (http or https); the site is its host")
+    url: str = Field(description="start URL (http or https); the site is its host", json_schema_extra=HTTP_URL)
     expected_pages: int | None = Field(default=None, ge=1, description="pages to store; same as max_pages")
     max_pages: int | None = Field(default=None, ge=1, description="pages to store (default SCRAPEJET_DEFAULT_MAX_PAGES)")
     max_depth: int | None = Field(default=None, ge=0, description="link depth from url (default SCRAPEJET_DEFAULT_MAX_DEPTH)")
@@ -224,7 +225,7 @@ class JobList(BaseModel):
 class BusinessScrapeRequest(Strict):
     """Business pages of a company site."""
 
-    url: str = Field(description="the company's site (http or https)")
+    url: str = Field(description="the company's site (http or https)", json_schema_extra=HTTP_URL)
     pages_to_scrape: list[str] | None = Field(
         default=None, max_length=100,
         description="paths (\"/about\") or URLs on the same site; default: the business pages found on the site",
@@ -300,7 +301,7 @@ class BacklinkConfig(Strict):
 class SubmitCrawlRequest(Strict):
     """A backlink discovery job."""
 
-    target_url: str = Field(description="the site whose backlinks to find")
+    target_url: str = Field(description="the site whose backlinks to find", json_schema_extra=HTTP_URL)
     initial_seed_urls: list[str] = Field(default_factory=list, max_length=1000, description="pages to start from")
     priority: int | None = Field(default=None, ge=1, le=9)
     config: BacklinkConfig = Field(default_factory=BacklinkConfig)
