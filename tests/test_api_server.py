@@ -1,0 +1,150 @@
+"""The API as users run it: `scrapejet api --workers 1` (waitress plus a
+supervised worker process), driven over HTTP with `requests` exactly like the
+seed documents' usage examples, crawling the loopback fixture web."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+
+import pytest
+import requests
+
+from tests.conftest import BIN, ROOT, free_port, wait_for
+
+
+@dataclass
+class Server:
+    base: str
+    proc: subprocess.Popen
+    log: str
+
+    def get(self, path: str, **kw):
+        return requests.get(self.base + path, timeout=10, **kw)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a zombie (exited, not yet reaped) is not alive
+    with open(f"/proc/{pid}/stat") as fh:
+        return fh.read().split(") ", 1)[1][0] != "Z"
+
+
+@pytest.fixture
+def server(env):
+    env.data_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log = env.data_dir / "api.log"
+    proc = subprocess.Popen(
+        [str(BIN / "scrapejet"), "api", "--port", str(port), "--workers", "1", "--log-level", "WARNING"],
+        cwd=ROOT, env=env.environ(SCRAPEJET_ALLOW_PRIVATE="1"), stdout=log.open("w"),
+        stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    srv = Server(f"http://127.0.0.1:{port}", proc, str(log))
+
+    def ready():
+        try:
+            return srv.get("/health").json()["workers"] == 1
+        except requests.ConnectionError:
+            assert proc.poll() is None, open(log).read()[-3000:]
+            return False
+
+    wait_for(ready, 60, 0.2, what="the API and its worker")
+    yield srv
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+
+
+def test_seed_usage_examples_against_a_live_server(server, web):
+    BASE = server.base
+
+    # "1. Basic Website Scraping", with a fixture site for example.com
+    response = requests.post(f"{BASE}/scrape", json={
+        "url": web.url("shop.test"),
+        "expected_pages": 50,
+        "priority": 5,
+    })
+    job_id = response.json()["job_id"]
+    progress = requests.get(f"{BASE}/scrape/{job_id}/progress")
+    print(progress.json())
+    # "Wait for completion", as example 2 polls
+    deadline = time.monotonic() + 90
+    while True:
+        progress = requests.get(f"{BASE}/scrape/{job_id}/progress")
+        status = progress.json()["status"]
+        if status == "completed":
+            break
+        assert time.monotonic() < deadline and status in ("pending", "running"), progress.json()
+        time.sleep(0.2)
+    result = requests.get(f"{BASE}/scrape/{job_id}/result")
+    print(result.json())
+    assert result.status_code == 200 and result.json()["total"] == 18
+    assert progress.json()["progress"] == 100 and progress.json()["pages_crawled"] == 18
+    assert any(web.marker("shop.test", "/about") in item["text"] for item in result.json()["items"])
+
+    # "3. Queue Monitoring"
+    health = requests.get(f"{BASE}/health")
+    print("System Status:", health.json())
+    queue_status = requests.get(f"{BASE}/queue/status")
+    print("Queue Status:", queue_status.json())
+    assert health.status_code == 200 and health.json()["status"] == "ok"
+    assert queue_status.json()["workers_alive"] == 1 and queue_status.json()["active_jobs"] == []
+
+    # "2. Business Intelligence Scraping": its spider arrives with issue 4;
+    # until then the API says so instead of pretending.
+    response = requests.post(f"{BASE}/scrape/business", json={"url": web.url("shop.test"), "priority": 8})
+    assert response.status_code == 501 and "issue 4" in response.json()["detail"]
+
+    # the 003 document's monitoring calls
+    stats = server.get("/queue/stats").json()
+    assert stats["jobs"]["completed"] == 1 and stats["queued"] == 0
+    # worker figures arrive with its next heartbeat
+    crawler_health = wait_for(
+        lambda: (h := server.get("/queue/manage/crawler_health").json())["workers"][0]["pages"] >= 18 and h,
+        10, 0.2, what="the worker's heartbeat",
+    )
+    assert crawler_health["alive"] == 1 and crawler_health["workers"][0]["pages_per_min"] > 0
+    assert server.get(f"/queue/job_status/{job_id}").json()["state"] == "SUCCESS"
+    assert server.get("/docs/").status_code == 200 and server.get("/openapi.json").json()["paths"]["/scrape"]
+
+
+def test_workers_are_supervised_cancel_reaches_them_and_shutdown_stops_them(server, web):
+    # a worker that dies is started again
+    first = server.get("/queue/manage/crawler_health").json()["workers"][0]["pid"]
+    os.kill(first, signal.SIGKILL)
+    second = wait_for(
+        lambda: next((w["pid"] for w in server.get("/queue/manage/crawler_health").json()["workers"]
+                      if w["alive"] and w["pid"] != first), None),
+        60, 0.2, what="a restarted worker",
+    )
+    assert not _alive(first) and _alive(second)
+
+    # DELETE /scrape/{id} stops the job on the worker
+    job_id = requests.post(f"{server.base}/scrape", json={"url": web.url("bench.test"), "max_pages": 400,
+                                                           "max_depth": 10}).json()["job_id"]
+    wait_for(lambda: server.get(f"/scrape/{job_id}/progress").json()["pages_crawled"] >= 5, 60, 0.05,
+             what="the job crawling")
+    cancelled = requests.delete(f"{server.base}/scrape/{job_id}").json()
+    assert cancelled["status"] == "cancelled" and cancelled["state"] == "REVOKED"
+    time.sleep(2)  # in-flight requests end, nothing new starts
+    fetched = web.hits("bench.test")
+    time.sleep(1.5)
+    assert web.hits("bench.test") == fetched, "the worker went on crawling a cancelled job"
+    progress = server.get(f"/scrape/{job_id}/progress").json()
+    assert progress["status"] == "cancelled" and progress["pages_crawled"] < 400
+
+    # SIGTERM: the API stops its worker (which returns its leases) and exits
+    server.proc.send_signal(signal.SIGTERM)
+    assert server.proc.wait(60) == 0, open(server.log).read()[-3000:]
+    wait_for(lambda: not _alive(second), 10, what="the worker to stop")
