@@ -171,23 +171,30 @@ def cmd_export(args, console: Console) -> int:
     return 0
 
 
-def cmd_jobs(args, console: Console) -> int:
+def _table(console: Console, columns, rows, title: str | None = None) -> None:
+    """A rich table on a terminal; tab-separated lines (whole values, no
+    truncation) when piped, for scripts."""
     from rich.table import Table
 
+    rows = [tuple(str(v) for v in row) for row in rows]
+    if not console.is_terminal:
+        for row in [tuple(columns), *rows]:
+            print("\t".join(row))
+        return
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
+def cmd_jobs(args, console: Console) -> int:
     _, jobs = _storage_and_jobs(_settings())
     columns = ("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
     rows = [
         (job.job_id, job.kind, job.status, *(str(job.counters[n]) for n in columns[3:7]), job.spec.get("url", ""))
         for job in jobs.list(status=args.status, kind=args.kind)
     ]
-    if not console.is_terminal:  # piped: tab-separated lines for scripts
-        for row in [columns, *rows]:
-            print("\t".join(row))
-        return 0
-    table = Table(*columns)
-    for row in rows:
-        table.add_row(*row)
-    console.print(table)
+    _table(console, columns, rows)
     return 0
 
 
@@ -287,38 +294,33 @@ def _overview(settings) -> dict:
             "active_jobs": live, "workers": workers}
 
 
-def _workers_table(workers):
-    from rich.table import Table
-
-    table = Table("worker", "spider", "alive", "last beat", "pages", "pages/min", "leases", "RSS MB", title="Workers")
-    for w in workers:
-        table.add_row(w["id"], w["spider"] or "", "yes" if w["alive"] else "NO", f"{w['age_s']:.1f}s ago",
-                      str(w["pages"]), f"{w['pages_per_min']:.0f}", str(w["leases"]), f"{w['rss_mb']:.0f}")
-    return table
+def _print_workers(console: Console, workers) -> None:
+    _table(console, ("worker", "spider", "alive", "last beat", "pages", "pages/min", "leases", "RSS MB"), [
+        (w["id"], w["spider"] or "", "yes" if w["alive"] else "NO", f"{w['age_s']:.1f}s ago", w["pages"],
+         f"{w['pages_per_min']:.0f}", w["leases"], f"{w['rss_mb']:.0f}")
+        for w in workers
+    ], title="Workers")
 
 
 def cmd_status(args, console: Console) -> int:
-    from rich.table import Table
-
     data = _overview(_settings())
     if args.json:
         print(json.dumps(data, indent=2))
         return 0
-    queues = Table("spider", "waiting", "by priority (9 = most urgent)", title="Queues")
-    for spider, q in data["queues"].items():
-        prios = "  ".join(f"p{p}: {n}" for p, n in q["by_priority"].items()) or "-"
-        queues.add_row(spider, str(q["length"]), prios)
-    console.print(queues)
+    _table(console, ("spider", "waiting", "by priority (9 = most urgent)"), [
+        (spider, q["length"], "  ".join(f"p{p}: {n}" for p, n in q["by_priority"].items()) or "-")
+        for spider, q in data["queues"].items()
+    ], title="Queues")
     console.print(f"in flight (leased to workers): {data['in_flight']}")
     console.print("jobs: " + (", ".join(f"{n} {s}" for s, n in sorted(data["jobs"].items())) or "none"))
     if data["active_jobs"]:
-        jobs = Table("job_id", "kind", "status", "prio", "progress", "crawled", "queued", "url", title="Active jobs")
-        for j in data["active_jobs"]:
-            jobs.add_row(j["job_id"], j["kind"], j["status"], str(j["priority"]), f"{j['progress']:.0f}%",
-                         str(j["crawled"]), str(j["queued"]), j["url"])
-        console.print(jobs)
+        _table(console, ("job_id", "kind", "status", "prio", "progress", "crawled", "queued", "url"), [
+            (j["job_id"], j["kind"], j["status"], j["priority"], f"{j['progress']:.0f}%", j["crawled"],
+             j["queued"], j["url"])
+            for j in data["active_jobs"]
+        ], title="Active jobs")
     if data["workers"]:
-        console.print(_workers_table(data["workers"]))
+        _print_workers(console, data["workers"])
     else:
         console.print("workers: none (start one: scrapejet worker)")
     return 0
@@ -338,7 +340,7 @@ def cmd_workers(args, console: Console) -> int:
     if not workers:
         console.print("no workers (start one: scrapejet worker)")
         return 0
-    console.print(_workers_table(workers))
+    _print_workers(console, workers)
     return 0
 
 

@@ -1,0 +1,69 @@
+"""Operator commands: `scrapejet status`, `workers`, `clear-jobs`, `worker`,
+run as processes against real Redis."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import wait_for
+
+
+def test_clear_jobs_drops_only_requests_of_jobs_that_are_over(env, web):
+    jobs = env.jobs()
+    live = jobs.submit("crawl", {"url": web.url("shop.test"), "priority": 3})
+    gone = jobs.submit("crawl", {"url": web.url("robots.test"), "priority": 8})
+    # its record expired (or Redis lost it) while its requests still wait
+    jobs.server.delete(jobs.keys.job(gone.job_id))
+    queue = jobs.keys.spider_queue("generic")
+    assert jobs.server.zcard(queue) == 6
+
+    dry = env.scrapejet("clear-jobs")
+    assert dry.returncode == 1 and "would drop 3 queued" in dry.stdout and "--yes" in dry.stdout
+    assert jobs.server.zcard(queue) == 6, "without --yes nothing is dropped"
+
+    done = env.scrapejet("clear-jobs", "--yes")
+    assert done.returncode == 0 and "dropped 3 queued" in done.stdout, done.stdout + done.stderr
+    left = jobs.server.zrange(queue, 0, -1)
+    assert len(left) == 3 and all(rid.startswith(live.job_id + "|") for rid in left)
+    assert sorted(jobs.server.hkeys(jobs.keys.requests)) == sorted(left)
+    assert jobs.get(live.job_id).counters["queued"] == 3
+
+
+def test_status_and_workers(env, web, workers):
+    jobs = env.jobs()
+    job = jobs.submit("crawl", {"url": web.url("shop.test"), "priority": 9})
+    status = json.loads(env.scrapejet("status", "--json").stdout)
+    assert status["queues"]["generic"] == {"length": 3, "by_priority": {"9": 3}}
+    assert [j["job_id"] for j in status["active_jobs"]] == [job.job_id] and status["jobs"] == {"pending": 1}
+    assert status["workers"] == []
+    table = env.scrapejet("status")
+    assert table.returncode == 0 and job.job_id in table.stdout and "p9: 3" in table.stdout
+
+    workers.append(env.worker())
+    wait_for(lambda: jobs.get(job.job_id).done, 60, 0.2, what="the job")
+    listed = wait_for(lambda: json.loads(env.scrapejet("workers", "--json").stdout), 30, what="a worker")
+    assert len(listed) == 1 and listed[0]["alive"] and listed[0]["spider"] == "generic"
+    assert listed[0]["pid"] == workers[0].pid
+    table = env.scrapejet("workers").stdout  # piped: one tab-separated line per worker
+    assert listed[0]["id"] in table and "generic" in table
+
+
+def test_worker_command_names_spiders_that_do_not_exist_yet(env):
+    result = env.scrapejet("worker", "--spider", "business")
+    assert result.returncode == 2 and "issue 4" in result.stdout
+    result = env.scrapejet("worker", "--spider", "backlink")
+    assert result.returncode == 2 and "issue 6" in result.stdout
+
+
+def test_worker_command_serves_the_shared_queue(env, web, workers):
+    import subprocess
+
+    from tests.conftest import BIN, ROOT
+
+    jobs = env.jobs()
+    job = jobs.submit("crawl", {"url": web.url("sitemaps.test")})
+    proc = subprocess.Popen([str(BIN / "scrapejet"), "worker", "--log-level", "WARNING"], cwd=ROOT,
+                            env=env.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers.append(proc)
+    done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 60, 0.2, what="the job")
+    assert done.status == "completed" and done.counters["crawled"] == 4
