@@ -22,6 +22,7 @@ from .errors import ApiError
 from .models import ErrorResponse
 
 REF = "#/components/schemas/{model}"
+TAG_ORDER = ["scrape", "jobs", "queue", "sites", "health", "business", "insights", "backlinks"]
 ERROR_TEXT = {
     400: "Body is not a JSON object",
     401: "Missing or wrong API key",
@@ -224,7 +225,11 @@ def build_spec(app: Flask) -> dict[str, Any]:
         },
         "paths": paths,
         "components": {"schemas": schemas},
-        "tags": [{"name": t} for t in dict.fromkeys(doc.tag for _, _, doc in operations)],
+        # the order a reader needs them in: crawls first, later issues last
+        "tags": [{"name": t} for t in sorted(
+            dict.fromkeys(doc.tag for _, _, doc in operations),
+            key=lambda t: TAG_ORDER.index(t) if t in TAG_ORDER else len(TAG_ORDER),
+        )],
     }
     if secured:
         spec["components"]["securitySchemes"] = {
