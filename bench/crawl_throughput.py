@@ -100,6 +100,8 @@ class BenchStats:
     def request_reached(self, request, spider):
         if self.t_first_request is None:
             self.t_first_request = time.perf_counter()
+            # set-up (imports, connections) vs growth while crawling
+            self.start_hwm_kb = _vmhwm_kb()
 
     def item_scraped(self, item, response, spider):
         self.items += 1
@@ -114,6 +116,7 @@ class BenchStats:
             "items": self.items,
             "unique_pages": len(getattr(spider, "bench_urls", ())),
             "vmhwm_kb": _vmhwm_kb(),
+            "start_vmhwm_kb": getattr(self, "start_hwm_kb", 0),
             "job_id": getattr(spider, "job_id", None),
             "stats": self.crawler.stats.get_stats(),
         }

@@ -72,9 +72,12 @@ SCRAPEJET_LEASE_BATCH = 4
 # to the queue without asking Redis (a hint; Redis's per-job set decides).
 SCRAPEJET_SEEN_CACHE = 1_000_000
 # Pages are written in batches of up to STORAGE_BATCH, at most STORAGE_FLUSH_S
-# after the first one waits; a lease is acknowledged once its page is written.
+# after the first one waits (0: at the end of the current reactor turn, which
+# already batches the pages parsed together); a lease is acknowledged once its
+# page is written. Waiting longer keeps responses alive longer (memory) for
+# little gain.
 SCRAPEJET_STORAGE_BATCH = 50
-SCRAPEJET_STORAGE_FLUSH_S = 0.05
+SCRAPEJET_STORAGE_FLUSH_S = 0.0
 # Redis keys of a finished job (its record) expire after this; storage keeps history.
 SCRAPEJET_JOB_TTL_S = 7 * 24 * 3600
 
@@ -109,6 +112,12 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "scrapejet.scheduler.worker.Worker": 0,
 }
+# Scrapy runs, in every process, a telnet console and an HTTP server that
+# executes Python code sent to it (RemoteControl). Workers run unattended on
+# shared nodes, so both are off; `-s TELNETCONSOLE_ENABLED=1` or
+# `-s REMOTE_CONTROL_ENABLED=1` turns one on to debug a worker.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 ITEM_PIPELINES = {
     "scrapejet.pipelines.validate.ValidatePipeline": 100,
     "scrapejet.pipelines.storage.StoragePipeline": 300,

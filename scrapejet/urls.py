@@ -18,7 +18,10 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 def _extractor() -> tldextract.TLDExtract:
     # suffix_list_urls=() keeps tldextract on the suffix list bundled with the
     # package: crawlers run offline and must never fetch it at import time.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    # Private suffixes count (github.io, blogspot.com, netlify.app...): two
+    # users' sites under one of them are different sites, not subdomains of
+    # one, for scope as for backlinks.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 
 def canonical_url(url: str) -> str:

@@ -157,3 +157,34 @@ def test_server_defaults_fill_missing_fields(env):
     job = jobs.submit("crawl", {"url": "http://defaults.test/"})
     assert job.spec["max_pages"] == 7 and job.priority == 3
     assert jobs.submit("crawl", {"url": "http://defaults.test/", "max_pages": 9}).spec["max_pages"] == 9
+
+
+def test_batched_admission_and_acks_keep_exact_accounting(jobs):
+    """One push_many call admits a response's links with one result each
+    (duplicates inside the batch included); one ack_many call acknowledges
+    several leases and adds their item counts to the job."""
+    from scrapejet.scheduler.redisqueue import Admission
+
+    job = jobs.submit("crawl", {"url": "http://batch.test/", "max_pages": 4})
+    base = "http://batch.test"
+    reqs = [make(job.job_id, base + p, role="page", depth=1, render_js=False) for p in ("/a", "/b", "/a", "/c", "/d")]
+    results = jobs.queue.push_many([
+        Admission(job.queue, r.rid, r.payload, job.priority, True, True, r.fingerprint) for r in reqs
+    ])
+    # budget 4: the seed page took one slot, /a /b /c the rest; /a again is
+    # a duplicate; /d waits in reserve for a slot that yields no page
+    assert results == [1, 1, 0, 1, 2]
+    leased = drain(jobs, job.queue)
+    assert len(leased) == 6  # seed, robots, sitemap, /a, /b, /c
+    acks = [(lease.rid, AUX if "robots" in lease.payload or "sitemap" in lease.payload else CRAWLED,
+             not ("robots" in lease.payload or "sitemap" in lease.payload), 1) for lease in leased]
+    acks[-1] = (acks[-1][0], FAILED, True, 0)  # /c failed: its slot goes to /d
+    outcome = jobs.queue.ack_many("w1", acks)
+    assert [ok for ok, _ in outcome] == [True] * 6
+    job = jobs.get(job.job_id)
+    assert job.counters["crawled"] == 3 and job.counters["failed"] == 1
+    assert job.counters["items"] == 5 and job.counters["queued"] == 1 and job.status == "running"
+    (last,) = drain(jobs, job.queue)
+    assert last.payload.count("/d") == 1
+    assert jobs.queue.ack_many("w1", [(last.rid, CRAWLED, True, 1)]) == [(True, "completed")]
+    assert jobs.get(job.job_id).counters["crawled"] == 4

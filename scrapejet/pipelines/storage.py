@@ -1,7 +1,7 @@
 """Writes pages to storage (idempotent upserts), a batch per transaction.
 
-An item is held until its batch is committed: the Deferred returned by
-``process_item`` fires only then, so the item reaches ``item_scraped`` (and
+An item is held until its batch is committed: ``process_item`` returns only
+then, so the item reaches ``item_scraped`` (and
 its lease is acknowledged) only once the page is really stored. A batch
 that cannot be written fails each of its items (``item_error``), which
 records the lease as failed instead of losing the page silently."""
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
@@ -35,7 +36,7 @@ class StoragePipeline:
         )
         return pipeline
 
-    def process_item(self, item, spider=None):
+    async def process_item(self, item, spider=None):
         if not isinstance(item, PageItem):
             return item
         done: Deferred = Deferred()
@@ -46,7 +47,7 @@ class StoragePipeline:
             from twisted.internet import reactor  # the one Scrapy installed
 
             self._call = reactor.callLater(self.flush_s, self.flush)
-        return done
+        return await maybe_deferred_to_future(done)
 
     def flush(self) -> None:
         if self._call is not None:

@@ -120,6 +120,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # SQLite's own page cache is 2 MiB per connection by default; workers
+    # mostly append and the OS caches the file anyway, so 512 KiB is plenty.
+    cursor.execute("PRAGMA cache_size=-512")
     cursor.close()
 
 
