@@ -31,6 +31,40 @@ class PageItem:
 
 
 @dataclass
+class BusinessPageItem(PageItem):
+    """A page of a business job: a PageItem (stored, indexed like any page)
+    plus what it says about the company (emails, phones, addresses, socials,
+    company facts), merged into the job's profile."""
+
+    contacts: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BusinessProfileItem:
+    """A company's contact profile, merged from the business pages of one job.
+
+    Every value in emails/phones/addresses/socials carries where it was
+    found (``found_on``: page URLs and their roles); ``provenance`` says the
+    same for the company name and description."""
+
+    job_id: str
+    site: str
+    company_name: str | None = None
+    description: str | None = None
+    logo: str | None = None
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    addresses: list[dict[str, Any]] = field(default_factory=list)
+    socials: list[dict[str, Any]] = field(default_factory=list)
+    opening_hours: list[Any] = field(default_factory=list)
+    geo: dict[str, Any] | None = None
+    pages: dict[str, str] = field(default_factory=dict)
+    schema_org: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    created_at: float = 0.0
+
+
+@dataclass
 class FailureItem:
     """A request that produced no page, and why (failed, or skipped on purpose)."""
 

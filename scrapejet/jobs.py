@@ -12,14 +12,14 @@ import re
 import secrets
 import time
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any
 
 from .keys import Keys
 from .scheduler.redisqueue import RequestQueue
 from .scheduler.requests import seed_request
-from .urls import canonical_url
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 KIND_SPIDER = {"crawl": "generic", "business": "business", "backlinks": "backlink"}
 STATES = {  # status -> the Celery-style state the older API documents
@@ -34,87 +34,6 @@ COUNTERS = ("queued", "in_flight", "crawled", "failed", "skipped", "items", "adm
 
 class JobError(ValueError):
     """A spec that cannot become a job; the message says why."""
-
-
-def http_url(value: str) -> str:
-    """The canonical form of an absolute http(s) URL; ValueError otherwise."""
-    value = (value or "").strip()
-    if not re.match(r"^https?://[^/\s?#]+", value, re.I):
-        raise ValueError("must be an absolute http:// or https:// URL")
-    return canonical_url(value)
-
-
-# How an http(s) URL field is described in JSON Schema (for API clients and
-# request generators); ``http_url`` is what enforces it.
-HTTP_URL_SCHEMA = {"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+"}
-OUTPUT_FORMATS = ("json", "jsonl", "csv", "markdown")
-WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
-WebhookEvent = Literal["job.started", "job.page", "job.completed", "job.failed", "job.cancelled"]
-
-
-class WebhookSpec(BaseModel):
-    """Where to POST a job's state changes. Stored with the job so whichever
-    process sees a change can deliver it; ``job.page`` is opt-in because it
-    fires once per stored page."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    url: str = Field(description="http(s) URL the events are POSTed to", json_schema_extra=HTTP_URL_SCHEMA)
-    events: list[WebhookEvent] = Field(
-        default_factory=lambda: ["job.started", "job.completed", "job.failed", "job.cancelled"], min_length=1
-    )
-    secret: str | None = Field(default=None, min_length=1, max_length=256)
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return http_url(value)
-
-    @field_validator("events")
-    @classmethod
-    def _unique(cls, value: list[str]) -> list[str]:
-        return list(dict.fromkeys(value))
-
-
-class CrawlSpec(BaseModel):
-    """What a user may ask of a site crawl (job kind ``crawl``)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    url: str
-    max_pages: int = Field(default=100, ge=1)
-    max_depth: int = Field(default=5, ge=0)
-    include: str | None = None
-    exclude: str | None = None
-    render_js: bool = False
-    priority: int = Field(default=5, ge=1, le=9)
-    subdomains: bool = False
-    # False: only the process that submitted it serves the job (`scrapy crawl
-    # -a url=...`, `scrapejet crawl`), so its own output holds every page.
-    shared: bool = True
-    # The format the submitter asked results in (API `output_format`);
-    # every stored job can still be exported in any format.
-    output_format: Literal["json", "jsonl", "csv", "markdown"] | None = None
-    webhook: WebhookSpec | None = None
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return http_url(value)
-
-    @field_validator("include", "exclude")
-    @classmethod
-    def _regex(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
-        return value
-
-
-SPECS: dict[str, type[BaseModel]] = {"crawl": CrawlSpec}
 
 
 @dataclass
@@ -205,6 +124,12 @@ class Job:
 
 def validate_spec(kind: str, spec: dict[str, Any], *, max_pages_limit: int, max_depth_limit: int) -> BaseModel:
     """The validated spec, or JobError with every problem named."""
+    # Imported here: pydantic and the models cost a worker ~9 MB, and only
+    # submitting needs them (a worker only reads jobs).
+    from pydantic import ValidationError
+
+    from .specs import SPECS
+
     if kind not in SPECS:
         raise JobError(f"unknown job kind {kind!r}; expected one of {sorted(SPECS)}")
     try:
@@ -256,8 +181,10 @@ class Jobs:
 
     # -- submission -----------------------------------------------------------
     def submit(self, kind: str, spec: dict[str, Any], *, job_id: str | None = None) -> Job:
-        fields = SPECS[kind].model_fields if kind in SPECS else {}
-        spec = {**{k: v for k, v in self.defaults.items() if k in fields}, **{k: v for k, v in spec.items() if v is not None}}
+        from .specs import DEFAULTED
+
+        defaulted = DEFAULTED.get(kind, ())
+        spec = {**{k: v for k, v in self.defaults.items() if k in defaulted}, **{k: v for k, v in spec.items() if v is not None}}
         model = validate_spec(
             kind, spec, max_pages_limit=self.max_pages_limit, max_depth_limit=self.max_depth_limit
         )

@@ -10,8 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..jobs import HTTP_URL_SCHEMA as HTTP_URL
-from ..jobs import WebhookSpec, http_url
+from ..specs import HTTP_URL_SCHEMA as HTTP_URL
+from ..specs import WebhookSpec, http_url
 from ..urls import site_host
 
 Status = Literal["pending", "running", "completed", "failed", "cancelled"]
@@ -454,3 +454,33 @@ class Health(BaseModel):
     status: Literal["ok", "degraded", "down"]
     components: dict[str, Component]
     workers: int = Field(description="live workers")
+
+
+class WebhookDelivery(BaseModel):
+    """One webhook delivery of a job (the same delivery id on every attempt)"""
+
+    delivery_id: str
+    event: str
+    url: str
+    status: Literal["pending", "retrying", "delivered", "failed"]
+    attempts: int
+    response_status: int | None
+    error: str | None
+    created_at: str | None
+    last_attempt_at: str | None
+    next_attempt_at: str | None
+    delivered_at: str | None
+
+
+class WebhookDeliveries(BaseModel):
+    """What became of a job's webhook events. Delivered ``job.page`` events
+    are counted, not listed."""
+
+    job_id: str
+    url: str | None = Field(description="the job's webhook URL, null when it has none")
+    delivered: int
+    failed: int
+    pending: int
+    dispatchers: int = Field(description="webhook dispatchers seen recently (0: nothing is delivering)")
+    events_waiting: int = Field(description="events not yet read by any dispatcher (all jobs)")
+    deliveries: list[WebhookDelivery]

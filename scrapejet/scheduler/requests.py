@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # Request roles: pages count against a job's page budget, the others are
 # auxiliary fetches for discovery (robots.txt sitemaps, sitemap files).
 PAGE, ROBOTS, SITEMAP = "page", "robots", "sitemap"
-META_KEYS = ("job_id", "depth", "role", "playwright", "seed")
+# page_type: the business role a page was fetched for (about, contact...);
+# fallback: fetched at a guessed path, so a 404 there is not a failure.
+META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback")
 
 
 def fingerprint(url: str, method: str = "GET") -> str:
@@ -96,8 +98,11 @@ class QueuedRequest:
     fingerprint: str
 
 
-def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed: bool = False) -> QueuedRequest:
+def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed: bool = False,
+         page_type: str | None = None) -> QueuedRequest:
     meta = {"job_id": job_id, "depth": depth, "role": role}
+    if page_type:
+        meta["page_type"] = page_type
     if render_js and role == PAGE:
         meta["playwright"] = True
     if seed:
@@ -111,13 +116,21 @@ def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed:
 
 def seed_request(job: Job) -> list[QueuedRequest]:
     """A job's first requests: its URL, plus robots.txt and /sitemap.xml of
-    the site so pages that no link reaches are found too."""
+    the site so pages that no link reaches are found too. A business job
+    given ``pages_to_scrape`` fetches exactly those pages instead."""
+    from urllib.parse import urljoin
+
     spec = job.spec
     url = spec["url"]
-    seeds = [make(job.job_id, url, role=PAGE, depth=0, render_js=spec.get("render_js", False), seed=True)]
-    if job.kind == "crawl":
-        from urllib.parse import urljoin
-
+    render_js = spec.get("render_js", False)
+    if job.kind == "business" and spec.get("pages_to_scrape"):
+        return [
+            make(job.job_id, page, role=PAGE, depth=0, render_js=render_js, seed=True)
+            for page in spec["pages_to_scrape"]
+        ]
+    page_type = "home" if job.kind == "business" else None
+    seeds = [make(job.job_id, url, role=PAGE, depth=0, render_js=render_js, seed=True, page_type=page_type)]
+    if job.kind in ("crawl", "business"):
         seeds.append(make(job.job_id, urljoin(url, "/robots.txt"), role=ROBOTS, depth=1, render_js=False))
         seeds.append(make(job.job_id, urljoin(url, "/sitemap.xml"), role=SITEMAP, depth=1, render_js=False))
     return seeds

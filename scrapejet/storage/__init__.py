@@ -97,6 +97,31 @@ failures = Table(
     UniqueConstraint("job_id", "canonical_url", name="uq_failures_job_url"),
 )
 
+# What each business page says about the company (kept apart from pages so
+# that a site crawl's pages table stays as it is).
+page_contacts = Table(
+    "page_contacts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("job_id", String(64), nullable=False, index=True),
+    Column("canonical_url", Text, nullable=False),
+    Column("url", Text, nullable=False),
+    Column("page_type", String(32)),
+    Column("contacts", JSON, nullable=False),
+    UniqueConstraint("job_id", "canonical_url", name="uq_page_contacts_job_url"),
+)
+
+# The merged profile of a business job.
+profiles = Table(
+    "business_profiles",
+    metadata,
+    Column("job_id", String(64), primary_key=True),
+    Column("site", String(255), index=True),
+    Column("company_name", Text),
+    Column("profile", JSON, nullable=False),
+    Column("updated_at", Float),
+)
+
 PAGE_FIELDS = [c.name for c in pages.columns if c.name not in ("id", "canonical_url", "stored_at")]
 JOB_FIELDS = [c.name for c in jobs.columns if c.name != "updated_at"]
 
@@ -140,6 +165,9 @@ class Storage:
         metadata.create_all(self.engine)
         # Built once: constructing an upsert costs more than running it.
         self._upsert_page = self._upsert(pages, ["job_id", "canonical_url"], PAGE_FIELDS + ["site", "stored_at"])
+        self._upsert_contacts = self._upsert(
+            page_contacts, ["job_id", "canonical_url"], ["job_id", "canonical_url", "url", "page_type", "contacts"]
+        )
         self._forget_failure = failures.delete().where(
             failures.c.job_id == bindparam("f_job_id"), failures.c.canonical_url == bindparam("f_canonical_url")
         )
@@ -187,6 +215,36 @@ class Storage:
                 self._forget_failure,
                 [{"f_job_id": r["job_id"], "f_canonical_url": r["canonical_url"]} for r in rows],
             )
+            contacts = [
+                {"job_id": r["job_id"], "canonical_url": r["canonical_url"], "url": r["url"],
+                 "page_type": r["page_type"], "contacts": page["contacts"]}
+                for r, page in zip(rows, batch) if page.get("contacts") is not None
+            ]
+            if contacts:
+                conn.execute(self._upsert_contacts, contacts)
+
+    def save_profile(self, profile: dict[str, Any]) -> None:
+        row = {
+            "job_id": profile["job_id"], "site": profile.get("site"),
+            "company_name": profile.get("company_name"), "profile": profile, "updated_at": time.time(),
+        }
+        stmt = self._upsert(profiles, ["job_id"], list(row))
+        with self.engine.begin() as conn:
+            conn.execute(stmt, row)
+
+    def get_profile(self, job_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(profiles.c.profile).where(profiles.c.job_id == job_id)).first()
+        return row[0] if row else None
+
+    def list_page_contacts(self, job_id: str) -> list[dict[str, Any]]:
+        """Every business page of a job with what it says (ordered as stored)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(page_contacts.c.url, page_contacts.c.page_type, page_contacts.c.contacts)
+                .where(page_contacts.c.job_id == job_id).order_by(page_contacts.c.id)
+            ).mappings()
+            return [dict(r) for r in rows]
 
     def record_failure(self, failure: dict[str, Any]) -> None:
         row = {
