@@ -4,7 +4,8 @@
     scrapejet export JOB_ID [--format F] [-o FILE]
     scrapejet jobs [--status S] [--kind K]
     scrapejet cancel JOB_ID
-    scrapejet api [--host H] [--port P] [--workers N]
+    scrapejet api [--host H] [--port P] [--workers N] [--no-webhooks]
+    scrapejet webhooks
     scrapejet worker [--spider generic|business|backlink|all]
     scrapejet status | workers [--json]
     scrapejet clear-jobs --yes
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -258,6 +258,9 @@ def cmd_api(args, console: Console) -> int:
     # without stopping the workers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     supervisor.start()
+    # Jobs submitted here get their webhooks delivered from here (events of
+    # every API process's jobs are shared among all running dispatchers).
+    dispatcher = None if args.no_webhooks else _webhook_dispatcher(settings, app.extensions["scrapejet"].jobs)
     host = args.host if ":" not in args.host else f"[{args.host}]"
     console.print(
         f"ScrapeJET API on http://{host}:{server.effective_port}/ (docs: /docs/), "
@@ -266,8 +269,49 @@ def cmd_api(args, console: Console) -> int:
     try:
         server.run()
     finally:
+        if dispatcher is not None:
+            dispatcher.stop()
         supervisor.stop()
         app.extensions["scrapejet"].close()
+    return 0
+
+
+def _webhook_dispatcher(settings, jobs):
+    """A started webhook dispatcher, its outcomes logged to stderr."""
+    import logging
+
+    from .webhooks import WebhookDispatcher
+
+    log = logging.getLogger("scrapejet.webhooks")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    dispatcher = WebhookDispatcher.from_settings(settings, jobs)
+    dispatcher.start()
+    return dispatcher
+
+
+def cmd_webhooks(args, console: Console) -> int:
+    import signal
+    import threading
+
+    settings = _settings()
+    storage, jobs = _storage_and_jobs(settings)
+    jobs.server.ping()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    dispatcher = _webhook_dispatcher(settings, jobs)
+    console.print(f"Delivering webhooks as {dispatcher.consumer}; Ctrl-C to stop", highlight=False)
+    try:
+        while not stop.wait(1.0):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        dispatcher.stop()
+        storage.close()
     return 0
 
 
@@ -406,7 +450,12 @@ def parser() -> argparse.ArgumentParser:
                    help="what the local workers serve (default all)")
     a.add_argument("--threads", type=int, default=8, help="request threads (default 8)")
     a.add_argument("--log-level", default="INFO", choices=levels, help="log level of the local workers")
+    a.add_argument("--no-webhooks", action="store_true",
+                   help="deliver no webhooks from this process (run `scrapejet webhooks` elsewhere)")
     a.set_defaults(func=cmd_api)
+
+    wh = sub.add_parser("webhooks", help="deliver webhooks (as `scrapejet api` does), without serving the API")
+    wh.set_defaults(func=cmd_webhooks)
 
     w = sub.add_parser("worker", help="serve the shared queue (one worker process)")
     w.add_argument("--spider", default="all", choices=("generic", "business", "backlink", "all"),

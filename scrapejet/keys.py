@@ -48,6 +48,12 @@ class Keys:
         """Pub/sub channel for job state changes."""
         return f"{self.prefix}events"
 
+    @property
+    def webhook_events(self) -> str:
+        """Stream of job events for webhooks, written by the queue scripts,
+        read by the dispatchers' consumer group (``scrapejet.webhooks``)."""
+        return f"{self.prefix}webhooks"
+
     def spider_queue(self, spider: str) -> str:
         """The shared priority queue (sorted set of rids) served by every worker of a spider."""
         return f"{self.prefix}{spider}:queue"
@@ -75,6 +81,14 @@ class Keys:
         """Sorted set of requests over the job's page budget, admitted only if
         an admitted request ends without producing a page."""
         return f"{self.prefix}job:{job_id}:overflow"
+
+    def job_webhooks(self, job_id: str) -> str:
+        """Hash delivery id -> JSON record of the job's webhook deliveries."""
+        return f"{self.prefix}job:{job_id}:webhooks"
+
+    def job_webhook_stats(self, job_id: str) -> str:
+        """Hash of the job's webhook delivery counts (delivered, failed)."""
+        return f"{self.prefix}job:{job_id}:webhooks:stats"
 
     def job_queue(self, job_id: str) -> str:
         """Private queue of a job run by one process (`scrapy crawl -a url=`)."""

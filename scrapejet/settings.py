@@ -155,6 +155,20 @@ SCRAPEJET_ALLOW_PRIVATE = False
 # Largest request body the API reads (bytes); larger ones get 413.
 SCRAPEJET_API_MAX_BODY = 1024 * 1024
 
+# -- Webhooks (scrapejet/webhooks.py; dispatched by `scrapejet api` and
+# `scrapejet webhooks`) ------------------------------------------------------
+# Seconds a receiver has to answer one POST.
+SCRAPEJET_WEBHOOK_TIMEOUT_S = 10.0
+# Attempts per event, the first included; then the delivery is recorded failed.
+SCRAPEJET_WEBHOOK_MAX_ATTEMPTS = 6
+# Pause before the first retry, doubled each time (with +-20% jitter), at most MAX_S.
+SCRAPEJET_WEBHOOK_BACKOFF_S = 2.0
+SCRAPEJET_WEBHOOK_BACKOFF_MAX_S = 300.0
+# POSTs one dispatcher makes at once (to different jobs' receivers).
+SCRAPEJET_WEBHOOK_CONCURRENCY = 4
+# Events held by a dispatcher silent this long are taken over by another.
+SCRAPEJET_WEBHOOK_CLAIM_S = 60.0
+
 
 def _apply_environment(namespace: dict) -> None:
     """Override settings from the environment (see module docstring)."""

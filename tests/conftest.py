@@ -172,6 +172,35 @@ class Env:
             capture_output=True, text=True, timeout=timeout,
         )
 
+    def api(self, *args: str, **environ) -> tuple[str, subprocess.Popen, Path]:
+        """`scrapejet api --workers 1` on a free port, once it answers with
+        its worker alive: (base URL, process, log file). The caller stops it."""
+        import urllib.error
+        import urllib.request
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        port = free_port()
+        log = self.data_dir / f"api-{port}.log"
+        proc = subprocess.Popen(
+            [str(BIN / "scrapejet"), "api", "--port", str(port), "--workers", "1", "--log-level", "WARNING", *args],
+            cwd=ROOT, env=self.environ(**{"SCRAPEJET_ALLOW_PRIVATE": "1", **environ}), stdout=log.open("w"),
+            stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
+
+        def ready():
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=5) as response:
+                    return json.load(response)["workers"] == 1
+            except urllib.error.HTTPError as exc:  # 503 while a part is not up yet
+                return json.load(exc)["workers"] == 1
+            except OSError:
+                assert proc.poll() is None, log.read_text()[-3000:]
+                return False
+
+        wait_for(ready, 60, 0.2, what="the API and its worker")
+        return base, proc, log
+
     def worker(self, *args: str, env: dict | None = None, log: Path | None = None) -> subprocess.Popen:
         """A queue-serving `scrapy crawl generic` worker in the background."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -181,6 +210,18 @@ class Env:
             env=self.environ(**(env or {})), stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+
+
+def stop(proc: subprocess.Popen, timeout: float = 60) -> None:
+    """SIGTERM a process started in its own session; SIGKILL its group if it
+    has not exited within ``timeout``."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(10)
 
 
 @pytest.fixture

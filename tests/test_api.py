@@ -352,7 +352,7 @@ def test_openapi_document_matches_the_server(client):
     result = spec["paths"]["/scrape/{job_id}/result"]["get"]
     assert {p["name"] for p in result["parameters"]} == {"job_id", "format", "download", "page", "per_page", "partial"}
     assert {"200", "404", "409", "422"} <= set(result["responses"])
-    index = client.get("/").get_json()
+    index = client.get("/api").get_json()
     assert {"method": "POST", "path": "/scrape", "summary": "Start a site crawl"} in index["endpoints"]
 
 

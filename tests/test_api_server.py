@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from tests.conftest import BIN, ROOT, free_port, wait_for
+from tests.conftest import stop, wait_for
+from tests.test_webhooks import Receiver
 
 
 @dataclass
@@ -38,32 +39,10 @@ def _alive(pid: int) -> bool:
 
 @pytest.fixture
 def server(env):
-    env.data_dir.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log = env.data_dir / "api.log"
-    proc = subprocess.Popen(
-        [str(BIN / "scrapejet"), "api", "--port", str(port), "--workers", "1", "--log-level", "WARNING"],
-        cwd=ROOT, env=env.environ(SCRAPEJET_ALLOW_PRIVATE="1"), stdout=log.open("w"),
-        stderr=subprocess.STDOUT, start_new_session=True,
-    )
-    srv = Server(f"http://127.0.0.1:{port}", proc, str(log))
-
-    def ready():
-        try:
-            return srv.get("/health").json()["workers"] == 1
-        except requests.ConnectionError:
-            assert proc.poll() is None, open(log).read()[-3000:]
-            return False
-
-    wait_for(ready, 60, 0.2, what="the API and its worker")
+    base, proc, log = env.api()
+    srv = Server(base, proc, str(log))
     yield srv
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
+    stop(proc)
 
 
 def test_seed_usage_examples_against_a_live_server(server, web):
@@ -117,6 +96,19 @@ def test_seed_usage_examples_against_a_live_server(server, web):
     assert crawler_health["alive"] == 1 and crawler_health["workers"][0]["pages_per_min"] > 0
     assert server.get(f"/queue/job_status/{job_id}").json()["state"] == "SUCCESS"
     assert server.get("/docs/").status_code == 200 and server.get("/openapi.json").json()["paths"]["/scrape"]
+
+    # webhooks are delivered by `scrapejet api` itself
+    receiver = Receiver()
+    try:
+        job_id = requests.post(f"{BASE}/scrape", json={
+            "url": web.url("shop.test", "/about"), "max_pages": 1, "webhook": {"url": receiver.url(), "secret": "k"},
+        }).json()["job_id"]
+        wait_for(lambda: receiver.events(job_id) == ["job.started", "job.completed"], 60, 0.1,
+                 what="the webhooks of a job submitted over HTTP")
+        record = server.get(f"/jobs/{job_id}/webhooks").json()
+        assert record["delivered"] == 2 and record["dispatchers"] == 1
+    finally:
+        receiver.close()
 
 
 def test_workers_are_supervised_cancel_reaches_them_and_shutdown_stops_them(server, web):

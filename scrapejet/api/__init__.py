@@ -19,7 +19,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from scrapy.settings import BaseSettings
 
     from ..runtime import load_settings
-    from . import business, errors, health, insights, jobs, openapi, queue, scrape, security, sites
+    from . import business, dashboard, errors, health, insights, jobs, openapi, queue, scrape, security, sites
     from .services import Services
 
     config = dict(config or {})
@@ -27,7 +27,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if not isinstance(settings, BaseSettings):
         settings = load_settings(settings)
 
-    app = Flask(__name__)
+    # No app-wide /static: the dashboard blueprint serves its own files, at
+    # the same path, without an API key (they hold no data).
+    app = Flask(__name__, static_folder=None)
     app.config.update(
         MAX_CONTENT_LENGTH=settings.getint("SCRAPEJET_API_MAX_BODY"),
         JSON_SORT_KEYS=False,
@@ -40,8 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.install(app)
     for module in (scrape, business, insights, sites, queue, jobs, health):
         app.register_blueprint(module.bp)
-    # GET / is a JSON map of the API until the dashboard page
-    # (scrapejet/api/dashboard.py, registered here) replaces it.
+    app.register_blueprint(dashboard.bp)  # GET /: the page; the JSON map of the API is GET /api
     app.register_blueprint(openapi.meta)
     app.register_blueprint(openapi.docs_blueprint())
     return app

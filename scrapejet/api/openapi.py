@@ -296,13 +296,13 @@ def openapi_json():
     return jsonify(build_spec(current_app))
 
 
-@meta.get("/")
+@meta.get("/api")
 def index():
-    # A JSON map of the API until the dashboard (scrapejet/api/dashboard.py)
-    # takes over this path with its HTML page.
+    # A JSON map of the API for clients and curl; GET / is the dashboard page.
     spec = build_spec(current_app)
     return jsonify({
         "name": "ScrapeJET API",
+        "dashboard": "/",
         "docs": "/docs/",
         "openapi": "/openapi.json",
         "endpoints": [

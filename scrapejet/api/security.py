@@ -2,7 +2,9 @@
 
 Keys: with ``SCRAPEJET_API_KEYS`` set, a request needs ``Authorization:
 Bearer KEY`` or ``X-API-Key: KEY``, except ``/health`` (load balancers probe
-it), ``/openapi.json`` and ``/docs`` (the API's description is not a secret).
+it), ``/openapi.json`` and ``/docs`` (the API's description is not a secret),
+and the dashboard page and its files (they hold no data: the page's own
+requests send the key the user enters).
 
 Targets: a crawl started through the API runs on our workers, inside our
 network, so by default the API refuses URLs whose host resolves to a
@@ -24,7 +26,7 @@ from .errors import ApiError
 from .services import services
 
 OPEN_ENDPOINTS = {"health.health", "meta.openapi_json"}
-OPEN_BLUEPRINTS = {"docs"}
+OPEN_BLUEPRINTS = {"docs", "dashboard"}
 
 
 def _presented_key() -> str | None:

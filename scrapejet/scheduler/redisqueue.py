@@ -13,6 +13,14 @@ first, so priority 9 beats 2 and, within a priority, older requests go first.
 
 The scripts touch keys derived from the rid, which Redis Cluster would reject;
 ScrapeJET targets a single Redis (or a replicated primary), like scrapy-redis.
+
+Job events for webhooks are written by the same scripts that make the
+change, to a Redis stream (``Keys.webhook_events``), and only for jobs whose
+spec asks for that event: the transition and its event commit together, and
+unlike the pub/sub message (kept for listeners) a stream entry waits until a
+dispatcher (``scrapejet.webhooks``) has delivered it. Each entry carries a
+snapshot of the job at that moment, so a delivery retried later says the
+same thing.
 """
 
 from __future__ import annotations
@@ -27,11 +35,47 @@ from ..keys import Keys
 # Outcomes a lease is acknowledged with; each is a job counter.
 CRAWLED, FAILED, SKIPPED, AUX = "crawled", "failed", "skipped", "aux"
 
+# Webhook events kept in the stream at most (approximately: trimmed in whole
+# macro nodes). A bound for when no dispatcher runs: older entries go first.
+WEBHOOK_STREAM_MAXLEN = 100_000
+# The job fields an event snapshots (besides status).
+EVENT_FIELDS = ("created_at", "started_at", "finished_at", "queued", "in_flight", "crawled", "failed",
+                "skipped", "items", "requeued")
+
 _COMMON = r"""
 local P = ARGV[1]
 local function job_key(rid) return P .. 'job:' .. string.match(rid, '^([^|]+)|') end
 local function job_id(rid) return string.match(rid, '^([^|]+)|') end
 local function is_live(st) return st == 'pending' or st == 'running' end
+-- Webhooks: does the job's spec ask for this event? Only called on job
+-- transitions (once per job), never per request.
+local function wants_event(jk, event)
+  local raw = redis.call('HGET', jk, 'spec')
+  if not raw then return false end
+  local ok, spec = pcall(cjson.decode, raw)
+  if not ok or type(spec) ~= 'table' or type(spec.webhook) ~= 'table' then return false end
+  if type(spec.webhook.events) ~= 'table' then return true end
+  for _, e in ipairs(spec.webhook.events) do
+    if e == event then return true end
+  end
+  return false
+end
+-- Append an event with a snapshot of the job to the webhook stream.
+local function emit(jk, jid, event, now, page)
+  local snap = redis.call('HMGET', jk, 'status', __EVENT_FIELDS__)
+  local args = {'XADD', P .. 'webhooks', 'MAXLEN', '~', __MAXLEN__, '*', 'job_id', jid, 'event', event,
+                'at', now, 'status', snap[1] or ''}
+  local names = {__EVENT_FIELDS__}
+  for i, name in ipairs(names) do
+    args[#args + 1] = name
+    args[#args + 1] = snap[i + 1] or ''
+  end
+  if page then
+    args[#args + 1] = 'page'
+    args[#args + 1] = page
+  end
+  redis.call(unpack(args))
+end
 -- A job with nothing queued or in flight is over: completed, or failed when
 -- not one page could be crawled. Cleans the job's transient keys.
 local function maybe_finish(jk, jid, now, ttl)
@@ -53,6 +97,7 @@ local function maybe_finish(jk, jid, now, ttl)
              P .. 'job:' .. jid .. ':queue')
   redis.call('EXPIRE', jk, ttl)
   redis.call('PUBLISH', P .. 'events', jid .. ' ' .. final)
+  if wants_event(jk, 'job.' .. final) then emit(jk, jid, 'job.' .. final, now) end
   return final
 end
 -- Put a leased request back in its queue, as if never leased.
@@ -76,7 +121,9 @@ local function requeue(rid, now, ttl)
   end
   return 1
 end
-"""
+""".replace("__MAXLEN__", str(WEBHOOK_STREAM_MAXLEN)).replace(
+    "__EVENT_FIELDS__", ", ".join(f"'{name}'" for name in EVENT_FIELDS)
+)
 
 # ARGV: prefix, then 7 per request: queue, rid, payload, priority, is_page,
 # check_seen, fp. One call admits every request one response yielded.
@@ -138,7 +185,10 @@ while #out < 2 * n do
     redis.call('ZADD', P .. 'lease_deadlines', deadline, rid)
     redis.call('SADD', P .. 'worker:' .. wid .. ':leases', rid)
     redis.call('HINCRBY', jk, 'in_flight', 1)
-    if st == 'pending' then redis.call('HSET', jk, 'status', 'running', 'started_at', now) end
+    if st == 'pending' then
+      redis.call('HSET', jk, 'status', 'running', 'started_at', now)
+      if wants_event(jk, 'job.started') then emit(jk, jid, 'job.started', now) end
+    end
     out[#out + 1] = rid
     out[#out + 1] = payload
   else
@@ -149,12 +199,14 @@ end
 return out
 """
 
-# ARGV: prefix, worker, now, ttl, then 4 per lease: rid, outcome, is_page,
-# items (pages the lease produced, added to the job's item counter).
+# ARGV: prefix, worker, now, ttl, then 5 per lease: rid, outcome, is_page,
+# items (pages the lease produced, added to the job's item counter), pages
+# (for jobs whose webhook asks for job.page: one JSON summary per stored page,
+# newline-separated; '' otherwise).
 # Returns 2 per lease: accepted (0/1), final job status or ''.
 _ACK = _COMMON + r"""
 local wid, now, ttl = ARGV[2], ARGV[3], ARGV[4]
-local function ack_one(rid, outcome, is_page, items)
+local function ack_one(rid, outcome, is_page, items, pages)
   local lease = redis.call('HGET', P .. 'leases', rid)
   if not lease then return 0, '' end
   local owner = string.match(lease, '^([^\t]*)\t')
@@ -168,6 +220,12 @@ local function ack_one(rid, outcome, is_page, items)
   redis.call('HINCRBY', jk, 'in_flight', -1)
   if outcome ~= 'aux' then redis.call('HINCRBY', jk, outcome, 1) end
   if items > 0 then redis.call('HINCRBY', jk, 'items', items) end
+  -- job.page events commit with the ack that lands (a reclaimed lease's
+  -- pages are reported by the worker that crawls them again), before any
+  -- job.completed this ack causes.
+  if pages ~= '' and is_live(redis.call('HGET', jk, 'status')) then
+    for page in string.gmatch(pages, '[^\n]+') do emit(jk, jid, 'job.page', now, page) end
+  end
   if is_page and outcome ~= 'crawled' and is_live(redis.call('HGET', jk, 'status')) then
     -- the budget slot produced no page: give it to the oldest overflow request
     redis.call('HINCRBY', jk, 'admitted', -1)
@@ -183,8 +241,8 @@ local function ack_one(rid, outcome, is_page, items)
   return 1, maybe_finish(jk, jid, now, ttl) or ''
 end
 local out = {}
-for i = 5, #ARGV, 4 do
-  local ok, final = ack_one(ARGV[i], ARGV[i + 1], ARGV[i + 2] == '1', tonumber(ARGV[i + 3]))
+for i = 5, #ARGV, 5 do
+  local ok, final = ack_one(ARGV[i], ARGV[i + 1], ARGV[i + 2] == '1', tonumber(ARGV[i + 3]), ARGV[i + 4])
   out[#out + 1] = ok
   out[#out + 1] = final
 end
@@ -238,6 +296,7 @@ for _, rid in ipairs(redis.call('ZRANGE', ov, 0, -1)) do redis.call('HDEL', P ..
 redis.call('DEL', ov, P .. 'job:' .. jid .. ':queued', P .. 'job:' .. jid .. ':seen')
 redis.call('HSET', jk, 'status', 'cancelled', 'finished_at', now, 'queued', 0)
 redis.call('PUBLISH', P .. 'events', jid .. ' cancelled')
+if wants_event(jk, 'job.cancelled') then emit(jk, jid, 'job.cancelled', now) end
 return 1
 """
 
@@ -322,14 +381,16 @@ class RequestQueue:
         accepted: another worker now owns the request."""
         return self.ack_many(worker, [(rid, outcome, is_page, items)])[0]
 
-    def ack_many(self, worker: str, acks: list[tuple[str, str, bool, int]]) -> list[tuple[bool, str]]:
+    def ack_many(self, worker: str, acks: list[tuple]) -> list[tuple[bool, str]]:
         """Acknowledge several leases of ``worker`` (rid, outcome, is_page,
-        items) in one round trip; one (accepted, final status) per lease."""
+        items[, pages]) in one round trip; one (accepted, final status) per
+        lease. ``pages``: JSON summaries of the stored pages, one per line,
+        for a job whose webhook asks for ``job.page`` (see the ACK script)."""
         if not acks:
             return []
         args: list = [self.keys.prefix, worker, time.time(), self.job_ttl]
-        for rid, outcome, is_page, items in acks:
-            args += [rid, outcome, int(is_page), int(items)]
+        for rid, outcome, is_page, items, *pages in acks:
+            args += [rid, outcome, int(is_page), int(items), pages[0] if pages else ""]
         flat = self._ack(args=args)
         return [(bool(int(flat[i])), flat[i + 1] or "") for i in range(0, len(flat), 2)]
 

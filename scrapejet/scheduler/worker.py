@@ -16,6 +16,7 @@ the pipelines through ``crawler.get_extension(Worker)``. It
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import secrets
@@ -27,7 +28,7 @@ from dataclasses import asdict, dataclass
 from scrapy import signals
 from twisted.internet import task
 
-from ..items import FailureItem
+from ..items import FailureItem, PageItem
 from ..jobs import Job, Jobs
 from ..keys import Keys
 from ..redis_server import connect
@@ -44,6 +45,7 @@ class _LeaseState:
     items: int = 0  # outputs not yet through the pipelines or the queue
     produced: int = 0  # items counted by the progress pipeline
     output_done: bool = False
+    pages: list[str] | None = None  # job.page webhook summaries, sent with the ack
 
 
 class Worker:
@@ -67,7 +69,7 @@ class Worker:
         self._thread: threading.Thread | None = None
         self._poll: task.LoopingCall | None = None
         self.scheduler = None
-        self._acks: list[tuple[str, str, bool, int]] = []
+        self._acks: list[tuple[str, str, bool, int, str]] = []
         self._ack_call = None
         self.pages = 0
         self.started = time.time()
@@ -159,6 +161,13 @@ class Worker:
         self._jobs_cache[job_id] = (now, job)
         return job
 
+    def _reports_pages(self, job_id: str | None) -> bool:
+        """Does the job's webhook ask for job.page? From the cached record:
+        no Redis call per page, and nothing at all for jobs without it."""
+        job = self.job(job_id)
+        webhook = job.spec.get("webhook") if job is not None else None
+        return bool(webhook) and "job.page" in (webhook.get("events") or ())
+
     # -- leases ---------------------------------------------------------------
     def track(self, rid: str, is_page: bool) -> None:
         self.leases[rid] = _LeaseState(is_page)
@@ -225,6 +234,12 @@ class Worker:
         state = self.leases.get(self._item_rids.get(id(item), ""))
         if state is not None:
             state.produced += 1
+            if isinstance(item, PageItem) and self._reports_pages(item.job_id):
+                # The page is stored (this pipeline runs after storage); its
+                # job.page event goes to Redis with the ack, in the same script.
+                if state.pages is None:
+                    state.pages = []
+                state.pages.append(_page_event(item))
         elif getattr(item, "job_id", None):
             self.server.hincrby(self.keys.job(item.job_id), "items", 1)
 
@@ -237,7 +252,8 @@ class Worker:
             return
         if outcome == CRAWLED:
             self.pages += 1
-        self._acks.append((rid, outcome, state.is_page, state.produced))
+        pages = "\n".join(state.pages) if state.pages else ""
+        self._acks.append((rid, outcome, state.is_page, state.produced, pages))
         if self._ack_call is None:
             from twisted.internet import reactor  # the one Scrapy installed
 
@@ -275,6 +291,16 @@ class Worker:
         storage rather than through the item pipelines and feed exports."""
         self.storage.record_failure(asdict(failure))
         self.set_outcome(rid, failure.outcome)
+
+
+def _page_event(item) -> str:
+    """What a job.page webhook says about a stored page: where it is and
+    what it is, not its content (GET /scrape/{id}/result has that). One
+    line of JSON (json.dumps escapes newlines)."""
+    return json.dumps({
+        name: getattr(item, name)
+        for name in ("url", "final_url", "status", "depth", "title", "word_count", "content_hash", "fetched_at")
+    })
 
 
 def _rss() -> int:
