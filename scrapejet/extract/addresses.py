@@ -1,0 +1,511 @@
+"""Postal addresses a page gives for the company.
+
+Structured data first (JSON-LD PostalAddress, microdata/RDFa), then the text:
+an address in a footer, a contact card or a legal notice is a street line and
+a postcode + locality line whose shapes differ by country. A postcode and a
+town without a street are only taken where a page puts its own address
+(footer, ``<address>``, a contact or legal page), since elsewhere "2021
+Gründung" or "EH1 1AA" in prose are not addresses.
+
+Lines a legal notice hands to the web host, a regulator or the designer
+(see ``textlines.mark_third_party``) are never read here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from lxml.html import HtmlElement
+
+from scrapejet.extract.jsonld import item_properties, text_value
+from scrapejet.extract.phones import country_code
+from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold
+
+SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3}
+FIELDS = ("street", "postal_code", "locality", "region", "country")
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_WORD = rf"[{_UPPER}][{_LETTER}'’.\-]*"
+_CONNECT = r"am|an|im|in|bei|ob|der|de|del|della|di|du|des|la|le|les|sur|sous|en|aan|den|op|upon|on|d'|l'"
+_LOCALITY = rf"{_WORD}(?:(?:\s(?:{_CONNECT}))*\s{_WORD}){{0,3}}(?:\s\([{_LETTER}. ]{{2,20}}\))?"
+
+# Postcode + locality, by country shape. Order matters: NL and PT before
+# the bare four-digit form, which would read "1013 EW Amsterdam" as a town
+# called "EW Amsterdam".
+_UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
+    ("NL", re.compile(rf"(?<![\w-])(?P<pc>[1-9]\d{{3}} ?(?!SA|SD|SS)[A-Z]{{2}})\s+(?P<loc>{_LOCALITY})")),
+    ("PT", re.compile(rf"(?<![\w-])(?P<pc>\d{{4}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT)[-‑ ])?(?P<pc>\d{{5}})\s+(?P<loc>{_LOCALITY})")),
+    ("US", re.compile(
+        rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
+        rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
+    )),
+    ("IN", re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,:]?\s*(?P<pc>[1-9]\d{{2}} ?\d{{3}})(?![\d])(?:\s*\((?P<reg>[^)]{{1,20}})\))?")),
+    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+]
+_EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT"}
+_EU4_COUNTRIES = {"A": "AT", "AT": "AT", "CH": "CH", "B": "BE", "BE": "BE", "L": "LU", "LU": "LU", "DK": "DK"}
+
+_DE_SUFFIX = (
+    r"(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|stieg|stege|markt|hof|pfad|"
+    r"graben|wall|zeile|brücke|kamp|twiete|promenade|park|berg|feld|garten|höhe|hoehe|bogen|anger|winkel|"
+    r"ried|kai|deich|gürtel|gurtel|steg)"
+)
+_HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?"
+_STREETS: dict[str, re.Pattern[str]] = {
+    "DE": re.compile(
+        rf"(?P<street>(?:(?:[{_UPPER}][{_LETTER}.'\-]*\s){{0,3}}[{_UPPER}][{_LETTER}.'\-]*?(?i:{_DE_SUFFIX})"
+        rf"|(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Vor dem)"
+        rf"\s[{_LETTER}.'\- ]{{2,30}}?)\s*,?\s*{_HOUSE_NO})(?![\d])"
+    ),
+    "NL": re.compile(
+        rf"(?P<street>[{_UPPER}][{_LETTER}.'\-]*(?:\s[{_LETTER}.'\-]+){{0,3}}?(?:straat|weg|laan|plein|gracht|"
+        rf"kade|singel|dijk|dreef|hof|markt|pad|steeg|plantsoen|boulevard|baan|ring|park|dam|burgwal|wal|haven)"
+        rf"\s\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
+    ),
+    "FR": re.compile(
+        r"(?P<street>\d{1,4}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|pl\.|"
+        r"chemin|all[ée]e|impasse|quai|route|rte|cours|square|voie|passage|faubourg|fg|rond-point|parvis|"
+        r"esplanade|promenade|sentier|cit[ée]|r[ée]sidence|hameau|lieu-dit|zone|za|zi|zac|parc|villa|"
+        r"mont[ée]e|traverse|rampe|clos|domaine)\b[^,\d–|;]*)",
+        re.I,
+    ),
+    "ES": re.compile(
+        r"(?P<street>(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
+        r"Traves[ií]a|Rambla|Gran V[ií]a|Glorieta|Callej[oó]n|Pasaje|Passeig|Pla[çc]a)\s[^,\d]{2,40}?,?\s*"
+        r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?)"
+    ),
+    "IT": re.compile(
+        r"(?P<street>(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Contrada|"
+        r"Lungomare|Lungotevere|Borgo|Galleria|Salita|Vico)\s[^,\d]{2,40}?,?\s*(?:n\.|n°)?\s*\d{1,4}(?:/?[A-Za-z]\b)?)"
+    ),
+    "PT": re.compile(
+        r"(?P<street>(?:Rua|R\.|Avenida|Av\.|Pra[çc]a|Pç\.|Travessa|Tv\.|Largo|Estrada|Alameda|Cal[çc]ada|"
+        r"Rotunda|Beco|Rodovia|Campo)\s[^,\d]{2,40}?,?\s*(?:n\.?º|nº|n\.)?\s*\d{1,5}(?:[-\s]?[A-Za-z]\b)?"
+        r"(?:,?\s*\d+º?\s?(?:andar|esq\.?|dto\.?))?)"
+    ),
+    "EN": re.compile(
+        r"(?P<street>\d{1,5}[A-Za-z]?(?:[-–]\d{1,5})?,?\s+(?:[A-Z][\w'.\-]*\s+){0,4}(?:Street|St|Road|Rd|"
+        r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|"
+        r"Row|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Hill|Gardens|Mews|Walk|Green|Park|Grove|Parade|Broadway|"
+        r"Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment)\b\.?"
+        r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
+    ),
+}
+# Which street shapes go with which postcode shape.
+_STREETS_FOR = {
+    "GB": ("EN",), "US": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
+    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"),
+}
+_STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
+# A line on its own that is a street: name + number, or number + name.
+_STREET_LINE = re.compile(
+    rf"^(?:[{_LETTER}][^\d:@|]{{2,60}}?\s{_HOUSE_NO}|\d{{1,5}}[a-zA-Z]?,?\s[{_LETTER}][^\d:@|]{{2,60}})$"
+)
+_LOCALITY_LINE = re.compile(rf"^{_LOCALITY}(?:,\s*{_LOCALITY})?$")
+_ADDRESS_LABEL = re.compile(
+    r"^(?:(?:registered |postal |head |business |our )?(?:office|address|add|adresse|anschrift|postanschrift|"
+    r"sitz|si[eè]ge(?: social)?|domicilio|direcci[oó]n|indirizzo|sede(?: legale)?|adres|bezoekadres|"
+    r"postadres|morada|endere[cç]o|location|standort|visit us|find us))\s*[:\-–]?\s*",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[a-z]{4,}[.!?]\s+[A-Z][a-z]")
+_US_STATE_ONLY = re.compile(r", ?[A-Z]{2}\.?$")
+_IN_CONTEXT = re.compile(r"\b(?:office|address|road|nagar|floor|marg|plot|sector|colony|opp|near|h\. ?no|dist)\b", re.I)
+# Words that end a locality: what follows a town on a contact line.
+_LOCALITY_STOP = frozenset(
+    "tel tel. telefon telephone phone tél tél. téléphone fax e-mail email mail web www internet mobil mobile handy "
+    "courriel correo telefono telefoon ph ph. t t. f f. m m. e e. info".split()
+)
+
+
+@dataclass(slots=True)
+class _Hit:
+    street: str | None
+    postal_code: str | None
+    locality: str | None
+    region: str | None
+    country: str | None
+    as_written: str
+    source: str
+
+
+def extract_addresses(
+    doc: Document,
+    tree: HtmlElement,
+    organisations: Iterable[dict[str, Any]],
+    *,
+    country_hint: str | None = None,
+    role: str | None = None,
+) -> list[dict[str, Any]]:
+    hits: list[_Hit] = []
+    for org in organisations:
+        for value in _as_list(org.get("address")) + [
+            address for place in _as_list(org.get("location")) if isinstance(place, dict) for address in _as_list(place.get("address"))
+        ]:
+            hits.extend(_from_json_ld(value, country_hint))
+    hits.extend(_from_microdata(tree))
+    hits.extend(_from_lines(doc.lines, country_hint, role))
+    return _dedupe(hits)
+
+
+# --- structured --------------------------------------------------------------
+
+
+def _from_json_ld(value: Any, country_hint: str | None) -> list[_Hit]:
+    if isinstance(value, str):
+        lines = [Line(part.strip()) for part in re.split(r"\n|<br\s*/?>", value) if part.strip()]
+        found = _from_lines(lines, country_hint, "contact")
+        if not found and lines:
+            return [_Hit(None, None, None, None, None, ", ".join(line.text for line in lines), "json-ld")]
+        for hit in found:
+            hit.source = "json-ld"
+        return found
+    if not isinstance(value, dict):
+        return []
+    fields = {
+        "street": text_value(value.get("streetAddress")),
+        "postal_code": text_value(value.get("postalCode")),
+        "locality": text_value(value.get("addressLocality")),
+        "region": text_value(value.get("addressRegion")),
+        "country": text_value(value.get("addressCountry")),
+    }
+    return [_structured_hit(fields, "json-ld")] if any(fields.values()) else []
+
+
+_ADDRESS_PROPS = {
+    "streetAddress": "street", "postalCode": "postal_code", "addressLocality": "locality",
+    "addressRegion": "region", "addressCountry": "country",
+}
+
+
+def _from_microdata(tree: HtmlElement) -> list[_Hit]:
+    groups: dict[int, dict[str, str]] = {}
+    order: list[int] = []
+    for name, value, element in item_properties(tree):
+        field = _ADDRESS_PROPS.get(name)
+        if field is None:
+            continue
+        scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None or a.get("typeof")), None)
+        key = id(scope) if scope is not None else 0
+        if key not in groups:
+            groups[key] = {}
+            order.append(key)
+        groups[key].setdefault(field, value)
+    return [_structured_hit(groups[key], "microdata") for key in order]
+
+
+# Countries that write the postcode after the town ("Portland, ME 04101").
+_POSTCODE_LAST = frozenset({"GB", "US", "IN", "CA", "AU", "IE", "NZ"})
+
+
+def _structured_hit(fields: dict[str, str | None], source: str) -> _Hit:
+    country = fields.get("country")
+    code = country_code(country) or country
+    postal = fields.get("postal_code")
+    if code in _POSTCODE_LAST:
+        tail = " ".join(p for p in (fields.get("region"), postal) if p)
+        parts = [fields.get("street"), fields.get("locality"), tail, country]
+    else:
+        parts = [fields.get("street"), " ".join(p for p in (postal, fields.get("locality")) if p), fields.get("region"), country]
+    return _Hit(
+        _clean(fields.get("street")), _clean(postal), _clean(fields.get("locality")), _clean(fields.get("region")),
+        code, ", ".join(p for p in parts if p), source,
+    )
+
+
+# --- text --------------------------------------------------------------------
+
+
+def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -> list[_Hit]:
+    hits: list[_Hit] = []
+    own_address_page = role in ("contact", "legal")
+    for index, line in enumerate(lines):
+        text = line.text
+        if line.third_party or len(text) > 400:
+            continue
+        if not any(c.isdigit() for c in text) and not _US_STATE_ONLY.search(text):
+            continue
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                if any(match.start() < end and start < match.end() for start, end in taken):
+                    continue
+                hit = _address_at(lines, index, kind, match, country_hint, own_address_page)
+                if hit is not None:
+                    taken.append((match.start(), match.end()))
+                    hits.append(hit)
+    return hits
+
+
+def _address_at(
+    lines: list[Line], index: int, kind: str, match: re.Match[str], hint: str | None, own_address_page: bool
+) -> _Hit | None:
+    line = lines[index]
+    text = line.text
+    groups = match.groupdict()
+    postal = groups.get("pc")
+    locality = _trim_locality(groups.get("loc"))
+    region = groups.get("reg") or groups.get("st")
+    if kind == "IN" and not (hint == "IN" or (hint is None and _IN_CONTEXT.search(text))):
+        return None
+    if kind not in ("GB",) and not locality:
+        return None
+
+    head, tail = text[: match.start()], text[match.end() :]
+    head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
+    street, street_kind, start, end = _street_before(head, kind)
+    above: list[str] = []  # lines above that are part of the address
+    if street is None and kind == "IN" and head_rest:
+        # An Indian address is a run of comma-separated parts (house,
+        # floor, landmark, area) before the town; not a sentence.
+        if len(head_rest) > 160 or head_rest.count(",") > 8 or _SENTENCE_END.search(head_rest):
+            return None
+        street, start = head_rest, head.find(head_rest)
+        end = start + len(head_rest)
+    if street is None and (not head_rest or (kind in ("GB", "US") and _LOCALITY_LINE.match(head_rest))):
+        street, street_kind, above = _street_above(lines, index, kind)
+
+    if kind == "GB":
+        between = head[end:] if street is not None and not above else head_rest
+        locality, region = _uk_locality(between, above[1:])
+        if street is None and locality is None:
+            return None
+
+    country = _country_after(tail)
+    if street is None:
+        # A postcode and town alone: only on a line of its own, where a
+        # site puts its own address.
+        whole_line = not head_rest and (not tail.strip(" ,.") or country)
+        in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US")):
+            return None
+        if kind == "US" and not postal:
+            return None
+    if country is None:
+        country = _country_of(kind, groups.get("cp"), street_kind, hint)
+
+    if above:
+        written = ", ".join(above + [text[: match.end()].strip(" ,")])
+    else:
+        written = text[start if street is not None else match.start() : match.end()]
+    if country and _country_after(tail):
+        written += tail[: len(tail) - len(tail.lstrip(" ,–-"))] + _country_after_text(tail)
+    return _Hit(
+        _clean_street(street), _clean_postcode(postal, kind), locality, _clean(region), country,
+        " ".join(written.split()).strip(" ,;–-"), "address-tag" if line.flags & ADDRESS else "text",
+    )
+
+
+def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
+    """The street on the same line as the postcode: right before it, or for
+    UK/US/IN addresses a few comma-separated town and county parts before it."""
+    best: tuple[str | None, str | None, int, int] = (None, None, -1, -1)
+    for street_kind in _STREETS_FOR[kind]:
+        for found in _STREETS[street_kind].finditer(head):
+            gap = head[found.end() :]
+            if kind in ("GB", "US", "IN"):
+                close = gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap)
+            else:
+                close = bool(re.fullmatch(r"[\s,\-–·•|/]*", gap))
+            if close and found.start() > best[2]:
+                street = found.group("street")
+                best = (street.strip(" ,"), street_kind, found.start(), found.start() + len(street.rstrip(" ,")))
+    if best[0] is None and kind not in ("GB", "US", "IN"):
+        # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
+        # in the comma-separated part right before the postcode.
+        segment = re.split(r"[,;|·•]\s*|\s[–-]\s", head.rstrip(" ,–-·•|"))[-1].strip()
+        segment = _ADDRESS_LABEL.sub("", segment)
+        if segment and _is_street_line(segment):
+            start = head.rfind(segment)
+            return segment, None, start, start + len(segment)
+    return best
+
+
+def _is_street_line(text: str) -> bool:
+    match = _STREET_LINE.match(text)
+    # "Seit 2021" has the shape of "Seestraße 21"; house numbers are not years.
+    return bool(match) and not re.search(r"(?<!\d)(?:19|20)\d\d$", text)
+
+
+def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None, str | None, list[str]]:
+    """A street on one of the lines just above the postcode line, with any
+    town/county lines between (UK: "4 Fisher Street / Lewes / BN7 2DG")."""
+    between: list[str] = []
+    for back in range(1, 4):
+        j = index - back
+        if j < 0:
+            break
+        above = lines[j]
+        if above.third_party or above.heading:
+            break
+        candidate = _ADDRESS_LABEL.sub("", above.text).strip(" ,")
+        for street_kind in _STREETS_FOR[kind]:
+            found = _STREETS[street_kind].search(candidate)
+            if found and not candidate[found.end() :].strip(" ,"):
+                return found.group("street").strip(" ,"), street_kind, [candidate] + between
+        if _is_street_line(candidate) and not re.search(r"\d{5}", candidate):
+            return candidate, None, [candidate] + between
+        if kind in ("GB", "US") and _LOCALITY_LINE.match(candidate) and len(between) < 2:
+            between.insert(0, candidate)
+            continue
+        break
+    return None, None, []
+
+
+def _uk_locality(between: str, lines_between: list[str]) -> tuple[str | None, str | None]:
+    parts = [p.strip() for p in re.split(r",", between) if p.strip()] if between.strip(" ,") else []
+    parts = [p for p in parts if _LOCALITY_LINE.match(p)] or [p for p in lines_between[1:] if _LOCALITY_LINE.match(p)]
+    if not parts:
+        return None, None
+    return parts[0], ", ".join(parts[1:]) or None
+
+
+def _trim_locality(value: str | None) -> str | None:
+    if not value:
+        return None
+    words = []
+    for word in value.split():
+        if fold(word).rstrip(":") in _LOCALITY_STOP or country_code(word.strip(",.")) and words:
+            break
+        words.append(word)
+    text = " ".join(words).strip(" ,.;:–-")
+    return text or None
+
+
+_COUNTRY_AFTER = re.compile(rf"^\s*[,–-]?\s*({_WORD}(?:\s{_WORD}){{0,3}})")
+
+
+def _country_after_text(tail: str) -> str:
+    match = _COUNTRY_AFTER.match(tail)
+    return match.group(1) if match else ""
+
+
+def _country_after(tail: str) -> str | None:
+    match = _COUNTRY_AFTER.match(tail)
+    if not match:
+        return None
+    words = match.group(1).split()
+    for size in range(len(words), 0, -1):
+        code = country_code(" ".join(words[:size]).strip(".,"))
+        if code and len(" ".join(words[:size])) > 2:
+            return code
+    return None
+
+
+def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
+    if kind in ("GB", "US", "IN", "NL", "PT"):
+        return kind
+    if kind == "EU5":
+        if prefix:
+            return _EU5_COUNTRIES.get(prefix)
+        if street_kind in ("FR", "ES", "IT"):
+            return street_kind
+        if hint in ("DE", "FR", "ES", "IT"):
+            return hint
+        return "DE" if street_kind == "DE" else None
+    if prefix:
+        return _EU4_COUNTRIES.get(prefix)
+    return hint if hint in ("AT", "CH", "BE", "LU", "DK", "NO") else None
+
+
+def _clean(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = " ".join(value.split()).strip(" ,;")
+    return value or None
+
+
+def _clean_street(value: str | None) -> str | None:
+    value = _clean(value)
+    if value:
+        # "Julius-Hatry-Straße, 1" is written "Julius-Hatry-Straße 1".
+        value = re.sub(r"([^\d\s]),\s+(\d{1,4}[a-zA-Z]?)$", r"\1 \2", value)
+    return value
+
+
+def _clean_postcode(value: str | None, kind: str) -> str | None:
+    if not value:
+        return None
+    value = " ".join(value.split()).upper()
+    if kind == "IN":
+        return value.replace(" ", "")
+    if kind == "GB" and " " not in value:
+        return f"{value[:-3]} {value[-3:]}"
+    if kind == "NL":
+        return f"{value[:4]} {value[-2:]}"
+    return value
+
+
+# --- identity ----------------------------------------------------------------
+
+
+def street_key(street: str | None) -> str:
+    """A street as compared across spellings: "Julius-Hatry-Straße, 1",
+    "julius hatry strasse 1" and "Julius-Hatry-Str. 1" are one street."""
+    if not street:
+        return ""
+    folded = fold(street).replace("strasse", "str").replace("str.", "str").replace("’", "'")
+    return re.sub(r"[^a-z0-9]", "", folded)
+
+
+def postcode_key(postal_code: str | None) -> str:
+    return re.sub(r"[^A-Z0-9]", "", (postal_code or "").upper())
+
+
+def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """One place, however written: same postcode (or none given on one side
+    with the same locality), and the same street or a street on one side only."""
+    pa, pb = postcode_key(a.get("postal_code")), postcode_key(b.get("postal_code"))
+    if pa and pb and pa != pb:
+        return False
+    if not (pa and pb):
+        la, lb = fold(a.get("locality") or ""), fold(b.get("locality") or "")
+        if not la or la != lb:
+            return False
+    sa, sb = street_key(a.get("street")), street_key(b.get("street"))
+    return not sa or not sb or sa == sb or sa in sb or sb in sa
+
+
+def completeness(address: dict[str, Any]) -> int:
+    return sum(1 for field in FIELDS if address.get(field))
+
+
+def _dedupe(hits: list[_Hit]) -> list[dict[str, Any]]:
+    kept: list[dict[str, Any]] = []
+    for hit in hits:
+        entry = {field: getattr(hit, field) for field in FIELDS}
+        entry["as_written"] = hit.as_written
+        entry["source"] = hit.source
+        if not (entry["postal_code"] or entry["locality"] or entry["street"]):
+            continue
+        for index, other in enumerate(kept):
+            if same_address(entry, other):
+                kept[index] = merge_two(other, entry)
+                break
+        else:
+            kept.append(entry)
+    return kept
+
+
+def merge_two(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """The better-sourced, then the more complete of two spellings, with
+    fields the other one adds."""
+    first, second = sorted(
+        (a, b), key=lambda x: (SOURCE_RANK.get(x.get("source"), 9), -completeness(x))
+    )
+    if completeness(second) > completeness(first) and SOURCE_RANK.get(second.get("source"), 9) == SOURCE_RANK.get(first.get("source"), 9):
+        first, second = second, first
+    merged = dict(first)
+    for field in FIELDS:
+        if not merged.get(field) and second.get(field):
+            merged[field] = second[field]
+    return merged
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []

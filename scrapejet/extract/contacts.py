@@ -1,0 +1,150 @@
+"""What one page says about the company behind a site: name and facts,
+emails, phones, postal addresses, social profiles and its schema.org
+organisation, as plain JSON-serialisable data.
+
+One lxml parse per page; each kind of value has its own module, all reading
+the same list of visible lines (``textlines``) so that "this block belongs
+to the web host" is decided once."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+from scrapejet.extract.addresses import extract_addresses
+from scrapejet.extract.company import brand_words, extract_company
+from scrapejet.extract.emails import extract_emails
+from scrapejet.extract.jsonld import organisations, read_json_ld, text_value
+from scrapejet.extract.links import document_base_url, parse_html
+from scrapejet.extract.phones import country_code, extract_phones, infer_region
+from scrapejet.extract.socials import extract_socials
+from scrapejet.extract.textlines import read_document
+from scrapejet.urls import registered_domain
+
+logger = logging.getLogger(__name__)
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LANGUAGE_METAS = lxml.etree.XPath(
+    "//meta[translate(@http-equiv, 'CONTELANGU', 'contelangu')='content-language' or @property='og:locale']/@content"
+)
+# "Powered by <vendor>" text marks the embedded block it sits in as the vendor's.
+_POWERED_BY = lxml.etree.XPath(
+    "//body//text()[contains(translate(., 'POWERDBYREITGESTLVN', 'powerdbyreitgestlvn'), 'powered by')"
+    " or contains(translate(., 'POWERDBYREITGESTLVN', 'powerdbyreitgestlvn'), 'bereitgestellt von')]"
+)
+_WIDGET_CONTAINERS = frozenset({"div", "section", "aside", "form", "article"})
+_WIDGET_MAX_CHARS = 800
+
+
+def empty_contacts() -> dict[str, Any]:
+    return {
+        "company": {
+            "name": None, "legal_name": None, "description": None, "logo": None, "opening_hours": [],
+            "geo": None, "vat_id": None, "registration": None,
+        },
+        "emails": [],
+        "phones": [],
+        "addresses": [],
+        "socials": [],
+        "schema_org": {},
+        "language": None,
+        "region": None,
+    }
+
+
+def extract_contacts(
+    html: str | bytes, url: str, *, role: str | None = None, encoding: str | None = None
+) -> dict[str, Any]:
+    """Contact profile of one page whose final URL is ``url``; ``role`` is
+    the page's role when known (legal notices and contact pages are read a
+    little more trustingly). Never raises: junk input gives an empty result."""
+    try:
+        tree = parse_html(html, encoding)
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return empty_contacts()
+    if tree is None:
+        return empty_contacts()
+    try:
+        return _extract(tree, url, role)
+    except RecursionError:
+        return empty_contacts()
+    except Exception:  # noqa: BLE001 - one odd page must not end a crawl callback
+        logger.warning("contact extraction failed on %s", url, exc_info=True)
+        return empty_contacts()
+
+
+def _extract(tree: HtmlElement, url: str, role: str | None) -> dict[str, Any]:
+    base_url = document_base_url(tree, url)
+    orgs = organisations(read_json_ld(tree))
+    doc = read_document(tree, widget_roots=_powered_by_blocks(tree))
+    languages = page_languages(tree)
+
+    emails = extract_emails(doc, tree, orgs, url)
+    email_domains = [e["email"].rpartition("@")[2] for e in emails]
+    tel_hrefs = [a.href for a in doc.anchors if a.href[:4].lower() == "tel:"]
+    org_countries = [
+        country_code(text_value(address.get("addressCountry")))
+        for org in orgs
+        for address in (org.get("address") if isinstance(org.get("address"), list) else [org.get("address")])
+        if isinstance(address, dict)
+    ]
+    hint = infer_region(url, languages=languages, address_countries=org_countries, tel_hrefs=tel_hrefs, email_domains=email_domains)
+    addresses = extract_addresses(doc, tree, orgs, country_hint=hint, role=role)
+    region = infer_region(
+        url,
+        languages=languages,
+        address_countries=org_countries + [a["country"] for a in addresses if len(a.get("country") or "") == 2],
+        tel_hrefs=tel_hrefs,
+        email_domains=email_domains,
+    )
+    phones = extract_phones(doc, region, orgs)
+    company = extract_company(tree, doc, orgs, base_url, role=role)
+    socials = extract_socials(doc, orgs, brand_words(company, url, [registered_domain(d) for d in email_domains]))
+    return {
+        "company": company,
+        "emails": emails,
+        "phones": phones,
+        "addresses": addresses,
+        "socials": socials,
+        "schema_org": orgs[0] if len(orgs) == 1 else {"@graph": orgs} if orgs else {},
+        "language": languages[0] if languages else None,
+        "region": region,
+    }
+
+
+def page_languages(tree: HtmlElement) -> list[str]:
+    """Language tags the page declares, most authoritative first."""
+    tags = [tree.get("lang"), tree.get(_XML_LANG)]
+    body = tree.find("body")
+    if body is not None:
+        tags.append(body.get("lang"))
+    tags.extend(_LANGUAGE_METAS(tree))
+    found: list[str] = []
+    for tag in tags:
+        tag = (tag or "").strip().split(",")[0].strip().replace("_", "-")
+        if tag and len(tag) <= 35 and tag.lower() not in found:
+            found.append(tag.lower())
+    return found
+
+
+def _powered_by_blocks(tree: HtmlElement) -> set[HtmlElement]:
+    """The smallest container around each "powered by" line: an embedded
+    widget whose contact details are its vendor's. A site footer saying
+    "Powered by WordPress" is left alone: it also holds the company's own."""
+    roots: set[HtmlElement] = set()
+    for text in _POWERED_BY(tree):
+        element = text.getparent()
+        while element is not None and element.tag not in ("body", "html"):
+            if element.tag in ("footer", "header"):
+                break
+            if element.tag in _WIDGET_CONTAINERS:
+                if len(element.text_content()) <= _WIDGET_MAX_CHARS and not any(
+                    a.tag in ("footer", "header") for a in element.iterancestors()
+                ):
+                    roots.add(element)
+                break
+            element = element.getparent()
+    return roots

@@ -1,0 +1,220 @@
+"""Email addresses a page gives for the company: mailto links, plain text,
+the usual spam-proofing (``info [at] firma [dot] de``, Cloudflare's
+``data-cfemail``, an address split over several ``<span>``s), JSON-LD.
+
+Placeholders from form hints and templates are not addresses, and neither
+is a vendor's address inside its own embedded widget."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+from urllib.parse import unquote
+
+from lxml.html import HtmlElement
+
+from scrapejet.extract.jsonld import text_values
+from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document, fold
+from scrapejet.urls import registered_domain
+
+SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "obfuscated": 3}
+
+_M = INLINE_MARK
+EMAIL_RE = re.compile(
+    rf"(?<![\w.%+\-{_M}])[A-Za-z0-9._%+\-{_M}]*[A-Za-z0-9_%+\-]{_M}?@{_M}?"
+    rf"(?:[^\W_](?:[\w\-{_M}]{{0,61}}[^\W_])?{_M}?\.{_M}?)+[^\W\d_]{{2,24}}(?![\w\-])"
+)
+_EMAIL_FULL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}")
+# Words that label an address and sometimes touch it: "<b>E-Mail</b>info@x.de".
+_GLUED_LABELS = frozenset(
+    "email e-mail mail mailto courriel correo correo-e posta e-mailadres emailadres contact kontakt".split()
+)
+
+_AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje)"
+_DOT = r"(?:dot|punkt|point|punto|punt|ponto)"
+_BRACKETED_AT = re.compile(rf"\s*[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]\s*", re.I)
+_BRACKETED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*{_DOT}\s*[\]\)\}}>]\s*", re.I)
+# "info at firma dot de": only with at least one spelled dot, so "meet us
+# at Booth 12" or "we are at example.com" stay prose.
+_SPELLED = re.compile(
+    r"\b([A-Za-z0-9._%+\-]+)\s+(?:at|AT)\s+([A-Za-z0-9\-]+(?:\s+(?:dot|DOT|punkt|point)\s+[A-Za-z0-9\-]+)+)\b"
+)
+_SPELLED_DOT = re.compile(r"\s+(?:dot|DOT|punkt|point)\s+")
+_HINT = re.compile(r"[\[\(\{<]|\b(?:at|AT|dot|DOT)\b")
+
+_FILE_TLDS = frozenset(
+    "png jpg jpeg gif svg webp bmp ico tif tiff avif heic css js mjs json xml pdf mp4 mp3 webm mov zip gz woff woff2 ttf".split()
+)
+_RESERVED_TLDS = ("invalid", "example", "localhost")
+_PLACEHOLDER_DOMAIN_LABELS = frozenset(
+    """example examples beispiel exemple ejemplo esempio voorbeeld exemplo domain yourdomain your-domain
+    yoursite mysite ihredomain ihre-domain deinedomain votredomaine votre-domaine tudominio tu-dominio
+    tuodominio mijndomein seudominio test sample placeholder email website yourcompany yourwebsite
+    musterfirma mustermann""".split()
+)
+_PLACEHOLDER_LOCALS = frozenset(
+    """your yourname your.name youremail your.email you firstname.lastname first.last firstname lastname
+    vorname.nachname vorname nachname prenom.nom prenom nombre.apellido nome.cognome voornaam.achternaam
+    nome.sobrenome john.doe jane.doe johndoe janedoe john.smith max.mustermann maxmustermann
+    erika.mustermann someone somebody ihre ihre.email deine.email votre votre.email tu tucorreo tu.correo
+    tuo jouw seu xxx xxxx""".split()
+)
+# Generic mailbox names that are placeholders only on a placeholder-ish domain.
+_WEAK_LOCALS = frozenset("name email e-mail user username test info mail contact hello".split())
+_WEAK_DOMAIN_LABELS = frozenset("domain email mail company firma website site test".split())
+_NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|mailer-daemon|bounce)", re.I)
+_HEX_LOCAL = re.compile(r"^[0-9a-f]{16,}$")
+# Addresses of services whose scripts and widgets sit on other people's
+# pages (error trackers, site builders): never the site owner's.
+_PLATFORM_DOMAINS = frozenset(
+    "sentry.io wixpress.com sentry-next.wixpress.com squarespace.com mailchimp.com list-manage.com "
+    "hubspot.com sendinblue.com brevo.com calendly.com typeform.com jotform.com".split()
+)
+
+
+def is_placeholder_email(email: str) -> bool:
+    """Whether an address is a template or form placeholder, a file name
+    (``logo@2x.png``) or a tracking id rather than a mailbox someone reads."""
+    email = email.lower()
+    local, _, domain = email.rpartition("@")
+    if not local or "." not in domain:
+        return True
+    labels = domain.split(".")
+    tld = labels[-1]
+    if tld in _FILE_TLDS or tld in _RESERVED_TLDS:
+        return True
+    if any(label in _PLACEHOLDER_DOMAIN_LABELS for label in labels[:-1]):
+        return True
+    if local in _PLACEHOLDER_LOCALS:
+        return True
+    if local in _WEAK_LOCALS and any(label in _WEAK_DOMAIN_LABELS for label in labels[:-1]):
+        return True
+    if _NO_REPLY.match(local) or _HEX_LOCAL.match(local):
+        return True
+    return bool(re.fullmatch(r"x+", local)) or labels[0] in ("xxx", "xxxx")
+
+
+def deobfuscate(text: str) -> str:
+    """``info [at] firma [dot] de`` and its many cousins as ``info@firma.de``."""
+    text = _BRACKETED_AT.sub("@", text)
+    text = _BRACKETED_DOT.sub(".", text)
+    return _SPELLED.sub(lambda m: f"{m.group(1)}@{_SPELLED_DOT.sub('.', m.group(2))}", text)
+
+
+def emails_in_text(raw: str) -> list[str]:
+    """Addresses in one line of text (INLINE_MARK allowed at element
+    boundaries), lower-cased, placeholders kept (the caller decides)."""
+    found = []
+    for match in EMAIL_RE.finditer(raw):
+        candidate = match.group(0)
+        if _M in candidate:
+            head, _, rest = candidate.partition(_M)
+            if "@" in rest and fold(head).rstrip(":") in _GLUED_LABELS:
+                candidate = rest
+            candidate = candidate.replace(_M, "")
+        candidate = candidate.strip(".-_%+").lower()
+        if _EMAIL_FULL.fullmatch(candidate):
+            found.append(candidate)
+    return found
+
+
+def emails_from_mailto(href: str) -> list[str]:
+    if not href[:7].lower() == "mailto:":
+        return []
+    target = unquote(href[7:]).split("?", 1)[0]
+    found = []
+    for part in re.split(r"[,;]", target):
+        part = part.strip().strip("<>").lower()
+        if _EMAIL_FULL.fullmatch(part):
+            found.append(part)
+    return found
+
+
+def decode_cfemail(encoded: str) -> str | None:
+    """Cloudflare's email protection: hex bytes XOR-ed with the first byte."""
+    try:
+        data = bytes.fromhex(encoded)
+    except ValueError:
+        return None
+    if len(data) < 2:
+        return None
+    key = data[0]
+    try:
+        email = bytes(b ^ key for b in data[1:]).decode("utf-8").lower()
+    except UnicodeDecodeError:
+        return None
+    return email if _EMAIL_FULL.fullmatch(email) else None
+
+
+def extract_emails(
+    doc: Document, tree: HtmlElement, organisations: Iterable[dict[str, Any]], site_url: str
+) -> list[dict[str, str]]:
+    # (email, source, in_widget) in reading order; filtered at the end, when
+    # all the page's own addresses are known.
+    seen: list[tuple[str, str, bool]] = []
+
+    for org in organisations:
+        for value in text_values(org.get("email")) + [
+            v for point in _as_list(org.get("contactPoint")) if isinstance(point, dict) for v in text_values(point.get("email"))
+        ]:
+            value = value.lower().removeprefix("mailto:").strip()
+            if _EMAIL_FULL.fullmatch(value):
+                seen.append((value, "json-ld", False))
+
+    for anchor in doc.anchors:
+        line = doc.line_of(anchor)
+        if line is not None and line.third_party:
+            continue
+        widget = bool(anchor.flags & WIDGET)
+        for email in emails_from_mailto(anchor.href):
+            seen.append((email, "mailto", widget))
+        if "email-protection#" in anchor.href:
+            email = decode_cfemail(anchor.href.rsplit("#", 1)[-1])
+            if email:
+                seen.append((email, "obfuscated", widget))
+
+    for element in tree.xpath("//*[@data-cfemail]"):
+        email = decode_cfemail(element.get("data-cfemail", ""))
+        if email:
+            seen.append((email, "obfuscated", False))
+
+    for line in doc.lines:
+        if line.third_party or ("@" not in line.raw and not _HINT.search(line.raw)):
+            continue
+        widget = bool(line.flags & WIDGET)
+        plain = emails_in_text(line.raw)
+        for email in plain:
+            seen.append((email, "text", widget))
+        if _HINT.search(line.raw):
+            for email in emails_in_text(deobfuscate(line.raw)):
+                if email not in plain:
+                    seen.append((email, "obfuscated", widget))
+
+    return _keep_company_emails(seen, site_url)
+
+
+def _keep_company_emails(seen: list[tuple[str, str, bool]], site_url: str) -> list[dict[str, str]]:
+    site_domain = registered_domain(site_url) if site_url else ""
+    own = {site_domain} | {_domain(email) for email, _, widget in seen if not widget}
+    best: dict[str, str] = {}
+    for email, source, widget in seen:
+        if is_placeholder_email(email):
+            continue
+        domain = _domain(email)
+        if domain in _PLATFORM_DOMAINS and domain != site_domain:
+            continue
+        # Inside a vendor's widget only an address of the site's own domain
+        # (or one the page also gives outside the widget) is the company's.
+        if widget and domain not in own:
+            continue
+        if email not in best or SOURCE_RANK[source] < SOURCE_RANK[best[email]]:
+            best[email] = source
+    return [{"email": email, "source": source} for email, source in best.items()]
+
+
+def _domain(email: str) -> str:
+    return registered_domain(email.rpartition("@")[2])
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []

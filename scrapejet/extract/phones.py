@@ -1,0 +1,306 @@
+"""Phone numbers a page gives for the company, in E.164 and as written.
+
+Numbers come from ``tel:`` links, WhatsApp links and the text, the latter
+found by libphonenumber's matcher at the VALID leniency for the region the
+site is in. A page is full of digit runs that are valid phone numbers to a
+parser and nothing of the kind to a reader (VAT ids, register numbers,
+order numbers, prices, dates, IBANs), so every text match is also judged by
+what stands around it.
+
+``phonenumbers`` is imported inside the functions: its metadata costs a
+worker several MB, and only pages that reach phone extraction pay for it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from scrapejet.extract.jsonld import text_values
+from scrapejet.extract.textlines import WIDGET, Document, Line, fold
+from scrapejet.urls import host_of
+
+SOURCE_RANK = {"tel": 0, "json-ld": 1, "wa.me": 2, "text": 3}
+
+# Country-code TLDs sites actually use for their country. Vanity ccTLDs
+# (.io, .co, .me, .tv, .ai, .fm...) say nothing about where a business is.
+_CCTLD = {
+    tld: tld.upper()
+    for tld in "de at ch fr be lu nl ie es pt it in us ca au nz pl cz sk dk se no fi br mx ar za jp gr hu ro si hr bg ee lv lt sg hk my ph".split()
+}
+_CCTLD["uk"] = "GB"
+_LANGUAGE_COUNTRY = {
+    "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pt": "PT", "pl": "PL", "da": "DK",
+    "sv": "SE", "fi": "FI", "nb": "NO", "nn": "NO", "no": "NO", "cs": "CZ", "sk": "SK", "el": "GR",
+    "hu": "HU", "ro": "RO", "ja": "JP",
+}
+_COUNTRY_NAMES = {
+    "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
+    "osterreich": "AT", "austria": "AT", "autriche": "AT", "schweiz": "CH", "switzerland": "CH", "suisse": "CH",
+    "svizzera": "CH", "france": "FR", "frankreich": "FR", "francia": "FR", "frankrijk": "FR", "franca": "FR",
+    "united kingdom": "GB", "uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "northern ireland": "GB", "vereinigtes konigreich": "GB", "royaume-uni": "GB", "gb": "GB",
+    "united states": "US", "united states of america": "US", "usa": "US", "u.s.a.": "US", "us": "US",
+    "india": "IN", "spain": "ES", "espana": "ES", "spanien": "ES", "espagne": "ES", "italy": "IT",
+    "italia": "IT", "italien": "IT", "italie": "IT", "netherlands": "NL", "nederland": "NL",
+    "the netherlands": "NL", "niederlande": "NL", "pays-bas": "NL", "portugal": "PT", "belgium": "BE",
+    "belgique": "BE", "belgie": "BE", "belgien": "BE", "ireland": "IE", "luxembourg": "LU", "luxemburg": "LU",
+    "canada": "CA", "australia": "AU", "poland": "PL", "polska": "PL", "denmark": "DK", "danmark": "DK",
+    "sweden": "SE", "sverige": "SE", "brasil": "BR", "brazil": "BR",
+}
+
+_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|telecopie|facsimile|\bfacs\b")
+_WHATSAPP_LABEL = re.compile(r"whats\s?app")
+_PHONE_LABEL = re.compile(
+    r"\b(?:tel|tele?fon|telephone|phone|ph|call|mobil|mobile|handy|cell|tel[eé]fono|telefoon|"
+    r"telemovel|telemovel|movil|cellulare|portable|hotline|fon|t|m|p)\b\.?"
+)
+# What a number after these words is: an identifier, not a phone.
+_IDENTIFIER_LABEL = re.compile(
+    r"\b(?:ust|ust-?id(?:nr)?|ust\.?-?idnr|vat|tva|iva|btw|mwst|uid|steuer\w*|st\.?-?nr|tax|hrb|hra|vr|"
+    r"handelsregister|register\w*|reg|registration|company (?:no|number)|siret|siren|rcs|naf|ape|"
+    r"order\w*|bestell\w*|auftrag\w*|rechnung\w*|invoice|iban|bic|swift|konto\w*|account|kunden\w*|"
+    r"customer|kvk|kamer van koophandel|cif|nif|nie|nipc|p\.?\s?iva|partita|codice fiscale|c\.f|rea|abn|acn|"
+    r"gst(?:in)?|cin|ref|reference|ticket|artikel\w*|art\.?-?nr|sku|isbn|ean|plz|postleitzahl|zip|"
+    r"postcode|code postal|blz|capital|kapital|stammkapital|id|serial|licen[cs]e)\b"
+)
+_LABEL_WINDOW = 40
+_DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
+_MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
+_CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)
+_CURRENCY_AFTER = re.compile(r"^\s*(?:[€$£¥₹%]|,-|\b(?:eur|euro|usd|gbp|chf|km|kg|m²|qm|mm|cm)\b)", re.I)
+_ASCENDING = ("1234567", "2345678", "3456789", "9876543", "8765432", "7654321")
+
+
+def country_code(value: str | None) -> str | None:
+    """ISO code for a country as schema.org or a page writes it."""
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) == 2 and value.isalpha():
+        return "GB" if value.upper() == "UK" else value.upper()
+    return _COUNTRY_NAMES.get(fold(value).strip(" ."))
+
+
+def infer_region(
+    url: str,
+    *,
+    languages: Iterable[str | None] = (),
+    address_countries: Iterable[str | None] = (),
+    tel_hrefs: Iterable[str] = (),
+    email_domains: Iterable[str] = (),
+) -> str | None:
+    """The country whose national number format the page's text uses.
+
+    Strongest first: a country in a published address, the site's ccTLD,
+    the country codes of its own tel: links, the region of its language
+    tag (en-GB), the ccTLD of its email addresses, and last the country a
+    language mostly means (de -> DE; English means no single country)."""
+    for country in address_countries:
+        if country:
+            return country
+    tld = host_of(url).rsplit(".", 1)[-1] if url else ""
+    if tld in _CCTLD:
+        return _CCTLD[tld]
+    from_tel = _region_of_tel_links(tel_hrefs)
+    if from_tel:
+        return from_tel
+    languages = [tag.replace("_", "-").lower() for tag in languages if tag]
+    for tag in languages:
+        parts = tag.split("-")
+        if len(parts) > 1 and len(parts[1]) == 2 and parts[1].isalpha():
+            return "GB" if parts[1] == "uk" else parts[1].upper()
+    for domain in email_domains:
+        tld = domain.rsplit(".", 1)[-1]
+        if tld in _CCTLD and tld != "us":
+            return _CCTLD[tld]
+    for tag in languages:
+        country = _LANGUAGE_COUNTRY.get(tag.split("-")[0])
+        if country:
+            return country
+    return None
+
+
+def _region_of_tel_links(hrefs: Iterable[str]) -> str | None:
+    import phonenumbers
+
+    for href in hrefs:
+        number = _tel_number(href)
+        if number and number.startswith("+"):
+            try:
+                parsed = phonenumbers.parse(number, None)
+            except phonenumbers.NumberParseException:
+                continue
+            region = phonenumbers.region_code_for_number(parsed)
+            if region and region != "ZZ":
+                return region
+    return None
+
+
+def _tel_number(href: str) -> str | None:
+    scheme, _, rest = href.partition(":")
+    if scheme.lower() not in ("tel", "callto", "sms"):
+        return None
+    number = unquote(rest).split(";", 1)[0].split("?", 1)[0].strip().lstrip("/")
+    return number or None
+
+
+def whatsapp_number(href: str) -> str | None:
+    """The number of a WhatsApp chat link (wa.me/49170..., api.whatsapp.com
+    /send?phone=...), with its + (WhatsApp numbers are always international)."""
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    digits = None
+    if host in ("wa.me", "www.wa.me"):
+        digits = parts.path.strip("/").split("/", 1)[0]
+    elif host.endswith("whatsapp.com") or parts.scheme == "whatsapp":
+        digits = (parse_qs(parts.query).get("phone") or [""])[0]
+    if not digits:
+        return None
+    digits = re.sub(r"[^\d]", "", digits)
+    return f"+{digits}" if 7 <= len(digits) <= 15 else None
+
+
+def is_placeholder_number(national: str) -> bool:
+    """Template numbers: one digit repeated, or a counting run."""
+    if re.search(r"(\d)\1{5,}", national):
+        return True
+    return any(run in national for run in _ASCENDING)
+
+
+def extract_phones(doc: Document, region: str | None, organisations: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+    import phonenumbers
+
+    found: list[dict[str, str]] = []
+
+    def add(raw: str, as_written: str, kind: str, source: str, parse_region: str | None) -> None:
+        try:
+            number = phonenumbers.parse(raw, parse_region)
+        except phonenumbers.NumberParseException:
+            return
+        if not phonenumbers.is_valid_number(number):
+            return
+        if is_placeholder_number(str(number.national_number)):
+            return
+        if kind == "phone" and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
+            kind = "mobile"
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        found.append({"e164": e164, "as_written": " ".join(as_written.split()), "type": kind, "source": source})
+
+    for org in organisations:
+        for key, kind in (("telephone", "phone"), ("faxNumber", "fax")):
+            for value in text_values(org.get(key)):
+                add(value, value, kind, "json-ld", region)
+        points = org.get("contactPoint")
+        for point in points if isinstance(points, list) else [points]:
+            if isinstance(point, dict):
+                for value in text_values(point.get("telephone")):
+                    add(value, value, "phone", "json-ld", region)
+
+    for anchor in doc.anchors:
+        line = doc.line_of(anchor)
+        if (line is not None and line.third_party) or anchor.flags & WIDGET:
+            continue
+        number = _tel_number(anchor.href)
+        if number:
+            written = anchor.text if sum(c.isdigit() for c in anchor.text) >= 6 else number
+            add(number, written, _label_kind(doc, anchor.line, anchor.text), "tel", region)
+            continue
+        number = whatsapp_number(anchor.href)
+        if number:
+            add(number, number, "whatsapp", "wa.me", None)
+
+    for index, line in enumerate(doc.lines):
+        if line.third_party or line.flags & WIDGET or sum(c.isdigit() for c in line.text) < 6:
+            continue
+        for match in phonenumbers.PhoneNumberMatcher(line.text, region or "ZZ", leniency=phonenumbers.Leniency.VALID):
+            if _is_identifier(line.text, match.start, match.end, match.raw_string):
+                continue
+            before = fold(line.text[max(0, match.start - _LABEL_WINDOW) : match.start])
+            labelled = bool(_PHONE_LABEL.search(before) or _FAX_LABEL.search(before))
+            if not labelled and sum(c.isdigit() for c in match.raw_string) < 8 and not match.raw_string.startswith("+"):
+                continue
+            number = match.number
+            if not phonenumbers.is_valid_number(number) or is_placeholder_number(str(number.national_number)):
+                continue
+            kind = _label_kind(doc, index, "", before)
+            if kind == "phone" and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
+                kind = "mobile"
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            found.append({"e164": e164, "as_written": match.raw_string, "type": kind, "source": "text"})
+
+    return _dedupe(found)
+
+
+def _label_kind(doc: Document, line_index: int, own_text: str, before: str | None = None) -> str:
+    """fax / whatsapp / phone, from the label nearest before the number:
+    in its own line, else a short label line just above ("<h4>Fax</h4>")."""
+    if before is None:
+        line = doc.lines[line_index] if 0 <= line_index < len(doc.lines) else None
+        text = line.text if line is not None else ""
+        cut = text.find(own_text) if own_text else -1
+        before = fold(text[: cut if cut >= 0 else len(text)][-_LABEL_WINDOW:])
+    kind = _kind_of_label(before)
+    if kind is None and 0 < line_index <= len(doc.lines):
+        previous: Line = doc.lines[line_index - 1]
+        if len(previous.text.split()) <= 4:
+            kind = _kind_of_label(fold(previous.text))
+    return kind or "phone"
+
+
+def _kind_of_label(text: str) -> str | None:
+    best = None
+    best_at = -1
+    for pattern, kind in ((_FAX_LABEL, "fax"), (_WHATSAPP_LABEL, "whatsapp"), (_PHONE_LABEL, "phone")):
+        for match in pattern.finditer(text):
+            # "Tel. / WhatsApp" offers both: a phone first of all.
+            if match.start() > best_at or (match.start() == best_at and kind == "phone"):
+                best, best_at = kind, match.start()
+    if best == "whatsapp" and _PHONE_LABEL.search(text):
+        return "phone"
+    return best
+
+
+def _is_identifier(text: str, start: int, end: int, raw: str) -> bool:
+    """A digit run that is a date, a price, a register or tax number, an
+    order number or glued to letters, however valid it is as a number."""
+    if start and (text[start - 1].isalpha() or text[start - 1] in "-/.#"):
+        return True
+    if end < len(text) and (text[end].isalpha() or text[end] in "-/"):
+        return True
+    if _DATE.match(raw) or _YEAR_SPAN.search(raw) or _MONEY.match(raw.strip()):
+        return True
+    before = text[max(0, start - _LABEL_WINDOW) : start]
+    if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(text[end : end + 6]):
+        return True
+    folded = fold(before)
+    # The label nearest the number decides: "USt-IdNr. DE..., Tel. 030..."
+    # is a phone; "Bestellnummer: 4711 0815" and "RCS Paris B 837..." are not.
+    identifier = None
+    for identifier in _IDENTIFIER_LABEL.finditer(folded):
+        pass
+    if identifier is None:
+        return False
+    phone_at = max((m.end() for p in (_PHONE_LABEL, _FAX_LABEL) for m in p.finditer(folded)), default=-1)
+    if phone_at > identifier.end():
+        return False
+    gap = folded[identifier.end() :]
+    return len(gap) <= 30 and len(gap.split()) <= 3
+
+
+def _dedupe(found: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One entry per number and kind; the best source's spelling wins."""
+    best: dict[tuple[str, str], dict[str, str]] = {}
+    for entry in found:
+        kind = "phone" if entry["type"] == "mobile" else entry["type"]
+        key = (entry["e164"], kind)
+        current = best.get(key)
+        if current is None:
+            best[key] = entry
+        elif SOURCE_RANK[entry["source"]] < SOURCE_RANK[current["source"]]:
+            best[key] = {**entry, "type": current["type"] if current["type"] != "phone" else entry["type"]}
+    return list(best.values())

@@ -1,0 +1,250 @@
+"""One company profile from the contact extracts of a site's business pages.
+
+Every email, phone, address and social profile keeps the pages it was found
+on (``found_on``: url and role); the same value written differently on
+several pages is merged. What most pages agree on comes first, and among
+equals what the contact page and the legal notice say before the rest."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any, Callable
+
+from scrapejet.extract.addresses import merge_two, same_address
+from scrapejet.extract.company import looks_like_brand
+from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
+from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
+
+# Where a business states its own details most carefully, first.
+ROLE_PRIORITY = ("contact", "legal", "home", "about", "team", "services", "privacy", "terms", "cookies", "careers")
+_RANK = {role: index for index, role in enumerate(ROLE_PRIORITY)}
+_NO_ROLE = len(ROLE_PRIORITY)
+# Kinds of phone in the order one of them names a number found as several.
+_PHONE_KINDS = ("phone", "mobile", "fax", "whatsapp")
+
+
+def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dict[str, Any]:
+    """A BusinessProfileItem's fields from pages of
+    ``{"url", "page_type", "contacts": extract_contacts(...)}``."""
+    pages = [p for p in pages if isinstance(p, dict) and isinstance(p.get("contacts"), dict)]
+    emails = _Collector()
+    phones = _Collector()
+    socials = _Collector()
+    addresses: list[dict[str, Any]] = []
+    role_pages: dict[str, str] = {}
+
+    for order, page in enumerate(pages):
+        url, role, contacts = page.get("url"), page.get("page_type"), page["contacts"]
+        where = {"url": url, "role": role}
+        if role and role not in role_pages and url:
+            role_pages[role] = url
+        for entry in contacts.get("emails") or []:
+            emails.add(entry["email"].lower(), entry, where, order, EMAIL_SOURCE_RANK.get(entry.get("source"), 9))
+        for entry in contacts.get("phones") or []:
+            phones.add(entry["e164"], entry, where, order, PHONE_SOURCE_RANK.get(entry.get("source"), 9))
+        for entry in contacts.get("socials") or []:
+            socials.add(entry["url"], entry, where, order, 0)
+        for entry in contacts.get("addresses") or []:
+            _add_address(addresses, entry, where, order)
+
+    company_name, name_from = _company_name(pages)
+    description, description_from = _description(pages)
+    logo, logo_from = _first_company_value(pages, "logo", "logo_source", ("home",))
+    provenance = {
+        key: value
+        for key, value in (("company_name", name_from), ("description", description_from), ("logo", logo_from))
+        if value
+    }
+    return {
+        "job_id": job_id,
+        "site": site,
+        "company_name": company_name,
+        "description": description,
+        "logo": logo,
+        "emails": emails.result(),
+        "phones": phones.result(_phone_kinds),
+        "addresses": [_without_order(a) for a in sorted(addresses, key=_ranking)],
+        "socials": socials.result(),
+        "opening_hours": _first_list(pages, "opening_hours"),
+        "geo": _first_company_value(pages, "geo", None, ("home", "contact"))[0],
+        "pages": role_pages,
+        "schema_org": _schema_org(pages),
+        "provenance": provenance,
+        "created_at": time.time(),
+    }
+
+
+class _Collector:
+    """Values keyed by identity, each with the pages that gave it."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[str, Any]] = {}
+
+    def add(self, key: str, entry: dict[str, Any], where: dict[str, Any], order: int, source_rank: int) -> None:
+        current = self.entries.get(key)
+        if current is None:
+            current = self.entries[key] = {**entry, "found_on": [], "_first": order, "_source": source_rank, "_kinds": []}
+        elif source_rank < current["_source"]:
+            # the best source's spelling and source win; what was found stays
+            kept = {k: current[k] for k in ("found_on", "_first", "_kinds")}
+            current.clear()
+            current.update(entry, **kept, _source=source_rank)
+        if "type" in entry and entry["type"] not in current["_kinds"]:
+            current["_kinds"].append(entry["type"])
+        if where not in current["found_on"]:
+            current["found_on"].append(dict(where))
+
+    def result(self, finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        ranked = sorted(self.entries.values(), key=_ranking)
+        return [_without_order(finish(entry) if finish else entry) for entry in ranked]
+
+
+def _ranking(entry: dict[str, Any]) -> tuple[int, int, int]:
+    pages = {f["url"] for f in entry["found_on"]}
+    best_role = min((_RANK.get(f["role"], _NO_ROLE) for f in entry["found_on"]), default=_NO_ROLE)
+    return (-len(pages), best_role, entry["_first"])
+
+
+def _without_order(entry: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items() if not k.startswith("_")}
+
+
+def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
+    # One number may be the office line and the WhatsApp contact: it is
+    # listed once, named by what it is first, with every kind it serves.
+    seen = entry.get("_kinds") or []
+    kinds = [kind for kind in _PHONE_KINDS if kind in seen or kind == entry.get("type")]
+    entry = dict(entry)
+    if kinds:
+        entry["type"] = kinds[0]
+        entry["types"] = kinds
+    return entry
+
+
+def _add_address(addresses: list[dict[str, Any]], entry: dict[str, Any], where: dict[str, Any], order: int) -> None:
+    for index, known in enumerate(addresses):
+        if same_address(known, entry):
+            merged = merge_two(known, entry)
+            merged["found_on"] = known["found_on"] + ([dict(where)] if where not in known["found_on"] else [])
+            merged["_first"] = known["_first"]
+            addresses[index] = merged
+            return
+    addresses.append({**entry, "found_on": [dict(where)], "_first": order})
+
+
+# --- company facts ------------------------------------------------------------
+
+
+def _by_role(pages: list[dict[str, Any]], first: tuple[str, ...]) -> list[dict[str, Any]]:
+    def key(item: tuple[int, dict[str, Any]]) -> tuple[int, int]:
+        order, page = item
+        role = page.get("page_type")
+        return (0 if role in first else 1, order)
+
+    return [page for _, page in sorted(enumerate(pages), key=key)]
+
+
+def _where(page: dict[str, Any], source: str | None) -> dict[str, Any]:
+    return {"url": page.get("url"), "role": page.get("page_type"), "source": source}
+
+
+def _company_name(pages: list[dict[str, Any]]) -> tuple[str | None, dict[str, Any] | None]:
+    """JSON-LD, then the legal notice (when it names the business rather
+    than its owner), then og:site_name, then what most titles say."""
+    ordered = _by_role(pages, ("home", "legal", "contact", "about"))
+    candidates = [(page, page["contacts"].get("company", {}).get("name_candidates") or {}) for page in ordered]
+    brand_names = [c[s] for _, c in candidates for s in ("og:site_name", "logo") if c.get(s)]
+    title_name, title_page = _majority(candidates, "title")
+    if title_name:
+        brand_names.append(title_name)
+
+    for source in ("json-ld", "json-ld-legal"):
+        for page, names in candidates:
+            if names.get(source):
+                return names[source], _where(page, source)
+    for page, names in candidates:
+        if names.get("legal-notice") and looks_like_brand(names["legal-notice"], brand_names):
+            return names["legal-notice"], _where(page, "legal-notice")
+    for page, names in candidates:
+        if names.get("og:site_name"):
+            return names["og:site_name"], _where(page, "og:site_name")
+    if title_name and title_page is not None:
+        return title_name, _where(title_page, "title")
+    for source in ("logo", "legal-form"):
+        name, page = _majority(candidates, source)
+        if name and page is not None:
+            return name, _where(page, source)
+    home_title = next(((page, names["title"]) for page, names in candidates if names.get("title")), None)
+    if home_title:
+        return home_title[1], _where(home_title[0], "title")
+    for source in ("legal-form", "logo", "legal-notice"):
+        for page, names in candidates:
+            if names.get(source):
+                return names[source], _where(page, source)
+    return None, None
+
+
+def _majority(
+    candidates: list[tuple[dict[str, Any], dict[str, str]]], source: str
+) -> tuple[str | None, dict[str, Any] | None]:
+    """The value of a name source that at least two pages agree on."""
+    counts = Counter(names[source] for _, names in candidates if names.get(source))
+    if not counts:
+        return None, None
+    value, count = counts.most_common(1)[0]
+    if count < 2:
+        return None, None
+    return value, next(page for page, names in candidates if names.get(source) == value)
+
+
+def _description(pages: list[dict[str, Any]]) -> tuple[str | None, dict[str, Any] | None]:
+    ranking = (
+        ("json-ld", ("home", "about")),
+        ("meta", ("home",)), ("og:description", ("home",)),
+        ("meta", ("about",)), ("og:description", ("about",)),
+        ("paragraph", ("about",)), ("paragraph", ("home",)),
+        ("meta", ()), ("og:description", ()),
+    )
+    for source, roles in ranking:
+        for page in _by_role(pages, roles):
+            company = page["contacts"].get("company") or {}
+            if company.get("description") and company.get("description_source") == source:
+                if roles and page.get("page_type") not in roles:
+                    continue
+                return company["description"], _where(page, source)
+    return None, None
+
+
+def _first_company_value(
+    pages: list[dict[str, Any]], field: str, source_field: str | None, first: tuple[str, ...]
+) -> tuple[Any, dict[str, Any] | None]:
+    ordered = _by_role(pages, first)
+    if source_field:
+        # a logo named by JSON-LD anywhere beats a header image
+        for page in ordered:
+            company = page["contacts"].get("company") or {}
+            if company.get(field) and company.get(source_field) == "json-ld":
+                return company[field], _where(page, "json-ld")
+    for page in ordered:
+        company = page["contacts"].get("company") or {}
+        if company.get(field):
+            return company[field], _where(page, company.get(source_field) if source_field else None)
+    return None, None
+
+
+def _first_list(pages: list[dict[str, Any]], field: str) -> list[Any]:
+    for page in _by_role(pages, ("home", "contact", "about")):
+        value = (page["contacts"].get("company") or {}).get(field)
+        if value:
+            return list(value)
+    return []
+
+
+def _schema_org(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    for page in _by_role(pages, ("home", "contact", "about", "legal")):
+        value = page["contacts"].get("schema_org")
+        if value:
+            return value
+    return {}
+

@@ -1,0 +1,334 @@
+"""Which business page a link leads to: home, about, contact, team, services,
+careers, terms, privacy, legal notice, cookies.
+
+Judged from the URL's last path segment (its slug) and the link's text, in
+the languages business sites are written in (English, German, French,
+Spanish, Italian, Dutch, Portuguese). Both are compared as whole phrases
+after folding case, accents and filler words, never as substrings: a blog
+post called "Why our privacy matters" is not the privacy policy, and a shop
+at /contact-lenses-shop/ is not the contact page."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+from urllib.parse import unquote, urlsplit
+
+from scrapejet.extract.links import Link
+from scrapejet.extract.textlines import fold
+from scrapejet.urls import dedupe_key, site_host
+
+ROLES = ("home", "about", "contact", "team", "services", "careers", "terms", "privacy", "legal", "cookies")
+
+# Link texts, folded (lower case, no accents). Filler words (our, the, uns,
+# nous, la...) are dropped from both sides before comparing, so "Über uns",
+# "Mehr über uns"... are not all listed; only whole phrases match.
+_TEXTS: dict[str, str] = {
+    "about": """about | about us | about me | who we are | our story | company | the company | our company | history |
+        uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
+        wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
+        notre entreprise | presentation | le cabinet | cabinet | quienes somos | sobre nosotros | acerca de |
+        acerca de nosotros | nosotros | empresa | la empresa | nuestra historia | chi siamo | chi sono | azienda |
+        l azienda | la nostra storia | storia | over ons | over mij | wie zijn wij | wie wij zijn | ons verhaal |
+        bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional""",
+    "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
+        kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | anfahrt | kontakt anfahrt |
+        contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
+        contactar | contactenos | contactanos | contacta | contatti | contatto | contattaci | contattateci |
+        neem contact op | contacteer ons | contato | fale conosco | fale connosco | contacte nos | contactos |
+        entre em contato""",
+    "team": """team | our team | meet the team | meet our team | people | our people | staff | leadership |
+        management | unser team | das team | mitarbeiter | ansprechpartner | equipe | notre equipe | l equipe |
+        equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
+        nossa equipe | nossa equipa | a equipe""",
+    "services": """services | our services | what we do | solutions | offerings | expertise | practice areas |
+        leistungen | unsere leistungen | leistungsspektrum | angebot | unser angebot | dienstleistungen | service |
+        nos services | prestations | nos prestations | expertises | nos expertises | domaines d intervention |
+        servicios | nuestros servicios | servizi | i nostri servizi | diensten | onze diensten | servicos |
+        nossos servicos""",
+    "careers": """careers | career | jobs | join us | work with us | vacancies | we re hiring | join our team |
+        employment | karriere | stellenangebote | offene stellen | stellen | jobs karriere | carrieres |
+        recrutement | emplois | nous rejoindre | rejoignez nous | offres d emploi | empleo | trabaja con nosotros |
+        carreras | ofertas de empleo | lavora con noi | carriere | posizioni aperte | lavoro | vacatures |
+        werken bij | werken bij ons | carriere | carreiras | trabalhe conosco | vagas | empregos""",
+    "terms": """terms | terms conditions | terms of service | terms of use | t c | ts cs | general terms |
+        conditions | terms of business | agb | allgemeine geschaftsbedingungen | nutzungsbedingungen |
+        geschaftsbedingungen | cgv | cgu | cgv cgu | conditions generales | conditions generales de vente |
+        conditions generales d utilisation | conditions d utilisation | terminos condiciones | condiciones generales |
+        terminos de uso | condiciones de uso | condiciones de venta | termini condizioni | condizioni generali |
+        termini di servizio | condizioni di vendita | condizioni d uso | algemene voorwaarden | voorwaarden |
+        gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais""",
+    "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
+        datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
+        politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
+        privacidad | politica de privacidad | proteccion de datos | aviso de privacidad | informativa privacy |
+        informativa sulla privacy | privacybeleid | privacyverklaring | privacyverklaring | privacidade |
+        politica de privacidade | protecao de dados""",
+    "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
+        impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
+        informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale |
+        informazioni legali | colofon | juridische informatie | informacoes legais""",
+    "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
+        cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
+        politica de cookies | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
+        cookieverklaring | cookie beleid""",
+}
+# URL slugs (last path segment, folded, extension dropped, _ as -).
+_SLUGS: dict[str, str] = {
+    "about": """about about-us aboutus about-me who-we-are our-story company the-company history ueber-uns uber-uns
+        ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
+        qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos sobre-nosotros
+        nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
+        sobre-nos sobre quem-somos a-empresa historia""",
+    "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
+        kontakt-anfahrt anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
+        contattaci contatto contato fale-conosco contacte-nos""",
+    "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
+        das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
+        medewerkers equipa nossa-equipe nossa-equipa""",
+    "services": """services our-services service what-we-do solutions leistungen unsere-leistungen dienstleistungen
+        angebot leistungsspektrum prestations nos-services nos-prestations expertises expertise servicios
+        nuestros-servicios servizi i-nostri-servizi diensten onze-diensten servicos nossos-servicos practice-areas""",
+    "careers": """careers career jobs join-us work-with-us vacancies karriere stellenangebote jobs-karriere
+        offene-stellen recrutement carrieres emplois nous-rejoindre empleo trabaja-con-nosotros lavora-con-noi
+        carriere vacatures werken-bij carreiras trabalhe-conosco vagas""",
+    "terms": """terms terms-and-conditions terms-conditions termsandconditions terms-of-service terms-of-use tos
+        tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
+        terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
+        algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico""",
+    "privacy": """privacy privacy-policy privacypolicy privacy-notice privacy-statement data-protection datenschutz
+        datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
+        donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
+        informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr""",
+    "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
+        aviso-legal nota-legal note-legali colofon colophon site-notice rechtliches informations-legales
+        rechtliche-hinweise""",
+    "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
+        cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring""",
+}
+_FILLER = frozenset(
+    """the our your my of and und et y e en ed our a an der die das den dem le la les l de du des d el los las il lo
+    gli i het een o os as do da dos das page pagina seite policy richtlinie politique politica beleid more mehr
+    plus read info""".split()
+)
+# Roles judged from a parent directory too (/services/audit.html, /careers/engineer).
+_PARENT_ROLES = ("services", "careers", "team", "about", "legal")
+_HOME_FILES = frozenset({"index", "default", "home", "start", "startseite", "accueil", "inicio", "main"})
+_EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm|shtml)$", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LANGUAGE_DIR = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.I)
+_MAX_LABEL_WORDS = 6
+
+
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _text_key(text: str) -> str:
+    # "Impressum (in German)", "Kontakt »": the label is what is left.
+    words = _NON_WORD.sub(" ", fold(_ASIDE.sub(" ", text))).split()
+    return " ".join(w for w in words if w not in _FILLER)
+
+
+def _slug_key(segment: str) -> str:
+    segment = _CAMEL.sub("-", _EXTENSION.sub("", unquote(segment)))
+    return "-".join(_NON_WORD.sub(" ", fold(segment)).split())
+
+
+def _phrases(table: str) -> frozenset[str]:
+    return frozenset(_text_key(p) for p in table.split("|") if p.strip())
+
+
+_TEXT_ROLES = {role: _phrases(table) for role, table in _TEXTS.items()}
+_SLUG_ROLES = {slug: role for role, table in _SLUGS.items() for slug in table.split()}
+
+
+def _segments(url: str) -> list[str]:
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return []
+    return [s for s in path.split("/") if s]
+
+
+def is_home_path(url: str) -> bool:
+    """The site root: "/", "/index.html", a language root ("/en/")."""
+    segments = _segments(url)
+    if segments and _EXTENSION.sub("", segments[-1]).lower() in _HOME_FILES:
+        segments = segments[:-1]
+    return not segments or (len(segments) == 1 and bool(_LANGUAGE_DIR.match(segments[0])))
+
+
+def _slug_role(url: str) -> tuple[str | None, float]:
+    segments = _segments(url)
+    if not segments:
+        return None, 0.0
+    slug = _slug_key(segments[-1])
+    role = _SLUG_ROLES.get(slug)
+    if role:
+        return role, 3.0
+    # "/westmere-about.html", "/acme-privacy-policy": a brand prefix before a
+    # known slug, on a page at the top of the site.
+    words = slug.split("-")
+    top_level = len(segments) == 1 or (len(segments) == 2 and _LANGUAGE_DIR.match(segments[0]))
+    if top_level and len(words) >= 2:
+        for cut in (1, 2):
+            tail = "-".join(words[cut:])
+            if tail and tail in _SLUG_ROLES and len(words) - cut >= 1:
+                return _SLUG_ROLES[tail], 2.5
+    return None, 0.0
+
+
+def _text_role(text: str) -> str | None:
+    if not text or len(text.split()) > _MAX_LABEL_WORDS:
+        return None  # a sentence or a headline, not a menu label
+    key = _text_key(text)
+    if not key:
+        return None
+    for role, phrases in _TEXT_ROLES.items():
+        if key in phrases:
+            return role
+    return None
+
+
+def _parent_role(url: str) -> str | None:
+    segments = _segments(url)
+    if len(segments) == 2:
+        role = _SLUG_ROLES.get(_slug_key(segments[0]))
+        if role in _PARENT_ROLES:
+            return role
+    return None
+
+
+def page_role(url: str, text: str = "") -> str | None:
+    """The role of the page a link with this URL and text leads to, or None."""
+    return _judge(url, text)[0]
+
+
+def role_from_sitemap_url(url: str) -> str | None:
+    """The role a sitemap entry's URL shows by its slug alone."""
+    if is_home_path(url):
+        return "home"
+    return _slug_role(url)[0]
+
+
+def _judge(url: str, text: str) -> tuple[str | None, float]:
+    if is_home_path(url):
+        return "home", 3.0
+    slug_role, score = _slug_role(url)
+    text_role = _text_role(text)
+    if slug_role:
+        return slug_role, score + (0.5 if text_role == slug_role else 0.0)
+    if text_role:
+        return text_role, 2.0
+    parent = _parent_role(url)
+    if parent:
+        return parent, 1.0
+    return None, 0.0
+
+
+_FALLBACKS: dict[str, dict[str, list[str]]] = {
+    "home": {"en": ["/"]},
+    "about": {
+        "en": ["/about", "/about-us", "/company"], "de": ["/ueber-uns", "/about", "/unternehmen"],
+        "fr": ["/a-propos", "/qui-sommes-nous"], "es": ["/quienes-somos", "/sobre-nosotros"],
+        "it": ["/chi-siamo", "/azienda"], "nl": ["/over-ons"], "pt": ["/sobre-nos", "/quem-somos", "/sobre"],
+    },
+    "contact": {
+        "en": ["/contact", "/contact-us"], "de": ["/kontakt"], "fr": ["/contact", "/nous-contacter", "/contactez-nous"],
+        "es": ["/contacto"], "it": ["/contatti"], "nl": ["/contact"], "pt": ["/contato", "/contacto", "/fale-conosco"],
+    },
+    "team": {
+        "en": ["/team", "/our-team", "/about/team"], "de": ["/team", "/unser-team"], "fr": ["/equipe", "/notre-equipe"],
+        "es": ["/equipo", "/nuestro-equipo"], "it": ["/team", "/chi-siamo/team"], "nl": ["/team", "/ons-team"],
+        "pt": ["/equipe", "/equipa"],
+    },
+    "services": {
+        "en": ["/services", "/our-services"], "de": ["/leistungen", "/dienstleistungen"],
+        "fr": ["/services", "/prestations", "/nos-services"], "es": ["/servicios"], "it": ["/servizi"],
+        "nl": ["/diensten"], "pt": ["/servicos"],
+    },
+    "careers": {
+        "en": ["/careers", "/jobs"], "de": ["/karriere", "/jobs"], "fr": ["/carrieres", "/recrutement"],
+        "es": ["/empleo", "/trabaja-con-nosotros"], "it": ["/lavora-con-noi", "/carriere"], "nl": ["/vacatures", "/werken-bij"],
+        "pt": ["/carreiras", "/trabalhe-conosco"],
+    },
+    "terms": {
+        "en": ["/terms", "/terms-and-conditions", "/terms-of-service"], "de": ["/agb", "/nutzungsbedingungen"],
+        "fr": ["/cgv", "/conditions-generales-de-vente", "/cgu"], "es": ["/terminos-y-condiciones", "/condiciones-generales"],
+        "it": ["/termini-e-condizioni", "/condizioni-generali"], "nl": ["/algemene-voorwaarden"], "pt": ["/termos-e-condicoes", "/termos-de-uso"],
+    },
+    "privacy": {
+        "en": ["/privacy", "/privacy-policy"], "de": ["/datenschutz", "/datenschutzerklaerung"],
+        "fr": ["/politique-de-confidentialite", "/confidentialite"], "es": ["/politica-de-privacidad", "/privacidad"],
+        "it": ["/privacy", "/privacy-policy"], "nl": ["/privacybeleid", "/privacy"], "pt": ["/politica-de-privacidade", "/privacidade"],
+    },
+    "legal": {
+        "en": ["/legal-notice", "/imprint", "/legal"], "de": ["/impressum"], "fr": ["/mentions-legales"],
+        "es": ["/aviso-legal"], "it": ["/note-legali"], "nl": ["/colofon"], "pt": ["/aviso-legal"],
+    },
+    "cookies": {
+        "en": ["/cookie-policy", "/cookies"], "de": ["/cookie-richtlinie", "/cookies"], "fr": ["/politique-de-cookies", "/cookies"],
+        "es": ["/politica-de-cookies"], "it": ["/cookie-policy"], "nl": ["/cookiebeleid"], "pt": ["/politica-de-cookies"],
+    },
+}
+_MAX_FALLBACKS = 4
+
+
+def fallback_paths(role: str, language: str | None) -> list[str]:
+    """Common paths for a role no link led to: the page language's first,
+    then English, at most four."""
+    table = _FALLBACKS.get(role, {})
+    primary = (language or "").replace("_", "-").split("-")[0].lower()
+    paths: list[str] = []
+    for lang in (primary, "en"):
+        for path in table.get(lang, []):
+            if path not in paths:
+                paths.append(path)
+    return paths[:_MAX_FALLBACKS]
+
+
+def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int = 2) -> dict[str, list[str]]:
+    """Same-site pages per role among a page's links, best first."""
+    site = site_host(home_url)
+    home_key = _page_key(home_url)
+    best: dict[str, tuple[str, float, int]] = {}  # page key -> (role, score, order)
+    urls: dict[str, str] = {}
+    for order, link in enumerate(links):
+        try:
+            if site_host(link.url) != site:
+                continue
+        except ValueError:
+            continue
+        role, score = _judge(link.url, link.text)
+        if role is None:
+            continue
+        key = _page_key(link.url)
+        if role == "home":
+            if urlsplit(link.url).query:
+                continue  # "/?skip=1", "/?page_id=2": not the home page
+        elif key == home_key or is_home_path(link.url):
+            continue
+        current = best.get(key)
+        if current is None or score > current[1]:
+            best[key] = (role, score, order if current is None else current[2])
+            urls.setdefault(key, link.url)
+    found: dict[str, list[tuple[float, int, str]]] = {}
+    if is_home_path(home_url):
+        found["home"] = [(99.0, -1, home_url)]
+        best.pop(home_key, None)
+    for key, (role, score, order) in best.items():
+        if role == "home" and "home" in found:
+            continue  # one home is enough: the others are its aliases
+        found.setdefault(role, []).append((score, order, urls[key]))
+    return {
+        role: [url for _, _, url in sorted(entries, key=lambda e: (-e[0], e[1]))[:per_role]]
+        for role, entries in found.items()
+    }
+
+
+def _page_key(url: str) -> str:
+    key = dedupe_key(url)
+    parts = urlsplit(key)
+    path = _EXTENSION.sub("", parts.path.rstrip("/")) if parts.path not in ("", "/") else ""
+    return f"{parts.netloc}{path}?{parts.query}"

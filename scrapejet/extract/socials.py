@@ -1,0 +1,186 @@
+"""The company's own profiles on social networks.
+
+A link is a profile when its path has the network's profile shape (a page,
+an account, a company, a channel); share buttons, post and video URLs,
+tracking pixels and a network's home page are not. And a profile link is
+the company's when the page presents it as such: in the header, footer or
+nav, as an icon or a "Follow us" link, or under a handle that resembles the
+company's name. A blog post linking to somebody else's account is not."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+from urllib.parse import parse_qs, urlsplit
+
+from scrapejet.extract.jsonld import text_values
+from scrapejet.extract.phones import whatsapp_number
+from scrapejet.extract.textlines import FOOTER, HEADER, NAV, WIDGET, Document, fold
+
+NETWORK_HOSTS = {
+    "facebook.com": "facebook", "fb.com": "facebook", "fb.me": "facebook",
+    "instagram.com": "instagram", "instagr.am": "instagram",
+    "linkedin.com": "linkedin",
+    "twitter.com": "x", "x.com": "x",
+    "youtube.com": "youtube",
+    "tiktok.com": "tiktok",
+    "github.com": "github",
+    "pinterest.com": "pinterest",
+    "wa.me": "whatsapp", "whatsapp.com": "whatsapp", "api.whatsapp.com": "whatsapp",
+    "xing.com": "xing",
+}
+_CANONICAL_HOST = {
+    "facebook": "www.facebook.com", "instagram": "www.instagram.com", "linkedin": "www.linkedin.com",
+    "x": "x.com", "youtube": "www.youtube.com", "tiktok": "www.tiktok.com", "github": "github.com",
+    "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
+}
+# First path segments that are the network's own pages, not an account.
+_RESERVED = {
+    "facebook": {
+        "sharer", "sharer.php", "share", "share.php", "dialog", "plugins", "tr", "login", "login.php", "watch",
+        "photo", "photo.php", "story.php", "permalink.php", "hashtag", "home.php", "policies", "privacy", "help",
+        "events", "groups", "business", "ads", "marketplace", "gaming", "reel", "reels", "stories", "search",
+        "l.php", "legal", "about", "settings", "notes", "media", "video.php", "v", "watchparty", "fundraisers",
+    },
+    "instagram": {"p", "reel", "reels", "tv", "explore", "accounts", "stories", "direct", "about", "legal", "developer", "web", "share"},
+    "x": {"intent", "share", "home", "search", "hashtag", "i", "explore", "settings", "login", "signup", "privacy", "tos", "notifications", "messages", "compose", "messages"},
+    "tiktok": {"embed", "tag", "music", "discover", "foryou", "following", "login", "upload", "legal", "share"},
+    "github": {
+        "features", "pricing", "about", "login", "join", "sponsors", "marketplace", "explore", "topics", "collections",
+        "trending", "site", "security", "enterprise", "readme", "apps", "settings", "notifications", "new", "search",
+        "contact", "customer-stories", "team", "solutions", "resources", "codespaces", "issues", "pulls", "orgs",
+    },
+    "pinterest": {"pin", "search", "ideas", "today", "login", "_", "categories", "explore", "business", "discover"},
+}
+_HANDLE = {
+    "instagram": re.compile(r"^[A-Za-z0-9._]{1,30}$"),
+    "x": re.compile(r"^[A-Za-z0-9_]{1,15}$"),
+    "github": re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"),
+    "pinterest": re.compile(r"^[A-Za-z0-9_.-]{3,30}$"),
+    "facebook": re.compile(r"^[A-Za-z0-9.\-]{3,80}$"),
+}
+# Handles are case-insensitive on these networks; YouTube channel ids are not.
+_CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing"})
+_FOLLOW_TEXT = re.compile(
+    r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
+    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing)\b|"
+    r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us",
+)
+
+
+def profile(url: str) -> dict[str, str] | None:
+    """``{"network", "url", "handle"}`` when ``url`` is a profile on a known
+    network, with the URL canonicalised (https, the network's main host, no
+    query, no trailing slash); None for anything else."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https", "") or not parts.netloc:
+        return None
+    host = (parts.hostname or "").lower()
+    network = _network_of(host)
+    if network is None:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if network == "whatsapp":
+        number = whatsapp_number(url)
+        if not number:
+            return None
+        return {"network": network, "url": f"https://wa.me/{number[1:]}", "handle": number[1:]}
+    path = _profile_path(network, segments, parts.query)
+    if path is None:
+        return None
+    if network in _CASELESS:
+        path = path.lower()
+    handle = path.rsplit("/", 1)[-1].lstrip("@")
+    if network == "facebook" and path.startswith("profile.php"):
+        handle = path.split("=", 1)[-1]
+    return {"network": network, "url": f"https://{_CANONICAL_HOST[network]}/{path}", "handle": handle}
+
+
+def _network_of(host: str) -> str | None:
+    labels = host.split(".")
+    for size in (3, 2):
+        if len(labels) >= size:
+            network = NETWORK_HOSTS.get(".".join(labels[-size:]))
+            if network:
+                return network
+    # pinterest.de, pinterest.co.uk, pinterest.fr: one network
+    if "pinterest" in labels:
+        return "pinterest"
+    return None
+
+
+def _profile_path(network: str, segments: list[str], query: str) -> str | None:
+    if not segments:
+        return None  # the network's home page
+    first = segments[0]
+    reserved = _RESERVED.get(network, set())
+    if network == "facebook":
+        if first == "profile.php":
+            user_id = (parse_qs(query).get("id") or [""])[0]
+            return f"profile.php?id={user_id}" if user_id.isdigit() else None
+        if first == "pages" and len(segments) >= 2:
+            return "/".join(segments[:3])
+        if first.lower() in reserved or len(segments) > 1 or not _HANDLE["facebook"].match(first):
+            return None  # /acme/posts/123, /acme/videos/... are posts
+        return first
+    if network == "linkedin":
+        if first in ("company", "in", "school", "showcase") and len(segments) >= 2:
+            return f"{first}/{segments[1]}" if len(segments) == 2 or segments[2] in ("about", "mycompany") else None
+        return None
+    if network == "youtube":
+        if first.startswith("@") and len(segments) <= 2 and len(first) > 1:
+            return first if len(segments) == 1 or segments[1] in ("featured", "videos", "about") else None
+        if first in ("channel", "c", "user") and len(segments) >= 2:
+            return f"{first}/{segments[1]}"
+        return None
+    if network == "tiktok":
+        return first if first.startswith("@") and len(first) > 1 and len(segments) == 1 else None
+    if network == "xing":
+        if first in ("profile", "companies", "pages") and len(segments) >= 2:
+            return f"{first}/{segments[1]}"
+        return None
+    if first.lower() in reserved or len(segments) > 1:
+        # a repository, a post, a board: not the account
+        if network == "github" and first == "orgs" and len(segments) == 2:
+            return segments[1]
+        return None
+    pattern = _HANDLE.get(network)
+    return first if pattern is None or pattern.match(first) else None
+
+
+def extract_socials(
+    doc: Document, organisations: Iterable[dict[str, Any]], brand_words: Iterable[str]
+) -> list[dict[str, str]]:
+    brands = {b for b in (_squash(word) for word in brand_words) if len(b) >= 4}
+    found: dict[str, dict[str, str]] = {}
+    for org in organisations:
+        for url in text_values(org.get("sameAs")) + text_values(org.get("url")):
+            entry = profile(url)
+            if entry:
+                found.setdefault(entry["url"], entry)
+    for anchor in doc.anchors:
+        if anchor.flags & WIDGET:
+            continue
+        entry = profile(anchor.href)
+        if entry is None or entry["url"] in found:
+            continue
+        if _presented_as_own(anchor.flags, anchor.text, entry, brands):
+            found[entry["url"]] = entry
+    return list(found.values())
+
+
+def _presented_as_own(flags: int, text: str, entry: dict[str, str], brands: set[str]) -> bool:
+    if flags & (HEADER | FOOTER | NAV):
+        return True
+    folded = fold(text).strip()
+    if not folded or _FOLLOW_TEXT.search(folded) or _squash(folded) == _squash(entry["handle"]):
+        return True  # an icon, "Follow us on Instagram", "@acme"
+    handle = _squash(entry["handle"])
+    return len(handle) >= 4 and any(handle in brand or brand in handle for brand in brands)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))

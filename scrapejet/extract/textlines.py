@@ -1,0 +1,296 @@
+"""A page as a reader sees it: visible text broken into lines, each line
+knowing where it sits (header, footer, nav, <address>, a heading, a widget)
+and whether the page says it belongs to someone else (the web host, a
+regulator, the web designer).
+
+The contact extractors work on these lines rather than on the raw tree:
+an address spans a ``<br>``, an obfuscated email spans three ``<span>``s,
+and "the block after the heading *Hosting*" is a statement about lines."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import lxml.etree
+from lxml.html import HtmlElement
+
+# Where text cannot be seen, or is form furniture rather than content
+# (a <select> lists options, not facts about the company).
+_SKIP = frozenset(
+    "script style noscript template head svg math iframe object embed select textarea "
+    "input canvas video audio picture map".split()
+)
+_BLOCK = frozenset(
+    "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot "
+    "th thead tr ul caption legend center html".split()
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "dt": 7, "th": 7, "legend": 7, "caption": 7}
+_BOLD = frozenset({"strong", "b"})
+
+# Marks a boundary between two inline elements with no white space between
+# them: "<b>E-Mail</b>info@x.de" must not read as the address
+# "e-mailinfo@x.de", yet "<span>info</span>@<span>x.de</span>" is one address.
+INLINE_MARK = "\u2063"
+
+HEADER = 1
+FOOTER = 2
+NAV = 4
+ADDRESS = 8
+WIDGET = 16
+BOLD = 32
+LINK = 64
+
+_CONTEXT_TAGS = {"header": HEADER, "footer": FOOTER, "nav": NAV, "address": ADDRESS, "aside": 0}
+# Class/id words page builders use for the same regions. Checked on words
+# (split at - and _) so "subheader-text" is not a header but "site-header" is.
+_CONTEXT_WORDS = {
+    "header": HEADER, "masthead": HEADER, "topbar": HEADER, "navbar": NAV, "nav": NAV, "menu": NAV,
+    "navigation": NAV, "footer": FOOTER, "colophon": FOOTER, "bottom": FOOTER,
+}
+# Blocks a third party puts on the page: booking and chat widgets, consent
+# banners, "powered by" boxes. Their contact details are the vendor's.
+_WIDGET_RE = re.compile(
+    r"widget|embed|powered|third-?party|booking-?engine|chatbot|livechat|intercom|zendesk|tawk|"
+    r"cookie-?(?:banner|consent|notice|bar)|consent|cookiebot|onetrust|usercentrics|iubenda|cmplz",
+    re.I,
+)
+_WORD_SPLIT = re.compile(r"[\s_\-]+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One visual line of text. ``raw`` keeps INLINE_MARK at element
+    boundaries; ``text`` is what a reader sees."""
+
+    raw: str
+    flags: int = 0
+    heading: int = 0  # 1-6 for h1-h6, 7 for dt/th/legend, 0 for body text
+    block: int = 0  # lines of one block element (split only by <br>) share it
+    third_party: bool = False
+    text: str = field(default="", init=False)
+
+    def __post_init__(self) -> None:
+        self.text = _collapse(self.raw.replace(INLINE_MARK, " "))
+
+
+@dataclass(slots=True)
+class Anchor:
+    href: str
+    text: str
+    line: int  # index of the line the link text starts in
+    flags: int
+    element: HtmlElement
+
+
+@dataclass(slots=True)
+class Document:
+    lines: list[Line]
+    anchors: list[Anchor]
+
+    def line_of(self, anchor: Anchor) -> Line | None:
+        if 0 <= anchor.line < len(self.lines):
+            return self.lines[anchor.line]
+        return None
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents dropped, ß as ss: the form words are compared in,
+    so "Über uns", "ueber uns" and "uber uns" meet."""
+    text = text.lower().replace("ß", "ss")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _element_flags(element: HtmlElement) -> int:
+    tag = element.tag
+    flags = _CONTEXT_TAGS.get(tag, 0)
+    if tag in _BOLD:
+        flags |= BOLD
+    elif tag == "a":
+        flags |= LINK
+    if element.get("role") == "navigation":
+        flags |= NAV
+    names = element.get("class")
+    ident = element.get("id")
+    if names or ident:
+        joined = f"{names or ''} {ident or ''}"
+        if _WIDGET_RE.search(joined):
+            flags |= WIDGET
+        for word in _WORD_SPLIT.split(joined.lower()):
+            flags |= _CONTEXT_WORDS.get(word, 0)
+    return flags
+
+
+def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[HtmlElement] = frozenset()) -> Document:
+    """Lines and links of a parsed page, in reading order, in one pass.
+    ``widget_roots`` are elements known to be a third party's widget."""
+    lines: list[Line] = []
+    anchors: list[Anchor] = []
+    parts: list[str] = []
+    line_flags = -1  # flags of the element the current line's first text came from
+    line_heading = 0
+    block = 0
+    stack: list[tuple[int, int]] = [(0, 0)]  # (flags, heading level) per open element
+
+    def add(text: str | None, flags: int, heading: int) -> None:
+        nonlocal line_flags, line_heading
+        if not text:
+            return
+        if text.strip():
+            if line_flags < 0:
+                line_flags, line_heading = flags, heading
+            elif not flags & BOLD:
+                # Bold only when all of it is: "<b>Nom :</b> Léo" is a value.
+                line_flags &= ~BOLD
+        parts.append(text)
+
+    def flush(new_block: bool = True) -> None:
+        nonlocal line_flags, line_heading, block
+        if parts:
+            raw = _clean_marks("".join(parts))
+            if raw:
+                lines.append(Line(raw, max(line_flags, 0), line_heading, block))
+            parts.clear()
+        line_flags, line_heading = -1, 0
+        if new_block:
+            block += 1
+
+    body = tree.find("body")
+    root = body if body is not None else tree
+    walker = lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, element in walker:
+        if event in ("comment", "pi"):
+            flags, heading = stack[-1]
+            add(element.tail, flags, heading)
+            continue
+        tag = element.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        if event == "start":
+            if tag in _SKIP or element.get("hidden") is not None:
+                walker.skip_subtree()
+                stack.append(stack[-1])
+                continue
+            parent_flags, parent_heading = stack[-1]
+            flags = parent_flags | _element_flags(element)
+            if widget_roots and element in widget_roots:
+                flags |= WIDGET
+            heading = _HEADINGS.get(tag, parent_heading)
+            stack.append((flags, heading))
+            if tag in _BLOCK:
+                flush(tag != "br")
+            else:
+                parts.append(INLINE_MARK)
+            if tag == "a":
+                href = element.get("href")
+                if href:
+                    anchors.append(Anchor(href.strip(), _collapse(element.text_content()), len(lines), flags, element))
+            if tag not in _SKIP:
+                add(element.text, flags, heading)
+        else:
+            stack.pop()
+            if tag in _BLOCK and tag != "br":
+                flush()
+            else:
+                parts.append(INLINE_MARK)
+            flags, heading = stack[-1]
+            add(element.tail, flags, heading)
+    flush()
+    mark_third_party(lines)
+    return Document(lines, anchors)
+
+
+_MARK_RUN = re.compile(f"{INLINE_MARK}+")
+_MARK_NEAR_SPACE = re.compile(rf"\s*{INLINE_MARK}\s+|\s+{INLINE_MARK}\s*")
+
+
+def _clean_marks(raw: str) -> str:
+    """Collapse white space; keep a mark only where two inline elements touch."""
+    raw = _MARK_RUN.sub(INLINE_MARK, raw)
+    raw = _MARK_NEAR_SPACE.sub(" ", raw)
+    raw = " ".join(raw.split())
+    return raw.strip(INLINE_MARK + " ")
+
+
+# --- whose block is it -------------------------------------------------------
+# A legal notice names other parties with their full postal address (the web
+# host, the supervisory authority, the dispute-resolution body, the designer).
+# A label with one of these words hands the block it introduces to them; a
+# line that merely mentions one of them is theirs alone.
+_THIRD_PARTY_LABEL = re.compile(
+    r"^(?:(?:web)?\s?hosting(?:[\s-]?(?:provider|anbieter|partner|dienstleister|del sito|du site))?|hoster|"
+    r"(?:technischer\s)?provider|hosted by|gehostet (?:bei|von|durch)|"
+    r"hebergeur(?: du site)?|hebergement(?: du site)?|heberge par|hospedaje|alojamiento(?: web)?|"
+    r"proveedor de (?:hosting|alojamiento)|fornitore (?:di )?hosting|hostingprovider|hosting partij|"
+    r"alojamento|hospedagem|"
+    r"(?:zustandige )?aufsichtsbehorde|supervisory authority|regulatory authority|regulator|"
+    r"licensing authority|autorite de controle|autoridad de control|autorita di (?:controllo|vigilanza)|"
+    r"toezichthouder|autoridade de controlo|"
+    r"(?:eu[\s-])?streitschlichtung|(?:online[\s-])?streitbeilegung|verbraucherstreitbeilegung|"
+    r"schlichtungsstelle|(?:online )?dispute resolution|mediat(?:eur|ion)(?: de la consommation)?|"
+    r"ombudsman|"
+    r"web\s?design(?:er)?(?: (?:by|und|&|and) .*)?|design(?:ed)? by|site by|website by|made by|"
+    r"(?:site )?realis(?:ation|e par)(?: du site)?|conception(?: du site)?|umsetzung|gestaltung|"
+    r"konzeption(?: (?:und|&) (?:gestaltung|design))?|credits?|credits photos?|photo credits?|"
+    r"bildnachweis|bildquellen|image credits|powered by)\b",
+)
+_THIRD_PARTY_MENTION = re.compile(
+    r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
+    r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
+    r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
+    r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
+    r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten)kammer|"
+    r"powered by|designed by|website by|web design by|webdesign:|realise par|developpe par|developed by"
+)
+_LABELISH_MAX_WORDS = 6
+_NUMBERING = re.compile(r"^[\s#*•\-]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)*")
+_REGION_MAX_LINES = 8
+
+
+def _is_label(line: Line) -> bool:
+    """A heading, or a short bold / colon-ended line: it names what follows."""
+    if line.heading:
+        return True
+    if len(line.text.split()) > _LABELISH_MAX_WORDS:
+        return False
+    return bool(line.flags & BOLD) or line.text.endswith(":")
+
+
+def mark_third_party(lines: list[Line]) -> None:
+    region_left = 0  # lines still owned by the last third-party label
+    region_block = -1  # or, for an inline label, the block it owns
+    region_context = 0
+    for line in lines:
+        folded = fold(line.text)
+        context = line.flags & (HEADER | FOOTER | NAV)
+        if region_block == line.block:
+            line.third_party = True
+            continue
+        region_block = -1
+        if not line.flags & LINK and len(line.text.split()) <= 12 and _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", folded)):
+            line.third_party = True
+            if _is_label(line) or len(line.text.split()) <= 3:
+                # "Hosting" as a heading owns the blocks below it.
+                region_left, region_context = _REGION_MAX_LINES, context
+            else:
+                # "Hosting: Strato AG<br>Pascalstr. 10<br>10587 Berlin" owns
+                # the rest of its own block.
+                region_block, region_left = line.block, 0
+            continue
+        if region_left:
+            # "Diese Website wird gehostet bei:" still speaks of the host.
+            if (_is_label(line) and not _THIRD_PARTY_MENTION.search(folded)) or context != region_context:
+                region_left = 0
+            else:
+                line.third_party = True
+                region_left -= 1
+                continue
+        if len(line.text) > 20 and _THIRD_PARTY_MENTION.search(folded):
+            line.third_party = True
