@@ -47,6 +47,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("IN", re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,:]?\s*(?P<pc>[1-9]\d{{2}} ?\d{{3}})(?![\d])(?:\s*\((?P<reg>[^)]{{1,20}})\))?")),
     ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
 ]
+# What each shape cannot do without: a cheap test before the full pattern,
+# whose town-first forms (US, IN) would otherwise try every capital letter.
+_QUICK = {
+    "GB": re.compile(r"\d[A-Z]{2}\b"),
+    "NL": re.compile(r"\d{4} ?[A-Z]{2}\s"),
+    "PT": re.compile(r"\d{4}-\d{3}\s"),
+    "EU5": re.compile(r"(?<!\d)\d{5}\s"),
+    "US": re.compile(r", ?[A-Z]{2}\b"),
+    "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
+    "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
+}
+_HAS_DIGIT = re.compile(r"\d")
 _EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT"}
 _EU4_COUNTRIES = {"A": "AT", "AT": "AT", "CH": "CH", "B": "BE", "BE": "BE", "L": "LU", "LU": "LU", "DK": "DK"}
 
@@ -228,10 +240,12 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
         text = line.text
         if line.third_party or len(text) > 400:
             continue
-        if not any(c.isdigit() for c in text) and not _US_STATE_ONLY.search(text):
+        if not _HAS_DIGIT.search(text) and not _US_STATE_ONLY.search(text):
             continue
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:
+            if not _QUICK[kind].search(text):
+                continue
             for match in pattern.finditer(text):
                 if any(match.start() < end and start < match.end() for start, end in taken):
                     continue

@@ -32,8 +32,7 @@ _LANGUAGE_METAS = lxml.etree.XPath(
 )
 # "Powered by <vendor>" text marks the embedded block it sits in as the vendor's.
 _POWERED_BY = lxml.etree.XPath(
-    "//body//text()[contains(translate(., 'POWERDBYREITGESTLVN', 'powerdbyreitgestlvn'), 'powered by')"
-    " or contains(translate(., 'POWERDBYREITGESTLVN', 'powerdbyreitgestlvn'), 'bereitgestellt von')]"
+    "//body//text()[contains(., 'owered by') or contains(., 'OWERED BY') or contains(., 'ereitgestellt von')]"
 )
 _WIDGET_CONTAINERS = frozenset({"div", "section", "aside", "form", "article"})
 _WIDGET_MAX_CHARS = 800

@@ -40,7 +40,8 @@ _SPELLED = re.compile(
     r"\b([A-Za-z0-9._%+\-]+)\s+(?:at|AT)\s+([A-Za-z0-9\-]+(?:\s+(?:dot|DOT|punkt|point)\s+[A-Za-z0-9\-]+)+)\b"
 )
 _SPELLED_DOT = re.compile(r"\s+(?:dot|DOT|punkt|point)\s+")
-_HINT = re.compile(r"[\[\(\{<]|\b(?:at|AT|dot|DOT)\b")
+# Lines worth de-obfuscating: a bracketed "at", or a spelled "at ... dot".
+_HINT = re.compile(rf"[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]|\b(?:at|AT)\b.*\b(?:dot|DOT|punkt|point)\b", re.I)
 
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff avif heic css js mjs json xml pdf mp4 mp3 webm mov zip gz woff woff2 ttf".split()
@@ -179,13 +180,16 @@ def extract_emails(
             seen.append((email, "obfuscated", False))
 
     for line in doc.lines:
-        if line.third_party or ("@" not in line.raw and not _HINT.search(line.raw)):
+        if line.third_party:
+            continue
+        hint = _HINT.search(line.raw)
+        if "@" not in line.raw and not hint:
             continue
         widget = bool(line.flags & WIDGET)
-        plain = emails_in_text(line.raw)
+        plain = emails_in_text(line.raw) if "@" in line.raw else []
         for email in plain:
             seen.append((email, "text", widget))
-        if _HINT.search(line.raw):
+        if hint:
             for email in emails_in_text(deobfuscate(line.raw)):
                 if email not in plain:
                     seen.append((email, "obfuscated", widget))

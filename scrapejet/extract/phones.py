@@ -165,6 +165,13 @@ def whatsapp_number(href: str) -> str | None:
     return f"+{digits}" if 7 <= len(digits) <= 15 else None
 
 
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def _digit_count(text: str) -> int:
+    return len(_NON_DIGITS.sub("", text))
+
+
 def is_placeholder_number(national: str) -> bool:
     """Template numbers: one digit repeated, or a counting run."""
     if re.search(r"(\d)\1{5,}", national):
@@ -207,7 +214,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             continue
         number = _tel_number(anchor.href)
         if number:
-            written = anchor.text if sum(c.isdigit() for c in anchor.text) >= 6 else number
+            written = anchor.text if _digit_count(anchor.text) >= 6 else number
             add(number, written, _label_kind(doc, anchor.line, anchor.text), "tel", region)
             continue
         number = whatsapp_number(anchor.href)
@@ -215,14 +222,14 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             add(number, number, "whatsapp", "wa.me", None)
 
     for index, line in enumerate(doc.lines):
-        if line.third_party or line.flags & WIDGET or sum(c.isdigit() for c in line.text) < 6:
+        if line.third_party or line.flags & WIDGET or _digit_count(line.text) < 6:
             continue
         for match in phonenumbers.PhoneNumberMatcher(line.text, region or "ZZ", leniency=phonenumbers.Leniency.VALID):
             if _is_identifier(line.text, match.start, match.end, match.raw_string):
                 continue
             before = fold(line.text[max(0, match.start - _LABEL_WINDOW) : match.start])
             labelled = bool(_PHONE_LABEL.search(before) or _FAX_LABEL.search(before))
-            if not labelled and sum(c.isdigit() for c in match.raw_string) < 8 and not match.raw_string.startswith("+"):
+            if not labelled and _digit_count(match.raw_string) < 8 and not match.raw_string.startswith("+"):
                 continue
             number = match.number
             if not phonenumbers.is_valid_number(number) or is_placeholder_number(str(number.national_number)):

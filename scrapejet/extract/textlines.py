@@ -96,11 +96,16 @@ class Document:
         return None
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower-case, accents dropped, ß as ss: the form words are compared in,
     so "Über uns", "ueber uns" and "uber uns" meet."""
-    text = text.lower().replace("ß", "ss")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.replace("ß", "ss")))
 
 
 def _collapse(text: str) -> str:
@@ -213,6 +218,8 @@ _MARK_NEAR_SPACE = re.compile(rf"\s*{INLINE_MARK}\s+|\s+{INLINE_MARK}\s*")
 
 def _clean_marks(raw: str) -> str:
     """Collapse white space; keep a mark only where two inline elements touch."""
+    if INLINE_MARK not in raw:
+        return " ".join(raw.split())
     raw = _MARK_RUN.sub(INLINE_MARK, raw)
     raw = _MARK_NEAR_SPACE.sub(" ", raw)
     raw = " ".join(raw.split())
