@@ -272,9 +272,9 @@ def _address_at(
 
     head, tail = text[: match.start()], text[match.end() :]
     head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
-    street, street_kind, start, end = _street_before(head, kind)
+    street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
     above: list[str] = []  # lines above that are part of the address
-    if street is None and kind == "IN" and head_rest:
+    if kind == "IN" and head_rest:
         # An Indian address is a run of comma-separated parts (house,
         # floor, landmark, area) before the town; not a sentence.
         if len(head_rest) > 160 or head_rest.count(",") > 8 or _SENTENCE_END.search(head_rest):
@@ -373,7 +373,7 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
 
 def _uk_locality(between: str, lines_between: list[str]) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in re.split(r",", between) if p.strip()] if between.strip(" ,") else []
-    parts = [p for p in parts if _LOCALITY_LINE.match(p)] or [p for p in lines_between[1:] if _LOCALITY_LINE.match(p)]
+    parts = [p for p in parts if _LOCALITY_LINE.match(p)] or [p for p in lines_between if _LOCALITY_LINE.match(p)]
     if not parts:
         return None, None
     return parts[0], ", ".join(parts[1:]) or None
@@ -384,11 +384,18 @@ def _trim_locality(value: str | None) -> str | None:
         return None
     words = []
     for word in value.split():
-        if fold(word).rstrip(":") in _LOCALITY_STOP or country_code(word.strip(",.")) and words:
+        if fold(word).rstrip(":") in _LOCALITY_STOP or (words and _is_country_word(word.strip(",."))):
             break
         words.append(word)
     text = " ".join(words).strip(" ,.;:–-")
     return text or None
+
+
+def _is_country_word(word: str) -> bool:
+    # "DE" after "Mannheim" is a country; "am" in "Frankfurt am Main" is not Armenia
+    if len(word) == 2:
+        return word.isupper() and country_code(word) is not None
+    return country_code(word) is not None
 
 
 _COUNTRY_AFTER = re.compile(rf"^\s*[,–-]?\s*({_WORD}(?:\s{_WORD}){{0,3}})")

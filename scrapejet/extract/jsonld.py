@@ -17,7 +17,8 @@ from lxml.html import HtmlElement
 _SCRIPTS = lxml.etree.XPath("//script[@type]")
 _COMMENT_WRAP = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
-_LINE_COMMENT = re.compile(r"(?m)^\s*//.*$")
+# a // comment on a line of its own or after a value, not the // of a URL
+_LINE_COMMENT = re.compile(r"(?m)(?:^|(?<=[,{\[\s]))//[^\n]*$")
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 # schema.org types that are an organisation. LocalBusiness alone has

@@ -40,7 +40,8 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         if role and role not in role_pages and url:
             role_pages[role] = url
         for entry in contacts.get("emails") or []:
-            emails.add(entry["email"].lower(), entry, where, order, EMAIL_SOURCE_RANK.get(entry.get("source"), 9))
+            email = entry["email"].lower()
+            emails.add(email, {**entry, "email": email}, where, order, EMAIL_SOURCE_RANK.get(entry.get("source"), 9))
         for entry in contacts.get("phones") or []:
             phones.add(entry["e164"], entry, where, order, PHONE_SOURCE_RANK.get(entry.get("source"), 9))
         for entry in contacts.get("socials") or []:

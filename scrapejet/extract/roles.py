@@ -179,6 +179,13 @@ def _slug_role(url: str) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def _has_query(url: str) -> bool:
+    try:
+        return bool(urlsplit(url).query)
+    except ValueError:
+        return False
+
+
 def _text_role(text: str) -> str | None:
     if not text or len(text.split()) > _MAX_LABEL_WORDS:
         return None  # a sentence or a headline, not a menu label
@@ -214,7 +221,11 @@ def role_from_sitemap_url(url: str) -> str | None:
 
 def _judge(url: str, text: str) -> tuple[str | None, float]:
     if is_home_path(url):
-        return "home", 3.0
+        # "/?page_id=4" is a page of its own, named by its link text
+        if not _has_query(url):
+            return "home", 3.0
+        text_role = _text_role(text)
+        return (text_role, 2.0) if text_role else ("home", 1.0)
     slug_role, score = _slug_role(url)
     text_role = _text_role(text)
     if slug_role:
@@ -305,9 +316,9 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
             continue
         key = _page_key(link.url)
         if role == "home":
-            if urlsplit(link.url).query:
-                continue  # "/?skip=1", "/?page_id=2": not the home page
-        elif key == home_key or is_home_path(link.url):
+            if _has_query(link.url):
+                continue  # "/?skip=1": the home page with a twist, not another page
+        elif key == home_key or (is_home_path(link.url) and not _has_query(link.url)):
             continue
         current = best.get(key)
         if current is None or score > current[1]:
