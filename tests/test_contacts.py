@@ -95,12 +95,16 @@ def test_email_from_html_entities_split_spans_and_glued_label():
         "<p><span>service</span><span>@</span><span>mueller-haustechnik.de</span></p>"
         "<p><b>E-Mail</b>buero@mueller-haustechnik.de</p>"
         "<p><strong>Mail:</strong><a>karriere@mueller-haustechnik.de</a></p>"
+        "<p><span>Ansprechpartner</span><span>t.mueller@mueller-haustechnik.de</span></p>"
+        "<p><span>Sabine Krüger</span><span>s.krueger@mueller-haustechnik.de</span></p>"
     )
     assert emails(extract(body)) == {
         "info@mueller-haustechnik.de",
         "service@mueller-haustechnik.de",
         "buero@mueller-haustechnik.de",
         "karriere@mueller-haustechnik.de",
+        "t.mueller@mueller-haustechnik.de",
+        "s.krueger@mueller-haustechnik.de",
     }
 
 
@@ -847,3 +851,15 @@ def test_merge_profile_of_nothing():
     assert result["company_name"] is None and result["emails"] == [] and result["pages"] == {}
     assert result["schema_org"] == {} and result["provenance"] == {} and result["created_at"] > 0
     assert merge_profile([{"url": "x"}, None, {"contacts": "junk"}], job_id="j", site="s")["emails"] == []
+
+
+def test_labels_decide_the_kind_of_each_number_on_a_line():
+    result = extract("<p>Tel. 0221 4710 8820 · WhatsApp: 0171 4096 338 · Tel./WhatsApp 0171 4096 339</p><p>T.0221 4710 8829</p>")
+    assert {p["e164"]: p["type"] for p in result["phones"]} == {
+        "+4922147108820": "phone", "+491714096338": "whatsapp", "+491714096339": "mobile", "+4922147108829": "phone",
+    }
+
+
+def test_identifier_label_on_the_line_above():
+    assert extract("<p>Kundennummer:<br>0221 4710 8820</p>")["phones"] == []
+    assert phones(extract("<p>Telefon:<br>0221 4710 8820</p>")) == {"+4922147108820"}

@@ -3,8 +3,9 @@ small-business sites (../shared/realsites) and on the fixture business sites
 (tests/business_fixtures), against what a careful reader wrote down for
 every page (tests/realsites_expected.py, tests/business_expected.py).
 
-Pages are extracted under a made-up ``http://<site>.test/`` origin: no
-country-code TLD helps, as on a loopback test server."""
+Pages are extracted under a made-up ``http://<site>.test/`` origin (no
+country-code TLD helps), and merged profiles also under a loopback origin,
+as the business spider sees them in its own tests."""
 
 from __future__ import annotations
 
@@ -31,15 +32,18 @@ PAGES = [(site, file) for site, (folder, _) in SITES.items()
          for file in (site_files(site) if folder == REALSITES else fixture_files(site))]
 
 
-def origin(site: str) -> str:
-    return f"http://{site}.test"
+LOOPBACK = "http://127.0.0.1:8123"
 
 
-def file_url(site: str, file: str) -> str:
+def origin(site: str, loopback: bool = False) -> str:
+    return LOOPBACK if loopback else f"http://{site}.test"
+
+
+def file_url(site: str, file: str, loopback: bool = False) -> str:
     # real sites are folders of files; fixture sites are served with
     # directory URLs (/kontakt/ for kontakt/index.html)
     folder, _ = SITES[site]
-    return origin(site) + (url_path(file) if folder == FIXTURES else "/" + file)
+    return origin(site, loopback) + (url_path(file) if folder == FIXTURES else "/" + file)
 
 
 @lru_cache(maxsize=None)
@@ -49,13 +53,13 @@ def html_of(site: str, file: str) -> bytes:
 
 
 @lru_cache(maxsize=None)
-def contacts_of(site: str, file: str) -> dict:
-    url = file_url(site, file)
+def contacts_of(site: str, file: str, loopback: bool = False) -> dict:
+    url = file_url(site, file, loopback)
     return extract_contacts(html_of(site, file), url, role=page_role(url))
 
 
 def relative(url: str) -> str:
-    return url.split(".test", 1)[1]
+    return url.split(".test", 1)[1] if ".test" in url else url[len(LOOPBACK) :]
 
 
 def phones(contacts: dict) -> set[str]:
@@ -82,10 +86,11 @@ def test_roles_of_files_from_their_url(site):
     assert found == entry["file_roles"]
 
 
+@pytest.mark.parametrize("loopback", [False, True], ids=["named-host", "loopback"])
 @pytest.mark.parametrize("site", sorted(SITES))
-def test_role_pages_found_from_home_page_links(site):
+def test_role_pages_found_from_home_page_links(site, loopback):
     _, entry = SITES[site]
-    home = origin(site) + "/"
+    home = origin(site, loopback) + "/"
     links = extract_links(html_of(site, "index.html"), home)
     found = discover_role_pages(links, home)
     assert {role: relative(urls[0]) for role, urls in found.items()} == entry["roles"]
@@ -129,22 +134,23 @@ def test_decoys_are_never_extracted(site):
             assert not any(s["url"].lower().startswith(prefix.lower()) for s in contacts["socials"]), (file, prefix)
 
 
-def _crawl(site: str) -> list[dict]:
+def _crawl(site: str, loopback: bool) -> list[dict]:
     """The pages a business job reaches, as the spider hands them over."""
     _, entry = SITES[site]
     pages = []
     for file in entry["crawled"]:
-        url = file_url(site, file)
+        url = file_url(site, file, loopback)
         role = entry["file_roles"].get(file) or page_role(url)
-        pages.append({"url": url, "page_type": role, "contacts": contacts_of(site, file)})
+        pages.append({"url": url, "page_type": role, "contacts": contacts_of(site, file, loopback)})
     return pages
 
 
+@pytest.mark.parametrize("loopback", [False, True], ids=["named-host", "loopback"])
 @pytest.mark.parametrize("site", sorted(SITES))
-def test_merged_profile(site):
+def test_merged_profile(site, loopback):
     _, entry = SITES[site]
     expected = entry["profile"]
-    profile = merge_profile(_crawl(site), job_id="job-1", site=f"{site}.test")
+    profile = merge_profile(_crawl(site, loopback), job_id="job-1", site=f"{site}.test")
 
     assert set(profile) == {f.name for f in fields(BusinessProfileItem)}
     BusinessProfileItem(**profile)
@@ -168,10 +174,10 @@ def test_merged_profile(site):
     if logo is None:
         assert profile["logo"] is None
     else:
-        assert profile["logo"] in (logo, origin(site) + logo)
+        assert profile["logo"] in (logo, origin(site, loopback) + logo)
     assert profile["opening_hours"] == expected.get("opening_hours", [])
     assert profile["geo"] == expected.get("geo")
-    assert profile["provenance"]["company_name"]["url"].startswith(origin(site))
+    assert profile["provenance"]["company_name"]["url"].startswith(origin(site, loopback))
 
     roles_crawled = {entry["file_roles"].get(f) or page_role(file_url(site, f)) for f in entry["crawled"]}
     assert set(profile["pages"]) == roles_crawled - {None}
@@ -179,7 +185,7 @@ def test_merged_profile(site):
         for value in profile[kind]:
             assert value["found_on"], value
             for where in value["found_on"]:
-                assert where["url"].startswith(origin(site)) and "role" in where
+                assert where["url"].startswith(origin(site, loopback)) and "role" in where
 
 
 @pytest.mark.parametrize("site", sorted(s for s in SITES if "vat_id" in SITES[s][1]["profile"]))

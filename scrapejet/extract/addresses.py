@@ -265,7 +265,9 @@ def _address_at(
     postal = groups.get("pc")
     locality = _trim_locality(groups.get("loc"))
     region = groups.get("reg") or groups.get("st")
-    if kind == "IN" and not (hint == "IN" or (hint is None and _IN_CONTEXT.search(text))):
+    # six digits after a town are a PIN only where the page is Indian or
+    # the line reads like an address (an "Office:" label, "Road", "Nagar")
+    if kind == "IN" and hint != "IN" and not _IN_CONTEXT.search(text):
         return None
     if kind not in ("GB",) and not locality:
         return None

@@ -226,9 +226,7 @@ def _logo_text(tree: HtmlElement) -> str | None:
 
 def legal_notice_name(doc: Document, role: str | None) -> str | None:
     """The name a legal notice gives the company: a labelled name ("Firma:",
-    "Raison sociale :"), or the line above its postal address; elsewhere a
-    short line with a legal form ("Müller Haustechnik GmbH", a copyright
-    line)."""
+    "Raison sociale :"), or else the line above its postal address."""
     lines = doc.lines
     is_notice = role == "legal" or any(
         line.heading and _LEGAL_HEADING.search(fold(line.text)) for line in lines[:80]
@@ -237,9 +235,8 @@ def legal_notice_name(doc: Document, role: str | None) -> str | None:
         for line in lines:
             if line.third_party or line.flags & (NAV | LINK):
                 continue
-            labelled = _NAME_LABEL.match(fold(line.text))
-            if labelled:
-                return line.text[len(line.text) - len(labelled.group(1)) :].strip()
+            if _NAME_LABEL.match(fold(line.text)):
+                return line.text.split(":", 1)[1].strip()
         name = _name_above_address(lines)
         if name:
             return name

@@ -14,21 +14,17 @@ from urllib.parse import unquote
 from lxml.html import HtmlElement
 
 from scrapejet.extract.jsonld import text_values
-from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document, fold
+from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document
 from scrapejet.urls import registered_domain
 
 SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "obfuscated": 3}
 
 _M = INLINE_MARK
 EMAIL_RE = re.compile(
-    rf"(?<![\w.%+\-{_M}])[A-Za-z0-9._%+\-{_M}]*[A-Za-z0-9_%+\-]{_M}?@{_M}?"
+    rf"(?<![\w.%+\-])[A-Za-z0-9._%+\-{_M}]*[A-Za-z0-9_%+\-]{_M}?@{_M}?"
     rf"(?:[^\W_](?:[\w\-{_M}]{{0,61}}[^\W_])?{_M}?\.{_M}?)+[^\W\d_]{{2,24}}(?![\w\-])"
 )
 _EMAIL_FULL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}")
-# Words that label an address and sometimes touch it: "<b>E-Mail</b>info@x.de".
-_GLUED_LABELS = frozenset(
-    "email e-mail mail mailto courriel correo correo-e posta e-mailadres emailadres contact kontakt".split()
-)
 
 _AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje)"
 _DOT = r"(?:dot|punkt|point|punto|punt|ponto)"
@@ -109,10 +105,11 @@ def emails_in_text(raw: str) -> list[str]:
     for match in EMAIL_RE.finditer(raw):
         candidate = match.group(0)
         if _M in candidate:
-            head, _, rest = candidate.partition(_M)
-            if "@" in rest and fold(head).rstrip(":") in _GLUED_LABELS:
-                candidate = rest
-            candidate = candidate.replace(_M, "")
+            # "<span>info</span>@<span>x.de</span>" is one address; in
+            # "<b>Kontakt</b><span>max@x.de</span>" the label only touches it.
+            local, _, domain = candidate.partition("@")
+            local = local.rstrip(_M).rpartition(_M)[2]
+            candidate = f"{local}@{domain.replace(_M, '')}"
         candidate = candidate.strip(".-_%+").lower()
         if _EMAIL_FULL.fullmatch(candidate):
             found.append(candidate)

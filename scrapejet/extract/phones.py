@@ -65,6 +65,10 @@ _IDENTIFIER_LABEL = re.compile(
     r"postcode|code postal|blz|capital|kapital|stammkapital|id|serial|licen[cs]e)\b"
 )
 _LABEL_WINDOW = 40
+# "Tel.030 ...", "T:+49 ...": a phone label right before the number
+_LABEL_AT_END = re.compile(
+    r"\b(?:tel|tele?fon|telephone|phone|fax|telefax|mobil|mobile|handy|t|f|m|p)\.?\s*:?\s*$"
+)
 _DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
@@ -224,8 +228,10 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
     for index, line in enumerate(doc.lines):
         if line.third_party or line.flags & WIDGET or _digit_count(line.text) < 6:
             continue
+        # "Kundennummer:<br>0221 4710 8820": a label may stand on the line above
+        above = doc.lines[index - 1].text if index and len(doc.lines[index - 1].text) <= 80 else ""
         for match in phonenumbers.PhoneNumberMatcher(line.text, region or "ZZ", leniency=phonenumbers.Leniency.VALID):
-            if _is_identifier(line.text, match.start, match.end, match.raw_string):
+            if _is_identifier(line.text, match.start, match.end, match.raw_string, above):
                 continue
             before = fold(line.text[max(0, match.start - _LABEL_WINDOW) : match.start])
             labelled = bool(_PHONE_LABEL.search(before) or _FAX_LABEL.search(before))
@@ -260,31 +266,37 @@ def _label_kind(doc: Document, line_index: int, own_text: str, before: str | Non
 
 
 def _kind_of_label(text: str) -> str | None:
-    best = None
-    best_at = -1
+    """The kind the last label in ``text`` names."""
+    best, best_start, best_end = None, -1, -1
     for pattern, kind in ((_FAX_LABEL, "fax"), (_WHATSAPP_LABEL, "whatsapp"), (_PHONE_LABEL, "phone")):
         for match in pattern.finditer(text):
-            # "Tel. / WhatsApp" offers both: a phone first of all.
-            if match.start() > best_at or (match.start() == best_at and kind == "phone"):
-                best, best_at = kind, match.start()
-    if best == "whatsapp" and _PHONE_LABEL.search(text):
-        return "phone"
+            if match.start() > best_start:
+                best, best_start, best_end = kind, match.start(), match.end()
+    if best == "whatsapp":
+        # "Telefon / WhatsApp", "WhatsApp & Tel.": one label offering both,
+        # a phone first of all.
+        for match in _PHONE_LABEL.finditer(text):
+            if -1 <= best_start - match.end() <= 4 or -1 <= match.start() - best_end <= 4:
+                return "phone"
     return best
 
 
-def _is_identifier(text: str, start: int, end: int, raw: str) -> bool:
+def _is_identifier(text: str, start: int, end: int, raw: str, above: str = "") -> bool:
     """A digit run that is a date, a price, a register or tax number, an
     order number or glued to letters, however valid it is as a number."""
-    if start and (text[start - 1].isalpha() or text[start - 1] in "-/.#"):
-        return True
+    before = text[max(0, start - _LABEL_WINDOW) : start]
+    if not before.strip(" .:-–"):
+        before = f"{above} {before}"
+    folded = fold(before)
+    labelled = bool(_LABEL_AT_END.search(folded))
+    if start and not labelled and (text[start - 1].isalpha() or text[start - 1] in "-/.#"):
+        return True  # "DE362667647", "B-84567213", "2-7-77"
     if end < len(text) and (text[end].isalpha() or text[end] in "-/"):
         return True
     if _DATE.match(raw) or _YEAR_SPAN.search(raw) or _MONEY.match(raw.strip()):
         return True
-    before = text[max(0, start - _LABEL_WINDOW) : start]
     if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(text[end : end + 6]):
         return True
-    folded = fold(before)
     # The label nearest the number decides: "USt-IdNr. DE..., Tel. 030..."
     # is a phone; "Bestellnummer: 4711 0815" and "RCS Paris B 837..." are not.
     identifier = None

@@ -197,8 +197,7 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 href = element.get("href")
                 if href:
                     anchors.append(Anchor(href.strip(), _collapse(element.text_content()), len(lines), flags, element))
-            if tag not in _SKIP:
-                add(element.text, flags, heading)
+            add(element.text, flags, heading)
         else:
             stack.pop()
             if tag in _BLOCK and tag != "br":
@@ -243,10 +242,9 @@ _THIRD_PARTY_LABEL = re.compile(
     r"(?:eu[\s-])?streitschlichtung|(?:online[\s-])?streitbeilegung|verbraucherstreitbeilegung|"
     r"schlichtungsstelle|(?:online )?dispute resolution|mediat(?:eur|ion)(?: de la consommation)?|"
     r"ombudsman|"
-    r"web\s?design(?:er)?(?: (?:by|und|&|and) .*)?|design(?:ed)? by|site by|website by|made by|"
-    r"(?:site )?realis(?:ation|e par)(?: du site)?|conception(?: du site)?|umsetzung|gestaltung|"
-    r"konzeption(?: (?:und|&) (?:gestaltung|design))?|credits?|credits photos?|photo credits?|"
-    r"bildnachweis|bildquellen|image credits|powered by)\b",
+    r"web\s?design(?:er)?(?: (?:by|und|&|and) .*)?|(?:site )?realis(?:ation|e par)(?: du site)?|"
+    r"conception(?: du site)?|umsetzung|gestaltung|konzeption(?: (?:und|&) (?:gestaltung|design))?|"
+    r"credits(?: photos?)?|photo credits?|bildnachweis|bildquellen|image credits)\b",
 )
 _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
@@ -254,7 +252,8 @@ _THIRD_PARTY_MENTION = re.compile(
     r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
     r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
     r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten)kammer|"
-    r"powered by|designed by|website by|web design by|webdesign:|realise par|developpe par|developed by"
+    r"powered by|designed by|design by|site by|website by|made by|web design by|webdesign:|realise par|"
+    r"developpe par|developed by"
 )
 _LABELISH_MAX_WORDS = 6
 _NUMBERING = re.compile(r"^[\s#*•\-]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)*")
