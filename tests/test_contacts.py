@@ -863,3 +863,15 @@ def test_labels_decide_the_kind_of_each_number_on_a_line():
 def test_identifier_label_on_the_line_above():
     assert extract("<p>Kundennummer:<br>0221 4710 8820</p>")["phones"] == []
     assert phones(extract("<p>Telefon:<br>0221 4710 8820</p>")) == {"+4922147108820"}
+
+
+def test_huge_pages_stay_cheap_and_directories_are_capped():
+    import time
+
+    legal_prose = page("<p>" + "Gemäß Art. 6 Abs. 1 lit. f DSGVO vom 27.04.2016, Rechnung 4711 0815 2024, 1.299,00 €. " * 12000 + "</p>")
+    directory = page("".join(f"<p>Filiale {i}: Tel. 0221 4710 {i:04d}, filiale{i}@sonne-bau.de</p>" for i in range(3000)))
+    start = time.perf_counter()
+    assert extract_contacts(legal_prose, DE_SITE)["phones"] == []
+    listed = extract_contacts(directory, DE_SITE)
+    assert time.perf_counter() - start < 5
+    assert 0 < len(listed["phones"]) <= 50 and 0 < len(listed["emails"]) <= 200

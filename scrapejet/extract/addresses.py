@@ -22,6 +22,8 @@ from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold
 
+# A store locator lists hundreds; a company page a handful.
+MAX_ADDRESSES = 20
 SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3}
 FIELDS = ("street", "postal_code", "locality", "region", "country")
 
@@ -162,7 +164,7 @@ def extract_addresses(
             hits.extend(_from_json_ld(value, country_hint))
     hits.extend(_from_microdata(tree))
     hits.extend(_from_lines(doc.lines, country_hint, role))
-    return _dedupe(hits)
+    return _dedupe(hits)[:MAX_ADDRESSES]
 
 
 # --- structured --------------------------------------------------------------
@@ -237,6 +239,8 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
     hits: list[_Hit] = []
     own_address_page = role in ("contact", "legal")
     for index, line in enumerate(lines):
+        if len(hits) >= MAX_ADDRESSES * 3:
+            break
         text = line.text
         if line.third_party or len(text) > 400:
             continue

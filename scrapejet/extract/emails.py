@@ -18,6 +18,9 @@ from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document
 from scrapejet.urls import registered_domain
 
 SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "obfuscated": 3}
+# A page with more addresses than this is a member directory, not one
+# company's contact page; the first ones are read, the rest left.
+MAX_CANDIDATES = 200
 
 _M = INLINE_MARK
 EMAIL_RE = re.compile(
@@ -160,6 +163,8 @@ def extract_emails(
                 seen.append((value, "json-ld", False))
 
     for anchor in doc.anchors:
+        if len(seen) >= MAX_CANDIDATES:
+            break
         line = doc.line_of(anchor)
         if line is not None and line.third_party:
             continue
@@ -177,6 +182,8 @@ def extract_emails(
             seen.append((email, "obfuscated", False))
 
     for line in doc.lines:
+        if len(seen) >= MAX_CANDIDATES:
+            break
         if line.third_party:
             continue
         hint = _HINT.search(line.raw)

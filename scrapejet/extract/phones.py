@@ -65,11 +65,18 @@ _IDENTIFIER_LABEL = re.compile(
     r"postcode|code postal|blz|capital|kapital|stammkapital|id|serial|licen[cs]e)\b"
 )
 _LABEL_WINDOW = 40
+# What the matcher is shown: a run of digits with the separators numbers are
+# written with, long enough to hold a national number.
+_DIGIT_RUN = re.compile(r"[+(]{0,2}\d[\d\s().\-/–]{4,}\d")
+# A page giving more numbers than this is a directory or a price list, not a
+# company's contact details; its first numbers are the ones that count.
+MAX_PHONES = 50
+MAX_CANDIDATES = 400
 # "Tel.030 ...", "T:+49 ...": a phone label right before the number
 _LABEL_AT_END = re.compile(
     r"\b(?:tel|tele?fon|telephone|phone|fax|telefax|mobil|mobile|handy|t|f|m|p)\.?\s*:?\s*$"
 )
-_DATE = re.compile(r"^\s*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})\s*$")
+_DATE = re.compile(r"^[\s(]*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})[\s)]*$")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)
@@ -213,6 +220,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
                     add(value, value, "phone", "json-ld", region)
 
     for anchor in doc.anchors:
+        if len(found) >= MAX_PHONES:
+            break
         line = doc.line_of(anchor)
         if (line is not None and line.third_party) or anchor.flags & WIDGET:
             continue
@@ -225,12 +234,15 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
         if number:
             add(number, number, "whatsapp", "wa.me", None)
 
+    budget = [MAX_CANDIDATES]
     for index, line in enumerate(doc.lines):
+        if budget[0] <= 0 or len(found) >= MAX_PHONES:
+            break
         if line.third_party or line.flags & WIDGET or _digit_count(line.text) < 6:
             continue
         # "Kundennummer:<br>0221 4710 8820": a label may stand on the line above
         above = doc.lines[index - 1].text if index and len(doc.lines[index - 1].text) <= 80 else ""
-        for match in phonenumbers.PhoneNumberMatcher(line.text, region or "ZZ", leniency=phonenumbers.Leniency.VALID):
+        for match in _matches(phonenumbers, line.text, region, budget):
             if _is_identifier(line.text, match.start, match.end, match.raw_string, above):
                 continue
             before = fold(line.text[max(0, match.start - _LABEL_WINDOW) : match.start])
@@ -247,6 +259,30 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             found.append({"e164": e164, "as_written": match.raw_string, "type": kind, "source": "text"})
 
     return _dedupe(found)
+
+
+class _Match:
+    __slots__ = ("start", "end", "raw_string", "number")
+
+    def __init__(self, start: int, end: int, raw_string: str, number: Any) -> None:
+        self.start, self.end, self.raw_string, self.number = start, end, raw_string, number
+
+
+def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]) -> Iterable[_Match]:
+    """libphonenumber's matches in a line, found run by run: the matcher is
+    only handed the digit runs long enough to be a number (with a character
+    of context either side), at most ``budget[0]`` of them a page, so a page
+    of prose, dates or prices costs little."""
+    for run in _DIGIT_RUN.finditer(text):
+        if _DATE.match(run.group(0)) or _digit_count(run.group(0)) < 6:
+            continue
+        budget[0] -= 1
+        if budget[0] < 0:
+            return
+        offset = max(0, run.start() - 1)
+        segment = text[offset : run.end() + 1]
+        for match in phonenumbers.PhoneNumberMatcher(segment, region or "ZZ", leniency=phonenumbers.Leniency.VALID):
+            yield _Match(offset + match.start, offset + match.end, match.raw_string, match.number)
 
 
 def _label_kind(doc: Document, line_index: int, own_text: str, before: str | None = None) -> str:

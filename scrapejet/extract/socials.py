@@ -29,6 +29,8 @@ NETWORK_HOSTS = {
     "wa.me": "whatsapp", "whatsapp.com": "whatsapp", "api.whatsapp.com": "whatsapp",
     "xing.com": "xing",
 }
+# More than this is a list of other people's accounts, not a company's own.
+MAX_PROFILES = 40
 _CANONICAL_HOST = {
     "facebook": "www.facebook.com", "instagram": "www.instagram.com", "linkedin": "www.linkedin.com",
     "x": "x.com", "youtube": "www.youtube.com", "tiktok": "www.tiktok.com", "github": "github.com",
@@ -162,6 +164,8 @@ def extract_socials(
             if entry:
                 found.setdefault(entry["url"], entry)
     for anchor in doc.anchors:
+        if len(found) >= MAX_PROFILES:
+            break
         if anchor.flags & WIDGET:
             continue
         entry = profile(anchor.href)
