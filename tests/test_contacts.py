@@ -851,6 +851,8 @@ def test_merge_profile_of_nothing():
     assert result["company_name"] is None and result["emails"] == [] and result["pages"] == {}
     assert result["schema_org"] == {} and result["provenance"] == {} and result["created_at"] > 0
     assert merge_profile([{"url": "x"}, None, {"contacts": "junk"}], job_id="j", site="s")["emails"] == []
+    odd = {"url": "https://firma.de/", "page_type": "home", "contacts": {"emails": [None, {"email": ""}, "x"], "phones": "junk"}}
+    assert merge_profile([odd], job_id="j", site="s")["emails"] == []
 
 
 def test_labels_decide_the_kind_of_each_number_on_a_line():

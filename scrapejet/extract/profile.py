@@ -39,14 +39,14 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         where = {"url": url, "role": role}
         if role and role not in role_pages and url:
             role_pages[role] = url
-        for entry in contacts.get("emails") or []:
+        for entry in _entries(contacts, "emails", "email"):
             email = entry["email"].lower()
             emails.add(email, {**entry, "email": email}, where, order, EMAIL_SOURCE_RANK.get(entry.get("source"), 9))
-        for entry in contacts.get("phones") or []:
+        for entry in _entries(contacts, "phones", "e164"):
             phones.add(entry["e164"], entry, where, order, PHONE_SOURCE_RANK.get(entry.get("source"), 9))
-        for entry in contacts.get("socials") or []:
+        for entry in _entries(contacts, "socials", "url"):
             socials.add(entry["url"], entry, where, order, 0)
-        for entry in contacts.get("addresses") or []:
+        for entry in _entries(contacts, "addresses", None):
             _add_address(addresses, entry, where, order)
 
     company_name, name_from = _company_name(pages)
@@ -74,6 +74,12 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         "provenance": provenance,
         "created_at": time.time(),
     }
+
+
+def _entries(contacts: dict[str, Any], kind: str, key: str | None) -> list[dict[str, Any]]:
+    # contacts may come back from storage as JSON: keep only well-formed values
+    values = contacts.get(kind)
+    return [v for v in values if isinstance(v, dict) and (key is None or v.get(key))] if isinstance(values, list) else []
 
 
 class _Collector:
@@ -146,6 +152,11 @@ def _by_role(pages: list[dict[str, Any]], first: tuple[str, ...]) -> list[dict[s
     return [page for _, page in sorted(enumerate(pages), key=key)]
 
 
+def _company(page: dict[str, Any]) -> dict[str, Any]:
+    company = page["contacts"].get("company")
+    return company if isinstance(company, dict) else {}
+
+
 def _where(page: dict[str, Any], source: str | None) -> dict[str, Any]:
     return {"url": page.get("url"), "role": page.get("page_type"), "source": source}
 
@@ -154,7 +165,7 @@ def _company_name(pages: list[dict[str, Any]]) -> tuple[str | None, dict[str, An
     """JSON-LD, then the legal notice (when it names the business rather
     than its owner), then og:site_name, then what most titles say."""
     ordered = _by_role(pages, ("home", "legal", "contact", "about"))
-    candidates = [(page, page["contacts"].get("company", {}).get("name_candidates") or {}) for page in ordered]
+    candidates = [(page, _company(page).get("name_candidates") or {}) for page in ordered]
     brand_names = [c[s] for _, c in candidates for s in ("og:site_name", "logo") if c.get(s)]
     title_name, title_page = _majority(candidates, "title")
     if title_name:
@@ -209,7 +220,7 @@ def _description(pages: list[dict[str, Any]]) -> tuple[str | None, dict[str, Any
     )
     for source, roles in ranking:
         for page in _by_role(pages, roles):
-            company = page["contacts"].get("company") or {}
+            company = _company(page)
             if company.get("description") and company.get("description_source") == source:
                 if roles and page.get("page_type") not in roles:
                     continue
@@ -224,11 +235,11 @@ def _first_company_value(
     if source_field:
         # a logo named by JSON-LD anywhere beats a header image
         for page in ordered:
-            company = page["contacts"].get("company") or {}
+            company = _company(page)
             if company.get(field) and company.get(source_field) == "json-ld":
                 return company[field], _where(page, "json-ld")
     for page in ordered:
-        company = page["contacts"].get("company") or {}
+        company = _company(page)
         if company.get(field):
             return company[field], _where(page, company.get(source_field) if source_field else None)
     return None, None
@@ -236,7 +247,7 @@ def _first_company_value(
 
 def _first_list(pages: list[dict[str, Any]], field: str) -> list[Any]:
     for page in _by_role(pages, ("home", "contact", "about")):
-        value = (page["contacts"].get("company") or {}).get(field)
+        value = _company(page).get(field)
         if value:
             return list(value)
     return []
