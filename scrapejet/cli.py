@@ -1,7 +1,8 @@
 """The ``scrapejet`` command.
 
     scrapejet crawl URL [--max-pages N] [--max-depth D] [--format F] [-o FILE] [--render-js]
-    scrapejet export JOB_ID [--format F] [-o FILE]
+    scrapejet business URL [--pages /,/about,/contact] [--format json|jsonl|csv|markdown] [-o FILE]
+    scrapejet export JOB_ID [--format F] [-o FILE] [--pages]
     scrapejet jobs [--status S] [--kind K]
     scrapejet cancel JOB_ID
     scrapejet api [--host H] [--port P] [--workers N] [--no-webhooks]
@@ -54,42 +55,23 @@ def _export(storage, job, fmt: str, output: str | None, settings) -> tuple[Path 
     return path, n
 
 
-def cmd_crawl(args, console: Console) -> int:
+def _run_in_process(settings, spidercls, kwargs: dict, label: str, total: int, console: Console,
+                    force_progress: bool) -> str | None:
+    """Run one job in this process (`scrapy crawl NAME -a url=...` with a
+    progress bar); its job id, or None if it did not start."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import task
 
-    from .jobs import JobError, validate_spec
-    from .spiders.generic import GenericSpider
-
-    spec = {
-        "url": args.url, "max_pages": args.max_pages, "max_depth": args.max_depth,
-        "include": args.include, "exclude": args.exclude, "render_js": args.render_js,
-        "priority": args.priority, "subdomains": args.subdomains,
-    }
-    settings = _settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
-    for field, name in (("max_pages", "MAX_PAGES"), ("max_depth", "MAX_DEPTH"), ("priority", "PRIORITY")):
-        if spec[field] is None:
-            spec[field] = settings.getint(f"SCRAPEJET_DEFAULT_{name}")
-    try:
-        validate_spec(
-            "crawl", spec,
-            max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT"),
-            max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT"),
-        )
-    except JobError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        return 2
-
     process = CrawlerProcess(settings)
-    crawler = process.create_crawler(GenericSpider)
+    crawler = process.create_crawler(spidercls)
     progress = Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
         TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), console=console,
-        transient=False, disable=not console.is_terminal and not args.progress,
+        transient=False, disable=not console.is_terminal and not force_progress,
     )
-    bar = progress.add_task(f"crawling {args.url}", total=spec["max_pages"], detail="")
+    bar = progress.add_task(label, total=total, detail="")
 
     def update():
         spider = crawler.spider
@@ -101,9 +83,9 @@ def cmd_crawl(args, console: Console) -> int:
             return
         c = job.counters
         done = c["crawled"] + c["failed"] + c["skipped"]
-        total = max(done + c["queued"] + c["in_flight"], 1)
+        seen = max(done + c["queued"] + c["in_flight"], 1)
         progress.update(
-            bar, completed=c["crawled"], total=min(spec["max_pages"], max(total, c["crawled"])),
+            bar, completed=c["crawled"], total=min(total, max(seen, c["crawled"])),
             detail=f"failed {c['failed']} · skipped {c['skipped']} · queued {c['queued']}",
         )
 
@@ -121,26 +103,66 @@ def cmd_crawl(args, console: Console) -> int:
 
     crawler.signals.connect(opened, signal=signals.spider_opened, weak=False)
     crawler.signals.connect(closed, signal=signals.spider_closed, weak=False)
-
-    kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
-    kwargs["render_js"] = "true" if args.render_js else "false"
-    kwargs["subdomains"] = "true" if args.subdomains else "false"
     with progress:
         process.crawl(crawler, **{k: str(v) for k, v in kwargs.items()})
         process.start()
         update()
+    return getattr(crawler.spider, "job_id", None)
 
-    job_id = getattr(crawler.spider, "job_id", None)
+
+def _validated(kind: str, spec: dict, settings, console: Console):
+    """The validated spec, or None after saying why (before anything starts)."""
+    from .jobs import JobError, validate_spec
+
+    try:
+        return validate_spec(
+            kind, spec,
+            max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT"),
+            max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT"),
+        )
+    except JobError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return None
+
+
+def cmd_crawl(args, console: Console) -> int:
+    from .spiders.generic import GenericSpider
+
+    spec = {
+        "url": args.url, "max_pages": args.max_pages, "max_depth": args.max_depth,
+        "include": args.include, "exclude": args.exclude, "render_js": args.render_js,
+        "priority": args.priority, "subdomains": args.subdomains,
+    }
+    settings = _settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
+    for field, name in (("max_pages", "MAX_PAGES"), ("max_depth", "MAX_DEPTH"), ("priority", "PRIORITY")):
+        if spec[field] is None:
+            spec[field] = settings.getint(f"SCRAPEJET_DEFAULT_{name}")
+    if _validated("crawl", spec, settings, console) is None:
+        return 2
+
+    kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
+    kwargs["render_js"] = "true" if args.render_js else "false"
+    kwargs["subdomains"] = "true" if args.subdomains else "false"
+    job_id = _run_in_process(settings, GenericSpider, kwargs, f"crawling {args.url}", spec["max_pages"],
+                             console, args.progress)
     if not job_id:
         console.print("[red]error:[/red] the crawl did not start (see the log above)")
         return 1
     storage, jobs = _storage_and_jobs(settings)
     job = jobs.get(job_id)
     path, n = _export(storage, job, args.format, args.output, settings)
-    failures = storage.list_failures(job_id)
     console.print()
     console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
     console.print(f"  pages stored : {n}")
+    _print_failures(console, storage, job)
+    if path:
+        console.print(f"  output       : {path} ({args.format})")
+    console.print(f"  storage      : {storage.url.split('@')[-1]}")
+    return 0 if job.status == "completed" else 1
+
+
+def _print_failures(console: Console, storage, job) -> None:
+    failures = storage.list_failures(job.job_id)
     failed = [f for f in failures if f["outcome"] == "failed"]
     skipped = [f for f in failures if f["outcome"] == "skipped"]
     console.print(f"  failed       : {len(failed)}")
@@ -149,9 +171,66 @@ def cmd_crawl(args, console: Console) -> int:
         console.print(f"    {f['outcome']:7} {f['url']}  ({f['reason']})", highlight=False)
     if len(failures) > 10:
         console.print(f"    … {len(failures) - 10} more: scrapejet export {job.job_id} --failures")
+
+
+def _export_profile(storage, job, fmt: str, output: str | None, settings) -> tuple[Path | None, dict | None]:
+    """Write a business job's profile (built now if no worker stored it)."""
+    from . import export
+    from .profiles import job_profile
+
+    profile = job_profile(storage, job)
+    if profile is None:
+        return None, None
+    if output == "-":
+        export.write_profile(profile, fmt, sys.stdout)
+        return None, profile
+    path = Path(output) if output else _default_output(settings, job, fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="" if fmt == "csv" else None) as fh:
+        export.write_profile(profile, fmt, fh)
+    return path, profile
+
+
+def cmd_business(args, console: Console) -> int:
+    from .export import address_line
+    from .spiders.business import BusinessSpider
+
+    spec = {"url": args.url, "pages_to_scrape": args.pages, "max_pages": args.max_pages,
+            "render_js": args.render_js, "priority": args.priority}
+    settings = _settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
+    model = _validated("business", {k: v for k, v in spec.items() if v is not None}, settings, console)
+    if model is None:
+        return 2
+    kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
+    kwargs["render_js"] = "true" if args.render_js else "false"
+    job_id = _run_in_process(settings, BusinessSpider, kwargs, f"business pages of {args.url}",
+                             model.max_pages, console, args.progress)
+    if not job_id:
+        console.print("[red]error:[/red] the crawl did not start (see the log above)")
+        return 1
+    storage, jobs = _storage_and_jobs(settings)
+    job = jobs.get(job_id)
+    path, profile = _export_profile(storage, job, args.format, args.output, settings)
+    if args.output == "-":
+        return 0 if job.status == "completed" else 1
+    profile = profile or {}
+    console.print()
+    console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
+    console.print(f"  company      : {profile.get('company_name') or '(not found)'}", highlight=False)
+    for role, url in (profile.get("pages") or {}).items():
+        console.print(f"  {role:12} : {url}", highlight=False)
+    for label, values, show in (
+        ("email", profile.get("emails"), lambda v: v["email"]),
+        ("phone", profile.get("phones"), lambda v: f"{v['e164']} ({v.get('type') or 'phone'})"),
+        ("address", profile.get("addresses"), address_line),
+        ("social", profile.get("socials"), lambda v: v["url"]),
+    ):
+        for value in values or []:
+            console.print(f"  {label:12} : {show(value)}", highlight=False)
+    console.print(f"  pages stored : {job.counters['crawled']}")
+    _print_failures(console, storage, job)
     if path:
-        console.print(f"  output       : {path} ({args.format})")
-    console.print(f"  storage      : {storage.url.split('@')[-1]}")
+        console.print(f"  profile      : {path} ({args.format})")
     return 0 if job.status == "completed" else 1
 
 
@@ -164,6 +243,15 @@ def cmd_export(args, console: Console) -> int:
         return 2
     if args.failures:
         print(json.dumps(storage.list_failures(job.job_id), indent=2))
+        return 0
+    if job.kind == "business" and not args.pages:
+        path, profile = _export_profile(storage, job, args.format, args.output, settings)
+        if profile is None:
+            console.print(f"[red]error:[/red] job {job.job_id} is {job.status}: its profile is built when it ends "
+                          "(use --pages for the pages stored so far)")
+            return 1
+        if path:
+            console.print(f"profile of job {job.job_id} written to {path}")
         return 0
     path, n = _export(storage, job, args.format, args.output, settings)
     if path:
@@ -209,7 +297,7 @@ def cmd_cancel(args, console: Console) -> int:
     return 0
 
 
-SPIDER_ISSUES = {"business": "the business spider (issue 4)", "backlink": "the backlink spider (issue 6)"}
+SPIDER_ISSUES = {"backlink": "the backlink spider (issue 6)"}
 
 
 def cmd_worker(args, console: Console) -> int:
@@ -425,11 +513,25 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
     c.set_defaults(func=cmd_crawl)
 
-    e = sub.add_parser("export", help="export a stored job")
+    b = sub.add_parser("business", help="find a company's business pages and its contact profile, in this process")
+    b.add_argument("url")
+    b.add_argument("--pages", help="comma-separated paths or URLs to fetch instead of discovering them "
+                                   "(e.g. /,/about,/contact)")
+    b.add_argument("--max-pages", type=int, help="pages to fetch at most (default 25)")
+    b.add_argument("--format", choices=FORMATS, default="json", help="profile format (default json)")
+    b.add_argument("-o", "--output", help="profile file ('-' for stdout); default data/exports/SITE-JOB.EXT")
+    b.add_argument("--render-js", action="store_true", help="render pages in headless Chromium")
+    b.add_argument("--priority", type=int, help="1-9, 9 most urgent (default 5)")
+    b.add_argument("--progress", action="store_true", help="show the progress bar even without a terminal")
+    b.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    b.set_defaults(func=cmd_business)
+
+    e = sub.add_parser("export", help="export a stored job (a business job: its profile)")
     e.add_argument("job_id")
     e.add_argument("--format", choices=FORMATS, default="jsonl")
     e.add_argument("-o", "--output")
     e.add_argument("--failures", action="store_true", help="print the job's failures and skips as JSON")
+    e.add_argument("--pages", action="store_true", help="a business job's pages instead of its profile")
     e.set_defaults(func=cmd_export)
 
     j = sub.add_parser("jobs", help="list jobs")

@@ -66,3 +66,90 @@ def markdown_document(page: dict[str, Any]) -> str:
     body = (page.get("markdown") or page.get("text") or "").strip()
     lines += [body, "", "---", "", ""]
     return "\n".join(lines)
+
+
+# -- business profiles ---------------------------------------------------------------
+PROFILE_CSV_COLUMNS = ["field", "value", "detail", "found_on"]
+
+
+def write_profile(profile: dict[str, Any], fmt: str, out: IO[str]) -> None:
+    """A business profile as one document: the object (json, jsonl), one row
+    per value with where it was found (csv), or a readable page (markdown)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    profile = {**profile, "created_at": _iso(profile.get("created_at"))}
+    if fmt == "jsonl":
+        out.write(json.dumps(profile, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        out.write(json.dumps(profile, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=PROFILE_CSV_COLUMNS)
+        writer.writeheader()
+        for row in profile_rows(profile):
+            writer.writerow(row)
+    else:
+        out.write(profile_markdown(profile))
+
+
+def _found_on(value: dict[str, Any]) -> str:
+    return " ".join(f"{f.get('url')} ({f.get('role') or 'page'})" for f in value.get("found_on") or [])
+
+
+def profile_rows(profile: dict[str, Any]) -> Iterable[dict[str, str]]:
+    """(field, value, detail, found_on) rows: what a spreadsheet user filters."""
+    provenance = profile.get("provenance") or {}
+    for name in ("company_name", "description", "logo"):
+        if profile.get(name):
+            yield {"field": name, "value": profile[name], "detail": "",
+                   "found_on": _found_on(provenance.get(name) or {})}
+    for email in profile.get("emails") or []:
+        yield {"field": "email", "value": email.get("email"), "detail": "", "found_on": _found_on(email)}
+    for phone in profile.get("phones") or []:
+        yield {"field": "phone", "value": phone.get("e164"),
+               "detail": f"{phone.get('type') or 'phone'}; as written: {phone.get('as_written') or ''}",
+               "found_on": _found_on(phone)}
+    for address in profile.get("addresses") or []:
+        yield {"field": "address", "value": address_line(address), "detail": address.get("as_written") or "",
+               "found_on": _found_on(address)}
+    for social in profile.get("socials") or []:
+        yield {"field": "social", "value": social.get("url"), "detail": social.get("network") or "",
+               "found_on": _found_on(social)}
+    for role, url in (profile.get("pages") or {}).items():
+        yield {"field": "page", "value": url, "detail": role, "found_on": ""}
+
+
+def address_line(address: dict[str, Any]) -> str:
+    """An address on one line, from its parts (or as written)."""
+    locality = " ".join(p for p in (address.get("postal_code"), address.get("locality")) if p)
+    parts = [address.get("street"), locality, address.get("region"), address.get("country")]
+    return ", ".join(p for p in parts if p) or (address.get("as_written") or "")
+
+
+def profile_markdown(profile: dict[str, Any]) -> str:
+    lines = [f"# {profile.get('company_name') or profile.get('site') or 'Business profile'}", ""]
+    if profile.get("description"):
+        lines += [f"> {profile['description'].strip()}", ""]
+    lines += [f"Site: {profile.get('site') or ''}  ", f"Job: {profile.get('job_id')}", ""]
+    sections = [
+        ("Emails", profile.get("emails"), lambda v: v.get("email")),
+        ("Phones", profile.get("phones"),
+         lambda v: f"{v.get('e164')} ({v.get('type') or 'phone'}; written {v.get('as_written') or v.get('e164')})"),
+        ("Addresses", profile.get("addresses"), address_line),
+        ("Social profiles", profile.get("socials"), lambda v: f"{v.get('network')}: <{v.get('url')}>"),
+    ]
+    for title, values, show in sections:
+        if not values:
+            continue
+        lines += [f"## {title}", ""]
+        lines += [f"- {show(v)}  \n  found on: {_found_on(v)}" for v in values]
+        lines.append("")
+    if profile.get("opening_hours"):
+        lines += ["## Opening hours", ""]
+        lines += [f"- {h if isinstance(h, str) else json.dumps(h, ensure_ascii=False)}"
+                  for h in profile["opening_hours"]]
+        lines.append("")
+    if profile.get("pages"):
+        lines += ["## Pages", ""]
+        lines += [f"- {role}: <{url}>" for role, url in profile["pages"].items()]
+        lines.append("")
+    return "\n".join(lines) + "\n"

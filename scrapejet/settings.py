@@ -95,6 +95,11 @@ TWISTED_DNS_RESOLVER = "scrapejet.resolver.StaticHostsResolver"
 # Content types stored as pages; anything else is skipped with its reason.
 SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]
 
+# What `scrapy crawl business ... -O FILE` (and scrapyd's items file) holds:
+# "profile" (the job's BusinessProfileItem), "pages" (every BusinessPageItem)
+# or "all". A feed with its own item_classes keeps them.
+SCRAPEJET_BUSINESS_FEED = "profile"
+
 SPIDER_MIDDLEWARES = {
     # Depth is per job (sitemap pages are depth 1 whatever the sitemap's
     # depth) and URL length is checked when following links: the spiders do

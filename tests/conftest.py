@@ -26,6 +26,8 @@ from tests.fixtureweb import FixtureWeb
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+# Spiders a `scrapejet worker` process serves, each with its own heartbeat.
+SPIDERS = 2
 
 
 def free_port() -> int:
@@ -104,9 +106,25 @@ def postgres_url():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+REALSITES = ROOT.parent / "shared" / "realsites"
+BUSINESS_FIXTURES = ROOT / "tests" / "business_fixtures"
+DISCOVERY_SITES = ROOT / "tests" / "discovery_sites"
+
+
+def site_folders() -> dict[str, Path]:
+    """Static sites served by the fixture web: each real business site in
+    ../shared/realsites, each business fixture and discovery site, as
+    http://NAME.test/."""
+    folders = {}
+    for parent in (REALSITES, BUSINESS_FIXTURES, DISCOVERY_SITES):
+        if parent.is_dir():
+            folders.update({f"{d.name}.test": d for d in sorted(parent.iterdir()) if d.is_dir()})
+    return folders
+
+
 @pytest.fixture(scope="session")
 def web():
-    with FixtureWeb(bench_pages=400, slow_seconds=3.0) as server:
+    with FixtureWeb(bench_pages=400, slow_seconds=3.0, folders=site_folders()) as server:
         yield server
 
 
@@ -174,7 +192,8 @@ class Env:
 
     def api(self, *args: str, **environ) -> tuple[str, subprocess.Popen, Path]:
         """`scrapejet api --workers 1` on a free port, once it answers with
-        its worker alive: (base URL, process, log file). The caller stops it."""
+        its worker process alive (one worker per spider it serves: generic
+        and business): (base URL, process, log file). The caller stops it."""
         import urllib.error
         import urllib.request
 
@@ -191,9 +210,9 @@ class Env:
         def ready():
             try:
                 with urllib.request.urlopen(base + "/health", timeout=5) as response:
-                    return json.load(response)["workers"] == 1
+                    return json.load(response)["workers"] == SPIDERS
             except urllib.error.HTTPError as exc:  # 503 while a part is not up yet
-                return json.load(exc)["workers"] == 1
+                return json.load(exc)["workers"] == SPIDERS
             except OSError:
                 assert proc.poll() is None, log.read_text()[-3000:]
                 return False
@@ -201,12 +220,13 @@ class Env:
         wait_for(ready, 60, 0.2, what="the API and its worker")
         return base, proc, log
 
-    def worker(self, *args: str, env: dict | None = None, log: Path | None = None) -> subprocess.Popen:
-        """A queue-serving `scrapy crawl generic` worker in the background."""
+    def worker(self, *args: str, env: dict | None = None, log: Path | None = None,
+               spider: str = "generic") -> subprocess.Popen:
+        """A queue-serving `scrapy crawl SPIDER` worker in the background."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         out = open(log or (self.data_dir / f"worker-{uuid.uuid4().hex[:6]}.log"), "w")
         return subprocess.Popen(
-            [str(BIN / "scrapy"), "crawl", "generic", *args], cwd=ROOT,
+            [str(BIN / "scrapy"), "crawl", spider, *args], cwd=ROOT,
             env=self.environ(**(env or {})), stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True,
         )

@@ -216,7 +216,6 @@ def test_a_site_being_crawled_cannot_be_deleted(client, env, web):
 
 # -- endpoints of later issues ------------------------------------------------------
 @pytest.mark.parametrize("method, path, payload, issue", [
-    ("post", "/scrape/business", {"url": "http://company.test/", "pages_to_scrape": ["/", "/about"], "priority": 7}, "issue 4"),
     ("post", "/business/insights", {"site_name": "company.test", "questions": ["What does this company do?"]}, "issue 5"),
     ("get", "/business/insights/abc", None, "issue 5"),
     ("post", "/query", {"question": "Who are they?", "site_name": "company.test", "n_results": 3}, "issue 5"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 import requests
 
-from tests.conftest import stop, wait_for
+from tests.conftest import SPIDERS, stop, wait_for
 from tests.test_webhooks import Receiver
 
 
@@ -45,6 +45,19 @@ def server(env):
     stop(proc)
 
 
+def wait_completed(BASE: str, job_id: str):
+    """The seed examples' polling loop (`while True: ... if status ==
+    "completed": break`), bounded, with shorter sleeps."""
+    deadline = time.monotonic() + 90
+    while True:
+        progress = requests.get(f"{BASE}/scrape/{job_id}/progress")
+        status = progress.json()["status"]
+        if status == "completed":
+            return progress
+        assert time.monotonic() < deadline and status in ("pending", "running"), progress.json()
+        time.sleep(0.2)
+
+
 def test_seed_usage_examples_against_a_live_server(server, web):
     BASE = server.base
 
@@ -58,14 +71,7 @@ def test_seed_usage_examples_against_a_live_server(server, web):
     progress = requests.get(f"{BASE}/scrape/{job_id}/progress")
     print(progress.json())
     # "Wait for completion", as example 2 polls
-    deadline = time.monotonic() + 90
-    while True:
-        progress = requests.get(f"{BASE}/scrape/{job_id}/progress")
-        status = progress.json()["status"]
-        if status == "completed":
-            break
-        assert time.monotonic() < deadline and status in ("pending", "running"), progress.json()
-        time.sleep(0.2)
+    progress = wait_completed(BASE, job_id)
     result = requests.get(f"{BASE}/scrape/{job_id}/result")
     print(result.json())
     assert result.status_code == 200 and result.json()["total"] == 18
@@ -78,22 +84,35 @@ def test_seed_usage_examples_against_a_live_server(server, web):
     queue_status = requests.get(f"{BASE}/queue/status")
     print("Queue Status:", queue_status.json())
     assert health.status_code == 200 and health.json()["status"] == "ok"
-    assert queue_status.json()["workers_alive"] == 1 and queue_status.json()["active_jobs"] == []
+    # one worker process: a worker per spider it serves (generic, business)
+    assert queue_status.json()["workers_alive"] == SPIDERS and queue_status.json()["active_jobs"] == []
 
-    # "2. Business Intelligence Scraping": its spider arrives with issue 4;
-    # until then the API says so instead of pretending.
-    response = requests.post(f"{BASE}/scrape/business", json={"url": web.url("shop.test"), "priority": 8})
-    assert response.status_code == 501 and "issue 4" in response.json()["detail"]
+    # "2. Business Intelligence Scraping", with a fixture company for company.com
+    response = requests.post(f"{BASE}/scrape/business", json={
+        "url": web.url("hidden-legal.test"),
+        "priority": 8
+    })
+    job_id = response.json()["job_id"]
+    wait_completed(BASE, job_id)
+    profile = requests.get(f"{BASE}/scrape/{job_id}/result").json()["profile"]
+    assert profile["emails"][0]["email"] == "hallo@sonnenkorn-baeckerei.de"
+    # its insights arrive with issue 5; until then the API says so instead of pretending
+    insights_response = requests.post(f"{BASE}/business/insights", json={
+        "site_name": "hidden-legal.test",
+        "questions": ["What does this company do?", "What are their main services?", "How can I contact them?"],
+    })
+    assert insights_response.status_code == 501 and "issue 5" in insights_response.json()["detail"]
 
     # the 003 document's monitoring calls
     stats = server.get("/queue/stats").json()
-    assert stats["jobs"]["completed"] == 1 and stats["queued"] == 0
+    assert stats["jobs"]["completed"] == 2 and stats["queued"] == 0
     # worker figures arrive with its next heartbeat
-    crawler_health = wait_for(
-        lambda: (h := server.get("/queue/manage/crawler_health").json())["workers"][0]["pages"] >= 18 and h,
-        10, 0.2, what="the worker's heartbeat",
-    )
-    assert crawler_health["alive"] == 1 and crawler_health["workers"][0]["pages_per_min"] > 0
+    def generic():
+        return next(w for w in server.get("/queue/manage/crawler_health").json()["workers"] if w["spider"] == "generic")
+
+    worker = wait_for(lambda: (w := generic())["pages"] >= 18 and w, 10, 0.2, what="the worker's heartbeat")
+    assert worker["alive"] and worker["pages_per_min"] > 0
+    assert server.get("/queue/manage/crawler_health").json()["alive"] == SPIDERS
     assert server.get(f"/queue/job_status/{job_id}").json()["state"] == "SUCCESS"
     assert server.get("/docs/").status_code == 200 and server.get("/openapi.json").json()["paths"]["/scrape"]
 

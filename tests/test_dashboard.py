@@ -12,7 +12,7 @@ import requests
 from playwright.sync_api import expect, sync_playwright
 
 from scrapejet.api import create_app
-from tests.conftest import stop
+from tests.conftest import SPIDERS, stop
 from tests.fixtureweb import FixtureWeb
 
 KEY = "dash-key-1"
@@ -61,8 +61,9 @@ def test_dashboard_in_chromium(server, browser, web):
     page.get_by_label("API key").fill(KEY)
     page.get_by_role("button", name="Save key").click()
     expect(banner).to_be_hidden()
-    worker = page.locator("#workers tbody tr")
-    expect(worker).to_have_count(1)
+    # one worker process, a worker per spider it serves
+    expect(page.locator("#workers tbody tr")).to_have_count(SPIDERS)
+    worker = page.locator("#workers tbody tr", has_text="generic")
     expect(worker).to_contain_text("alive")
     expect(page.locator("#queues tbody tr")).to_have_count(3)  # generic, business, backlink
     expect(page.locator("#nodes")).to_contain_text("no scrapyd nodes configured")
@@ -71,7 +72,7 @@ def test_dashboard_in_chromium(server, browser, web):
     # error in the console at all.
     console.clear()
     page.reload()
-    expect(page.locator("#workers tbody tr")).to_have_count(1)
+    expect(page.locator("#workers tbody tr")).to_have_count(SPIDERS)
     page.wait_for_timeout(2500)  # a poll or two more
     assert console == [] and banner.is_hidden()
 

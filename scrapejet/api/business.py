@@ -1,12 +1,11 @@
-"""Business page crawls (``/scrape/business``). The business spider arrives
-with issue 4; until then the endpoint validates its request fully and says
-so with 501, queuing nothing."""
+"""Business page crawls (``/scrape/business``): a company's business pages
+and its contact profile, read back through ``/scrape/{job_id}/result``."""
 
 from __future__ import annotations
 
 from flask import Blueprint
 
-from .errors import not_implemented
+from .common import accepted, submit
 from .models import BusinessScrapeRequest, ScrapeAccepted
 from .openapi import endpoint
 from .security import check_target
@@ -16,10 +15,12 @@ bp = Blueprint("business", __name__)
 
 @bp.post("/scrape/business")
 @endpoint(summary="Crawl a company's business pages", tag="business", body=BusinessScrapeRequest,
-          responses={202: ScrapeAccepted}, errors=(409, 501),
-          description="Not implemented yet: answers 501 after validating the request (issue 4).")
+          responses={202: ScrapeAccepted}, errors=(409,),
+          description="Finds the site's business pages (about, contact, legal notice, privacy, terms...) "
+                      "or fetches exactly `pages_to_scrape`, and builds the company's contact profile. "
+                      "Poll /scrape/{job_id}/progress; the result holds the profile and the pages.")
 def start(body: BusinessScrapeRequest):
     check_target(body.url)
     if body.webhook is not None:
         check_target(body.webhook.url, "webhook.url")
-    raise not_implemented("business page crawling", "the business spider (issue 4)")
+    return accepted(submit("business", body.spec(), body.job_id))

@@ -16,6 +16,20 @@ def job_or_404(job_id: str) -> Job:
     return job
 
 
+def accepted(job: Job):
+    """The 202 answer to a submission: the job, and where to follow it."""
+    from flask import url_for
+
+    from .models import ScrapeAccepted, public_spec
+
+    return ScrapeAccepted(
+        job_id=job.job_id, kind=job.kind, status=job.status, state=job.state, priority=job.priority,
+        spec=public_spec(job.spec),
+        progress_url=url_for("scrape.progress", job_id=job.job_id),
+        result_url=url_for("scrape.result", job_id=job.job_id),
+    ), 202
+
+
 def submit(kind: str, spec: dict[str, Any], job_id: str | None = None) -> Job:
     """``Jobs.submit`` with its refusals as API errors: 409 for a job id in
     use, 422 for a spec the server will not run (limits, bad regex)."""

@@ -12,7 +12,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..specs import HTTP_URL_SCHEMA as HTTP_URL
 from ..specs import WebhookSpec, http_url
-from ..urls import site_host
 
 Status = Literal["pending", "running", "completed", "failed", "cancelled"]
 State = Literal["PENDING", "PROGRESS", "SUCCESS", "FAILURE", "REVOKED"]
@@ -205,6 +204,32 @@ class ResultPage(BaseModel):
     total: int = Field(description="items stored")
     total_pages: int
     items: list[PageOut]
+    profile: BusinessProfileOut | None = Field(
+        default=None, description="business jobs: the company's contact profile (null for other kinds, "
+                                  "and while a business job runs)")
+
+
+class BusinessProfileOut(BaseModel):
+    """A company's contact profile, merged from the business pages of one job.
+    Each email, phone, address and social profile says where it was found
+    (`found_on`: page URL and role)."""
+
+    job_id: str
+    site: str
+    company_name: str | None
+    description: str | None
+    logo: str | None
+    emails: list[dict[str, Any]] = Field(description="{email, source, found_on[]}")
+    phones: list[dict[str, Any]] = Field(description="{e164, as_written, type: phone|mobile|fax|whatsapp, found_on[]}")
+    addresses: list[dict[str, Any]] = Field(
+        description="{street, postal_code, locality, region, country, as_written, found_on[]}")
+    socials: list[dict[str, Any]] = Field(description="{network, url, handle, found_on[]}")
+    opening_hours: list[Any]
+    geo: dict[str, Any] | None
+    pages: dict[str, str] = Field(description="role (home, about, contact, legal, privacy...) -> URL")
+    schema_org: dict[str, Any]
+    provenance: dict[str, Any] = Field(description="where company_name, description and logo came from")
+    created_at: str | None
 
 
 # -- jobs -----------------------------------------------------------------------
@@ -238,18 +263,12 @@ class BusinessScrapeRequest(Strict):
 
     _check_url = field_validator("url")(_url)
 
-    @model_validator(mode="after")
-    def _same_site(self):
-        for page in self.pages_to_scrape or []:
-            if page.startswith("/"):
-                continue
-            try:
-                url = http_url(page)
-            except ValueError:
-                raise ValueError(f"pages_to_scrape: {page!r} is neither a path (/about) nor an http(s) URL") from None
-            if site_host(url) != site_host(self.url):
-                raise ValueError(f"pages_to_scrape: {page!r} is not on {site_host(self.url)}")
-        return self
+    def spec(self) -> dict[str, Any]:
+        """The business job spec (pages checked against the site by it)."""
+        data = self.model_dump(exclude={"job_id", "webhook"}, exclude_none=True)
+        if self.webhook is not None:
+            data["webhook"] = self.webhook.model_dump(exclude_none=True)
+        return data
 
 
 class InsightsRequest(Strict):

@@ -7,13 +7,14 @@ import math
 import tempfile
 import time
 
-from flask import Blueprint, send_file, url_for
+from flask import Blueprint, send_file
 
 from .. import export
 from ..export import _public as public_page
-from .common import job_or_404, submit
+from .common import accepted, job_or_404, submit
 from .errors import ApiError
 from .models import (
+    BusinessProfileOut,
     JobView,
     PageOut,
     Progress,
@@ -22,7 +23,6 @@ from .models import (
     ScrapeAccepted,
     ScrapeRequest,
     iso,
-    public_spec,
 )
 from .openapi import endpoint
 from .security import check_target
@@ -52,13 +52,7 @@ def start(body: ScrapeRequest):
     if spec.get("max_pages") and spec["max_pages"] > limit:
         name = "expected_pages" if body.expected_pages else "max_pages"
         raise ApiError(422, "validation_error", f"{name}: at most {limit} on this server")
-    job = submit("crawl", spec, body.job_id)
-    return ScrapeAccepted(
-        job_id=job.job_id, kind=job.kind, status=job.status, state=job.state, priority=job.priority,
-        spec=public_spec(job.spec),
-        progress_url=url_for("scrape.progress", job_id=job.job_id),
-        result_url=url_for("scrape.result", job_id=job.job_id),
-    ), 202
+    return accepted(submit("crawl", spec, body.job_id))
 
 
 @bp.get("/scrape/<job_id>/progress")
@@ -86,9 +80,9 @@ def progress(job_id: str):
         "application/json": (ResultPage, [PageOut]), "application/x-ndjson": str,
         "text/csv": str, "text/markdown": str,
     }},
-    description="Without `format`: one page of the stored items as JSON. With `format` (or `download=true`, "
-                "which uses the job's output_format): every item as a file. 409 while the job runs, "
-                "unless `partial=true`.",
+    description="Without `format`: one page of the stored items as JSON (a business job's also carries its "
+                "`profile`). With `format` (or `download=true`, which uses the job's output_format): every item "
+                "as a file; a business job's file is its profile. 409 while the job runs, unless `partial=true`.",
 )
 def result(job_id: str, query: ResultQuery):
     job = job_or_404(job_id)
@@ -100,8 +94,13 @@ def result(job_id: str, query: ResultQuery):
         )
     storage = services().storage
     fmt = query.format or (job.spec.get("output_format") or "json" if query.download else None)
+    profile = None
+    if job.kind == "business":
+        from ..profiles import job_profile
+
+        profile = job_profile(storage, job)
     if fmt:
-        return _download(storage, job, fmt)
+        return _download(storage, job, fmt, profile)
     total = storage.count_pages(job.job_id)
     items = [
         PageOut(**public_page(p))
@@ -110,14 +109,18 @@ def result(job_id: str, query: ResultQuery):
     return ResultPage(
         job_id=job.job_id, status=job.status, state=job.state, complete=job.done, page=query.page,
         per_page=query.per_page, total=total, total_pages=math.ceil(total / query.per_page), items=items,
+        profile=BusinessProfileOut(**{**profile, "created_at": iso(profile.get("created_at"))}) if profile else None,
     )
 
 
-def _download(storage, job, fmt: str):
+def _download(storage, job, fmt: str, profile=None):
     # Spooled to a temporary file, not memory: a job may hold 100k pages.
     spool = tempfile.TemporaryFile()
     text = io.TextIOWrapper(spool, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
-    export.write(storage.iter_pages(job.job_id), fmt, text)
+    if profile is not None:  # a business job's download is its profile
+        export.write_profile(profile, fmt, text)
+    else:
+        export.write(storage.iter_pages(job.job_id), fmt, text)
     text.flush()
     text.detach()
     spool.seek(0)

@@ -14,7 +14,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
-from ..items import PageItem
+from ..items import BusinessProfileItem, PageItem
 from ..scheduler.worker import Worker
 
 
@@ -37,6 +37,10 @@ class StoragePipeline:
         return pipeline
 
     async def process_item(self, item, spider=None):
+        if isinstance(item, BusinessProfileItem):
+            # one per job, at its end: written at once
+            self.storage.save_profile(asdict(item))
+            return item
         if not isinstance(item, PageItem):
             return item
         done: Deferred = Deferred()

@@ -86,8 +86,11 @@ local function maybe_finish(jk, jid, now, ttl)
   if q > 0 or f > 0 then return nil end
   local crawled = tonumber(redis.call('HGET', jk, 'crawled') or '0')
   local failed = tonumber(redis.call('HGET', jk, 'failed') or '0')
+  local skipped = tonumber(redis.call('HGET', jk, 'skipped') or '0')
   local final = 'completed'
-  if crawled == 0 and failed > 0 then final = 'failed' end
+  -- nothing stored although something was tried (failed, or skipped: a PDF,
+  -- a robots.txt refusal): the job failed, with those reasons recorded
+  if crawled == 0 and (failed > 0 or skipped > 0) then final = 'failed' end
   redis.call('HSET', jk, 'status', final, 'finished_at', now)
   if redis.call('HEXISTS', jk, 'started_at') == 0 then redis.call('HSET', jk, 'started_at', now) end
   local ov = P .. 'job:' .. jid .. ':overflow'

@@ -85,6 +85,11 @@ class Scheduler(RedisScheduler):
         self.worker.scheduler = None
 
     def enqueue_request(self, request):
+        if request.meta.get("scrapejet_local"):
+            # work of this process about a job (a business profile), not a
+            # page of it: never shared, leased or counted
+            self.local.append(request)
+            return True
         parent = request.meta.pop("scrapejet_parent", None)
         if id(request) in self._handed_back:
             self._handed_back.discard(id(request))

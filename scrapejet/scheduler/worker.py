@@ -240,7 +240,9 @@ class Worker:
                 if state.pages is None:
                     state.pages = []
                 state.pages.append(_page_event(item))
-        elif getattr(item, "job_id", None):
+        elif isinstance(item, PageItem) and item.job_id:
+            # a page from outside a lease (none today): still counted; a
+            # job's profile or other summaries are not pages and are not
             self.server.hincrby(self.keys.job(item.job_id), "items", 1)
 
     def finish(self, rid: str, outcome: str) -> None:
@@ -281,8 +283,29 @@ class Worker:
             if final:
                 job = self.jobs.get(rid.split("|", 1)[0])
                 if job is not None:
+                    if final == "failed" and not job.error:
+                        job.error = self._why_failed(job.job_id)
+                        self.server.hset(self.keys.job(job.job_id), "error", job.error)
                     self.jobs.record(job)
                     logger.info("Job %s %s: %s", job.job_id, final, job.counters)
+                    # This ack ended the job, on this worker only: the
+                    # spider may emit what sums the job up (the business
+                    # profile).
+                    hook = getattr(self.crawler.spider, "job_finished", None)
+                    if hook is not None:
+                        try:
+                            hook(job, final)
+                        except Exception:
+                            logger.exception("job_finished of job %s failed", job.job_id)
+
+    def _why_failed(self, job_id: str) -> str:
+        """A failed job's error: why its first requests produced no page."""
+        failures = self.storage.list_failures(job_id)
+        if not failures:
+            return "no page could be crawled"
+        first = ", ".join(f"{f['url']}: {f['reason']}" for f in failures[:3])
+        more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
+        return f"no page could be crawled: {first}{more}"
 
     def record_failure(self, rid: str | None, failure: FailureItem) -> None:
         """Store why a request produced no page, and set its lease outcome.

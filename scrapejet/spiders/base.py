@@ -23,7 +23,15 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import CloseSpider, DontCloseSpider, IgnoreRequest, StopDownload, UsageError
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    CloseSpider,
+    DontCloseSpider,
+    IgnoreRequest,
+    StopDownload,
+    UsageError,
+)
+from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
     ConnectionRefusedError,
@@ -36,7 +44,7 @@ from twisted.internet.defer import CancelledError
 from ..items import FailureItem
 from ..jobs import JobError, validate_spec
 from ..scheduler.redisqueue import AUX, FAILED, SKIPPED
-from ..scheduler.requests import PAGE
+from ..scheduler.requests import PAGE, ROBOTS, SITEMAP
 from ..scheduler.worker import Worker
 
 logger = logging.getLogger(__name__)
@@ -59,7 +67,7 @@ def describe_failure(failure) -> tuple[str, int | None, str]:
         if "robots.txt" in message.lower():
             return "disallowed by robots.txt", None, SKIPPED
         return message, None, SKIPPED
-    if isinstance(exc, DNSLookupError):
+    if isinstance(exc, (DNSLookupError, CannotResolveHostError)):
         return "DNS lookup failed", None, FAILED
     if isinstance(exc, ConnectionRefusedError):
         return "connection refused", None, FAILED
@@ -72,8 +80,10 @@ def describe_failure(failure) -> tuple[str, int | None, str]:
 
 
 class ScrapeJetSpider(scrapy.Spider):
-    """Subclasses define ``async def handle(self, response, job)``: the items
-    and requests for one response of ``job``, setting the lease outcome."""
+    """Subclasses define what a job's responses give, setting the lease
+    outcome of pages: ``_page`` (items and requests of an HTML page),
+    ``_from_robots`` and ``_from_sitemap`` (requests from a robots.txt and
+    a sitemap, which are auxiliary fetches)."""
 
     kind = "crawl"
     # Arguments that make up the job spec (strings from `-a`, typed by pydantic).
@@ -162,6 +172,31 @@ class ScrapeJetSpider(scrapy.Spider):
         ctype = (headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if ctype and not ctype.startswith(self.html_types):
             raise StopDownload(fail=False)
+
+    async def handle(self, response, job) -> AsyncIterator[Any]:
+        """The output of one response of ``job``, by the role of its request."""
+        role = response.meta.get("role", PAGE)
+        if role in (ROBOTS, SITEMAP):
+            self.worker.set_outcome(response.meta.get("scrapejet_rid"), AUX)
+            outputs = self._from_robots(response, job) if role == ROBOTS else self._from_sitemap(response, job)
+        else:
+            outputs = self._page(response, job)
+        for output in outputs:
+            yield output
+
+    def skip_if_not_html(self, response, job) -> bool:
+        """Record a response that is no HTML page (a PDF, an image, a body
+        without a text type) as skipped with its content type; True if so."""
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
+        if isinstance(response, TextResponse) and not (ctype and not ctype.startswith(self.html_types)):
+            return False
+        self.worker.record_failure(response.meta.get("scrapejet_rid"), FailureItem(
+            job_id=job.job_id, url=(response.meta.get("redirect_urls") or [response.request.url])[0],
+            final_url=response.url, status=response.status,
+            reason=f"not an HTML page ({ctype or 'unknown content type'})", outcome=SKIPPED,
+            depth=response.meta.get("depth", 0), fetched_at=time.time(),
+        ))
+        return True
 
     # -- every response and failure passes here ---------------------------------
     async def parse(self, response, **kwargs):

@@ -1182,6 +1182,43 @@ def _normalize_host(raw: str) -> str:
     return host.rstrip(".")
 
 
+class FolderSite(_Site):
+    """A site whose pages are the files of a folder, as a static host serves
+    them: ``/`` and ``/dir/`` are ``index.html``; ``/about`` is ``about``,
+    ``about.html`` or ``about/index.html`` (pretty URLs); anything else 404.
+    Used for the real business sites in ../shared/realsites and the business
+    fixtures (tests/business_fixtures), files read once at start."""
+
+    TYPES = {".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
+             ".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
+
+    def __init__(self, web: "FixtureWeb", folder):
+        super().__init__(web)
+        from pathlib import Path
+
+        self.folder = Path(folder)
+        self.name = self.site_name = self.folder.name
+
+    def build(self) -> None:
+        for file in sorted(self.folder.rglob("*")):
+            if not file.is_file() or file.name.startswith("."):
+                continue
+            rel = "/" + file.relative_to(self.folder).as_posix()
+            ctype = self.TYPES.get(file.suffix.lower(), "application/octet-stream")
+            self.pages[rel] = Response(200, file.read_bytes(), ctype)
+
+    def handle(self, path: str, query, raw_query: str) -> Response:
+        from urllib.parse import unquote
+
+        path = unquote(path)
+        candidates = [path + "index.html"] if path.endswith("/") else [path, path + ".html", path + "/index.html"]
+        for candidate in candidates:
+            if candidate in self.pages:
+                return self.pages[candidate]
+        missing = self.pages.get("/404.html")
+        return Response(404, missing.body if missing else b"<h1>Not found</h1>")
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "ScrapeJET-FixtureWeb/1.0"
@@ -1333,6 +1370,7 @@ class FixtureWeb:
         bench_pages: int = 2000,
         slow_seconds: float = 3.0,
         bind: str = "127.0.0.1",
+        folders: dict | None = None,
     ):
         if bench_pages < 1:
             raise ValueError("bench_pages must be >= 1")
@@ -1341,7 +1379,9 @@ class FixtureWeb:
         self.bench_pages = bench_pages
         self.slow_seconds = slow_seconds
         self.port: int | None = None
-        self.hosts: list[str] = list(HOSTS)
+        # host -> folder of static files served as a site (FolderSite)
+        self.folders = dict(folders or {})
+        self.hosts: list[str] = list(HOSTS) + list(self.folders)
         self._log_lock = threading.Lock()
         self._requests: list[RequestRecord] = []
         self._server: _Server | None = None
@@ -1368,6 +1408,8 @@ class FixtureWeb:
             "bench.test": BenchSite(self),
             "status.test": StatusSite(self),
         }
+        for host, folder in self.folders.items():
+            sites[host] = FolderSite(self, folder)
         try:
             for site in set(sites.values()):
                 site.build()

@@ -1,0 +1,227 @@
+"""The ``business`` spider: a company's business pages and its contact profile.
+
+    scrapy crawl business -a url=https://company.example -O profile.jsonl
+    scrapy crawl business -a url=https://company.example -a pages_to_scrape=/,/about,/contact
+
+Discovery, not a fixed list: the home page's links (nav, footer, anywhere)
+are matched to roles (about, contact, legal notice, privacy, ...) by their
+text and URL in the common languages of business sites; pages found that way
+are searched the same way once more (a legal notice linked only from the
+contact page); robots.txt sitemaps and ``/sitemap.xml`` add pages whose URL
+says their role. Only roles no link revealed get a guessed path
+(``/impressum``, ``/contact``...), and a guess that answers 404, or lands on
+the home page or an error page, is not a page. ``pages_to_scrape`` replaces
+discovery. ``max_pages`` (25) bounds it all.
+
+Every fetched page is a ``BusinessPageItem`` (stored like any page, with its
+``page_type`` and what it says about the company); when the job's last
+request is acknowledged, the worker that acknowledged it emits the job's
+``BusinessProfileItem`` (merged from the stored pages) through the
+pipelines, so ``-O`` feeds hold the profile. By default feeds take only
+profiles; ``-s SCRAPEJET_BUSINESS_FEED=pages`` (or ``all``) changes that.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import scrapy
+from scrapy.http import TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from ..extract import extract_page
+from ..items import BusinessPageItem, BusinessProfileItem
+from ..scheduler.redisqueue import AUX, CRAWLED
+from ..scheduler.requests import PAGE, SITEMAP
+from ..urls import canonical_url, in_scope, site_host
+from .base import ScrapeJetSpider
+from .discovery import robots_sitemaps, sitemap_entries
+
+# Roles worth a guessed path when no link reveals them: the pages that hold
+# contact details, legal identity and policies. (Team, careers, services
+# pages are found by links or not at all.)
+FALLBACK_ROLES = ("contact", "about", "legal", "privacy", "terms")
+FALLBACKS_PER_ROLE = 2
+# Pages at this depth or less are searched for more business pages.
+DISCOVERY_DEPTH = 1
+# A guessed path that answers 200 with one of these in its title is a
+# "not found" page in disguise (a soft 404), not the role's page.
+SOFT_404 = re.compile(
+    r"\b(404|not found|page not found|nicht gefunden|introuvable|no encontrad[ao]|non trovat[ao]|"
+    r"niet gevonden|não encontrad[ao])\b",
+    re.I,
+)
+FEED_ITEMS = {
+    "profile": ["scrapejet.items.BusinessProfileItem"],
+    "pages": ["scrapejet.items.BusinessPageItem"],
+}
+
+
+class BusinessSpider(ScrapeJetSpider):
+    name = "business"
+    kind = "business"
+    spec_args = ("pages_to_scrape", "max_pages", "render_js", "priority")
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        # `-O profile.jsonl` (and scrapyd's items file) get the profile, not
+        # every page, unless the user said otherwise per feed or in the setting.
+        wanted = FEED_ITEMS.get(str(settings.get("SCRAPEJET_BUSINESS_FEED", "profile")).lower())
+        feeds = settings.getdict("FEEDS")
+        if wanted and feeds:
+            changed = {
+                uri: options if options.get("item_classes") else {**options, "item_classes": wanted}
+                for uri, options in feeds.items()
+            }
+            # One above the feeds' own priority: `scrapy crawl` re-applies the
+            # command-line settings to the crawler after this (Scrapy 2.19
+            # CrawlerRunner.create_crawler), which would undo an equal one.
+            settings.set("FEEDS", changed, priority=(settings.getpriority("FEEDS") or 0) + 1)
+
+    # -- responses -------------------------------------------------------------
+    def _from_robots(self, response, job):
+        for url in robots_sitemaps(response):
+            request = self._request(url, job, 1, role=SITEMAP)
+            if request is not None:
+                yield request
+
+    def _page(self, response, job):
+        rid = response.meta.get("scrapejet_rid")
+        depth = response.meta.get("depth", 0)
+        url = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        if response.meta.get("fallback") and not isinstance(response, TextResponse):
+            self.worker.set_outcome(rid, AUX)  # a guessed path serving a file: not a page
+            return
+        if self.skip_if_not_html(response, job):
+            return
+        from ..extract.contacts import extract_contacts
+        from ..extract.roles import page_role
+
+        data = extract_page(response.body, response.url, encoding=response.encoding)
+        if response.meta.get("fallback") and self._not_a_page(response, job, data):
+            self.worker.set_outcome(rid, AUX)
+            return
+        page_type = response.meta.get("page_type") or page_role(response.url) or "other"
+        contacts = extract_contacts(response.body, response.url, role=page_type, encoding=response.encoding)
+        self.worker.set_outcome(rid, CRAWLED)
+        yield BusinessPageItem(
+            job_id=job.job_id, url=url, final_url=response.url, status=response.status,
+            depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]),
+            **{**data, "page_type": page_type}, contacts=contacts,
+        )
+        if job.spec.get("pages_to_scrape") or depth > DISCOVERY_DEPTH:
+            return
+        yield from self._discover(response, job, depth, page_type, data)
+
+    def _not_a_page(self, response, job, data) -> bool:
+        """A guessed path that did not 404 but is no page of its own: it
+        redirected to the home page, or says "not found"."""
+        home = {canonical_url(job.spec["url"]), canonical_url(response.urljoin("/"))}
+        if canonical_url(response.url) in home:
+            return True
+        return bool(SOFT_404.search(data.get("title") or ""))
+
+    def _discover(self, response, job, depth: int, page_type: str, data):
+        from ..extract.links import extract_links
+        from ..extract.roles import discover_role_pages, fallback_paths
+
+        links = extract_links(response.body, response.url)
+        found = discover_role_pages(links, response.url)
+        for role, urls in found.items():
+            if role == "home":
+                continue
+            for link in urls:
+                request = self._request(link, job, depth + 1, page_type=role)
+                if request is not None:
+                    yield request
+        if depth > 0:
+            return
+        # Guesses only for roles the home page's links did not reveal, in the
+        # site's language first.
+        language = (data.get("language") or "en").split("-")[0]
+        for role in FALLBACK_ROLES:
+            if found.get(role):
+                continue
+            for path in fallback_paths(role, language)[:FALLBACKS_PER_ROLE]:
+                request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True)
+                if request is not None:
+                    yield request
+
+    def _request(self, url: str, job, depth: int, *, page_type: str | None = None, role: str = PAGE,
+                 fallback: bool = False) -> scrapy.Request | None:
+        if len(url) > self.max_url_length or not in_scope(url, job.spec["url"]):
+            return None
+        meta: dict[str, Any] = {"job_id": job.job_id, "depth": depth, "role": role}
+        if page_type:
+            meta["page_type"] = page_type
+        if fallback:
+            meta["fallback"] = True
+        if role == PAGE and job.spec.get("render_js"):
+            meta["playwright"] = True
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
+
+    def _from_sitemap(self, response, job):
+        """Sitemap entries whose URL names a business role (``/kontakt/``,
+        ``/legal-notice``), at most a few per role; child sitemaps of an index."""
+        from ..extract.roles import role_from_sitemap_url
+
+        if job.spec.get("pages_to_scrape"):
+            return
+        per_role: dict[str, int] = {}
+        children = 0
+        max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        for loc, is_index in sitemap_entries(response, max_size):
+            if is_index:
+                children += 1
+                if children <= 5:  # business pages sit in the first, main sitemaps
+                    request = self._request(loc, job, 1, role=SITEMAP)
+                    if request is not None:
+                        yield request
+                continue
+            role = role_from_sitemap_url(loc)
+            if role is None or role == "home" or per_role.get(role, 0) >= 2:
+                continue
+            per_role[role] = per_role.get(role, 0) + 1
+            request = self._request(loc, job, 1, page_type=role)
+            if request is not None:
+                yield request
+
+    def on_error(self, failure):
+        request = failure.request
+        if request.meta.get("fallback") and isinstance(failure.value, HttpError) \
+                and failure.value.response.status in (404, 410):
+            # A guessed path that does not exist is not a page, nor a failure.
+            rid = request.meta.get("scrapejet_rid")
+            self.worker.set_outcome(rid, AUX)
+            self.worker.output_done(rid)
+            return
+        super().on_error(failure)
+
+    # -- the profile ---------------------------------------------------------------
+    def job_finished(self, job, status: str) -> None:
+        """Called by the Worker when its acknowledgement ended ``job``: emit
+        the profile through the pipelines (storage, feeds), from a local
+        request that never enters the shared queue."""
+        engine = self.crawler.engine
+        if job.kind != self.kind or status != "completed" or not job.counters.get("crawled"):
+            return  # no page to build from
+        if engine is None or not engine.running:
+            return  # closing: readers build it from the stored pages
+        engine.crawl(scrapy.Request(
+            "data:,", callback=self._profile, errback=self._profile_failed, dont_filter=True,
+            meta={"scrapejet_local": True, "job_id": job.job_id, "profile_url": job.spec["url"]},
+        ))
+
+    def _profile(self, response):
+        from ..profiles import build_profile
+
+        meta = response.meta
+        profile = build_profile(self.worker.storage, meta["job_id"], meta["profile_url"])
+        yield BusinessProfileItem(**profile)
+
+    def _profile_failed(self, failure):
+        self.logger.error("Could not emit the profile of job %s: %s", failure.request.meta.get("job_id"),
+                          failure.getErrorMessage())

@@ -1,0 +1,137 @@
+"""The business spider as users run it: `scrapy crawl business`, `scrapejet
+business`, a queue-serving worker for jobs submitted elsewhere, and the HTTP
+API, on sites served on loopback (discovery fixtures written here and the
+real small-business sites of ../shared/realsites)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from scrapejet.api import create_app
+from tests.conftest import wait_for
+
+
+def path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+def crawl_business(env, tmp_path, url: str, *args: str, name: str = "profile.jsonl"):
+    out = tmp_path / name
+    proc = env.scrapy("crawl", "business", "-a", f"url={url}", *args, "-O", str(out))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return [json.loads(line) for line in out.read_text().splitlines()], proc
+
+
+def test_discovery_by_links_sitemap_and_guessed_paths(env, web, tmp_path):
+    (profile,), _ = crawl_business(env, tmp_path, web.url("hidden-legal.test"))
+    job_id = profile["job_id"]
+    pages = {path_of(p["url"]): p["page_type"] for p in env.storage().iter_pages(job_id)}
+    assert pages == {
+        "/": "home",
+        "/ueber-uns": "about",      # link text "Über uns"
+        "/kontakt/": "contact",     # trailing slash, no .html
+        "/datenschutz": "privacy",  # only in the sitemap named by robots.txt
+        "/impressum": "legal",      # linked nowhere: the German guess for a legal notice
+    }
+    # a long link text is a blog post, not a nav label; a sitemap entry
+    # without a role is not fetched
+    assert web.hits("hidden-legal.test", "/blog/warum-sauerteig") == 0
+    assert web.hits("hidden-legal.test", "/rezepte/roggenbrot") == 0
+    # guesses that 404 are not pages and not failures
+    assert env.storage().list_failures(job_id) == []
+    job = env.jobs().get(job_id)
+    assert job.status == "completed" and job.counters["crawled"] == 5 and job.counters["failed"] == 0
+    # the profile: from the pages, with where each value was found
+    assert profile["site"] == "hidden-legal.test"
+    assert profile["pages"]["legal"].endswith("/impressum") and profile["pages"]["contact"].endswith("/kontakt/")
+    assert [e["email"] for e in profile["emails"]] == ["hallo@sonnenkorn-baeckerei.de"]
+    (phone,) = profile["phones"]
+    assert phone["e164"] == "+497614839217"
+    assert {path_of(f["url"]) for f in phone["found_on"]} == {"/kontakt/", "/impressum"}
+    assert {a["postal_code"] for a in profile["addresses"]} == {"79098"}
+    assert "Sonnenkorn" in profile["company_name"]
+    # the feed held the profile only; the stored one is the same
+    assert env.storage().get_profile(job_id)["emails"] == profile["emails"]
+
+
+def test_pages_to_scrape_replaces_discovery(env, web, tmp_path):
+    (profile,), _ = crawl_business(env, tmp_path, web.url("hidden-legal.test"),
+                                   "-a", "pages_to_scrape=/,/impressum")
+    pages = {path_of(p["url"]): p["page_type"] for p in env.storage().iter_pages(profile["job_id"])}
+    assert pages == {"/": "home", "/impressum": "legal"}
+    assert profile["pages"] == {"home": web.url("hidden-legal.test"), "legal": web.url("hidden-legal.test", "/impressum")}
+
+
+def test_pages_feed_on_request(env, web, tmp_path):
+    items, _ = crawl_business(env, tmp_path, web.url("hidden-legal.test"), "-a", "pages_to_scrape=/kontakt/",
+                              "-s", "SCRAPEJET_BUSINESS_FEED=pages", name="pages.jsonl")
+    (page,) = items
+    assert page["page_type"] == "contact" and page["contacts"]["emails"][0]["email"] == "hallo@sonnenkorn-baeckerei.de"
+
+
+@pytest.mark.parametrize("target, reason", [
+    (("traps.test", "/error"), "HTTP 500"),
+    (("traps.test", "/doc.pdf"), "not an HTML page (application/pdf)"),
+    (("nowhere.invalid", "/"), "DNS lookup failed"),
+])
+def test_a_home_page_that_fails_ends_the_job_with_its_reason(env, web, tmp_path, target, reason):
+    host, path = target
+    url = web.url(host, path) if host != "nowhere.invalid" else "http://nowhere.invalid/"
+    items, _ = crawl_business(env, tmp_path, url)
+    assert items == []  # no profile of a company we could not read
+    (job,) = env.jobs().list(kind="business")
+    assert job.status == "failed" and reason in job.error
+    failures = env.storage().list_failures(job.job_id)
+    assert any(f["reason"] == reason and path_of(f["url"]) == path for f in failures), failures
+
+
+def test_bad_arguments_are_refused_before_anything_starts(env):
+    proc = env.scrapy("crawl", "business", "-a", "url=ftp://company.test/")
+    assert proc.returncode != 0 and "http:// or https://" in proc.stderr
+    proc = env.scrapy("crawl", "business", "-a", "url=http://company.test/", "-a", "pages_to_scrape=/,https://other.test/x")
+    assert proc.returncode != 0 and "is not on company.test" in proc.stderr
+    proc = env.scrapejet("business", "http://company.test/", "--max-pages", "0")
+    assert proc.returncode == 2 and "max_pages" in proc.stdout
+
+
+def test_scrapejet_business_cli_and_export(env, web, tmp_path):
+    out = tmp_path / "p.csv"
+    proc = env.scrapejet("business", web.url("hidden-legal.test"), "--format", "csv", "-o", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "hallo@sonnenkorn-baeckerei.de" in proc.stdout and "+497614839217" in proc.stdout
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert {"field": "email", "value": "hallo@sonnenkorn-baeckerei.de"}.items() <= rows[
+        [r["field"] for r in rows].index("email")].items()
+    assert {r["detail"] for r in rows if r["field"] == "page"} == {"home", "about", "contact", "privacy", "legal"}
+    (job,) = env.jobs().list(kind="business")
+    # export: the profile by default (markdown here), the pages with --pages
+    proc = env.scrapejet("export", job.job_id, "--format", "markdown", "-o", "-")
+    assert proc.returncode == 0 and proc.stdout.startswith("# ") and "## Emails" in proc.stdout
+    proc = env.scrapejet("export", job.job_id, "--pages", "-o", "-")
+    assert len(proc.stdout.splitlines()) == 5
+
+
+def test_shared_jobs_served_by_a_worker_and_read_over_http(env, web, workers):
+    app = create_app({"TESTING": True, "SCRAPEJET_SETTINGS": env.settings(SCRAPEJET_ALLOW_PRIVATE="1")})
+    client = app.test_client()
+    bad = client.post("/scrape/business", json={"url": web.url("hidden-legal.test"), "pages_to_scrape": ["https://x.test/"]})
+    assert bad.status_code == 422 and "pages_to_scrape" in bad.get_json()["detail"]
+    response = client.post("/scrape/business", json={"url": web.url("hidden-legal.test"), "priority": 8})
+    assert response.status_code == 202, response.get_json()
+    job_id = response.get_json()["job_id"]
+    assert response.get_json()["kind"] == "business"
+    assert client.get(f"/scrape/{job_id}/result").status_code == 409
+    workers.append(env.worker(spider="business"))
+    wait_for(lambda: client.get(f"/scrape/{job_id}/progress").get_json()["status"] == "completed", 60, 0.2,
+             what="the business job")
+    result = client.get(f"/scrape/{job_id}/result").get_json()
+    assert result["total"] == 5 and {i["page_type"] for i in result["items"]} >= {"home", "legal", "contact"}
+    assert result["profile"]["emails"][0]["email"] == "hallo@sonnenkorn-baeckerei.de"
+    download = client.get(f"/scrape/{job_id}/result?format=json")
+    assert download.status_code == 200 and json.loads(download.data)["job_id"] == job_id
+    app.extensions["scrapejet"].close()
