@@ -93,3 +93,13 @@ class Keys:
     def job_queue(self, job_id: str) -> str:
         """Private queue of a job run by one process (`scrapy crawl -a url=`)."""
         return f"{self.prefix}job:{job_id}:queue"
+
+    # -- insights tasks (POST /business/insights) -----------------------------
+    def insights_task(self, task_id: str) -> str:
+        """Hash of one insights task: status, questions, answers (expires)."""
+        return f"{self.prefix}insights:task:{task_id}"
+
+    def insights_runner(self, runner_id: str) -> str:
+        """Present while the API process running insights tasks lives (it
+        expires when its heartbeats stop, failing its unfinished tasks)."""
+        return f"{self.prefix}insights:runner:{runner_id}"

@@ -237,6 +237,23 @@ class Storage:
             row = conn.execute(select(profiles.c.profile).where(profiles.c.job_id == job_id)).first()
         return row[0] if row else None
 
+    def latest_profile(self, site: str) -> dict[str, Any] | None:
+        """The most recently stored business profile of a site (insights use it
+        as a source)."""
+        query = (select(profiles.c.profile).where(profiles.c.site == site)
+                 .order_by(profiles.c.updated_at.desc()).limit(1))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return row[0] if row else None
+
+    def has_pages(self, site: str | None = None) -> bool:
+        """Whether any page of ``site`` (of any site when None) is stored."""
+        query = select(pages.c.id).limit(1)
+        if site is not None:
+            query = query.where(pages.c.site == site)
+        with self.engine.connect() as conn:
+            return conn.execute(query).first() is not None
+
     def list_page_contacts(self, job_id: str) -> list[dict[str, Any]]:
         """Every business page of a job with what it says (ordered as stored)."""
         with self.engine.connect() as conn:

@@ -1,0 +1,131 @@
+"""Extractive answers: the best-supported sentences of the retrieved passages,
+each followed by the number of its source. Used when no LLM is configured,
+and when the configured one fails.
+
+A sentence's score is the share of the question's terms it contains, each
+term weighted by how rare it is among the candidate sentences (so the key
+term of "when is the workshop open to visitors" counts more than "workshop",
+which many sentences share), plus a smaller part for its passage's
+retrieval score. Emails and phone numbers count as the terms "email" and
+"phone". Ties break on source order and position: the same passages give the
+same answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .profile import asked_fields, profile_lines
+from .sources import Source
+from .text import EMAIL, PHONE, idf, same_term, sentences, terms, trim
+
+MAX_SENTENCES = 3
+MAX_SENTENCE_CHARS = 400
+RETRIEVAL_WEIGHT = 0.25
+KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
+# Below this coverage the best sentences are offered as the closest, not as the answer.
+ANSWER_COVERAGE = 0.5
+
+EMAIL_TERMS = {"email", "mail", "e"}
+PHONE_TERMS = {"phone", "telephone", "call", "tel", "number", "telefon"}
+
+
+@dataclass
+class Candidate:
+    n: int
+    position: int
+    text: str
+    terms: set[str]
+    retrieval: float
+    score: float = 0.0
+    matched: int = 0
+    coverage: float = 0.0  # weighted share of the question's terms in the sentence
+
+
+def _candidates(sources: list[Source]) -> list[Candidate]:
+    chunks = [s for s in sources if s.kind == "chunk"]
+    scores = [s.score or 0.0 for s in chunks]
+    top = max(scores, default=0.0)
+    out = []
+    for rank, source in enumerate(chunks):
+        # Normalised to the best passage; by rank when scores are not comparable.
+        retrieval = (source.score or 0.0) / top if top > 0 else 1.0 / (1 + rank)
+        for position, sentence in enumerate(sentences(source.text)):
+            found = set(terms(sentence))
+            if EMAIL.search(sentence):
+                found |= EMAIL_TERMS
+            if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7:
+                found |= PHONE_TERMS
+            out.append(Candidate(source.n, position, sentence, found, retrieval))
+    return out
+
+
+def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTENCES) -> list[Candidate]:
+    """The sentences that best answer ``question``, best first; empty when no
+    sentence shares a content word with it."""
+    wanted = list(dict.fromkeys(terms(question)))
+    candidates = _candidates(sources)
+    if not wanted or not candidates:
+        return []
+    sets = [c.terms for c in candidates]
+    weights = {t: idf(sets, t) for t in wanted}
+    total = sum(weights.values())
+    for c in candidates:
+        hits = [t for t in wanted if any(same_term(t, s) for s in c.terms)]
+        c.matched = len(hits)
+        c.coverage = sum(weights[t] for t in hits) / total
+        c.score = c.coverage + RETRIEVAL_WEIGHT * c.retrieval if hits else 0.0
+    ranked = sorted((c for c in candidates if c.matched), key=lambda c: (-c.score, c.n, c.position))
+    if not ranked:
+        return []
+    chosen: list[Candidate] = []
+    seen: set[str] = set()
+    for c in ranked:
+        key = re.sub(r"\W+", " ", c.text.lower()).strip()
+        if c.score < KEEP_RATIO * ranked[0].score or key in seen:
+            continue
+        seen.add(key)
+        chosen.append(c)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def _cited(text: str, n: int) -> str:
+    return f"{trim(text, MAX_SENTENCE_CHARS)} [{n}]"
+
+
+def extractive_answer(question: str, sources: list[Source], *, site: str | None = None) -> str:
+    """The answer text: profile values when the question asks for them, then
+    the best sentences, each with its ``[n]``."""
+    parts: list[str] = []
+    where = f"of {site} " if site else ""
+    profile = next((s for s in sources if s.kind == "profile"), None)
+    missing: list[str] = []
+    if profile is not None and profile.profile is not None:
+        fields = asked_fields(question)
+        lines = profile_lines(profile.profile, fields)
+        parts += [f"{line} [{profile.n}]" for _, line, _ in lines]
+        missing = [f for f in fields if f not in {f for f, _, _ in lines} and f != "company"]
+        if lines and not missing:
+            return "\n".join(parts)
+    chosen = best_sentences(question, sources)
+    if chosen:
+        if missing:
+            parts.append(f"The business profile lists no {', '.join(missing).replace('hours', 'opening hours')}.")
+        text = " ".join(_cited(c.text, c.n) for c in chosen)
+        if chosen[0].coverage < ANSWER_COVERAGE:
+            text = f"The retrieved pages {where}do not clearly answer this; the closest sentences are: {text}"
+        parts.append(text)
+        return "\n".join(parts)
+    if parts:
+        return "\n".join(parts)
+    chunks = [s for s in sources if s.kind == "chunk"]
+    if not chunks:
+        return f"No stored page {where}matches this question."
+    lead = sentences(chunks[0].text)[:2] or [chunks[0].text]
+    if not terms(question):
+        # Nothing specific asked ("what do they do?"): the most relevant passage's opening.
+        return " ".join(_cited(s, chunks[0].n) for s in lead)
+    return (f"The retrieved pages {where}do not say this in words of the question; "
+            "the most relevant passage reads: " + " ".join(_cited(s, chunks[0].n) for s in lead))

@@ -1,0 +1,141 @@
+"""A site's stored business profile as a source of answers.
+
+Business questions (how to contact a company, its email, phone, address,
+opening hours, social profiles, name) get the latest profile of the site as
+an extra numbered source: its values were extracted and checked by the
+business spider, so they are answered exactly, with a citation to the page
+the value was found on."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .sources import Source
+
+TITLE = "Business profile"
+
+# What a question asks the profile for (English, German, French, Spanish, Dutch).
+ASKS = {
+    "email": re.compile(r"e-?mail|\bmail\b|courriel|correo", re.I),
+    "phone": re.compile(r"phone|\bcall\b|\btel\b|telefon|t[ée]l[ée]phone|tel[ée]fono|whats\s?app|\bfax\b|"
+                        r"mobile", re.I),
+    "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|\bbased\b|"
+                          r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter|\boffice", re.I),
+    "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
+    "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario", re.I),
+    "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"
+                          r"pinterest|xing", re.I),
+    "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is|runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
+                          r"\bnom\b|nombre", re.I),
+}
+# Questions about the company as a whole: the profile is worth giving as a
+# source, though none of its values is the answer by itself.
+ABOUT = re.compile(r"compan|business|\bfirm\b|\bthey\b|\bthem\b|\btheir\b|unternehmen|firma|entreprise|empresa|"
+                   r"bedrijf|owner|founded", re.I)
+CONTACT = ("email", "phone", "address")
+
+
+def asked_fields(question: str) -> list[str]:
+    """Profile fields a question asks for, in answer order; empty for a
+    question the profile cannot answer."""
+    found = [name for name, pattern in ASKS.items() if pattern.search(question)]
+    if "contact" in found:
+        found = [f for f in found if f != "contact"]
+        found = [*CONTACT, *(f for f in found if f not in CONTACT)]
+    order = ["company", *CONTACT, "hours", "socials"]
+    return sorted(dict.fromkeys(found), key=order.index)
+
+
+def is_business_question(question: str) -> bool:
+    """Whether the site's business profile is a useful source for a question."""
+    return bool(asked_fields(question) or ABOUT.search(question))
+
+
+def _phone(value: dict[str, Any]) -> str:
+    e164 = value.get("e164") or ""
+    try:
+        import phonenumbers
+
+        pretty = phonenumbers.format_number(phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except Exception:  # an unparsable stored value: show it as it is
+        pretty = e164
+    written = value.get("as_written")
+    kind = value.get("type") or "phone"
+    extra = [kind] if kind != "phone" else []
+    if written and re.sub(r"\D", "", written) != re.sub(r"\D", "", pretty):
+        extra.insert(0, f"written {written}")
+    return pretty + (f" ({', '.join(extra)})" if extra else "")
+
+
+def _address(value: dict[str, Any]) -> str:
+    from ..export import address_line
+
+    return address_line(value)
+
+
+def _hours(value: Any) -> str:
+    if isinstance(value, dict):
+        days = value.get("dayOfWeek") or value.get("days") or ""
+        if isinstance(days, list):
+            days = ", ".join(str(d).rsplit("/", 1)[-1] for d in days)
+        opens, closes = value.get("opens"), value.get("closes")
+        return " ".join(p for p in (str(days), f"{opens}–{closes}" if opens and closes else "") if p) or str(value)
+    return str(value)
+
+
+def _values(profile: dict[str, Any], field: str) -> list[tuple[str, str | None]]:
+    """(text, URL it was found on) for each value of a field."""
+
+    def where(value) -> str | None:
+        found = value.get("found_on") if isinstance(value, dict) else None
+        return found[0].get("url") if found and isinstance(found[0], dict) else None
+
+    if field == "company":
+        name = profile.get("company_name")
+        return [(name, (profile.get("pages") or {}).get("legal") or (profile.get("pages") or {}).get("home"))] \
+            if name else []
+    if field == "email":
+        return [(v["email"], where(v)) for v in profile.get("emails") or [] if isinstance(v, dict) and v.get("email")]
+    if field == "phone":
+        return [(_phone(v), where(v)) for v in profile.get("phones") or [] if isinstance(v, dict) and v.get("e164")]
+    if field == "address":
+        return [(_address(v), where(v)) for v in profile.get("addresses") or [] if isinstance(v, dict) and _address(v)]
+    if field == "hours":
+        return [(_hours(v), None) for v in profile.get("opening_hours") or []]
+    if field == "socials":
+        return [(f"{v.get('network')}: {v['url']}", where(v)) for v in profile.get("socials") or []
+                if isinstance(v, dict) and v.get("url")]
+    return []
+
+
+LABELS = {"company": "Company", "email": "Email", "phone": "Phone", "address": "Address",
+          "hours": "Opening hours", "socials": "Social profile"}
+
+
+def profile_lines(profile: dict[str, Any], fields: list[str]) -> list[tuple[str, str, str | None]]:
+    """(field, "Label: value", URL found on) for each value of ``fields``."""
+    return [(f, f"{LABELS[f]}: {text}", url) for f in fields for text, url in _values(profile, f)]
+
+
+def profile_text(profile: dict[str, Any]) -> str:
+    """The whole profile as the source text given to a model: one value a
+    line, each with the page it was found on."""
+    lines = [f"Site: {profile.get('site')}"]
+    for _, line, url in profile_lines(profile, ["company", *CONTACT, "hours", "socials"]):
+        lines.append(f"{line} (found on {url})" if url else line)
+    if profile.get("description"):
+        lines.append(f"Description: {profile['description']}")
+    return "\n".join(lines)
+
+
+def profile_source(profile: dict[str, Any], n: int, fields: list[str]) -> Source:
+    """The profile as source ``n``: its URL is the page where the first value
+    asked for was found (else the contact, legal or home page)."""
+    lines = profile_lines(profile, fields)
+    pages = profile.get("pages") or {}
+    url = next((u for _, _, u in lines if u), None) or pages.get("contact") or pages.get("legal") \
+        or pages.get("home") or f"http://{profile.get('site')}/"
+    snippet = "; ".join(line for _, line, _ in lines) or f"{profile.get('company_name') or profile.get('site')}"
+    return Source(n=n, url=url, title=TITLE, snippet=snippet[:300], score=None, text=profile_text(profile),
+                  kind="profile", profile=profile)

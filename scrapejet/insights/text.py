@@ -1,0 +1,150 @@
+"""Words and sentences of retrieved passages, for extractive answers and
+snippets. Pure functions, deterministic, no model: an answer without an LLM
+must still be reproducible."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+# Question words and fillers that say nothing about what is asked
+# (English first, then the commonest German, French and Spanish ones).
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having
+he her here hers herself him himself his how i if in into is it its itself just let me more most my myself
+no nor not now of off on once only or other our ours ourselves out over own same she should so some such
+than that the their theirs them themselves then there these they this those through to too under until up
+very was we were what when where which while who whom why will with would you your yours yourself
+yourselves tell know please give get got find does anything something someone us much many may might
+shall must one ones way ways s t company companies business businesses firm
+der die das den dem des ein eine einer eines und oder ist sind war wie was wer wo wann warum welche
+welcher welches ich du er sie es wir ihr mit von zu im in an auf für bei aus nach über unter
+le la les un une des et ou est sont que qui quoi où quand comment pourquoi quel quelle de du au aux en
+el los las y o es son qué quién dónde cuándo cómo por para con
+""".split())
+
+WORD = re.compile(r"\w+", re.UNICODE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
+# Abbreviations a sentence does not end after.
+ABBREVIATIONS = frozenset(
+    "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h".split()
+)
+MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MD_MARKS = re.compile(r"(\*\*|__|`|~~)")
+LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+HEADING = re.compile(r"^\s*#{1,6}\s+")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Über" and "uber" are one word here."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A light English suffix strip: enough to match "visitors" to
+    "visitor" and "opening" to "open", never so much that words collide."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The content words of a text, stemmed, in order (repeats kept)."""
+    return [stem(w) for w in WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+def same_term(a: str, b: str) -> bool:
+    """Equal stems, or one a prefix of the other with at most three letters
+    more ("visit"/"visitor", "price"/"pricing")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def clean_line(line: str) -> str:
+    line = MD_LINK.sub(r"\1", line)
+    line = LIST_MARK.sub("", line)
+    line = MD_MARKS.sub("", line)
+    return re.sub(r"\s+", " ", line).strip()
+
+
+def _splits(paragraph: str) -> list[str]:
+    """Sentences of one paragraph: a split after . ! ? … followed by space and
+    an upper-case letter, digit or quote, unless the word before is a known
+    abbreviation or a single letter (an initial)."""
+    out, start = [], 0
+    for match in re.finditer(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])", paragraph):
+        before = paragraph[start:match.start()].rsplit(None, 1)
+        last = fold(before[-1]).rstrip(".") if before else ""
+        if paragraph[match.start()] == "." and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        out.append(paragraph[start:match.end()].strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a passage (Markdown or plain text): headings are not
+    sentences, list items and lines of their own are, long paragraphs are
+    split on sentence ends."""
+    out: list[str] = []
+    paragraph: list[str] = []
+
+    def flush():
+        if paragraph:
+            out.extend(_splits(" ".join(paragraph)))
+            paragraph.clear()
+
+    for raw in (text or "").splitlines():
+        if not raw.strip() or HEADING.match(raw):
+            flush()
+            continue
+        line = clean_line(raw)
+        if not line:
+            flush()
+            continue
+        if LIST_MARK.match(raw) or len(line) < 60 or re.search(r"[.!?:;…]$", line):
+            # a list item, a short line (an address line, a label) or a line
+            # that ends its sentence: a unit of its own
+            paragraph.append(line)
+            flush()
+        else:
+            paragraph.append(line)
+    flush()
+    return [s for s in out if WORD.search(s)]
+
+
+def trim(text: str, limit: int, around: str | None = None) -> str:
+    """At most ``limit`` characters, cut at a word boundary, keeping the part
+    around ``around`` when given."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    start = 0
+    if around:
+        at = fold(text).find(fold(around))
+        if at > limit // 2:
+            start = max(0, at - limit // 3)
+    piece = text[start:start + limit]
+    if start + limit < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    if start:
+        piece = "… " + piece.split(" ", 1)[-1]
+    return piece
+
+
+def idf(term_sets: list[set[str]], term: str) -> float:
+    """How much a term distinguishes passages: terms in few sentences weigh more."""
+    df = sum(1 for s in term_sets if any(same_term(term, t) for t in s))
+    return 1.0 + math.log((len(term_sets) + 1) / (df + 1))

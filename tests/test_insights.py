@@ -1,0 +1,231 @@
+"""Answering from given passages: extractive answers, the business profile
+as a source, and a real OpenAI-compatible server on loopback (prompt,
+citations, fallback on 500 and on timeouts, bounded retries)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pytest
+from scrapy.settings import Settings
+
+import scrapejet.settings as settings_module
+from scrapejet.insights import answer_from
+from scrapejet.insights.llm import ChatModel, check_citations
+from scrapejet.insights.profile import asked_fields, profile_source
+from scrapejet.insights.sources import Source
+from scrapejet.insights.text import sentences
+from tests.insights_llmserver import ChatServer
+
+
+@dataclass
+class Hit:  # the fields of scrapejet.index.search.Hit
+    chunk_id: int
+    site: str
+    url: str
+    title: str | None
+    text: str
+    score: float
+    heading_path: list[str] = field(default_factory=list)
+    position: int = 0
+    vector_score: float | None = None
+    keyword_score: float | None = None
+
+
+HITS = [
+    Hit(11, "shop.test", "http://shop.test/about", "About Juniper & Pine",
+        "# About Juniper & Pine\n\nJuniper & Pine began as two friends repairing their own worn-out camping kit "
+        "at a kitchen table, long before it became a shop. Marker shop about page.\n\nToday a team of seven cuts "
+        "canvas, turns ash legs and packs orders in a converted sawmill, and the workshop dog supervises all of it.",
+        0.71, ["About Juniper & Pine"]),
+    Hit(12, "shop.test", "http://shop.test/contact", "Contact Juniper & Pine",
+        "# Contact Juniper & Pine\n\nWrite to us any time and we will reply within two working days, usually "
+        "sooner when the weather keeps us indoors. Marker shop contact page.\n\nThe workshop is open to visitors "
+        "on Saturdays from ten until four; park by the old log pond.\n\n- hello@shop.test\n- +1 555 0100",
+        0.65, ["Contact Juniper & Pine"]),
+    Hit(13, "shop.test", "http://shop.test/blog/second-post", "Caring for waxed canvas",
+        "Never put waxed canvas in a washing machine: brush off dried mud with a stiff brush and rinse stains "
+        "with cold water only. Once a year, warm a bar of fabric wax with a hair dryer and work it into the "
+        "seams, then let the bag rest somewhere warm overnight.", 0.40),
+]
+
+PROFILE = {
+    "job_id": "b1", "site": "hidden-legal.test", "company_name": "Bäckerei Sonnenkorn GmbH",
+    "description": "Seit 1987 backen wir jeden Morgen Brot.",
+    "emails": [{"email": "hallo@sonnenkorn-baeckerei.de",
+                "found_on": [{"url": "http://hidden-legal.test/kontakt/", "role": "contact"}]}],
+    "phones": [{"e164": "+497614839217", "as_written": "0761 4839217", "type": "phone",
+                "found_on": [{"url": "http://hidden-legal.test/kontakt/", "role": "contact"}]}],
+    "addresses": [{"street": "Kornstraße 7", "postal_code": "79098", "locality": "Freiburg im Breisgau",
+                   "country": "DE", "found_on": [{"url": "http://hidden-legal.test/impressum", "role": "legal"}]}],
+    "socials": [], "opening_hours": [],
+    "pages": {"home": "http://hidden-legal.test/", "contact": "http://hidden-legal.test/kontakt/"},
+}
+
+
+def sources_for(question: str, hits=HITS) -> list[Source]:
+    return [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
+
+
+def settings(**overrides) -> Settings:
+    s = Settings()
+    s.setmodule(settings_module, priority="project")
+    s.set("OPENAI_API_KEY", None)
+    s.set("OPENAI_BASE_URL", None)
+    for k, v in overrides.items():
+        s.set(k, v)
+    return s
+
+
+# -- extractive ---------------------------------------------------------------------
+@pytest.mark.parametrize("question, fact, n", [
+    ("When is the workshop open to visitors?", "open to visitors on Saturdays from ten until four", 2),
+    ("How should I clean waxed canvas?", "brush off dried mud with a stiff brush", 3),
+    ("Where did Juniper & Pine begin?", "repairing their own worn-out camping kit at a kitchen table", 1),
+    ("What is their email?", "hello@shop.test", 2),
+    ("What is their phone number?", "+1 555 0100", 2),
+])
+def test_extractive_answer_holds_the_fact_with_its_citation(question, fact, n):
+    answer = answer_from(question, sources_for(question), None, site="shop.test")
+    assert answer.mode == "extractive" and answer.model is None and answer.error is None
+    assert fact in answer.answer, answer.answer
+    # the sentence holding the fact is followed by the number of its source
+    sentence = next(s for s in answer.answer.split(" [") if fact in s)
+    assert answer.answer.split(sentence, 1)[1].lstrip(" .").startswith(f"[{n}]"), answer.answer
+    assert [s.url for s in answer.sources] == [h.url for h in HITS] and [s.n for s in answer.sources] == [1, 2, 3]
+
+
+def test_extractive_answers_are_deterministic_and_say_when_nothing_matches():
+    q = "When is the workshop open to visitors?"
+    assert len({answer_from(q, sources_for(q), None).answer for _ in range(3)}) == 1
+    miss = answer_from("Do you sell titanium ice axes?", sources_for("x"), None, site="shop.test").answer
+    assert miss.startswith("The retrieved pages of shop.test do not") and "[1]" in miss
+    empty = answer_from("Anything?", [], None, site="shop.test")
+    assert empty.sources == [] and "No stored page of shop.test" in empty.answer
+
+
+def test_sentences_of_markdown_passages():
+    text = "# Title\n\nFirst one, e.g. this. Second one!\n- item one\n- item two\nShort label\n\nDr. Who came. End."
+    assert sentences(text) == ["First one, e.g. this.", "Second one!", "item one", "item two", "Short label",
+                               "Dr. Who came.", "End."]
+
+
+# -- business profile ------------------------------------------------------------------
+@pytest.mark.parametrize("question, expected", [
+    ("What is their email address?", ["email"]),
+    ("How can I contact them?", ["email", "phone", "address"]),
+    ("Where are they located?", ["address"]),
+    ("What is their phone number?", ["phone"]),
+    ("How should I clean waxed canvas?", []),
+])
+def test_business_questions_name_profile_fields(question, expected):
+    assert asked_fields(question) == expected
+
+
+def test_profile_values_are_answered_exactly_with_a_citation():
+    question = "How can I contact them?"
+    sources = sources_for(question, HITS[:1])
+    sources.append(profile_source(PROFILE, 2, asked_fields(question)))
+    answer = answer_from(question, sources, None, site="hidden-legal.test")
+    assert answer.answer.splitlines() == [
+        "Email: hallo@sonnenkorn-baeckerei.de [2]",
+        "Phone: +49 761 4839217 (written 0761 4839217) [2]",
+        "Address: Kornstraße 7, 79098 Freiburg im Breisgau, DE [2]",
+    ]
+    profile = answer.sources[1]
+    assert profile.title == "Business profile" and profile.url == "http://hidden-legal.test/kontakt/"
+    assert profile.score is None and "hallo@sonnenkorn-baeckerei.de" in profile.snippet
+
+
+# -- citations ------------------------------------------------------------------------
+def test_citations_to_missing_sources_are_dropped_and_reported():
+    text, cited, dropped = check_citations("Open Saturdays [2]. Dogs allowed [1, 7]. Free parking [9].", 3)
+    assert text == "Open Saturdays [2]. Dogs allowed [1]. Free parking." and cited == [1, 2] and dropped == [7, 9]
+    assert check_citations("See [1-3] and [2][3]", 3)[0] == "See [1][2][3] and [2][3]"
+
+
+# -- a real OpenAI-compatible server ------------------------------------------------------
+@pytest.fixture
+def chat_server():
+    servers = []
+
+    def make(*args, **kwargs) -> ChatServer:
+        servers.append(ChatServer(*args, **kwargs))
+        return servers[-1]
+
+    yield make
+    for s in servers:
+        s.close()
+
+
+def test_llm_gets_exactly_the_sources_and_its_citations_map_back(chat_server):
+    server = chat_server("Visitors are welcome on Saturdays from ten until four [2]; the shop began at a kitchen "
+                         "table [1]. Reviews are glowing [5].")
+    chat = ChatModel.from_settings(settings(OPENAI_BASE_URL=server.base_url, SCRAPEJET_LLM_MODEL="tiny-local"))
+    question = "When can I visit the workshop?"
+    sources = sources_for(question)
+    answer = answer_from(question, sources, chat, site="shop.test")
+
+    (request,) = server.requests
+    assert request["path"] == "/v1/chat/completions" and request["json"]["model"] == "tiny-local"
+    assert request["headers"]["authorization"] == "Bearer not-needed"  # a local server needs no key
+    system = request["json"]["messages"][0]["content"]
+    assert "only" in system and "[1]" in system and "do not say" in system
+    (prompt,) = server.prompts()
+    # exactly the passages, numbered in order, and nothing else
+    at = []
+    for n, hit in enumerate(HITS, 1):
+        at += [prompt.index(f"[{n}] {hit.title} ({hit.url})\n"), prompt.index(hit.text)]
+    assert at == sorted(at) and "[4]" not in prompt and prompt.endswith(f"Question: {question}")
+    assert "Section: Contact Juniper & Pine" in prompt  # the chunk's heading path
+
+    assert answer.mode == "llm" and answer.model == "tiny-local" and answer.error is None
+    assert answer.answer == ("Visitors are welcome on Saturdays from ten until four [2]; the shop began at a "
+                             "kitchen table [1]. Reviews are glowing.")
+    assert answer.dropped_citations == [5]
+    # [n] is sources[n-1]: the cited passages hold what the answer says
+    assert "Saturdays from ten until four" in answer.sources[2 - 1].text
+    assert "kitchen table" in answer.sources[1 - 1].text
+    assert [s.public()["n"] for s in answer.sources] == [1, 2, 3]
+
+
+def test_api_key_is_sent_when_configured(chat_server):
+    server = chat_server("Saturdays [1].")
+    chat = ChatModel.from_settings(settings(OPENAI_BASE_URL=server.base_url, OPENAI_API_KEY="sk-test"))
+    answer_from("When?", sources_for("When?"), chat)
+    assert server.requests[0]["headers"]["authorization"] == "Bearer sk-test"
+    assert ChatModel.from_settings(settings()) is None  # neither key nor URL: extractive
+
+
+def test_failing_model_falls_back_to_extractive_with_bounded_retries(chat_server):
+    server = chat_server(status=500)
+    chat = ChatModel.from_settings(settings(OPENAI_BASE_URL=server.base_url, SCRAPEJET_LLM_MAX_RETRIES=2))
+    question = "When is the workshop open to visitors?"
+    answer = answer_from(question, sources_for(question), chat)
+    assert len(server.requests) == 3, "one request and exactly SCRAPEJET_LLM_MAX_RETRIES retries"
+    assert answer.mode == "extractive" and answer.model is None
+    assert "HTTP 500" in answer.error and "3 attempts" in answer.error
+    assert "open to visitors on Saturdays" in answer.answer and "[2]" in answer.answer
+
+
+def test_model_that_times_out_falls_back_to_extractive(chat_server):
+    server = chat_server("too late [1]", delay_s=3)
+    chat = ChatModel.from_settings(settings(OPENAI_BASE_URL=server.base_url, SCRAPEJET_LLM_TIMEOUT_S=0.3,
+                                            SCRAPEJET_LLM_MAX_RETRIES=1))
+    question = "How should I clean waxed canvas?"
+    started = time.monotonic()
+    answer = answer_from(question, sources_for(question), chat)
+    assert time.monotonic() - started < 2.9, "the timeout bounds the wait"
+    assert len(server.requests) == 2
+    assert answer.mode == "extractive" and "no answer within 0.3s" in answer.error
+    assert "stiff brush" in answer.answer
+
+
+def test_unreachable_model_falls_back(chat_server):
+    server = chat_server("x")
+    url = server.base_url
+    server.close()
+    chat = ChatModel.from_settings(settings(OPENAI_BASE_URL=url, SCRAPEJET_LLM_MAX_RETRIES=0))
+    answer = answer_from("What is their email?", sources_for("email"), chat)
+    assert answer.mode == "extractive" and "connection failed" in answer.error and "hello@shop.test" in answer.answer
