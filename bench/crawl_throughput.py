@@ -348,7 +348,7 @@ class BenchError(RuntimeError):
 
 
 def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Path, pages: int,
-            tag: str, profile: str | None = None) -> dict:
+            tag: str, profile: str | None = None, extra_env: dict | None = None) -> dict:
     expected = pages + 1
     rundir = workdir / tag
     rundir.mkdir(parents=True)
@@ -370,6 +370,10 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
             "SCRAPEJET_DATA_DIR": str(rundir / "data"),
             "SCRAPEJET_KEY_PREFIX": prefix,
             "SCRAPEJET_RESOLVE": json.dumps(resolve),
+            # This bench measures the queue/storage crawl path; embeddings
+            # have their own (bench/embeddings.py, which sets extra_env).
+            "SCRAPEJET_EMBEDDINGS": "off",
+            **(extra_env or {}),
         })
     # every run starts from an empty Redis (stock scrapy-redis' keys are per
     # spider name and persisted), with fresh command counters

@@ -141,6 +141,10 @@ class Env:
             "SCRAPEJET_RESOLVE": json.dumps(web.resolve),
             "SCRAPEJET_HEARTBEAT_S": "0.5",
             "SCRAPEJET_IDLE_POLL_S": "0.1",
+            # Loading the embedding model (~500 MB, seconds) in every worker
+            # a test starts would make the suite crawl; the embedding tests
+            # turn it on.
+            "SCRAPEJET_EMBEDDINGS": "off",
             "SCRAPY_SETTINGS_MODULE": "scrapejet.settings",
         }
 
