@@ -1,0 +1,164 @@
+"""Hybrid retrieval over a site's chunks: the insights' one way in.
+
+A question is embedded with the model the chunks were embedded with; the
+site's FAISS index gives the nearest chunks (cosine), keyword search (SQLite
+FTS5 BM25 / PostgreSQL ``ts_rank_cd``) gives the chunks sharing its words,
+e-mail addresses and numbers. The two lists (``SCRAPEJET_RETRIEVAL_CANDIDATES``
+each) are fused by reciprocal rank fusion, ``score = sum 1 / (60 + rank)``
+over the lists a chunk is in: ranks, not raw scores, so cosine and BM25
+need no common scale, and a chunk found by both ranks above one found by
+either alone. ``vector_score`` and ``keyword_score`` keep the raw scores.
+
+In the API process: ``services().retriever`` (one per process; the model
+is loaded on its first search). In the CLI or a script::
+
+    settings = scrapejet.runtime.load_settings()
+    retriever = Retriever.from_settings(settings, Storage.from_settings(settings))
+    retriever.catch_up("shop.example.com")   # embeds what is still pending (0 when nothing is)
+    hits = retriever.search("Do you ship to France?", site="shop.example.com", k=5)
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from ..storage.chunks import ChunkStore
+from .state import index_root, site_dir
+
+RRF_K = 60
+
+
+@dataclass
+class Hit:
+    chunk_id: int
+    site: str
+    url: str
+    title: str | None
+    heading_path: list[str]
+    position: int  # the chunk's position within its page
+    text: str
+    score: float  # fused score, higher is better
+    vector_score: float | None
+    keyword_score: float | None
+
+
+class Retriever:
+    def __init__(self, settings, storage, model=None):
+        from .model import model_name
+
+        self.settings = settings
+        self.storage = storage
+        self.store = ChunkStore(storage)
+        self.model_name = model.name if model is not None else model_name(settings)
+        self.candidates = int(settings.get("SCRAPEJET_RETRIEVAL_CANDIDATES") or 50)
+        self.batch = int(settings.get("SCRAPEJET_EMBED_BATCH") or 64)
+        self._model = model
+        self._indexes: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings, storage, model=None) -> Retriever:
+        """``model``: an ``EmbeddingModel`` already loaded in this process;
+        else the model is loaded on first use (a few seconds)."""
+        return cls(settings, storage, model)
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                from .model import EmbeddingModel
+
+                self._model = EmbeddingModel.from_settings(self.settings)
+            return self._model
+
+    def index(self, site: str):
+        """The site's ``SiteIndex`` (reloaded when its file changes)."""
+        from .store import SiteIndex
+
+        model = self.model
+        with self._lock:
+            if site not in self._indexes:
+                self._indexes[site] = SiteIndex.for_settings(self.settings, site, model=model.name, dim=model.dim)
+            return self._indexes[site]
+
+    def _sites(self, site: str | None) -> list[str]:
+        if site is not None:
+            return [site]
+        root = index_root(self.settings)
+        return [s for s in self.store.sites() if (site_dir(root, s) / "index.faiss").exists()]
+
+    def search(self, question: str, *, site: str | None = None, k: int = 5) -> list[Hit]:
+        """The ``k`` best chunks for a question, of one site (None: every site)."""
+        if not question.strip() or k <= 0:
+            return []
+        n = max(self.candidates, k)
+        vector_hits: list[tuple[int, float]] = []
+        sites = self._sites(site)
+        if sites:
+            query = self.model.encode([question])[0]
+            for name in sites:
+                vector_hits.extend(self.index(name).search(query, n))
+            vector_hits.sort(key=lambda h: -h[1])
+            vector_hits = vector_hits[:n]
+        keyword_hits = self.store.keyword(question, site=site, limit=n)
+        fused: dict[int, list[float | None]] = {}
+        for ranked, slot in ((vector_hits, 0), (keyword_hits, 1)):
+            for rank, (cid, raw) in enumerate(ranked):
+                entry = fused.setdefault(cid, [0.0, None, None])
+                entry[0] += 1.0 / (RRF_K + rank + 1)
+                entry[slot + 1] = raw
+        order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
+        # HNSW keeps deleted chunks until its next rebuild: skip ids no longer stored.
+        rows = self.store.rows(order[: k * 2 + 10])
+        hits = []
+        for cid in order:
+            row = rows.get(cid)
+            if row is None or (site is not None and row["site"] != site):
+                continue
+            score, vscore, kscore = fused[cid]
+            hits.append(Hit(
+                chunk_id=cid, site=row["site"], url=row["url"], title=row["title"],
+                heading_path=list(row["heading_path"] or []), position=row["position"], text=row["text"],
+                score=score, vector_score=vscore, keyword_score=kscore,
+            ))
+            if len(hits) == k:
+                break
+        return hits
+
+    def catch_up(self, site: str | None = None) -> int:
+        """Embed the chunks (of ``site``, or all) still without vectors, then
+        bring the index of every site concerned up to date; how many were
+        embedded. With nothing pending it costs two small queries and a
+        check of the index file (the model is not even loaded)."""
+        from .embedder import embed_pending
+
+        pending = self.store.counts(site)
+        if not any(c["pending"] for c in pending.values()):
+            stale = [s for s in pending if self._stale(s)]
+            if not stale:
+                return 0
+            for name in stale:
+                self.index(name).sync(self.store)
+            return 0
+        done, sites = embed_pending(self.store, self.model, site=site, batch=self.batch * 4)
+        for name in sorted(sites | ({site} if site else set())):
+            self.index(name).sync(self.store)
+        return done
+
+    def _stale(self, site: str) -> bool:
+        """Whether a site's index file holds fewer vectors than storage."""
+        from .state import read_meta
+
+        meta = read_meta(site_dir(index_root(self.settings), site)) or {}
+        embedded = self.store.counts(site).get(site, {}).get("embedded", 0)
+        return meta.get("model") != self.model_name or meta.get("count", 0) - meta.get("stale", 0) != embedded
+
+    def rebuild(self, site: str) -> dict[str, Any]:
+        """Embed what is pending, then rebuild the site's index from the stored vectors."""
+        from .embedder import embed_pending
+
+        embedded, _ = embed_pending(self.store, self.model, site=site, batch=self.batch * 4)
+        result = self.index(site).sync(self.store, rebuild=True)
+        return {**result, "embedded": embedded}
