@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
+from email.utils import formatdate
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -138,7 +141,7 @@ def test_page_budget_is_exact_and_refilled_from_overflow(jobs):
     # one admitted page fails: its slot goes to the oldest waiting request
     jobs.queue.ack(pages[0].rid, "w", FAILED)
     refill = jobs.queue.lease(job.queue, "w", 10)
-    assert len(refill) == 1 and refill[0].rid == f"{job.job_id}|{fingerprint('http://budget.test/3')}"
+    assert len(refill) == 1 and refill[0].rid == f"{job.job_id}|{fingerprint('http://budget.test/3')}|budget.test"
 
 
 def test_cancel_drops_queued_requests(jobs):
@@ -188,3 +191,60 @@ def test_batched_admission_and_acks_keep_exact_accounting(jobs):
     assert last.payload.count("/d") == 1
     assert jobs.queue.ack_many("w1", [(last.rid, CRAWLED, True, 1)]) == [(True, "completed")]
     assert jobs.get(job.job_id).counters["crawled"] == 4
+
+
+def _hosts(leases):
+    return [urlsplit(json.loads(lease.payload)["url"]).hostname for lease in leases]
+
+
+def test_per_host_delay_and_concurrency_hold_across_workers(jobs):
+    """Two workers leasing from one queue: a host gets one new lease per
+    delay and at most `concurrency` at once, for both together; a host that
+    is not ready never holds up another host's requests."""
+    q = jobs.queue
+    q.host_delay, q.host_concurrency = 0.6, 2
+    slow = jobs.submit("crawl", {"url": "http://slow.test/"})
+    other = jobs.submit("crawl", {"url": "http://other.test/"})
+    push_pages(jobs, slow, ["/1", "/2", "/3", "/4"])
+    push_pages(jobs, other, ["/1", "/2"])
+    first = q.lease(slow.queue, "w1", 10)
+    # one lease per host per delay: slow.test and other.test once each
+    assert sorted(_hosts(first)) == ["other.test", "slow.test"]
+    # the second worker, at once: nothing for either host yet
+    assert q.lease(slow.queue, "w2", 10) == []
+    time.sleep(0.65)
+    second = q.lease(slow.queue, "w2", 10)
+    assert sorted(_hosts(second)) == ["other.test", "slow.test"]
+    # other.test's are done; slow.test still has 2 leases out: its
+    # concurrency bound holds it back even after the delay
+    for lease in first + second:
+        if "other.test" in lease.payload:
+            q.ack(lease.rid, "w1" if lease in first else "w2", CRAWLED)
+    time.sleep(0.65)
+    third = q.lease(slow.queue, "w1", 10)
+    assert _hosts(third) == ["other.test"]
+    # an acknowledgement frees a slot
+    slow_lease = next(lease for lease in first if "slow.test" in lease.payload)
+    q.ack(slow_lease.rid, "w1", CRAWLED)
+    assert _hosts(q.lease(slow.queue, "w2", 10)) == ["slow.test"]
+
+
+def test_a_back_off_pauses_a_host_for_every_worker(jobs):
+    q = jobs.queue
+    job = jobs.submit("crawl", {"url": "http://busy.test/"})
+    other = jobs.submit("crawl", {"url": "http://calm.test/"})
+    q.back_off("busy.test", time.time() + 0.5)
+    assert _hosts(q.lease(job.queue, "w1", 10)) == ["calm.test"] * 3  # its page, robots.txt, sitemap
+    assert q.back_off("busy.test", time.time() + 0.1) is False  # the later pause stands
+    time.sleep(0.55)
+    assert _hosts(q.lease(job.queue, "w2", 10)) == ["busy.test"] * 3
+    assert other.job_id != job.job_id
+
+
+def test_retry_after_header_values():
+    from scrapejet.scheduler.politeness import retry_after
+
+    now = time.time()
+    assert retry_after(b"120", now) == 120
+    assert abs(retry_after(formatdate(now + 30, usegmt=True), now) - 30) < 1.5
+    assert retry_after(b"soon", now) is None and retry_after(None, now) is None

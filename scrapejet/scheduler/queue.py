@@ -8,7 +8,7 @@ from scrapy.utils.request import request_from_dict
 from scrapy_redis.queue import Base
 
 from .redisqueue import Admission, RequestQueue
-from .requests import PAGE, encode, request_fingerprint
+from .requests import PAGE, encode, host_of, request_fingerprint
 
 
 class LeasedPriorityQueue(Base):
@@ -42,7 +42,7 @@ class LeasedPriorityQueue(Base):
         admissions = [
             Admission(
                 queue or job.queue,
-                self.rq.rid(job.job_id, fp),
+                self.rq.rid(job.job_id, fp, host_of(request.url)),
                 encode(request, self.spider),
                 job.priority,
                 request.meta.get("role", PAGE) == PAGE,

@@ -47,6 +47,14 @@ local P = ARGV[1]
 local function job_key(rid) return P .. 'job:' .. string.match(rid, '^([^|]+)|') end
 local function job_id(rid) return string.match(rid, '^([^|]+)|') end
 local function is_live(st) return st == 'pending' or st == 'running' end
+-- Politeness: the host a request goes to is the last part of its rid
+-- (job|fingerprint|host); its leases are a sorted set by lease deadline.
+local function host_of(rid) return string.match(rid, '^[^|]*|[^|]*|(.+)$') end
+local function busy_key(host) return P .. 'host:' .. host .. ':busy' end
+local function unbusy(rid)
+  local host = host_of(rid)
+  if host then redis.call('ZREM', busy_key(host), rid) end
+end
 -- Webhooks: does the job's spec ask for this event? Only called on job
 -- transitions (once per job), never per request.
 local function wants_event(jk, event)
@@ -111,6 +119,7 @@ local function requeue(rid, now, ttl)
   redis.call('HDEL', P .. 'leases', rid)
   redis.call('ZREM', P .. 'lease_deadlines', rid)
   redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
+  unbusy(rid)
   local jk = job_key(rid)
   redis.call('HINCRBY', jk, 'in_flight', -1)
   if is_live(redis.call('HGET', jk, 'status')) then
@@ -168,38 +177,98 @@ end
 return out
 """
 
-# ARGV: prefix, queue, worker, now, deadline, count, ttl
+# ARGV: prefix, queue, worker, now, deadline, count, ttl, host delay (s),
+# host concurrency (0: unbounded), scan (candidates looked at at most).
 # Returns a flat list rid1, payload1, rid2, payload2...
+#
+# Politeness holds across every worker: a host gets at most `concurrency`
+# leases at once and one new lease per `delay` seconds, and none while it is
+# backing off (429/503, see RequestQueue.back_off). A request whose host is
+# not ready stays queued in its place and the scan moves on to other hosts,
+# so a worker is never held up by one slow or strict site.
 _LEASE = _COMMON + r"""
-local q, wid, now, deadline, n, ttl = ARGV[2], ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6]), ARGV[7]
+local q, wid, now, deadline, n, ttl = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5], tonumber(ARGV[6]), ARGV[7]
+local delay, conc, scan = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local out = {}
-while #out < 2 * n do
-  local top = redis.call('ZPOPMIN', q)
-  if #top == 0 then break end
-  local rid, score = top[1], top[2]
-  local jk = job_key(rid)
-  local jid = job_id(rid)
-  redis.call('SREM', P .. 'job:' .. jid .. ':queued', rid)
-  local payload = redis.call('HGET', P .. 'requests', rid)
-  local st = redis.call('HGET', jk, 'status')
-  if is_live(st) then redis.call('HINCRBY', jk, 'queued', -1) end
-  if payload and is_live(st) then
-    redis.call('HSET', P .. 'leases', rid, wid .. '\t' .. score .. '\t' .. q)
-    redis.call('ZADD', P .. 'lease_deadlines', deadline, rid)
-    redis.call('SADD', P .. 'worker:' .. wid .. ':leases', rid)
-    redis.call('HINCRBY', jk, 'in_flight', 1)
-    if st == 'pending' then
-      redis.call('HSET', jk, 'status', 'running', 'started_at', now)
-      if wants_event(jk, 'job.started') then emit(jk, jid, 'job.started', now) end
-    end
-    out[#out + 1] = rid
-    out[#out + 1] = payload
-  else
-    -- cancelled or finished job: its leftovers are dropped, not served
-    redis.call('HDEL', P .. 'requests', rid)
+local blocked = {}
+local function ready(host)
+  if not host then return true end
+  if blocked[host] then return false end
+  local nxt = tonumber(redis.call('GET', P .. 'host:' .. host .. ':next') or '0')
+  if nxt > now then blocked[host] = true return false end
+  if conc > 0 then
+    local bk = busy_key(host)
+    redis.call('ZREMRANGEBYSCORE', bk, '-inf', '(' .. now)  -- leases past their deadline
+    if redis.call('ZCARD', bk) >= conc then blocked[host] = true return false end
   end
+  return true
+end
+-- Candidates in windows from the head: usually the first window is all
+-- ready; hosts that are not ready are stepped over, up to `scan` requests.
+local start, seen = 0, 0
+while #out < 2 * n and seen < scan do
+  local want = math.max(n, math.min((2 * n - #out) / 2, scan - seen))
+  local candidates = redis.call('ZRANGE', q, start, start + want - 1, 'WITHSCORES')
+  if #candidates == 0 then break end
+  local removed = 0
+  for i = 1, #candidates, 2 do
+    if #out >= 2 * n then break end
+    seen = seen + 1
+    local rid, score = candidates[i], candidates[i + 1]
+    local jk = job_key(rid)
+    local jid = job_id(rid)
+    local st = redis.call('HGET', jk, 'status')
+    local payload = redis.call('HGET', P .. 'requests', rid)
+    if not (payload and is_live(st)) then
+      -- cancelled or finished job: its leftovers are dropped, not served
+      redis.call('ZREM', q, rid)
+      removed = removed + 1
+      redis.call('SREM', P .. 'job:' .. jid .. ':queued', rid)
+      redis.call('HDEL', P .. 'requests', rid)
+      if is_live(st) then redis.call('HINCRBY', jk, 'queued', -1) end
+    else
+      local host = host_of(rid)
+      if ready(host) then
+        redis.call('ZREM', q, rid)
+        removed = removed + 1
+        redis.call('SREM', P .. 'job:' .. jid .. ':queued', rid)
+        redis.call('HINCRBY', jk, 'queued', -1)
+        redis.call('HSET', P .. 'leases', rid, wid .. '\t' .. score .. '\t' .. q)
+        redis.call('ZADD', P .. 'lease_deadlines', deadline, rid)
+        redis.call('SADD', P .. 'worker:' .. wid .. ':leases', rid)
+        redis.call('HINCRBY', jk, 'in_flight', 1)
+        if host then
+          if conc > 0 then redis.call('ZADD', busy_key(host), deadline, rid) end
+          if delay > 0 then
+            redis.call('SET', P .. 'host:' .. host .. ':next', now + delay, 'PX', math.ceil(delay * 1000) + 1000)
+            blocked[host] = true
+          end
+        end
+        if st == 'pending' then
+          redis.call('HSET', jk, 'status', 'running', 'started_at', now)
+          if wants_event(jk, 'job.started') then emit(jk, jid, 'job.started', now) end
+        end
+        out[#out + 1] = rid
+        out[#out + 1] = payload
+      end
+    end
+  end
+  -- the next window starts after what this one left in the queue
+  start = start + #candidates / 2 - removed
 end
 return out
+"""
+
+# ARGV: prefix, host, until -- no lease for host before `until` (keeps the later)
+_BACK_OFF = r"""
+local key = ARGV[1] .. 'host:' .. ARGV[2] .. ':next'
+local untill = tonumber(ARGV[3])
+local cur = tonumber(redis.call('GET', key) or '0')
+if untill > cur then
+  redis.call('SET', key, untill, 'PXAT', math.ceil(untill * 1000) + 1000)
+  return 1
+end
+return 0
 """
 
 # ARGV: prefix, worker, now, ttl, then 5 per lease: rid, outcome, is_page,
@@ -218,6 +287,7 @@ local function ack_one(rid, outcome, is_page, items, pages)
   redis.call('ZREM', P .. 'lease_deadlines', rid)
   redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
   redis.call('HDEL', P .. 'requests', rid)
+  unbusy(rid)
   local jk = job_key(rid)
   local jid = job_id(rid)
   redis.call('HINCRBY', jk, 'in_flight', -1)
@@ -340,10 +410,17 @@ class RequestQueue:
         self._release = server.register_script(_RELEASE)
         self._reclaim = server.register_script(_RECLAIM)
         self._cancel = server.register_script(_CANCEL)
+        self._back_off = server.register_script(_BACK_OFF)
+        # Politeness across workers (see _LEASE); set by the worker from settings.
+        self.host_delay = 0.0
+        self.host_concurrency = 0
+        self.lease_scan = 64
 
     @staticmethod
-    def rid(job_id: str, fingerprint: str) -> str:
-        return f"{job_id}|{fingerprint}"
+    def rid(job_id: str, fingerprint: str, host: str = "") -> str:
+        """A request's id: its job, its fingerprint (unique in the job) and
+        the host it goes to (per-host politeness in the lease script)."""
+        return f"{job_id}|{fingerprint}|{host}" if host else f"{job_id}|{fingerprint}"
 
     def push(
         self,
@@ -373,9 +450,10 @@ class RequestQueue:
 
     def lease(self, queue: str, worker: str, count: int = 1, lease_s: float = 900) -> list[Lease]:
         now = time.time()
-        flat = self._lease(
-            args=[self.keys.prefix, queue, worker, now, now + lease_s, count, self.job_ttl]
-        )
+        flat = self._lease(args=[
+            self.keys.prefix, queue, worker, now, now + lease_s, count, self.job_ttl,
+            self.host_delay, self.host_concurrency, max(self.lease_scan, count),
+        ])
         return [Lease(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
 
     def ack(self, rid: str, worker: str, outcome: str, *, is_page: bool = True, items: int = 0) -> tuple[bool, str]:
@@ -408,6 +486,11 @@ class RequestQueue:
             args=[self.keys.prefix, dead_before, time.time(), self.job_ttl]
         )
         return int(workers), int(requests)
+
+    def back_off(self, host: str, until: float) -> bool:
+        """No worker leases a request for ``host`` before ``until`` (a 429 or
+        503 with Retry-After). Keeps a later back-off already set."""
+        return bool(self._back_off(args=[self.keys.prefix, host, until]))
 
     def cancel(self, job_id: str) -> int:
         """Drop a job's queued requests and mark it cancelled. Returns 1 if
