@@ -35,14 +35,8 @@ def write(pages: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     n = 0
-    if fmt == "jsonl":
-        for n, page in enumerate(pages, 1):
-            out.write(json.dumps(_public(page), ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        out.write("[")
-        for n, page in enumerate(pages, 1):
-            out.write(("," if n > 1 else "") + "\n" + json.dumps(_public(page), ensure_ascii=False))
-        out.write("\n]\n")
+    if fmt in ("json", "jsonl"):
+        n = _write_json(map(_public, pages), fmt, out)
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
@@ -54,6 +48,20 @@ def write(pages: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
     else:
         for n, page in enumerate(pages, 1):
             out.write(markdown_document(page))
+    return n
+
+
+def _write_json(objects: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """One object per line (jsonl), or a JSON array written as it goes."""
+    n = 0
+    if fmt == "jsonl":
+        for n, obj in enumerate(objects, 1):
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        return n
+    out.write("[")
+    for n, obj in enumerate(objects, 1):
+        out.write(("," if n > 1 else "") + "\n" + json.dumps(obj, ensure_ascii=False))
+    out.write("\n]\n")
     return n
 
 
@@ -153,3 +161,38 @@ def profile_markdown(profile: dict[str, Any]) -> str:
         lines += [f"- {role}: <{url}>" for role, url in profile["pages"].items()]
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+# -- backlinks -------------------------------------------------------------------------
+BACKLINK_FORMATS = ("json", "jsonl", "csv")
+BACKLINK_CSV_COLUMNS = [
+    "source_url", "source_domain", "target_url", "target_domain", "anchor_text", "alt", "title", "rel",
+    "nofollow", "ugc", "sponsored", "noopener", "link_type", "redirect_url", "is_content", "context", "position",
+    "source_status", "source_language", "first_seen", "last_seen", "live", "lost_at", "lost_reason",
+    "first_job_id", "last_job_id",
+]
+
+
+def _backlink(record: dict[str, Any]) -> dict[str, Any]:
+    record = {k: v for k, v in record.items() if k not in ("source_host", "target_host", "lost_job_id")}
+    for name in ("first_seen", "last_seen", "lost_at"):
+        record[name] = _iso(record.get(name))
+    return record
+
+
+def write_backlinks(records: Iterable[dict[str, Any]], fmt: str, out: IO[str]) -> int:
+    """Stored backlink records to a text stream (json, jsonl, or csv with
+    rel space-separated); returns how many were written."""
+    if fmt not in BACKLINK_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(BACKLINK_FORMATS)}")
+    n = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=BACKLINK_CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for n, record in enumerate(records, 1):
+            row = _backlink(record)
+            row["rel"] = " ".join(row.get("rel") or [])
+            writer.writerow(row)
+    else:
+        n = _write_json(map(_backlink, records), fmt, out)
+    return n

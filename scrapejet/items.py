@@ -76,3 +76,56 @@ class FailureItem:
     status: int | None = None
     depth: int = 0
     fetched_at: float = 0.0
+
+
+@dataclass
+class BacklinkItem:
+    """A link from a page of another site to a backlink job's target.
+
+    ``link_type``: href, image (a linked image: ``anchor_text`` is its alt),
+    redirect (the link's URL, ``redirect_url``, redirects to ``target_url``),
+    canonical, meta-refresh, iframe or form. The rel flags come from the
+    link's rel token list (case-insensitive); ``nofollow`` is also set on a
+    page whose robots meta says nofollow. ``first_seen``/``last_seen``: when
+    this crawl saw it (storage keeps the first time any crawl did)."""
+
+    job_id: str
+    source_url: str
+    source_domain: str
+    target_url: str
+    target_domain: str
+    anchor_text: str = ""
+    alt: str | None = None
+    title: str | None = None
+    rel: list[str] = field(default_factory=list)
+    nofollow: bool = False
+    ugc: bool = False
+    sponsored: bool = False
+    noopener: bool = False
+    link_type: str = "href"
+    redirect_url: str | None = None
+    is_content: bool = False
+    context: str = ""
+    position: int = 0
+    source_status: int | None = None
+    source_language: str | None = None
+    first_seen: float = 0.0
+    last_seen: float = 0.0
+
+
+@dataclass
+class BacklinkSourceItem:
+    """A page a backlink job fetched, whether it links to the target or not
+    (``backlinks``: how many links it has to it). Storage marks the links
+    this page had before and no longer has as lost, the reason following
+    ``status`` (200: link removed; 404/410: page gone; 3xx: page
+    redirected). Crawl bookkeeping: feeds leave it out by default."""
+
+    job_id: str
+    target_domain: str
+    source_url: str
+    status: int
+    fetched_at: float
+    depth: int = 0
+    language: str | None = None
+    backlinks: int = 0

@@ -136,7 +136,8 @@ def validate_spec(kind: str, spec: dict[str, Any], *, max_pages_limit: int, max_
         model = SPECS[kind].model_validate(spec)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'spec'}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc']) or 'spec'}: {err['msg'].removeprefix('Value error, ')}"
+            for err in exc.errors()
         )
         raise JobError(problems) from None
     if getattr(model, "max_pages", 0) > max_pages_limit:

@@ -94,6 +94,21 @@ class Keys:
         """Private queue of a job run by one process (`scrapy crawl -a url=`)."""
         return f"{self.prefix}job:{job_id}:queue"
 
+    # -- per backlink job (expire with the job's record) -----------------------
+    def job_domains(self, job_id: str) -> str:
+        """Hash registered domain -> pages the job followed links to there
+        (its per-domain page cap, across workers)."""
+        return f"{self.prefix}job:{job_id}:domains"
+
+    def job_probes(self, job_id: str) -> str:
+        """Hash link fingerprint -> where a probed link redirects: a target
+        URL, or '' (not to the target)."""
+        return f"{self.prefix}job:{job_id}:probes"
+
+    def job_probe_waiting(self, job_id: str, fingerprint: str) -> str:
+        """List of the links (JSON) waiting for one probe's answer."""
+        return f"{self.prefix}job:{job_id}:probe:{fingerprint}"
+
     # -- insights tasks (POST /business/insights) -----------------------------
     def insights_task(self, task_id: str) -> str:
         """Hash of one insights task: status, questions, answers (expires)."""

@@ -10,7 +10,7 @@ import re
 from typing import Any, Literal
 from urllib.parse import urljoin
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .urls import canonical_url, site_host
 
@@ -142,7 +142,108 @@ class BusinessSpec(BaseModel):
         return self
 
 
-SPECS: dict[str, type[BaseModel]] = {"crawl": CrawlSpec, "business": BusinessSpec}
+def _url_list(value: Any) -> Any:
+    """`-a seeds=https://a.test/,https://b.test/`: split at commas that start
+    another URL (a comma inside a URL's query stays), and at white space."""
+    if isinstance(value, str):
+        value = [v for v in re.split(r"\s+|,(?=\s*[A-Za-z][A-Za-z0-9+.-]*:)", value) if v]
+    return value
+
+
+class BacklinkSpec(BaseModel):
+    """What a user may ask of a backlink discovery (job kind ``backlinks``):
+    crawl outward from the seeds, across sites, and record every link to the
+    target."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # A domain (every host under its registered domain), or a URL.
+    target: str
+    # domain: any host of the target's registered domain; host: the target's
+    # host (www folded); prefix: URLs starting with the target URL.
+    match: Literal["domain", "host", "prefix"] = "domain"
+    seeds: list[str] = Field(default_factory=list, max_length=1000, validate_default=True)
+    max_pages: int = Field(default=100, ge=1)
+    # Link hops from the seeds, across sites.
+    max_depth: int = Field(default=2, ge=0)
+    # Pages of one registered domain the job follows links to (seeds aside),
+    # across all workers: one large site cannot eat the whole budget.
+    per_domain_max_pages: int = Field(default=50, ge=1)
+    allowed_domains: list[str] | None = Field(default=None, max_length=1000)
+    include: str | None = None
+    exclude: str | None = None
+    render_js: bool = False
+    priority: int = Field(default=5, ge=1, le=9)
+    shared: bool = True
+    webhook: WebhookSpec | None = None
+
+    @field_validator("target")
+    @classmethod
+    def _target(cls, value: str) -> str:
+        from .backlinks import parse_target
+
+        return parse_target(value)
+
+    _regex = field_validator("include", "exclude")(CrawlSpec._regex.__func__)
+
+    @field_validator("seeds", mode="before")
+    @classmethod
+    def _split_seeds(cls, value: Any) -> Any:
+        return _url_list(value)
+
+    @field_validator("match")
+    @classmethod
+    def _match(cls, value: str, info: ValidationInfo) -> str:
+        if value == "prefix" and "://" not in info.data.get("target", "://"):
+            raise ValueError("'prefix' needs a target URL (https://example.com/blog), not a domain")
+        return value
+
+    @field_validator("seeds")
+    @classmethod
+    def _seeds(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        from .backlinks import Target
+
+        if not value:
+            raise ValueError("give at least one seed URL (a page to start from)")
+        target = Target.of(info.data["target"]) if info.data.get("target") else None
+        seeds = []
+        for seed in value:
+            try:
+                seeds.append(http_url(seed))
+            except ValueError:
+                raise ValueError(f"{seed!r} is not an absolute http:// or https:// URL") from None
+            if target is not None and target.owns(seeds[-1]):
+                raise ValueError(f"{seed} is on the target's own site ({target.domain}); "
+                                 "seed pages of other sites, which may link to it")
+        return list(dict.fromkeys(seeds))
+
+    @field_validator("allowed_domains", mode="before")
+    @classmethod
+    def _split_domains(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [v for v in re.split(r"[\s,]+", value) if v]
+        return value
+
+    @field_validator("allowed_domains")
+    @classmethod
+    def _domains(cls, value: list[str] | None) -> list[str] | None:
+        from .backlinks import valid_host
+
+        if not value:
+            return None
+        domains = [d.strip().lower().rstrip(".") for d in value]
+        for domain in domains:
+            if not valid_host(domain):
+                raise ValueError(f"{domain!r} is not a domain such as example.com")
+        return list(dict.fromkeys(domains))
+
+
+SPECS: dict[str, type[BaseModel]] = {"crawl": CrawlSpec, "business": BusinessSpec, "backlinks": BacklinkSpec}
 # Server defaults (SCRAPEJET_DEFAULT_*) that apply to each kind; a business
-# job has its own, smaller page budget.
-DEFAULTED = {"crawl": ("max_pages", "max_depth", "priority"), "business": ("priority",)}
+# job has its own, smaller page budget, a backlink job its own, shallower
+# depth (hops across sites grow fast).
+DEFAULTED = {
+    "crawl": ("max_pages", "max_depth", "priority"),
+    "business": ("priority",),
+    "backlinks": ("max_pages", "priority"),
+}
