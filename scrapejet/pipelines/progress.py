@@ -6,6 +6,7 @@ of a lease that is crawled again is counted once, by the ack that lands."""
 
 from __future__ import annotations
 
+from ..items import BacklinkSourceItem
 from ..scheduler.worker import Worker
 
 
@@ -18,5 +19,8 @@ class ProgressPipeline:
         return cls(crawler.get_extension(Worker))
 
     def process_item(self, item, spider=None):
-        self.worker.count_item(item)
+        # A page a backlink job crawled counts as crawled (its lease
+        # outcome), not as a result: the job's items are its backlinks.
+        if not isinstance(item, BacklinkSourceItem):
+            self.worker.count_item(item)
         return item

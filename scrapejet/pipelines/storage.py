@@ -1,4 +1,5 @@
-"""Writes pages to storage (idempotent upserts), a batch per transaction.
+"""Writes pages (and backlinks with their crawled source pages) to storage
+(idempotent upserts), a batch per transaction.
 
 An item is held until its batch is committed: ``process_item`` returns only
 then, so the item reaches ``item_scraped`` (and
@@ -14,8 +15,11 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
-from ..items import BusinessProfileItem, PageItem
+from ..items import BacklinkItem, BacklinkSourceItem, BusinessProfileItem, PageItem
 from ..scheduler.worker import Worker
+
+# Items written in batches; a job's profile is written on its own.
+BATCHED = (PageItem, BacklinkItem, BacklinkSourceItem)
 
 
 class StoragePipeline:
@@ -23,7 +27,7 @@ class StoragePipeline:
         self.storage = storage
         self.batch_size = max(1, batch_size)
         self.flush_s = flush_s
-        self._pending: list[tuple[PageItem, Deferred]] = []
+        self._pending: list[tuple[PageItem | BacklinkItem | BacklinkSourceItem, Deferred]] = []
         self._call = None
 
     @classmethod
@@ -41,7 +45,7 @@ class StoragePipeline:
             # one per job, at its end: written at once
             self.storage.save_profile(asdict(item))
             return item
-        if not isinstance(item, PageItem):
+        if not isinstance(item, BATCHED):
             return item
         done: Deferred = Deferred()
         self._pending.append((item, done))
@@ -62,7 +66,17 @@ class StoragePipeline:
         if not batch:
             return
         try:
-            self.storage.upsert_pages([asdict(item) for item, _ in batch])
+            pages = [asdict(item) for item, _ in batch if isinstance(item, PageItem)]
+            if pages:
+                self.storage.upsert_pages(pages)
+            if len(pages) < len(batch):
+                from ..storage import backlinks
+
+                backlinks.store(
+                    self.storage,
+                    [asdict(item) for item, _ in batch if isinstance(item, BacklinkItem)],
+                    [asdict(item) for item, _ in batch if isinstance(item, BacklinkSourceItem)],
+                )
         except Exception:
             failure = Failure()
             for _, done in batch:

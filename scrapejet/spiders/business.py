@@ -38,6 +38,7 @@ from ..scheduler.requests import PAGE, SITEMAP
 from ..urls import canonical_url, in_scope, site_host
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
+from .feeds import restrict_feeds
 
 # Roles worth a guessed path when no link reveals them: the pages that hold
 # contact details, legal identity and policies. (Team, careers, services
@@ -69,17 +70,7 @@ class BusinessSpider(ScrapeJetSpider):
         super().update_settings(settings)
         # `-O profile.jsonl` (and scrapyd's items file) get the profile, not
         # every page, unless the user said otherwise per feed or in the setting.
-        wanted = FEED_ITEMS.get(str(settings.get("SCRAPEJET_BUSINESS_FEED", "profile")).lower())
-        feeds = settings.getdict("FEEDS")
-        if wanted and feeds:
-            changed = {
-                uri: options if options.get("item_classes") else {**options, "item_classes": wanted}
-                for uri, options in feeds.items()
-            }
-            # One above the feeds' own priority: `scrapy crawl` re-applies the
-            # command-line settings to the crawler after this (Scrapy 2.19
-            # CrawlerRunner.create_crawler), which would undo an equal one.
-            settings.set("FEEDS", changed, priority=(settings.getpriority("FEEDS") or 0) + 1)
+        restrict_feeds(settings, "SCRAPEJET_BUSINESS_FEED", FEED_ITEMS, "profile")
 
     # -- responses -------------------------------------------------------------
     def _from_robots(self, response, job):

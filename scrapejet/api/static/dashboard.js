@@ -219,7 +219,7 @@
       const progress = progressById.get(job.job_id);
       const c = entry.cells;
       entry.job = job;
-      const url = job.spec.url || job.spec.target_url || job.kind;
+      const url = job.spec.url || job.spec.target || job.kind;
       c.url.textContent = url;
       c.url.title = url;
       const status = progress ? progress.status : job.status;
@@ -251,7 +251,7 @@
   }
 
   async function cancelJob(job, button) {
-    if (!job || !confirm(`Cancel job ${job.job_id} (${job.spec.url || job.kind})?`)) return;
+    if (!job || !confirm(`Cancel job ${job.job_id} (${job.spec.url || job.spec.target || job.kind})?`)) return;
     button.disabled = true;
     try {
       await api(`/scrape/${encodeURIComponent(job.job_id)}`, { method: "DELETE" });
