@@ -27,7 +27,7 @@ from tests.fixtureweb import FixtureWeb
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 # Spiders a `scrapejet worker` process serves, each with its own heartbeat.
-SPIDERS = 2
+SPIDERS = 3
 
 
 def free_port() -> int:
@@ -122,9 +122,24 @@ def site_folders() -> dict[str, Path]:
     return folders
 
 
+BACKLINK_WEB = ROOT / "tests" / "backlink_web"
+# The link shortener of the backlink web.
+SHORTENER = "lnk.test"
+
+
+def edition_folders() -> dict[str, dict[str, Path]]:
+    """The backlink web (tests/backlink_web/EDITION/HOST): each host's
+    folder per edition it changes in (v1 is the whole web)."""
+    hosts: dict[str, dict[str, Path]] = {}
+    for edition in sorted(p for p in BACKLINK_WEB.iterdir() if p.is_dir()):
+        for folder in sorted(p for p in edition.iterdir() if p.is_dir()):
+            hosts.setdefault(folder.name, {})[edition.name] = folder
+    return hosts
+
+
 @pytest.fixture(scope="session")
 def web():
-    with FixtureWeb(bench_pages=400, slow_seconds=3.0, folders=site_folders()) as server:
+    with FixtureWeb(bench_pages=400, slow_seconds=3.0, folders=site_folders(), editions=edition_folders()) as server:
         yield server
 
 
@@ -141,6 +156,7 @@ class Env:
             "SCRAPEJET_RESOLVE": json.dumps(web.resolve),
             "SCRAPEJET_HEARTBEAT_S": "0.5",
             "SCRAPEJET_IDLE_POLL_S": "0.1",
+            "SCRAPEJET_BACKLINK_SHORTENERS": json.dumps([SHORTENER, "bit.ly", "t.co"]),
             # Loading the embedding model (~500 MB, seconds) in every worker
             # a test starts would make the suite crawl; the embedding tests
             # turn it on.
@@ -165,7 +181,7 @@ class Env:
         for key, value in {**self.vars, **extra}.items():
             if key.startswith("SCRAPEJET_") or key in ("REDIS_URL", "DATABASE_URL"):
                 default = settings.get(key)
-                if isinstance(default, dict):
+                if isinstance(default, (dict, list)):
                     value = json.loads(value)
                 settings.set(key, value)
         return settings
@@ -196,8 +212,9 @@ class Env:
 
     def api(self, *args: str, **environ) -> tuple[str, subprocess.Popen, Path]:
         """`scrapejet api --workers 1` on a free port, once it answers with
-        its worker process alive (one worker per spider it serves: generic
-        and business): (base URL, process, log file). The caller stops it."""
+        its worker process alive (one worker per spider it serves: generic,
+        business and backlink): (base URL, process, log file). The caller
+        stops it."""
         import urllib.error
         import urllib.request
 

@@ -48,9 +48,21 @@ def test_status_and_workers(env, web, workers):
     assert listed[0]["id"] in table and "generic" in table
 
 
-def test_worker_command_names_spiders_that_do_not_exist_yet(env):
-    result = env.scrapejet("worker", "--spider", "backlink")
-    assert result.returncode == 2 and "issue 6" in result.stdout
+def test_worker_command_serves_one_spider(env, web, workers):
+    import subprocess
+
+    from tests.conftest import BIN, ROOT
+
+    jobs = env.jobs()
+    job = jobs.submit("backlinks", {"target": "target.test", "seeds": [web.url("blog-b.test", "/review.html")],
+                                    "max_depth": 0})
+    proc = subprocess.Popen([str(BIN / "scrapejet"), "worker", "--spider", "backlink", "--log-level", "WARNING"],
+                            cwd=ROOT, env=env.environ(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers.append(proc)
+    done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 60, 0.2, what="the backlinks job")
+    assert done.status == "completed" and (done.counters["crawled"], done.counters["items"]) == (1, 1)
+    listed = json.loads(env.scrapejet("workers", "--json").stdout)
+    assert [w["spider"] for w in listed] == ["backlink"]
 
 
 def test_worker_command_serves_the_shared_queue(env, web, workers):

@@ -1219,6 +1219,54 @@ class FolderSite(_Site):
         return Response(404, missing.body if missing else b"<h1>Not found</h1>")
 
 
+class _TemplateFolder(FolderSite):
+    """A FolderSite whose files say ``__PORT__`` where links to the other
+    fixture hosts need the port, and whose ``_redirects`` file (lines of
+    ``path status [location]``, ``__PORT__`` allowed) answers redirects and
+    other bare statuses (410)."""
+
+    def build(self) -> None:
+        super().build()
+        port = str(self.port).encode()
+        for path, resp in list(self.pages.items()):
+            self.pages[path] = Response(resp.status, resp.body.replace(b"__PORT__", port), resp.content_type)
+        self.redirects: dict[str, Response] = {}
+        rules = self.pages.pop("/_redirects", None)
+        for line in (rules.body.decode() if rules else "").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                path, status, *location = line.split()
+                headers = [("Location", location[0])] if location else []
+                self.redirects[path] = Response(int(status), b"", "text/html; charset=utf-8", headers)
+
+    def handle(self, path: str, query, raw_query: str) -> Response:
+        return self.redirects.get(path) or super().handle(path, query, raw_query)
+
+
+class EditionSite(_Site):
+    """A host whose files change between editions of the fixture web (tests
+    flip ``web.edition`` to change the web between two crawls). The folder
+    of a later edition holds only what changed: a path it does not have is
+    served from the first edition's folder, and its ``_redirects`` can
+    remove one (``/page.html 410``)."""
+
+    def __init__(self, web: "FixtureWeb", folders: dict):
+        super().__init__(web)
+        self.editions = {edition: _TemplateFolder(web, folder) for edition, folder in folders.items()}
+        self.first = next(iter(self.editions))
+
+    def build(self) -> None:
+        for site in self.editions.values():
+            site.build()
+
+    def handle(self, path: str, query, raw_query: str) -> Response:
+        site = self.editions.get(self.web.edition)
+        if site is not None:
+            resp = site.handle(path, query, raw_query)
+            if resp.status != 404 or path in site.redirects:
+                return resp
+        return self.editions[self.first].handle(path, query, raw_query)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "ScrapeJET-FixtureWeb/1.0"
@@ -1371,6 +1419,7 @@ class FixtureWeb:
         slow_seconds: float = 3.0,
         bind: str = "127.0.0.1",
         folders: dict | None = None,
+        editions: dict | None = None,
     ):
         if bench_pages < 1:
             raise ValueError("bench_pages must be >= 1")
@@ -1381,7 +1430,10 @@ class FixtureWeb:
         self.port: int | None = None
         # host -> folder of static files served as a site (FolderSite)
         self.folders = dict(folders or {})
-        self.hosts: list[str] = list(HOSTS) + list(self.folders)
+        # host -> {edition: folder} (EditionSite); the edition served now
+        self.editions = dict(editions or {})
+        self.edition: str | None = None
+        self.hosts: list[str] = list(HOSTS) + list(self.folders) + list(self.editions)
         self._log_lock = threading.Lock()
         self._requests: list[RequestRecord] = []
         self._server: _Server | None = None
@@ -1410,6 +1462,8 @@ class FixtureWeb:
         }
         for host, folder in self.folders.items():
             sites[host] = FolderSite(self, folder)
+        for host, folders in self.editions.items():
+            sites[host] = EditionSite(self, folders)
         try:
             for site in set(sites.values()):
                 site.build()
