@@ -45,13 +45,15 @@ class Insights:
     ``retriever_factory`` (it loads the embedding model), once per process."""
 
     def __init__(self, storage, retriever_factory: Callable[[], object], chat: ChatModel | None = None, *,
-                 k: int = 5):
+                 k: int = 5, settings=None):
         self.storage = storage
         self.chat = chat
         self.k = k
+        self.settings = settings
         self._retriever_factory = retriever_factory
         self._retriever = None
         self._lock = threading.Lock()
+        self._prepare_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings, storage, retriever_factory: Callable[[], object] | None = None) -> Insights:
@@ -61,7 +63,7 @@ class Insights:
 
                 return Retriever.from_settings(settings, storage)
         return cls(storage, retriever_factory, ChatModel.from_settings(settings),
-                   k=settings.getint("SCRAPEJET_INSIGHTS_K"))
+                   k=settings.getint("SCRAPEJET_INSIGHTS_K"), settings=settings)
 
     @property
     def retriever(self):
@@ -76,6 +78,26 @@ class Insights:
 
     def known_site(self, site: str) -> bool:
         return self.storage.has_pages(site)
+
+    def prepare(self, site: str | None) -> int:
+        """Make what is stored searchable before answering: a site crawled
+        with SCRAPEJET_EMBEDDINGS off has pages but no chunks, so they are
+        chunked now; chunks without vectors are embedded (``catch_up``)."""
+        with self._prepare_lock:
+            if site is not None and self.settings is not None:
+                from ..storage.chunks import ChunkStore
+
+                store = ChunkStore(self.storage)
+                if not store.counts(site):
+                    from ..index.model import model_name
+
+                    stored = store.store_pages(
+                        store.site_pages(site), model=model_name(self.settings),
+                        max_words=self.settings.getint("SCRAPEJET_CHUNK_WORDS", 200),
+                        overlap=self.settings.getint("SCRAPEJET_CHUNK_OVERLAP", 40))
+                    logger.info("%s: %d page(s) chunked for insights (crawled with embeddings off)",
+                                site, stored.pages)
+            return self.retriever.catch_up(site)
 
     def sources(self, question: str, *, site: str | None, k: int, business: bool = False) -> list[Source]:
         """The passages retrieved for ``question``, numbered from 1, then the
@@ -96,7 +118,7 @@ class Insights:
         if site is not None and not self.known_site(site):
             raise UnknownSite(site)
         if catch_up:
-            self.retriever.catch_up(site)
+            self.prepare(site)
         sources = self.sources(question, site=site, k=k or self.k, business=business)
         return answer_from(question, sources, self.chat, site=site)
 
@@ -104,7 +126,7 @@ class Insights:
                 on_answer: Callable[[Answer], None] | None = None) -> list[Answer]:
         if not self.known_site(site):
             raise UnknownSite(site)
-        self.retriever.catch_up(site)
+        self.prepare(site)
         answers = []
         for question in questions:
             answers.append(self.ask(question, site=site, k=k, business=business, catch_up=False))

@@ -95,6 +95,18 @@ def _cited(text: str, n: int) -> str:
     return f"{trim(text, MAX_SENTENCE_CHARS)} [{n}]"
 
 
+def _lead(text: str) -> list[str]:
+    """The opening sentences of a passage, past navigation labels and
+    headings set as lines of their own (fewer than four words)."""
+    all_ = sentences(text)
+    return ([s for s in all_ if len(s.split()) >= 4] or all_ or [text])[:2]
+
+
+def _lists_no(fields: list[str]) -> str:
+    names = {"hours": "opening hours", "socials": "social profiles", "phone": "phone number", "email": "email address"}
+    return f"The business profile lists no {' or '.join(names.get(f, f) for f in fields)}."
+
+
 def extractive_answer(question: str, sources: list[Source], *, site: str | None = None) -> str:
     """The answer text: profile values when the question asks for them, then
     the best sentences, each with its ``[n]``."""
@@ -106,26 +118,28 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         fields = asked_fields(question)
         lines = profile_lines(profile.profile, fields)
         parts += [f"{line} [{profile.n}]" for _, line, _ in lines]
-        missing = [f for f in fields if f not in {f for f, _, _ in lines} and f != "company"]
-        if lines and not missing:
-            return "\n".join(parts)
+        found = {f for f, _, _ in lines}
+        missing = [f for f in fields if f not in found and f not in ("company", "description")]
+        if lines and not missing and "description" not in fields:
+            return "\n".join(parts)  # every value asked for, exactly
     chosen = best_sentences(question, sources)
+    if parts and chosen and chosen[0].coverage < ANSWER_COVERAGE:
+        chosen = []  # the profile answered; loosely matching sentences would only add noise
+    if missing and (parts or chosen):
+        parts.append(_lists_no(missing))
     if chosen:
-        if missing:
-            parts.append(f"The business profile lists no {', '.join(missing).replace('hours', 'opening hours')}.")
         text = " ".join(_cited(c.text, c.n) for c in chosen)
         if chosen[0].coverage < ANSWER_COVERAGE:
             text = f"The retrieved pages {where}do not clearly answer this; the closest sentences are: {text}"
         parts.append(text)
-        return "\n".join(parts)
     if parts:
         return "\n".join(parts)
     chunks = [s for s in sources if s.kind == "chunk"]
     if not chunks:
         return f"No stored page {where}matches this question."
-    lead = sentences(chunks[0].text)[:2] or [chunks[0].text]
+    lead = " ".join(_cited(s, chunks[0].n) for s in _lead(chunks[0].text))
     if not terms(question):
         # Nothing specific asked ("what do they do?"): the most relevant passage's opening.
-        return " ".join(_cited(s, chunks[0].n) for s in lead)
-    return (f"The retrieved pages {where}do not say this in words of the question; "
-            "the most relevant passage reads: " + " ".join(_cited(s, chunks[0].n) for s in lead))
+        return lead
+    note = _lists_no(missing) + " " if missing else ""
+    return f"{note}The retrieved pages {where}do not say this in words of the question; the most relevant passage reads: {lead}"

@@ -28,6 +28,9 @@ ASKS = {
                           r"pinterest|xing", re.I),
     "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is|runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
                           r"\bnom\b|nombre", re.I),
+    # what the company does: its description (a partial answer, so passages still count)
+    "description": re.compile(r"\bwhat (?:does|do)\b.*\bdo\b|\babout (?:them|it|the|this|us)\b|\boffer|\bsell|"
+                              r"\bprovide|speciali[sz]|\bservices?\b|\bproducts?\b|was macht|que fait", re.I),
 }
 # Questions about the company as a whole: the profile is worth giving as a
 # source, though none of its values is the answer by itself.
@@ -43,7 +46,7 @@ def asked_fields(question: str) -> list[str]:
     if "contact" in found:
         found = [f for f in found if f != "contact"]
         found = [*CONTACT, *(f for f in found if f not in CONTACT)]
-    order = ["company", *CONTACT, "hours", "socials"]
+    order = ["company", "description", *CONTACT, "hours", "socials"]
     return sorted(dict.fromkeys(found), key=order.index)
 
 
@@ -91,6 +94,10 @@ def _values(profile: dict[str, Any], field: str) -> list[tuple[str, str | None]]
         found = value.get("found_on") if isinstance(value, dict) else None
         return found[0].get("url") if found and isinstance(found[0], dict) else None
 
+    if field == "description":
+        text = (profile.get("description") or "").strip()
+        where_from = (profile.get("provenance") or {}).get("description") or {}
+        return [(text, where_from.get("url") if isinstance(where_from, dict) else None)] if text else []
     if field == "company":
         name = profile.get("company_name")
         return [(name, (profile.get("pages") or {}).get("legal") or (profile.get("pages") or {}).get("home"))] \
@@ -109,23 +116,30 @@ def _values(profile: dict[str, Any], field: str) -> list[tuple[str, str | None]]
     return []
 
 
-LABELS = {"company": "Company", "email": "Email", "phone": "Phone", "address": "Address",
-          "hours": "Opening hours", "socials": "Social profile"}
+LABELS = {"company": "Company", "description": "About", "email": "Email", "phone": "Phone", "address": "Address",
+          "hours": "Opening hours", "socials": "Social profiles"}
+ALL_FIELDS = ["company", "description", *CONTACT, "hours", "socials"]
 
 
 def profile_lines(profile: dict[str, Any], fields: list[str]) -> list[tuple[str, str, str | None]]:
-    """(field, "Label: value", URL found on) for each value of ``fields``."""
-    return [(f, f"{LABELS[f]}: {text}", url) for f in fields for text, url in _values(profile, f)]
+    """(field, "Label: value; value", URL the first was found on) for each
+    of ``fields`` the profile has a value for."""
+    out = []
+    for f in fields:
+        values = _values(profile, f)
+        if values:
+            text = "; ".join(dict.fromkeys(t for t, _ in values))
+            out.append((f, f"{LABELS[f]}: {text}", next((u for _, u in values if u), None)))
+    return out
 
 
 def profile_text(profile: dict[str, Any]) -> str:
     """The whole profile as the source text given to a model: one value a
     line, each with the page it was found on."""
     lines = [f"Site: {profile.get('site')}"]
-    for _, line, url in profile_lines(profile, ["company", *CONTACT, "hours", "socials"]):
-        lines.append(f"{line} (found on {url})" if url else line)
-    if profile.get("description"):
-        lines.append(f"Description: {profile['description']}")
+    for f in ALL_FIELDS:
+        for text, url in _values(profile, f):
+            lines.append(f"{LABELS[f]}: {text}" + (f" (found on {url})" if url else ""))
     return "\n".join(lines)
 
 

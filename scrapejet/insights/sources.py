@@ -29,7 +29,7 @@ class Source:
     @classmethod
     def of_hit(cls, n: int, hit, question: str = "") -> Source:
         return cls(n=n, url=hit.url, title=hit.title, snippet=snippet(hit.text, question),
-                   score=round(float(hit.score), 4), text=hit.text, heading_path=list(hit.heading_path or []))
+                   score=round(float(hit.score), 6), text=hit.text, heading_path=list(hit.heading_path or []))
 
     def public(self) -> dict[str, Any]:
         return {"n": self.n, "url": self.url, "title": self.title, "snippet": self.snippet, "score": self.score}

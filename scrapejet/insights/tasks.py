@@ -80,9 +80,9 @@ class InsightTasks:
         )
 
     # -- records --------------------------------------------------------------
-    def _write(self, task_id: str, **fields: Any) -> None:
+    def _write(self, key_id: str, /, **fields: Any) -> None:
         data = {k: json.dumps(v) if k in JSON_FIELDS else ("" if v is None else v) for k, v in fields.items()}
-        key = self.keys.insights_task(task_id)
+        key = self.keys.insights_task(key_id)
         with self.server.pipeline() as pipe:
             pipe.hset(key, mapping=data)
             pipe.expire(key, self.ttl_s)
