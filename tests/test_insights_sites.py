@@ -193,6 +193,36 @@ def test_insights_task_lifecycle(api):
     assert r.status_code == 404 and r.get_json()["error"] == "not_found"
 
 
+def test_insights_task_webhook_is_signed_and_retried(api):
+    import hashlib
+    import hmac
+
+    from tests.test_webhooks import Receiver
+
+    receiver = Receiver()
+    receiver.script = [503]  # the first attempt fails, the retry is delivered
+    try:
+        client = api(SCRAPEJET_WEBHOOK_BACKOFF_S=0.05)
+        task = client.post("/business/insights", json={
+            "site_name": "hidden-legal.test", "questions": ["What is their phone number?"],
+            "webhook": {"url": receiver.url(), "secret": "k3y"},
+        }).get_json()["task_id"]
+        body = wait_for(lambda: (b := client.get(f"/business/insights/{task}").get_json())["webhook"]["status"]
+                        == "delivered" and b, 30, 0.05, what="the webhook")
+    finally:
+        receiver.close()
+    assert body["webhook"] == {"url": receiver.url(), "status": "delivered", "attempts": 2, "error": None}
+    first, second = receiver.calls
+    assert first["raw"] == second["raw"] and second["headers"]["x-scrapejet-attempt"] == "2"
+    assert second["headers"]["x-scrapejet-event"] == "insights.completed"
+    expected = "sha256=" + hmac.new(b"k3y", second["raw"], hashlib.sha256).hexdigest()
+    assert second["headers"]["x-scrapejet-signature"] == expected
+    sent = second["body"]
+    assert sent["event"] == "insights.completed" and sent["task"]["task_id"] == task
+    assert "+49 761 4839217" in sent["task"]["answers"][0]["answer"]
+    assert "k3y" not in second["raw"].decode(), "the secret is never sent"
+
+
 def test_query_is_synchronous(api):
     client = api()
     question, page, fact = SHOP_QUESTIONS[1]
