@@ -55,7 +55,7 @@ class Embedder:
         self.settings = settings
         self.store = ChunkStore(storage)
         self.root = index_root(settings)
-        self.batch = max(1, int(settings.get("SCRAPEJET_EMBED_BATCH") or 64))
+        self.batch = max(1, int(settings.get("SCRAPEJET_EMBED_BATCH") or 16))
         self.flush_s = float(settings.get("SCRAPEJET_INDEX_FLUSH_S") or 2.0)
         self.catchup_age = float(settings.get("SCRAPEJET_EMBED_CATCHUP_AGE_S") or 60)
         self.queue: queue.Queue = queue.Queue(maxsize=max(1, int(settings.get("SCRAPEJET_EMBED_QUEUE") or 1000)))
@@ -135,9 +135,7 @@ class Embedder:
             from .model import EmbeddingModel
 
             started = time.monotonic()
-            # a crawler's reactor keeps the other cores
-            threads = int(self.settings.get("SCRAPEJET_EMBED_THREADS", 1) or 0)
-            self.model = EmbeddingModel.from_settings(self.settings, threads=threads)
+            self.model = EmbeddingModel.from_settings(self.settings)
             logger.info("embedding model %s loaded in %.1fs", self.model.name, time.monotonic() - started)
         return self.model
 

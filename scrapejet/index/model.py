@@ -42,7 +42,7 @@ def model_name(settings) -> str:
 
 
 class EmbeddingModel:
-    def __init__(self, model: Any, name: str, *, batch_size: int = 64, bf16: bool = False, threads: int = 0):
+    def __init__(self, model: Any, name: str, *, batch_size: int = 16, bf16: bool = False, threads: int = 0):
         self.model = model
         self.threads = threads if threads > 0 else (os.cpu_count() or 1)
         self.name = name
@@ -54,9 +54,11 @@ class EmbeddingModel:
         self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings, *, threads: int = 0) -> EmbeddingModel:
-        """``threads``: torch threads for a batch (0: one per core); a
-        question or two is always encoded on one thread."""
+    def from_settings(cls, settings, *, threads: int | None = None) -> EmbeddingModel:
+        """``threads``: torch threads for a batch (0: one per core; default
+        ``SCRAPEJET_EMBED_THREADS``); a question is always encoded on one."""
+        if threads is None:
+            threads = int(settings.get("SCRAPEJET_EMBED_THREADS", 1) or 0)
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -70,7 +72,7 @@ class EmbeddingModel:
             bf16 = precision in ("bf16", "bfloat16")
         model = SentenceTransformer(model_path(settings), device="cpu")
         model.eval()
-        return cls(model, model_name(settings), batch_size=int(settings.get("SCRAPEJET_EMBED_BATCH") or 64),
+        return cls(model, model_name(settings), batch_size=int(settings.get("SCRAPEJET_EMBED_BATCH") or 16),
                    bf16=bf16, threads=threads)
 
     def encode(self, texts: list[str]):
@@ -86,8 +88,10 @@ class EmbeddingModel:
             # reactor, other processes) waiting there for a descheduled
             # thread costs far more than the second core gives (13 ms on one
             # thread against 0.5 s seen on two).
-            torch.set_num_threads(1 if len(texts) <= 2 else self.threads)
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
+            few = len(texts) <= 2
+            torch.set_num_threads(1 if few else self.threads)
+            # bfloat16 pays off on batches; a question alone is faster in float32
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16 and not few):
                 vectors = self.model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
                                             normalize_embeddings=False, show_progress_bar=False)
         vectors = np.asarray(vectors, dtype=np.float32)

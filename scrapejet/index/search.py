@@ -53,7 +53,7 @@ class Retriever:
         self.store = ChunkStore(storage)
         self.model_name = model.name if model is not None else model_name(settings)
         self.candidates = int(settings.get("SCRAPEJET_RETRIEVAL_CANDIDATES") or 50)
-        self.batch = int(settings.get("SCRAPEJET_EMBED_BATCH") or 64)
+        self.batch = int(settings.get("SCRAPEJET_EMBED_BATCH") or 16)
         self._model = model
         self._indexes: dict[str, Any] = {}
         self._lock = threading.Lock()
