@@ -1,5 +1,5 @@
 # ScrapeJET: `make crawl URL=...` and `make test` do all set-up themselves.
-.PHONY: crawl test bench api clean
+.PHONY: crawl test bench bench-embeddings api clean
 
 URL ?=
 MAX_PAGES ?= 100
@@ -24,6 +24,10 @@ api:
 bench:
 	@bash scripts/bootstrap.sh
 	.venv/bin/python bench/crawl_throughput.py
+
+bench-embeddings:
+	@bash scripts/bootstrap.sh
+	.venv/bin/python bench/embeddings.py
 
 clean:
 	rm -rf .venv data .pytest_cache

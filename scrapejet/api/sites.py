@@ -1,14 +1,17 @@
 """Crawled sites (``/sites``): what is stored per site, and deleting it.
 
 A site is the host a crawl started from, ``www.`` folded into the apex (the
-``site`` of every stored page). Chunks and the embedding index arrive with
-issue 5; until then they are reported as not available."""
+``site`` of every stored page). Each site also has the chunks of its pages
+and one FAISS index of their vectors (``scrapejet/index``): both are
+reported here and deleted with the site."""
 
 from __future__ import annotations
 
 from flask import Blueprint
 
+from ..index.state import delete_site_index, enabled, site_state
 from ..storage import queries
+from ..storage.chunks import ChunkStore
 from ..urls import site_host
 from .errors import ApiError, not_found
 from .models import CrawlRef, IndexState, SiteCrawl, SiteDeleted, SiteDetail, SiteList, SiteQuery, SiteSummary, iso
@@ -17,17 +20,36 @@ from .services import services
 
 bp = Blueprint("sites", __name__)
 SITE = {"site": "a site name as listed by GET /sites, e.g. shop.example.com"}
-NO_INDEX = IndexState(available=False, detail="chunks and the embedding index arrive with issue 5")
 
 
-def _summary(row) -> dict:
+def _index_state(svc, site: str, counts: dict | None) -> tuple[int, IndexState]:
+    state = site_state(svc.settings, svc.storage, site, counts or {"chunks": 0, "embedded": 0, "pending": 0})
+    available = bool(state["vectors"])
+    if available:
+        detail = f"{state['kind']} index of {state['vectors']} vectors ({state['model']})"
+        if state["pending"]:
+            detail += f"; {state['pending']} chunks wait for their vectors"
+    elif state["chunks"]:
+        detail = f"{state['chunks']} chunks, index not built yet ({state['pending']} wait for their vectors)"
+    elif not enabled(svc.settings):
+        detail = "no chunks: SCRAPEJET_EMBEDDINGS is off"
+    else:
+        detail = "no chunks yet: pages are chunked and embedded as they are stored"
+    return state["chunks"], IndexState(
+        available=available, kind=state["kind"], vectors=state["vectors"] or 0, embedded=state["embedded"],
+        pending=state["pending"], model=state["model"], built_at=iso(state["built_at"]), detail=detail,
+    )
+
+
+def _summary(row, svc, counts: dict | None) -> dict:
     last = row.get("last_crawl")
+    chunks, index = _index_state(svc, row["site"], counts)
     return {
         "site": row["site"], "pages": row["pages"], "urls": row["urls"], "jobs": row["jobs"],
         "last_fetched_at": iso(row["last_fetched_at"]),
         "last_crawl": CrawlRef(job_id=last["job_id"], status=last["status"], finished_at=iso(last["finished_at"]))
         if last else None,
-        "chunks": None, "index": NO_INDEX,
+        "chunks": chunks, "index": index,
     }
 
 
@@ -38,14 +60,17 @@ def _site_name(site: str) -> str:
 @bp.get("/sites")
 @endpoint(summary="Sites with stored pages", tag="sites", query=SiteQuery, responses={200: SiteList})
 def list_sites(query: SiteQuery):
-    rows = queries.list_sites(services().storage, limit=query.limit)
-    return SiteList(count=len(rows), sites=[SiteSummary(**_summary(r)) for r in rows])
+    svc = services()
+    rows = queries.list_sites(svc.storage, limit=query.limit)
+    counts = ChunkStore(svc.storage).counts()
+    return SiteList(count=len(rows), sites=[SiteSummary(**_summary(r, svc, counts.get(r["site"]))) for r in rows])
 
 
 @bp.get("/sites/<site>")
 @endpoint(summary="One site: pages, crawls, index", tag="sites", responses={200: SiteDetail}, path_params=SITE)
 def get_site(site: str):
-    detail = queries.site_detail(services().storage, _site_name(site))
+    svc = services()
+    detail = queries.site_detail(svc.storage, _site_name(site))
     if detail is None:
         raise not_found(f"no stored pages for site {site!r}")
     crawls = [
@@ -53,14 +78,16 @@ def get_site(site: str):
                   finished_at=iso(c["finished_at"]), last_fetched_at=iso(c["last_fetched_at"]))
         for c in detail["crawls"]
     ]
-    return SiteDetail(**_summary(detail), crawls=crawls)
+    counts = ChunkStore(svc.storage).counts(detail["site"]).get(detail["site"])
+    return SiteDetail(**_summary(detail, svc, counts), crawls=crawls)
 
 
 @bp.delete("/sites/<site>")
 @endpoint(summary="Delete a site's pages", tag="sites", responses={200: SiteDeleted}, path_params=SITE,
           errors=(409,),
-          description="Deletes the site's stored pages and the failures its crawls recorded; job records "
-                      "stay as history. Refused (409) while a job crawling the site runs.")
+          description="Deletes the site's stored pages, the failures its crawls recorded, its chunks and "
+                      "its embedding index; job records stay as history. Refused (409) while a job "
+                      "crawling the site runs.")
 def delete_site(site: str):
     name = _site_name(site)
     svc = services()
@@ -71,7 +98,10 @@ def delete_site(site: str):
     deleted = queries.delete_site(svc.storage, name)
     if not deleted["pages"]:
         raise not_found(f"no stored pages for site {site!r}")
+    chunks = ChunkStore(svc.storage).delete_site(name)
+    index = delete_site_index(svc.settings, name)
     return SiteDeleted(
         site=name, pages_deleted=deleted["pages"], failures_deleted=deleted["failures"],
-        chunks_deleted=None, index_deleted=False, detail=f"pages deleted; {NO_INDEX.detail}",
+        chunks_deleted=chunks, index_deleted=index,
+        detail=f"pages, {chunks} chunks" + (" and the index files deleted" if index else " deleted (no index files)"),
     )
