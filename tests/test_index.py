@@ -136,6 +136,23 @@ def test_changed_pages_keep_the_vectors_of_unchanged_chunks(env, model):
     assert store.counts()["tea.test"] == {"chunks": 2, "embedded": 1, "pending": 1}
 
 
+def test_texts_that_do_not_fit_in_the_queue_are_embedded_anyway(env, model):
+    from scrapejet.index.embedder import Embedder
+
+    settings = env.settings(SCRAPEJET_EMBED_QUEUE=1)
+    storage = env.storage()
+    store = ChunkStore(storage)
+    embedder = Embedder(settings, storage, model=model)
+    for i in range(12):
+        stored = store.store_pages([page("busy.test", f"/{i}", f"Page {i}", f"# Page {i}\n\nFact number {i}.")],
+                                   model=model.name)
+        embedder.submit(stored.todo, stored.sites)
+    assert embedder.wait_idle(60)
+    assert embedder.stats["overflow"] > 0 and embedder.stats["encoded"] == 12
+    assert store.counts()["busy.test"] == {"chunks": 12, "embedded": 12, "pending": 0}
+    assert json.loads((env.data_dir / "index" / "busy.test" / "meta.json").read_text())["count"] == 12
+
+
 def test_the_index_is_shared_by_processes_and_rebuilt_from_storage(env, model):
     settings = env.settings()
     storage = env.storage()
@@ -174,6 +191,24 @@ def test_the_index_is_shared_by_processes_and_rebuilt_from_storage(env, model):
     assert retriever.rebuild(site)["count"] == 3
     after = [[(h.chunk_id, round(h.score, 6)) for h in retriever.search(q, site=site)] for q in questions]
     assert after == before
+
+
+def test_an_idle_worker_embeds_chunks_a_dead_process_left(env, model, workers):
+    store = ChunkStore(env.storage())
+    site = "orphan.test"
+    stored = store.store_pages([page(site, "/", "Orphan", "# Orphan\n\nChunks stored by a worker that then died.")],
+                               model=model.name)
+    assert len(stored.todo) == 1
+    with store.engine.begin() as conn:  # stored ten minutes ago, never embedded
+        from scrapejet.storage.chunks import chunks
+
+        conn.execute(chunks.update().values(created_at=time.time() - 600))
+    workers.append(env.worker(env={**ON, "SCRAPEJET_EMBED_CATCHUP_AGE_S": "5"}))
+    from tests.conftest import wait_for
+
+    wait_for(lambda: store.counts()[site]["pending"] == 0, 90, 0.5, what="the idle worker's catch-up")
+    wait_for(lambda: (env.data_dir / "index" / site / "meta.json").exists(), 30, 0.2, what="the index")
+    assert json.loads((env.data_dir / "index" / site / "meta.json").read_text())["count"] == 1
 
 
 def test_hnsw_past_the_threshold_and_recorded(env, model):

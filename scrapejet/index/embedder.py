@@ -65,6 +65,7 @@ class Embedder:
         self._changed = threading.Condition(self._lock)
         self._outstanding = 0  # queued work not yet written and synced
         self._dirty: set[str] = set()
+        self._syncing = 0  # sites taken from _dirty whose index is being written
         self._overflow: set[str] = set()
         self._indexes: dict[str, Any] = {}
         self._thread: threading.Thread | None = None
@@ -122,7 +123,7 @@ class Embedder:
         False if ``timeout`` passed first (the rest is left to catch-up)."""
         deadline = time.monotonic() + timeout
         with self._changed:
-            while self._outstanding or self._dirty or self._overflow:
+            while self._outstanding or self._dirty or self._overflow or self._syncing:
                 left = deadline - time.monotonic()
                 if left <= 0 or self._thread is None or not self._thread.is_alive():
                     return False
@@ -199,21 +200,33 @@ class Embedder:
     def _sync_dirty(self) -> None:
         with self._lock:
             sites, self._dirty = self._dirty, set()
-        for site in sorted(sites):
-            try:
-                self._index(site).sync(self.store)
-                self.stats["syncs"] += 1
-            except Exception:
-                logger.exception("updating the index of %s failed; `scrapejet index rebuild %s` rebuilds it",
-                                 site, site)
-        with self._changed:
-            self._changed.notify_all()
+            self._syncing += len(sites)
+        try:
+            for site in sorted(sites):
+                try:
+                    self._index(site).sync(self.store)
+                    self.stats["syncs"] += 1
+                except Exception:
+                    logger.exception("updating the index of %s failed; `scrapejet index rebuild %s` rebuilds it",
+                                     site, site)
+        finally:
+            with self._changed:
+                self._syncing -= len(sites)
+                self._changed.notify_all()
 
     def _drain_overflow(self) -> None:
         with self._lock:
             sites, self._overflow = self._overflow, set()
-        if not sites:
-            return
+            self._syncing += 1
+        try:
+            if sites:
+                self._catch_up_sites(sites)
+        finally:
+            with self._changed:
+                self._syncing -= 1
+                self._changed.notify_all()
+
+    def _catch_up_sites(self, sites: set[str]) -> None:
         for site in sorted(sites):
             try:
                 n, _ = embed_pending(self.store, self._model(), site=site, batch=self.batch * 4)

@@ -15,7 +15,9 @@ on every page."""
 from __future__ import annotations
 
 import re
+import threading
 import time
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,6 +125,10 @@ class Stored:
     reused: int = 0  # chunks whose vector was kept
 
 
+_ready: weakref.WeakSet = weakref.WeakSet()
+_ready_lock = threading.Lock()
+
+
 class ChunkStore:
     """Chunk reads and writes over a ``Storage``'s engine."""
 
@@ -130,6 +136,12 @@ class ChunkStore:
         self.storage = storage
         self.engine = storage.engine
         self.dialect = self.engine.dialect.name
+        # Storage creates every table of ``metadata``; this one also when
+        # the engine was made before this module was imported.
+        with _ready_lock:
+            if self.engine not in _ready:
+                chunks.create(self.engine, checkfirst=True)
+                _ready.add(self.engine)
 
     # -- writes ---------------------------------------------------------------
     def store_pages(self, batch: list[dict[str, Any]], *, model: str, max_words: int = 200,
