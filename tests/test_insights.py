@@ -96,6 +96,18 @@ def test_extractive_answer_holds_the_fact_with_its_citation(question, fact, n):
     assert [s.url for s in answer.sources] == [h.url for h in HITS] and [s.n for s in answer.sources] == [1, 2, 3]
 
 
+def test_a_question_for_a_kind_of_value_gets_that_value_of_its_topic():
+    hits = [
+        Hit(1, "shop.test", "http://shop.test/products/3", "Enamel Camp Mug - Juniper & Pine",
+            "Enamel Camp Mug - Juniper & Pine\nThe Enamel Camp Mug holds a generous twelve ounces of coffee.\n"
+            "Price: $14.50.\nCustomers rate the Enamel Camp Mug 3 out of 5.", 0.033),
+        Hit(2, "shop.test", "http://shop.test/products/5", "Folding Camp Stool - Juniper & Pine",
+            "Folding Camp Stool - Juniper & Pine\nThe stool folds flat for the camp.\nPrice: $48.00.", 0.031),
+    ]
+    for question in ("How much is the Enamel Camp Mug?", "What does the enamel camp mug cost?"):
+        assert answer_from(question, sources_for(question, hits), None).answer == "Price: $14.50. [1]"
+
+
 def test_extractive_answers_are_deterministic_and_say_when_nothing_matches():
     q = "When is the workshop open to visitors?"
     assert len({answer_from(q, sources_for(q), None).answer for _ in range(3)}) == 1

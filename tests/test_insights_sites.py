@@ -26,6 +26,7 @@ SHOP_QUESTIONS = [
     ("How long does the Trail Lantern battery last?", "/products/1", "three long autumn evenings"),
     ("What lies at the very bottom of the archive?", "/deep/4", "lease for the old sawmill"),
     ("How do I care for waxed canvas and remove mud?", "/blog/second-post", "brush off dried mud"),
+    ("How much is the Enamel Camp Mug?", "/products/3", "Price: $14.50."),
 ]
 EMAIL = "hallo@sonnenkorn-baeckerei.de"
 

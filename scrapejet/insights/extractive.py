@@ -17,15 +17,20 @@ from dataclasses import dataclass
 
 from .profile import asked_fields, profile_lines
 from .sources import Source
-from .text import EMAIL, PHONE, idf, same_term, sentences, terms, trim
+from .text import ASKS_PRICE, EMAIL, PHONE, PRICE, fold, idf, same_term, sentences, terms, trim
 
 MAX_SENTENCES = 3
 MAX_SENTENCE_CHARS = 400
 RETRIEVAL_WEIGHT = 0.25
+CONTEXT_WEIGHT = 0.25  # the share of the question's terms in the sentence's whole passage
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
 # Below this coverage the best sentences are offered as the closest, not as the answer.
 ANSWER_COVERAGE = 0.5
 
+# Questions whose answer is a kind of value: sentences holding one are preferred.
+ANSWER_KINDS = {"price": ASKS_PRICE, "email": re.compile(r"e-?mail", re.I),
+                "phone": re.compile(r"phone|\bcall\b|\bfax\b|telefon", re.I)}
+KIND_PENALTY = 0.5
 EMAIL_TERMS = {"email", "mail", "e"}
 PHONE_TERMS = {"phone", "telephone", "call", "tel", "number", "telefon"}
 
@@ -40,6 +45,7 @@ class Candidate:
     score: float = 0.0
     matched: int = 0
     coverage: float = 0.0  # weighted share of the question's terms in the sentence
+    topic: float = 0.0  # the same, without the kind of value asked for (price, email, phone)
 
 
 def _candidates(sources: list[Source]) -> list[Candidate]:
@@ -50,12 +56,18 @@ def _candidates(sources: list[Source]) -> list[Candidate]:
     for rank, source in enumerate(chunks):
         # Normalised to the best passage; by rank when scores are not comparable.
         retrieval = (source.score or 0.0) / top if top > 0 else 1.0 / (1 + rank)
+        # the page title and headings repeated at the top of a passage are not answers
+        labels = {fold(x).strip() for x in [source.title or "", *source.heading_path] if x}
         for position, sentence in enumerate(sentences(source.text)):
+            if fold(sentence).strip() in labels:
+                continue
             found = set(terms(sentence))
             if EMAIL.search(sentence):
                 found |= EMAIL_TERMS
             if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7:
                 found |= PHONE_TERMS
+            if PRICE.search(sentence):
+                found.add("price")
             out.append(Candidate(source.n, position, sentence, found, retrieval))
     return out
 
@@ -63,18 +75,36 @@ def _candidates(sources: list[Source]) -> list[Candidate]:
 def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTENCES) -> list[Candidate]:
     """The sentences that best answer ``question``, best first; empty when no
     sentence shares a content word with it."""
-    wanted = list(dict.fromkeys(terms(question)))
+    kind = next((k for k, pattern in ANSWER_KINDS.items() if pattern.search(question)), None)
+    wanted = list(dict.fromkeys(terms(question) + ([kind] if kind else [])))
     candidates = _candidates(sources)
     if not wanted or not candidates:
         return []
     sets = [c.terms for c in candidates]
     weights = {t: idf(sets, t) for t in wanted}
+    topic = [t for t in wanted if t != kind]
+    if kind:
+        # the kind of value asked for is half the question: "how much" + "the mug"
+        weights[kind] = max(weights[kind], sum(weights[t] for t in topic))
     total = sum(weights.values())
+    topic_total = sum(weights[t] for t in topic) or 1.0
+
+    def share(found: set[str], among: list[str], of: float) -> float:
+        return sum(weights[t] for t in among if any(same_term(t, s) for s in found)) / of
+
+    passages: dict[int, set[str]] = {}
+    for c in candidates:
+        passages.setdefault(c.n, set()).update(c.terms)
+    context = {n: share(found, wanted, total) for n, found in passages.items()}
     for c in candidates:
         hits = [t for t in wanted if any(same_term(t, s) for s in c.terms)]
         c.matched = len(hits)
-        c.coverage = sum(weights[t] for t in hits) / total
-        c.score = c.coverage + RETRIEVAL_WEIGHT * c.retrieval if hits else 0.0
+        c.coverage = share(c.terms, wanted, total)
+        c.topic = share(c.terms, topic, topic_total)
+        c.score = (c.coverage + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n]) if hits else 0.0
+        if kind and kind not in c.terms:
+            # "how much is the mug?" is answered by a price, not by the mug's description
+            c.score *= KIND_PENALTY
     ranked = sorted((c for c in candidates if c.matched), key=lambda c: (-c.score, c.n, c.position))
     if not ranked:
         return []
@@ -84,6 +114,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         key = re.sub(r"\W+", " ", c.text.lower()).strip()
         if c.score < KEEP_RATIO * ranked[0].score or key in seen:
             continue
+        if chosen and c.n != chosen[0].n and c.topic < ANSWER_COVERAGE:
+            continue  # another passage's sentence must be on the topic by itself ("Price: $48" of another product is not)
         seen.add(key)
         chosen.append(c)
         if len(chosen) == limit:

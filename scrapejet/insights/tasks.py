@@ -168,8 +168,9 @@ class InsightTasks:
                 logger.warning("insights heartbeat failed: %s", exc)
 
     def close(self) -> None:
-        """Stop taking tasks: those not started yet are failed now; running
-        ones finish if the process lives on."""
+        """Stop taking tasks and heart-beating: tasks not started yet are
+        reported failed once the runner key expires; running ones finish if
+        the process lives on."""
         self._stop.set()
         with self._lock:
             pool, self._pool = self._pool, None

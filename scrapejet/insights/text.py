@@ -28,6 +28,8 @@ el los las y o es son qué quién dónde cuándo cómo por para con
 WORD = re.compile(r"\w+", re.UNICODE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
+PRICE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|\$|£|eur\b|euros?\b|usd\b|gbp\b|dollars?\b|pounds?\b)", re.I)
+ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensive\b|\bcheap|\bpreis|\bprix\b|\bprecio", re.I)
 # Abbreviations a sentence does not end after.
 ABBREVIATIONS = frozenset(
     "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h".split()
