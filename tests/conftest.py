@@ -165,7 +165,7 @@ class Env:
         }
 
     def environ(self, **extra) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRAPEJET_", "REDIS_URL", "DATABASE_URL"))}
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRAPEJET_", "REDIS_URL", "DATABASE_URL", "SCRAPYD_NODES"))}
         env.update(self.vars)
         env.update({k: str(v) for k, v in extra.items()})
         return env
@@ -179,7 +179,7 @@ class Env:
         settings = Settings()
         settings.setmodule(module, priority="project")
         for key, value in {**self.vars, **extra}.items():
-            if key.startswith("SCRAPEJET_") or key in ("REDIS_URL", "DATABASE_URL"):
+            if key.startswith("SCRAPEJET_") or key in ("REDIS_URL", "DATABASE_URL", "SCRAPYD_NODES"):
                 default = settings.get(key)
                 if isinstance(default, (dict, list)):
                     value = json.loads(value)

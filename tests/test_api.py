@@ -214,21 +214,20 @@ def test_a_site_being_crawled_cannot_be_deleted(client, env, web):
     assert client.delete("/sites/shop.test").get_json()["pages_deleted"] == 1
 
 
-# -- endpoints of later issues ------------------------------------------------------
-@pytest.mark.parametrize("method, path, payload, issue", [
-    ("post", "/business/insights", {"site_name": "company.test", "questions": ["What does this company do?"]}, "issue 5"),
-    ("get", "/business/insights/abc", None, "issue 5"),
-    ("post", "/query", {"question": "Who are they?", "site_name": "company.test", "n_results": 3}, "issue 5"),
-    ("post", "/queue/submit_crawl", {"target_url": "http://example.test", "initial_seed_urls": ["http://competitor.test"],
-                                     "priority": 5, "config": {"max_pages": 5000}}, "issue 6"),
-    ("get", "/backlinks/example.test", None, "issue 6"),
-    ("get", "/backlinks/example.test/summary", None, "issue 6"),
+# -- insights (answers: tests/test_insights_sites.py) -----------------------------------
+@pytest.mark.parametrize("method, path, payload, what", [
+    ("post", "/business/insights", {"site_name": "company.test", "questions": ["What does this company do?"]},
+     "no stored pages of site 'company.test'"),
+    ("get", "/business/insights/abc", None, "no insights task 'abc'"),
+    ("post", "/query", {"question": "Who are they?", "site_name": "company.test", "n_results": 3},
+     "no stored pages of site 'company.test'"),
+    ("post", "/query", {"question": "Who are they?"}, "no pages are stored yet"),
 ])
-def test_later_endpoints_validate_then_say_not_implemented(client, env, method, path, payload, issue):
+def test_insights_need_a_stored_site(client, env, method, path, payload, what):
     kwargs = {"json": payload} if payload is not None else {}
     status, error, detail = error_of(getattr(client, method)(path, **kwargs))
-    assert (status, error) == (501, "not_implemented") and issue in detail
-    assert env.jobs().list() == [], "nothing may be queued by an endpoint that is not there yet"
+    assert (status, error) == (404, "not_found") and what in detail
+    assert env.jobs().list() == [], "asking questions queues no crawl"
 
 
 @pytest.mark.parametrize("path, payload, field", [
@@ -320,8 +319,9 @@ def test_ssrf_checks_webhooks_and_lets_public_hosts_through(make_client, env):
     status, _, detail = error_of(client.post("/scrape", json={
         "url": "http://public.test/", "webhook": {"url": "http://hooks.intranet.test/x"}}))
     assert status == 422 and detail.startswith("webhook.url:") and "private" in detail
+    # a site name is looked up in storage, never resolved or fetched
     status, _, detail = error_of(client.post("/business/insights", json={"site_name": "x.test", "questions": ["q"]}))
-    assert status == 501
+    assert status == 404
     r = client.post("/scrape", json={"url": "http://public.test/"})
     assert r.status_code == 202
     client.delete(f"/scrape/{r.get_json()['job_id']}")

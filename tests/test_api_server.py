@@ -96,12 +96,33 @@ def test_seed_usage_examples_against_a_live_server(server, web):
     wait_completed(BASE, job_id)
     profile = requests.get(f"{BASE}/scrape/{job_id}/result").json()["profile"]
     assert profile["emails"][0]["email"] == "hallo@sonnenkorn-baeckerei.de"
-    # its insights arrive with issue 5; until then the API says so instead of pretending
+    # Get business insights
     insights_response = requests.post(f"{BASE}/business/insights", json={
         "site_name": "hidden-legal.test",
-        "questions": ["What does this company do?", "What are their main services?", "How can I contact them?"],
+        "questions": [
+            "What does this company do?",
+            "What are their main services?",
+            "How can I contact them?"
+        ]
     })
-    assert insights_response.status_code == 501 and "issue 5" in insights_response.json()["detail"]
+    insights_task_id = insights_response.json()["task_id"]
+
+    # Get insights result: answered off the request thread, so poll until done
+    # (the first task of the process loads the embedding model, and the pages,
+    # crawled with embeddings off, are chunked and embedded then)
+    deadline = time.monotonic() + 90
+    while True:
+        insights_result = requests.get(f"{BASE}/business/insights/{insights_task_id}")
+        if insights_result.json()["status"] in ("completed", "failed"):
+            break
+        assert time.monotonic() < deadline, insights_result.json()
+        time.sleep(0.2)
+    print(insights_result.json())
+    assert insights_response.status_code == 202 and insights_result.json()["status"] == "completed"
+    answers = insights_result.json()["answers"]
+    assert [a["question"] for a in answers] == insights_response.json()["questions"]
+    assert all(a["mode"] == "extractive" and a["sources"] for a in answers)
+    assert "hallo@sonnenkorn-baeckerei.de" in answers[2]["answer"]
 
     # the 003 document's monitoring calls
     stats = server.get("/queue/stats").json()
@@ -159,3 +180,49 @@ def test_workers_are_supervised_cancel_reaches_them_and_shutdown_stops_them(serv
     server.proc.send_signal(signal.SIGTERM)
     assert server.proc.wait(60) == 0, open(server.log).read()[-3000:]
     wait_for(lambda: not _alive(second), 10, what="the worker to stop")
+
+
+def test_link_profiler_queue_examples_against_a_live_server(server, web):
+    """The 003 document's queue examples as written, with the backlink web
+    for example.com and competitor.com."""
+    BASE = server.base
+
+    def wait_success(job_id):
+        deadline = time.monotonic() + 60
+        while (state := requests.get(f"{BASE}/queue/job_status/{job_id}").json()["state"]) != "SUCCESS":
+            assert time.monotonic() < deadline and state in ("PENDING", "PROGRESS"), state
+            time.sleep(0.2)
+
+    # "Submit a test job via API" (the curl example)
+    response = requests.post(f"{BASE}/queue/submit_crawl", headers={"Content-Type": "application/json"},
+                             data='{"target_url": "http://target.test", "initial_seed_urls": ["%s"], "priority": 5}'
+                                  % web.url("news-a.test"))
+    assert response.status_code == 202, response.text
+    first = response.json()["job_id"]
+    wait_success(first)
+
+    # "1. Large-Scale Backlink Discovery"
+    target_urls = ["http://target.test"]
+    competitor_urls = [web.url("news-a.test"), web.url("forum-c.test")]
+    jobs = []
+    for target_url in target_urls:
+        jobs.append(requests.post(f"{BASE}/queue/submit_crawl", json={
+            "target_url": target_url,
+            "initial_seed_urls": competitor_urls,
+            "priority": 8,
+            "config": {"max_pages": 5000}
+        }).json()["job_id"])
+    wait_success(jobs[0])
+
+    # "All existing domain and backlink endpoints"
+    summary = server.get("/backlinks/target.test/summary").json()
+    # big-f.test's 13 pages all count under the default per-domain cap (50)
+    assert (summary["backlinks"], summary["referring_domains"], summary["referring_pages"]) == (38, 5, 22)
+    assert summary["latest_job"]["job_id"] == jobs[0] and summary["previous_job"]["job_id"] == first
+    assert (summary["new_since_previous_job"], summary["lost_since_previous_job"]) == (7, 0)  # forum-c's links
+    listed = server.get("/backlinks/target.test", params={"referring_domain": "forum-c.test"}).json()
+    assert listed["total"] == 7 and {i["source_domain"] for i in listed["items"]} == {"forum-c.test"}
+    assert "source_url,source_domain,target_url" in server.get("/backlinks/target.test?format=csv").text
+    # the backlink spider's worker is one of the three the worker process serves
+    spiders = {w["spider"] for w in server.get("/queue/manage/crawler_health").json()["workers"]}
+    assert spiders == {"generic", "business", "backlink"}

@@ -19,7 +19,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from scrapy.settings import BaseSettings
 
     from ..runtime import load_settings
-    from . import business, dashboard, errors, health, insights, jobs, openapi, queue, scrape, security, sites
+    from . import (
+        backlinks, business, dashboard, errors, health, insights, jobs, openapi, queue, scrape, security, sites,
+    )
     from .services import Services
 
     config = dict(config or {})
@@ -40,7 +42,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     errors.register(app)
     security.install(app)
-    for module in (scrape, business, insights, sites, queue, jobs, health):
+    for module in (scrape, business, insights, sites, queue, backlinks, jobs, health):
         app.register_blueprint(module.bp)
     app.register_blueprint(dashboard.bp)  # GET /: the page; the JSON map of the API is GET /api
     app.register_blueprint(openapi.meta)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..jobs import Job, JobError
+from ..jobs import KIND_SPIDER, Job, JobError
 from .errors import ApiError, not_found
 from .services import services
 
@@ -37,6 +37,10 @@ def submit(kind: str, spec: dict[str, Any], job_id: str | None = None) -> Job:
     if job_id is not None and jobs.get(job_id) is not None:
         raise ApiError(409, "job_exists", f"job_id: a job {job_id!r} already exists")
     try:
-        return jobs.submit(kind, spec, job_id=job_id)
+        job = jobs.submit(kind, spec, job_id=job_id)
     except JobError as exc:
         raise ApiError(422, "validation_error", str(exc)) from None
+    # With scrapyd nodes, each runs a worker of the job's spider (asked off
+    # this thread: a slow or down node must not delay the answer).
+    services().nodes.ensure_workers_soon(KIND_SPIDER[kind])
+    return job

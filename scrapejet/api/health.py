@@ -47,8 +47,7 @@ def health():
     ok, detail = _timed(storage_check)
     components["storage"] = Component(status="ok" if ok else "down", required=True, detail=detail)
 
-    components["index"] = Component(status="not_configured", required=False,
-                                    detail="the embedding index arrives with issue 5")
+    components["index"] = _index_component(svc)
     alive = 0
     if components["redis"].status == "ok":
         alive = sum(1 for w in svc.monitor.workers() if w["alive"])
@@ -59,10 +58,59 @@ def health():
         )
     else:
         components["workers"] = Component(status="down", required=False, detail="unknown: Redis is down")
-    components["scrapyd"] = Component(status="not_configured", required=False,
-                                      detail="no scrapyd nodes configured (cluster: issue 7)")
+    from .queue import scrapyd_state
+
+    nodes = scrapyd_state()
+    if not nodes.configured:
+        components["scrapyd"] = Component(status="not_configured", required=False, detail=nodes.detail)
+    else:
+        reachable = sum(1 for n in nodes.nodes if n["reachable"])
+        components["scrapyd"] = Component(
+            status="ok" if reachable == len(nodes.nodes) else "degraded" if reachable else "down",
+            required=False, detail=nodes.detail)
 
     down = any(c.required and c.status == "down" for c in components.values())
-    degraded = any(c.status in ("down", "none") for c in components.values())
+    degraded = any(c.status in ("down", "none", "degraded") for c in components.values())
     status = "down" if down else "degraded" if degraded else "ok"
     return Health(status=status, components=components, workers=alive), 503 if down else 200
+
+
+def _index_component(svc) -> Component:
+    """What embedding needs (checked without loading the model): its
+    packages, the model's files, a writable index folder; and the backlog."""
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    from ..index.model import model_name, model_path
+    from ..index.state import enabled, index_root
+
+    if not enabled(svc.settings):
+        return Component(status="not_configured", required=False,
+                         detail="SCRAPEJET_EMBEDDINGS is off: pages are not chunked or embedded")
+    problems = [f"{name} is not installed" for name in ("torch", "sentence_transformers", "faiss")
+                if importlib.util.find_spec(name) is None]
+    try:
+        path = Path(model_path(svc.settings))
+        if not (path / "modules.json").exists() and not (path / "config.json").exists():
+            problems.append(f"no model files at {path}")
+    except Exception as exc:  # the bundled model package missing
+        problems.append(f"embedding model: {type(exc).__name__}: {exc}")
+    root = index_root(svc.settings)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        if not os.access(root, os.W_OK):
+            problems.append(f"index folder {root} is not writable")
+    except OSError as exc:
+        problems.append(f"index folder {root}: {exc}")
+    if problems:
+        return Component(status="degraded", required=False, detail="; ".join(problems))
+    pending = ""
+    try:
+        from ..storage.chunks import ChunkStore
+
+        waiting = sum(c["pending"] for c in ChunkStore(svc.storage).counts().values())
+        pending = f", {waiting} chunks wait for vectors" if waiting else ""
+    except Exception:  # storage down: its own component says so
+        pass
+    return Component(status="ok", required=False, detail=f"model {model_name(svc.settings)}, index at {root}{pending}")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..specs import HTTP_URL_SCHEMA as HTTP_URL
 from ..specs import WebhookSpec, http_url
@@ -289,11 +289,59 @@ class InsightsRequest(Strict):
         return value
 
 
-class InsightsAccepted(BaseModel):
+class InsightsTaskRef(BaseModel):
+    task_id: str
+    status: Literal["pending", "running", "completed", "failed"]
+    site_name: str = Field(description="the site asked about (host, www. folded)")
+    questions: list[str]
+
+
+class InsightsAccepted(InsightsTaskRef):
     """Insights task accepted"""
 
-    task_id: str
-    status: str
+    result_url: str = Field(description="GET it until status is completed or failed")
+
+
+class SourceOut(BaseModel):
+    n: int = Field(ge=1, description="the number the answer cites it by: [n] is sources[n-1]")
+    url: str = Field(description="the page the passage (or the profile's value) comes from")
+    title: str | None = Field(description="the page's title; \"Business profile\" for the site's stored profile")
+    snippet: str = Field(description="the passage's sentence closest to the question")
+    score: float | None = Field(description="retrieval score (higher is closer); null for the business profile")
+
+
+class AnswerOut(BaseModel):
+    """An answer with its numbered sources"""
+
+    question: str
+    answer: str = Field(description="cites its sources as [n]")
+    sources: list[SourceOut] = Field(description="exactly the passages the answer was made from, in order")
+    mode: Literal["llm", "extractive"] = Field(
+        description="llm: written by the configured model; extractive: sentences of the sources "
+                    "(no model configured, or it failed: see error)")
+    model: str | None = Field(description="the LLM that wrote the answer (null when extractive)")
+    error: str | None = Field(default=None, description="why the configured LLM was not used, when it failed")
+    dropped_citations: list[int] = Field(
+        default_factory=list, description="[n] markers of the model's answer that named no source (removed)")
+
+
+class WebhookState(BaseModel):
+    url: str
+    status: Literal["pending", "retrying", "delivered", "failed"]
+    attempts: int
+    error: str | None
+
+
+class InsightsTask(InsightsTaskRef):
+    """An insights task: its answers once completed"""
+
+    answered: int = Field(description="questions answered so far")
+    answers: list[AnswerOut] | None = Field(description="one per question, in order (null until completed)")
+    error: str | None
+    created_at: str | None
+    started_at: str | None
+    finished_at: str | None
+    webhook: WebhookState | None = Field(description="delivery of insights.completed/insights.failed, if asked")
 
 
 class QueryRequest(Strict):
@@ -310,29 +358,193 @@ class QueryRequest(Strict):
 
 
 class BacklinkConfig(Strict):
-    max_pages: int | None = Field(default=None, ge=1)
-    max_depth: int | None = Field(default=None, ge=0)
+    max_pages: int | None = Field(default=None, ge=1, description="pages to crawl (default SCRAPEJET_DEFAULT_MAX_PAGES)")
+    max_depth: int | None = Field(default=None, ge=0, description="link hops from the seeds, across sites (default 2)")
+    per_domain_max_pages: int | None = Field(
+        default=None, ge=1, description="pages of one registered domain followed to, seeds aside (default 50)")
+    allowed_domains: list[str] | None = Field(
+        default=None, max_length=1000, description="follow links only to these domains (and their subdomains)")
+    match: Literal["domain", "host", "prefix"] | None = Field(
+        default=None, description="domain (default): links to any host of the target's registered domain; "
+                                  "host: to the target's host only; prefix: to URLs starting with target_url")
     render_js: bool = False
-    include: str | None = None
-    exclude: str | None = None
+    include: str | None = Field(default=None, description="regex a followed URL must match")
+    exclude: str | None = Field(default=None, description="regex a followed URL must not match")
+
+    @field_validator("allowed_domains")
+    @classmethod
+    def _domains(cls, value: list[str] | None) -> list[str] | None:
+        return [_host(v) for v in value] if value is not None else None
+
+
+SeedUrl = Annotated[str, AfterValidator(_url), Field(json_schema_extra=HTTP_URL)]
 
 
 class SubmitCrawlRequest(Strict):
     """A backlink discovery job."""
 
-    target_url: str = Field(description="the site whose backlinks to find", json_schema_extra=HTTP_URL)
-    initial_seed_urls: list[str] = Field(default_factory=list, max_length=1000, description="pages to start from")
+    target_url: str = Field(description="the site whose backlinks to find: a URL (https://example.com) "
+                                        "or a domain (example.com)", min_length=1)
+    initial_seed_urls: list[SeedUrl] = Field(min_length=1, max_length=1000,
+                                             description="pages of other sites to start from")
     priority: int | None = Field(default=None, ge=1, le=9)
     config: BacklinkConfig = Field(default_factory=BacklinkConfig)
     webhook: WebhookSpec | None = None
     job_id: str | None = Field(default=None, pattern=JOB_ID)
 
-    _check_url = field_validator("target_url")(_url)
+    @field_validator("target_url")
+    @classmethod
+    def _target(cls, value: str) -> str:
+        from ..backlinks import parse_target
+
+        return parse_target(value)
 
     @field_validator("initial_seed_urls")
     @classmethod
-    def _seeds(cls, value: list[str]) -> list[str]:
-        return [http_url(v) for v in value]
+    def _seeds(cls, value: list[str], info: ValidationInfo) -> list[str]:
+        from ..backlinks import Target
+
+        if info.data.get("target_url"):
+            target = Target.of(info.data["target_url"])
+            for n, seed in enumerate(value):
+                if target.owns(seed):
+                    raise ValueError(f"{n}: {seed} is on the target's own site ({target.domain}); "
+                                     "seed pages of other sites, which may link to it")
+        return list(dict.fromkeys(value))
+
+    def spec(self) -> dict[str, Any]:
+        """The ``backlinks`` job spec this request asks for."""
+        data = {"target": self.target_url, "seeds": self.initial_seed_urls, "priority": self.priority,
+                **self.config.model_dump(exclude_none=True)}
+        if self.webhook is not None:
+            data["webhook"] = self.webhook.model_dump(exclude_none=True)
+        return {k: v for k, v in data.items() if v is not None}
+
+
+class BacklinkOut(BaseModel):
+    """A link from a page of another site to the domain"""
+
+    source_url: str = Field(description="the page the link is on")
+    source_domain: str = Field(description="its registered domain (eTLD+1)")
+    source_host: str
+    target_url: str = Field(description="where the link leads (after the redirect, for link_type redirect)")
+    target_domain: str
+    target_host: str
+    anchor_text: str = Field(description="whitespace-normalised; a linked image's alt text")
+    alt: str | None = Field(description="alt text of the linked image, if any")
+    title: str | None
+    rel: list[str] = Field(description="the link's rel tokens, lower-cased")
+    nofollow: bool = Field(description="rel nofollow, or a page whose robots meta says nofollow")
+    ugc: bool
+    sponsored: bool
+    noopener: bool
+    link_type: Literal["href", "image", "redirect", "canonical", "meta-refresh", "iframe", "form"]
+    redirect_url: str | None = Field(description="link_type redirect: the URL linked, which redirects to target_url")
+    is_content: bool = Field(description="in the page's main content, not its nav, header, footer or aside")
+    context: str | None = Field(description="text around the link")
+    position: int | None = Field(description="rank among the page's links, in document order (1 = first)")
+    source_status: int | None = Field(description="HTTP status of the source page")
+    source_language: str | None
+    first_seen: str | None
+    last_seen: str | None
+    first_job_id: str | None
+    last_job_id: str | None
+    live: bool = Field(description="on the page when it was last crawled")
+    lost_at: str | None
+    lost_reason: Literal["link removed", "page gone", "page redirected", "became nofollow"] | None = Field(
+        description="set when lost; 'became nofollow' links are still live, as nofollow links")
+    lost_job_id: str | None
+
+    @classmethod
+    def of(cls, record: dict[str, Any]) -> BacklinkOut:
+        times = {k: iso(record.get(k)) for k in ("first_seen", "last_seen", "lost_at")}
+        return cls(**{**record, **times, "rel": record.get("rel") or []})
+
+
+class BacklinksQuery(Strict):
+    status: Literal["live", "lost", "all"] = Field(
+        default="live", description="live: on their page at its last crawl; lost: lost at some point (removed, "
+                                    "page gone or redirected, became nofollow); all")
+    rel: Literal["dofollow", "nofollow", "ugc", "sponsored", "noopener"] | None = Field(
+        default=None, description="dofollow: none of nofollow, ugc, sponsored")
+    link_type: Literal["href", "image", "redirect", "canonical", "meta-refresh", "iframe", "form"] | None = None
+    referring_domain: str | None = Field(default=None, description="links from this domain (or host) only")
+    job_id: str | None = Field(default=None, pattern=JOB_ID, description="links seen by this job")
+    format: Literal["json", "jsonl", "csv"] | None = Field(
+        default=None, description="every matching link as a file instead of a JSON page")
+    page: int = Field(default=1, ge=1, le=1_000_000)
+    per_page: int = Field(default=100, ge=1, le=1000)
+
+    _check_referring = field_validator("referring_domain")(lambda value: _host(value) if value is not None else None)
+
+
+class BacklinkList(BaseModel):
+    """A page of a domain's backlinks"""
+
+    domain: str
+    status: str
+    total: int = Field(description="links matching the filters")
+    page: int
+    per_page: int
+    total_pages: int
+    items: list[BacklinkOut]
+
+
+class BacklinkCrawl(BaseModel):
+    job_id: str
+    pages_crawled: int
+    backlinks_seen: int = Field(description="links to the domain on the pages it crawled")
+    crawled_at: str | None
+
+
+class AnchorCount(BaseModel):
+    anchor: str
+    backlinks: int
+
+
+class ReferringDomain(BaseModel):
+    domain: str
+    backlinks: int
+    referring_pages: int
+    dofollow: int
+
+
+class SummaryQuery(Strict):
+    top: int = Field(default=10, ge=1, le=100, description="how many top anchors and referring domains")
+
+
+class BacklinkSummary(BaseModel):
+    """The link profile of a domain: its live backlinks counted in SQL"""
+
+    domain: str
+    target_domain: str = Field(description="the registered domain the records are kept under")
+    backlinks: int
+    referring_pages: int
+    referring_domains: int
+    dofollow: int = Field(description="links without nofollow, ugc or sponsored")
+    nofollow: int
+    ugc: int
+    sponsored: int
+    noopener: int
+    in_content: int = Field(description="links in the main content (not nav, header, footer, aside)")
+    link_types: dict[str, int]
+    top_anchors: list[AnchorCount]
+    top_referring_domains: list[ReferringDomain]
+    lost_total: int = Field(description="links no longer on their page (every crawl so far)")
+    first_seen: str | None
+    last_seen: str | None
+    latest_job: BacklinkCrawl | None = Field(description="the last job that crawled pages for this domain")
+    previous_job: BacklinkCrawl | None
+    new_since_previous_job: int = Field(description="live links the latest job saw first")
+    lost_since_previous_job: int = Field(description="links the latest job found lost (or became nofollow)")
+
+    @classmethod
+    def of(cls, summary: dict[str, Any]) -> BacklinkSummary:
+        crawls = {k: BacklinkCrawl(**{**v, "backlinks_seen": v.get("backlinks_seen") or 0,
+                                      "crawled_at": iso(v.get("crawled_at"))}) if v else None
+                  for k, v in (("latest_job", summary["latest_job"]), ("previous_job", summary["previous_job"]))}
+        times = {k: iso(summary.get(k)) for k in ("first_seen", "last_seen")}
+        return cls(**{**summary, **times, **crawls})
 
 
 # -- sites ----------------------------------------------------------------------
@@ -343,7 +555,14 @@ class CrawlRef(BaseModel):
 
 
 class IndexState(BaseModel):
-    available: bool
+    available: bool = Field(description="the site has a FAISS index holding vectors")
+    kind: Literal["flat", "hnsw"] | None = Field(
+        default=None, description="flat: exact inner product; hnsw: approximate, past SCRAPEJET_INDEX_HNSW_THRESHOLD")
+    vectors: int = Field(default=0, description="vectors in the index")
+    embedded: int = Field(default=0, description="stored chunks with a vector")
+    pending: int = Field(default=0, description="stored chunks waiting for their vector")
+    model: str | None = Field(default=None, description="the embedding model of the index")
+    built_at: str | None = Field(default=None, description="when the index file was last written")
     detail: str
 
 
@@ -354,7 +573,7 @@ class SiteSummary(BaseModel):
     jobs: int
     last_fetched_at: str | None
     last_crawl: CrawlRef | None
-    chunks: int | None = Field(description="embedded chunks (null until the index exists)")
+    chunks: int | None = Field(description="stored chunks of the site's pages (embedded or pending)")
     index: IndexState
 
 
@@ -462,7 +681,7 @@ class CrawlerHealth(BaseModel):
 
 
 class Component(BaseModel):
-    status: Literal["ok", "down", "none", "not_configured"]
+    status: Literal["ok", "degraded", "down", "none", "not_configured"]
     required: bool
     detail: str | None = None
 

@@ -1,7 +1,6 @@
-"""The queue and its workers (``/queue/...``), and backlinks (``/backlinks``).
-
-Read-only views come from ``scheduler.monitor``. Backlink discovery arrives
-with issue 6: its endpoints validate their input and answer 501 until then."""
+"""The queue and its workers (``/queue/...``). Read-only views come from
+``scheduler.monitor``; the Link Profiler's ``POST /queue/submit_crawl``
+lives with the backlinks (``api/backlinks.py``)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ from flask import Blueprint
 
 from ..scheduler.monitor import SPIDERS
 from .common import job_or_404
-from .errors import ApiError, not_implemented
 from .models import (
     CrawlerHealth,
     JobCounts,
@@ -17,20 +15,27 @@ from .models import (
     QueueLength,
     QueueStats,
     QueueStatus,
-    ScrapeAccepted,
     ScrapydState,
-    SubmitCrawlRequest,
     WorkerView,
-    _host,
     iso,
 )
 from .openapi import endpoint
-from .security import check_target
 from .services import services
 
 bp = Blueprint("queue", __name__)
-BACKLINKS = "backlink discovery"
-NO_SCRAPYD = ScrapydState(configured=False, nodes=[], detail="no scrapyd nodes configured (cluster: issue 7)")
+
+
+def scrapyd_state() -> ScrapydState:
+    """The scrapyd nodes, each asked now (daemonstatus.json, listjobs.json)."""
+    nodes = services().nodes
+    if not nodes.configured:
+        return ScrapydState(configured=False, nodes=[],
+                            detail="no scrapyd nodes configured (SCRAPYD_NODES); workers run where they are started")
+    status = nodes.status()
+    down = [n["url"] for n in status if not n["reachable"]]
+    detail = f"{len(status) - len(down)} of {len(status)} node(s) reachable" + (
+        f"; unreachable: {', '.join(down)}" if down else "")
+    return ScrapydState(configured=True, nodes=status, detail=detail)
 
 
 def _workers() -> list[WorkerView]:
@@ -81,7 +86,7 @@ def status():
 def crawler_health():
     workers = _workers()
     alive = sum(1 for w in workers if w.alive)
-    return CrawlerHealth(workers=workers, alive=alive, dead=len(workers) - alive, scrapyd=NO_SCRAPYD)
+    return CrawlerHealth(workers=workers, alive=alive, dead=len(workers) - alive, scrapyd=scrapyd_state())
 
 
 @bp.get("/queue/job_status/<job_id>")
@@ -89,39 +94,3 @@ def crawler_health():
           path_params={"job_id": "a job id (any kind)"})
 def job_status(job_id: str):
     return JobView.of(job_or_404(job_id))
-
-
-@bp.post("/queue/submit_crawl")
-@endpoint(summary="Submit a backlink discovery job", tag="backlinks", body=SubmitCrawlRequest,
-          responses={202: ScrapeAccepted}, errors=(409, 501),
-          description="Not implemented yet: answers 501 after validating the request (issue 6).")
-def submit_crawl(body: SubmitCrawlRequest):
-    check_target(body.target_url, "target_url")
-    for n, url in enumerate(body.initial_seed_urls):
-        check_target(url, f"initial_seed_urls.{n}")
-    if body.webhook is not None:
-        check_target(body.webhook.url, "webhook.url")
-    raise not_implemented("backlink discovery", "the backlink spider (issue 6)")
-
-
-def _domain(domain: str) -> str:
-    try:
-        return _host(domain)
-    except ValueError as exc:
-        raise ApiError(422, "validation_error", f"domain: {exc}") from None
-
-
-@bp.get("/backlinks/<domain>")
-@endpoint(summary="Backlinks found for a domain", tag="backlinks", responses={}, errors=(422, 501),
-          path_params={"domain": "a domain, e.g. example.com"})
-def backlinks(domain: str):
-    _domain(domain)
-    raise not_implemented(BACKLINKS, "the backlink spider (issue 6)")
-
-
-@bp.get("/backlinks/<domain>/summary")
-@endpoint(summary="Backlink summary of a domain", tag="backlinks", responses={}, errors=(422, 501),
-          path_params={"domain": "a domain, e.g. example.com"})
-def backlinks_summary(domain: str):
-    _domain(domain)
-    raise not_implemented(BACKLINKS, "the backlink spider (issue 6)")

@@ -52,14 +52,48 @@ class Services:
         return self._get("jobs", lambda: Jobs.from_settings(self.settings, server=redis, storage=storage))
 
     @property
+    def nodes(self):
+        """The scrapyd nodes of SCRAPYD_NODES (none configured: an empty set)."""
+        from ..cluster.nodes import ScrapydNodes
+
+        return self._get("nodes", lambda: ScrapydNodes.from_settings(self.settings))
+
+    @property
     def monitor(self):
         from ..scheduler.monitor import QueueMonitor
 
         redis = self.redis
         return self._get("monitor", lambda: QueueMonitor.from_settings(self.settings, redis))
 
+    @property
+    def retriever(self):
+        """Hybrid retrieval over the stored chunks; its embedding model is
+        loaded once per API process, on first use."""
+        from ..index.search import Retriever
+
+        storage = self.storage
+        return self._get("retriever", lambda: Retriever.from_settings(self.settings, storage))
+
+    @property
+    def insights(self):
+        from ..insights import Insights
+
+        storage = self.storage
+        return self._get("insights", lambda: Insights.from_settings(self.settings, storage, lambda: self.retriever))
+
+    @property
+    def insight_tasks(self):
+        from ..insights.tasks import InsightTasks
+
+        redis = self.redis
+        return self._get("insight_tasks", lambda: InsightTasks.from_settings(self.settings, redis, lambda: self.insights))
+
     def close(self) -> None:
         with self._lock:
+            if "nodes" in self._made:
+                self._made["nodes"].close()
+            if "insight_tasks" in self._made:
+                self._made["insight_tasks"].close()
             if "storage" in self._made:
                 self._made["storage"].close()
             if "redis" in self._made:

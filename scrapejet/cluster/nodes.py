@@ -16,6 +16,7 @@ import base64
 import json
 import logging
 import secrets
+import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -27,6 +28,28 @@ from typing import Any
 logger = logging.getLogger(__name__)
 
 WORKER_PREFIX = "worker-"
+
+
+def expand(spec: str) -> list[str]:
+    """``dns:http://node:6800`` → one URL per address the name resolves to
+    (a Docker Compose service scaled with --scale, a Kubernetes headless
+    Service); any other entry as it is."""
+    spec = spec.strip()
+    if not spec.startswith("dns:"):
+        return [spec]
+    url = spec[len("dns:"):]
+    parts = urllib.parse.urlsplit(url if "://" in url else f"http://{url}")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 6800, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return []
+    addresses = sorted({info[4][0] for info in infos})
+    userinfo = parts.netloc.rsplit("@", 1)[0] + "@" if "@" in parts.netloc else ""
+    out = []
+    for address in addresses:
+        host = f"[{address}]" if ":" in address else address
+        out.append(urllib.parse.urlunsplit((parts.scheme, f"{userinfo}{host}:{parts.port or 6800}", parts.path, "", "")))
+    return out
 
 
 @dataclass(frozen=True)
@@ -62,9 +85,12 @@ class NodeError(Exception):
 class ScrapydNodes:
     """Ask scrapyd nodes about themselves and have them run workers."""
 
-    def __init__(self, nodes: list[Node], *, project: str = "scrapejet", workers_per_node: int = 1,
-                 timeout: float = 3.0):
-        self.nodes = nodes
+    def __init__(self, nodes: list[Node] | None = None, *, specs: list[str] | None = None,
+                 project: str = "scrapejet", workers_per_node: int = 1, timeout: float = 3.0):
+        # specs: SCRAPYD_NODES entries, resolved again at each use when one is
+        # a dns: entry (nodes come and go as a service scales)
+        self._nodes = list(nodes or [])
+        self.specs = [s for s in (specs or []) if s.strip()]
         self.project = project
         self.workers_per_node = max(1, workers_per_node)
         self.timeout = timeout
@@ -78,16 +104,25 @@ class ScrapydNodes:
     def from_settings(cls, settings) -> ScrapydNodes:
         raw = settings.get("SCRAPYD_NODES") or ""
         specs = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
+        for spec in specs:  # refuse a malformed entry at start, not at first use
+            if spec.strip() and not spec.strip().startswith("dns:"):
+                Node.parse(spec)
         return cls(
-            [Node.parse(s) for s in specs if s.strip()],
+            specs=list(specs),
             project=settings.get("SCRAPEJET_SCRAPYD_PROJECT", "scrapejet"),
             workers_per_node=settings.getint("SCRAPEJET_WORKERS_PER_NODE", 1),
             timeout=settings.getfloat("SCRAPEJET_SCRAPYD_TIMEOUT_S", 3.0),
         )
 
     @property
+    def nodes(self) -> list[Node]:
+        if not self.specs:
+            return self._nodes
+        return [Node.parse(url) for spec in self.specs for url in expand(spec)]
+
+    @property
     def configured(self) -> bool:
-        return bool(self.nodes)
+        return bool(self._nodes or self.specs)
 
     # -- one node ------------------------------------------------------------------
     def call(self, node: Node, endpoint: str, data: dict[str, Any] | None = None,
@@ -166,7 +201,7 @@ class ScrapydNodes:
     def ensure_workers_soon(self, spider: str) -> None:
         """``ensure_workers`` off the caller's thread: an HTTP submission
         answers at once even when a node is slow or down."""
-        if not self.nodes:
+        if not self.configured:
             return
         if self._pool is None:
             with self._locks_guard:
@@ -205,7 +240,8 @@ class ScrapydNodes:
             return self._locks.setdefault(spider, threading.Lock())
 
     def _each(self, fn) -> list:
-        if len(self.nodes) <= 1:
-            return [fn(node) for node in self.nodes]
-        with ThreadPoolExecutor(min(8, len(self.nodes))) as pool:
-            return list(pool.map(fn, self.nodes))
+        nodes = self.nodes
+        if len(nodes) <= 1:
+            return [fn(node) for node in nodes]
+        with ThreadPoolExecutor(min(8, len(nodes))) as pool:
+            return list(pool.map(fn, nodes))

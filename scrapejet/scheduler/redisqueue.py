@@ -215,11 +215,18 @@ while #out < 2 * n and seen < scan do
     if #out >= 2 * n then break end
     seen = seen + 1
     local rid, score = candidates[i], candidates[i + 1]
+    local host = host_of(rid)
     local jk = job_key(rid)
     local jid = job_id(rid)
-    local st = redis.call('HGET', jk, 'status')
-    local payload = redis.call('HGET', P .. 'requests', rid)
-    if not (payload and is_live(st)) then
+    -- a host already found not ready costs nothing more: no lookups
+    local st, payload = nil, nil
+    if not (host and blocked[host]) then
+      st = redis.call('HGET', jk, 'status')
+      payload = redis.call('HGET', P .. 'requests', rid)
+    end
+    if host and blocked[host] then
+      -- stepped over: stays queued in its place
+    elseif not (payload and is_live(st)) then
       -- cancelled or finished job: its leftovers are dropped, not served
       redis.call('ZREM', q, rid)
       removed = removed + 1
@@ -227,7 +234,6 @@ while #out < 2 * n and seen < scan do
       redis.call('HDEL', P .. 'requests', rid)
       if is_live(st) then redis.call('HINCRBY', jk, 'queued', -1) end
     else
-      local host = host_of(rid)
       if ready(host) then
         redis.call('ZREM', q, rid)
         removed = removed + 1

@@ -9,11 +9,13 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from scrapy import Request
 
 from ..urls import dedupe_key
 from . import serializer
+from .redisqueue import RequestQueue
 
 if TYPE_CHECKING:
     from ..jobs import Job
@@ -90,6 +92,15 @@ def request_dict(request: Request, spider=None) -> dict:
     return data
 
 
+def host_of(url: str) -> str:
+    """The host a request goes to, as per-host politeness counts it (the
+    port is not part of it: one server, one politeness budget)."""
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 @dataclass
 class QueuedRequest:
     rid: str
@@ -111,16 +122,23 @@ def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed:
     # no spider here: the methods every ScrapeJET spider has, by name
     data["callback"], data["errback"] = "parse", "on_error"
     fp = fingerprint(url)
-    return QueuedRequest(f"{job_id}|{fp}", serializer.dumps(data), role == PAGE, fp)
+    return QueuedRequest(RequestQueue.rid(job_id, fp, host_of(url)), serializer.dumps(data), role == PAGE, fp)
 
 
 def seed_request(job: Job) -> list[QueuedRequest]:
     """A job's first requests: its URL, plus robots.txt and /sitemap.xml of
     the site so pages that no link reaches are found too. A business job
-    given ``pages_to_scrape`` fetches exactly those pages instead."""
+    given ``pages_to_scrape`` fetches exactly those pages instead. A
+    backlinks job starts from each of its seeds (robots.txt is obeyed by
+    Scrapy's middleware; sitemaps of the sites it crosses are not wanted)."""
     from urllib.parse import urljoin
 
     spec = job.spec
+    if job.kind == "backlinks":
+        return [
+            make(job.job_id, seed, role=PAGE, depth=0, render_js=spec.get("render_js", False), seed=True)
+            for seed in spec["seeds"]
+        ]
     url = spec["url"]
     render_js = spec.get("render_js", False)
     if job.kind == "business" and spec.get("pages_to_scrape"):

@@ -58,6 +58,10 @@ class Worker:
         self.storage = Storage.from_settings(settings)
         self.jobs = Jobs.from_settings(settings, server=self.server, storage=self.storage)
         self.queue: RequestQueue = self.jobs.queue
+        # politeness per host across every worker (see the lease script)
+        self.queue.host_delay = settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S")
+        self.queue.host_concurrency = settings.getint("SCRAPEJET_DOMAIN_CONCURRENCY")
+        self.queue.lease_scan = settings.getint("SCRAPEJET_LEASE_SCAN")
         self.heartbeat_s = settings.getfloat("SCRAPEJET_HEARTBEAT_S")
         self.misses = settings.getint("SCRAPEJET_HEARTBEAT_MISSES")
         self.lease_s = settings.getfloat("SCRAPEJET_LEASE_TIMEOUT_S")
@@ -141,8 +145,15 @@ class Worker:
     def _wake_if_work(self) -> None:
         scheduler = self.scheduler
         engine = self.crawler.engine
-        if scheduler is None or engine is None or not engine.spider_is_idle():
+        if scheduler is None or engine is None or not engine.running:
             return
+        # Idle, or waiting with free download slots while the queue's next
+        # requests are for hosts that were not ready (politeness): either
+        # way the engine would only ask again at its 5 s heartbeat.
+        if not engine.spider_is_idle():
+            downloader = engine.downloader
+            if scheduler.local or len(downloader.active) >= downloader.total_concurrency:
+                return
         request = scheduler.lease_for_wakeup()
         if request is not None:
             # engine.crawl() hands it back to the scheduler, which keeps our

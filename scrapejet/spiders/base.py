@@ -27,6 +27,8 @@ from scrapy.exceptions import (
     CannotResolveHostError,
     CloseSpider,
     DontCloseSpider,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
     IgnoreRequest,
     StopDownload,
     UsageError,
@@ -56,6 +58,16 @@ def _arg_bool(value: Any) -> bool:
     return str(value).strip().lower() in TRUE if not isinstance(value, bool) else value
 
 
+def _arg_int(value: Any) -> Any:
+    """"7" and "7.0" (scrapyd's float priority) as 7; anything else as given,
+    for validation to refuse with its message."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    return int(number) if number.is_integer() else value
+
+
 def describe_failure(failure) -> tuple[str, int | None, str]:
     """(reason, HTTP status, outcome) of a failed request, in words a user reads."""
     exc = failure.value
@@ -69,9 +81,9 @@ def describe_failure(failure) -> tuple[str, int | None, str]:
         return message, None, SKIPPED
     if isinstance(exc, (DNSLookupError, CannotResolveHostError)):
         return "DNS lookup failed", None, FAILED
-    if isinstance(exc, ConnectionRefusedError):
+    if isinstance(exc, (ConnectionRefusedError, DownloadConnectionRefusedError)):
         return "connection refused", None, FAILED
-    if isinstance(exc, (TimeoutError, TCPTimedOutError)):
+    if isinstance(exc, (TimeoutError, TCPTimedOutError, DownloadTimeoutError)):
         return "timed out", None, FAILED
     if isinstance(exc, CancelledError):
         return "download cancelled (larger than DOWNLOAD_MAXSIZE or timed out)", None, FAILED
@@ -101,6 +113,14 @@ class ScrapeJetSpider(scrapy.Spider):
             for name in self.spec_args:
                 if name in kwargs and kwargs[name] not in (None, ""):
                     spec[name] = kwargs[name]
+            # Under scrapyd: `schedule.json -d priority=7` reaches the spider
+            # as job_priority (scrapejet.cluster.scrapyd.Schedule), and the
+            # job takes scrapyd's job id, so the id schedule.json answered
+            # is the one /scrape/{id}/progress knows.
+            if "priority" in self.spec_args and "priority" not in spec and kwargs.get("job_priority"):
+                spec["priority"] = _arg_int(kwargs["job_priority"])
+            if not self.job_id and kwargs.get("_job"):
+                self.job_id = kwargs["_job"]
             try:
                 # Validated before anything starts, so `-a max_pages=abc`
                 # stops with a clear message instead of a traceback.
@@ -134,7 +154,8 @@ class ScrapeJetSpider(scrapy.Spider):
             except JobError as exc:
                 raise UsageError(f"invalid job for {self.name}: {exc}") from None
             self.job_id = job.job_id
-            logger.info("Submitted job %s (%s) for %s", job.job_id, self.kind, job.spec.get("url"))
+            logger.info("Submitted job %s (%s) for %s", job.job_id, self.kind,
+                        job.spec.get("url") or job.spec.get("target"))
         elif self.job_id:
             job = jobs.get(self.job_id)
             if job is None:

@@ -323,3 +323,9 @@ class Storage:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# The chunks table (issue 5) shares ``metadata``, so every Storage creates it.
+from . import chunks as _chunks  # noqa: E402,F401
+# So are the backlink tables (issue 6).
+from . import backlinks as _backlinks  # noqa: E402,F401

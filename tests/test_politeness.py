@@ -1,0 +1,52 @@
+"""Politeness across workers, measured where it matters: at the server.
+Real worker processes, real Redis, the loopback fixture web's request log."""
+
+from __future__ import annotations
+
+import json
+import time
+from urllib.parse import urlsplit
+
+from tests.conftest import wait_for
+
+
+def gaps(web, host: str, since: float, skip=("/robots.txt",)) -> list[float]:
+    """Seconds between consecutive requests to ``host`` since ``since``
+    (robots.txt aside: Scrapy's robots middleware fetches it once per
+    process, outside the queue)."""
+    times = sorted(r.timestamp for r in web.requests
+                   if r.host == host and r.timestamp >= since and urlsplit(r.path).path not in skip)
+    return [b - a for a, b in zip(times, times[1:])]
+
+
+def test_two_workers_share_one_per_host_delay(env, web, workers):
+    delay = 0.3
+    start = time.time()
+    jobs = env.jobs()
+    job = jobs.submit("crawl", {"url": web.url("shop.test"), "max_pages": 12, "max_depth": 5})
+    settings = {"SCRAPEJET_DOMAIN_DELAY_S": str(delay)}
+    workers.append(env.worker(env=settings))
+    workers.append(env.worker(env=settings))
+    done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 90, 0.2, what="the job")
+    assert done.status == "completed" and done.counters["crawled"] == 12
+    measured = gaps(web, "shop.test", start)
+    assert len(measured) >= 11
+    # both workers served it (each heart-beat pages), yet never two requests within the delay
+    served = [w for w in json.loads(env.scrapejet("workers", "--json").stdout) if w["pages"]]
+    assert len(served) == 2, served
+    assert min(measured) >= delay * 0.9, sorted(measured)[:5]
+
+
+def test_429_pauses_the_host_for_its_retry_after(env, web, workers):
+    jobs = env.jobs()
+    url = web.url("status.test", "/flaky/backoff-test?fail=1&code=429&retry_after=2")
+    job = jobs.submit("crawl", {"url": url, "max_pages": 1, "max_depth": 0})
+    workers.append(env.worker())
+    done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 60, 0.2, what="the job")
+    assert done.status == "completed" and done.counters["crawled"] == 1
+    hits = sorted(r.timestamp for r in web.requests
+                  if r.host == "status.test" and r.path.startswith("/flaky/backoff-test"))
+    # the 429, then the retry: not before Retry-After said
+    assert len(hits) == 2 and hits[1] - hits[0] >= 1.9, hits
+    # and the pause was shared: in Redis for every worker
+    assert jobs.server.get(f"{jobs.keys.prefix}host:status.test:next") is not None
