@@ -80,6 +80,9 @@ def test_a_job_submitted_over_http_is_shared_by_every_node(cluster, web):
                              ).get_json()["job_id"]
         # the API made each node run a worker for the spider
         wait_for(lambda: all(running_workers(url) for url in urls), 60, 0.2, what="a worker on every node")
+        # while it runs, the workers' heartbeats name it among their current jobs
+        wait_for(lambda: any(job_id in w["jobs"] for w in client.get("/queue/manage/crawler_health").get_json()
+                             ["workers"]), 60, 0.1, what="a heartbeat naming the job")
         done = wait_for(lambda: (p := client.get(f"/scrape/{job_id}/progress").get_json())["status"] == "completed"
                         and p, 120, 0.3, what="the job")
         assert done["pages_crawled"] == 300

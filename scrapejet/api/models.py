@@ -633,6 +633,7 @@ class WorkerView(BaseModel):
     leases: int
     rss_mb: float
     pages_per_min: float
+    jobs: list[str] = Field(default_factory=list, description="jobs whose requests it holds leases of")
 
 
 class JobCounts(BaseModel):

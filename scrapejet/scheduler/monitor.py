@@ -102,5 +102,6 @@ class QueueMonitor:
                 "leases": int(info.get("leases") or 0),
                 "rss_mb": round(int(info.get("rss") or 0) / 2**20, 1),
                 "pages_per_min": round(pages / uptime * 60, 1) if pages else 0.0,
+                "jobs": [j for j in (info.get("jobs") or "").split(",") if j],
             })
         return out

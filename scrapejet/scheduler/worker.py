@@ -124,6 +124,9 @@ class Worker:
             "last_seen": now,
             "pages": self.pages,
             "leases": len(self.leases),
+            # the jobs it is working on now (bounded: a worker with many
+            # small jobs in flight shows the first ones)
+            "jobs": ",".join(sorted({rid.split("|", 1)[0] for rid in list(self.leases)})[:20]),
             "rss": _rss(),
         })
         pipe.expire(self.keys.worker(self.id), int(self.heartbeat_s * (self.misses + 2)) + 1)

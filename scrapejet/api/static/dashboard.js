@@ -286,7 +286,8 @@
         h("td", {}, w.pages),
         h("td", {}, w.pages_per_min.toFixed(1)),
         h("td", {}, w.leases),
-        h("td", {}, `${w.rss_mb.toFixed(0)} MB`));
+        h("td", {}, `${w.rss_mb.toFixed(0)} MB`),
+        h("td", { class: "mono" }, (w.jobs || []).join(", ")));
     });
     document.querySelector("#workers tbody").replaceChildren(...rows);
     $("workers-summary").textContent = `${health.alive} alive · ${health.dead} dead`;
