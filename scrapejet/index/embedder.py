@@ -19,6 +19,7 @@ to them), by ``scrapejet index catch-up|rebuild``, or by
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import threading
 import time
@@ -141,6 +142,14 @@ class Embedder:
         return self.model
 
     def _run(self) -> None:
+        nice = int(self.settings.get("SCRAPEJET_EMBED_NICE", 10) or 0)
+        if nice > 0 and hasattr(os, "setpriority"):
+            # Linux schedules threads: a lower priority for this one alone
+            # lets the reactor have the CPU it wants, the rest goes to encoding.
+            try:
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+            except OSError:
+                pass
         last_sync = time.monotonic()
         last_stale_check = 0.0
         while True:

@@ -56,6 +56,7 @@ class Retriever:
         self.batch = int(settings.get("SCRAPEJET_EMBED_BATCH") or 16)
         self._model = model
         self._indexes: dict[str, Any] = {}
+        self._executor = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -72,6 +73,14 @@ class Retriever:
 
                 self._model = EmbeddingModel.from_settings(self.settings)
             return self._model
+
+    def _pool(self):
+        with self._lock:
+            if self._executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="scrapejet-keyword")
+            return self._executor
 
     def index(self, site: str):
         """The site's ``SiteIndex`` (reloaded when its file changes)."""
@@ -94,6 +103,9 @@ class Retriever:
         if not question.strip() or k <= 0:
             return []
         n = max(self.candidates, k)
+        # The keyword query runs while the question is embedded: both leave
+        # the GIL (SQLite, torch), so the slower of the two sets the pace.
+        keyword = self._pool().submit(self.store.keyword, question, site=site, limit=n)
         vector_hits: list[tuple[int, float]] = []
         sites = self._sites(site)
         if sites:
@@ -102,7 +114,7 @@ class Retriever:
                 vector_hits.extend(self.index(name).search(query, n))
             vector_hits.sort(key=lambda h: -h[1])
             vector_hits = vector_hits[:n]
-        keyword_hits = self.store.keyword(question, site=site, limit=n)
+        keyword_hits = keyword.result()
         fused: dict[int, list[float | None]] = {}
         for ranked, slot in ((vector_hits, 0), (keyword_hits, 1)):
             for rank, (cid, raw) in enumerate(ranked):

@@ -35,7 +35,7 @@ STALE_REBUILD = 0.2
 
 class IndexConfig:
     def __init__(self, *, hnsw_threshold: int = 20000, hnsw_m: int = 32, ef_construction: int = 80,
-                 ef_search: int = 64):
+                 ef_search: int = 128):
         self.hnsw_threshold = hnsw_threshold
         self.hnsw_m = hnsw_m
         self.ef_construction = ef_construction
@@ -47,7 +47,7 @@ class IndexConfig:
             hnsw_threshold=int(settings.get("SCRAPEJET_INDEX_HNSW_THRESHOLD") or 20000),
             hnsw_m=int(settings.get("SCRAPEJET_INDEX_HNSW_M") or 32),
             ef_construction=int(settings.get("SCRAPEJET_INDEX_HNSW_EF_CONSTRUCTION") or 80),
-            ef_search=int(settings.get("SCRAPEJET_INDEX_HNSW_EF_SEARCH") or 64),
+            ef_search=int(settings.get("SCRAPEJET_INDEX_HNSW_EF_SEARCH") or 128),
         )
 
 
@@ -96,7 +96,10 @@ class SiteIndex:
         """Reload if another process (or thread) replaced the file; whether
         the index is usable (exists, same model)."""
         with self._lock:
-            if self._file_stamp() != self._stamp:
+            stamp = self._file_stamp()
+            if stamp is None:  # no index (yet, or deleted): nothing to lock or read
+                self.index, self._stamp = None, None
+            elif stamp != self._stamp:
                 with locked(self.folder, exclusive=False):
                     self._read()
             return self.index is not None
