@@ -72,6 +72,17 @@ def running_workers(url: str, spider: str = "generic") -> list[dict]:
     return [j for j in jobs["running"] if j["id"].startswith("worker-") and j["spider"] == spider]
 
 
+def holding(jobs, urls):
+    """(node URL, scrapyd job, worker id) of a node's worker holding leases
+    right now (which node's does not matter: they share one queue)."""
+    for url in urls:
+        for job in running_workers(url):
+            for worker_id in jobs.server.zrange(f"{jobs.keys.prefix}workers", 0, -1):
+                if f":{job['pid']}:" in worker_id and jobs.server.scard(f"{jobs.keys.prefix}worker:{worker_id}:leases"):
+                    return url, job, worker_id
+    return None
+
+
 def test_a_job_submitted_over_http_is_shared_by_every_node(cluster, web):
     env, urls = cluster
     app, client = api_client(env, urls)
@@ -112,12 +123,8 @@ def test_a_killed_worker_loses_nothing_and_cancel_reaches_every_node(cluster, we
                                               "job_id": f"kill-{int(time.time())}"}).get_json()["job_id"]
         wait_for(lambda: client.get(f"/scrape/{job_id}/progress").get_json()["pages_crawled"] >= 20, 60, 0.1,
                  what="the job under way")
-        victim = running_workers(urls[0])[0]
         jobs = env.jobs()
-        worker_id = next(w for w in jobs.server.zrange(f"{jobs.keys.prefix}workers", 0, -1)
-                         if f":{victim['pid']}:" in w)
-        leases = f"{jobs.keys.prefix}worker:{worker_id}:leases"
-        wait_for(lambda: jobs.server.scard(leases) > 0, 30, 0.01, what="the victim holding leases")
+        _, victim, _ = wait_for(lambda: holding(jobs, urls), 30, 0.01, what="a worker holding leases")
         os.kill(victim["pid"], signal.SIGKILL)
         done = wait_for(lambda: (p := client.get(f"/scrape/{job_id}/progress").get_json())["status"] == "completed"
                         and p, 120, 0.3, what="the job despite the kill")
@@ -162,13 +169,11 @@ def test_schedule_json_creates_a_job_and_cancel_json_returns_leases(cluster, web
     # cancel.json on a worker: it returns its leases at once
     ScrapydNodes.from_settings(env.settings(SCRAPYD_NODES=urls[2])).ensure_workers("generic")
     big = jobs.submit("crawl", {"url": web.url("bench.test", "/p/2"), "max_pages": 400, "max_depth": 10})
-    worker = wait_for(lambda: (w := running_workers(urls[2])) and w[0], 60, 0.2, what="a worker on the node")
-    worker_id = wait_for(lambda: next((w for w in jobs.server.zrange(f"{jobs.keys.prefix}workers", 0, -1)
-                                       if f":{worker['pid']}:" in w), None), 30, 0.1, what="its heartbeat")
+    wait_for(lambda: running_workers(urls[2]), 60, 0.2, what="a worker on the node")
+    url, worker, worker_id = wait_for(lambda: holding(jobs, urls), 30, 0.01, what="a worker holding leases")
     leases = f"{jobs.keys.prefix}worker:{worker_id}:leases"
-    wait_for(lambda: jobs.server.scard(leases) > 0, 30, 0.01, what="the worker holding leases")
-    node_call(urls[2], "cancel.json", project="scrapejet", job=worker["id"])
-    wait_for(lambda: not any(j["id"] == worker["id"] for j in node_call(urls[2], "listjobs.json?project=scrapejet")
+    node_call(url, "cancel.json", project="scrapejet", job=worker["id"])
+    wait_for(lambda: not any(j["id"] == worker["id"] for j in node_call(url, "listjobs.json?project=scrapejet")
                              ["running"]), 30, 0.2, what="the worker to stop")
     # in-flight requests finished and acknowledged, the rest returned at once
     # on its way out (not after a lease timeout or missed heartbeats)
