@@ -87,10 +87,16 @@ def test_a_job_submitted_over_http_is_shared_by_every_node(cluster, web):
     env, urls = cluster
     app, client = api_client(env, urls)
     try:
+        # a first submission makes the API start a worker of the spider on each
+        # node; once all three heart-beat, the job they share is submitted
+        # (a worker still starting would only join at the end)
+        client.post("/scrape", json={"url": web.url("shop.test", "/about"), "max_pages": 1})
+        wait_for(lambda: all(running_workers(url) for url in urls), 60, 0.2, what="a worker on every node")
+        wait_for(lambda: sum(1 for w in client.get("/queue/manage/crawler_health").get_json()["workers"]
+                             if w["alive"] and w["spider"] == "generic") >= NODES, 60, 0.2,
+                 what="every node's worker heart-beating")
         job_id = client.post("/scrape", json={"url": web.url("bench.test"), "max_pages": 300, "max_depth": 10}
                              ).get_json()["job_id"]
-        # the API made each node run a worker for the spider
-        wait_for(lambda: all(running_workers(url) for url in urls), 60, 0.2, what="a worker on every node")
         # while it runs, the workers' heartbeats name it among their current jobs
         wait_for(lambda: any(job_id in w["jobs"] for w in client.get("/queue/manage/crawler_health").get_json()
                              ["workers"]), 60, 0.1, what="a heartbeat naming the job")

@@ -61,6 +61,8 @@ class LeasedPriorityQueue(Base):
                 self.worker.track(lease.rid, data.get("meta", {}).get("role", PAGE) == PAGE)
                 self._leased.append((lease.rid, data))
         if not self._leased:
+            if self.rq.retry_in is not None:
+                self.worker.wake_in(self.rq.retry_in)
             return None
         rid, data = self._leased.popleft()
         request = request_from_dict(data, spider=self.spider)

@@ -51,9 +51,15 @@ local function is_live(st) return st == 'pending' or st == 'running' end
 -- (job|fingerprint|host); its leases are a sorted set by lease deadline.
 local function host_of(rid) return string.match(rid, '^[^|]*|[^|]*|(.+)$') end
 local function busy_key(host) return P .. 'host:' .. host .. ':busy' end
-local function unbusy(rid)
+-- holders: leases per worker on a host, for fair shares between workers
+local function holders_key(host) return P .. 'host:' .. host .. ':holders' end
+local function unbusy(rid, wid)
   local host = host_of(rid)
-  if host then redis.call('ZREM', busy_key(host), rid) end
+  if not host then return end
+  redis.call('ZREM', busy_key(host), rid)
+  if wid and redis.call('HINCRBY', holders_key(host), wid, -1) <= 0 then
+    redis.call('HDEL', holders_key(host), wid)
+  end
 end
 -- Webhooks: does the job's spec ask for this event? Only called on job
 -- transitions (once per job), never per request.
@@ -119,7 +125,7 @@ local function requeue(rid, now, ttl)
   redis.call('HDEL', P .. 'leases', rid)
   redis.call('ZREM', P .. 'lease_deadlines', rid)
   redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
-  unbusy(rid)
+  unbusy(rid, wid)
   local jk = job_key(rid)
   redis.call('HINCRBY', jk, 'in_flight', -1)
   if is_live(redis.call('HGET', jk, 'status')) then
@@ -191,15 +197,50 @@ local q, wid, now, deadline, n, ttl = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[
 local delay, conc, scan = tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local out = {}
 local blocked = {}
+local soonest = nil  -- when the first host held back by its delay is ready again
+-- Fairness: a worker that finds a host not ready says it is waiting for it
+-- (for 2 s). While others wait, a worker takes no more than an even share of
+-- the host's slots and, with a delay, not two turns in a row; so a worker
+-- that asks rarely (idle) is not starved by one that asks after every
+-- response.
+local function waiting_key(host) return P .. 'host:' .. host .. ':waiting' end
+local function others_waiting(host)
+  local wk = waiting_key(host)
+  redis.call('ZREMRANGEBYSCORE', wk, '-inf', '(' .. (now - 2))
+  local n = redis.call('ZCARD', wk)
+  if redis.call('ZSCORE', wk, wid) then n = n - 1 end
+  return n
+end
+local function not_ready(host)
+  blocked[host] = true
+  redis.call('ZADD', waiting_key(host), now, wid)
+  redis.call('PEXPIRE', waiting_key(host), 10000)
+  return false
+end
 local function ready(host)
   if not host then return true end
   if blocked[host] then return false end
   local nxt = tonumber(redis.call('GET', P .. 'host:' .. host .. ':next') or '0')
-  if nxt > now then blocked[host] = true return false end
+  if nxt > now then
+    if not soonest or nxt < soonest then soonest = nxt end
+    return not_ready(host)
+  end
   if conc > 0 then
     local bk = busy_key(host)
     redis.call('ZREMRANGEBYSCORE', bk, '-inf', '(' .. now)  -- leases past their deadline
-    if redis.call('ZCARD', bk) >= conc then blocked[host] = true return false end
+    if redis.call('ZCARD', bk) >= conc then return not_ready(host) end
+  end
+  if conc > 0 or delay > 0 then
+    local others = others_waiting(host)
+    if others > 0 then
+      if delay > 0 and redis.call('GET', P .. 'host:' .. host .. ':last') == wid then return not_ready(host) end
+      if conc > 0 then
+        local mine = tonumber(redis.call('HGET', holders_key(host), wid) or '0')
+        local parties = redis.call('HLEN', holders_key(host)) + others
+        if mine == 0 then parties = parties + 1 end
+        if mine >= math.max(1, math.floor(conc / parties)) then return not_ready(host) end
+      end
+    end
   end
   return true
 end
@@ -245,8 +286,11 @@ while #out < 2 * n and seen < scan do
         redis.call('HINCRBY', jk, 'in_flight', 1)
         if host then
           if conc > 0 then redis.call('ZADD', busy_key(host), deadline, rid) end
+          redis.call('HINCRBY', holders_key(host), wid, 1)
+          redis.call('ZREM', waiting_key(host), wid)
           if delay > 0 then
             redis.call('SET', P .. 'host:' .. host .. ':next', now + delay, 'PX', math.ceil(delay * 1000) + 1000)
+            redis.call('SET', P .. 'host:' .. host .. ':last', wid, 'PX', math.ceil(delay * 1000) + 10000)
             blocked[host] = true
           end
         end
@@ -262,6 +306,9 @@ while #out < 2 * n and seen < scan do
   -- the next window starts after what this one left in the queue
   start = start + #candidates / 2 - removed
 end
+-- Nothing leased because of a host's delay: say when to ask again (ms), so
+-- a waiting worker asks right when its turn comes instead of at its next poll.
+if #out == 0 and soonest then out[1] = math.max(1, math.ceil((soonest - now) * 1000)) end
 return out
 """
 
@@ -293,7 +340,7 @@ local function ack_one(rid, outcome, is_page, items, pages)
   redis.call('ZREM', P .. 'lease_deadlines', rid)
   redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
   redis.call('HDEL', P .. 'requests', rid)
-  unbusy(rid)
+  unbusy(rid, wid)
   local jk = job_key(rid)
   local jid = job_id(rid)
   redis.call('HINCRBY', jk, 'in_flight', -1)
@@ -421,6 +468,8 @@ class RequestQueue:
         self.host_delay = 0.0
         self.host_concurrency = 0
         self.lease_scan = 64
+        # after a lease that returned nothing: seconds until a delayed host is ready
+        self.retry_in: float | None = None
 
     @staticmethod
     def rid(job_id: str, fingerprint: str, host: str = "") -> str:
@@ -460,7 +509,9 @@ class RequestQueue:
             self.keys.prefix, queue, worker, now, now + lease_s, count, self.job_ttl,
             self.host_delay, self.host_concurrency, max(self.lease_scan, count),
         ])
-        return [Lease(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        # one number alone: nothing leased, a host's delay ends in that many ms
+        self.retry_in = int(flat[0]) / 1000 if len(flat) == 1 else None
+        return [Lease(flat[i], flat[i + 1]) for i in range(0, len(flat) - 1, 2)]
 
     def ack(self, rid: str, worker: str, outcome: str, *, is_page: bool = True, items: int = 0) -> tuple[bool, str]:
         """Acknowledge a lease. Returns (accepted, final job status if this

@@ -75,6 +75,7 @@ class Worker:
         self.scheduler = None
         self._acks: list[tuple[str, str, bool, int, str]] = []
         self._ack_call = None
+        self._wake_call = None
         self.pages = 0
         self.started = time.time()
 
@@ -144,6 +145,16 @@ class Worker:
                     )
             except Exception:  # a Redis hiccup must not kill the heartbeat
                 logger.exception("Heartbeat failed")
+
+    def wake_in(self, seconds: float) -> None:
+        """Ask the queue again in ``seconds`` (a host's politeness delay ends
+        then): a worker waiting for that host takes its turn on time rather
+        than at its next idle poll, so busier workers cannot starve it."""
+        if self._wake_call is not None and self._wake_call.active():
+            return
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        self._wake_call = reactor.callLater(max(seconds, 0.001), self._wake_if_work)
 
     def _wake_if_work(self) -> None:
         scheduler = self.scheduler

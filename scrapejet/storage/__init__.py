@@ -151,6 +151,23 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _create_tables(engine: Engine, attempts: int = 5) -> None:
+    """CREATE what is missing. Workers starting together on a new database
+    race to create the same tables (SQLite: "table already exists"; PostgreSQL:
+    a duplicate type or relation); the loser looks again and finds them."""
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            return
+        except DBAPIError as exc:
+            text = str(exc).lower()
+            if attempt == attempts - 1 or not ("already exists" in text or "duplicate" in text):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
 class Storage:
     def __init__(self, url: str):
         self.url = url
@@ -162,7 +179,7 @@ class Storage:
         self.engine: Engine = create_engine(url, **kwargs)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        _create_tables(self.engine)
         # Built once: constructing an upsert costs more than running it.
         self._upsert_page = self._upsert(pages, ["job_id", "canonical_url"], PAGE_FIELDS + ["site", "stored_at"])
         self._upsert_contacts = self._upsert(
