@@ -71,7 +71,8 @@ def run(workers: int, *, web: WebServer, redis_srv: RedisServer, workdir: Path, 
         deadline = time.monotonic() + 60
         while redis_srv.client.zcard(f"{prefix}workers") < workers:
             if time.monotonic() > deadline or any(p.poll() is not None for p in procs):
-                tail = (workdir / f"{prefix[:-1]}-0.log").read_text(errors="replace")[-2000:]
+                tail = "\n".join((workdir / f"{prefix[:-1]}-{i}.log").read_text(errors="replace")[-1500:]
+                                 for i, p in enumerate(procs) if p.poll() is not None) or "(all running; no heartbeat)"
                 raise RuntimeError(f"workers did not start:\n{tail}")
             time.sleep(0.1)
         redis_srv.client.config_resetstat()
