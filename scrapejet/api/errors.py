@@ -36,12 +36,6 @@ def not_found(what: str) -> ApiError:
     return ApiError(404, "not_found", what)
 
 
-def not_implemented(what: str, issue: str) -> ApiError:
-    """For endpoints whose feature lands with a later issue: they validate
-    their input already, then say plainly that the feature is not there."""
-    return ApiError(501, "not_implemented", f"{what} arrives with {issue}; nothing was queued")
-
-
 def _snake(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 

@@ -30,7 +30,6 @@ ERROR_TEXT = {
     409: "Conflicts with the job's state",
     413: "Body larger than SCRAPEJET_API_MAX_BODY",
     422: "Invalid field (named in detail)",
-    501: "Not implemented yet (the detail names the issue that brings it)",
     503: "Redis or storage unavailable",
 }
 

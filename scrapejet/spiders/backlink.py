@@ -41,12 +41,11 @@ from ..backlinks import Target, in_allowed, job_target, redirect_candidate
 from ..extract.backlinks import PageLink, page_links
 from ..extract.links import resolve_href
 from ..items import BacklinkItem, BacklinkSourceItem, FailureItem
-from ..jobs import JobError, validate_spec
 from ..scheduler.backlinks import UNKNOWN, BacklinkFrontier
 from ..scheduler.redisqueue import AUX, CRAWLED, FAILED
 from ..scheduler.requests import PAGE, fingerprint
 from ..urls import canonical_url, registered_domain
-from .base import ScrapeJetSpider, _arg_bool
+from .base import ScrapeJetSpider
 from .feeds import restrict_feeds
 
 PROBE = "probe"  # request role: a HEAD to see where a candidate link redirects
@@ -76,26 +75,10 @@ class BacklinkSpider(ScrapeJetSpider):
 
     def __init__(self, *args, url: str | None = None, job_id: str | None = None, **kwargs):
         super().__init__(*args, job_id=job_id, **kwargs)
-        if url or kwargs.get("target") or kwargs.get("seeds"):
-            self.job_spec = self._spec_from_args(url, kwargs)
-
-    def _spec_from_args(self, url, kwargs) -> dict[str, Any]:
-        """The job `-a target=... -a seeds=...` ask for, validated before
-        anything starts (a clear UsageError, not a traceback)."""
         if url:
             raise UsageError(f"invalid arguments for {self.name}: it takes target= and seeds=, not url=")
-        spec: dict[str, Any] = {"shared": _arg_bool(kwargs.get("shared", False))}
-        spec.update({name: kwargs[name] for name in self.spec_args if kwargs.get(name) not in (None, "")})
-        # Under scrapyd (schedule.json): its job priority and job id.
-        if "priority" not in spec and kwargs.get("job_priority"):
-            spec["priority"] = int(float(kwargs["job_priority"]))
-        if not self.job_id and kwargs.get("_job"):
-            self.job_id = kwargs["_job"]
-        try:
-            validate_spec(self.kind, spec, max_pages_limit=10**9, max_depth_limit=10**6)
-        except JobError as exc:
-            raise UsageError(f"invalid arguments for {self.name}: {exc}") from None
-        return spec
+        if kwargs.get("target") or kwargs.get("seeds"):
+            self.job_spec = self._spec_from_args({}, kwargs)
 
     @classmethod
     def update_settings(cls, settings):

@@ -109,25 +109,29 @@ class ScrapeJetSpider(scrapy.Spider):
         self.job_spec: dict[str, Any] | None = None
         self._idle_since: float | None = None
         if url:
-            spec = {"url": url, "shared": _arg_bool(kwargs.get("shared", False))}
-            for name in self.spec_args:
-                if name in kwargs and kwargs[name] not in (None, ""):
-                    spec[name] = kwargs[name]
-            # Under scrapyd: `schedule.json -d priority=7` reaches the spider
-            # as job_priority (scrapejet.cluster.scrapyd.Schedule), and the
-            # job takes scrapyd's job id, so the id schedule.json answered
-            # is the one /scrape/{id}/progress knows.
-            if "priority" in self.spec_args and "priority" not in spec and kwargs.get("job_priority"):
-                spec["priority"] = _arg_int(kwargs["job_priority"])
-            if not self.job_id and kwargs.get("_job"):
-                self.job_id = kwargs["_job"]
-            try:
-                # Validated before anything starts, so `-a max_pages=abc`
-                # stops with a clear message instead of a traceback.
-                validate_spec(self.kind, spec, max_pages_limit=10**9, max_depth_limit=10**6)
-            except JobError as exc:
-                raise UsageError(f"invalid arguments for {self.name}: {exc}") from None
-            self.job_spec = spec
+            self.job_spec = self._spec_from_args({"url": url}, kwargs)
+
+    def _spec_from_args(self, spec: dict[str, Any], kwargs: dict[str, Any]) -> dict[str, Any]:
+        """The job spec the `-a` arguments ask for, on top of ``spec``,
+        validated before anything starts, so `-a max_pages=abc` stops with a
+        clear message instead of a traceback."""
+        spec = {**spec, "shared": _arg_bool(kwargs.get("shared", False))}
+        for name in self.spec_args:
+            if name in kwargs and kwargs[name] not in (None, ""):
+                spec[name] = kwargs[name]
+        # Under scrapyd: `schedule.json -d priority=7` reaches the spider as
+        # job_priority (scrapejet.cluster.scrapyd.Schedule), and the job takes
+        # scrapyd's job id, so the id schedule.json answered is the one
+        # /scrape/{id}/progress knows.
+        if "priority" in self.spec_args and "priority" not in spec and kwargs.get("job_priority"):
+            spec["priority"] = _arg_int(kwargs["job_priority"])
+        if not self.job_id and kwargs.get("_job"):
+            self.job_id = kwargs["_job"]
+        try:
+            validate_spec(self.kind, spec, max_pages_limit=10**9, max_depth_limit=10**6)
+        except JobError as exc:
+            raise UsageError(f"invalid arguments for {self.name}: {exc}") from None
+        return spec
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
