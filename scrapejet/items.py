@@ -37,6 +37,10 @@ class BusinessPageItem(PageItem):
     company facts), merged into the job's profile."""
 
     contacts: dict[str, Any] = field(default_factory=dict)
+    # Where discovery ranked the page (lower = found sooner and named more
+    # clearly): of several pages of one role, the profile names the best
+    # ranked, whatever order the responses happened to arrive in.
+    discovery_rank: int | None = None
 
 
 @dataclass

@@ -36,6 +36,44 @@ def test_upserts_are_idempotent(backend, tmp_path, request):
     assert storage.list_failures(job) == []
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_profile_names_the_best_ranked_page_of_a_role_whatever_the_arrival_order(backend, tmp_path, request):
+    from scrapejet.profiles import build_profile
+
+    url = f"sqlite:///{tmp_path / 's.db'}" if backend == "sqlite" else request.getfixturevalue("postgres_url").replace("postgresql://", "postgresql+psycopg://")
+    storage = Storage(url)
+    job = f"rank-{backend}-{time.time_ns()}"
+    contacts = {"emails": [], "phones": [], "addresses": [], "socials": []}
+    # the second services link of the home page answered first, the home page last
+    for path, role, rank in (("/services/b", "services", 101), ("/services/a", "services", 100),
+                             ("/contact", "contact", 180), ("/", "home", 0)):
+        storage.upsert_page(page(job, url=f"http://a.test{path}", page_type=role, contacts=contacts,
+                                 discovery_rank=rank))
+    assert [p["url"] for p in storage.list_page_contacts(job)] == [
+        "http://a.test/", "http://a.test/services/a", "http://a.test/services/b", "http://a.test/contact"]
+    profile = build_profile(storage, job, "http://a.test/")
+    assert profile["pages"] == {"home": "http://a.test/", "services": "http://a.test/services/a",
+                                "contact": "http://a.test/contact"}
+
+
+def test_a_database_of_an_earlier_version_gains_the_new_columns(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as db:  # page_contacts as the first release made it
+        db.execute("CREATE TABLE page_contacts (id INTEGER PRIMARY KEY, job_id VARCHAR(64) NOT NULL, "
+                   "canonical_url TEXT NOT NULL, url TEXT NOT NULL, page_type VARCHAR(32), contacts JSON NOT NULL, "
+                   "CONSTRAINT uq_page_contacts_job_url UNIQUE (job_id, canonical_url))")
+        db.execute("INSERT INTO page_contacts (job_id, canonical_url, url, page_type, contacts) "
+                   "VALUES ('old', 'http://a.test/', 'http://a.test/', 'home', '{}')")
+    storage = Storage(f"sqlite:///{path}")
+    storage.upsert_page(page("new", url="http://a.test/", page_type="home", contacts={}, discovery_rank=0))
+    assert [p["url"] for p in storage.list_page_contacts("old")] == ["http://a.test/"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT rank FROM page_contacts WHERE job_id='new'").fetchone() == (0,)
+    Storage(f"sqlite:///{path}")  # and again: nothing left to add
+
+
 def test_crawl_into_postgresql(env, web, tmp_path, postgres_url):
     out = tmp_path / "pg.jsonl"
     result = env.scrapy("crawl", "generic", "-a", f"url={web.url('shop.test')}", "-O", str(out),

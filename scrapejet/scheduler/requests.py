@@ -110,10 +110,12 @@ class QueuedRequest:
 
 
 def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed: bool = False,
-         page_type: str | None = None) -> QueuedRequest:
-    meta = {"job_id": job_id, "depth": depth, "role": role}
+         page_type: str | None = None, rank: int | None = None) -> QueuedRequest:
+    meta: dict = {"job_id": job_id, "depth": depth, "role": role}
     if page_type:
         meta["page_type"] = page_type
+    if rank is not None:
+        meta["discovery_rank"] = rank
     if render_js and role == PAGE:
         meta["playwright"] = True
     if seed:
@@ -143,11 +145,12 @@ def seed_request(job: Job) -> list[QueuedRequest]:
     render_js = spec.get("render_js", False)
     if job.kind == "business" and spec.get("pages_to_scrape"):
         return [
-            make(job.job_id, page, role=PAGE, depth=0, render_js=render_js, seed=True)
-            for page in spec["pages_to_scrape"]
+            make(job.job_id, page, role=PAGE, depth=0, render_js=render_js, seed=True, rank=index)
+            for index, page in enumerate(spec["pages_to_scrape"])
         ]
-    page_type = "home" if job.kind == "business" else None
-    seeds = [make(job.job_id, url, role=PAGE, depth=0, render_js=render_js, seed=True, page_type=page_type)]
+    business = job.kind == "business"
+    seeds = [make(job.job_id, url, role=PAGE, depth=0, render_js=render_js, seed=True,
+                  page_type="home" if business else None, rank=0 if business else None)]
     if job.kind in ("crawl", "business"):
         seeds.append(make(job.job_id, urljoin(url, "/robots.txt"), role=ROBOTS, depth=1, render_js=False))
         seeds.append(make(job.job_id, urljoin(url, "/sitemap.xml"), role=SITEMAP, depth=1, render_js=False))

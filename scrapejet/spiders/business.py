@@ -54,6 +54,11 @@ SOFT_404 = re.compile(
     r"niet gevonden|não encontrad[ao])\b",
     re.I,
 )
+# discovery_rank of a page: RANK_STEP per level below the home page (0);
+# within a level, a role's links first, then sitemap entries, then guesses.
+RANK_STEP = 100
+RANK_SITEMAP = 50
+RANK_FALLBACK = 80
 FEED_ITEMS = {
     "profile": ["scrapejet.items.BusinessProfileItem"],
     "pages": ["scrapejet.items.BusinessPageItem"],
@@ -102,6 +107,7 @@ class BusinessSpider(ScrapeJetSpider):
             job_id=job.job_id, url=url, final_url=response.url, status=response.status,
             depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]),
             **{**data, "page_type": page_type}, contacts=contacts,
+            discovery_rank=response.meta.get("discovery_rank", RANK_STEP * (depth + 1) - 1),
         )
         if job.spec.get("pages_to_scrape") or depth > DISCOVERY_DEPTH:
             return
@@ -121,11 +127,14 @@ class BusinessSpider(ScrapeJetSpider):
 
         links = extract_links(response.body, response.url)
         found = discover_role_pages(links, response.url)
+        # Ranks: pages found from shallower pages first; per role, the links
+        # that name it best, then sitemap entries, then guessed paths.
+        base = RANK_STEP * (depth + 1)
         for role, urls in found.items():
             if role == "home":
                 continue
-            for link in urls:
-                request = self._request(link, job, depth + 1, page_type=role)
+            for index, link in enumerate(urls):
+                request = self._request(link, job, depth + 1, page_type=role, rank=base + index)
                 if request is not None:
                     yield request
         if depth > 0:
@@ -136,18 +145,21 @@ class BusinessSpider(ScrapeJetSpider):
         for role in FALLBACK_ROLES:
             if found.get(role):
                 continue
-            for path in fallback_paths(role, language)[:FALLBACKS_PER_ROLE]:
-                request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True)
+            for index, path in enumerate(fallback_paths(role, language)[:FALLBACKS_PER_ROLE]):
+                request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True,
+                                        rank=base + RANK_FALLBACK + index)
                 if request is not None:
                     yield request
 
     def _request(self, url: str, job, depth: int, *, page_type: str | None = None, role: str = PAGE,
-                 fallback: bool = False) -> scrapy.Request | None:
+                 fallback: bool = False, rank: int | None = None) -> scrapy.Request | None:
         if len(url) > self.max_url_length or not in_scope(url, job.spec["url"]):
             return None
         meta: dict[str, Any] = {"job_id": job.job_id, "depth": depth, "role": role}
         if page_type:
             meta["page_type"] = page_type
+        if rank is not None:
+            meta["discovery_rank"] = rank
         if fallback:
             meta["fallback"] = True
         if role == PAGE and job.spec.get("render_js"):
@@ -175,8 +187,8 @@ class BusinessSpider(ScrapeJetSpider):
             role = role_from_sitemap_url(loc)
             if role is None or role == "home" or per_role.get(role, 0) >= 2:
                 continue
+            request = self._request(loc, job, 1, page_type=role, rank=RANK_STEP + RANK_SITEMAP + per_role.get(role, 0))
             per_role[role] = per_role.get(role, 0) + 1
-            request = self._request(loc, job, 1, page_type=role)
             if request is not None:
                 yield request
 

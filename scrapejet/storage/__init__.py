@@ -108,6 +108,10 @@ page_contacts = Table(
     Column("url", Text, nullable=False),
     Column("page_type", String(32)),
     Column("contacts", JSON, nullable=False),
+    # discovery_rank of the page (BusinessPageItem): the profile reads pages
+    # best ranked first, so which page it names per role does not depend on
+    # the order responses arrived in.
+    Column("rank", Integer),
     UniqueConstraint("job_id", "canonical_url", name="uq_page_contacts_job_url"),
 )
 
@@ -160,12 +164,34 @@ def _create_tables(engine: Engine, attempts: int = 5) -> None:
     for attempt in range(attempts):
         try:
             metadata.create_all(engine)
+            _add_missing_columns(engine)
             return
         except DBAPIError as exc:
             text = str(exc).lower()
             if attempt == attempts - 1 or not ("already exists" in text or "duplicate" in text):
                 raise
             time.sleep(0.05 * (attempt + 1))
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """ADD the nullable columns a newer version gave an existing table, so a
+    data dir or database made by an earlier version keeps working (create_all
+    only creates tables that do not exist)."""
+    from sqlalchemy import inspect
+    from sqlalchemy.schema import CreateColumn
+
+    inspector = inspect(engine)
+    existing = set(inspector.get_table_names())
+    for table in metadata.sorted_tables:
+        if table.name not in existing:
+            continue
+        have = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable or column.computed is not None:
+                continue
+            ddl = CreateColumn(column).compile(dialect=engine.dialect)
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
 
 
 class Storage:
@@ -183,7 +209,7 @@ class Storage:
         # Built once: constructing an upsert costs more than running it.
         self._upsert_page = self._upsert(pages, ["job_id", "canonical_url"], PAGE_FIELDS + ["site", "stored_at"])
         self._upsert_contacts = self._upsert(
-            page_contacts, ["job_id", "canonical_url"], ["job_id", "canonical_url", "url", "page_type", "contacts"]
+            page_contacts, ["job_id", "canonical_url"], ["job_id", "canonical_url", "url", "page_type", "contacts", "rank"]
         )
         self._forget_failure = failures.delete().where(
             failures.c.job_id == bindparam("f_job_id"), failures.c.canonical_url == bindparam("f_canonical_url")
@@ -234,7 +260,7 @@ class Storage:
             )
             contacts = [
                 {"job_id": r["job_id"], "canonical_url": r["canonical_url"], "url": r["url"],
-                 "page_type": r["page_type"], "contacts": page["contacts"]}
+                 "page_type": r["page_type"], "contacts": page["contacts"], "rank": page.get("discovery_rank")}
                 for r, page in zip(rows, batch) if page.get("contacts") is not None
             ]
             if contacts:
@@ -272,11 +298,13 @@ class Storage:
             return conn.execute(query).first() is not None
 
     def list_page_contacts(self, job_id: str) -> list[dict[str, Any]]:
-        """Every business page of a job with what it says (ordered as stored)."""
+        """Every business page of a job with what it says, best discovery
+        rank first (then as stored)."""
+        rank = page_contacts.c.rank
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(page_contacts.c.url, page_contacts.c.page_type, page_contacts.c.contacts)
-                .where(page_contacts.c.job_id == job_id).order_by(page_contacts.c.id)
+                .where(page_contacts.c.job_id == job_id).order_by(rank.is_(None), rank, page_contacts.c.id)
             ).mappings()
             return [dict(r) for r in rows]
 
