@@ -498,7 +498,12 @@ def _serve_api(settings, args, console: Console) -> int:
     from .supervisor import WorkerSupervisor
 
     app = create_app({"SCRAPEJET_SETTINGS": settings})
-    server = create_server(app, host=args.host, port=args.port, threads=args.threads)
+    try:
+        server = create_server(app, host=args.host, port=args.port, threads=args.threads)
+    except OSError as exc:  # the port is taken (another API?) or the address is not ours
+        console.print(f"[red]error:[/red] cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
+                      highlight=False)
+        return 1
     supervisor = WorkerSupervisor(args.workers, spider=args.spider, log_level=args.log_level)
     # waitress stops cleanly on SystemExit; SIGTERM would otherwise kill us
     # without stopping the workers.

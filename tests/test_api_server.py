@@ -226,3 +226,12 @@ def test_link_profiler_queue_examples_against_a_live_server(server, web):
     # the backlink spider's worker is one of the three the worker process serves
     spiders = {w["spider"] for w in server.get("/queue/manage/crawler_health").json()["workers"]}
     assert spiders == {"generic", "business", "backlink"}
+
+
+def test_a_taken_port_is_a_clear_error(server, env):
+    """A second API on the first one's port says so, in one line."""
+    port = server.base.rsplit(":", 1)[1]
+    result = env.scrapejet("api", "--port", port, "--no-webhooks", timeout=120)
+    assert result.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -190,15 +190,19 @@ def test_schedule_json_creates_a_job_and_cancel_json_returns_leases(cluster, web
 
 
 def test_scrapejet_up_runs_the_single_machine_stack(env, web, tmp_path):
+    """From any directory (here: not the checkout), as a user would."""
     port, scrapyd_port = free_port(), free_port()
     env.data_dir.mkdir(parents=True, exist_ok=True)
     log = open(tmp_path / "up.log", "w")
     proc = subprocess.Popen([str(BIN / "scrapejet"), "up", "--port", str(port), "--scrapyd-port", str(scrapyd_port)],
-                            cwd=ROOT, env=env.environ(SCRAPEJET_ALLOW_PRIVATE="1"), stdout=log,
+                            cwd=tmp_path, env=env.environ(SCRAPEJET_ALLOW_PRIVATE="1"), stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(lambda: _up(base, proc, tmp_path), 120, 0.5, what="scrapejet up")
+        # no worker before the first job, and nothing wrong with that: the node starts them
+        health = requests.get(f"{base}/health").json()
+        assert health["components"]["workers"]["status"] == "idle" and health["status"] == "ok", health
         job_id = requests.post(f"{base}/scrape", json={"url": web.url("shop.test"), "max_pages": 18}).json()["job_id"]
         done = wait_for(lambda: (p := requests.get(f"{base}/scrape/{job_id}/progress").json())["status"] == "completed"
                         and p, 90, 0.3, what="the job on the local node")

@@ -193,6 +193,21 @@ def test_the_index_is_shared_by_processes_and_rebuilt_from_storage(env, model):
     assert after == before
 
 
+def test_one_text_served_at_several_urls_is_one_source(env, model):
+    storage = env.storage()
+    site = "mirror.test"
+    home = "# Mirror Bakery\n\nRye bread and cinnamon buns baked every morning on Mill Street."
+    ChunkStore(storage).store_pages([
+        page(site, "/", "Mirror Bakery", home, "same"),
+        page(site, "/index.html", "Mirror Bakery", home, "same"),  # the same page under its file name
+        page(site, "/hours", "Hours", "# Hours\n\nThe bakery opens at seven and closes at two.", "h"),
+    ], model=model.name)
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    assert retriever.catch_up(site) == 3
+    hits = retriever.search("Which bread does the bakery bake?", site=site, k=3)
+    assert [h.url for h in hits] == ["http://mirror.test/", "http://mirror.test/hours"]
+
+
 def test_an_idle_worker_embeds_chunks_a_dead_process_left(env, model, workers):
     store = ChunkStore(env.storage())
     site = "orphan.test"

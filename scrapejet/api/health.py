@@ -27,7 +27,8 @@ def _timed(check) -> tuple[bool, str]:
 @bp.get("/health")
 @endpoint(summary="System health", tag="health", public=True, responses={200: Health, 503: Health},
           description="Redis and storage are required (503 when down). No live worker makes the status "
-                      "`degraded`: jobs are accepted but wait.")
+                      "`degraded`: jobs are accepted but wait (unless reachable scrapyd nodes start workers "
+                      "on submission: workers `idle`).")
 def health():
     svc = services()
     components: dict[str, Component] = {}
@@ -48,23 +49,29 @@ def health():
     components["storage"] = Component(status="ok" if ok else "down", required=True, detail=detail)
 
     components["index"] = _index_component(svc)
-    alive = 0
-    if components["redis"].status == "ok":
-        alive = sum(1 for w in svc.monitor.workers() if w["alive"])
-        components["workers"] = Component(
-            status="ok" if alive else "none", required=False,
-            detail=f"{alive} live worker(s)" if alive else "no live worker: jobs wait in the queue "
-                                                          "(start one: scrapejet worker)",
-        )
-    else:
-        components["workers"] = Component(status="down", required=False, detail="unknown: Redis is down")
     from .queue import scrapyd_state
 
     nodes = scrapyd_state()
+    reachable = sum(1 for n in nodes.nodes if n["reachable"]) if nodes.configured else 0
+    alive = 0
+    if components["redis"].status == "ok":
+        alive = sum(1 for w in svc.monitor.workers() if w["alive"])
+        if alive:
+            components["workers"] = Component(status="ok", required=False, detail=f"{alive} live worker(s)")
+        elif reachable:
+            # Nothing is wrong: the nodes are asked for workers when a job comes.
+            components["workers"] = Component(
+                status="idle", required=False,
+                detail="no live worker now: the scrapyd nodes start them when a job is submitted")
+        else:
+            components["workers"] = Component(
+                status="none", required=False,
+                detail="no live worker: jobs wait in the queue (start one: scrapejet worker)")
+    else:
+        components["workers"] = Component(status="down", required=False, detail="unknown: Redis is down")
     if not nodes.configured:
         components["scrapyd"] = Component(status="not_configured", required=False, detail=nodes.detail)
     else:
-        reachable = sum(1 for n in nodes.nodes if n["reachable"])
         components["scrapyd"] = Component(
             status="ok" if reachable == len(nodes.nodes) else "degraded" if reachable else "down",
             required=False, detail=nodes.detail)

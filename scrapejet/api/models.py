@@ -682,7 +682,8 @@ class CrawlerHealth(BaseModel):
 
 
 class Component(BaseModel):
-    status: Literal["ok", "degraded", "down", "none", "not_configured"]
+    # idle: no live worker, but reachable scrapyd nodes start them on submission
+    status: Literal["ok", "degraded", "down", "none", "idle", "not_configured"]
     required: bool
     detail: str | None = None
 

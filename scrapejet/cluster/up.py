@@ -29,13 +29,20 @@ logger = logging.getLogger(__name__)
 
 
 def project_dir() -> Path:
-    """The project checkout (where scrapy.cfg is): what the egg is built from."""
+    """The project checkout (where scrapy.cfg is): what the egg is built from.
+    The one above the current directory, as scrapyd-deploy finds it; else the
+    checkout this package runs from (``make install`` installs it editable),
+    so ``scrapejet up`` works from any directory."""
     from scrapy.utils.conf import closest_scrapy_cfg
 
     cfg = closest_scrapy_cfg()
-    if not cfg:
-        raise RuntimeError("no scrapy.cfg here or above: run `scrapejet up` from the ScrapeJET checkout")
-    return Path(cfg).parent
+    if cfg and (Path(cfg).parent / "scrapejet" / "settings.py").exists():
+        return Path(cfg).parent
+    checkout = Path(__file__).resolve().parents[2]
+    if (checkout / "scrapy.cfg").exists() and (checkout / "setup.py").exists():
+        return checkout
+    raise RuntimeError(
+        "no ScrapeJET checkout found (scrapy.cfg next to scrapejet/): run this command from the checkout")
 
 
 def build_egg(project: Path, out: Path) -> Path:

@@ -70,6 +70,11 @@ class EmbeddingModel:
             bf16 = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
         else:
             bf16 = precision in ("bf16", "bfloat16")
+        from transformers.utils import logging as transformers_logging
+
+        # transformers draws a "Loading weights" bar on stderr: noise in a
+        # crawl's summary and in scrapyd's logs.
+        transformers_logging.disable_progress_bar()
         model = SentenceTransformer(model_path(settings), device="cpu")
         model.eval()
         return cls(model, model_name(settings), batch_size=int(settings.get("SCRAPEJET_EMBED_BATCH") or 16),

@@ -123,12 +123,19 @@ class Retriever:
                 entry[slot + 1] = raw
         order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
         # HNSW keeps deleted chunks until its next rebuild: skip ids no longer stored.
-        rows = self.store.rows(order[: k * 2 + 10])
+        rows = self.store.rows(order[: k * 3 + 10])
         hits = []
+        # One text served at several URLs (/ and /index.html, a print
+        # version, a tracking query) is one source, not k copies of it.
+        seen: set[str] = set()
         for cid in order:
             row = rows.get(cid)
             if row is None or (site is not None and row["site"] != site):
                 continue
+            same_text = " ".join(row["text"].split()).casefold()
+            if same_text in seen:
+                continue
+            seen.add(same_text)
             score, vscore, kscore = fused[cid]
             hits.append(Hit(
                 chunk_id=cid, site=row["site"], url=row["url"], title=row["title"],
