@@ -47,7 +47,8 @@ def crawled(redis_url, web, tmp_path_factory):
                  what="every profile")
         yield {
             site: (jobs.get(job.job_id), list(storage.iter_pages(job.job_id)), storage.get_profile(job.job_id),
-                   storage.list_failures(job.job_id))
+                   storage.list_failures(job.job_id),
+                   {path_of(p["url"]): p["rank"] for p in storage.list_page_contacts(job.job_id)})
             for site, job in submitted.items()
         }
     finally:
@@ -57,12 +58,17 @@ def crawled(redis_url, web, tmp_path_factory):
 @pytest.mark.parametrize("site", sorted(SITES))
 def test_role_pages_are_found_and_typed(crawled, site):
     expected = SITES[site]
-    job, pages, profile, failures = crawled[site]
+    job, pages, profile, failures, ranks = crawled[site]
     assert job.status == "completed", (job.status, job.error)
     by_path = {path_of(p["url"]): p["page_type"] for p in pages}
     for role, path in expected["roles"].items():
         assert by_path.get(path) == role, (role, path, by_path)
         assert path_of(profile["pages"][role]) == path
+        # ranked by discovery (the home page 0, its links 100 + their rank in
+        # the role...; 99, 199... would be the rank of a request that lost its
+        # meta on the way through the queue), not by arrival: the profile
+        # names the same page every time
+        assert ranks[path] == 0 if role == "home" else ranks[path] % 100 < 99, (role, path, ranks)
     # every page a reader reaches from the home page's links was fetched
     # (at the URL the site links it by: /contact-us serves contact-us.html)
     fetched = {path.removesuffix(".html") for path in by_path}
@@ -75,7 +81,7 @@ def test_role_pages_are_found_and_typed(crawled, site):
 @pytest.mark.parametrize("site", sorted(SITES))
 def test_profile_is_what_a_reader_finds(crawled, site):
     want = SITES[site]["profile"]
-    _, _, profile, _ = crawled[site]
+    _, _, profile, _, _ = crawled[site]
     assert {e["email"] for e in profile["emails"]} == want["emails"]
     assert {p["e164"] for p in profile["phones"]} == want["phones"]
     assert {a["postal_code"] for a in profile["addresses"] if a.get("postal_code")} == want["postal_codes"]
@@ -89,7 +95,7 @@ def test_profile_is_what_a_reader_finds(crawled, site):
 @pytest.mark.parametrize("site", sorted(SITES))
 def test_decoys_stay_out(crawled, site):
     must_not = SITES[site].get("must_not") or {}
-    _, _, profile, _ = crawled[site]
+    _, _, profile, _, _ = crawled[site]
     assert not ({e["email"] for e in profile["emails"]} & set(must_not.get("emails") or ()))
     assert not ({p["e164"] for p in profile["phones"]} & set(must_not.get("phones") or ()))
     assert not ({s["url"] for s in profile["socials"]} & set(must_not.get("socials") or ()))

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 PAGE, ROBOTS, SITEMAP = "page", "robots", "sitemap"
 # page_type: the business role a page was fetched for (about, contact...);
 # fallback: fetched at a guessed path, so a 404 there is not a failure.
-META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback")
+META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback", "discovery_rank")
 
 
 def fingerprint(url: str, method: str = "GET") -> str:

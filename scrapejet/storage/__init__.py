@@ -303,7 +303,7 @@ class Storage:
         rank = page_contacts.c.rank
         with self.engine.connect() as conn:
             rows = conn.execute(
-                select(page_contacts.c.url, page_contacts.c.page_type, page_contacts.c.contacts)
+                select(page_contacts.c.url, page_contacts.c.page_type, page_contacts.c.contacts, rank)
                 .where(page_contacts.c.job_id == job_id).order_by(rank.is_(None), rank, page_contacts.c.id)
             ).mappings()
             return [dict(r) for r in rows]
