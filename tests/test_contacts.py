@@ -264,6 +264,17 @@ def test_us_numbers_and_an_invalid_fictional_area_code():
     assert phones(result) == {"+12075550142"}
 
 
+@pytest.mark.parametrize("url", ["http://plumbing.test/contact", "https://acmeplumbing.com/contact"])
+def test_north_american_numbers_on_a_page_of_no_known_country(url):
+    body = ("<p>Call toll free 1-800-743-2291 or (212) 736-5010, fax 212.736.5011.</p>"
+            "<p>UK office 020 7946 0321. Order 415-555-01 shipped.</p>")
+    result = extract(body, url=url, lang="en")
+    assert result["region"] is None
+    # the 3-3-4 grouping is North American; a national UK number needs its country
+    assert {p["e164"]: p["type"] for p in result["phones"]} == {
+        "+18007432291": "phone", "+12127365010": "phone", "+12127365011": "fax"}
+
+
 def test_french_numbers_with_html_lang():
     result = extract("<p>Tél. : 01 42 68 53 00 – Portable : 06 71 84 29 53</p>", url="http://atelier.test/", lang="fr")
     assert {p["e164"]: p["type"] for p in result["phones"]} == {"+33142685300": "phone", "+33671842953": "mobile"}
@@ -343,6 +354,13 @@ def test_region_inference(kwargs, region):
          {"street": "Via Roma 12", "postal_code": "50123", "locality": "Firenze", "country": "IT"}),
         ("<p>Rua Augusta 120, 1100-053 Lisboa</p>", "pt",
          {"street": "Rua Augusta 120", "postal_code": "1100-053", "locality": "Lisboa", "country": "PT"}),
+        ("<p>Maple Dental<br>200 King St W, Suite 1200<br>Toronto, ON M5V 2T6</p>", "en-CA",
+         {"street": "200 King St W, Suite 1200", "postal_code": "M5V 2T6", "locality": "Toronto", "region": "ON",
+          "country": "CA"}),
+        ("<p>88 Rue Sainte-Catherine Ouest, Montréal, QC H2X1Z6, Canada</p>", "en",
+         {"postal_code": "H2X 1Z6", "locality": "Montréal", "region": "QC", "country": "CA"}),
+        ("<p>Shop 4, 12 George Street, Sydney NSW 2000, Australia</p>", "en-AU",
+         {"street": "12 George Street", "postal_code": "2000", "locality": "Sydney", "region": "NSW", "country": "AU"}),
     ],
 )
 def test_text_addresses_by_country(body, lang, expected):

@@ -46,6 +46,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
         rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
     )),
+    # Canada: "Toronto, ON M5V 2T6"; Australia: "Sydney NSW 2000". Before
+    # EU4, which would read "2000 Australia" as a postcode and a town.
+    ("CA", re.compile(
+        rf"(?P<loc>{_LOCALITY}),?\s*(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\.?\s+"
+        rf"(?P<pc>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])"
+    )),
+    ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
     ("IN", re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,:]?\s*(?P<pc>[1-9]\d{{2}} ?\d{{3}})(?![\d])(?:\s*\((?P<reg>[^)]{{1,20}})\))?")),
     ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
 ]
@@ -57,6 +64,8 @@ _QUICK = {
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "EU5": re.compile(r"(?<!\d)\d{5}\s"),
     "US": re.compile(r", ?[A-Z]{2}\b"),
+    "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),
+    "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
 }
@@ -107,12 +116,13 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|"
         r"Row|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Hill|Gardens|Mews|Walk|Green|Park|Grove|Parade|Broadway|"
         r"Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment)\b\.?"
+        r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?"  # "King St W", "Main Street North"
         r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
     ),
 }
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
-    "GB": ("EN",), "US": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
+    "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
@@ -214,6 +224,9 @@ def _from_microdata(tree: HtmlElement) -> list[_Hit]:
 
 
 # Countries that write the postcode after the town ("Portland, ME 04101").
+# Shapes where the town (and state) come before the postcode, the street
+# before them: "12 High St, Camden, London NW1 8QR", "1 Main St, Austin, TX 78701".
+_TOWN_FIRST = ("GB", "US", "CA", "AU")
 _POSTCODE_LAST = frozenset({"GB", "US", "IN", "CA", "AU", "IE", "NZ"})
 
 
@@ -287,7 +300,7 @@ def _address_at(
             return None
         street, start = head_rest, head.find(head_rest)
         end = start + len(head_rest)
-    if street is None and (not head_rest or (kind in ("GB", "US") and _LOCALITY_LINE.match(head_rest))):
+    if street is None and (not head_rest or (kind in _TOWN_FIRST and _LOCALITY_LINE.match(head_rest))):
         street, street_kind, above = _street_above(lines, index, kind)
 
     if kind == "GB":
@@ -302,7 +315,7 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US")):
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU")):
             return None
         if kind == "US" and not postal:
             return None
@@ -328,14 +341,14 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
     for street_kind in _STREETS_FOR[kind]:
         for found in _STREETS[street_kind].finditer(head):
             gap = head[found.end() :]
-            if kind in ("GB", "US", "IN"):
+            if kind in _TOWN_FIRST or kind == "IN":
                 close = gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap)
             else:
                 close = bool(re.fullmatch(r"[\s,\-–·•|/]*", gap))
             if close and found.start() > best[2]:
                 street = found.group("street")
                 best = (street.strip(" ,"), street_kind, found.start(), found.start() + len(street.rstrip(" ,")))
-    if best[0] is None and kind not in ("GB", "US", "IN"):
+    if best[0] is None and kind not in _TOWN_FIRST and kind != "IN":
         # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
         # in the comma-separated part right before the postcode.
         segment = re.split(r"[,;|·•]\s*|\s[–-]\s", head.rstrip(" ,–-·•|"))[-1].strip()
@@ -370,7 +383,7 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
                 return found.group("street").strip(" ,"), street_kind, [candidate] + between
         if _is_street_line(candidate) and not re.search(r"\d{5}", candidate):
             return candidate, None, [candidate] + between
-        if kind in ("GB", "US") and _LOCALITY_LINE.match(candidate) and len(between) < 2:
+        if kind in _TOWN_FIRST and _LOCALITY_LINE.match(candidate) and len(between) < 2:
             between.insert(0, candidate)
             continue
         break
@@ -425,7 +438,7 @@ def _country_after(tail: str) -> str | None:
 
 
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
-    if kind in ("GB", "US", "IN", "NL", "PT"):
+    if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT"):
         return kind
     if kind == "EU5":
         if prefix:
@@ -461,7 +474,7 @@ def _clean_postcode(value: str | None, kind: str) -> str | None:
     value = " ".join(value.split()).upper()
     if kind == "IN":
         return value.replace(" ", "")
-    if kind == "GB" and " " not in value:
+    if kind in ("GB", "CA") and " " not in value:
         return f"{value[:-3]} {value[-3:]}"
     if kind == "NL":
         return f"{value[:4]} {value[-2:]}"

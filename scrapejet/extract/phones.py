@@ -81,6 +81,12 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)
 _CURRENCY_AFTER = re.compile(r"^\s*(?:[€$£¥₹%]|,-|\b(?:eur|euro|usd|gbp|chf|km|kg|m²|qm|mm|cm)\b)", re.I)
+# "(212) 736-5010", "212.736.5010", "1-800-743-2291": the 3-3-4 grouping of
+# the North American plan, which no other country writes its numbers in. On
+# a page whose country is unknown (a .com in English with no address on the
+# page) such a number is read as NANP; any other national number still needs
+# its country.
+_NANP_SHAPE = re.compile(r"^[\s(]*(?:\+?1[\s.\-]?)?\(?[2-9]\d{2}\)?[\s.\-]?[2-9]\d{2}[\s.\-]\d{4}[\s)]*$")
 _ASCENDING = ("1234567", "2345678", "3456789", "9876543", "8765432", "7654321")
 
 
@@ -281,7 +287,8 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
             return
         offset = max(0, run.start() - 1)
         segment = text[offset : run.end() + 1]
-        for match in phonenumbers.PhoneNumberMatcher(segment, region or "ZZ", leniency=phonenumbers.Leniency.VALID):
+        run_region = region or ("US" if _NANP_SHAPE.match(run.group(0)) else "ZZ")
+        for match in phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID):
             yield _Match(offset + match.start, offset + match.end, match.raw_string, match.number)
 
 
