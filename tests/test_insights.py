@@ -130,6 +130,8 @@ def test_sentences_of_markdown_passages():
     ("Where are they located?", ["address"]),
     ("What is their phone number?", ["phone"]),
     ("How should I clean waxed canvas?", []),
+    ("Who are they?", ["company"]),
+    ("Who is the founder?", []),  # a person, not the company's name
 ])
 def test_business_questions_name_profile_fields(question, expected):
     assert asked_fields(question) == expected
@@ -148,6 +150,20 @@ def test_profile_values_are_answered_exactly_with_a_citation():
     profile = answer.sources[1]
     assert profile.title == "Business profile" and profile.url == "http://hidden-legal.test/kontakt/"
     assert profile.score is None and "hallo@sonnenkorn-baeckerei.de" in profile.snippet
+
+
+def test_a_description_the_profile_gave_is_not_repeated_from_a_passage():
+    # the about page's first paragraph is the profile's description as well
+    description = ("Juniper & Pine offers repair services for camping kit: waxed canvas bags, tents and "
+                   "folding stools.")
+    about = Hit(21, "shop.test", "http://shop.test/about", "About", f"# About\n\n{description} Marker.\n\n"
+                "Juniper & Pine also offers custom canvas work services for shops and outfitters.", 0.7, ["About"])
+    question = "What services does Juniper & Pine offer?"
+    sources = sources_for(question, [about])
+    sources.append(profile_source({**PROFILE, "description": description}, 2, asked_fields(question)))
+    answer = answer_from(question, sources, None, site="shop.test").answer
+    assert answer.count("waxed canvas bags") == 1, answer
+    assert "custom canvas work" in answer  # what the passage adds is still said
 
 
 # -- citations ------------------------------------------------------------------------

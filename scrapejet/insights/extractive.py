@@ -111,7 +111,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     chosen: list[Candidate] = []
     seen: set[str] = set()
     for c in ranked:
-        key = re.sub(r"\W+", " ", c.text.lower()).strip()
+        key = _plain(c.text)
         if c.score < KEEP_RATIO * ranked[0].score or key in seen:
             continue
         if chosen and c.n != chosen[0].n and c.topic < ANSWER_COVERAGE:
@@ -121,6 +121,10 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         if len(chosen) == limit:
             break
     return chosen
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def _cited(text: str, n: int) -> str:
@@ -155,6 +159,10 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         if lines and not missing and "description" not in fields:
             return "\n".join(parts)  # every value asked for, exactly
     chosen = best_sentences(question, sources)
+    if parts:
+        # a sentence the profile already gave (its description) is not said twice
+        given = _plain(" ".join(parts))
+        chosen = [c for c in chosen if _plain(c.text) not in given]
     if parts and chosen and chosen[0].coverage < ANSWER_COVERAGE:
         chosen = []  # the profile answered; loosely matching sentences would only add noise
     if missing and (parts or chosen):

@@ -26,7 +26,9 @@ ASKS = {
     "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario", re.I),
     "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"
                           r"pinterest|xing", re.I),
-    "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is|runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
+    # "who are they?" asks for the company; "who is the founder?" for a person
+    "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is)\b(?! (?:the|a|an|your|their|its|his|her)\b)|"
+                          r"who (?:runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
                           r"\bnom\b|nombre", re.I),
     # what the company does: its description (a partial answer, so passages still count)
     "description": re.compile(r"\bwhat (?:does|do)\b.*\bdo\b|\babout (?:them|it|the|this|us)\b|\boffer|\bsell|"
