@@ -126,10 +126,23 @@ def profile_rows(profile: dict[str, Any]) -> Iterable[dict[str, str]]:
         yield {"field": "page", "value": url, "detail": role, "found_on": ""}
 
 
+# Countries that write the postcode after the town (and after the state or
+# province where there is one): "Bristol BS1 4DB", "Austin, TX 78701".
+_POSTCODE_AFTER_TOWN = {"GB", "IE", "IN", "NZ"}
+_POSTCODE_AFTER_STATE = {"US", "CA", "AU"}
+
+
 def address_line(address: dict[str, Any]) -> str:
-    """An address on one line, from its parts (or as written)."""
-    locality = " ".join(p for p in (address.get("postal_code"), address.get("locality")) if p)
-    parts = [address.get("street"), locality, address.get("region"), address.get("country")]
+    """An address on one line, from its parts (or as written), in the order
+    its country writes them."""
+    street, postal, town = address.get("street"), address.get("postal_code"), address.get("locality")
+    region, country = address.get("region"), address.get("country")
+    if country in _POSTCODE_AFTER_STATE and region:
+        parts = [street, town, " ".join(p for p in (region, postal) if p), country]
+    elif country in _POSTCODE_AFTER_TOWN or country in _POSTCODE_AFTER_STATE:
+        parts = [street, " ".join(p for p in (town, postal) if p), region, country]
+    else:
+        parts = [street, " ".join(p for p in (postal, town) if p), region, country]
     return ", ".join(p for p in parts if p) or (address.get("as_written") or "")
 
 

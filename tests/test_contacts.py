@@ -895,3 +895,20 @@ def test_huge_pages_stay_cheap_and_directories_are_capped():
     listed = extract_contacts(directory, DE_SITE)
     assert time.perf_counter() - start < 5
     assert 0 < len(listed["phones"]) <= 50 and 0 < len(listed["emails"]) <= 200
+
+
+@pytest.mark.parametrize(("address", "line"), [
+    ({"street": "Kornstraße 7", "postal_code": "79098", "locality": "Freiburg", "country": "DE"},
+     "Kornstraße 7, 79098 Freiburg, DE"),
+    ({"street": "5 Quay Street", "postal_code": "BS1 4DB", "locality": "Bristol", "country": "GB"},
+     "5 Quay Street, Bristol BS1 4DB, GB"),
+    ({"street": "1200 Market St", "postal_code": "94102", "locality": "San Francisco", "region": "CA", "country": "US"},
+     "1200 Market St, San Francisco, CA 94102, US"),
+    ({"street": "200 King St W", "postal_code": "M5V 2T6", "locality": "Toronto", "region": "ON", "country": "CA"},
+     "200 King St W, Toronto, ON M5V 2T6, CA"),
+    ({"postal_code": None, "locality": None, "as_written": "Harbour Road"}, "Harbour Road"),
+])
+def test_an_address_is_written_in_its_country_s_order(address, line):
+    from scrapejet.export import address_line
+
+    assert address_line(address) == line
