@@ -198,7 +198,7 @@ def _export_profile(storage, job, fmt: str, output: str | None, settings) -> tup
 
 
 def cmd_business(args, console: Console) -> int:
-    from .export import address_line
+    from .export import address_line, hours_line
     from .spiders.business import BusinessSpider
 
     spec = {"url": args.url, "pages_to_scrape": args.pages, "max_pages": args.max_pages,
@@ -230,6 +230,7 @@ def cmd_business(args, console: Console) -> int:
         ("phone", profile.get("phones"), lambda v: f"{v['e164']} ({v.get('type') or 'phone'})"),
         ("address", profile.get("addresses"), address_line),
         ("social", profile.get("socials"), lambda v: v["url"]),
+        ("hours", profile.get("opening_hours"), hours_line),
     ):
         for value in values or []:
             console.print(f"  {label:12} : {show(value)}", highlight=False)

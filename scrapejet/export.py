@@ -146,6 +146,21 @@ def address_line(address: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p) or (address.get("as_written") or "")
 
 
+def hours_line(value: Any) -> str:
+    """An opening-hours entry as published: schema.org text ("Mo-Fr
+    09:00-17:00") or an OpeningHoursSpecification ("Monday, Tuesday 09:00–17:00")."""
+    if isinstance(value, dict):
+        days = value.get("dayOfWeek") or value.get("days") or ""
+        if isinstance(days, list):
+            days = ", ".join(str(d).rsplit("/", 1)[-1] for d in days)
+        else:
+            days = str(days).rsplit("/", 1)[-1]
+        opens, closes = value.get("opens"), value.get("closes")
+        text = " ".join(p for p in (days, f"{opens}–{closes}" if opens and closes else "") if p)
+        return text or json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
 def profile_markdown(profile: dict[str, Any]) -> str:
     lines = [f"# {profile.get('company_name') or profile.get('site') or 'Business profile'}", ""]
     if profile.get("description"):
@@ -166,8 +181,7 @@ def profile_markdown(profile: dict[str, Any]) -> str:
         lines.append("")
     if profile.get("opening_hours"):
         lines += ["## Opening hours", ""]
-        lines += [f"- {h if isinstance(h, str) else json.dumps(h, ensure_ascii=False)}"
-                  for h in profile["opening_hours"]]
+        lines += [f"- {hours_line(h)}" for h in profile["opening_hours"]]
         lines.append("")
     if profile.get("pages"):
         lines += ["## Pages", ""]

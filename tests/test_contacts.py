@@ -912,3 +912,15 @@ def test_an_address_is_written_in_its_country_s_order(address, line):
     from scrapejet.export import address_line
 
     assert address_line(address) == line
+
+
+@pytest.mark.parametrize(("value", "line"), [
+    ("Tu-Sa 07:00-14:00", "Tu-Sa 07:00-14:00"),
+    ({"@type": "OpeningHoursSpecification", "dayOfWeek": ["https://schema.org/Monday", "Tuesday"],
+      "opens": "09:00", "closes": "17:00"}, "Monday, Tuesday 09:00–17:00"),
+    ({"dayOfWeek": "http://schema.org/Saturday", "opens": "10:00", "closes": "14:00"}, "Saturday 10:00–14:00"),
+])
+def test_opening_hours_are_written_as_people_read_them(value, line):
+    from scrapejet.export import hours_line
+
+    assert hours_line(value) == line

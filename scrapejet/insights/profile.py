@@ -80,13 +80,9 @@ def _address(value: dict[str, Any]) -> str:
 
 
 def _hours(value: Any) -> str:
-    if isinstance(value, dict):
-        days = value.get("dayOfWeek") or value.get("days") or ""
-        if isinstance(days, list):
-            days = ", ".join(str(d).rsplit("/", 1)[-1] for d in days)
-        opens, closes = value.get("opens"), value.get("closes")
-        return " ".join(p for p in (str(days), f"{opens}–{closes}" if opens and closes else "") if p) or str(value)
-    return str(value)
+    from ..export import hours_line
+
+    return hours_line(value)
 
 
 def _values(profile: dict[str, Any], field: str) -> list[tuple[str, str | None]]:
