@@ -161,6 +161,7 @@ def cmd_crawl(args, console: Console) -> int:
     console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
     console.print(f"  pages stored : {n}")
     _print_failures(console, storage, job)
+    _print_render_hint(console, storage, job)
     if path:
         console.print(f"  output       : {path} ({args.format})")
     console.print(f"  storage      : {storage.url.split('@')[-1]}")
@@ -177,6 +178,19 @@ def _print_failures(console: Console, storage, job) -> None:
         console.print(f"    {f['outcome']:7} {f['url']}  ({f['reason']})", highlight=False)
     if len(failures) > 10:
         console.print(f"    … {len(failures) - 10} more: scrapejet export {job.job_id} --failures")
+
+
+def _print_render_hint(console: Console, storage, job) -> None:
+    """A start page that links to no other page of its site, fetched without
+    a browser, is most likely a JavaScript app shell (its links are drawn by
+    scripts): say so, rather than leave a one-page result unexplained."""
+    if job.spec.get("render_js") or job.spec.get("pages_to_scrape") or job.counters.get("crawled", 0) > 1:
+        return
+    start = next((p for p in storage.iter_pages(job.job_id) if p.get("depth") == 0), None)
+    links = (start or {}).get("links") or {}
+    if start is not None and not links.get("internal"):
+        console.print("  [yellow]hint[/yellow]         : the start page links to no other page of the site; if its "
+                      "links are drawn by JavaScript, run again with --render-js", highlight=False)
 
 
 def _export_profile(storage, job, fmt: str, output: str | None, settings) -> tuple[Path | None, dict | None]:
@@ -236,6 +250,7 @@ def cmd_business(args, console: Console) -> int:
             console.print(f"  {label:12} : {show(value)}", highlight=False)
     console.print(f"  pages stored : {job.counters['crawled']}")
     _print_failures(console, storage, job)
+    _print_render_hint(console, storage, job)
     if path:
         console.print(f"  profile      : {path} ({args.format})")
     return 0 if job.status == "completed" else 1

@@ -104,6 +104,7 @@ def test_scrapejet_business_cli_and_export(env, web, tmp_path):
     proc = env.scrapejet("business", web.url("hidden-legal.test"), "--format", "csv", "-o", str(out))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "hallo@sonnenkorn-baeckerei.de" in proc.stdout and "+497614839217" in proc.stdout
+    assert "hint" not in proc.stdout
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert {"field": "email", "value": "hallo@sonnenkorn-baeckerei.de"}.items() <= rows[
         [r["field"] for r in rows].index("email")].items()
@@ -114,6 +115,21 @@ def test_scrapejet_business_cli_and_export(env, web, tmp_path):
     assert proc.returncode == 0 and proc.stdout.startswith("# ") and "## Emails" in proc.stdout
     proc = env.scrapejet("export", job.job_id, "--pages", "-o", "-")
     assert len(proc.stdout.splitlines()) == 5
+
+
+def test_an_app_shell_gets_a_render_js_hint_and_render_js_finds_its_pages(env, web):
+    """A home page whose links are drawn by a script: fetched plainly it is a
+    page alone (and the summary says why that may be); rendered in Chromium
+    its contact page is found."""
+    plain = env.scrapejet("business", web.url("app-shell.test"), timeout=180)
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert "pages stored : 1" in plain.stdout and "email" not in plain.stdout
+    assert "run again with --render-js" in plain.stdout
+    assert "WARNING" not in plain.stderr  # nothing is wrong: embeddings are off on purpose here
+    rendered = env.scrapejet("business", web.url("app-shell.test"), "--render-js", timeout=180)
+    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
+    assert "studio@pixel-forge.test" in rendered.stdout and "+441614960777" in rendered.stdout
+    assert "hint" not in rendered.stdout
 
 
 def test_shared_jobs_served_by_a_worker_and_read_over_http(env, web, workers):

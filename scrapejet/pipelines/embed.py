@@ -52,7 +52,10 @@ class EmbedPipeline:
     def from_crawler(cls, crawler):
         settings = crawler.settings
         if not enabled(settings):
-            raise NotConfigured("SCRAPEJET_EMBEDDINGS is off")
+            # Turned off on purpose: said at INFO, not as Scrapy's "Disabled
+            # ...: reason" WARNING in every CLI run.
+            logger.info("Embeddings off (SCRAPEJET_EMBEDDINGS): pages are stored without chunks or vectors")
+            raise NotConfigured
         storage = crawler.get_extension(Worker).storage
         return cls(
             ChunkStore(storage), Embedder.shared(settings, storage), model=model_name(settings),
