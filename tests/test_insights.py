@@ -117,6 +117,26 @@ def test_extractive_answers_are_deterministic_and_say_when_nothing_matches():
     assert empty.sources == [] and "No stored page of shop.test" in empty.answer
 
 
+def test_terms_of_questions_in_other_languages():
+    from scrapejet.insights.text import ASKS_PRICE, terms
+
+    # stopwords are compared folded, as the text is ("für" was a term)
+    assert terms("Was kostet die Reinigung für ein Büro?") == ["kostet", "reinigung", "buro"]
+    assert terms("Welche Leistungen bietet die Firma an?") == ["leistungen"]
+    assert all(ASKS_PRICE.search(q) for q in ("Was kostet ein Fenster?", "Combien coûte un pain ?",
+                                               "¿Cuánto cuesta?", "Quanto costa?"))
+
+
+def test_a_label_is_not_an_answer():
+    """A heading set as a line of its own ("Our services") matches the
+    question's word but says nothing; the sentences that do are the answer."""
+    hit = Hit(31, "shop.test", "http://shop.test/services", "Services",
+              "# Services\n\nOur services\n\nRepairs of waxed canvas bags are our main service, done in a week.",
+              0.8, ["Services"])
+    answer = answer_from("Which services are there?", sources_for("Which services are there?", [hit]), None).answer
+    assert answer.startswith("Repairs of waxed canvas bags") and "Our services" not in answer, answer
+
+
 def test_sentences_of_markdown_passages():
     text = "# Title\n\nFirst one, e.g. this. Second one!\n- item one\n- item two\nShort label\n\nDr. Who came. End."
     assert sentences(text) == ["First one, e.g. this.", "Second one!", "item one", "item two", "Short label",

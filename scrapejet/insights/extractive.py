@@ -62,6 +62,8 @@ def _candidates(sources: list[Source]) -> list[Candidate]:
             if fold(sentence).strip() in labels:
                 continue
             found = set(terms(sentence))
+            if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)):
+                continue  # "Unsere Leistungen", "Contact": a label, not a statement
             if EMAIL.search(sentence):
                 found |= EMAIL_TERMS
             if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7:

@@ -23,13 +23,18 @@ der die das den dem des ein eine einer eines und oder ist sind war wie was wer w
 welcher welches ich du er sie es wir ihr mit von zu im in an auf für bei aus nach über unter
 le la les un une des et ou est sont que qui quoi où quand comment pourquoi quel quelle de du au aux en
 el los las y o es son qué quién dónde cuándo cómo por para con
+firma unternehmen gibt hat haben kann können bietet biete man mir uns euch unser unsere unseren unserer
+unserem ihre ihren ihrer sein seine nicht auch noch nur sehr
+entreprise société il elle ils nous vous avez a propose proposez nos notre vos votre leur leurs pas
+empresa ofrece tiene hay nuestro nuestra nuestros nuestras su sus
 """.split())
 
 WORD = re.compile(r"\w+", re.UNICODE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
 PRICE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|\$|£|eur\b|euros?\b|usd\b|gbp\b|dollars?\b|pounds?\b)", re.I)
-ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensive\b|\bcheap|\bpreis|\bprix\b|\bprecio", re.I)
+ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensive\b|\bcheap|\bpreis|\bkoste|"
+                        r"\bprix\b|\bco[uû]te|\bprecio|\bcuesta|\bprezz|\bcosta\b|\bkost\b", re.I)
 # Abbreviations a sentence does not end after.
 ABBREVIATIONS = frozenset(
     "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h".split()
@@ -46,6 +51,10 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# The stopwords as terms() compares them: folded like the text ("für" -> "fur").
+FOLDED_STOPWORDS = frozenset(fold(word) for word in STOPWORDS)
+
+
 def stem(word: str) -> str:
     """A light English suffix strip: enough to match "visitors" to
     "visitor" and "opening" to "open", never so much that words collide."""
@@ -59,7 +68,7 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The content words of a text, stemmed, in order (repeats kept)."""
-    return [stem(w) for w in WORD.findall(fold(text)) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return [stem(w) for w in WORD.findall(fold(text)) if w not in FOLDED_STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
 def same_term(a: str, b: str) -> bool:
