@@ -433,8 +433,12 @@ def cmd_up(args, console: Console) -> int:
     if settings.get("DATABASE_URL"):
         env["DATABASE_URL"] = settings.get("DATABASE_URL")
     console.print(f"Starting scrapyd on 127.0.0.1:{args.scrapyd_port} and deploying the project...", highlight=False)
-    node = LocalNode(data_dir / "scrapyd", port=args.scrapyd_port, env=env,
-                     project=settings.get("SCRAPEJET_SCRAPYD_PROJECT")).start()
+    try:
+        node = LocalNode(data_dir / "scrapyd", port=args.scrapyd_port, env=env,
+                         project=settings.get("SCRAPEJET_SCRAPYD_PROJECT")).start()
+    except RuntimeError as exc:  # scrapyd did not start (port taken?), with its log's tail
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        return 1
     try:
         deployed = node.deploy()
         console.print(f"scrapyd node {node.url}: project {deployed['project']} version {deployed['version']}, "
@@ -457,8 +461,12 @@ def cmd_node(args, console: Console) -> int:
 
     settings = _settings()
     folder = Path(args.dir or Path(settings.get("SCRAPEJET_DATA_DIR")) / "scrapyd").resolve()
-    node = LocalNode(folder, port=args.port, bind=args.bind, env=dict(os.environ),
-                     project=settings.get("SCRAPEJET_SCRAPYD_PROJECT")).start(timeout=60)
+    try:
+        node = LocalNode(folder, port=args.port, bind=args.bind, env=dict(os.environ),
+                         project=settings.get("SCRAPEJET_SCRAPYD_PROJECT")).start(timeout=60)
+    except RuntimeError as exc:
+        console.print(f"[red]error:[/red] {exc}", highlight=False)
+        return 1
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
@@ -491,7 +499,11 @@ def cmd_deploy(args, console: Console) -> int:
         return 2
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
-        egg = build_egg(project_dir(), Path(tmp) / "scrapejet.egg")
+        try:
+            egg = build_egg(project_dir(), Path(tmp) / "scrapejet.egg")
+        except RuntimeError as exc:  # no checkout here, or the egg did not build
+            console.print(f"[red]error:[/red] {exc}", highlight=False)
+            return 1
         for node in nodes:
             try:
                 answer = upload_egg(node.url, settings.get("SCRAPEJET_SCRAPYD_PROJECT"), egg, args.version,

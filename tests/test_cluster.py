@@ -216,6 +216,20 @@ def test_scrapejet_up_runs_the_single_machine_stack(env, web, tmp_path):
         urllib.request.urlopen(f"http://127.0.0.1:{scrapyd_port}/daemonstatus.json", timeout=2)
 
 
+def test_scrapejet_up_on_a_taken_scrapyd_port_says_why(env, tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([str(BIN / "scrapejet"), "up", "--port", str(free_port()), "--scrapyd-port", str(port)],
+                                cwd=tmp_path, env=env.environ(), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert f"error: scrapyd did not start on http://127.0.0.1:{port}" in result.stdout
+    assert "Address already in use" in result.stdout and "Traceback (most recent call last)" not in result.stderr
+
+
 def _up(base, proc, tmp_path) -> bool:
     assert proc.poll() is None, (tmp_path / "up.log").read_text()[-3000:]
     try:
