@@ -61,6 +61,17 @@ def _export(storage, job, fmt: str, output: str | None, settings) -> tuple[Path 
     return path, n
 
 
+def _run_job(settings, spidercls, kwargs: dict, label: str, total: int, console: Console, force_progress: bool):
+    """``_run_in_process``, then (storage, the job); None (said) when the
+    crawl did not start."""
+    job_id = _run_in_process(settings, spidercls, kwargs, label, total, console, force_progress)
+    if not job_id:
+        console.print("[red]error:[/red] the crawl did not start (see the log above)")
+        return None
+    storage, jobs = _storage_and_jobs(settings)
+    return storage, jobs.get(job_id)
+
+
 def _run_in_process(settings, spidercls, kwargs: dict, label: str, total: int, console: Console,
                     force_progress: bool) -> str | None:
     """Run one job in this process (`scrapy crawl NAME -a url=...` with a
@@ -149,13 +160,10 @@ def cmd_crawl(args, console: Console) -> int:
     kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
     kwargs["render_js"] = "true" if args.render_js else "false"
     kwargs["subdomains"] = "true" if args.subdomains else "false"
-    job_id = _run_in_process(settings, GenericSpider, kwargs, f"crawling {args.url}", spec["max_pages"],
-                             console, args.progress)
-    if not job_id:
-        console.print("[red]error:[/red] the crawl did not start (see the log above)")
+    ran = _run_job(settings, GenericSpider, kwargs, f"crawling {args.url}", spec["max_pages"], console, args.progress)
+    if ran is None:
         return 1
-    storage, jobs = _storage_and_jobs(settings)
-    job = jobs.get(job_id)
+    storage, job = ran
     path, n = _export(storage, job, args.format, args.output, settings)
     console.print()
     console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
@@ -223,13 +231,11 @@ def cmd_business(args, console: Console) -> int:
         return 2
     kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
     kwargs["render_js"] = "true" if args.render_js else "false"
-    job_id = _run_in_process(settings, BusinessSpider, kwargs, f"business pages of {args.url}",
-                             model.max_pages, console, args.progress)
-    if not job_id:
-        console.print("[red]error:[/red] the crawl did not start (see the log above)")
+    ran = _run_job(settings, BusinessSpider, kwargs, f"business pages of {args.url}", model.max_pages, console,
+                   args.progress)
+    if ran is None:
         return 1
-    storage, jobs = _storage_and_jobs(settings)
-    job = jobs.get(job_id)
+    storage, job = ran
     path, profile = _export_profile(storage, job, args.format, args.output, settings)
     if args.output == "-":
         return 0 if job.status == "completed" else 1

@@ -61,7 +61,7 @@ def cmd_backlinks(args, console: Console) -> int:
 
 def cmd_crawl(args, console: Console) -> int:
     from .backlinks import job_target
-    from .cli import _print_failures, _run_in_process, _settings, _storage_and_jobs, _validated
+    from .cli import _print_failures, _run_job, _settings, _validated
     from .spiders.backlink import BacklinkSpider
 
     seeds = [s for seed in args.seed for s in seed.split(",") if s.strip()]
@@ -83,13 +83,11 @@ def cmd_crawl(args, console: Console) -> int:
     kwargs["seeds"] = ",".join(model.seeds)
     if model.allowed_domains:
         kwargs["allowed_domains"] = ",".join(model.allowed_domains)
-    job_id = _run_in_process(settings, BacklinkSpider, kwargs, f"backlinks of {model.target}", model.max_pages,
-                             console, args.progress)
-    if not job_id:
-        console.print("[red]error:[/red] the crawl did not start (see the log above)")
+    ran = _run_job(settings, BacklinkSpider, kwargs, f"backlinks of {model.target}", model.max_pages, console,
+                   args.progress)
+    if ran is None:
         return 1
-    storage, jobs = _storage_and_jobs(settings)
-    job = jobs.get(job_id)
+    storage, job = ran
     target = job_target(job.spec)
     path, n = _write(storage, target.domain, job.job_id, args.format, args.output, settings)
     if args.output == "-":

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.business_expected import url_path
 from tests.conftest import Env, stop, wait_for
 from tests.realsites_expected import EXPECTED, FIXTURE_EXPECTED
 
@@ -19,15 +20,6 @@ SITES = {**EXPECTED, **FIXTURE_EXPECTED}
 
 def path_of(url: str) -> str:
     return urlsplit(url).path
-
-
-def file_path(file: str) -> str:
-    """The URL path a file of the site's folder is served at."""
-    if file == "index.html":
-        return "/"
-    if file.endswith("/index.html"):
-        return "/" + file[: -len("index.html")]
-    return "/" + file
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +64,7 @@ def test_role_pages_are_found_and_typed(crawled, site):
     # every page a reader reaches from the home page's links was fetched
     # (at the URL the site links it by: /contact-us serves contact-us.html)
     fetched = {path.removesuffix(".html") for path in by_path}
-    assert {file_path(f).removesuffix(".html") for f in expected["crawled"]} <= fetched, by_path
+    assert {url_path(f).removesuffix(".html") for f in expected["crawled"]} <= fetched, by_path
     # nothing real failed: a guessed path that 404s is not a failure
     assert [f for f in failures if f["outcome"] == "failed" and not f["reason"].startswith("HTTP 404")] == []
     assert len(pages) <= 25
