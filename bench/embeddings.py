@@ -11,7 +11,7 @@ baseline measured alongside it:
    thread -> encoded -> vectors written to SQLite -> the site's FAISS index
    written) against raw ``SentenceTransformer.encode`` on the same texts:
    float32 as a user would call it, and at the precision the pipeline picks.
-   The texts are the chunks of the six real sites in ../shared/realsites and
+   The texts are the chunks of the six real sites in tests/realsites and
    the business fixtures, cycled to ``--chunks``. Targets: >= 0.7x raw and
    >= 150 chunks/s.
 2. Crawl pages/s of one ScrapeJET worker with embeddings on against off
@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapejet.settings")
 os.environ["HF_HUB_OFFLINE"] = "1"
 
-SITE_DIRS = [ROOT.parent / "shared" / "realsites", ROOT / "tests" / "business_fixtures"]
+SITE_DIRS = [ROOT / "tests" / "realsites", ROOT / "tests" / "business_fixtures"]
 
 
 def settings_for(data_dir: Path, **extra):

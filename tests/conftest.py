@@ -22,9 +22,24 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests import repo_guard
 from tests.fixtureweb import FixtureWeb
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_configure(config):
+    # paths beside the repository that a test tried to read (see repo_guard)
+    config.outside_reads = []
+    config.repo_guarded = repo_guard.install(ROOT, config.outside_reads)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reads = session.config.outside_reads
+    if reads:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print(f"\nthe tests read {len(set(reads))} path(s) outside the repository, e.g. {reads[0]}",
+              file=sys.stderr)
 BIN = Path(sys.executable).parent
 # Spiders a `scrapejet worker` process serves, each with its own heartbeat.
 SPIDERS = 3
@@ -106,19 +121,18 @@ def postgres_url():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-REALSITES = ROOT.parent / "shared" / "realsites"
+REALSITES = ROOT / "tests" / "realsites"
 BUSINESS_FIXTURES = ROOT / "tests" / "business_fixtures"
 DISCOVERY_SITES = ROOT / "tests" / "discovery_sites"
 
 
 def site_folders() -> dict[str, Path]:
     """Static sites served by the fixture web: each real business site in
-    ../shared/realsites, each business fixture and discovery site, as
+    tests/realsites, each business fixture and discovery site, as
     http://NAME.test/."""
     folders = {}
     for parent in (REALSITES, BUSINESS_FIXTURES, DISCOVERY_SITES):
-        if parent.is_dir():
-            folders.update({f"{d.name}.test": d for d in sorted(parent.iterdir()) if d.is_dir()})
+        folders.update({f"{d.name}.test": d for d in sorted(parent.iterdir()) if d.is_dir()})
     return folders
 
 

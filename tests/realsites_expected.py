@@ -1,5 +1,5 @@
 """What a careful reader extracts from the six real small-business sites in
-../shared/realsites (see SOURCES.md there), written down page by page from
+tests/realsites (see SOURCES.md there), written down page by page from
 reading them, for the contact extractors and the business spider's
 end-to-end tests.
 
@@ -34,7 +34,7 @@ from pathlib import Path
 
 from tests.business_expected import FIXTURE_EXPECTED
 
-REALSITES = Path(__file__).resolve().parents[2] / "shared" / "realsites"
+REALSITES = Path(__file__).resolve().parent / "realsites"
 
 _KRISTALL_PAGE = {
     "emails": {"kristall.reinigung.de@gmail.com"},

@@ -1,7 +1,7 @@
 """The business spider as users run it: `scrapy crawl business`, `scrapejet
 business`, a queue-serving worker for jobs submitted elsewhere, and the HTTP
 API, on sites served on loopback (discovery fixtures written here and the
-real small-business sites of ../shared/realsites)."""
+real small-business sites of tests/realsites)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The business spider end to end on every site of tests/realsites_expected.py
-(the six real small-business sites of ../shared/realsites and the
+(the six real small-business sites of tests/realsites and the
 multilingual fixtures with decoys), each served on loopback as the root of
 its own host: one queue-serving worker crawls all of them as shared jobs,
 and each job's stored pages and profile are checked against what a careful

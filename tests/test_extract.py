@@ -1,4 +1,4 @@
-"""Page extraction on real small-business sites (../shared/realsites) plus
+"""Page extraction on real small-business sites (tests/realsites) plus
 the edge cases a crawler meets: <base href>, rel=nofollow, broken JSON-LD,
 empty and binary bodies."""
 
@@ -15,8 +15,8 @@ import pytest
 
 from scrapejet.extract import Link, extract_links, extract_page
 from scrapejet.extract.page import LANGID_FLAG
+from tests.realsites_expected import REALSITES
 
-REALSITES = Path(__file__).resolve().parents[2] / "shared" / "realsites"
 REPO = Path(__file__).resolve().parents[1]
 
 PAGE_KEYS = {

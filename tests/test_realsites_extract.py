@@ -1,5 +1,5 @@
 """Contact extraction, page roles and profile merging on the six real
-small-business sites (../shared/realsites) and on the fixture business sites
+small-business sites (tests/realsites) and on the fixture business sites
 (tests/business_fixtures), against what a careful reader wrote down for
 every page (tests/realsites_expected.py, tests/business_expected.py).
 
