@@ -34,6 +34,14 @@ def _settings(overrides: dict | None = None):
     return load_settings(overrides)
 
 
+def _state_settings():
+    """The same settings, read without importing Scrapy: for commands that
+    only read or change stored state, which a user expects to answer at once."""
+    from .runtime import ProjectSettings
+
+    return ProjectSettings.load()
+
+
 def _storage_and_jobs(settings):
     from .runtime import storage_and_jobs
 
@@ -263,7 +271,7 @@ def cmd_business(args, console: Console) -> int:
 
 
 def cmd_export(args, console: Console) -> int:
-    settings = _settings()
+    settings = _state_settings()
     storage, jobs = _storage_and_jobs(settings)
     job = jobs.get(args.job_id)
     if job is None:
@@ -359,7 +367,7 @@ def _table(console: Console, columns, rows, title: str | None = None) -> None:
 
 
 def cmd_jobs(args, console: Console) -> int:
-    _, jobs = _storage_and_jobs(_settings())
+    _, jobs = _storage_and_jobs(_state_settings())
     columns = ("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
     rows = [
         (job.job_id, job.kind, job.status, *(str(job.counters[n]) for n in columns[3:7]),
@@ -371,7 +379,7 @@ def cmd_jobs(args, console: Console) -> int:
 
 
 def cmd_cancel(args, console: Console) -> int:
-    _, jobs = _storage_and_jobs(_settings())
+    _, jobs = _storage_and_jobs(_state_settings())
     try:
         job = jobs.cancel(args.job_id)
     except KeyError:
@@ -602,7 +610,7 @@ def cmd_webhooks(args, console: Console) -> int:
 
 def _overview(settings) -> dict:
     """Queues, jobs and workers, as `status` and `workers` print them."""
-    from .api.models import iso
+    from .export import iso
     from .scheduler.monitor import QueueMonitor
 
     storage, jobs = _storage_and_jobs(settings)
@@ -632,7 +640,7 @@ def _print_workers(console: Console, workers) -> None:
 
 
 def cmd_status(args, console: Console) -> int:
-    data = _overview(_settings())
+    data = _overview(_state_settings())
     if args.json:
         print(json.dumps(data, indent=2))
         return 0
@@ -656,11 +664,11 @@ def cmd_status(args, console: Console) -> int:
 
 
 def cmd_workers(args, console: Console) -> int:
-    from .api.models import iso
+    from .export import iso
     from .redis_server import connect
     from .scheduler.monitor import QueueMonitor
 
-    settings = _settings()
+    settings = _state_settings()
     workers = QueueMonitor.from_settings(settings, connect(settings)).workers()
     if args.json:
         print(json.dumps([{**w, "started_at": iso(w["started_at"]), "last_seen": iso(w["last_seen"])}
@@ -678,7 +686,7 @@ def cmd_clear_jobs(args, console: Console) -> int:
     from .redis_server import connect
     from .scheduler.cleanup import QueueCleaner
 
-    settings = _settings()
+    settings = _state_settings()
     cleaner = QueueCleaner(connect(settings), Keys(settings.get("SCRAPEJET_KEY_PREFIX")))
     result = cleaner.clear(dry_run=not args.yes)
     what = f"{result.queued} queued request(s) and {result.stored} stray stored request(s) of jobs that are over"
@@ -696,7 +704,7 @@ def cmd_index(args, console: Console) -> int:
     from .storage.chunks import ChunkStore
     from .urls import site_host
 
-    settings = _settings()
+    settings = _state_settings()
     storage = Storage.from_settings(settings)
     store = ChunkStore(storage)
     site = site_host(args.site.strip().lower().rstrip(".")) if getattr(args, "site", None) else None

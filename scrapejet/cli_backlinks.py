@@ -151,7 +151,7 @@ def export_job(storage, job, fmt: str, output: str | None, settings, console: Co
 
 def cmd_summary(args, console: Console) -> int:
     from .backlinks import parse_target
-    from .cli import _settings, _storage_and_jobs, _table
+    from .cli import _state_settings, _storage_and_jobs, _table
     from .storage.backlinks import crawls, summary
     from .urls import host_of, site_host
 
@@ -162,7 +162,7 @@ def cmd_summary(args, console: Console) -> int:
     domain = site_host(host_of(target) if "://" in target else target)
     if not 1 <= args.top <= 100:
         return _error(console, "--top must be 1-100")
-    storage, _ = _storage_and_jobs(_settings())
+    storage, _ = _storage_and_jobs(_state_settings())
     if not crawls(storage, domain, limit=1):
         console.print(f"no backlinks of {domain} recorded yet: scrapejet backlinks {domain} --seed URL ...",
                       highlight=False)

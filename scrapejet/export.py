@@ -19,14 +19,15 @@ CSV_COLUMNS = [
 ]
 
 
-def _iso(ts: float | None) -> str | None:
+def iso(ts: float | None) -> str | None:
+    """A stored timestamp as every output writes it (ISO 8601, UTC)."""
     return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat() if ts else None
 
 
 def _public(page: dict[str, Any]) -> dict[str, Any]:
     page = dict(page)
     page.pop("stored_at", None)
-    page["fetched_at"] = _iso(page.get("fetched_at"))
+    page["fetched_at"] = iso(page.get("fetched_at"))
     return page
 
 
@@ -85,7 +86,7 @@ def write_profile(profile: dict[str, Any], fmt: str, out: IO[str]) -> None:
     per value with where it was found (csv), or a readable page (markdown)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    profile = {**profile, "created_at": _iso(profile.get("created_at"))}
+    profile = {**profile, "created_at": iso(profile.get("created_at"))}
     if fmt == "jsonl":
         out.write(json.dumps(profile, ensure_ascii=False) + "\n")
     elif fmt == "json":
@@ -203,7 +204,7 @@ BACKLINK_CSV_COLUMNS = [
 def _backlink(record: dict[str, Any]) -> dict[str, Any]:
     record = {k: v for k, v in record.items() if k not in ("source_host", "target_host", "lost_job_id")}
     for name in ("first_seen", "last_seen", "lost_at"):
-        record[name] = _iso(record.get(name))
+        record[name] = iso(record.get(name))
     return record
 
 

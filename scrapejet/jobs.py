@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from .keys import Keys
 from .scheduler.redisqueue import RequestQueue
-from .scheduler.requests import seed_request
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -182,6 +181,9 @@ class Jobs:
 
     # -- submission -----------------------------------------------------------
     def submit(self, kind: str, spec: dict[str, Any], *, job_id: str | None = None) -> Job:
+        # Imported here: building requests needs Scrapy, which commands that
+        # only read jobs (`scrapejet jobs`, `export`) should not pay for.
+        from .scheduler.requests import seed_request
         from .specs import DEFAULTED
 
         defaulted = DEFAULTED.get(kind, ())

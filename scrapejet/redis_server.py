@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 logger = logging.getLogger(__name__)
 
@@ -91,20 +93,35 @@ class EmbeddedRedis:
         """Stop the server we started, unless other processes still use it."""
         if self.proc is None or self.proc.poll() is not None:
             return
+        if not force and self._other_clients() > 0:
+            return
+        # SIGTERM, not the SHUTDOWN command: redis-server saves (its save
+        # points are set) and exits just the same, but a SHUTDOWN sent through
+        # redis-py sees the dropped connection as a fault and retries it with
+        # back-off for seconds after the server is gone.
+        self.proc.terminate()
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5, decode_responses=True)
-            mine = _client_name()
-            others = sum(1 for c in client.client_list() if c.get("name") != mine) - 1
-            if others > 0 and not force:
-                logger.info("Leaving embedded redis-server running for %d other client(s)", others)
-                return
-            client.shutdown(save=True)
-        except (redis.ConnectionError, redis.TimeoutError, OSError):
-            pass
-        try:
-            self.proc.wait(timeout=10)
+            self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
+            logger.warning("embedded redis-server did not exit in 30 s; killing it")
             self.proc.kill()
+            self.proc.wait()
+
+    def _other_clients(self) -> int:
+        """Connections of other processes to the server (0 when it cannot
+        be asked: nobody else can be using it then either)."""
+        try:
+            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5, decode_responses=True,
+                                 retry=Retry(NoBackoff(), 0))
+            with client:
+                mine = _client_name()
+                # less one: the connection asking
+                others = sum(1 for c in client.client_list() if c.get("name") != mine) - 1
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return 0
+        if others > 0:
+            logger.info("Leaving embedded redis-server running for %d other client(s)", others)
+        return others
 
 
 def _client_name() -> str:

@@ -4,11 +4,16 @@ settings (``scrapejet.settings`` plus environment overrides) and storage."""
 
 from __future__ import annotations
 
+import importlib
+import json
 import os
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 
 def load_settings(overrides: dict | None = None):
-    """The project's Scrapy settings, with ``overrides`` on top."""
+    """The project's Scrapy settings, with ``overrides`` on top: what a
+    crawl (``CrawlerProcess``) needs."""
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scrapejet.settings")
     from scrapy.utils.project import get_project_settings
 
@@ -16,6 +21,61 @@ def load_settings(overrides: dict | None = None):
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
+
+
+class ProjectSettings(Mapping):
+    """The project's settings module (environment overrides applied, as the
+    module does itself) read with Scrapy's ``get*`` rules, without Scrapy's
+    defaults.
+
+    Commands that only read or change state (``scrapejet jobs``, ``export``,
+    ``cancel``, ``status``…) use this: importing Scrapy costs half a second,
+    which a user waits for on every such command, and nothing they build
+    (storage, jobs, Redis) reads a Scrapy default."""
+
+    def __init__(self, values: Mapping[str, Any]):
+        self._values = dict(values)
+
+    @classmethod
+    def load(cls, overrides: dict | None = None) -> ProjectSettings:
+        module = importlib.import_module(os.environ.get("SCRAPY_SETTINGS_MODULE") or "scrapejet.settings")
+        values = {name: getattr(module, name) for name in dir(module) if name.isupper()}
+        return cls({**values, **(overrides or {})})
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        value = self._values.get(name)
+        return default if value is None else value
+
+    def getbool(self, name: str, default: bool = False) -> bool:
+        value = self.get(name, default)
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return bool(int(value))
+
+    def getint(self, name: str, default: int = 0) -> int:
+        return int(self.get(name, default))
+
+    def getfloat(self, name: str, default: float = 0.0) -> float:
+        return float(self.get(name, default))
+
+    def getlist(self, name: str, default: list | None = None) -> list:
+        value = self.get(name, default or [])
+        if not value:
+            return []
+        return value.split(",") if isinstance(value, str) else list(value)
+
+    def getdict(self, name: str, default: dict | None = None) -> dict:
+        value = self.get(name, default or {})
+        return dict(json.loads(value) if isinstance(value, str) else value)
 
 
 def storage_and_jobs(settings):

@@ -8,14 +8,17 @@ import functools
 import ipaddress
 from urllib.parse import urlsplit, urlunsplit
 
-import tldextract
-from w3lib.url import canonicalize_url
+from w3lib.url import canonicalize_url, url_query_cleaner
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @functools.lru_cache(maxsize=1)
-def _extractor() -> tldextract.TLDExtract:
+def _extractor():
+    # Imported here: tldextract (and the requests library it loads) costs a
+    # command that never asks for a registered domain a tenth of a second.
+    import tldextract
+
     # suffix_list_urls=() keeps tldextract on the suffix list bundled with the
     # package: crawlers run offline and must never fetch it at import time.
     # Private suffixes count (github.io, blogspot.com, netlify.app...): two
@@ -38,6 +41,20 @@ def canonical_url(url: str) -> str:
         netloc = f"{auth}@{netloc}"
     path = parts.path or "/"
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
+
+
+def drop_query_params(url: str, names: frozenset[str], prefixes: tuple[str, ...] = ()) -> str:
+    """``url`` without the query parameters named in ``names`` or starting
+    with one of ``prefixes`` (lower-case; tracking parameters such as
+    ``utm_source`` or ``gclid``), everything else as it was."""
+    query = urlsplit(url).query
+    if not query:
+        return url
+    keys = {pair.split("=", 1)[0] for pair in query.split("&")}
+    drop = [k for k in keys if k.lower() in names or k.lower().startswith(prefixes)]
+    if not drop:
+        return url
+    return url_query_cleaner(url, drop, remove=True, unique=False, keep_fragments=True)
 
 
 def dedupe_key(url: str) -> str:

@@ -48,12 +48,12 @@ import urllib.request
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
 
 import redis
 
 from . import __version__
+from .export import iso
 from .jobs import Job, Jobs
 from .keys import Keys
 from .scheduler.redisqueue import EVENT_FIELDS
@@ -70,10 +70,6 @@ COUNTER_FIELDS = tuple(name for name in EVENT_FIELDS if not name.endswith("_at")
 # Events a dispatcher holds in memory at most (being delivered or waiting
 # for a retry); the rest wait in the stream for it or another dispatcher.
 MAX_HELD = 1000
-
-
-def iso(ts: float | None) -> str | None:
-    return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat() if ts else None
 
 
 def sign(secret: str, body: bytes) -> str:

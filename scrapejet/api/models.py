@@ -5,11 +5,11 @@ reference documentation."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from ..export import iso  # noqa: F401  (the API's timestamps; views import it from here)
 from ..specs import HTTP_URL_SCHEMA as HTTP_URL
 from ..specs import WebhookSpec, http_url
 
@@ -36,10 +36,6 @@ def _host(value: str) -> str:
     if not HOSTNAME.match(value):
         raise ValueError("must be a host name such as example.com")
     return value
-
-
-def iso(ts: float | None) -> str | None:
-    return datetime.fromtimestamp(ts, tz=timezone.utc).isoformat() if ts else None
 
 
 class ErrorResponse(BaseModel):

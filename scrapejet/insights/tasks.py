@@ -188,7 +188,8 @@ class InsightTasks:
                          name="insights-webhook", daemon=True).start()
 
     def _deliver(self, task_id: str, webhook: dict[str, Any], event: str, task: dict[str, Any]) -> None:
-        from ..webhooks import iso, post, sign
+        from ..export import iso
+        from ..webhooks import post, sign
 
         body = json.dumps({
             "event": event, "delivery_id": f"insights.{task_id}", "timestamp": iso(time.time()),
@@ -216,7 +217,7 @@ class InsightTasks:
 
 def public_task(task: dict[str, Any]) -> dict[str, Any]:
     """A task as clients see it (the webhook's secret is never shown)."""
-    from ..webhooks import iso
+    from ..export import iso
 
     done = task.get("status") == "completed"
     webhook = task.get("webhook")
