@@ -126,7 +126,16 @@ SPIDER_MIDDLEWARES = {
     # requests silently.
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
+    "scrapejet.middlewares.TrackingParamsMiddleware": 100,
 }
+# Query parameters that only track a visitor (campaigns, ad clicks, mailing
+# lists): dropped from every followed link, so a page linked with and without
+# them is one page. A name ending in * is a prefix; [] keeps every parameter.
+SCRAPEJET_TRACKING_PARAMS = [
+    "utm_*", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "fbclid", "msclkid", "yclid", "twclid",
+    "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi",
+    "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "_openstat", "rb_clickid", "s_cid",
+]
 DOWNLOADER_MIDDLEWARES = {
     # Off-site filtering is per job (scope lives in the job spec, not in
     # allowed_domains), so the spider applies it.

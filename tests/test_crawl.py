@@ -79,6 +79,30 @@ def test_max_pages_is_exact(env, web, tmp_path):
     assert job.counters["crawled"] == 9 and job.status == "completed"
 
 
+def test_tracking_parameters_are_not_new_pages(env, web, tmp_path):
+    from tests.fixtureweb import TRACKED_PAGES, TRACKED_VARIANTS
+
+    items, _ = crawl(env, tmp_path, web.url("tracked.test"))
+    assert sorted(paths(i["url"] for i in items)) == sorted(TRACKED_PAGES)
+    assert env.storage().count_pages(items[0]["job_id"]) == len(TRACKED_PAGES)
+    # the site saw each page asked for once, never with a tracking parameter
+    asked = [r.path for r in web.requests if r.host == "tracked.test" and r.path != "/robots.txt"]
+    assert not [p for p in asked if "utm_" in p or "clid=" in p], asked
+    assert sorted(set(asked)) == sorted(asked)
+
+    # max_pages counts pages, not spellings of them
+    web.reset_log()
+    items, _ = crawl(env, tmp_path, web.url("tracked.test"), "-a", "max_pages=4", name="four.jsonl")
+    assert len(paths(i["url"] for i in items)) == 4 and paths(i["url"] for i in items) <= TRACKED_PAGES
+
+    # an empty list keeps every parameter: each spelling is a page again
+    out = tmp_path / "all.jsonl"
+    result = env.scrapy("crawl", "generic", "-a", f"url={web.url('tracked.test')}", "-O", str(out),
+                        env={"SCRAPEJET_TRACKING_PARAMS": "[]"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert sorted(paths(i["url"] for i in read_jsonl(out))) == sorted(TRACKED_PAGES | TRACKED_VARIANTS)
+
+
 def test_robots_txt_and_sitemaps(env, web, tmp_path):
     items, _ = crawl(env, tmp_path, web.url("robots.test"))
     assert paths(i["url"] for i in items) == {"/", "/public/a", "/sitemap-only"}

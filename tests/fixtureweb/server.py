@@ -34,6 +34,8 @@ __all__ = [
     "HOSTS",
     "RequestRecord",
     "SHOP_DEPTHS",
+    "TRACKED_PAGES",
+    "TRACKED_VARIANTS",
     "bench_links",
     "calendar_pages_for_depth",
 ]
@@ -52,6 +54,7 @@ HOSTS = [
     "js.test",
     "bench.test",
     "status.test",
+    "tracked.test",
 ]
 
 # Depth of every HTML page of shop.test from "/" (depth 0), by the shortest
@@ -76,6 +79,15 @@ SHOP_DEPTHS = {
     "/deep/3": 3,
     "/deep/4": 4,
 }
+
+# tracked.test links its pages with and without tracking parameters
+# (utm_*, gclid, fbclid): these are its pages once those are dropped. The
+# query of /c/drills/?page=2 is no tracking parameter: another page.
+TRACKED_PAGES = frozenset({"/", "/c/drills/", "/c/saws/", "/about", "/c/drills/?page=2"})
+# The links of tracked.test that differ from a page above only by tracking parameters.
+TRACKED_VARIANTS = frozenset({
+    "/c/drills/?utm_medium=banner&utm_source=home", "/c/saws/?gclid=EAIaIQobChMI", "/about?fbclid=IwAR0x",
+})
 
 # Pages (canonical paths, status 200, text/html) a complete crawl of each
 # site stores, starting at "/", robots.txt obeyed, sitemaps discovered
@@ -655,6 +667,43 @@ class ElsewhereSite(_Site):
             )
 
 
+class TrackedSite(_Site):
+    """A shop whose banners and footer link its pages with campaign and
+    ad-click parameters, as real sites do; the server ignores the query."""
+
+    name = "tracked"
+    site_name = "Tracked Tools"
+
+    def build(self):
+        nav = [("/", "Home"), ("/c/drills/", "Drills"), ("/c/saws/", "Saws"), ("/about", "About us")]
+        promos = [
+            ("/c/drills/?utm_source=home&utm_medium=banner", "Spring sale on drills"),
+            ("/c/saws/?gclid=EAIaIQobChMI", "Saws from our ad"),
+            ("/about?fbclid=IwAR0x", "About us (shared on social)"),
+            ("/c/drills/?page=2", "More drills"),
+        ]
+        for path, title, text in [
+            ("/", "Tracked Tools", "Tracked Tools sells drills and saws to workshops in the valley."),
+            ("/c/drills/", "Drills", "Cordless and corded drills, from compact drivers to hammer drills."),
+            ("/c/saws/", "Saws", "Circular, jig and mitre saws with blades for wood and metal."),
+            ("/about", "About Tracked Tools", "A family shop since 1987, repairing what it sells."),
+        ]:
+            marker = f"Marker tracked {title.lower()} page."
+            self.add(path, marker, render_page(
+                site_name=self.site_name, title=title, description=text, marker=marker,
+                paragraphs=[text], nav=nav, extra_html=_links_list(promos),
+            ))
+
+    def dynamic(self, path, query, raw_query):
+        if path == "/c/drills/" and dict(query).get("page") == "2":
+            marker = "Marker tracked drills page two."
+            return Response(200, render_page(
+                site_name=self.site_name, title="Drills, page 2", description="More drills.", marker=marker,
+                paragraphs=["Hammer drills and core drills for masonry."], nav=[("/", "Home")],
+            ))
+        return None  # any other query: the page itself
+
+
 # ---- robots.test ---------------------------------------------------------
 
 
@@ -1186,7 +1235,7 @@ class FolderSite(_Site):
     """A site whose pages are the files of a folder, as a static host serves
     them: ``/`` and ``/dir/`` are ``index.html``; ``/about`` is ``about``,
     ``about.html`` or ``about/index.html`` (pretty URLs); anything else 404.
-    Used for the real business sites in ../shared/realsites and the business
+    Used for the real business sites in tests/realsites and the business
     fixtures (tests/business_fixtures), files read once at start."""
 
     TYPES = {".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
@@ -1459,6 +1508,7 @@ class FixtureWeb:
             "js.test": JsSite(self),
             "bench.test": BenchSite(self),
             "status.test": StatusSite(self),
+            "tracked.test": TrackedSite(self),
         }
         for host, folder in self.folders.items():
             sites[host] = FolderSite(self, folder)
