@@ -189,6 +189,41 @@ def test_schedule_json_creates_a_job_and_cancel_json_returns_leases(cluster, web
     jobs.cancel(big.job_id)
 
 
+def test_a_job_scheduled_on_one_node_is_shared_with_workers_on_others(cluster, web):
+    """schedule.json with a url on node A, a worker on node B: B helps by
+    default (shared=false keeps the job to A's process)."""
+    from scrapejet.scheduler.monitor import QueueMonitor
+
+    env, urls = cluster
+    jobs = env.jobs()
+    monitor = QueueMonitor.from_settings(env.settings(), jobs.server)
+    worker = node_call(urls[1], "schedule.json", project="scrapejet", spider="generic")["jobid"]
+    pid = wait_for(lambda: next((j["pid"] for j in node_call(urls[1], "listjobs.json?project=scrapejet")["running"]
+                                 if j["id"] == worker), None), 60, 0.2, what="the worker on node B")
+    wait_for(lambda: any(w["alive"] and w["pid"] == pid for w in monitor.workers()), 60, 0.2,
+             what="node B's worker heart-beating")
+    before = {w["id"]: w["pages"] for w in monitor.workers()}
+    job_id = node_call(urls[0], "schedule.json", project="scrapejet", spider="generic",
+                       url=web.url("bench.test", "/p/3"), max_pages="200", max_depth="10")["jobid"]
+    done = wait_for(lambda: (j := jobs.get(job_id)) is not None and j.done and j, 120, 0.2, what="the job")
+    assert done.status == "completed" and done.counters["crawled"] == 200
+    assert done.queue == jobs.keys.spider_queue("generic"), "the job was not put in the shared queue"
+    assert env.storage().count_pages(job_id) == 200
+    submitter = next(j for j in node_call(urls[0], "listjobs.json?project=scrapejet")["finished"] +
+                     node_call(urls[0], "listjobs.json?project=scrapejet")["running"] if j["id"] == job_id)
+    crawled = {w["id"]: w["pages"] - before.get(w["id"], 0) for w in monitor.workers()}
+    pids = {w["id"]: w["pid"] for w in monitor.workers()}
+    others = sum(n for wid, n in crawled.items() if pids[wid] != submitter["pid"])
+    assert others > 0, f"no other worker crawled a page of the job: {crawled}"
+    node_call(urls[1], "cancel.json", project="scrapejet", job=worker)
+
+    # asked for, the job stays with the process that scheduled it
+    private = node_call(urls[0], "schedule.json", project="scrapejet", spider="generic",
+                        url=web.url("bench.test", "/p/4"), max_pages="5", shared="false")["jobid"]
+    done = wait_for(lambda: (j := jobs.get(private)) is not None and j.done and j, 120, 0.2, what="the private job")
+    assert done.status == "completed" and done.queue == jobs.keys.job_queue(private)
+
+
 def test_scrapejet_up_runs_the_single_machine_stack(env, web, tmp_path):
     """From any directory (here: not the checkout), as a user would."""
     port, scrapyd_port = free_port(), free_port()

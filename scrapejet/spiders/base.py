@@ -3,7 +3,8 @@
 A spider runs in one of two ways:
 
 * ``scrapy crawl generic -a url=...``: it submits one job (private to this
-  process unless ``-a shared=true``), serves it, and closes when it is over,
+  process unless ``-a shared=true``; under scrapyd shared unless
+  ``-a shared=false``), serves it, and closes when it is over,
   so ``-O pages.jsonl`` holds every page of the job;
 * ``scrapy crawl generic`` (no url): a worker serving the spider's shared
   queue, for jobs submitted elsewhere (API, scrapyd, ``scrapejet``); with
@@ -115,7 +116,11 @@ class ScrapeJetSpider(scrapy.Spider):
         """The job spec the `-a` arguments ask for, on top of ``spec``,
         validated before anything starts, so `-a max_pages=abc` stops with a
         clear message instead of a traceback."""
-        spec = {**spec, "shared": _arg_bool(kwargs.get("shared", False))}
+        # Under scrapyd (it passes _job) a job is served by every worker of
+        # its spider on every node, which is what running many nodes is for;
+        # `scrapy crawl` from a terminal keeps its job to itself. Either way
+        # -a shared=... decides.
+        spec = {**spec, "shared": _arg_bool(kwargs.get("shared", "_job" in kwargs))}
         for name in self.spec_args:
             if name in kwargs and kwargs[name] not in (None, ""):
                 spec[name] = kwargs[name]
