@@ -84,7 +84,7 @@ class EmbeddedRedis:
                     raise RuntimeError(
                         f"embedded redis-server failed to start; see {self.dir / 'redis.log'}"
                     )
-                time.sleep(0.05)
+                time.sleep(0.01)
         logger.info("Started embedded redis-server on %s", self.socket)
         atexit.register(self.stop)
         return self.url
@@ -95,11 +95,14 @@ class EmbeddedRedis:
             return
         if not force and self._other_clients() > 0:
             return
-        # SIGTERM, not the SHUTDOWN command: redis-server saves (its save
-        # points are set) and exits just the same, but a SHUTDOWN sent through
-        # redis-py sees the dropped connection as a fault and retries it with
-        # back-off for seconds after the server is gone.
-        self.proc.terminate()
+        # SHUTDOWN SAVE answers at once (a SIGTERM waits for the server's next
+        # cron tick); sent without retries, since the dropped connection is
+        # its success and redis-py's default retries would back off for
+        # seconds after the server has gone.
+        try:
+            self._client().shutdown(save=True)
+        except (redis.RedisError, OSError):
+            self.proc.terminate()
         try:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -107,13 +110,15 @@ class EmbeddedRedis:
             self.proc.kill()
             self.proc.wait()
 
+    def _client(self) -> redis.Redis:
+        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5, decode_responses=True,
+                           retry=Retry(NoBackoff(), 0))
+
     def _other_clients(self) -> int:
         """Connections of other processes to the server (0 when it cannot
         be asked: nobody else can be using it then either)."""
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=5, decode_responses=True,
-                                 retry=Retry(NoBackoff(), 0))
-            with client:
+            with self._client() as client:
                 mine = _client_name()
                 # less one: the connection asking
                 others = sum(1 for c in client.client_list() if c.get("name") != mine) - 1

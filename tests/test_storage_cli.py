@@ -134,3 +134,54 @@ def test_embedded_redis_started_and_stopped(env, web, tmp_path):
     assert (env.data_dir / "redis" / "appendonlydir").exists(), "persistence is off"
     with pytest.raises(redis.ConnectionError):
         redis.Redis(unix_socket_path=str(sock), socket_timeout=2).ping()
+
+
+def _redis_servers_of(folder) -> list[int]:
+    """pids of redis-server processes started for ``folder``."""
+    import os
+
+    pids = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as fh:
+                    cmdline = fh.read().decode(errors="replace")
+            except OSError:
+                continue
+            if "redis-server" in cmdline and str(folder) in cmdline:
+                pids.append(int(entry))
+    return pids
+
+
+def test_commands_on_the_embedded_redis_return_and_leave_no_server(env, web, tmp_path):
+    """Each command that starts the private redis-server stops it on its way
+    out, by SHUTDOWN SAVE (at once, no retries), and the next command finds
+    what the previous one left."""
+    import subprocess
+
+    from tests.conftest import BIN, ROOT
+
+    vars_ = env.environ()
+    del vars_["REDIS_URL"]
+    folder = env.data_dir / "redis"
+
+    def run(*args):
+        result = subprocess.run([str(BIN / "scrapejet"), *args], cwd=ROOT, env=vars_, capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert _redis_servers_of(folder) == [], f"scrapejet {args[0]} left its redis-server running"
+        assert not (folder / "redis.sock").exists()
+        return result.stdout
+
+    run("crawl", web.url("one.test"), "-o", str(tmp_path / "e.jsonl"))
+    listed = run("jobs")
+    job_id = listed.splitlines()[1].split("\t")[0]
+    assert "\tcompleted\t1\t" in listed.splitlines()[1]
+    run("status")
+    run("export", job_id, "-o", str(tmp_path / "again.jsonl"))
+    assert len((tmp_path / "again.jsonl").read_text().splitlines()) == 1
+    run("workers")
+    log = (folder / "redis.log").read_text()
+    # five commands, five servers, each stopped on request and saved
+    assert log.count("User requested shutdown") == 5 and log.count("ready to exit") == 5
+    assert "SIGTERM" not in log and "SIGKILL" not in log
