@@ -23,6 +23,10 @@ ROBOTSTXT_PARSER = "scrapy.robotstxt.ProtegoRobotParser"
 
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
+# Scrapy hands a response's output to as many asyncio tasks as this, made
+# anew for every response (100 by default: ~100 tasks per page, 10% of a
+# worker's CPU). A page yields one item and its links; 16 keep them flowing.
+CONCURRENT_ITEMS = 16
 DOWNLOAD_DELAY = 0
 DOWNLOAD_TIMEOUT = 30
 # A page past this size is a trap (or not a web page): recorded as a failure
@@ -136,6 +140,39 @@ SCRAPEJET_TRACKING_PARAMS = [
     "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "_hsenc", "_hsmi",
     "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv", "_openstat", "rb_clickid", "s_cid",
 ]
+# Scrapy's base lists of components, less two it would import only to find
+# them turned off (Scrapy loads every listed component, even one set to None):
+# RemoteControl (below; its module imports aiohttp's web server: 10 MB and
+# 0.2 s of every process) and CookiesMiddleware (COOKIES_ENABLED is off; its
+# module imports tldextract and requests: 2 MB). tests/test_repository.py
+# checks these against Scrapy's own, so an upgrade cannot drift from them.
+EXTENSIONS_BASE = {
+    "scrapy.extensions.corestats.CoreStats": 0,
+    "scrapy.extensions.logcount.LogCount": 0,
+    "scrapy.extensions.telnet.TelnetConsole": 0,
+    "scrapy.extensions.memusage.MemoryUsage": 0,
+    "scrapy.extensions.memdebug.MemoryDebugger": 0,
+    "scrapy.extensions.closespider.CloseSpider": 0,
+    "scrapy.extensions.feedexport.FeedExporter": 0,
+    "scrapy.extensions.logstats.LogStats": 0,
+    "scrapy.extensions.spiderstate.SpiderState": 0,
+    "scrapy.extensions.throttle.AutoThrottle": 0,
+}
+DOWNLOADER_MIDDLEWARES_BASE = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": 300,
+    "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware": 350,
+    "scrapy.downloadermiddlewares.defaultheaders.DefaultHeadersMiddleware": 400,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": 500,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": 590,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": 600,
+    "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": 750,
+    "scrapy.downloadermiddlewares.stats.DownloaderStats": 850,
+    "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware": 900,
+}
 DOWNLOADER_MIDDLEWARES = {
     # Off-site filtering is per job (scope lives in the job spec, not in
     # allowed_domains), so the spider applies it.
@@ -146,13 +183,19 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "scrapejet.scheduler.worker.Worker": 0,
+    "scrapejet.extensions.FreezeStartupObjects": 0,
 }
+# Objects that live as long as the process are kept out of the garbage
+# collector's full collections once the spider is open (see
+# scrapejet/extensions.py): shorter pauses while crawling, a prompt exit.
+SCRAPEJET_GC_FREEZE = True
 # Scrapy runs, in every process, a telnet console and an HTTP server that
 # executes Python code sent to it (RemoteControl). Workers run unattended on
-# shared nodes, so both are off; `-s TELNETCONSOLE_ENABLED=1` or
-# `-s REMOTE_CONTROL_ENABLED=1` turns one on to debug a worker.
+# shared nodes, so both are off: `-s TELNETCONSOLE_ENABLED=1` turns the
+# console on, SCRAPEJET_REMOTE_CONTROL=1 in the environment the remote
+# control (RemoteControl is otherwise not even loaded, see EXTENSIONS_BASE).
 TELNETCONSOLE_ENABLED = False
-REMOTE_CONTROL_ENABLED = False
+SCRAPEJET_REMOTE_CONTROL = False
 ITEM_PIPELINES = {
     "scrapejet.pipelines.validate.ValidatePipeline": 100,
     "scrapejet.pipelines.storage.StoragePipeline": 300,
@@ -321,3 +364,7 @@ def _apply_environment(namespace: dict) -> None:
 
 
 _apply_environment(globals())
+
+REMOTE_CONTROL_ENABLED = SCRAPEJET_REMOTE_CONTROL
+if SCRAPEJET_REMOTE_CONTROL:
+    EXTENSIONS_BASE["scrapy.extensions.remote_control.RemoteControl"] = 0
