@@ -55,6 +55,7 @@ HOSTS = [
     "bench.test",
     "status.test",
     "tracked.test",
+    "one.test",
 ]
 
 # Depth of every HTML page of shop.test from "/" (depth 0), by the shortest
@@ -102,6 +103,7 @@ EXPECTED_PAGES = {
     "sitemaps.test": frozenset({"/", "/info", "/orphan-1", "/orphan-2"}),
     "js.test": frozenset({"/", "/static"}),
     "status.test": frozenset({"/", "/code/200"}),
+    "one.test": frozenset({"/"}),
 }
 
 
@@ -702,6 +704,21 @@ class TrackedSite(_Site):
                 paragraphs=["Hammer drills and core drills for masonry."], nav=[("/", "Home")],
             ))
         return None  # any other query: the page itself
+
+
+class OneSite(_Site):
+    """A site of one page that links nowhere: what a crawl costs beyond its
+    pages (start-up, exit) is all a crawl of it measures."""
+
+    name = "one"
+    site_name = "One Page"
+
+    def build(self):
+        marker = "Marker one home page."
+        self.add("/", marker, render_page(
+            site_name=self.site_name, title="One Page", description="A site of a single page.", marker=marker,
+            paragraphs=["Everything this small studio does fits on this page: we bind books by hand."],
+        ))
 
 
 # ---- robots.test ---------------------------------------------------------
@@ -1509,6 +1526,7 @@ class FixtureWeb:
             "bench.test": BenchSite(self),
             "status.test": StatusSite(self),
             "tracked.test": TrackedSite(self),
+            "one.test": OneSite(self),
         }
         for host, folder in self.folders.items():
             sites[host] = FolderSite(self, folder)
