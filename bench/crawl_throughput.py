@@ -147,10 +147,29 @@ def _page_work(spider, response):
         yield scrapy.Request(link, callback=spider.parse)
 
 
+# With --phases, the log says when the spider opened and closed, to the
+# millisecond, on the clock the orchestrator starts and stops processes by.
+PHASE_LOG = {"LOG_LEVEL": "INFO", "LOG_FORMAT": "%(created).3f [%(name)s] %(levelname)s: %(message)s"}
+
+
+def _phases(stderr: str, started: float, ended: float) -> dict[str, float] | None:
+    """(start, crawl, exit) seconds of a run logged with PHASE_LOG."""
+    stamps = {}
+    for line in stderr.splitlines():
+        for event in ("Spider opened", "Spider closed"):
+            if event in line and event not in stamps:
+                stamps[event] = float(line.split(" ", 1)[0])
+    if len(stamps) < 2:
+        return None
+    return {"start": stamps["Spider opened"] - started, "crawl": stamps["Spider closed"] - stamps["Spider opened"],
+            "exit": ended - stamps["Spider closed"]}
+
+
 def _common_settings(cfg: dict) -> dict:
     return {
         "CONCURRENT_REQUESTS": CONCURRENCY,
         "LOG_LEVEL": "WARNING",
+        **(PHASE_LOG if cfg.get("phases") else {}),
         "ROBOTSTXT_OBEY": True,
         "TWISTED_DNS_RESOLVER": "scrapejet.resolver.StaticHostsResolver",
         "SCRAPEJET_RESOLVE": cfg["resolve"],
@@ -372,7 +391,8 @@ def _wait(proc: subprocess.Popen, timeout: float) -> tuple[int, float]:
 
 
 def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Path, pages: int,
-            tag: str, profile: str | None = None, extra_env: dict | None = None, host: str = "bench.test") -> dict:
+            tag: str, profile: str | None = None, extra_env: dict | None = None, host: str = "bench.test",
+            phases: bool = False) -> dict:
     expected = pages + 1 if host == "bench.test" else 1
     rundir = workdir / tag
     rundir.mkdir(parents=True)
@@ -380,7 +400,7 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
     resolve = {host: "127.0.0.1"}
     cfg = {
         "variant": variant, "url": web.url("/", host), "resolve": resolve, "redis_url": redis_srv.url,
-        "max_pages": max(5000, 2 * expected), "profile": profile,
+        "max_pages": max(5000, 2 * expected), "profile": profile, "phases": phases,
     }
     env = {k: v for k, v in os.environ.items()
            if not (k.startswith("SCRAPEJET_") or k.startswith("SCRAPY_") or k in ("REDIS_URL", "DATABASE_URL"))}
@@ -416,11 +436,13 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
         command = [str(Path(sys.executable).parent / "scrapy"), "crawl", "generic", "-a", f"url={cfg['url']}",
                    "-a", f"max_pages={cfg['max_pages']}", "-a", "max_depth=10",
                    "-s", "LOG_LEVEL=WARNING", "-s", f"CONCURRENT_REQUESTS={CONCURRENCY}"]
+        if phases:
+            command += [arg for name, value in PHASE_LOG.items() for arg in ("-s", f"{name}={value}")]
     else:
         command = [sys.executable, str(Path(__file__).resolve()), "--run-variant", json.dumps(cfg)]
     stderr_path = rundir / "stderr.log"
     with open(stderr_path, "w") as err:
-        started = time.perf_counter()
+        started, started_epoch = time.perf_counter(), time.time()
         proc = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=err, stderr=err)
         try:
             rc, maxrss_kb = _wait(proc, RUN_TIMEOUT_S)
@@ -429,7 +451,8 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
             proc.wait()
             raise BenchError(f"{tag}: no result after {RUN_TIMEOUT_S}s (killed); see {stderr_path}")
         wall = time.perf_counter() - started
-    tail = stderr_path.read_text(errors="replace")[-3000:]
+    log = stderr_path.read_text(errors="replace")
+    tail = log[-3000:]
     if variant == "d":
         if rc != 0:
             raise BenchError(f"{tag}: exit code {rc}\n{tail}")
@@ -493,6 +516,7 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
         "items": data["items"],
         "redis_cmds": redis_cmds if variant != "d" else 0,
         "commandstats": commandstats if variant != "d" else {},
+        "phases": _phases(log, started_epoch, started_epoch + wall) if phases else None,
     }
 
 
@@ -571,13 +595,18 @@ def main(argv: list[str] | None = None) -> int:
         fixed: dict[str, list[float]] = {}
         if args.fixed_rounds and {"a", "d"} <= set(args.variants):
             print()
-            print("Fixed cost: the whole process crawling one.test (1 page)")
+            print("Fixed cost: the whole process crawling one.test (1 page); start = to spider opened,")
+            print("crawl = spider opened to closed (robots.txt, the page, its sitemap), exit = closed to exit")
+            phases: dict[str, list[dict]] = {}
             for rnd in range(1, args.fixed_rounds + 1):
                 for v in "ad":
                     r = run_one(v, web=web, redis_srv=redis_srv, workdir=workdir, pages=args.pages,
-                                tag=f"one{rnd}{v}", host="one.test")
+                                tag=f"one{rnd}{v}", host="one.test", phases=True)
                     fixed.setdefault(v, []).append(r["wall_s"])
-                print(f"  round {rnd}: (a) {fixed['a'][-1]:.2f} s   (d) {fixed['d'][-1]:.2f} s", flush=True)
+                    phases.setdefault(v, []).append(r["phases"])
+                print(f"  round {rnd}: " + "   ".join(
+                    f"({v}) {fixed[v][-1]:.2f} s = start {phases[v][-1]['start']:.2f} + crawl "
+                    f"{phases[v][-1]['crawl']:.2f} + exit {phases[v][-1]['exit']:.2f}" for v in "ad"), flush=True)
 
         med = {}
         print()
@@ -617,6 +646,10 @@ def main(argv: list[str] | None = None) -> int:
             fa, fd = statistics.median(fixed["a"]), statistics.median(fixed["d"])
             print(f"  fixed cost of a 1-page crawl: (a) {fa:.2f} s, (d) {fd:.2f} s: (d) - (a) = {fd - fa:+.2f} s  "
                   f"target <= +{TARGETS['fixed_s']:.1f} s  {_fmt_ratio(fd - fa, TARGETS['fixed_s'], False)}")
+            for v in "ad":
+                print(f"    ({v}) medians: " + ", ".join(
+                    f"{name} {statistics.median(p[name] for p in phases[v] if p):.2f} s"
+                    for name in ("start", "crawl", "exit")))
         print(f"\nTotal wall time {time.monotonic() - t0:.0f}s")
 
         if args.profile:
