@@ -739,8 +739,8 @@ def cmd_index(args, console: Console) -> int:
             from .index.model import model_name
 
             stored = store.store_pages(store.site_pages(name), model=model_name(settings),
-                                       max_words=settings.getint("SCRAPEJET_CHUNK_WORDS", 200),
-                                       overlap=settings.getint("SCRAPEJET_CHUNK_OVERLAP", 40), force=True)
+                                       max_words=settings.getint("SCRAPEJET_CHUNK_WORDS"),
+                                       overlap=settings.getint("SCRAPEJET_CHUNK_OVERLAP"), force=True)
             console.print(f"{name}: {stored.pages} page(s) re-chunked, {stored.reused} vector(s) kept",
                           highlight=False)
         result = retriever.rebuild(name)

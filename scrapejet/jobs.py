@@ -167,15 +167,15 @@ class Jobs:
 
         return cls(
             server if server is not None else connect(settings),
-            Keys(settings.get("SCRAPEJET_KEY_PREFIX", "scrapejet:")),
+            Keys(settings.get("SCRAPEJET_KEY_PREFIX")),
             storage,
-            job_ttl=settings.getint("SCRAPEJET_JOB_TTL_S", 7 * 24 * 3600),
-            max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT", 100_000),
-            max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT", 50),
+            job_ttl=settings.getint("SCRAPEJET_JOB_TTL_S"),
+            max_pages_limit=settings.getint("SCRAPEJET_MAX_PAGES_LIMIT"),
+            max_depth_limit=settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT"),
             defaults={
-                "max_pages": settings.getint("SCRAPEJET_DEFAULT_MAX_PAGES", 100),
-                "max_depth": settings.getint("SCRAPEJET_DEFAULT_MAX_DEPTH", 5),
-                "priority": settings.getint("SCRAPEJET_DEFAULT_PRIORITY", 5),
+                "max_pages": settings.getint("SCRAPEJET_DEFAULT_MAX_PAGES"),
+                "max_depth": settings.getint("SCRAPEJET_DEFAULT_MAX_DEPTH"),
+                "priority": settings.getint("SCRAPEJET_DEFAULT_PRIORITY"),
             },
         )
 

@@ -140,7 +140,7 @@ def redis_url(settings) -> str:
     url = settings.get("REDIS_URL")
     if url:
         return url
-    return EmbeddedRedis(settings.get("SCRAPEJET_DATA_DIR", "data")).ensure()
+    return EmbeddedRedis(settings.get("SCRAPEJET_DATA_DIR")).ensure()
 
 
 def connect(settings) -> redis.Redis:
@@ -148,7 +148,7 @@ def connect(settings) -> redis.Redis:
     return redis.Redis.from_url(
         redis_url(settings),
         decode_responses=True,
-        socket_timeout=settings.getfloat("SCRAPEJET_REDIS_TIMEOUT", 10),
+        socket_timeout=settings.getfloat("SCRAPEJET_REDIS_TIMEOUT"),
         health_check_interval=30,
         client_name=_client_name(),
     )

@@ -72,7 +72,13 @@ def dedupe_key(url: str) -> str:
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().rstrip(".")
+    """The host of a URL, lower-cased, without a trailing dot or the port
+    (one server, one politeness budget); "" for a URL that has none or
+    cannot be parsed."""
+    try:
+        return (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return ""
 
 
 def _is_ip(host: str) -> bool:

@@ -16,7 +16,7 @@ import pytest
 from scrapejet.index.search import Retriever
 from scrapejet.storage import Storage
 from scrapejet.storage.chunks import ChunkStore
-from tests.conftest import BIN, ROOT
+from tests.conftest import ROOT
 
 ON = {"SCRAPEJET_EMBEDDINGS": "on"}
 

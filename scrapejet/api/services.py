@@ -18,7 +18,7 @@ from ..keys import Keys
 class Services:
     def __init__(self, settings):
         self.settings = settings
-        self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX", "scrapejet:"))
+        self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX"))
         self.api_keys = tuple(k.strip() for k in str(settings.get("SCRAPEJET_API_KEYS") or "").split(",") if k.strip())
         self.allow_private = settings.getbool("SCRAPEJET_ALLOW_PRIVATE")
         self.resolve = {k.lower(): v for k, v in settings.getdict("SCRAPEJET_RESOLVE").items()}

@@ -109,9 +109,9 @@ class ScrapydNodes:
                 Node.parse(spec)
         return cls(
             specs=list(specs),
-            project=settings.get("SCRAPEJET_SCRAPYD_PROJECT", "scrapejet"),
-            workers_per_node=settings.getint("SCRAPEJET_WORKERS_PER_NODE", 1),
-            timeout=settings.getfloat("SCRAPEJET_SCRAPYD_TIMEOUT_S", 3.0),
+            project=settings.get("SCRAPEJET_SCRAPYD_PROJECT"),
+            workers_per_node=settings.getint("SCRAPEJET_WORKERS_PER_NODE"),
+            timeout=settings.getfloat("SCRAPEJET_SCRAPYD_TIMEOUT_S"),
         )
 
     @property

@@ -142,7 +142,7 @@ class Embedder:
         return self.model
 
     def _run(self) -> None:
-        nice = int(self.settings.get("SCRAPEJET_EMBED_NICE", 10) or 0)
+        nice = int(self.settings.get("SCRAPEJET_EMBED_NICE") or 0)
         if nice > 0 and hasattr(os, "setpriority"):
             # Linux schedules threads: a lower priority for this one alone
             # lets the reactor have the CPU it wants, the rest goes to encoding.

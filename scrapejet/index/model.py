@@ -58,7 +58,7 @@ class EmbeddingModel:
         """``threads``: torch threads for a batch (0: one per core; default
         ``SCRAPEJET_EMBED_THREADS``); a question is always encoded on one."""
         if threads is None:
-            threads = int(settings.get("SCRAPEJET_EMBED_THREADS", 1) or 0)
+            threads = int(settings.get("SCRAPEJET_EMBED_THREADS") or 0)
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

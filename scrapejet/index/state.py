@@ -22,7 +22,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 def enabled(settings) -> bool:
     """SCRAPEJET_EMBEDDINGS: on unless off/false/0/no."""
-    value = settings.get("SCRAPEJET_EMBEDDINGS", True)
+    value = settings.get("SCRAPEJET_EMBEDDINGS")
     if isinstance(value, str):
         return value.strip().lower() not in ("0", "off", "false", "no", "")
     return bool(value)

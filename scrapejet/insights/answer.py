@@ -93,8 +93,8 @@ class Insights:
 
                     stored = store.store_pages(
                         store.site_pages(site), model=model_name(self.settings),
-                        max_words=self.settings.getint("SCRAPEJET_CHUNK_WORDS", 200),
-                        overlap=self.settings.getint("SCRAPEJET_CHUNK_OVERLAP", 40))
+                        max_words=self.settings.getint("SCRAPEJET_CHUNK_WORDS"),
+                        overlap=self.settings.getint("SCRAPEJET_CHUNK_OVERLAP"))
                     logger.info("%s: %d page(s) chunked for insights (crawled with embeddings off)",
                                 site, stored.pages)
             return self.retriever.catch_up(site)

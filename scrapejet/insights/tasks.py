@@ -68,7 +68,7 @@ class InsightTasks:
     @classmethod
     def from_settings(cls, settings, server, insights: Callable[[], Any]) -> InsightTasks:
         return cls(
-            server, Keys(settings.get("SCRAPEJET_KEY_PREFIX", "scrapejet:")), insights,
+            server, Keys(settings.get("SCRAPEJET_KEY_PREFIX")), insights,
             threads=settings.getint("SCRAPEJET_INSIGHTS_THREADS"),
             ttl_s=settings.getint("SCRAPEJET_INSIGHTS_TASK_TTL_S"),
             heartbeat_s=settings.getfloat("SCRAPEJET_HEARTBEAT_S"),

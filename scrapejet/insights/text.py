@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
+
+from ..extract.textlines import fold
 
 # Question words and fillers that say nothing about what is asked
 # (English first, then the commonest German, French and Spanish ones).
@@ -43,12 +44,6 @@ MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKS = re.compile(r"(\*\*|__|`|~~)")
 LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 HEADING = re.compile(r"^\s*#{1,6}\s+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Über" and "uber" are one word here."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 # The stopwords as terms() compares them: folded like the text ("für" -> "fur").

@@ -35,9 +35,9 @@ class QueueMonitor:
     def from_settings(cls, settings, server) -> QueueMonitor:
         return cls(
             server,
-            Keys(settings.get("SCRAPEJET_KEY_PREFIX", "scrapejet:")),
-            heartbeat_s=settings.getfloat("SCRAPEJET_HEARTBEAT_S", 2.0),
-            misses=settings.getint("SCRAPEJET_HEARTBEAT_MISSES", 3),
+            Keys(settings.get("SCRAPEJET_KEY_PREFIX")),
+            heartbeat_s=settings.getfloat("SCRAPEJET_HEARTBEAT_S"),
+            misses=settings.getint("SCRAPEJET_HEARTBEAT_MISSES"),
         )
 
     # -- queues ----------------------------------------------------------------

@@ -7,8 +7,9 @@ from collections import deque
 from scrapy.utils.request import request_from_dict
 from scrapy_redis.queue import Base
 
+from ..urls import host_of
 from .redisqueue import Admission, RequestQueue
-from .requests import PAGE, encode, host_of, request_fingerprint
+from .requests import PAGE, encode, request_fingerprint
 
 
 class LeasedPriorityQueue(Base):

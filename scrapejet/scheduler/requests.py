@@ -9,11 +9,10 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from scrapy import Request
 
-from ..urls import dedupe_key
+from ..urls import dedupe_key, host_of
 from . import serializer
 from .redisqueue import RequestQueue
 
@@ -91,14 +90,6 @@ def request_dict(request: Request, spider=None) -> dict:
         data["cb_kwargs"] = request.cb_kwargs
     return data
 
-
-def host_of(url: str) -> str:
-    """The host a request goes to, as per-host politeness counts it (the
-    port is not part of it: one server, one politeness budget)."""
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
 
 
 @dataclass

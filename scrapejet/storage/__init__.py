@@ -137,7 +137,7 @@ def database_url(settings) -> str:
         if url.startswith("postgresql://") or url.startswith("postgres://"):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         return url
-    data_dir = Path(settings.get("SCRAPEJET_DATA_DIR", "data")).resolve()
+    data_dir = Path(settings.get("SCRAPEJET_DATA_DIR")).resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{data_dir / 'scrapejet.db'}"
 
