@@ -205,15 +205,16 @@ def test_a_job_scheduled_on_one_node_is_shared_with_workers_on_others(cluster, w
     before = {w["id"]: w["pages"] for w in monitor.workers()}
     job_id = node_call(urls[0], "schedule.json", project="scrapejet", spider="generic",
                        url=web.url("bench.test", "/p/3"), max_pages="200", max_depth="10")["jobid"]
+    # the process that scheduled it (scrapyd names the pid of running jobs only)
+    submitter = wait_for(lambda: next((j["pid"] for j in node_call(urls[0], "listjobs.json?project=scrapejet")
+                                       ["running"] if j["id"] == job_id), None), 60, 0.05, what="the job's process")
     done = wait_for(lambda: (j := jobs.get(job_id)) is not None and j.done and j, 120, 0.2, what="the job")
     assert done.status == "completed" and done.counters["crawled"] == 200
     assert done.queue == jobs.keys.spider_queue("generic"), "the job was not put in the shared queue"
     assert env.storage().count_pages(job_id) == 200
-    submitter = next(j for j in node_call(urls[0], "listjobs.json?project=scrapejet")["finished"] +
-                     node_call(urls[0], "listjobs.json?project=scrapejet")["running"] if j["id"] == job_id)
     crawled = {w["id"]: w["pages"] - before.get(w["id"], 0) for w in monitor.workers()}
     pids = {w["id"]: w["pid"] for w in monitor.workers()}
-    others = sum(n for wid, n in crawled.items() if pids[wid] != submitter["pid"])
+    others = sum(n for wid, n in crawled.items() if pids[wid] != submitter)
     assert others > 0, f"no other worker crawled a page of the job: {crawled}"
     node_call(urls[1], "cancel.json", project="scrapejet", job=worker)
 
