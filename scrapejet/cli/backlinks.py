@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from rich.console import Console
 
+from .common import (crawl_settings, print_failures, print_table, run_job, state_settings, storage_and_jobs, validated,
+                     write_output)
 
-def add_parser(sub) -> None:
-    from .export import BACKLINK_FORMATS
+
+def add_parsers(sub) -> None:
+    from ..export import BACKLINK_FORMATS
 
     p = sub.add_parser(
         "backlinks", help="find pages of other sites that link to TARGET, crawling from --seed pages; "
@@ -60,9 +62,8 @@ def cmd_backlinks(args, console: Console) -> int:
 
 
 def cmd_crawl(args, console: Console) -> int:
-    from .backlinks import job_target
-    from .cli import _print_failures, _run_job, _settings, _validated
-    from .spiders.backlink import BacklinkSpider
+    from ..backlinks import job_target
+    from ..spiders.backlink import BacklinkSpider
 
     seeds = [s for seed in args.seed for s in seed.split(",") if s.strip()]
     spec = {
@@ -71,10 +72,10 @@ def cmd_crawl(args, console: Console) -> int:
         "allowed_domains": args.allowed_domain, "include": args.include, "exclude": args.exclude,
         "priority": args.priority,
     }
-    settings = _settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
+    settings = crawl_settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
     if spec["max_pages"] is None:
         spec["max_pages"] = settings.getint("SCRAPEJET_DEFAULT_MAX_PAGES")
-    model = _validated("backlinks", {k: v for k, v in spec.items() if v is not None}, settings, console)
+    model = validated("backlinks", {k: v for k, v in spec.items() if v is not None}, settings, console)
     if model is None:
         return 2
     # The spider gets the validated values (`-a` strings): canonical seeds
@@ -83,7 +84,7 @@ def cmd_crawl(args, console: Console) -> int:
     kwargs["seeds"] = ",".join(model.seeds)
     if model.allowed_domains:
         kwargs["allowed_domains"] = ",".join(model.allowed_domains)
-    ran = _run_job(settings, BacklinkSpider, kwargs, f"backlinks of {model.target}", model.max_pages, console,
+    ran = run_job(settings, BacklinkSpider, kwargs, f"backlinks of {model.target}", model.max_pages, console,
                    args.progress)
     if ran is None:
         return 1
@@ -92,7 +93,7 @@ def cmd_crawl(args, console: Console) -> int:
     path, n = _write(storage, target.domain, job.job_id, args.format, args.output, settings)
     if args.output == "-":
         return 0 if job.status == "completed" else 1
-    from .storage.backlinks import summary
+    from ..storage.backlinks import referring_domains, summary
 
     profile = summary(storage, target.host)
     console.print()
@@ -100,46 +101,30 @@ def cmd_crawl(args, console: Console) -> int:
     console.print(f"  target       : {target.host} ({target.match})", highlight=False)
     console.print(f"  pages crawled: {job.counters['crawled']}")
     console.print(f"  backlinks    : {n} seen by this job, from "
-                  f"{_referring_domains(storage, target.domain, job.job_id)} referring domain(s)")
+                  f"{referring_domains(storage, target.domain, job.job_id)} referring domain(s)")
     console.print(f"  new / lost   : {profile['new_since_previous_job']} new, "
                   f"{profile['lost_since_previous_job']} lost since the previous job")
-    _print_failures(console, storage, job)
+    print_failures(console, storage, job)
     if path:
         console.print(f"  output       : {path} ({args.format})")
     console.print(f"  profile      : scrapejet backlinks summary {target.host}", highlight=False)
     return 0 if job.status == "completed" else 1
 
 
-def _referring_domains(storage, domain: str, job_id: str) -> int:
-    from sqlalchemy import distinct, func, select
-
-    from .storage.backlinks import backlinks
-
-    query = select(func.count(distinct(backlinks.c.source_domain))).where(
-        backlinks.c.target_domain == domain, backlinks.c.last_job_id == job_id)
-    with storage.engine.connect() as conn:
-        return int(conn.execute(query).scalar_one())
-
-
 def _write(storage, domain: str, job_id: str, fmt: str, output: str | None, settings) -> tuple[Path | None, int]:
     """The backlinks a job saw (the records it last saw), to a file or stdout."""
-    from .export import write_backlinks
-    from .storage.backlinks import list_backlinks
+    from ..export import write_backlinks
+    from ..storage.backlinks import list_backlinks
 
     records = list_backlinks(storage, domain, job_id=job_id, status="all")
-    if output == "-":
-        return None, write_backlinks(records, fmt, sys.stdout)
-    path = Path(output) if output else (
-        Path(settings.get("SCRAPEJET_DATA_DIR")) / "exports" / f"backlinks-{domain}-{job_id}.{fmt}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="" if fmt == "csv" else None) as fh:
-        return path, write_backlinks(records, fmt, fh)
+    default = Path(settings.get("SCRAPEJET_DATA_DIR")) / "exports" / f"backlinks-{domain}-{job_id}.{fmt}"
+    return write_output(output, default, fmt, lambda fh: write_backlinks(records, fmt, fh))
 
 
 def export_job(storage, job, fmt: str, output: str | None, settings, console: Console) -> int:
     """`scrapejet export JOB_ID` of a backlinks job: its backlinks."""
-    from .backlinks import job_target
-    from .export import BACKLINK_FORMATS
+    from ..backlinks import job_target
+    from ..export import BACKLINK_FORMATS
 
     if fmt not in BACKLINK_FORMATS:
         return _error(console, f"a backlinks job exports as {', '.join(BACKLINK_FORMATS)}, not {fmt}")
@@ -150,10 +135,9 @@ def export_job(storage, job, fmt: str, output: str | None, settings, console: Co
 
 
 def cmd_summary(args, console: Console) -> int:
-    from .backlinks import parse_target
-    from .cli import _state_settings, _storage_and_jobs, _table
-    from .storage.backlinks import crawls, summary
-    from .urls import host_of, site_host
+    from ..backlinks import parse_target
+    from ..storage.backlinks import crawls, summary
+    from ..urls import host_of, site_host
 
     try:
         target = parse_target(args.summary_of)
@@ -162,7 +146,7 @@ def cmd_summary(args, console: Console) -> int:
     domain = site_host(host_of(target) if "://" in target else target)
     if not 1 <= args.top <= 100:
         return _error(console, "--top must be 1-100")
-    storage, _ = _storage_and_jobs(_state_settings())
+    storage, _ = storage_and_jobs(state_settings())
     if not crawls(storage, domain, limit=1):
         console.print(f"no backlinks of {domain} recorded yet: scrapejet backlinks {domain} --seed URL ...",
                       highlight=False)
@@ -182,9 +166,9 @@ def cmd_summary(args, console: Console) -> int:
         ("lost since previous job", "lost_since_previous_job"), ("lost (all time)", "lost_total"),
     )]
     rows += [(f"type {name}", n) for name, n in profile["link_types"].items()]
-    _table(console, ("figure", "count"), rows)
-    _table(console, ("top anchor", "backlinks"), [(a["anchor"], a["backlinks"]) for a in profile["top_anchors"]])
-    _table(console, ("referring domain", "backlinks", "pages", "dofollow"), [
+    print_table(console, ("figure", "count"), rows)
+    print_table(console, ("top anchor", "backlinks"), [(a["anchor"], a["backlinks"]) for a in profile["top_anchors"]])
+    print_table(console, ("referring domain", "backlinks", "pages", "dofollow"), [
         (d["domain"], d["backlinks"], d["referring_pages"], d["dofollow"]) for d in profile["top_referring_domains"]
     ])
     return 0

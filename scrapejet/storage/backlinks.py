@@ -291,6 +291,14 @@ def _n(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
+def referring_domains(storage: Storage, domain: str, job_id: str) -> int:
+    """Domains whose pages linked to ``domain`` when job ``job_id`` last saw them."""
+    query = select(func.count(distinct(backlinks.c.source_domain))).where(
+        backlinks.c.target_domain == domain, backlinks.c.last_job_id == job_id)
+    with storage.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
 def crawls(storage: Storage, domain: str, limit: int = 2) -> list[dict[str, Any]]:
     """The latest jobs that crawled source pages for ``domain``'s
     registered domain, newest first, with what each crawled."""

@@ -20,6 +20,12 @@ def _site_columns():
     )
 
 
+def page_sites(storage: Storage) -> list[str]:
+    """Every site with stored pages."""
+    with storage.engine.connect() as conn:
+        return [s for s in conn.execute(select(pages.c.site).distinct()).scalars() if s]
+
+
 def list_sites(storage: Storage, *, limit: int = 1000) -> list[dict[str, Any]]:
     """Sites with stored pages, most recently crawled first."""
     query = (
