@@ -171,7 +171,7 @@ def _common_settings(cfg: dict) -> dict:
         "LOG_LEVEL": "WARNING",
         **(PHASE_LOG if cfg.get("phases") else {}),
         "ROBOTSTXT_OBEY": True,
-        "TWISTED_DNS_RESOLVER": "scrapejet.resolver.StaticHostsResolver",
+        "TWISTED_DNS_RESOLVER": "scrapejet.download.resolver.StaticHostsResolver",
         "SCRAPEJET_RESOLVE": cfg["resolve"],
         "EXTENSIONS": {BenchStats: 0},
     }

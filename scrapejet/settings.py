@@ -94,7 +94,7 @@ SCRAPEJET_DEFAULT_PRIORITY = 5
 
 # Host name -> IP overrides (like curl --resolve), also given to Chromium.
 SCRAPEJET_RESOLVE: dict[str, str] = {}
-TWISTED_DNS_RESOLVER = "scrapejet.resolver.StaticHostsResolver"
+TWISTED_DNS_RESOLVER = "scrapejet.download.resolver.StaticHostsResolver"
 
 # Content types stored as pages; anything else is skipped with its reason.
 SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]
@@ -179,7 +179,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     # 429/503 pause the host for every worker; sees responses before
     # RetryMiddleware (550) retries them, and holds the retry.
-    "scrapejet.scheduler.politeness.HostBackoffMiddleware": 560,
+    "scrapejet.download.backoff.HostBackoffMiddleware": 560,
 }
 EXTENSIONS = {
     "scrapejet.scheduler.worker.Worker": 0,
@@ -205,8 +205,8 @@ ITEM_PIPELINES = {
 
 # -- JavaScript rendering (per request, when a job sets render_js) ----------
 DOWNLOAD_HANDLERS = {
-    "http": "scrapejet.rendering.RenderingDownloadHandler",
-    "https": "scrapejet.rendering.RenderingDownloadHandler",
+    "http": "scrapejet.download.rendering.RenderingDownloadHandler",
+    "https": "scrapejet.download.rendering.RenderingDownloadHandler",
 }
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, request
 
-from ..resolver import lookup
+from ..download.resolver import lookup
 from .errors import ApiError
 from .services import services
 

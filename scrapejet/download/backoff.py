@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 from scrapy.utils.defer import maybe_deferred_to_future
 
 from ..urls import host_of
-from .worker import Worker
+from ..scheduler.worker import Worker
 
 logger = logging.getLogger(__name__)
 
