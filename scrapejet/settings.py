@@ -3,7 +3,7 @@
 Each setting below can be overridden from the environment: ``REDIS_URL``,
 ``DATABASE_URL``, ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``SCRAPYD_NODES`` by those names, and
 any ``SCRAPEJET_*`` setting by an environment variable of the same name (its
-type follows the default here; dicts and lists are given as JSON). The README's
+type follows the default here; dicts and lists are given as JSON). docs/settings.md's
 settings table documents them."""
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ create a job at the default priority. This ``schedule.json`` also passes it
 to the spider as ``job_priority``, which the spiders take as the job's
 priority (1-9) unless a ``-d job_priority`` was given. Needs scrapejet
 importable by the scrapyd process: nodes install the project's requirements
-and the project itself (see README, "Scaling out")."""
+and the project itself (see docs/deployment.md)."""
 
 from __future__ import annotations
 
