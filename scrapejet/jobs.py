@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .keys import Keys
 from .scheduler.redisqueue import RequestQueue
+from .urls import drop_query_params, query_param_filter
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -151,7 +152,7 @@ class Jobs:
 
     def __init__(self, server, keys: Keys, storage=None, *, job_ttl: int = 7 * 24 * 3600,
                  max_pages_limit: int = 100_000, max_depth_limit: int = 50,
-                 defaults: dict[str, Any] | None = None):
+                 defaults: dict[str, Any] | None = None, tracking_params: list[str] = ()):
         self.server = server
         self.keys = keys
         self.storage = storage
@@ -160,6 +161,10 @@ class Jobs:
         self.max_depth_limit = max_depth_limit
         # Server-wide defaults for fields a submission leaves out.
         self.defaults = defaults or {}
+        # A start URL loses its tracking parameters as followed links do
+        # (scrapejet.middlewares): /?utm_source=mail and the home page that
+        # links back to / are one page.
+        self.tracking = query_param_filter(list(tracking_params))
 
     @classmethod
     def from_settings(cls, settings, server=None, storage=None) -> Jobs:
@@ -177,6 +182,7 @@ class Jobs:
                 "max_depth": settings.getint("SCRAPEJET_DEFAULT_MAX_DEPTH"),
                 "priority": settings.getint("SCRAPEJET_DEFAULT_PRIORITY"),
             },
+            tracking_params=settings.getlist("SCRAPEJET_TRACKING_PARAMS"),
         )
 
     # -- submission -----------------------------------------------------------
@@ -192,6 +198,8 @@ class Jobs:
             kind, spec, max_pages_limit=self.max_pages_limit, max_depth_limit=self.max_depth_limit
         )
         clean = model.model_dump()
+        if clean.get("url"):
+            clean["url"] = drop_query_params(clean["url"], *self.tracking)
         job_id = job_id or secrets.token_hex(8)
         if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", job_id):
             raise JobError("job_id: 1-64 letters, digits, '_', '.' or '-'")

@@ -8,7 +8,7 @@ from typing import Any
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
-from .urls import drop_query_params
+from .urls import drop_query_params, query_param_filter
 
 
 class TrackingParamsMiddleware:
@@ -27,13 +27,10 @@ class TrackingParamsMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler) -> TrackingParamsMiddleware:
-        params = [p.strip().lower() for p in crawler.settings.getlist("SCRAPEJET_TRACKING_PARAMS") if p.strip()]
-        if not params:
+        names, prefixes = query_param_filter(crawler.settings.getlist("SCRAPEJET_TRACKING_PARAMS"))
+        if not names and not prefixes:
             raise NotConfigured("SCRAPEJET_TRACKING_PARAMS is empty")
-        return cls(
-            frozenset(p for p in params if not p.endswith("*")),
-            tuple(p[:-1] for p in params if p.endswith("*")),
-        )
+        return cls(names, prefixes)
 
     def _clean(self, result: Any) -> Any:
         if isinstance(result, Request) and "?" in result.url:

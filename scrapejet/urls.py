@@ -46,6 +46,13 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
 
 
+def query_param_filter(params: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(names, prefixes) of a list of parameter names where a name ending in
+    ``*`` is a prefix (``SCRAPEJET_TRACKING_PARAMS``), lower-cased."""
+    params = [p.strip().lower() for p in params if p.strip()]
+    return frozenset(p for p in params if not p.endswith("*")), tuple(p[:-1] for p in params if p.endswith("*"))
+
+
 def drop_query_params(url: str, names: frozenset[str], prefixes: tuple[str, ...] = ()) -> str:
     """``url`` without the query parameters named in ``names`` or starting
     with one of ``prefixes`` (lower-case; tracking parameters such as

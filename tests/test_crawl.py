@@ -90,6 +90,11 @@ def test_tracking_parameters_are_not_new_pages(env, web, tmp_path):
     assert not [p for p in asked if "utm_" in p or "clid=" in p], asked
     assert sorted(set(asked)) == sorted(asked)
 
+    # a start URL with tracking parameters is the page without them
+    items, _ = crawl(env, tmp_path, web.url("tracked.test", "/?utm_source=newsletter&utm_medium=email"),
+                     name="start.jsonl")
+    assert sorted(paths(i["url"] for i in items)) == sorted(TRACKED_PAGES)
+
     # max_pages counts pages, not spellings of them
     web.reset_log()
     items, _ = crawl(env, tmp_path, web.url("tracked.test"), "-a", "max_pages=4", name="four.jsonl")
