@@ -20,55 +20,21 @@ from __future__ import annotations
 import json
 
 from ..keys import Keys
+from .lua import lua_script
 
 UNKNOWN = "?"  # a probe not answered yet
 
 # ARGV: seen key, counts key, cap, ttl, then pairs (fingerprint, domain).
 # Returns 1 (follow) or 0 (domain full) per pair.
-_ADMIT = r"""
-local seen, counts, cap, ttl = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
-local out = {}
-for i = 5, #ARGV, 2 do
-  if redis.call('SISMEMBER', seen, ARGV[i]) == 1 then
-    out[#out + 1] = 1
-  elseif tonumber(redis.call('HGET', counts, ARGV[i + 1]) or '0') >= cap then
-    out[#out + 1] = 0
-  else
-    redis.call('HINCRBY', counts, ARGV[i + 1], 1)
-    out[#out + 1] = 1
-  end
-end
-redis.call('EXPIRE', counts, ttl)
-return out
-"""
+_ADMIT = lua_script("backlinks_admit.lua")
 
 # ARGV: probes key, waiting key prefix, ttl, then pairs (fingerprint, record).
 # Returns the answer per pair, or '?' after leaving the record to wait.
-_WAIT = r"""
-local probes, prefix, ttl = ARGV[1], ARGV[2], ARGV[3]
-local out = {}
-for i = 4, #ARGV, 2 do
-  local answer = redis.call('HGET', probes, ARGV[i])
-  if answer then
-    out[#out + 1] = answer
-  else
-    local waiting = prefix .. ARGV[i]
-    redis.call('RPUSH', waiting, ARGV[i + 1])
-    redis.call('EXPIRE', waiting, ttl)
-    out[#out + 1] = '?'
-  end
-end
-return out
-"""
+_WAIT = lua_script("backlinks_wait.lua")
 
 # ARGV: probes key, waiting key, ttl, fingerprint, answer.
 # Returns {answer kept (the first one given), records waiting}.
-_ANSWER = r"""
-local probes, waiting, ttl, fp = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-redis.call('HSETNX', probes, fp, ARGV[5])
-redis.call('EXPIRE', probes, ttl)
-return {redis.call('HGET', probes, fp), redis.call('LRANGE', waiting, 0, -1)}
-"""
+_ANSWER = lua_script("backlinks_answer.lua")
 
 
 class BacklinkFrontier:
