@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
 KIND_SPIDER = {"crawl": "generic", "business": "business", "backlinks": "backlink"}
+# What a job id may be (the API's models say it to clients with the same pattern).
+JOB_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 STATES = {  # status -> the Celery-style state the older API documents
     "pending": "PENDING",
     "running": "PROGRESS",
@@ -201,7 +203,7 @@ class Jobs:
         if clean.get("url"):
             clean["url"] = drop_query_params(clean["url"], *self.tracking)
         job_id = job_id or secrets.token_hex(8)
-        if not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", job_id):
+        if not re.fullmatch(JOB_ID_PATTERN, job_id):
             raise JobError("job_id: 1-64 letters, digits, '_', '.' or '-'")
         spider = KIND_SPIDER[kind]
         queue = (

@@ -7,7 +7,7 @@ pydantic."""
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 from urllib.parse import urljoin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -26,7 +26,10 @@ def http_url(value: str) -> str:
 # How an http(s) URL field is described in JSON Schema (for API clients and
 # request generators); ``http_url`` is what enforces it.
 HTTP_URL_SCHEMA = {"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+"}
-OUTPUT_FORMATS = ("json", "jsonl", "csv", "markdown")
+OutputFormat = Literal["json", "jsonl", "csv", "markdown"]
+OUTPUT_FORMATS = get_args(OutputFormat)
+# A job's priority, wherever one is given: 1-9, 9 most urgent.
+PRIORITY_RANGE = {"ge": 1, "le": 9}
 WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
 WebhookEvent = Literal["job.started", "job.page", "job.completed", "job.failed", "job.cancelled"]
 
@@ -66,14 +69,14 @@ class CrawlSpec(BaseModel):
     include: str | None = None
     exclude: str | None = None
     render_js: bool = False
-    priority: int = Field(default=5, ge=1, le=9)
+    priority: int = Field(default=5, **PRIORITY_RANGE)
     subdomains: bool = False
     # False: only the process that submitted it serves the job (`scrapy crawl
     # -a url=...`, `scrapejet crawl`), so its own output holds every page.
     shared: bool = True
     # The format the submitter asked results in (API `output_format`);
     # every stored job can still be exported in any format.
-    output_format: Literal["json", "jsonl", "csv", "markdown"] | None = None
+    output_format: OutputFormat | None = None
     webhook: WebhookSpec | None = None
 
     @field_validator("url")
@@ -104,9 +107,9 @@ class BusinessSpec(BaseModel):
     pages_to_scrape: list[str] | None = Field(default=None, max_length=100)
     max_pages: int = Field(default=25, ge=1)
     render_js: bool = False
-    priority: int = Field(default=5, ge=1, le=9)
+    priority: int = Field(default=5, **PRIORITY_RANGE)
     shared: bool = True
-    output_format: Literal["json", "jsonl", "csv", "markdown"] | None = None
+    output_format: OutputFormat | None = None
     webhook: WebhookSpec | None = None
 
     @field_validator("url")
@@ -173,7 +176,7 @@ class BacklinkSpec(BaseModel):
     include: str | None = None
     exclude: str | None = None
     render_js: bool = False
-    priority: int = Field(default=5, ge=1, le=9)
+    priority: int = Field(default=5, **PRIORITY_RANGE)
     shared: bool = True
     webhook: WebhookSpec | None = None
 

@@ -10,14 +10,14 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..export import iso  # noqa: F401  (the API's timestamps; views import it from here)
+from ..jobs import JOB_ID_PATTERN
 from ..specs import HTTP_URL_SCHEMA as HTTP_URL
-from ..specs import WebhookSpec, http_url
+from ..specs import PRIORITY_RANGE, OutputFormat, WebhookSpec, http_url
 
 Status = Literal["pending", "running", "completed", "failed", "cancelled"]
 State = Literal["PENDING", "PROGRESS", "SUCCESS", "FAILURE", "REVOKED"]
 Kind = Literal["crawl", "business", "backlinks"]
-Format = Literal["json", "jsonl", "csv", "markdown"]
-JOB_ID = r"^[A-Za-z0-9_.-]{1,64}$"
+Format = OutputFormat
 HOSTNAME = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
 
 
@@ -55,13 +55,13 @@ class ScrapeRequest(Strict):
     max_pages: int | None = Field(default=None, ge=1, description="pages to store (default SCRAPEJET_DEFAULT_MAX_PAGES)")
     max_depth: int | None = Field(default=None, ge=0, description="link depth from url (default SCRAPEJET_DEFAULT_MAX_DEPTH)")
     output_format: Format = Field(default="json", description="format of the result download (GET /scrape/{id}/result?download=true)")
-    priority: int | None = Field(default=None, ge=1, le=9, description="1-9, 9 most urgent (default 5)")
+    priority: int | None = Field(default=None, **PRIORITY_RANGE, description="1-9, 9 most urgent (default 5)")
     render_js: bool = Field(default=False, description="render pages in headless Chromium")
     include: str | None = Field(default=None, description="regex a followed URL must match")
     exclude: str | None = Field(default=None, description="regex a followed URL must not match")
     subdomains: bool = Field(default=False, description="crawl every host under the registered domain")
     webhook: WebhookSpec | None = Field(default=None, description="POSTed on job state changes")
-    job_id: str | None = Field(default=None, pattern=JOB_ID, description="name the job (default: random)")
+    job_id: str | None = Field(default=None, pattern=JOB_ID_PATTERN, description="name the job (default: random)")
 
     _check_url = field_validator("url")(_url)
 
@@ -252,10 +252,10 @@ class BusinessScrapeRequest(Strict):
         description="paths (\"/about\") or URLs on the same site; default: the business pages found on the site",
     )
     max_pages: int | None = Field(default=None, ge=1)
-    priority: int | None = Field(default=None, ge=1, le=9)
+    priority: int | None = Field(default=None, **PRIORITY_RANGE)
     render_js: bool = False
     webhook: WebhookSpec | None = None
-    job_id: str | None = Field(default=None, pattern=JOB_ID)
+    job_id: str | None = Field(default=None, pattern=JOB_ID_PATTERN)
 
     _check_url = field_validator("url")(_url)
 
@@ -383,10 +383,10 @@ class SubmitCrawlRequest(Strict):
                                         "or a domain (example.com)", min_length=1)
     initial_seed_urls: list[SeedUrl] = Field(min_length=1, max_length=1000,
                                              description="pages of other sites to start from")
-    priority: int | None = Field(default=None, ge=1, le=9)
+    priority: int | None = Field(default=None, **PRIORITY_RANGE)
     config: BacklinkConfig = Field(default_factory=BacklinkConfig)
     webhook: WebhookSpec | None = None
-    job_id: str | None = Field(default=None, pattern=JOB_ID)
+    job_id: str | None = Field(default=None, pattern=JOB_ID_PATTERN)
 
     @field_validator("target_url")
     @classmethod
@@ -465,7 +465,7 @@ class BacklinksQuery(Strict):
         default=None, description="dofollow: none of nofollow, ugc, sponsored")
     link_type: Literal["href", "image", "redirect", "canonical", "meta-refresh", "iframe", "form"] | None = None
     referring_domain: str | None = Field(default=None, description="links from this domain (or host) only")
-    job_id: str | None = Field(default=None, pattern=JOB_ID, description="links seen by this job")
+    job_id: str | None = Field(default=None, pattern=JOB_ID_PATTERN, description="links seen by this job")
     format: Literal["json", "jsonl", "csv"] | None = Field(
         default=None, description="every matching link as a file instead of a JSON page")
     page: int = Field(default=1, ge=1, le=1_000_000)
