@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scrapejet.index.chunking import chunk_page
+from scrapejet.extract.chunking import chunk_page
 
 
 def sentences(topic: str, n: int) -> str:

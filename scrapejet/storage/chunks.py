@@ -40,7 +40,7 @@ from sqlalchemy import (
     text,
 )
 
-from ..index.chunking import Chunk, chunk_page
+from ..extract.chunking import Chunk, chunk_page
 from ..urls import canonical_url, site_host
 from . import Storage, metadata, pages
 
