@@ -1,6 +1,7 @@
 """Building the objects every entry point needs from the project's Scrapy
 settings: the CLI and the HTTP API both start here, so they see the same
-settings (``scrapejet.settings`` plus environment overrides) and storage."""
+settings (``scrapejet.settings`` plus environment overrides) and storage;
+inside a crawler, ``CrawlerRuntime`` holds them for every component."""
 
 from __future__ import annotations
 
@@ -84,3 +85,27 @@ def storage_and_jobs(settings):
 
     storage = Storage.from_settings(settings)
     return storage, Jobs.from_settings(settings, storage=storage)
+
+
+class CrawlerRuntime:
+    """What the components of one crawler share: the Redis connection and
+    key names, storage and the job model. An extension (listed first in
+    EXTENSIONS), so it is built once per crawler ``from_crawler`` and the
+    scheduler, the Worker, the spiders and the pipelines fetch it with
+    ``crawler.get_extension(CrawlerRuntime)`` rather than each building its
+    own."""
+
+    def __init__(self, settings):
+        from .jobs import Jobs
+        from .keys import Keys
+        from .redis_server import connect
+        from .storage import Storage
+
+        self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX"))
+        self.server = connect(settings)
+        self.storage = Storage.from_settings(settings)
+        self.jobs = Jobs.from_settings(settings, server=self.server, storage=self.storage)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> CrawlerRuntime:
+        return cls(crawler.settings)

@@ -182,7 +182,11 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapejet.download.backoff.HostBackoffMiddleware": 560,
 }
 EXTENSIONS = {
+    # built first: what every other component of the crawler shares
+    "scrapejet.runtime.CrawlerRuntime": -100,
     "scrapejet.scheduler.worker.Worker": 0,
+    # after the Worker: stops once the Worker has returned its leases
+    "scrapejet.scheduler.heartbeat.Heartbeat": 10,
     "scrapejet.extensions.FreezeStartupObjects": 0,
 }
 # Objects that live as long as the process are kept out of the garbage

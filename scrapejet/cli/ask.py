@@ -7,7 +7,7 @@ import json
 
 from rich.console import Console
 
-from .common import crawl_settings, state_settings, print_table
+from .common import crawl_settings, print_table, state_settings
 
 
 def add_parsers(sub) -> None:

@@ -14,8 +14,16 @@ from pathlib import Path
 
 from rich.console import Console
 
-from .common import (crawl_settings, print_failures, print_table, run_job, state_settings, storage_and_jobs, validated,
-                     write_output)
+from .common import (
+    crawl_settings,
+    print_failures,
+    print_table,
+    run_job,
+    state_settings,
+    storage_and_jobs,
+    validated,
+    write_output,
+)
 
 
 def add_parsers(sub) -> None:

@@ -86,7 +86,13 @@ def run_in_process(settings, spidercls, kwargs: dict, label: str, total: int, co
                     force_progress: bool) -> str | None:
     """Run one job in this process (`scrapy crawl NAME -a url=...` with a
     progress bar); its job id, or None if it did not start."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
     from twisted.internet import task

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from .common import crawl_settings, export_pages, export_profile, run_job, validated, print_failures, print_render_hint
+from .common import (
+    crawl_settings,
+    export_pages,
+    export_profile,
+    print_failures,
+    print_render_hint,
+    run_job,
+    validated,
+)
 
 
 def add_parsers(sub) -> None:

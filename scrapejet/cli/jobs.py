@@ -8,7 +8,13 @@ import json
 
 from rich.console import Console
 
-from .common import state_settings, storage_and_jobs, export_pages, export_profile, print_table
+from .common import (
+    export_pages,
+    export_profile,
+    print_table,
+    state_settings,
+    storage_and_jobs,
+)
 
 
 def add_parsers(sub) -> None:

@@ -18,8 +18,8 @@ from email.utils import parsedate_to_datetime
 
 from scrapy.utils.defer import maybe_deferred_to_future
 
-from ..urls import host_of
 from ..scheduler.worker import Worker
+from ..urls import host_of
 
 logger = logging.getLogger(__name__)
 

@@ -29,7 +29,7 @@ from ..index.embedder import Embedder
 from ..index.model import model_name
 from ..index.state import enabled
 from ..items import PageItem
-from ..scheduler.worker import Worker
+from ..runtime import CrawlerRuntime
 from ..storage.chunks import ChunkStore
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class EmbedPipeline:
             # ...: reason" WARNING in every CLI run.
             logger.info("Embeddings off (SCRAPEJET_EMBEDDINGS): pages are stored without chunks or vectors")
             raise NotConfigured
-        storage = crawler.get_extension(Worker).storage
+        storage = crawler.get_extension(CrawlerRuntime).storage
         return cls(
             ChunkStore(storage), Embedder.shared(settings, storage), model=model_name(settings),
             max_words=settings.getint("SCRAPEJET_CHUNK_WORDS"), overlap=settings.getint("SCRAPEJET_CHUNK_OVERLAP"),

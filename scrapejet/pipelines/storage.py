@@ -16,7 +16,7 @@ from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from ..items import BacklinkItem, BacklinkSourceItem, BusinessProfileItem, PageItem
-from ..scheduler.worker import Worker
+from ..runtime import CrawlerRuntime
 
 # Items written in batches; a job's profile is written on its own.
 BATCHED = (PageItem, BacklinkItem, BacklinkSourceItem)
@@ -32,9 +32,9 @@ class StoragePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        # The worker's storage: one engine (and SQLite connection pool) per process.
+        # The crawler's storage: one engine (and SQLite connection pool) per process.
         pipeline = cls(
-            crawler.get_extension(Worker).storage,
+            crawler.get_extension(CrawlerRuntime).storage,
             batch_size=crawler.settings.getint("SCRAPEJET_STORAGE_BATCH"),
             flush_s=crawler.settings.getfloat("SCRAPEJET_STORAGE_FLUSH_S"),
         )

@@ -27,6 +27,7 @@ from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
 from ..items import FailureItem
+from ..runtime import CrawlerRuntime
 from ..urls import canonical_url
 from .dupefilter import JobDupeFilter
 from .redisqueue import FAILED, SKIPPED
@@ -41,17 +42,19 @@ class Scheduler(RedisScheduler):
     def from_crawler(cls, crawler):
         settings = crawler.settings
         worker = crawler.get_extension(Worker)
-        if worker is None:
-            raise RuntimeError("scrapejet.scheduler.Scheduler needs the scrapejet.scheduler.worker.Worker extension")
+        runtime = crawler.get_extension(CrawlerRuntime)
+        if worker is None or runtime is None:
+            raise RuntimeError("scrapejet.scheduler.Scheduler needs the CrawlerRuntime and Worker extensions")
         scheduler = cls(
-            server=worker.server,
+            server=runtime.server,
             persist=True,
             queue_cls=settings.get("SCHEDULER_QUEUE_CLASS"),
-            dupefilter=JobDupeFilter(worker.server, worker.keys),
+            dupefilter=JobDupeFilter(runtime.server, runtime.keys),
             serializer=importlib.import_module(settings.get("SCHEDULER_SERIALIZER")),
         )
         scheduler.stats = crawler.stats
         scheduler.worker = worker
+        scheduler.keys = runtime.keys
         scheduler.local = deque()
         scheduler._handed_back = set()
         scheduler.lease_batch = settings.getint("SCRAPEJET_LEASE_BATCH")
@@ -70,7 +73,7 @@ class Scheduler(RedisScheduler):
         # A spider running one private job (`scrapy crawl generic -a url=`)
         # serves that job's queue; a worker serves its spider's shared queue.
         open_job = getattr(spider, "open_job", None)
-        key = (open_job() if open_job else None) or self.worker.keys.spider_queue(spider.name)
+        key = (open_job() if open_job else None) or self.keys.spider_queue(spider.name)
         self.queue = load_object(self.queue_cls)(
             server=self.server, spider=spider, key=key, serializer=self.serializer, worker=self.worker,
             lease_batch=self.lease_batch,

@@ -1,10 +1,10 @@
 """The worker: this process's identity in the cluster and its leases.
 
 An extension (built ``from_crawler``) shared by the scheduler, the spider and
-the pipelines through ``crawler.get_extension(Worker)``. It
+the pipelines through ``crawler.get_extension(Worker)``; the connections,
+storage and jobs it uses are the crawler's ``CrawlerRuntime``. It
 
-* heart-beats from a thread, so a long parse on the reactor thread does not
-  make a live worker look dead, and reclaims the leases of dead workers;
+* is the identity its ``Heartbeat`` (``scheduler.heartbeat``) announces;
 * tracks each leased request until it is really done: its callback or errback
   output is exhausted, every request it yielded is in the queue, and every
   item it produced has left the item pipelines (item_scraped / item_dropped /
@@ -16,12 +16,12 @@ the pipelines through ``crawler.get_extension(Worker)``. It
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
 import secrets
 import socket
-import threading
 import time
 from dataclasses import asdict, dataclass
 
@@ -29,10 +29,8 @@ from scrapy import signals
 from twisted.internet import task
 
 from ..items import FailureItem, PageItem
-from ..jobs import Job, Jobs
-from ..keys import Keys
-from ..redis_server import connect
-from ..storage import Storage
+from ..jobs import Job
+from ..runtime import CrawlerRuntime
 from .redisqueue import AUX, CRAWLED, FAILED, SKIPPED, RequestQueue
 
 logger = logging.getLogger(__name__)
@@ -53,24 +51,15 @@ class Worker:
         settings = crawler.settings
         self.crawler = crawler
         self.id = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
-        self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX"))
-        self.server = connect(settings)
-        self.storage = Storage.from_settings(settings)
-        self.jobs = Jobs.from_settings(settings, server=self.server, storage=self.storage)
-        self.queue: RequestQueue = self.jobs.queue
         # politeness per host across every worker (see the lease script)
-        self.queue.host_delay = settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S")
-        self.queue.host_concurrency = settings.getint("SCRAPEJET_DOMAIN_CONCURRENCY")
-        self.queue.lease_scan = settings.getint("SCRAPEJET_LEASE_SCAN")
-        self.heartbeat_s = settings.getfloat("SCRAPEJET_HEARTBEAT_S")
-        self.misses = settings.getint("SCRAPEJET_HEARTBEAT_MISSES")
+        self.host_delay = settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S")
+        self.host_concurrency = settings.getint("SCRAPEJET_DOMAIN_CONCURRENCY")
+        self.lease_scan = settings.getint("SCRAPEJET_LEASE_SCAN")
         self.lease_s = settings.getfloat("SCRAPEJET_LEASE_TIMEOUT_S")
         self.idle_poll_s = settings.getfloat("SCRAPEJET_IDLE_POLL_S")
         self.leases: dict[str, _LeaseState] = {}
         self._item_rids: dict[int, str] = {}
         self._jobs_cache: dict[str, tuple[float, Job | None]] = {}
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._poll: task.LoopingCall | None = None
         self.scheduler = None
         self._acks: list[tuple[str, str, bool, int, str]] = []
@@ -78,6 +67,36 @@ class Worker:
         self._wake_call = None
         self.pages = 0
         self.started = time.time()
+
+    # The crawler's shared connections, storage and jobs. Looked up on first
+    # use: an extension cannot fetch another while Scrapy is building them.
+    @functools.cached_property
+    def runtime(self) -> CrawlerRuntime:
+        return self.crawler.get_extension(CrawlerRuntime)
+
+    @property
+    def keys(self):
+        return self.runtime.keys
+
+    @property
+    def server(self):
+        return self.runtime.server
+
+    @property
+    def storage(self):
+        return self.runtime.storage
+
+    @property
+    def jobs(self):
+        return self.runtime.jobs
+
+    @functools.cached_property
+    def queue(self) -> RequestQueue:
+        queue = self.jobs.queue
+        queue.host_delay = self.host_delay
+        queue.host_concurrency = self.host_concurrency
+        queue.lease_scan = self.lease_scan
+        return queue
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -91,9 +110,6 @@ class Worker:
 
     # -- life cycle -----------------------------------------------------------
     def spider_opened(self, spider):
-        self._beat()
-        self._thread = threading.Thread(target=self._heartbeat_loop, name="scrapejet-heartbeat", daemon=True)
-        self._thread.start()
         # An idle engine only asks the scheduler again every 5 s; this makes
         # a waiting worker pick up new work within IDLE_POLL_S instead.
         self._poll = task.LoopingCall(self._wake_if_work)
@@ -102,49 +118,11 @@ class Worker:
     def spider_closed(self, spider, reason):
         if self._poll and self._poll.running:
             self._poll.stop()
-        self._stop.set()
         self.flush_acks()
         returned = self.queue.release(self.id)
         if returned:
             logger.info("Returned %d leased request(s) to the queue", returned)
         self.leases.clear()
-        self.server.zrem(self.keys.workers, self.id)
-        self.server.delete(self.keys.worker(self.id))
-
-    def _beat(self) -> None:
-        now = time.time()
-        pipe = self.server.pipeline()
-        pipe.zadd(self.keys.workers, {self.id: now})
-        spider = self.crawler.spider
-        pipe.hset(self.keys.worker(self.id), mapping={
-            "id": self.id,
-            "node": socket.gethostname(),
-            "pid": os.getpid(),
-            "spider": getattr(spider, "name", ""),
-            "started_at": self.started,
-            "last_seen": now,
-            "pages": self.pages,
-            "leases": len(self.leases),
-            # the jobs it is working on now (bounded: a worker with many
-            # small jobs in flight shows the first ones)
-            "jobs": ",".join(sorted({rid.split("|", 1)[0] for rid in list(self.leases)})[:20]),
-            "rss": _rss(),
-        })
-        pipe.expire(self.keys.worker(self.id), int(self.heartbeat_s * (self.misses + 2)) + 1)
-        pipe.execute()
-
-    def _heartbeat_loop(self) -> None:
-        while not self._stop.wait(self.heartbeat_s):
-            try:
-                self._beat()
-                dead_before = time.time() - self.heartbeat_s * self.misses
-                workers, requests = self.queue.reclaim(dead_before)
-                if requests:
-                    logger.warning(
-                        "Reclaimed %d request(s) from %d dead worker(s) or expired leases", requests, workers
-                    )
-            except Exception:  # a Redis hiccup must not kill the heartbeat
-                logger.exception("Heartbeat failed")
 
     def wake_in(self, seconds: float) -> None:
         """Ask the queue again in ``seconds`` (a host's politeness delay ends
@@ -349,14 +327,6 @@ def _page_event(item) -> str:
         name: getattr(item, name)
         for name in ("url", "final_url", "status", "depth", "title", "word_count", "content_hash", "fetched_at")
     })
-
-
-def _rss() -> int:
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except OSError:
-        return 0
 
 
 __all__ = ["Worker", "CRAWLED", "FAILED", "SKIPPED", "AUX"]

@@ -97,8 +97,8 @@ class BacklinkSpider(ScrapeJetSpider):
     @property
     def frontier(self) -> BacklinkFrontier:
         if getattr(self, "_frontier", None) is None:
-            worker = self.worker
-            self._frontier = BacklinkFrontier(worker.server, worker.keys, ttl=worker.jobs.queue.job_ttl)
+            runtime = self.runtime
+            self._frontier = BacklinkFrontier(runtime.server, runtime.keys, ttl=runtime.jobs.queue.job_ttl)
         return self._frontier
 
     # -- responses -------------------------------------------------------------

@@ -36,16 +36,17 @@ from scrapy.exceptions import (
 )
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.defer import CancelledError
 from twisted.internet.error import (
     ConnectionRefusedError,
     DNSLookupError,
     TCPTimedOutError,
     TimeoutError,
 )
-from twisted.internet.defer import CancelledError
 
 from ..items import FailureItem
 from ..jobs import JobError, validate_spec
+from ..runtime import CrawlerRuntime
 from ..scheduler.redisqueue import AUX, FAILED, SKIPPED
 from ..scheduler.requests import PAGE, ROBOTS, SITEMAP
 from ..scheduler.worker import Worker
@@ -152,11 +153,15 @@ class ScrapeJetSpider(scrapy.Spider):
     def worker(self) -> Worker:
         return self.crawler.get_extension(Worker)
 
+    @property
+    def runtime(self) -> CrawlerRuntime:
+        return self.crawler.get_extension(CrawlerRuntime)
+
     # -- the job this process serves -------------------------------------------
     def open_job(self) -> str | None:
         """Called by the scheduler when it opens: submit or attach to our job
         and return the queue key to serve (None: the shared queue)."""
-        jobs = self.worker.jobs
+        jobs = self.runtime.jobs
         if self.job_spec is not None:
             try:
                 job = jobs.submit(self.kind, self.job_spec, job_id=self.job_id)

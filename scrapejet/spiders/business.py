@@ -222,7 +222,7 @@ class BusinessSpider(ScrapeJetSpider):
         from ..profiles import build_profile
 
         meta = response.meta
-        profile = build_profile(self.worker.storage, meta["job_id"], meta["profile_url"])
+        profile = build_profile(self.runtime.storage, meta["job_id"], meta["profile_url"])
         yield BusinessProfileItem(**profile)
 
     def _profile_failed(self, failure):
