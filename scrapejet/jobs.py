@@ -191,7 +191,7 @@ class Jobs:
     def submit(self, kind: str, spec: dict[str, Any], *, job_id: str | None = None) -> Job:
         # Imported here: building requests needs Scrapy, which commands that
         # only read jobs (`scrapejet jobs`, `export`) should not pay for.
-        from .scheduler.requests import seed_request
+        from .scheduler.requests import seed_requests
         from .specs import DEFAULTED
 
         defaulted = DEFAULTED.get(kind, ())
@@ -199,9 +199,9 @@ class Jobs:
         model = validate_spec(
             kind, spec, max_pages_limit=self.max_pages_limit, max_depth_limit=self.max_depth_limit
         )
+        if getattr(model, "url", None):
+            model.url = drop_query_params(model.url, *self.tracking)
         clean = model.model_dump()
-        if clean.get("url"):
-            clean["url"] = drop_query_params(clean["url"], *self.tracking)
         job_id = job_id or secrets.token_hex(8)
         if not re.fullmatch(JOB_ID_PATTERN, job_id):
             raise JobError("job_id: 1-64 letters, digits, '_', '.' or '-'")
@@ -229,7 +229,7 @@ class Jobs:
         job = Job.from_hash({k: str(v) for k, v in record.items()})
         if self.storage is not None:
             self.storage.save_job(job.to_dict())
-        for request in seed_request(job):
+        for request in seed_requests(job_id, model.first_requests()):
             self.queue.push(
                 queue, request.rid, request.payload, priority=job.priority,
                 is_page=request.is_page, fingerprint=request.fingerprint,

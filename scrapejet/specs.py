@@ -7,11 +7,20 @@ pydantic."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 from urllib.parse import urljoin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from .scheduler.roles import PAGE, ROBOTS, SITEMAP
 from .urls import canonical_url, site_host
 
 
@@ -32,6 +41,29 @@ OUTPUT_FORMATS = get_args(OutputFormat)
 PRIORITY_RANGE = {"ge": 1, "le": 9}
 WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
 WebhookEvent = Literal["job.started", "job.page", "job.completed", "job.failed", "job.cancelled"]
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One of a job's first requests: where it starts and in what role
+    (robots.txt and sitemaps are fetched to find pages no link reaches)."""
+
+    url: str
+    role: str = PAGE
+    depth: int = 0
+    render_js: bool = False
+    seed: bool = True
+    page_type: str | None = None
+    rank: int | None = None
+
+
+def _site_seeds(url: str, render_js: bool, **page) -> list[Seed]:
+    """A site's start page, with its robots.txt and /sitemap.xml."""
+    return [
+        Seed(url, render_js=render_js, **page),
+        Seed(urljoin(url, "/robots.txt"), role=ROBOTS, depth=1, seed=False),
+        Seed(urljoin(url, "/sitemap.xml"), role=SITEMAP, depth=1, seed=False),
+    ]
 
 
 class WebhookSpec(BaseModel):
@@ -95,6 +127,10 @@ class CrawlSpec(BaseModel):
             raise ValueError(f"not a valid regular expression: {exc}") from None
         return value
 
+    def first_requests(self) -> list[Seed]:
+        """The start page, with the site's robots.txt and sitemap."""
+        return _site_seeds(self.url, self.render_js)
+
 
 class BusinessSpec(BaseModel):
     """What a user may ask of a business-pages crawl (job kind ``business``):
@@ -143,6 +179,13 @@ class BusinessSpec(BaseModel):
             pages.append(url)
         self.pages_to_scrape = list(dict.fromkeys(pages))
         return self
+
+    def first_requests(self) -> list[Seed]:
+        """The pages asked for, in their order (their rank), or else the home
+        page, with the site's robots.txt and sitemap, for discovery."""
+        if self.pages_to_scrape:
+            return [Seed(page, render_js=self.render_js, rank=rank) for rank, page in enumerate(self.pages_to_scrape)]
+        return _site_seeds(self.url, self.render_js, page_type="home", rank=0)
 
 
 def _url_list(value: Any) -> Any:
@@ -239,6 +282,11 @@ class BacklinkSpec(BaseModel):
             if not valid_host(domain):
                 raise ValueError(f"{domain!r} is not a domain such as example.com")
         return list(dict.fromkeys(domains))
+
+    def first_requests(self) -> list[Seed]:
+        """Each seed page (robots.txt is obeyed by Scrapy's middleware; the
+        sitemaps of the sites the job crosses are not wanted)."""
+        return [Seed(seed, render_js=self.render_js) for seed in self.seeds]
 
 
 SPECS: dict[str, type[BaseModel]] = {"crawl": CrawlSpec, "business": BusinessSpec, "backlinks": BacklinkSpec}

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scrapejet.api import create_app
-from tests.conftest import BIN, ROOT, Env, wait_for
+from tests.conftest import ROOT, Env, wait_for
 from tests.insights_llmserver import ChatServer
 
 SHOP_QUESTIONS = [

@@ -9,7 +9,8 @@ from scrapy_redis.queue import Base
 
 from ..urls import host_of
 from .redisqueue import Admission, RequestQueue
-from .requests import PAGE, encode, request_fingerprint
+from .requests import encode, request_fingerprint
+from .roles import PAGE
 
 
 class LeasedPriorityQueue(Base):

@@ -8,20 +8,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from scrapy import Request
 
 from ..urls import dedupe_key, host_of
 from . import serializer
 from .redisqueue import RequestQueue
-
-if TYPE_CHECKING:
-    from ..jobs import Job
+from .roles import PAGE
 
 # Request roles: pages count against a job's page budget, the others are
 # auxiliary fetches for discovery (robots.txt sitemaps, sitemap files).
-PAGE, ROBOTS, SITEMAP = "page", "robots", "sitemap"
 # page_type: the business role a page was fetched for (about, contact...);
 # fallback: fetched at a guessed path, so a 404 there is not a failure.
 META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback", "discovery_rank")
@@ -118,31 +114,12 @@ def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed:
     return QueuedRequest(RequestQueue.rid(job_id, fp, host_of(url)), serializer.dumps(data), role == PAGE, fp)
 
 
-def seed_request(job: Job) -> list[QueuedRequest]:
-    """A job's first requests: its URL, plus robots.txt and /sitemap.xml of
-    the site so pages that no link reaches are found too. A business job
-    given ``pages_to_scrape`` fetches exactly those pages instead. A
-    backlinks job starts from each of its seeds (robots.txt is obeyed by
-    Scrapy's middleware; sitemaps of the sites it crosses are not wanted)."""
-    from urllib.parse import urljoin
-
-    spec = job.spec
-    if job.kind == "backlinks":
-        return [
-            make(job.job_id, seed, role=PAGE, depth=0, render_js=spec.get("render_js", False), seed=True)
-            for seed in spec["seeds"]
-        ]
-    url = spec["url"]
-    render_js = spec.get("render_js", False)
-    if job.kind == "business" and spec.get("pages_to_scrape"):
-        return [
-            make(job.job_id, page, role=PAGE, depth=0, render_js=render_js, seed=True, rank=index)
-            for index, page in enumerate(spec["pages_to_scrape"])
-        ]
-    business = job.kind == "business"
-    seeds = [make(job.job_id, url, role=PAGE, depth=0, render_js=render_js, seed=True,
-                  page_type="home" if business else None, rank=0 if business else None)]
-    if job.kind in ("crawl", "business"):
-        seeds.append(make(job.job_id, urljoin(url, "/robots.txt"), role=ROBOTS, depth=1, render_js=False))
-        seeds.append(make(job.job_id, urljoin(url, "/sitemap.xml"), role=SITEMAP, depth=1, render_js=False))
-    return seeds
+def seed_requests(job_id: str, seeds) -> list[QueuedRequest]:
+    """A job's first requests, from where its spec says it starts
+    (``first_requests`` of the spec models in ``scrapejet.specs``): the
+    frontier queues them like any other and knows nothing of job kinds."""
+    return [
+        make(job_id, s.url, role=s.role, depth=s.depth, render_js=s.render_js, seed=s.seed,
+             page_type=s.page_type, rank=s.rank)
+        for s in seeds
+    ]

@@ -43,7 +43,8 @@ from ..extract.links import resolve_href
 from ..items import BacklinkItem, BacklinkSourceItem, FailureItem
 from ..scheduler.backlinks import UNKNOWN, BacklinkFrontier
 from ..scheduler.redisqueue import AUX, CRAWLED, FAILED
-from ..scheduler.requests import PAGE, fingerprint
+from ..scheduler.requests import fingerprint
+from ..scheduler.roles import PAGE
 from ..urls import canonical_url, registered_domain
 from .base import ScrapeJetSpider
 from .feeds import restrict_feeds

@@ -48,7 +48,7 @@ from ..items import FailureItem
 from ..jobs import JobError, validate_spec
 from ..runtime import CrawlerRuntime
 from ..scheduler.redisqueue import AUX, FAILED, SKIPPED
-from ..scheduler.requests import PAGE, ROBOTS, SITEMAP
+from ..scheduler.roles import PAGE, ROBOTS, SITEMAP
 from ..scheduler.worker import Worker
 
 logger = logging.getLogger(__name__)

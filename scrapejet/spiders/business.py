@@ -34,7 +34,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from ..extract import extract_page
 from ..items import BusinessPageItem, BusinessProfileItem
 from ..scheduler.redisqueue import AUX, CRAWLED
-from ..scheduler.requests import PAGE, SITEMAP
+from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import canonical_url, in_scope, site_host
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries

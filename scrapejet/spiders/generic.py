@@ -14,7 +14,7 @@ import scrapy
 from ..extract import extract_page
 from ..items import PageItem
 from ..scheduler.redisqueue import CRAWLED
-from ..scheduler.requests import PAGE, SITEMAP
+from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import in_scope, site_host
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
