@@ -138,7 +138,7 @@ def _page_work(spider, response):
     """The per-page work of (a) and (b), as ScrapeJET's generic spider does it."""
     import scrapy
 
-    from scrapejet.extract import extract_page
+    from scrapejet.extract.page import extract_page
 
     data = extract_page(response.body, response.url, encoding=response.encoding)
     spider.bench_urls.add(response.url)

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from scrapejet.extract import Link, extract_links, extract_page
+from scrapejet.extract.links import Link, extract_links
+from scrapejet.extract.page import extract_page
 from scrapejet.extract.page import LANGID_FLAG
 from tests.realsites_expected import REALSITES
 

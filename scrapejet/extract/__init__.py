@@ -1,6 +1,6 @@
-"""Pure page-extraction functions: HTML and its final URL in, plain data out."""
+"""Pure page-extraction functions: HTML and its final URL in, plain data out.
 
-from scrapejet.extract.links import Link, extract_links
-from scrapejet.extract.page import extract_page
-
-__all__ = ["Link", "extract_links", "extract_page"]
+Import what you need from its module (``extract.page.extract_page``,
+``extract.links.extract_links``, ``extract.chunking.chunk_page``): this
+package imports nothing itself, so storage, which chunks pages, does not
+load trafilatura for a command that only lists jobs."""

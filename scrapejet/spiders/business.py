@@ -31,7 +31,7 @@ import scrapy
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..extract import extract_page
+from ..extract.page import extract_page
 from ..items import BusinessPageItem, BusinessProfileItem
 from ..scheduler.redisqueue import AUX, CRAWLED
 from ..scheduler.roles import PAGE, SITEMAP

@@ -11,7 +11,7 @@ from typing import Any
 
 import scrapy
 
-from ..extract import extract_page
+from ..extract.page import extract_page
 from ..items import PageItem
 from ..scheduler.redisqueue import CRAWLED
 from ..scheduler.roles import PAGE, SITEMAP
