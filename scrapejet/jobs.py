@@ -157,7 +157,10 @@ class Jobs:
                  defaults: dict[str, Any] | None = None, tracking_params: list[str] = ()):
         self.server = server
         self.keys = keys
-        self.storage = storage
+        # Storage, or a function that opens it when first needed: listing or
+        # cancelling live jobs reads Redis only, and opening storage costs a
+        # command half a second of imports (SQLAlchemy).
+        self._storage = storage
         self.queue = RequestQueue(server, keys, job_ttl=job_ttl)
         self.max_pages_limit = max_pages_limit
         self.max_depth_limit = max_depth_limit
@@ -167,6 +170,12 @@ class Jobs:
         # (scrapejet.middlewares): /?utm_source=mail and the home page that
         # links back to / are one page.
         self.tracking = query_param_filter(list(tracking_params))
+
+    @property
+    def storage(self):
+        if callable(self._storage):
+            self._storage = self._storage()
+        return self._storage
 
     @classmethod
     def from_settings(cls, settings, server=None, storage=None) -> Jobs:

@@ -185,3 +185,17 @@ def test_commands_on_the_embedded_redis_return_and_leave_no_server(env, web, tmp
     # five commands, five servers, each stopped on request and saved
     assert log.count("User requested shutdown") == 5 and log.count("ready to exit") == 5
     assert "SIGTERM" not in log and "SIGKILL" not in log
+
+
+def test_jobs_lists_a_job_whose_redis_record_expired_from_storage(env, web, tmp_path):
+    """`scrapejet jobs` reads Redis, and opens storage only for a job whose
+    record there has expired: that job is still listed, with its counts."""
+    result = env.scrapejet("crawl", web.url("one.test"), "-o", str(tmp_path / "one.jsonl"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    jobs = env.jobs()
+    job_id = jobs.list()[0].job_id
+    jobs.server.delete(jobs.keys.job(job_id))  # what SCRAPEJET_JOB_TTL_S does in time
+    listed = env.scrapejet("jobs")
+    assert listed.returncode == 0, listed.stderr
+    row = next(line.split("\t") for line in listed.stdout.splitlines() if line.startswith(job_id))
+    assert row[1:5] == ["crawl", "completed", "1", "0"]

@@ -16,6 +16,20 @@ from ..runtime import storage_and_jobs  # noqa: F401  (the commands' storage and
 T = TypeVar("T")
 
 
+def lazy_jobs(settings):
+    """The job model, opening storage only if a job asked for is not in
+    Redis any more (``scrapejet jobs`` and ``cancel`` then answer without
+    importing SQLAlchemy)."""
+    from ..jobs import Jobs
+
+    def open_storage():
+        from ..storage import Storage
+
+        return Storage.from_settings(settings)
+
+    return Jobs.from_settings(settings, storage=open_storage)
+
+
 def crawl_settings(overrides: dict | None = None):
     from ..runtime import load_settings
 

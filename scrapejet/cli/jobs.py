@@ -11,6 +11,7 @@ from rich.console import Console
 from .common import (
     export_pages,
     export_profile,
+    lazy_jobs,
     print_table,
     state_settings,
     storage_and_jobs,
@@ -80,7 +81,7 @@ def cmd_export(args, console: Console) -> int:
 
 
 def cmd_jobs(args, console: Console) -> int:
-    _, jobs = storage_and_jobs(state_settings())
+    jobs = lazy_jobs(state_settings())
     columns = ("job_id", "kind", "status", "crawled", "failed", "skipped", "queued", "url")
     rows = [
         (job.job_id, job.kind, job.status, *(str(job.counters[n]) for n in columns[3:7]),
@@ -92,7 +93,7 @@ def cmd_jobs(args, console: Console) -> int:
 
 
 def cmd_cancel(args, console: Console) -> int:
-    _, jobs = storage_and_jobs(state_settings())
+    jobs = lazy_jobs(state_settings())
     try:
         job = jobs.cancel(args.job_id)
     except KeyError:
