@@ -96,15 +96,9 @@ class CrawlerRuntime:
     own."""
 
     def __init__(self, settings):
-        from .jobs import Jobs
-        from .keys import Keys
-        from .redis_server import connect
-        from .storage import Storage
-
-        self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX"))
-        self.server = connect(settings)
-        self.storage = Storage.from_settings(settings)
-        self.jobs = Jobs.from_settings(settings, server=self.server, storage=self.storage)
+        self.storage, self.jobs = storage_and_jobs(settings)
+        self.server = self.jobs.server
+        self.keys = self.jobs.keys
 
     @classmethod
     def from_crawler(cls, crawler) -> CrawlerRuntime:
