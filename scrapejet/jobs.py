@@ -34,6 +34,12 @@ STATES = {  # status -> the Celery-style state the older API documents
 COUNTERS = ("queued", "in_flight", "crawled", "failed", "skipped", "items", "admitted", "requeued")
 
 
+def webhook_events(spec: dict[str, Any]) -> list[str]:
+    """The events a job's webhook asks for (none without a webhook)."""
+    webhook = spec.get("webhook")
+    return list(webhook.get("events") or ()) if webhook else []
+
+
 class JobError(ValueError):
     """A spec that cannot become a job; the message says why."""
 
@@ -63,6 +69,9 @@ class Job:
     @property
     def done(self) -> bool:
         return self.status in ("completed", "failed", "cancelled")
+
+    def wants_event(self, event: str) -> bool:
+        return event in webhook_events(self.spec)
 
     def progress(self) -> float:
         """Percent done, 0-100. A crawl's size is unknown until it ends, so
@@ -228,6 +237,9 @@ class Jobs:
             "queue": queue,
             "created_at": now,
             "max_pages": clean.get("max_pages", 0),
+            # What the queue scripts emit to the webhook stream, decided
+            # here: they look a word up in this field, never parse the spec.
+            "webhook_events": " ".join(webhook_events(clean)),
             **{name: 0 for name in COUNTERS},
         }
         key = self.keys.job(job_id)
@@ -288,6 +300,27 @@ class Jobs:
         assert job is not None
         self.record(job)
         return job
+
+    def ended(self, job_id: str, status: str) -> Job | None:
+        """Record a job the queue has just ended with ``status``: a failed
+        job gets the reason (why its first requests produced no page) if it
+        has none, and its history row is written."""
+        job = self.get(job_id)
+        if job is None:
+            return None
+        if status == "failed" and not job.error:
+            job.error = self._why_failed(job_id)
+            self.server.hset(self.keys.job(job_id), "error", job.error)
+        self.record(job)
+        return job
+
+    def _why_failed(self, job_id: str) -> str:
+        failures = self.storage.list_failures(job_id) if self.storage is not None else []
+        if not failures:
+            return "no page could be crawled"
+        first = ", ".join(f"{f['url']}: {f['reason']}" for f in failures[:3])
+        more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
+        return f"no page could be crawled: {first}{more}"
 
     def record(self, job: Job) -> None:
         """Write the job's current state to storage (history)."""

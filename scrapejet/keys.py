@@ -1,10 +1,14 @@
 """Names of every Redis key ScrapeJET uses, in one place.
 
 The queue Lua scripts and the job model both address these keys, so the
-layout is defined once here rather than spelled out in each module."""
+layout is defined once here rather than spelled out in each module: the
+scripts get their key names as Lua functions rendered from these methods
+(``lua_key_functions``), ``K_job_seen(jid)`` for ``Keys.job_seen``."""
 
 from __future__ import annotations
 
+import inspect
+import re
 from dataclasses import dataclass
 
 
@@ -65,6 +69,28 @@ class Keys:
     def worker_leases(self, worker_id: str) -> str:
         return f"{self.prefix}worker:{worker_id}:leases"
 
+    # -- per host (politeness across every worker; see lease.lua) ----------------
+    def host_busy(self, host: str) -> str:
+        """Sorted set rid -> lease deadline of the host's requests in flight."""
+        return f"{self.prefix}host:{host}:busy"
+
+    def host_holders(self, host: str) -> str:
+        """Hash worker id -> leases it holds on the host (fair shares)."""
+        return f"{self.prefix}host:{host}:holders"
+
+    def host_waiting(self, host: str) -> str:
+        """Sorted set worker id -> when it last found the host not ready
+        (the workers waiting for a turn there)."""
+        return f"{self.prefix}host:{host}:waiting"
+
+    def host_next(self, host: str) -> str:
+        """When the host may next be fetched from (its delay, a back-off)."""
+        return f"{self.prefix}host:{host}:next"
+
+    def host_last(self, host: str) -> str:
+        """The worker that fetched from the host last."""
+        return f"{self.prefix}host:{host}:last"
+
     # -- per job -------------------------------------------------------------
     def job(self, job_id: str) -> str:
         return f"{self.prefix}job:{job_id}"
@@ -118,3 +144,38 @@ class Keys:
         """Present while the API process running insights tasks lives (it
         expires when its heartbeats stop, failing its unfinished tasks)."""
         return f"{self.prefix}insights:runner:{runner_id}"
+
+
+_SLOT = "\x00"
+
+
+def lua_key_functions() -> str:
+    """Lua that builds every key name of ``Keys``, for the queue scripts
+    (which find a request's job and host in its rid, so cannot be handed
+    every key they touch). Rendered by calling each method with
+    placeholders: ``K_requests`` is a string, ``K_job_seen(job_id)`` a
+    function; ``P`` is the prefix, which each script gets as ARGV[1]."""
+    keys = Keys(prefix=f"{_SLOT}P{_SLOT}")
+    lines = []
+    for name, member in inspect.getmembers(Keys):
+        if name.startswith("_") or name == "prefix":
+            continue
+        if isinstance(member, property):
+            lines.append(f"local K_{name} = {_lua_concat(getattr(keys, name))}")
+        else:
+            params = list(inspect.signature(member).parameters)[1:]
+            value = member(keys, *(f"{_SLOT}{p}{_SLOT}" for p in params))
+            lines.append(f"local function K_{name}({', '.join(params)}) return {_lua_concat(value)} end")
+    return "\n".join(lines) + "\n"
+
+
+def _lua_concat(template: str) -> str:
+    """'\\0P\\0job:\\0job_id\\0:seen' as P .. 'job:' .. job_id .. ':seen'."""
+    parts = []
+    for i, part in enumerate(template.split(_SLOT)):
+        if i % 2:
+            parts.append(part)  # a placeholder: the Lua variable of that name
+        elif part:
+            parts.append("'" + re.sub(r"([\\'])", r"\\\1", part) + "'")
+    return " .. ".join(parts)
+

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import os
+import time
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+logger = logging.getLogger(__name__)
 
 
 def load_settings(overrides: dict | None = None):
@@ -93,13 +97,42 @@ class CrawlerRuntime:
     EXTENSIONS), so it is built once per crawler ``from_crawler`` and the
     scheduler, the Worker, the spiders and the pipelines fetch it with
     ``crawler.get_extension(CrawlerRuntime)`` rather than each building its
-    own."""
+    own.
+
+    It also keeps job records for a moment (``job``): every response asks
+    whether its job is still live, and cancellation may take a second to be
+    seen rather than cost a Redis call per request. And it records a job's
+    history when this worker's acknowledgement ended it (``job_ended``)."""
 
     def __init__(self, settings):
         self.storage, self.jobs = storage_and_jobs(settings)
         self.server = self.jobs.server
         self.keys = self.jobs.keys
+        self._jobs_cache: dict[str, tuple[float, Any]] = {}
 
     @classmethod
     def from_crawler(cls, crawler) -> CrawlerRuntime:
-        return cls(crawler.settings)
+        from .signals import job_ended
+
+        runtime = cls(crawler.settings)
+        crawler.signals.connect(runtime.job_ended, signal=job_ended)
+        return runtime
+
+    def job(self, job_id: str | None, max_age: float = 1.0):
+        """The record of job ``job_id`` (None if there is none), at most
+        ``max_age`` seconds old."""
+        if not job_id:
+            return None
+        now = time.monotonic()
+        cached = self._jobs_cache.get(job_id)
+        if cached and now - cached[0] < max_age:
+            return cached[1]
+        job = self.jobs.get(job_id)
+        self._jobs_cache[job_id] = (now, job)
+        return job
+
+    def job_ended(self, job_id: str, status: str) -> None:
+        job = self.jobs.ended(job_id, status)
+        if job is not None:
+            self._jobs_cache[job_id] = (time.monotonic(), job)
+            logger.info("Job %s %s: %s", job_id, status, job.counters)

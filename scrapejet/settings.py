@@ -124,13 +124,14 @@ SCRAPEJET_BACKLINK_REDIRECT_PATHS = (
 
 SPIDER_MIDDLEWARES = {
     # Depth is per job (sitemap pages are depth 1 whatever the sitemap's
-    # depth) and URL length is checked when following links: the spiders do
-    # both, because a lease is acknowledged only once every request its
-    # response yielded has reached the scheduler, so no middleware may drop
-    # requests silently.
+    # depth, max_depth is the job's) and URL length is checked when
+    # following links: the spiders do both.
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "scrapy.spidermiddlewares.urllength.UrlLengthMiddleware": None,
     "scrapejet.middlewares.TrackingParamsMiddleware": 100,
+    # outermost: counts each leased request's output as it leaves for the
+    # scheduler and the pipelines (scrapejet/scheduler/leases.py)
+    "scrapejet.scheduler.leases.LeaseMiddleware": 0,
 }
 # Query parameters that only track a visitor (campaigns, ad clicks, mailing
 # lists): dropped from every followed link, so a page linked with and without

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from scrapejet.jobs import JobError
-from scrapejet.scheduler.redisqueue import AUX, CRAWLED, FAILED
+from scrapejet.scheduler.outcomes import AUX, CRAWLED, FAILED
 from scrapejet.scheduler.requests import fingerprint, make
 
 

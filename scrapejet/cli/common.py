@@ -122,10 +122,9 @@ def run_in_process(settings, spidercls, kwargs: dict, label: str, total: int, co
 
     def update():
         spider = crawler.spider
-        worker = getattr(spider, "worker", None) if spider else None
-        if worker is None or not getattr(spider, "job_id", None):
+        if spider is None or not getattr(spider, "job_id", None):
             return
-        job = worker.job(spider.job_id, max_age=0)
+        job = spider.runtime.job(spider.job_id, max_age=0)
         if job is None:
             return
         c = job.counters

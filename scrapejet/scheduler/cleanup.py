@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..keys import Keys
-from .lua import lua_script
+from .lua import keyed_script
 from .monitor import SPIDERS
 
 # ARGV: prefix, container key ('' for the requests hash only), dry_run, rids...
-_DROP = lua_script("drop.lua")
+_DROP = keyed_script("drop.lua")
 
 
 @dataclass
@@ -36,7 +36,8 @@ class QueueCleaner:
     def _queue_keys(self) -> list[str]:
         keys = [self.keys.spider_queue(s) for s in SPIDERS]
         # private queues of single-process jobs: job:<id>:queue
-        pattern = _glob_escape(self.keys.prefix) + "job:*:queue"
+        # every job's private queue: its key with the job id as a wildcard
+        pattern = _glob_escape(self.keys.job_queue("\0")).replace("\0", "*")
         keys += list(self.server.scan_iter(match=pattern, count=1000))
         return keys
 

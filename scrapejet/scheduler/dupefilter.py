@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 
 class JobDupeFilter(RFPDupeFilter):
     def __init__(self, server, keys: Keys, debug: bool = False):
-        super().__init__(server, key=keys.prefix + "job:%(job)s:seen", debug=debug)
+        super().__init__(server, key=keys.job_seen("%(job)s"), debug=debug)
         self.keys = keys
 
     @classmethod

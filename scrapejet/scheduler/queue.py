@@ -22,9 +22,10 @@ class LeasedPriorityQueue(Base):
     returned on close), so prefetching loses nothing, and it saves one Redis
     call per request when several download slots are free."""
 
-    def __init__(self, server, spider, key, serializer=None, *, worker=None, lease_batch: int = 1):
+    def __init__(self, server, spider, key, serializer=None, *, worker=None, jobs=None, lease_batch: int = 1):
         super().__init__(server, spider, key, serializer)
         self.worker = worker
+        self.jobs = jobs  # job records, briefly cached (CrawlerRuntime.job)
         self.rq: RequestQueue = worker.queue
         self.lease_batch = max(1, lease_batch)
         self._leased: deque = deque()
@@ -33,7 +34,7 @@ class LeasedPriorityQueue(Base):
         return len(self._leased) + self.rq.size(self.key)
 
     def push(self, request, *, queue: str | None = None) -> int:
-        job = self.worker.job(request.meta.get("job_id"))
+        job = self.jobs.job(request.meta.get("job_id"))
         if job is None or job.done:
             return -1
         return self.push_many([(request, request_fingerprint(request), job)], queue=queue)[0]

@@ -31,10 +31,7 @@ from dataclasses import dataclass
 import redis
 
 from ..keys import Keys
-from .lua import lua_script
-
-# Outcomes a lease is acknowledged with; each is a job counter.
-CRAWLED, FAILED, SKIPPED, AUX = "crawled", "failed", "skipped", "aux"
+from .lua import keyed_script, lua_script
 
 # Webhook events kept in the stream at most (approximately: trimmed in whole
 # macro nodes). A bound for when no dispatcher runs: older entries go first.
@@ -43,7 +40,7 @@ WEBHOOK_STREAM_MAXLEN = 100_000
 EVENT_FIELDS = ("created_at", "started_at", "finished_at", "queued", "in_flight", "crawled", "failed",
                 "skipped", "items", "requeued")
 
-_COMMON = lua_script("common.lua").replace("__MAXLEN__", str(WEBHOOK_STREAM_MAXLEN)).replace(
+_COMMON = keyed_script("common.lua").replace("__MAXLEN__", str(WEBHOOK_STREAM_MAXLEN)).replace(
     "__EVENT_FIELDS__", ", ".join(f"'{name}'" for name in EVENT_FIELDS)
 )
 
@@ -70,7 +67,8 @@ _PUSH = _script("push.lua")
 # so a worker is never held up by one slow or strict site.
 _LEASE = _script("lease.lua")
 
-# ARGV: prefix, host, until -- no lease for host before `until` (keeps the later)
+# ARGV: the host's next-turn key (Keys.host_next), until -- no lease for the
+# host before `until` (keeps the later)
 _BACK_OFF = lua_script("back_off.lua")
 
 # ARGV: prefix, worker, now, ttl, then 5 per lease: rid, outcome, is_page,
@@ -212,7 +210,7 @@ class RequestQueue:
     def back_off(self, host: str, until: float) -> bool:
         """No worker leases a request for ``host`` before ``until`` (a 429 or
         503 with Retry-After). Keeps a later back-off already set."""
-        return bool(self._back_off(args=[self.keys.prefix, host, until]))
+        return bool(self._back_off(args=[self.keys.host_next(host), until]))
 
     def cancel(self, job_id: str) -> int:
         """Drop a job's queued requests and mark it cancelled. Returns 1 if

@@ -22,6 +22,7 @@ import importlib
 import logging
 import time
 from collections import deque
+from dataclasses import asdict
 
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
@@ -30,7 +31,7 @@ from ..items import FailureItem
 from ..runtime import CrawlerRuntime
 from ..urls import canonical_url
 from .dupefilter import JobDupeFilter
-from .redisqueue import FAILED, SKIPPED
+from .outcomes import FAILED, SKIPPED
 from .requests import request_fingerprint
 from .worker import Worker
 
@@ -54,6 +55,7 @@ class Scheduler(RedisScheduler):
         )
         scheduler.stats = crawler.stats
         scheduler.worker = worker
+        scheduler.runtime = runtime
         scheduler.keys = runtime.keys
         scheduler.local = deque()
         scheduler._handed_back = set()
@@ -76,7 +78,7 @@ class Scheduler(RedisScheduler):
         key = (open_job() if open_job else None) or self.keys.spider_queue(spider.name)
         self.queue = load_object(self.queue_cls)(
             server=self.server, spider=spider, key=key, serializer=self.serializer, worker=self.worker,
-            lease_batch=self.lease_batch,
+            jobs=self.runtime, lease_batch=self.lease_batch,
         )
         self.worker.scheduler = self
         if len(self.queue):
@@ -105,7 +107,7 @@ class Scheduler(RedisScheduler):
                 return self._continue_lease(request, rid)
             finally:
                 self.worker.child_done(parent)
-        job = self.worker.job(request.meta.get("job_id"))
+        job = self.runtime.job(request.meta.get("job_id"))
         fp = request_fingerprint(request)
         if job is None or job.done or (not request.dont_filter and fp in self._seen.get(job.job_id, ())):
             self._count("dropped" if job is None or job.done else "duplicate")
@@ -163,7 +165,7 @@ class Scheduler(RedisScheduler):
                 reason, outcome = "redirect loop", FAILED
             else:
                 reason, outcome = "redirects to a page already crawled by this job", SKIPPED
-            self.worker.record_failure(rid, FailureItem(
+            self.runtime.storage.record_failure(asdict(FailureItem(
                 job_id=request.meta.get("job_id"),
                 url=(request.meta.get("redirect_urls") or [request.url])[0],
                 final_url=request.url,
@@ -171,7 +173,7 @@ class Scheduler(RedisScheduler):
                 outcome=outcome,
                 depth=request.meta.get("depth", 0),
                 fetched_at=time.time(),
-            ))
+            )))
             self.worker.finish(rid, outcome)
             return False
         self.local.append(request)

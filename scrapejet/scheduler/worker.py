@@ -1,37 +1,41 @@
 """The worker: this process's identity in the cluster and its leases.
 
-An extension (built ``from_crawler``) shared by the scheduler, the spider and
-the pipelines through ``crawler.get_extension(Worker)``; the connections,
-storage and jobs it uses are the crawler's ``CrawlerRuntime``. It
+An extension (built ``from_crawler``) used by the scheduler, the queue, the
+lease middleware and the pipelines through ``crawler.get_extension(Worker)``.
+It
 
 * is the identity its ``Heartbeat`` (``scheduler.heartbeat``) announces;
-* tracks each leased request until it is really done: its callback or errback
-  output is exhausted, every request it yielded is in the queue, and every
-  item it produced has left the item pipelines (item_scraped / item_dropped /
-  item_error). Only then is the lease
-  acknowledged, so a worker killed mid-request never loses a page;
-* caches job records for a moment (cancellation is seen within a second);
+* holds each leased request until it is really done: its callback or errback
+  output is exhausted (``scheduler.leases`` counts it), every request it
+  yielded is in the queue, and every item it produced has left the item
+  pipelines (item_scraped / item_dropped / item_error). Only then is the
+  lease acknowledged, so a worker killed mid-request never loses a page;
+* acknowledges leases in batches, and sends ``signals.job_ended`` when its
+  acknowledgement ended a job;
+* wakes an idle engine when the queue has work for it;
 * returns its leases to the queue when it closes.
+
+It knows requests and leases, not jobs: what a job is lives in the
+``CrawlerRuntime``.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import secrets
 import socket
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from scrapy import signals
 from twisted.internet import task
 
-from ..items import FailureItem, PageItem
-from ..jobs import Job
 from ..runtime import CrawlerRuntime
-from .redisqueue import AUX, CRAWLED, FAILED, SKIPPED, RequestQueue
+from ..signals import job_ended
+from .outcomes import AUX, CRAWLED, FAILED, SKIPPED
+from .redisqueue import RequestQueue
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ class _LeaseState:
     outcome: str | None = None
     items: int = 0  # outputs not yet through the pipelines or the queue
     produced: int = 0  # items counted by the progress pipeline
+    counted: bool = False  # its output is being counted (scheduler.leases)
     output_done: bool = False
     pages: list[str] | None = None  # job.page webhook summaries, sent with the ack
 
@@ -59,7 +64,6 @@ class Worker:
         self.idle_poll_s = settings.getfloat("SCRAPEJET_IDLE_POLL_S")
         self.leases: dict[str, _LeaseState] = {}
         self._item_rids: dict[int, str] = {}
-        self._jobs_cache: dict[str, tuple[float, Job | None]] = {}
         self._poll: task.LoopingCall | None = None
         self.scheduler = None
         self._acks: list[tuple[str, str, bool, int, str]] = []
@@ -82,17 +86,9 @@ class Worker:
     def server(self):
         return self.runtime.server
 
-    @property
-    def storage(self):
-        return self.runtime.storage
-
-    @property
-    def jobs(self):
-        return self.runtime.jobs
-
     @functools.cached_property
     def queue(self) -> RequestQueue:
-        queue = self.jobs.queue
+        queue = self.runtime.jobs.queue
         queue.host_delay = self.host_delay
         queue.host_concurrency = self.host_concurrency
         queue.lease_scan = self.lease_scan
@@ -152,31 +148,16 @@ class Worker:
             # own leased request locally, and wakes the engine loop.
             engine.crawl(request)
 
-    # -- jobs -----------------------------------------------------------------
-    def job(self, job_id: str | None, max_age: float = 1.0) -> Job | None:
-        if not job_id:
-            return None
-        now = time.monotonic()
-        cached = self._jobs_cache.get(job_id)
-        if cached and now - cached[0] < max_age:
-            return cached[1]
-        job = self.jobs.get(job_id)
-        self._jobs_cache[job_id] = (now, job)
-        return job
-
-    def _reports_pages(self, job_id: str | None) -> bool:
-        """Does the job's webhook ask for job.page? From the cached record:
-        no Redis call per page, and nothing at all for jobs without it."""
-        job = self.job(job_id)
-        webhook = job.spec.get("webhook") if job is not None else None
-        return bool(webhook) and "job.page" in (webhook.get("events") or ())
-
     # -- leases ---------------------------------------------------------------
     def track(self, rid: str, is_page: bool) -> None:
         self.leases[rid] = _LeaseState(is_page)
 
     def holds(self, rid: str | None) -> bool:
         return rid is not None and rid in self.leases
+
+    def outcome(self, rid: str | None) -> str | None:
+        state = self.leases.get(rid or "")
+        return state.outcome if state is not None else None
 
     def set_outcome(self, rid: str | None, outcome: str) -> None:
         state = self.leases.get(rid or "")
@@ -231,22 +212,28 @@ class Worker:
             outcome = state.outcome or (SKIPPED if state.is_page else AUX)
             self.finish(rid, outcome)
 
-    def count_item(self, item) -> None:
+    def start_counting(self, rid: str | None) -> bool:
+        """True once for a lease of this worker: whoever asks first counts
+        the output of its callback or errback (``scheduler.leases``)."""
+        state = self.leases.get(rid or "")
+        if state is None or state.counted:
+            return False
+        state.counted = True
+        return True
+
+    def count_item(self, item, page_event: str | None = None) -> None:
         """An item reached the progress pipeline: counted in its job with
-        the acknowledgement of its lease (no Redis call of its own)."""
+        the acknowledgement of its lease (no Redis call of its own), with
+        the ``job.page`` event of a stored page if its job wants one."""
         state = self.leases.get(self._item_rids.get(id(item), ""))
-        if state is not None:
-            state.produced += 1
-            if isinstance(item, PageItem) and self._reports_pages(item.job_id):
-                # The page is stored (this pipeline runs after storage); its
-                # job.page event goes to Redis with the ack, in the same script.
-                if state.pages is None:
-                    state.pages = []
-                state.pages.append(_page_event(item))
-        elif isinstance(item, PageItem) and item.job_id:
-            # a page from outside a lease (none today): still counted; a
-            # job's profile or other summaries are not pages and are not
-            self.server.hincrby(self.keys.job(item.job_id), "items", 1)
+        if state is None:
+            return
+        state.produced += 1
+        if page_event is not None:
+            # The event goes to Redis with the ack, in the same script.
+            if state.pages is None:
+                state.pages = []
+            state.pages.append(page_event)
 
     def finish(self, rid: str, outcome: str) -> None:
         """Acknowledge a lease with its outcome. Acks made while handling
@@ -284,49 +271,5 @@ class Worker:
             if not accepted:
                 logger.info("Lease %s was reclaimed before it was acknowledged", rid)
             if final:
-                job = self.jobs.get(rid.split("|", 1)[0])
-                if job is not None:
-                    if final == "failed" and not job.error:
-                        job.error = self._why_failed(job.job_id)
-                        self.server.hset(self.keys.job(job.job_id), "error", job.error)
-                    self.jobs.record(job)
-                    logger.info("Job %s %s: %s", job.job_id, final, job.counters)
-                    # This ack ended the job, on this worker only: the
-                    # spider may emit what sums the job up (the business
-                    # profile).
-                    hook = getattr(self.crawler.spider, "job_finished", None)
-                    if hook is not None:
-                        try:
-                            hook(job, final)
-                        except Exception:
-                            logger.exception("job_finished of job %s failed", job.job_id)
-
-    def _why_failed(self, job_id: str) -> str:
-        """A failed job's error: why its first requests produced no page."""
-        failures = self.storage.list_failures(job_id)
-        if not failures:
-            return "no page could be crawled"
-        first = ", ".join(f"{f['url']}: {f['reason']}" for f in failures[:3])
-        more = f" (and {len(failures) - 3} more)" if len(failures) > 3 else ""
-        return f"no page could be crawled: {first}{more}"
-
-    def record_failure(self, rid: str | None, failure: FailureItem) -> None:
-        """Store why a request produced no page, and set its lease outcome.
-
-        Failures are crawl metadata, not scraped data: they go straight to
-        storage rather than through the item pipelines and feed exports."""
-        self.storage.record_failure(asdict(failure))
-        self.set_outcome(rid, failure.outcome)
-
-
-def _page_event(item) -> str:
-    """What a job.page webhook says about a stored page: where it is and
-    what it is, not its content (GET /scrape/{id}/result has that). One
-    line of JSON (json.dumps escapes newlines)."""
-    return json.dumps({
-        name: getattr(item, name)
-        for name in ("url", "final_url", "status", "depth", "title", "word_count", "content_hash", "fetched_at")
-    })
-
-
-__all__ = ["Worker", "CRAWLED", "FAILED", "SKIPPED", "AUX"]
+                # This ack ended the job, on this worker only.
+                self.crawler.signals.send_catch_log(job_ended, job_id=rid.split("|", 1)[0], status=final)

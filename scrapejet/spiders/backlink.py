@@ -42,7 +42,7 @@ from ..extract.backlinks import PageLink, page_links
 from ..extract.links import resolve_href
 from ..items import BacklinkItem, BacklinkSourceItem, FailureItem
 from ..scheduler.backlinks import UNKNOWN, BacklinkFrontier
-from ..scheduler.redisqueue import AUX, CRAWLED, FAILED
+from ..scheduler.outcomes import FAILED, Outcome
 from ..scheduler.requests import fingerprint
 from ..scheduler.roles import PAGE
 from ..urls import canonical_url, registered_domain
@@ -105,7 +105,6 @@ class BacklinkSpider(ScrapeJetSpider):
     # -- responses -------------------------------------------------------------
     async def handle(self, response, job):
         if response.meta.get("role") == PROBE:
-            self.worker.set_outcome(response.meta.get("scrapejet_rid"), AUX)
             outputs = self._probed(response, job)
         else:
             outputs = self._page(response, job)
@@ -120,13 +119,14 @@ class BacklinkSpider(ScrapeJetSpider):
         if response.status in GONE:
             yield from self._gone(response, job, target)
             return
-        if self.skip_if_not_html(response, job):
+        failure = self.not_html(response, job)
+        if failure is not None:
+            yield failure
             return
-        rid = response.meta.get("scrapejet_rid")
         depth = response.meta.get("depth", 0)
         found = page_links(response.body, response.url, encoding=response.encoding, detail=lambda url: (
             target.matches(url) or redirect_candidate(url, response.url, self.shorteners, self.redirect_paths)))
-        self.worker.set_outcome(rid, CRAWLED)
+        yield Outcome.CRAWLED  # a source page read, though no PageItem is stored
         now = time.time()
         source = {
             "job_id": job.job_id, "source_url": canonical_url(response.url),
@@ -191,8 +191,7 @@ class BacklinkSpider(ScrapeJetSpider):
         """A crawled URL that redirects: to the target, it is a redirect
         backlink (its own source page); elsewhere, the Location is followed
         like a link, at the same depth."""
-        rid = response.meta.get("scrapejet_rid")
-        self.worker.set_outcome(rid, AUX)  # no page: its budget slot goes to another
+        yield Outcome.AUX  # no page: its budget slot goes to another
         location = _location(response)
         now = time.time()
         url = canonical_url(response.url)
@@ -212,12 +211,11 @@ class BacklinkSpider(ScrapeJetSpider):
 
     def _gone(self, response, job, target: Target):
         """404/410: a failure of the crawl, and the end of the links the page had."""
-        rid = response.meta.get("scrapejet_rid")
-        self.worker.record_failure(rid, FailureItem(
+        yield FailureItem(
             job_id=job.job_id, url=response.request.url, final_url=response.url, status=response.status,
             reason=f"HTTP {response.status}", outcome=FAILED, depth=response.meta.get("depth", 0),
             fetched_at=time.time(),
-        ))
+        )
         yield BacklinkSourceItem(job_id=job.job_id, target_domain=target.domain,
                                  source_url=canonical_url(response.url), status=response.status,
                                  fetched_at=time.time(), depth=response.meta.get("depth", 0))
@@ -245,7 +243,7 @@ class BacklinkSpider(ScrapeJetSpider):
             if ok:
                 yield scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=dict(meta))
 
-    def on_error(self, failure):
+    def failed(self, failure):
         request = failure.request
         if request.meta.get("role") == PROBE:
             # a probe that failed (robots.txt, DNS, timeout) leads nowhere
@@ -255,7 +253,7 @@ class BacklinkSpider(ScrapeJetSpider):
                     self.frontier.answer_probe(job_id, fingerprint(request.url), "")
                 except Exception:
                     self.logger.exception("Could not record the probe of %s", request.url)
-        super().on_error(failure)
+        yield from super().failed(failure)
 
     # robots.txt and sitemaps are not fetched as requests of a backlink job
     def _from_robots(self, response, job):

@@ -1,4 +1,4 @@
-"""What every ScrapeJET spider shares: job arguments, the worker, lease tracking.
+"""What every ScrapeJET spider shares: job arguments, the job it serves, failures.
 
 A spider runs in one of two ways:
 
@@ -10,13 +10,16 @@ A spider runs in one of two ways:
   queue, for jobs submitted elsewhere (API, scrapyd, ``scrapejet``); with
   ``-a job_id=...`` it serves that existing job until it is over.
 
-Every request is answered by ``parse`` or ``on_error`` here, which tell the
-Worker when the request's output has been produced, so its lease is
-acknowledged only once the request is fully handled.
+Every request is answered by ``parse`` or ``on_error`` here. They only
+yield: pages, items, requests, a ``FailureItem`` saying why there is no
+page, or an ``Outcome``; the lease middleware (``scheduler.leases``) counts
+that output, so a lease is acknowledged only once its request is fully
+handled.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -47,9 +50,9 @@ from twisted.internet.error import (
 from ..items import FailureItem
 from ..jobs import JobError, validate_spec
 from ..runtime import CrawlerRuntime
-from ..scheduler.redisqueue import AUX, FAILED, SKIPPED
+from ..scheduler.leases import LeaseOutput
+from ..scheduler.outcomes import FAILED, SKIPPED, Outcome
 from ..scheduler.roles import PAGE, ROBOTS, SITEMAP
-from ..scheduler.worker import Worker
 
 logger = logging.getLogger(__name__)
 
@@ -94,10 +97,10 @@ def describe_failure(failure) -> tuple[str, int | None, str]:
 
 
 class ScrapeJetSpider(scrapy.Spider):
-    """Subclasses define what a job's responses give, setting the lease
-    outcome of pages: ``_page`` (items and requests of an HTML page),
-    ``_from_robots`` and ``_from_sitemap`` (requests from a robots.txt and
-    a sitemap, which are auxiliary fetches)."""
+    """Subclasses define what a job's responses give: ``_page`` (items and
+    requests of an HTML page), ``_from_robots`` and ``_from_sitemap``
+    (requests from a robots.txt and a sitemap, which are auxiliary
+    fetches), and may add to ``failed``."""
 
     kind = "crawl"
     # Arguments that make up the job spec (strings from `-a`, typed by pydantic).
@@ -149,13 +152,13 @@ class ScrapeJetSpider(scrapy.Spider):
         spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT")
         return spider
 
-    @property
-    def worker(self) -> Worker:
-        return self.crawler.get_extension(Worker)
-
-    @property
+    @functools.cached_property
     def runtime(self) -> CrawlerRuntime:
         return self.crawler.get_extension(CrawlerRuntime)
+
+    @functools.cached_property
+    def _lease_output(self) -> LeaseOutput:
+        return LeaseOutput.from_crawler(self.crawler)
 
     # -- the job this process serves -------------------------------------------
     def open_job(self) -> str | None:
@@ -188,7 +191,7 @@ class ScrapeJetSpider(scrapy.Spider):
         if spider is not self:
             return
         if self.job_id:
-            job = self.worker.job(self.job_id, max_age=0)
+            job = self.runtime.job(self.job_id, max_age=0)
             if job is None or job.done:
                 raise CloseSpider(job.status if job else "job gone")
             raise DontCloseSpider
@@ -212,67 +215,60 @@ class ScrapeJetSpider(scrapy.Spider):
         """The output of one response of ``job``, by the role of its request."""
         role = response.meta.get("role", PAGE)
         if role in (ROBOTS, SITEMAP):
-            self.worker.set_outcome(response.meta.get("scrapejet_rid"), AUX)
             outputs = self._from_robots(response, job) if role == ROBOTS else self._from_sitemap(response, job)
         else:
             outputs = self._page(response, job)
         for output in outputs:
             yield output
 
-    def skip_if_not_html(self, response, job) -> bool:
-        """Record a response that is no HTML page (a PDF, an image, a body
-        without a text type) as skipped with its content type; True if so."""
+    def not_html(self, response, job) -> FailureItem | None:
+        """A response that is no HTML page (a PDF, an image, a body without
+        a text type) as a failure skipped with its content type."""
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").split(";")[0].strip().lower()
         if isinstance(response, TextResponse) and not (ctype and not ctype.startswith(self.html_types)):
-            return False
-        self.worker.record_failure(response.meta.get("scrapejet_rid"), FailureItem(
+            return None
+        return FailureItem(
             job_id=job.job_id, url=(response.meta.get("redirect_urls") or [response.request.url])[0],
             final_url=response.url, status=response.status,
             reason=f"not an HTML page ({ctype or 'unknown content type'})", outcome=SKIPPED,
             depth=response.meta.get("depth", 0), fetched_at=time.time(),
-        ))
-        return True
+        )
 
     # -- every response and failure passes here ---------------------------------
     async def parse(self, response, **kwargs):
         self._idle_since = None
-        rid = response.meta.get("scrapejet_rid")
-        try:
-            job = self.worker.job(response.meta.get("job_id"))
-            if job is None or job.done:
-                self.worker.set_outcome(rid, SKIPPED)  # cancelled: not followed
-                return
-            async for output in self.handle(response, job):
-                if isinstance(output, scrapy.Request):
-                    self.worker.child_started(rid, output)
-                else:
-                    self.worker.item_started(rid, output)
-                yield output
-        finally:
-            self.worker.output_done(rid)
+        job = self.runtime.job(response.meta.get("job_id"))
+        if job is None or job.done:
+            yield Outcome.SKIPPED  # cancelled: not followed
+            return
+        async for output in self.handle(response, job):
+            yield output
 
     def on_error(self, failure):
+        """The errback of every request: what ``failed`` yields, counted for
+        the lease here, since Scrapy calls the errback of a download error
+        outside the spider middlewares."""
+        return self._lease_output.count(failure.request.meta.get("scrapejet_rid"), self.failed(failure))
+
+    def failed(self, failure):
+        """What a failed request comes to: a FailureItem with its reason."""
         request = failure.request
-        rid = request.meta.get("scrapejet_rid")
-        try:
-            job = self.worker.job(request.meta.get("job_id"))
-            if job is None or job.done:
-                self.worker.set_outcome(rid, SKIPPED)
-                return
-            if request.meta.get("role", PAGE) != PAGE:
-                # robots.txt or a sitemap that is missing is normal, not a failure
-                self.worker.set_outcome(rid, AUX)
-                return
-            reason, status, outcome = describe_failure(failure)
-            self.worker.record_failure(rid, FailureItem(
-                job_id=job.job_id,
-                url=(request.meta.get("redirect_urls") or [request.url])[0],
-                final_url=request.url,
-                reason=reason,
-                outcome=outcome,
-                status=status,
-                depth=request.meta.get("depth", 0),
-                fetched_at=time.time(),
-            ))
-        finally:
-            self.worker.output_done(rid)
+        job = self.runtime.job(request.meta.get("job_id"))
+        if job is None or job.done:
+            yield Outcome.SKIPPED
+            return
+        if request.meta.get("role", PAGE) != PAGE:
+            # robots.txt or a sitemap that is missing is normal, not a failure
+            yield Outcome.AUX
+            return
+        reason, status, outcome = describe_failure(failure)
+        yield FailureItem(
+            job_id=job.job_id,
+            url=(request.meta.get("redirect_urls") or [request.url])[0],
+            final_url=request.url,
+            reason=reason,
+            outcome=outcome,
+            status=status,
+            depth=request.meta.get("depth", 0),
+            fetched_at=time.time(),
+        )

@@ -33,7 +33,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from ..extract.page import extract_page
 from ..items import BusinessPageItem, BusinessProfileItem
-from ..scheduler.redisqueue import AUX, CRAWLED
+from ..signals import job_ended
+from ..scheduler.outcomes import Outcome
 from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import canonical_url, in_scope, site_host
 from .base import ScrapeJetSpider
@@ -77,6 +78,12 @@ class BusinessSpider(ScrapeJetSpider):
         # every page, unless the user said otherwise per feed or in the setting.
         restrict_feeds(settings, "SCRAPEJET_BUSINESS_FEED", FEED_ITEMS, "profile")
 
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.job_ended, signal=job_ended)
+        return spider
+
     # -- responses -------------------------------------------------------------
     def _from_robots(self, response, job):
         for url in robots_sitemaps(response):
@@ -85,24 +92,24 @@ class BusinessSpider(ScrapeJetSpider):
                 yield request
 
     def _page(self, response, job):
-        rid = response.meta.get("scrapejet_rid")
         depth = response.meta.get("depth", 0)
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
         if response.meta.get("fallback") and not isinstance(response, TextResponse):
-            self.worker.set_outcome(rid, AUX)  # a guessed path serving a file: not a page
+            yield Outcome.AUX  # a guessed path serving a file: not a page
             return
-        if self.skip_if_not_html(response, job):
+        failure = self.not_html(response, job)
+        if failure is not None:
+            yield failure
             return
         from ..extract.contacts import extract_contacts
         from ..extract.roles import page_role
 
         data = extract_page(response.body, response.url, encoding=response.encoding)
         if response.meta.get("fallback") and self._not_a_page(response, job, data):
-            self.worker.set_outcome(rid, AUX)
+            yield Outcome.AUX
             return
         page_type = response.meta.get("page_type") or page_role(response.url) or "other"
         contacts = extract_contacts(response.body, response.url, role=page_type, encoding=response.encoding)
-        self.worker.set_outcome(rid, CRAWLED)
         yield BusinessPageItem(
             job_id=job.job_id, url=url, final_url=response.url, status=response.status,
             depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]),
@@ -192,24 +199,23 @@ class BusinessSpider(ScrapeJetSpider):
             if request is not None:
                 yield request
 
-    def on_error(self, failure):
+    def failed(self, failure):
         request = failure.request
         if request.meta.get("fallback") and isinstance(failure.value, HttpError) \
                 and failure.value.response.status in (404, 410):
             # A guessed path that does not exist is not a page, nor a failure.
-            rid = request.meta.get("scrapejet_rid")
-            self.worker.set_outcome(rid, AUX)
-            self.worker.output_done(rid)
+            yield Outcome.AUX
             return
-        super().on_error(failure)
+        yield from super().failed(failure)
 
     # -- the profile ---------------------------------------------------------------
-    def job_finished(self, job, status: str) -> None:
-        """Called by the Worker when its acknowledgement ended ``job``: emit
-        the profile through the pipelines (storage, feeds), from a local
+    def job_ended(self, job_id: str, status: str) -> None:
+        """This worker's acknowledgement ended the job (``signals.job_ended``):
+        emit the profile through the pipelines (storage, feeds), from a local
         request that never enters the shared queue."""
         engine = self.crawler.engine
-        if job.kind != self.kind or status != "completed" or not job.counters.get("crawled"):
+        job = self.runtime.job(job_id, max_age=0)
+        if job is None or job.kind != self.kind or status != "completed" or not job.counters.get("crawled"):
             return  # no page to build from
         if engine is None or not engine.running:
             return  # closing: readers build it from the stored pages

@@ -13,7 +13,6 @@ import scrapy
 
 from ..extract.page import extract_page
 from ..items import PageItem
-from ..scheduler.redisqueue import CRAWLED
 from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import in_scope, site_host
 from .base import ScrapeJetSpider
@@ -29,13 +28,13 @@ class GenericSpider(ScrapeJetSpider):
 
     # -- pages ------------------------------------------------------------------
     def _page(self, response, job):
-        rid = response.meta.get("scrapejet_rid")
         depth = response.meta.get("depth", 0)
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
-        if self.skip_if_not_html(response, job):
+        failure = self.not_html(response, job)
+        if failure is not None:
+            yield failure
             return
         data = extract_page(response.body, response.url, encoding=response.encoding)
-        self.worker.set_outcome(rid, CRAWLED)
         yield PageItem(
             job_id=job.job_id, url=url, final_url=response.url, status=response.status,
             depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]), **data,

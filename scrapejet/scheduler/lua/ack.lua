@@ -1,13 +1,13 @@
 local wid, now, ttl = ARGV[2], ARGV[3], ARGV[4]
 local function ack_one(rid, outcome, is_page, items, pages)
-  local lease = redis.call('HGET', P .. 'leases', rid)
+  local lease = redis.call('HGET', K_leases, rid)
   if not lease then return 0, '' end
   local owner = string.match(lease, '^([^\t]*)\t')
   if owner ~= wid then return 0, '' end
-  redis.call('HDEL', P .. 'leases', rid)
-  redis.call('ZREM', P .. 'lease_deadlines', rid)
-  redis.call('SREM', P .. 'worker:' .. wid .. ':leases', rid)
-  redis.call('HDEL', P .. 'requests', rid)
+  redis.call('HDEL', K_leases, rid)
+  redis.call('ZREM', K_lease_deadlines, rid)
+  redis.call('SREM', K_worker_leases(wid), rid)
+  redis.call('HDEL', K_requests, rid)
   unbusy(rid, wid)
   local jk = job_key(rid)
   local jid = job_id(rid)
@@ -23,11 +23,11 @@ local function ack_one(rid, outcome, is_page, items, pages)
   if is_page and outcome ~= 'crawled' and is_live(redis.call('HGET', jk, 'status')) then
     -- the budget slot produced no page: give it to the oldest overflow request
     redis.call('HINCRBY', jk, 'admitted', -1)
-    local ov = P .. 'job:' .. jid .. ':overflow'
+    local ov = K_job_overflow(jid)
     local nxt = redis.call('ZPOPMIN', ov)
     if #nxt > 0 then
       redis.call('ZADD', redis.call('HGET', jk, 'queue'), nxt[2], nxt[1])
-      redis.call('SADD', P .. 'job:' .. jid .. ':queued', nxt[1])
+      redis.call('SADD', K_job_queued(jid), nxt[1])
       redis.call('HINCRBY', jk, 'queued', 1)
       redis.call('HINCRBY', jk, 'admitted', 1)
     end

@@ -1,15 +1,15 @@
-local P, container, dry = ARGV[1], ARGV[2], ARGV[3] == '1'
+local container, dry = ARGV[2], ARGV[3] == '1'
 local n = 0
 for i = 4, #ARGV do
   local rid = ARGV[i]
   local jid = string.match(rid, '^([^|]+)|')
-  local st = jid and redis.call('HGET', P .. 'job:' .. jid, 'status')
+  local st = jid and redis.call('HGET', K_job(jid), 'status')
   local live = st == 'pending' or st == 'running'
-  if not live and redis.call('HEXISTS', P .. 'leases', rid) == 0 then
+  if not live and redis.call('HEXISTS', K_leases, rid) == 0 then
     n = n + 1
     if not dry then
       if container ~= '' then redis.call('ZREM', container, rid) end
-      redis.call('HDEL', P .. 'requests', rid)
+      redis.call('HDEL', K_requests, rid)
     end
   end
 end

@@ -8,9 +8,8 @@ local soonest = nil  -- when the first host held back by its delay is ready agai
 -- the host's slots and, with a delay, not two turns in a row; so a worker
 -- that asks rarely (idle) is not starved by one that asks after every
 -- response.
-local function waiting_key(host) return P .. 'host:' .. host .. ':waiting' end
 local function others_waiting(host)
-  local wk = waiting_key(host)
+  local wk = K_host_waiting(host)
   redis.call('ZREMRANGEBYSCORE', wk, '-inf', '(' .. (now - 2))
   local n = redis.call('ZCARD', wk)
   if redis.call('ZSCORE', wk, wid) then n = n - 1 end
@@ -18,30 +17,30 @@ local function others_waiting(host)
 end
 local function not_ready(host)
   blocked[host] = true
-  redis.call('ZADD', waiting_key(host), now, wid)
-  redis.call('PEXPIRE', waiting_key(host), 10000)
+  redis.call('ZADD', K_host_waiting(host), now, wid)
+  redis.call('PEXPIRE', K_host_waiting(host), 10000)
   return false
 end
 local function ready(host)
   if not host then return true end
   if blocked[host] then return false end
-  local nxt = tonumber(redis.call('GET', P .. 'host:' .. host .. ':next') or '0')
+  local nxt = tonumber(redis.call('GET', K_host_next(host)) or '0')
   if nxt > now then
     if not soonest or nxt < soonest then soonest = nxt end
     return not_ready(host)
   end
   if conc > 0 then
-    local bk = busy_key(host)
+    local bk = K_host_busy(host)
     redis.call('ZREMRANGEBYSCORE', bk, '-inf', '(' .. now)  -- leases past their deadline
     if redis.call('ZCARD', bk) >= conc then return not_ready(host) end
   end
   if conc > 0 or delay > 0 then
     local others = others_waiting(host)
     if others > 0 then
-      if delay > 0 and redis.call('GET', P .. 'host:' .. host .. ':last') == wid then return not_ready(host) end
+      if delay > 0 and redis.call('GET', K_host_last(host)) == wid then return not_ready(host) end
       if conc > 0 then
-        local mine = tonumber(redis.call('HGET', holders_key(host), wid) or '0')
-        local parties = redis.call('HLEN', holders_key(host)) + others
+        local mine = tonumber(redis.call('HGET', K_host_holders(host), wid) or '0')
+        local parties = redis.call('HLEN', K_host_holders(host)) + others
         if mine == 0 then parties = parties + 1 end
         if mine >= math.max(1, math.floor(conc / parties)) then return not_ready(host) end
       end
@@ -68,7 +67,7 @@ while #out < 2 * n and seen < scan do
     local st, payload = nil, nil
     if not (host and blocked[host]) then
       st = redis.call('HGET', jk, 'status')
-      payload = redis.call('HGET', P .. 'requests', rid)
+      payload = redis.call('HGET', K_requests, rid)
     end
     if host and blocked[host] then
       -- stepped over: stays queued in its place
@@ -76,26 +75,26 @@ while #out < 2 * n and seen < scan do
       -- cancelled or finished job: its leftovers are dropped, not served
       redis.call('ZREM', q, rid)
       removed = removed + 1
-      redis.call('SREM', P .. 'job:' .. jid .. ':queued', rid)
-      redis.call('HDEL', P .. 'requests', rid)
+      redis.call('SREM', K_job_queued(jid), rid)
+      redis.call('HDEL', K_requests, rid)
       if is_live(st) then redis.call('HINCRBY', jk, 'queued', -1) end
     else
       if ready(host) then
         redis.call('ZREM', q, rid)
         removed = removed + 1
-        redis.call('SREM', P .. 'job:' .. jid .. ':queued', rid)
+        redis.call('SREM', K_job_queued(jid), rid)
         redis.call('HINCRBY', jk, 'queued', -1)
-        redis.call('HSET', P .. 'leases', rid, wid .. '\t' .. score .. '\t' .. q)
-        redis.call('ZADD', P .. 'lease_deadlines', deadline, rid)
-        redis.call('SADD', P .. 'worker:' .. wid .. ':leases', rid)
+        redis.call('HSET', K_leases, rid, wid .. '\t' .. score .. '\t' .. q)
+        redis.call('ZADD', K_lease_deadlines, deadline, rid)
+        redis.call('SADD', K_worker_leases(wid), rid)
         redis.call('HINCRBY', jk, 'in_flight', 1)
         if host then
-          if conc > 0 then redis.call('ZADD', busy_key(host), deadline, rid) end
-          redis.call('HINCRBY', holders_key(host), wid, 1)
-          redis.call('ZREM', waiting_key(host), wid)
+          if conc > 0 then redis.call('ZADD', K_host_busy(host), deadline, rid) end
+          redis.call('HINCRBY', K_host_holders(host), wid, 1)
+          redis.call('ZREM', K_host_waiting(host), wid)
           if delay > 0 then
-            redis.call('SET', P .. 'host:' .. host .. ':next', now + delay, 'PX', math.ceil(delay * 1000) + 1000)
-            redis.call('SET', P .. 'host:' .. host .. ':last', wid, 'PX', math.ceil(delay * 1000) + 10000)
+            redis.call('SET', K_host_next(host), now + delay, 'PX', math.ceil(delay * 1000) + 1000)
+            redis.call('SET', K_host_last(host), wid, 'PX', math.ceil(delay * 1000) + 10000)
             blocked[host] = true
           end
         end
