@@ -25,6 +25,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import threads
 from twisted.internet.defer import Deferred
 
+from ..batching import Batch
 from ..index.embedder import Embedder
 from ..index.model import model_name
 from ..index.state import enabled
@@ -45,8 +46,8 @@ class EmbedPipeline:
         self.overlap = overlap
         self.close_wait_s = close_wait_s
         self.stats = stats
-        self._pending: list[tuple[PageItem, Deferred]] = []
-        self._call = None
+        # the pages stored together (in one reactor turn) are chunked together
+        self.batch: Batch[tuple[PageItem, Deferred]] = Batch(self.chunk)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -70,19 +71,10 @@ class EmbedPipeline:
         if not isinstance(item, PageItem):
             return item
         done: Deferred = Deferred()
-        self._pending.append((item, done))
-        if self._call is None:
-            from twisted.internet import reactor
-
-            # end of this reactor turn: the pages stored together are chunked together
-            self._call = reactor.callLater(0, self.flush)
+        self.batch.add((item, done))
         return await maybe_deferred_to_future(done)
 
-    def flush(self) -> None:
-        self._call = None
-        batch, self._pending = self._pending, []
-        if not batch:
-            return
+    def chunk(self, batch) -> None:
         try:
             stored = self.store.store_pages([asdict(item) for item, _ in batch], model=self.model,
                                             max_words=self.max_words, overlap=self.overlap)
@@ -104,9 +96,7 @@ class EmbedPipeline:
             self.stats.inc_value(key, n)
 
     async def close_spider(self, spider=None):
-        if self._call is not None and self._call.active():
-            self._call.cancel()
-        self.flush()
+        self.batch.flush()
         finished = await maybe_deferred_to_future(threads.deferToThread(self.embedder.wait_idle, self.close_wait_s))
         if not finished:
             logger.warning("embedding did not finish within %.0fs; the remaining chunks are embedded later "

@@ -15,6 +15,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
+from ..batching import Batch
 from ..items import BacklinkItem, BacklinkSourceItem, BusinessProfileItem, PageItem
 from ..runtime import CrawlerRuntime
 
@@ -25,10 +26,8 @@ BATCHED = (PageItem, BacklinkItem, BacklinkSourceItem)
 class StoragePipeline:
     def __init__(self, storage, *, batch_size: int = 50, flush_s: float = 0.05):
         self.storage = storage
-        self.batch_size = max(1, batch_size)
-        self.flush_s = flush_s
-        self._pending: list[tuple[PageItem | BacklinkItem | BacklinkSourceItem, Deferred]] = []
-        self._call = None
+        self.batch: Batch[tuple[PageItem | BacklinkItem | BacklinkSourceItem, Deferred]] = Batch(
+            self.write, delay=flush_s, size=max(1, batch_size))
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -48,23 +47,10 @@ class StoragePipeline:
         if not isinstance(item, BATCHED):
             return item
         done: Deferred = Deferred()
-        self._pending.append((item, done))
-        if len(self._pending) >= self.batch_size:
-            self.flush()
-        elif self._call is None:
-            from twisted.internet import reactor  # the one Scrapy installed
-
-            self._call = reactor.callLater(self.flush_s, self.flush)
+        self.batch.add((item, done))
         return await maybe_deferred_to_future(done)
 
-    def flush(self) -> None:
-        if self._call is not None:
-            if self._call.active():
-                self._call.cancel()
-            self._call = None
-        batch, self._pending = self._pending, []
-        if not batch:
-            return
+    def write(self, batch) -> None:
         try:
             pages = [asdict(item) for item, _ in batch if isinstance(item, PageItem)]
             if pages:
@@ -86,4 +72,4 @@ class StoragePipeline:
             done.callback(item)
 
     def close_spider(self, spider=None):
-        self.flush()
+        self.batch.flush()

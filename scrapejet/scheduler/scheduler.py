@@ -27,6 +27,7 @@ from dataclasses import asdict
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
+from ..batching import Batch
 from ..items import FailureItem
 from ..runtime import CrawlerRuntime
 from ..urls import canonical_url
@@ -60,9 +61,9 @@ class Scheduler(RedisScheduler):
         scheduler.local = deque()
         scheduler._handed_back = set()
         scheduler.lease_batch = settings.getint("SCRAPEJET_LEASE_BATCH")
-        # (request, fingerprint, job, parent rid) waiting to be admitted
-        scheduler._pending = []
-        scheduler._flush_call = None
+        # (request, fingerprint, job, parent rid) waiting to be admitted,
+        # after the rest of the response's output has been handed over
+        scheduler.pending = Batch(scheduler._admit)
         # job id -> fingerprints this worker knows the job has seen: a hint
         # only (Redis decides), bounded, so it may forget but never lies.
         scheduler._seen = {}
@@ -85,7 +86,7 @@ class Scheduler(RedisScheduler):
             spider.logger.info("Serving queue %s (%d requests waiting)", key, len(self.queue))
 
     def close(self, reason):
-        self.flush()  # their parents' leases can then be acknowledged
+        self.pending.flush()  # their parents' leases can then be acknowledged
         self.local.clear()
         self.worker.scheduler = None
 
@@ -113,27 +114,15 @@ class Scheduler(RedisScheduler):
             self._count("dropped" if job is None or job.done else "duplicate")
             self.worker.child_done(parent)
             return False
-        self._pending.append((request, fp, job, parent))
-        if self._flush_call is None:
-            # after the rest of this response's output has been handed over
-            from twisted.internet import reactor  # the one Scrapy installed
-
-            self._flush_call = reactor.callLater(0, self.flush)
+        self.pending.add((request, fp, job, parent))
         return True
 
-    def flush(self) -> None:
+    def _admit(self, pending) -> None:
         """Admit the pending requests, then let their parents be acknowledged
         (a parent acked first could complete the job before its children
         exist). If Redis fails, the parents stay leased and unacknowledged:
         they go back to the queue when this worker closes or its leases
         expire, and are crawled again, children included."""
-        if self._flush_call is not None:
-            if self._flush_call.active():
-                self._flush_call.cancel()
-            self._flush_call = None
-        pending, self._pending = self._pending, []
-        if not pending:
-            return
         try:
             results = self.queue.push_many([(request, fp, job) for request, fp, job, _ in pending])
         except Exception:
@@ -183,7 +172,7 @@ class Scheduler(RedisScheduler):
         if self.local:
             return self.local.popleft()
         # pending requests may outrank what is queued: admit them first
-        self.flush()
+        self.pending.flush()
         request = self.queue.pop()
         if request is not None and self.stats:
             self.stats.inc_value("scheduler/dequeued/redis")
@@ -198,4 +187,4 @@ class Scheduler(RedisScheduler):
         return request
 
     def has_pending_requests(self):
-        return bool(self.local) or bool(self._pending) or len(self.queue) > 0
+        return bool(self.local) or bool(self.pending) or len(self.queue) > 0

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from scrapy import signals
 from twisted.internet import task
 
+from ..batching import Batch
 from ..runtime import CrawlerRuntime
 from ..signals import job_ended
 from .outcomes import AUX, CRAWLED, FAILED, SKIPPED
@@ -66,8 +67,8 @@ class Worker:
         self._item_rids: dict[int, str] = {}
         self._poll: task.LoopingCall | None = None
         self.scheduler = None
-        self._acks: list[tuple[str, str, bool, int, str]] = []
-        self._ack_call = None
+        # Acks made while handling one batch of output go to Redis together.
+        self.acks: Batch[tuple[str, str, bool, int, str]] = Batch(self._ack)
         self._wake_call = None
         self.pages = 0
         self.started = time.time()
@@ -114,7 +115,7 @@ class Worker:
     def spider_closed(self, spider, reason):
         if self._poll and self._poll.running:
             self._poll.stop()
-        self.flush_acks()
+        self.acks.flush()
         returned = self.queue.release(self.id)
         if returned:
             logger.info("Returned %d leased request(s) to the queue", returned)
@@ -236,29 +237,17 @@ class Worker:
             state.pages.append(page_event)
 
     def finish(self, rid: str, outcome: str) -> None:
-        """Acknowledge a lease with its outcome. Acks made while handling
-        one batch of output go to Redis together, at the end of this
-        reactor turn."""
+        """Acknowledge a lease with its outcome (with the others of this
+        reactor turn)."""
         state = self.leases.pop(rid, None)
         if state is None:
             return
         if outcome == CRAWLED:
             self.pages += 1
         pages = "\n".join(state.pages) if state.pages else ""
-        self._acks.append((rid, outcome, state.is_page, state.produced, pages))
-        if self._ack_call is None:
-            from twisted.internet import reactor  # the one Scrapy installed
+        self.acks.add((rid, outcome, state.is_page, state.produced, pages))
 
-            self._ack_call = reactor.callLater(0, self.flush_acks)
-
-    def flush_acks(self) -> None:
-        if self._ack_call is not None:
-            if self._ack_call.active():
-                self._ack_call.cancel()
-            self._ack_call = None
-        acks, self._acks = self._acks, []
-        if not acks:
-            return
+    def _ack(self, acks) -> None:
         try:
             results = self.queue.ack_many(self.id, acks)
         except Exception:
