@@ -1,4 +1,5 @@
-"""Webhook delivery: job events, from a Redis stream to the users' URLs.
+"""Webhook delivery: job and insights task events, from a Redis stream to
+the users' URLs.
 
 Where events come from. The queue's Lua scripts (``scheduler.redisqueue``)
 append an entry to the stream ``Keys.webhook_events`` in the same script that
@@ -6,7 +7,11 @@ makes the change: ``job.started`` (first lease), ``job.completed`` /
 ``job.failed`` (last ack), ``job.cancelled``, and ``job.page`` (with the ack
 of a stored page). Only jobs whose webhook asks for the event get one. Each
 entry holds a snapshot of the job at that moment, so every attempt of a
-delivery sends the same body.
+delivery sends the same body. Insights tasks (``insights.tasks``) append
+``insights.completed`` / ``insights.failed`` in the transaction that ends
+the task; their entry names the task (``task_id`` where a job's names
+``job_id``), whose Redis record holds the webhook, the answers the body is
+made of, and the delivery's record.
 
 Who delivers them. A ``WebhookDispatcher`` reads the stream through one
 consumer group: any number of dispatchers (a thread in every ``scrapejet
@@ -28,7 +33,8 @@ followed: a redirect could point inside our network), fail at once. Events
 of one job go out in order: a retried event holds back the job's later ones
 (on that dispatcher; with several, order holds for most events, and the
 stream id in the delivery id gives the order). Each outcome is logged and
-recorded per job (``DeliveryLog``; ``GET /jobs/{id}/webhooks``)."""
+recorded (``DeliveryLog``): per job (``GET /jobs/{id}/webhooks``), and in an
+insights task's record (the ``webhook`` of ``GET /business/insights/{id}``)."""
 
 from __future__ import annotations
 
@@ -83,7 +89,8 @@ def _num(value: str | None) -> float | None:
 
 @dataclass
 class Event:
-    """One stream entry: a job event and the job's snapshot at that moment."""
+    """One stream entry: a job event and the job's snapshot at that moment,
+    or an insights task's event (``task_id`` set, ``job_id`` empty)."""
 
     entry_id: str
     job_id: str
@@ -92,21 +99,34 @@ class Event:
     status: str
     snapshot: dict[str, str]
     page: dict[str, Any] | None = None
+    task_id: str = ""
     due: float = 0.0  # monotonic time of the next attempt (retries)
 
     @classmethod
     def from_entry(cls, entry_id: str, fields: dict[str, str]) -> Event:
+        task_id = fields.get("task_id", "")
         return cls(
-            entry_id=entry_id, job_id=fields["job_id"], event=fields["event"], at=float(fields["at"]),
-            status=fields.get("status", ""), snapshot={k: fields.get(k, "") for k in EVENT_FIELDS},
+            entry_id=entry_id, job_id="" if task_id else fields["job_id"], task_id=task_id, event=fields["event"],
+            at=float(fields["at"]), status=fields.get("status", ""),
+            snapshot={k: fields.get(k, "") for k in EVENT_FIELDS},
             page=json.loads(fields["page"]) if fields.get("page") else None,
         )
 
     @property
+    def lane(self) -> str:
+        """Whose event it is: a job's events are delivered one at a time, in
+        stream order."""
+        return f"insights.{self.task_id}" if self.task_id else self.job_id
+
+    @property
     def delivery_id(self) -> str:
-        # The stream id orders a job's events; the job id makes it unique
-        # across deployments sharing a receiver.
-        return f"{self.job_id}.{self.entry_id}"
+        # The stream id orders a job's events; the job (task) id makes it
+        # unique across deployments sharing a receiver.
+        return f"{self.lane}.{self.entry_id}"
+
+    def __str__(self) -> str:
+        whose = f"insights task {self.task_id}" if self.task_id else f"job {self.job_id}"
+        return f"webhook {self.event} of {whose} (delivery {self.delivery_id})"
 
     def body(self, job: Job) -> bytes:
         """The POSTed JSON: built from the entry and the job's fixed parts
@@ -132,6 +152,19 @@ class Event:
         }
         if self.page is not None:
             data["page"] = {**self.page, "fetched_at": iso(self.page.get("fetched_at"))}
+        return json.dumps(data, separators=(",", ":")).encode()
+
+    def task_body(self, task: dict[str, Any]) -> bytes:
+        """The POSTed JSON of an insights task's event: the task as ``GET
+        /business/insights/{id}`` shows it, but with this delivery's own
+        state left out (pending, no attempts), so every attempt sends the
+        same bytes."""
+        # here, not at the top: the insights package brings the answering
+        # code, which a dispatcher of job events alone never needs
+        from .insights.tasks import public_task
+
+        data = {"event": self.event, "delivery_id": self.delivery_id, "timestamp": iso(self.at),
+                "task": public_task({**task, "webhook_delivery": None})}
         return json.dumps(data, separators=(",", ":")).encode()
 
 
@@ -181,29 +214,45 @@ class DeliveryLog:
     """What became of a job's webhook deliveries, in Redis next to the job
     (expiring with it): one record per lifecycle delivery, and per page
     delivery until it is delivered (delivered pages are only counted, so a
-    100,000-page job does not keep 100,000 records)."""
+    100,000-page job does not keep 100,000 records). An insights task's one
+    delivery is recorded in the task's own hash (field ``webhook_delivery``,
+    which its API view shows), each write keeping the task another
+    ``task_ttl``, as the task's own writes do; a log that only reads (the
+    API's) needs no ``task_ttl``."""
 
-    def __init__(self, server, keys: Keys, ttl: int):
+    def __init__(self, server, keys: Keys, ttl: int, task_ttl: int | None = None):
         self.server = server
         self.keys = keys
         self.ttl = ttl
+        self.task_ttl = task_ttl
+
+    def _place(self, event: Event) -> tuple[str, str, str | None, int]:
+        """Where an event's record goes: hash, field, hash of counts (jobs
+        only), and how long they live."""
+        if event.task_id:
+            return self.keys.insights_task(event.task_id), "webhook_delivery", None, self.task_ttl
+        return (self.keys.job_webhooks(event.job_id), event.delivery_id, self.keys.job_webhook_stats(event.job_id),
+                self.ttl)
 
     def begin(self, event: Event, url: str) -> dict[str, Any]:
         """Count an attempt before making it, so attempts stay bounded even
         if this dispatcher dies during the POST."""
-        key = self.keys.job_webhooks(event.job_id)
-        raw = self.server.hget(key, event.delivery_id)
-        record = json.loads(raw) if raw else {
-            "delivery_id": event.delivery_id, "event": event.event, "url": url, "status": "pending",
-            "attempts": 0, "response_status": None, "error": None, "created_at": iso(event.at),
-            "last_attempt_at": None, "next_attempt_at": None, "delivered_at": None,
-        }
+        key, name, _counts, ttl = self._place(event)
+        raw = self.server.hget(key, name)
+        record = json.loads(raw) if raw else None
+        # (a task's field holds one record: an earlier event's is replaced)
+        if record is None or record.get("delivery_id") != event.delivery_id:
+            record = {
+                "delivery_id": event.delivery_id, "event": event.event, "url": url, "status": "pending",
+                "attempts": 0, "response_status": None, "error": None, "created_at": iso(event.at),
+                "last_attempt_at": None, "next_attempt_at": None, "delivered_at": None,
+            }
         record["attempts"] += 1
         record["last_attempt_at"] = iso(time.time())
         record["next_attempt_at"] = None
         pipe = self.server.pipeline()
-        pipe.hset(key, event.delivery_id, json.dumps(record))
-        pipe.expire(key, self.ttl)
+        pipe.hset(key, name, json.dumps(record))
+        pipe.expire(key, ttl)
         pipe.execute()
         return record
 
@@ -211,17 +260,18 @@ class DeliveryLog:
         """Store the record; when ``done`` (delivered or given up), count it
         and release the stream entry, in one transaction."""
         record["status"] = status
-        key, stats = self.keys.job_webhooks(event.job_id), self.keys.job_webhook_stats(event.job_id)
+        key, name, counts, ttl = self._place(event)
         pipe = self.server.pipeline(transaction=True)
         if status == "delivered" and event.event == "job.page":
-            pipe.hdel(key, event.delivery_id)
+            pipe.hdel(key, name)
         else:
-            pipe.hset(key, event.delivery_id, json.dumps(record))
+            pipe.hset(key, name, json.dumps(record))
         if done:
-            pipe.hincrby(stats, status, 1)
-            pipe.expire(stats, self.ttl)
+            if counts is not None:
+                pipe.hincrby(counts, status, 1)
+                pipe.expire(counts, ttl)
             pipe.xack(self.keys.webhook_events, GROUP, event.entry_id)
-        pipe.expire(key, self.ttl)
+        pipe.expire(key, ttl)
         pipe.execute()
 
     def summary(self, job_id: str) -> dict[str, Any]:
@@ -277,8 +327,8 @@ class _State:
 class WebhookDispatcher:
     """Delivers webhook events from a thread; see the module docstring."""
 
-    def __init__(self, jobs: Jobs, *, timeout_s: float = 10.0, max_attempts: int = 6, backoff_s: float = 1.0,
-                 backoff_max_s: float = 300.0, concurrency: int = 4, claim_s: float = 60.0, job_ttl: int = 7 * 24 * 3600):
+    def __init__(self, jobs: Jobs, *, timeout_s: float, max_attempts: int, backoff_s: float, backoff_max_s: float,
+                 concurrency: int, claim_s: float, job_ttl: int, task_ttl: int):
         self.jobs = jobs
         self.server = jobs.server
         self.keys: Keys = jobs.keys
@@ -288,7 +338,7 @@ class WebhookDispatcher:
         self.backoff_max_s = backoff_max_s
         self.concurrency = max(1, concurrency)
         self.claim_s = claim_s
-        self.log = DeliveryLog(self.server, self.keys, job_ttl)
+        self.log = DeliveryLog(self.server, self.keys, job_ttl, task_ttl)
         self.consumer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self._opener = urllib.request.build_opener(_NoRedirects)
         self._state = _State()
@@ -307,6 +357,7 @@ class WebhookDispatcher:
             concurrency=settings.getint("SCRAPEJET_WEBHOOK_CONCURRENCY"),
             claim_s=settings.getfloat("SCRAPEJET_WEBHOOK_CLAIM_S"),
             job_ttl=settings.getint("SCRAPEJET_JOB_TTL_S"),
+            task_ttl=settings.getint("SCRAPEJET_INSIGHTS_TASK_TTL_S"),
         )
 
     # -- life cycle -------------------------------------------------------------
@@ -377,7 +428,7 @@ class WebhookDispatcher:
                 self.server.xack(self.keys.webhook_events, GROUP, entry_id)
                 continue
             state.held.add(entry_id)
-            state.lanes.setdefault(event.job_id, deque()).append(event)
+            state.lanes.setdefault(event.lane, deque()).append(event)
 
     def _read(self) -> None:
         state = self._state
@@ -422,11 +473,11 @@ class WebhookDispatcher:
 
     def _launch(self) -> None:
         state, now = self._state, time.monotonic()
-        running = {event.job_id for event in state.busy.values()}
-        for job_id, lane in state.lanes.items():
+        running = {event.lane for event in state.busy.values()}
+        for name, lane in state.lanes.items():
             if len(state.busy) >= self.concurrency:
                 return
-            if job_id in running or lane[0].due > now:
+            if name in running or lane[0].due > now:
                 continue  # one delivery per job at a time, in stream order
             future = self._pool.submit(self._deliver, lane[0])
             state.busy[future] = lane[0]
@@ -442,10 +493,10 @@ class WebhookDispatcher:
                 event.due = time.monotonic() + self.backoff_s
                 continue
             if result.done:
-                lane = state.lanes[event.job_id]
+                lane = state.lanes[event.lane]
                 lane.popleft()
                 if not lane:
-                    del state.lanes[event.job_id]
+                    del state.lanes[event.lane]
                 state.held.discard(event.entry_id)
             else:
                 event.due = time.monotonic() + result.retry_in
@@ -456,21 +507,31 @@ class WebhookDispatcher:
         return delay * random.uniform(0.8, 1.2)
 
     # -- one attempt (pool thread) ----------------------------------------------------
-    def _deliver(self, event: Event) -> _Result:
+    def _target(self, event: Event) -> tuple[dict[str, Any], bytes] | None:
+        """The webhook an event goes to and the body sent, from the job's
+        spec (or the task's record); None when that, or its webhook, is gone."""
+        if event.task_id:
+            from .insights.tasks import decode_task  # see Event.task_body
+
+            task = decode_task(self.server.hgetall(self.keys.insights_task(event.task_id)))
+            return (task["webhook"], event.task_body(task)) if task.get("webhook") else None
         job = self.jobs.get(event.job_id)
         webhook = job.spec.get("webhook") if job is not None else None
-        if not webhook:
-            logger.warning("Webhook event %s of job %s: the job or its webhook is gone; dropped",
-                           event.event, event.job_id)
+        return (webhook, event.body(job)) if webhook else None
+
+    def _deliver(self, event: Event) -> _Result:
+        target = self._target(event)
+        if target is None:
+            logger.warning("%s: its job (or task) or webhook is gone; dropped", event)
             self.server.xack(self.keys.webhook_events, GROUP, event.entry_id)
             return _Result(True, "dropped")
+        webhook, body = target
         record = self.log.begin(event, webhook["url"])
         attempt_no = record["attempts"]
         if attempt_no > self.max_attempts:  # taken over after its last attempt
             record["attempts"] -= 1
             self.log.end(event, record, "failed", done=True)
             return _Result(True, "failed")
-        body = event.body(job)
         headers = {
             "Content-Type": "application/json",
             "User-Agent": f"ScrapeJET-Webhooks/{__version__}",
@@ -482,7 +543,7 @@ class WebhookDispatcher:
             headers[SIGNATURE_HEADER] = sign(webhook["secret"], body)
         outcome = post(webhook["url"], body, headers, self.timeout_s, self._opener)
         record["response_status"], record["error"] = outcome.status, outcome.error
-        what = f"webhook {event.event} of job {event.job_id} to {webhook['url']} (delivery {event.delivery_id})"
+        what = f"{event} to {webhook['url']}"
         if outcome.ok:
             record["delivered_at"] = iso(time.time())
             self.log.end(event, record, "delivered", done=True)

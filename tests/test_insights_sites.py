@@ -19,6 +19,7 @@ import pytest
 from scrapejet.api import create_app
 from tests.conftest import ROOT, Env, wait_for
 from tests.insights_llmserver import ChatServer
+from tests.test_webhooks import FAST, Receiver, running_dispatchers
 
 SHOP_QUESTIONS = [
     # question, page that answers it, the fact
@@ -159,6 +160,13 @@ def api(sites, model):
         app.extensions["scrapejet"].close()
 
 
+@pytest.fixture
+def dispatchers(sites):
+    """Webhook dispatchers on the sites' Redis, as `scrapejet api` runs one
+    (the test client's app runs none)."""
+    yield from running_dispatchers(sites)
+
+
 def wait_task(client, task_id: str, timeout: float = 30) -> dict:
     def done():
         body = client.get(f"/business/insights/{task_id}").get_json()
@@ -194,16 +202,15 @@ def test_insights_task_lifecycle(api):
     assert r.status_code == 404 and r.get_json()["error"] == "not_found"
 
 
-def test_insights_task_webhook_is_signed_and_retried(api):
+def test_insights_task_webhook_is_signed_and_retried(api, dispatchers):
     import hashlib
     import hmac
-
-    from tests.test_webhooks import Receiver
 
     receiver = Receiver()
     receiver.script = [503]  # the first attempt fails, the retry is delivered
     try:
-        client = api(SCRAPEJET_WEBHOOK_BACKOFF_S=0.05)
+        client = api()
+        dispatchers()
         task = client.post("/business/insights", json={
             "site_name": "hidden-legal.test", "questions": ["What is their phone number?"],
             "webhook": {"url": receiver.url(), "secret": "k3y"},
@@ -216,12 +223,70 @@ def test_insights_task_webhook_is_signed_and_retried(api):
     first, second = receiver.calls
     assert first["raw"] == second["raw"] and second["headers"]["x-scrapejet-attempt"] == "2"
     assert second["headers"]["x-scrapejet-event"] == "insights.completed"
+    # one delivery id on every attempt, as for jobs' events: the task's, then its stream entry's
+    assert first["headers"]["x-scrapejet-delivery"] == second["headers"]["x-scrapejet-delivery"]
+    assert second["body"]["delivery_id"] == second["headers"]["x-scrapejet-delivery"]
+    assert second["body"]["delivery_id"].startswith(f"insights.{task}.")
     expected = "sha256=" + hmac.new(b"k3y", second["raw"], hashlib.sha256).hexdigest()
     assert second["headers"]["x-scrapejet-signature"] == expected
     sent = second["body"]
     assert sent["event"] == "insights.completed" and sent["task"]["task_id"] == task
     assert "+49 761 4839217" in sent["task"]["answers"][0]["answer"]
     assert "k3y" not in second["raw"].decode(), "the secret is never sent"
+
+
+def test_insights_webhook_waits_in_the_stream_and_outlives_a_dispatcher(sites, api, dispatchers):
+    """The task's event is durable: written to the webhook stream when the
+    task ends, it waits there while no dispatcher runs, is taken over from
+    one that died holding it, retried after the receiver fails, and its
+    delivery recorded in the task."""
+    from scrapejet.webhooks import GROUP, DeliveryLog, WebhookDispatcher
+
+    jobs = sites.jobs()
+    server, keys = jobs.server, jobs.keys
+    log = DeliveryLog(server, keys, 3600)
+    receiver = Receiver()
+    receiver.script = [500]  # the first attempt fails, the retry is delivered
+    try:
+        client = api()
+        task = client.post("/business/insights", json={
+            "site_name": "hidden-legal.test", "questions": ["What is their email address?"],
+            "webhook": {"url": receiver.url()},
+        }).get_json()["task_id"]
+        body = wait_task(client, task)
+        assert body["status"] == "completed"
+        # nothing delivers yet: the event waits in the stream
+        assert body["webhook"] == {"url": receiver.url(), "status": "pending", "attempts": 0, "error": None}
+        assert log.dispatch_state(60)["events_waiting"] == 1
+        ((entry_id, fields),) = server.xrevrange(keys.webhook_events, count=1)
+        assert fields == {"task_id": task, "event": "insights.completed", "at": fields["at"], "status": "completed"}
+
+        # a dispatcher reads the event, then dies before delivering it
+        doomed = WebhookDispatcher.from_settings(sites.settings(**FAST), jobs)
+        doomed._ensure_group()
+        doomed._read()
+        assert doomed._state.held == {entry_id} and receiver.calls == []
+        del doomed
+
+        # another one, once the first has been silent for CLAIM_S, takes it over
+        dispatchers(SCRAPEJET_WEBHOOK_CLAIM_S="0.5")
+        done = wait_for(lambda: (b := client.get(f"/business/insights/{task}").get_json())["webhook"]["status"]
+                        == "delivered" and b, 30, 0.05, what="the webhook taken over")
+    finally:
+        receiver.close()
+    assert done["webhook"] == {"url": receiver.url(), "status": "delivered", "attempts": 2, "error": None}
+    assert [c["answered"] for c in receiver.calls] == [500, 200]
+    assert [c["headers"]["x-scrapejet-attempt"] for c in receiver.calls] == ["1", "2"]
+    assert len({c["raw"] for c in receiver.calls}) == 1, "a retry must send the same body"
+    sent = receiver.calls[-1]["body"]
+    assert sent["event"] == "insights.completed" and sent["delivery_id"] == f"insights.{task}.{entry_id}"
+    assert sent["task"]["task_id"] == task and EMAIL in sent["task"]["answers"][0]["answer"]
+    assert "x-scrapejet-signature" not in receiver.calls[-1]["headers"], "no secret, no signature"
+    # the delivery's record, in the task's, and the stream entry released
+    record = json.loads(server.hget(keys.insights_task(task), "webhook_delivery"))
+    assert record["delivery_id"] == sent["delivery_id"] and record["event"] == "insights.completed"
+    assert record["response_status"] == 200 and record["delivered_at"] and record["attempts"] == 2
+    assert server.xpending(keys.webhook_events, GROUP)["pending"] == 0
 
 
 def test_query_is_synchronous(api):
@@ -257,23 +322,26 @@ def test_query_through_an_openai_compatible_server(api):
     assert at == sorted(at) and "[4]" not in prompt
 
 
-def test_insights_task_of_a_dead_api_process_is_failed(sites, api):
+def test_insights_task_of_a_dead_api_process_is_failed(sites, api, dispatchers):
     """An API process killed while answering: its task is reported failed
-    once its heartbeats stop, not pending forever."""
+    once its heartbeats stop, not pending forever, and its webhook gets
+    insights.failed."""
     server = ChatServer("never sent", delay_s=30)
+    receiver = Receiver()
     script = (
         "import sys, time, json\n"
         "from scrapejet.api import create_app\n"
         "from scrapejet.runtime import load_settings\n"
         "app = create_app({'TESTING': True})\n"
-        "r = app.test_client().post('/business/insights', json={'site_name': 'shop.test', 'questions': ['Hours?']})\n"
+        "r = app.test_client().post('/business/insights', json={'site_name': 'shop.test', 'questions': ['Hours?'],\n"
+        f"                                                    'webhook': {{'url': {receiver.url()!r}}}}})\n"
         "print(json.dumps(r.get_json()), flush=True)\n"
         "time.sleep(60)\n"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True,
         env=sites.environ(OPENAI_BASE_URL=server.base_url, SCRAPEJET_LLM_TIMEOUT_S="30",
-                          SCRAPEJET_HEARTBEAT_S="0.2", SCRAPEJET_HEARTBEAT_MISSES="3"),
+                          SCRAPEJET_HEARTBEAT_S="0.2", SCRAPEJET_HEARTBEAT_MISSES="3", SCRAPEJET_ALLOW_PRIVATE="1"),
     )
     try:
         accepted = json.loads(proc.stdout.readline())
@@ -289,7 +357,14 @@ def test_insights_task_of_a_dead_api_process_is_failed(sites, api):
                         and b, 10, 0.05, what="the task to be failed")
         assert time.monotonic() - started < 3
         assert body["status"] == "failed" and "stopped before it finished" in body["error"]
+        # the reader that failed it also wrote its event, for any dispatcher to deliver
+        dispatchers()
+        wait_for(lambda: receiver.calls, 30, 0.05, what="insights.failed delivered")
+        sent = receiver.calls[0]["body"]
+        assert sent["event"] == "insights.failed" and sent["task"]["status"] == "failed"
+        assert sent["task"]["task_id"] == task and sent["task"]["error"] == body["error"]
     finally:
         if proc.poll() is None:
             proc.kill()
         server.close()
+        receiver.close()

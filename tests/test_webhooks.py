@@ -73,6 +73,10 @@ def receiver():
 
 @pytest.fixture
 def dispatchers(env):
+    yield from running_dispatchers(env)
+
+
+def running_dispatchers(env):
     """``start(**settings)``: a running dispatcher; all are stopped after the test."""
     made = []
 

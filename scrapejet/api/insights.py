@@ -38,11 +38,9 @@ def ask(body: InsightsRequest):
     svc = services()
     if not svc.insights.known_site(body.site_name):
         raise unknown_site(body.site_name)
-    webhook = None
     if body.webhook is not None:
         check_target(body.webhook.url, "webhook.url")
-        webhook = body.webhook.model_dump(exclude_none=True)
-    task = svc.insight_tasks.submit(body.site_name, body.questions, webhook)
+    task = svc.insight_tasks.submit(body.site_name, body.questions, body.webhook)
     return InsightsAccepted(
         task_id=task["task_id"], status=task["status"], site_name=task["site_name"], questions=task["questions"],
         result_url=url_for("insights.answer", task_id=task["task_id"]),

@@ -9,9 +9,14 @@ heartbeats (``SCRAPEJET_HEARTBEAT_S``); if that process dies, its key expires
 after ``SCRAPEJET_HEARTBEAT_MISSES`` beats and readers report its unfinished
 tasks as failed instead of pending forever.
 
-A task with a webhook POSTs ``insights.completed`` (or ``insights.failed``)
-once it ends, signed like job events, when the webhook's events include
-``job.completed`` (``job.failed``), as the default set does."""
+A task with a webhook gets ``insights.completed`` (or ``insights.failed``)
+when it ends, if the webhook's events include ``job.completed``
+(``job.failed``), as the default set does. The write that ends the task
+appends the event to the webhook stream in the same transaction (as the
+queue's scripts do for a job's events), whoever ends it: the runner, or the
+reader failing the task of a dead runner. The webhook dispatchers
+(``scrapejet.webhooks``) deliver it like a job's events, and record the
+delivery in the task's ``webhook_delivery`` field."""
 
 from __future__ import annotations
 
@@ -24,31 +29,24 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..keys import Keys
+from ..scheduler.redisqueue import WEBHOOK_STREAM_MAXLEN
 from .answer import UnknownSite
+
+if TYPE_CHECKING:
+    from ..specs import WebhookSpec
 
 logger = logging.getLogger(__name__)
 
 UNFINISHED = ("pending", "running")
-# Fail a task whose runner is gone, unless it finished meanwhile (one step).
-FAIL_ORPHAN = """
-local status = redis.call('HGET', KEYS[1], 'status')
-if (status == 'pending' or status == 'running') and redis.call('EXISTS', KEYS[2]) == 0 then
-  redis.call('HSET', KEYS[1], 'status', 'failed', 'error', ARGV[1], 'finished_at', ARGV[2])
-  return 1
-end
-return 0
-"""
 JSON_FIELDS = ("questions", "answers", "webhook", "webhook_delivery")
 
 
 class InsightTasks:
-    def __init__(self, server, keys: Keys, insights: Callable[[], Any], *, threads: int = 2,
-                 ttl_s: int = 86400, heartbeat_s: float = 2.0, misses: int = 3,
-                 webhook_timeout_s: float = 10.0, webhook_attempts: int = 6, webhook_backoff_s: float = 2.0,
-                 webhook_backoff_max_s: float = 300.0):
+    def __init__(self, server, keys: Keys, insights: Callable[[], Any], *, threads: int, ttl_s: int,
+                 heartbeat_s: float, misses: int):
         self.server = server
         self.keys = keys
         self._insights = insights
@@ -56,14 +54,11 @@ class InsightTasks:
         self.ttl_s = int(ttl_s)
         self.heartbeat_s = heartbeat_s
         self.runner_ttl_ms = max(1000, int(heartbeat_s * misses * 1000))
-        self.webhook = {"timeout": webhook_timeout_s, "attempts": webhook_attempts,
-                        "backoff": webhook_backoff_s, "backoff_max": webhook_backoff_max_s}
         self.runner_id = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
         self._pool: ThreadPoolExecutor | None = None
         self._beat: threading.Thread | None = None
         self._stop = threading.Event()
         self._lock = threading.Lock()
-        self._fail_orphan = server.register_script(FAIL_ORPHAN)
 
     @classmethod
     def from_settings(cls, settings, server, insights: Callable[[], Any]) -> InsightTasks:
@@ -73,20 +68,30 @@ class InsightTasks:
             ttl_s=settings.getint("SCRAPEJET_INSIGHTS_TASK_TTL_S"),
             heartbeat_s=settings.getfloat("SCRAPEJET_HEARTBEAT_S"),
             misses=settings.getint("SCRAPEJET_HEARTBEAT_MISSES"),
-            webhook_timeout_s=settings.getfloat("SCRAPEJET_WEBHOOK_TIMEOUT_S"),
-            webhook_attempts=settings.getint("SCRAPEJET_WEBHOOK_MAX_ATTEMPTS"),
-            webhook_backoff_s=settings.getfloat("SCRAPEJET_WEBHOOK_BACKOFF_S"),
-            webhook_backoff_max_s=settings.getfloat("SCRAPEJET_WEBHOOK_BACKOFF_MAX_S"),
         )
 
     # -- records --------------------------------------------------------------
-    def _write(self, key_id: str, /, **fields: Any) -> None:
+    def _queue_write(self, pipe, task_id: str, /, **fields: Any) -> None:
         data = {k: json.dumps(v) if k in JSON_FIELDS else ("" if v is None else v) for k, v in fields.items()}
-        key = self.keys.insights_task(key_id)
+        key = self.keys.insights_task(task_id)
+        pipe.hset(key, mapping=data)
+        pipe.expire(key, self.ttl_s)
+
+    def _write(self, task_id: str, /, **fields: Any) -> None:
         with self.server.pipeline() as pipe:
-            pipe.hset(key, mapping=data)
-            pipe.expire(key, self.ttl_s)
+            self._queue_write(pipe, task_id, **fields)
             pipe.execute()
+
+    def _queue_end(self, pipe, task_id: str, webhook: dict[str, Any] | None, status: str, **fields: Any) -> None:
+        """Queue, in a transaction, the writes that end a task: its last
+        fields and, when its webhook asks for it, its event on the webhook
+        stream, so the event is there if and only if the task ended."""
+        now = time.time()
+        self._queue_write(pipe, task_id, status=status, finished_at=now, **fields)
+        if webhook and f"job.{status}" in webhook["events"]:
+            # a job's entry as webhooks.Event reads it, with task_id where a job's has job_id
+            entry = {"task_id": task_id, "event": f"insights.{status}", "at": now, "status": status}
+            pipe.xadd(self.keys.webhook_events, entry, maxlen=WEBHOOK_STREAM_MAXLEN, approximate=True)
 
     def get(self, task_id: str) -> dict[str, Any] | None:
         """The task as stored; an unfinished task whose runner stopped
@@ -95,38 +100,39 @@ class InsightTasks:
         data = self.server.hgetall(key)
         if not data:
             return None
-        if data.get("status") in UNFINISHED:
-            runner = self.keys.insights_runner(data.get("runner", ""))
-            why = ("the API process answering this task stopped before it finished "
-                   f"(no heartbeat for {self.runner_ttl_ms / 1000:g}s); submit the questions again")
-            if self._fail_orphan(keys=[key, runner], args=[why, time.time()]):
-                data = self.server.hgetall(key)
-        return self._decode(data)
+        runner = self.keys.insights_runner(data.get("runner", ""))
+        if data.get("status") in UNFINISHED and not self.server.exists(runner) and self._fail_orphan(task_id, data):
+            data = self.server.hgetall(key)
+        return decode_task(data)
 
-    @staticmethod
-    def _decode(data: dict[str, str]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for k, v in data.items():
-            if k in JSON_FIELDS:
-                out[k] = json.loads(v) if v else None
-            elif k in ("created_at", "started_at", "finished_at"):
-                out[k] = float(v) if v else None
-            elif k == "answered":
-                out[k] = int(v or 0)
-            else:
-                out[k] = v or None
-        return out
+    def _fail_orphan(self, task_id: str, data: dict[str, str]) -> bool:
+        """Fail a task whose runner is gone, unless it finished (or the
+        runner beat again) meanwhile: checked and written in one transaction."""
+        key, runner = self.keys.insights_task(task_id), self.keys.insights_runner(data.get("runner", ""))
+        why = ("the API process answering this task stopped before it finished "
+               f"(no heartbeat for {self.runner_ttl_ms / 1000:g}s); submit the questions again")
+        webhook = decode_task(data).get("webhook")
+
+        def fail(pipe) -> bool:
+            if pipe.hget(key, "status") not in UNFINISHED or pipe.exists(runner):
+                return False
+            pipe.multi()
+            self._queue_end(pipe, task_id, webhook, "failed", error=why)
+            return True
+
+        return self.server.transaction(fail, key, runner, value_from_callable=True)
 
     # -- running ----------------------------------------------------------------
-    def submit(self, site: str, questions: list[str], webhook: dict[str, Any] | None = None) -> dict[str, Any]:
+    def submit(self, site: str, questions: list[str], webhook: WebhookSpec | None = None) -> dict[str, Any]:
         task_id = secrets.token_hex(12)
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="insights")
             self._start_heartbeat()
+        spec = webhook.model_dump(exclude_none=True) if webhook is not None else None
         self._write(task_id, task_id=task_id, status="pending", site_name=site, questions=questions,
-                    answered=0, created_at=time.time(), runner=self.runner_id, webhook=webhook)
-        self._pool.submit(self._run, task_id, site, questions, webhook)
+                    answered=0, created_at=time.time(), runner=self.runner_id, webhook=spec)
+        self._pool.submit(self._run, task_id, site, questions, spec)
         return self.get(task_id)
 
     def _run(self, task_id: str, site: str, questions: list[str], webhook: dict[str, Any] | None) -> None:
@@ -140,15 +146,15 @@ class InsightTasks:
         try:
             self._insights().ask_all(site, questions, business=True, on_answer=answered)
         except UnknownSite:
-            self._write(task_id, status="failed", finished_at=time.time(),
-                        error=f"no stored pages of {site} (deleted since the task was accepted?)")
+            end = {"status": "failed", "error": f"no stored pages of {site} (deleted since the task was accepted?)"}
         except Exception as exc:  # noqa: BLE001 - the task records why, the log has the trace
             logger.exception("insights task %s failed", task_id)
-            self._write(task_id, status="failed", finished_at=time.time(), error=f"{type(exc).__name__}: {exc}")
+            end = {"status": "failed", "error": f"{type(exc).__name__}: {exc}"}
         else:
-            self._write(task_id, status="completed", finished_at=time.time(), answers=answers)
-        if webhook:
-            self._notify(task_id, webhook)
+            end = {"status": "completed", "answers": answers}
+        with self.server.pipeline() as pipe:
+            self._queue_end(pipe, task_id, webhook, **end)
+            pipe.execute()
 
     def _start_heartbeat(self) -> None:
         if self._beat is not None:
@@ -177,42 +183,20 @@ class InsightTasks:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    # -- webhook ---------------------------------------------------------------
-    def _notify(self, task_id: str, webhook: dict[str, Any]) -> None:
-        task = self.get(task_id) or {}
-        status = task.get("status")
-        wanted = {"completed": "job.completed", "failed": "job.failed"}.get(status or "")
-        if wanted not in (webhook.get("events") or ["job.completed", "job.failed"]):
-            return
-        threading.Thread(target=self._deliver, args=(task_id, webhook, f"insights.{status}", task),
-                         name="insights-webhook", daemon=True).start()
 
-    def _deliver(self, task_id: str, webhook: dict[str, Any], event: str, task: dict[str, Any]) -> None:
-        from ..export import iso
-        from ..webhooks import post, sign
-
-        body = json.dumps({
-            "event": event, "delivery_id": f"insights.{task_id}", "timestamp": iso(time.time()),
-            "task": public_task(task),
-        }, separators=(",", ":")).encode()
-        record: dict[str, Any] = {"event": event, "url": webhook["url"], "status": "pending", "attempts": 0}
-        pause = self.webhook["backoff"]
-        for attempt in range(1, max(1, self.webhook["attempts"]) + 1):
-            headers = {"Content-Type": "application/json", "User-Agent": "ScrapeJET-Webhooks",
-                       "X-ScrapeJET-Event": event, "X-ScrapeJET-Delivery": f"insights.{task_id}",
-                       "X-ScrapeJET-Attempt": str(attempt)}
-            if webhook.get("secret"):
-                headers["X-ScrapeJET-Signature"] = sign(webhook["secret"], body)
-            result = post(webhook["url"], body, headers, self.webhook["timeout"])
-            record.update(attempts=attempt, response_status=result.status, error=result.error)
-            if result.ok or not result.retry or attempt == self.webhook["attempts"]:
-                record["status"] = "delivered" if result.ok else "failed"
-                break
-            record["status"] = "retrying"
-            self._write(task_id, webhook_delivery=record)
-            time.sleep(pause)
-            pause = min(pause * 2, self.webhook["backoff_max"])
-        self._write(task_id, webhook_delivery=record)
+def decode_task(data: dict[str, str]) -> dict[str, Any]:
+    """A task's Redis hash as Python values (empty for a task gone)."""
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        if k in JSON_FIELDS:
+            out[k] = json.loads(v) if v else None
+        elif k in ("created_at", "started_at", "finished_at"):
+            out[k] = float(v) if v else None
+        elif k == "answered":
+            out[k] = int(v or 0)
+        else:
+            out[k] = v or None
+    return out
 
 
 def public_task(task: dict[str, Any]) -> dict[str, Any]:
