@@ -7,28 +7,8 @@ from __future__ import annotations
 import math
 import re
 
+from ..extract.stopwords import STOP_WORDS
 from ..extract.textlines import fold
-
-# Question words and fillers that say nothing about what is asked
-# (English first, then the commonest German, French and Spanish ones).
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have having
-he her here hers herself him himself his how i if in into is it its itself just let me more most my myself
-no nor not now of off on once only or other our ours ourselves out over own same she should so some such
-than that the their theirs them themselves then there these they this those through to too under until up
-very was we were what when where which while who whom why will with would you your yours yourself
-yourselves tell know please give get got find does anything something someone us much many may might
-shall must one ones way ways s t company companies business businesses firm
-der die das den dem des ein eine einer eines und oder ist sind war wie was wer wo wann warum welche
-welcher welches ich du er sie es wir ihr mit von zu im in an auf für bei aus nach über unter
-le la les un une des et ou est sont que qui quoi où quand comment pourquoi quel quelle de du au aux en
-el los las y o es son qué quién dónde cuándo cómo por para con
-firma unternehmen gibt hat haben kann können bietet biete man mir uns euch unser unsere unseren unserer
-unserem ihre ihren ihrer sein seine nicht auch noch nur sehr
-entreprise société il elle ils nous vous avez a propose proposez nos notre vos votre leur leurs pas
-empresa ofrece tiene hay nuestro nuestra nuestros nuestras su sus
-""".split())
 
 WORD = re.compile(r"\w+", re.UNICODE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -47,7 +27,7 @@ HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
 # The stopwords as terms() compares them: folded like the text ("für" -> "fur").
-FOLDED_STOPWORDS = frozenset(fold(word) for word in STOPWORDS)
+FOLDED_STOPWORDS = frozenset(fold(word) for word in STOP_WORDS)
 
 
 def stem(word: str) -> str:

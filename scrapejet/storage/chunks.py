@@ -41,6 +41,7 @@ from sqlalchemy import (
 )
 
 from ..extract.chunking import Chunk, chunk_page
+from ..extract.stopwords import STOP_WORDS
 from ..urls import canonical_url, site_host
 from . import Storage, metadata, pages
 
@@ -87,13 +88,6 @@ for statement in (
 ):
     event.listen(chunks, "after_create", DDL(statement).execute_if(dialect="postgresql"))
 
-# Words a question is full of and no page is found by.
-STOP_WORDS = frozenset("""
-a an and are as at be by can do does for from has have how i in is it its me my of on or our please
-tell that the their there they this to us was we what when where which who whom why will with you your
-der die das und ist ein eine wie was wer wo le la les et est un une des du de qui que quoi où el los
-las y es en het een van
-""".split())
 _EDGE = re.compile(r"^[^\w+@]+|[^\w]+$")
 
 
