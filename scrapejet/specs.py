@@ -7,11 +7,13 @@ pydantic."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urljoin
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -27,9 +29,42 @@ from .urls import canonical_url, site_host
 def http_url(value: str) -> str:
     """The canonical form of an absolute http(s) URL; ValueError otherwise."""
     value = (value or "").strip()
-    if not re.match(r"^https?://[^/\s?#]+", value, re.I):
+    if not re.match(r"^https?://[^/\s?#]+", value, re.IGNORECASE):
         raise ValueError("must be an absolute http:// or https:// URL")
     return canonical_url(value)
+
+
+def url_pattern(value: str | None) -> str | None:
+    """A regular expression URLs are matched against; "" is none."""
+    if value in (None, ""):
+        return None
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression: {exc}") from None
+    return value
+
+
+def backlink_target(value: str) -> str:
+    """A backlink job's target, normalised (``backlinks.parse_target``)."""
+    from .backlinks import parse_target
+
+    return parse_target(value)
+
+
+def off_target(seeds: Iterable[str], target: str | None) -> list[str]:
+    """The seeds, each once; ValueError for a seed on the target's own site,
+    whose links to the target are internal links, not backlinks."""
+    from .backlinks import Target
+
+    owner = Target.of(target) if target else None
+    kept = []
+    for seed in seeds:
+        if owner is not None and owner.owns(seed):
+            raise ValueError(f"{seed} is on the target's own site ({owner.domain}); "
+                             "seed pages of other sites, which may link to it")
+        kept.append(seed)
+    return list(dict.fromkeys(kept))
 
 
 # How an http(s) URL field is described in JSON Schema (for API clients and
@@ -40,7 +75,30 @@ OUTPUT_FORMATS = get_args(OutputFormat)
 # A job's priority, wherever one is given: 1-9, 9 most urgent.
 PRIORITY_RANGE = {"ge": 1, "le": 9}
 WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
-WebhookEvent = Literal["job.started", "job.page", "job.completed", "job.failed", "job.cancelled"]
+WebhookEvent = Literal[WEBHOOK_EVENTS]
+BacklinkMatch = Literal["domain", "host", "prefix"]
+# A backlink job's seed pages: at most this many.
+MAX_SEEDS = 1000
+
+# The fields the kinds of job share, each with its type, bounds and
+# validator defined here once: the specs below and the API's request models
+# (scrapejet/api/models) declare their fields with them.
+HttpUrl = Annotated[str, AfterValidator(http_url), Field(json_schema_extra=HTTP_URL_SCHEMA)]
+UrlPattern = Annotated[str | None, AfterValidator(url_pattern)]
+Priority = Annotated[int, Field(**PRIORITY_RANGE)]
+PageBudget = Annotated[int, Field(ge=1)]
+Depth = Annotated[int, Field(ge=0)]
+# Paths ("/about") or URLs on the same site; given, they replace discovery.
+BusinessPages = Annotated[list[str], Field(max_length=100)]
+BacklinkTarget = Annotated[str, AfterValidator(backlink_target)]
+AllowedDomains = Annotated[list[str], Field(max_length=1000)]
+
+
+class Strict(BaseModel):
+    """A spec or request in which a field nobody knows is an error, not
+    ignored: a misspelt option must not silently fall back to its default."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 @dataclass(frozen=True)
@@ -66,23 +124,16 @@ def _site_seeds(url: str, render_js: bool, **page) -> list[Seed]:
     ]
 
 
-class WebhookSpec(BaseModel):
+class WebhookSpec(Strict):
     """Where to POST a job's state changes. Stored with the job so whichever
     process sees a change can deliver it; ``job.page`` is opt-in because it
     fires once per stored page."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    url: str = Field(description="http(s) URL the events are POSTed to", json_schema_extra=HTTP_URL_SCHEMA)
+    url: HttpUrl = Field(description="http(s) URL the events are POSTed to")
     events: list[WebhookEvent] = Field(
         default_factory=lambda: ["job.started", "job.completed", "job.failed", "job.cancelled"], min_length=1
     )
     secret: str | None = Field(default=None, min_length=1, max_length=256)
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return http_url(value)
 
     @field_validator("events")
     @classmethod
@@ -90,18 +141,16 @@ class WebhookSpec(BaseModel):
         return list(dict.fromkeys(value))
 
 
-class CrawlSpec(BaseModel):
+class CrawlSpec(Strict):
     """What a user may ask of a site crawl (job kind ``crawl``)."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    url: str
-    max_pages: int = Field(default=100, ge=1)
-    max_depth: int = Field(default=5, ge=0)
-    include: str | None = None
-    exclude: str | None = None
+    url: HttpUrl
+    max_pages: PageBudget = 100
+    max_depth: Depth = 5
+    include: UrlPattern = None
+    exclude: UrlPattern = None
     render_js: bool = False
-    priority: int = Field(default=5, **PRIORITY_RANGE)
+    priority: Priority = 5
     subdomains: bool = False
     # False: only the process that submitted it serves the job (`scrapy crawl
     # -a url=...`, `scrapejet crawl`), so its own output holds every page.
@@ -111,47 +160,23 @@ class CrawlSpec(BaseModel):
     output_format: OutputFormat | None = None
     webhook: WebhookSpec | None = None
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return http_url(value)
-
-    @field_validator("include", "exclude")
-    @classmethod
-    def _regex(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from None
-        return value
-
     def first_requests(self) -> list[Seed]:
         """The start page, with the site's robots.txt and sitemap."""
         return _site_seeds(self.url, self.render_js)
 
 
-class BusinessSpec(BaseModel):
+class BusinessSpec(Strict):
     """What a user may ask of a business-pages crawl (job kind ``business``):
     the pages of a company site that say who it is and how to reach it."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    url: str
-    # Paths ("/about") or URLs on the same site; given, they replace discovery.
-    pages_to_scrape: list[str] | None = Field(default=None, max_length=100)
-    max_pages: int = Field(default=25, ge=1)
+    url: HttpUrl
+    pages_to_scrape: BusinessPages | None = None
+    max_pages: PageBudget = 25
     render_js: bool = False
-    priority: int = Field(default=5, **PRIORITY_RANGE)
+    priority: Priority = 5
     shared: bool = True
     output_format: OutputFormat | None = None
     webhook: WebhookSpec | None = None
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        return http_url(value)
 
     @field_validator("pages_to_scrape", mode="before")
     @classmethod
@@ -196,41 +221,30 @@ def _url_list(value: Any) -> Any:
     return value
 
 
-class BacklinkSpec(BaseModel):
+class BacklinkSpec(Strict):
     """What a user may ask of a backlink discovery (job kind ``backlinks``):
     crawl outward from the seeds, across sites, and record every link to the
     target."""
 
-    model_config = ConfigDict(extra="forbid")
-
     # A domain (every host under its registered domain), or a URL.
-    target: str
+    target: BacklinkTarget
     # domain: any host of the target's registered domain; host: the target's
     # host (www folded); prefix: URLs starting with the target URL.
-    match: Literal["domain", "host", "prefix"] = "domain"
-    seeds: list[str] = Field(default_factory=list, max_length=1000, validate_default=True)
-    max_pages: int = Field(default=100, ge=1)
+    match: BacklinkMatch = "domain"
+    seeds: list[str] = Field(default_factory=list, max_length=MAX_SEEDS, validate_default=True)
+    max_pages: PageBudget = 100
     # Link hops from the seeds, across sites.
-    max_depth: int = Field(default=2, ge=0)
+    max_depth: Depth = 2
     # Pages of one registered domain the job follows links to (seeds aside),
     # across all workers: one large site cannot eat the whole budget.
-    per_domain_max_pages: int = Field(default=50, ge=1)
-    allowed_domains: list[str] | None = Field(default=None, max_length=1000)
-    include: str | None = None
-    exclude: str | None = None
+    per_domain_max_pages: PageBudget = 50
+    allowed_domains: AllowedDomains | None = None
+    include: UrlPattern = None
+    exclude: UrlPattern = None
     render_js: bool = False
-    priority: int = Field(default=5, **PRIORITY_RANGE)
+    priority: Priority = 5
     shared: bool = True
     webhook: WebhookSpec | None = None
-
-    @field_validator("target")
-    @classmethod
-    def _target(cls, value: str) -> str:
-        from .backlinks import parse_target
-
-        return parse_target(value)
-
-    _regex = field_validator("include", "exclude")(CrawlSpec._regex.__func__)
 
     @field_validator("seeds", mode="before")
     @classmethod
@@ -247,21 +261,18 @@ class BacklinkSpec(BaseModel):
     @field_validator("seeds")
     @classmethod
     def _seeds(cls, value: list[str], info: ValidationInfo) -> list[str]:
-        from .backlinks import Target
-
         if not value:
             raise ValueError("give at least one seed URL (a page to start from)")
-        target = Target.of(info.data["target"]) if info.data.get("target") else None
-        seeds = []
-        for seed in value:
+
+        def absolute(seed: str) -> str:
             try:
-                seeds.append(http_url(seed))
+                return http_url(seed)
             except ValueError:
                 raise ValueError(f"{seed!r} is not an absolute http:// or https:// URL") from None
-            if target is not None and target.owns(seeds[-1]):
-                raise ValueError(f"{seed} is on the target's own site ({target.domain}); "
-                                 "seed pages of other sites, which may link to it")
-        return list(dict.fromkeys(seeds))
+
+        # map, lazily: each seed is made absolute, then checked against the
+        # target, before the next: the first bad seed is the one named.
+        return off_target(map(absolute, value), info.data.get("target"))
 
     @field_validator("allowed_domains", mode="before")
     @classmethod
