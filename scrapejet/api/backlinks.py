@@ -17,17 +17,16 @@ from ..backlinks import job_target
 from ..jobs import JobError
 from ..storage import backlinks as store
 from .errors import ApiError, not_found
-from .models import (
+from .models.backlinks import (
     BacklinkList,
     BacklinkOut,
     BacklinksQuery,
     BacklinkSummary,
-    ScrapeAccepted,
     SubmitCrawlRequest,
     SummaryQuery,
-    _host,
-    public_spec,
 )
+from .models.common import host
+from .models.jobs import ScrapeAccepted
 from .openapi import endpoint
 from .security import check_target
 from .services import services
@@ -63,10 +62,8 @@ def submit_crawl(body: SubmitCrawlRequest):
                         str(exc))
         raise ApiError(422, "validation_error", detail) from None
     domain = job_target(job.spec).host
-    return ScrapeAccepted(
-        job_id=job.job_id, kind=job.kind, status=job.status, state=job.state, priority=job.priority,
-        spec=public_spec(job.spec),
-        progress_url=url_for("queue.job_status", job_id=job.job_id),
+    return ScrapeAccepted.of(
+        job, progress_url=url_for("queue.job_status", job_id=job.job_id),
         result_url=url_for("backlinks.backlinks", domain=domain, job_id=job.job_id),
     ), 202
 
@@ -74,7 +71,7 @@ def submit_crawl(body: SubmitCrawlRequest):
 def _recorded(domain: str) -> str:
     """The path's domain, validated (422), with something recorded (404)."""
     try:
-        domain = _host(domain)
+        domain = host(domain)
     except ValueError as exc:
         raise ApiError(422, "validation_error", f"domain: {exc}") from None
     storage = services().storage

@@ -6,7 +6,8 @@ from __future__ import annotations
 from flask import Blueprint
 
 from .common import accepted, submit
-from .models import BusinessScrapeRequest, ScrapeAccepted
+from .models.business import BusinessScrapeRequest
+from .models.jobs import ScrapeAccepted
 from .openapi import endpoint
 from .security import check_target
 

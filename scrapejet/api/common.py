@@ -20,12 +20,10 @@ def accepted(job: Job):
     """The 202 answer to a submission: the job, and where to follow it."""
     from flask import url_for
 
-    from .models import ScrapeAccepted, public_spec
+    from .models.jobs import ScrapeAccepted
 
-    return ScrapeAccepted(
-        job_id=job.job_id, kind=job.kind, status=job.status, state=job.state, priority=job.priority,
-        spec=public_spec(job.spec),
-        progress_url=url_for("scrape.progress", job_id=job.job_id),
+    return ScrapeAccepted.of(
+        job, progress_url=url_for("scrape.progress", job_id=job.job_id),
         result_url=url_for("scrape.result", job_id=job.job_id),
     ), 202
 

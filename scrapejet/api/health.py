@@ -8,7 +8,7 @@ import time
 from flask import Blueprint
 from sqlalchemy import text
 
-from .models import Component, Health
+from .models.health import Component, Health
 from .openapi import endpoint
 from .services import services
 

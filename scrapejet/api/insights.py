@@ -10,7 +10,13 @@ from flask import Blueprint, url_for
 from ..insights.answer import UnknownSite
 from ..insights.tasks import public_task
 from .errors import ApiError, not_found
-from .models import AnswerOut, InsightsAccepted, InsightsRequest, InsightsTask, QueryRequest
+from .models.insights import (
+    AnswerOut,
+    InsightsAccepted,
+    InsightsRequest,
+    InsightsTask,
+    QueryRequest,
+)
 from .openapi import endpoint
 from .security import check_target
 from .services import services

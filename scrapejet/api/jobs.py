@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from .common import job_or_404
-from .models import JobList, JobsQuery, JobView, WebhookDeliveries
+from .models.jobs import JobList, JobsQuery, JobView, WebhookDeliveries
 from .openapi import endpoint
 from .services import services
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import models_json_schema
 
 from .errors import ApiError
-from .models import ErrorResponse
+from .models.common import ErrorResponse
 
 REF = "#/components/schemas/{model}"
 TAG_ORDER = ["scrape", "jobs", "queue", "sites", "health", "business", "insights", "backlinks"]

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from ..export import iso
 from ..scheduler.monitor import SPIDERS
 from .common import job_or_404
-from .models import (
+from .models.jobs import JobView
+from .models.queue import (
     CrawlerHealth,
     JobCounts,
-    JobView,
     QueueLength,
     QueueStats,
     QueueStatus,
     ScrapydState,
     WorkerView,
-    iso,
 )
 from .openapi import endpoint
 from .services import services

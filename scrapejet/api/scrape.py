@@ -11,19 +11,12 @@ from flask import Blueprint, send_file
 
 from .. import export
 from ..export import _public as public_page
+from ..export import iso
 from .common import accepted, job_or_404, submit
 from .errors import ApiError
-from .models import (
-    BusinessProfileOut,
-    JobView,
-    PageOut,
-    Progress,
-    ResultPage,
-    ResultQuery,
-    ScrapeAccepted,
-    ScrapeRequest,
-    iso,
-)
+from .models.business import BusinessProfileOut
+from .models.jobs import JobView, ScrapeAccepted
+from .models.scrape import PageOut, Progress, ResultPage, ResultQuery, ScrapeRequest
 from .openapi import endpoint
 from .security import check_target
 from .services import services

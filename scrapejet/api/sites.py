@@ -9,12 +9,22 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from ..export import iso
 from ..index.state import delete_site_index, enabled, site_state
 from ..storage import queries
 from ..storage.chunks import ChunkStore
 from ..urls import site_host
 from .errors import ApiError, not_found
-from .models import CrawlRef, IndexState, SiteCrawl, SiteDeleted, SiteDetail, SiteList, SiteQuery, SiteSummary, iso
+from .models.sites import (
+    CrawlRef,
+    IndexState,
+    SiteCrawl,
+    SiteDeleted,
+    SiteDetail,
+    SiteList,
+    SiteQuery,
+    SiteSummary,
+)
 from .openapi import endpoint
 from .services import services
 
