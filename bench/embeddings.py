@@ -98,12 +98,12 @@ def bench_chunks(args, model, work: Path) -> dict:
 
     from scrapejet.index.embedder import Embedder
     from scrapejet.storage import Storage
-    from scrapejet.storage.chunks import ChunkStore, chunks
+    from scrapejet.storage.schema import chunks
 
     pages = corpus_pages()
     settings = settings_for(work / "chunks")
     storage = Storage.from_settings(settings)
-    store = ChunkStore(storage)
+    store = storage.chunks
     t0 = time.perf_counter()
     stored = store.store_pages(pages, model=model.name)
     chunk_s = time.perf_counter() - t0
@@ -231,10 +231,9 @@ QUESTIONS = [
 
 def _real_chunks(model, work: Path) -> list:
     from scrapejet.storage import Storage
-    from scrapejet.storage.chunks import ChunkStore
 
     storage = Storage.from_settings(settings_for(work / "centres"))
-    todo = ChunkStore(storage).store_pages(corpus_pages(), model=model.name).todo
+    todo = storage.chunks.store_pages(corpus_pages(), model=model.name).todo
     storage.close()
     return todo
 
@@ -246,7 +245,7 @@ def bench_retrieval(args, model, work: Path) -> dict:
     from scrapejet.index.search import Retriever
     from scrapejet.index.store import SiteIndex
     from scrapejet.storage import Storage
-    from scrapejet.storage.chunks import ChunkStore, chunks
+    from scrapejet.storage.schema import chunks
 
     rng = np.random.default_rng(7)
     # Synthetic vectors with the structure of real ones: each is a real
@@ -262,7 +261,7 @@ def bench_retrieval(args, model, work: Path) -> dict:
         folder = work / f"retrieval-{size}"
         settings = settings_for(folder)
         storage = Storage.from_settings(settings)
-        store = ChunkStore(storage)
+        store = storage.chunks
         site = "synthetic.test"
         start = time.perf_counter()
         now = time.time()

@@ -105,9 +105,8 @@ TOP_DOMAINS_V1 = [
 
 
 def stored(env, domain: str = TARGET, **filters) -> list[dict]:
-    from scrapejet.storage.backlinks import list_backlinks
 
-    return list(list_backlinks(env.storage(), domain, **filters))
+    return list(env.storage().backlinks.records(domain, **filters))
 
 
 def seeds(web, *hosts):
@@ -165,17 +164,15 @@ def test_scrapy_crawl_records_every_backlink_and_nothing_else(env, web, tmp_path
     assert env.storage().count_pages(job_id) == 0
     assert [f["reason"] for f in env.storage().list_failures(job_id)] == ["disallowed by robots.txt"]
 
-    from scrapejet.storage.backlinks import summary
-
-    profile = summary(env.storage(), TARGET)
+    profile = env.storage().backlinks.summary(TARGET)
     assert {k: profile[k] for k in V1_SUMMARY} == V1_SUMMARY
     assert [(a["anchor"], a["backlinks"]) for a in profile["top_anchors"][:3]] == TOP_ANCHORS_V1
     assert [tuple(d.values()) for d in profile["top_referring_domains"]] == TOP_DOMAINS_V1
     assert profile["latest_job"]["job_id"] == job_id and profile["latest_job"]["pages_crawled"] == 14
     assert profile["previous_job"] is None
     # one host of the target: its links only
-    assert summary(env.storage(), "blog.target.test")["backlinks"] == 1
-    assert summary(env.storage(), "www.target.test")["backlinks"] == 29  # www is the apex
+    assert env.storage().backlinks.summary("blog.target.test")["backlinks"] == 1
+    assert env.storage().backlinks.summary("www.target.test")["backlinks"] == 29  # www is the apex
 
 
 def test_recrawl_marks_lost_links_and_finds_new_ones(env, web, tmp_path, edition):
@@ -276,7 +273,6 @@ def test_records_upsert_lose_and_sum_up_on_both_databases(backend, tmp_path, req
     import time
 
     from scrapejet.storage import Storage
-    from scrapejet.storage.backlinks import list_backlinks, store, summary
 
     url = (f"sqlite:///{tmp_path / 's.db'}" if backend == "sqlite" else
            request.getfixturevalue("postgres_url").replace("postgresql://", "postgresql+psycopg://"))
@@ -290,8 +286,8 @@ def test_records_upsert_lose_and_sum_up_on_both_databases(backend, tmp_path, req
                   "noopener": False, "link_type": "href", "is_content": True, "position": n,
                   "source_status": status, "first_seen": at, "last_seen": at}
                  for n, (path, anchor, nofollow) in enumerate(links, 1)]
-        store(storage, items, [{"job_id": job, "target_domain": domain, "source_url": f"http://{page}",
-                                "status": status, "fetched_at": at, "backlinks": len(items)}])
+        storage.backlinks.store(items, [{"job_id": job, "target_domain": domain, "source_url": f"http://{page}",
+                                         "status": status, "fetched_at": at, "backlinks": len(items)}])
 
     crawl("j1", "a.test/", ("", "A", False), ("x", "X", False), ("y", "Y", False), at=1)
     crawl("j1", "b.test/p", ("", "B", False), at=1)
@@ -299,7 +295,7 @@ def test_records_upsert_lose_and_sum_up_on_both_databases(backend, tmp_path, req
     crawl("j2", "www.a.test/", ("", "A", False), ("x", "X", True), ("z", "Z", False), at=2)  # www: same page
     crawl("j2", "b.test/p", status=404, at=2)
     crawl("j2", "www.a.test/", ("", "A", False), ("x", "X", True), ("z", "Z", False), at=2)  # again
-    records = {r["anchor_text"]: r for r in list_backlinks(storage, domain, status="all")}
+    records = {r["anchor_text"]: r for r in storage.backlinks.records(domain, status="all")}
     state = {a: (r["live"], r["lost_reason"], r["first_job_id"], r["last_job_id"], r["first_seen"], r["last_seen"])
              for a, r in records.items()}
     assert state == {
@@ -310,7 +306,7 @@ def test_records_upsert_lose_and_sum_up_on_both_databases(backend, tmp_path, req
         "B": (False, "page gone", "j1", "j1", 1.0, 1.0),
     }
     assert records["X"]["lost_at"] == 2.0 and records["X"]["nofollow"] is True
-    profile = summary(storage, domain)
+    profile = storage.backlinks.summary(domain)
     assert {k: profile[k] for k in ("backlinks", "referring_pages", "referring_domains", "dofollow", "nofollow",
                                     "lost_total", "new_since_previous_job", "lost_since_previous_job")} == {
         "backlinks": 3, "referring_pages": 1, "referring_domains": 1, "dofollow": 2, "nofollow": 1,

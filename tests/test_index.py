@@ -15,7 +15,7 @@ import pytest
 
 from scrapejet.index.search import Retriever
 from scrapejet.storage import Storage
-from scrapejet.storage.chunks import ChunkStore
+from scrapejet.storage.chunks import ChunkStore  # the type of storage.chunks
 from tests.conftest import ROOT
 
 ON = {"SCRAPEJET_EMBEDDINGS": "on"}
@@ -61,7 +61,7 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
     assert len(items) == 18
 
     storage = env.storage()
-    store = ChunkStore(storage)
+    store = storage.chunks
     counts = store.counts()
     assert list(counts) == ["shop.test"]
     n = counts["shop.test"]["chunks"]
@@ -70,7 +70,7 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
     with storage.engine.connect() as conn:
         from sqlalchemy import select
 
-        from scrapejet.storage.chunks import chunks
+        from scrapejet.storage.schema import chunks
 
         chunked = {r[0] for r in conn.execute(select(chunks.c.url).distinct())}
     assert {i["final_url"] for i in items} <= chunked
@@ -120,7 +120,7 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
 
 # -- changes, persistence, processes ---------------------------------------------------
 def test_changed_pages_keep_the_vectors_of_unchanged_chunks(env, model):
-    store = ChunkStore(env.storage())
+    store = env.storage().chunks
     intro = "# Tearoom\n\nWe bake scones every morning with clotted cream and jam from the farm.\n\n"
     hours = "## Hours\n\nOpen Tuesday to Sunday from nine until five.\n\n"
     first = store.store_pages([page("tea.test", "/", "Tea", intro + hours, "v1")], model=model.name, max_words=20)
@@ -141,7 +141,7 @@ def test_texts_that_do_not_fit_in_the_queue_are_embedded_anyway(env, model):
 
     settings = env.settings(SCRAPEJET_EMBED_QUEUE=1)
     storage = env.storage()
-    store = ChunkStore(storage)
+    store = storage.chunks
     embedder = Embedder(settings, storage, model=model)
     for i in range(12):
         stored = store.store_pages([page("busy.test", f"/{i}", f"Page {i}", f"# Page {i}\n\nFact number {i}.")],
@@ -156,7 +156,7 @@ def test_texts_that_do_not_fit_in_the_queue_are_embedded_anyway(env, model):
 def test_the_index_is_shared_by_processes_and_rebuilt_from_storage(env, model):
     settings = env.settings()
     storage = env.storage()
-    store = ChunkStore(storage)
+    store = storage.chunks
     site = "bakery.test"
     store.store_pages([
         page(site, "/", "Bakery", "# Bakery\n\nSourdough loaves baked in a wood-fired oven before dawn."),
@@ -197,7 +197,7 @@ def test_one_text_served_at_several_urls_is_one_source(env, model):
     storage = env.storage()
     site = "mirror.test"
     home = "# Mirror Bakery\n\nRye bread and cinnamon buns baked every morning on Mill Street."
-    ChunkStore(storage).store_pages([
+    storage.chunks.store_pages([
         page(site, "/", "Mirror Bakery", home, "same"),
         page(site, "/index.html", "Mirror Bakery", home, "same"),  # the same page under its file name
         page(site, "/hours", "Hours", "# Hours\n\nThe bakery opens at seven and closes at two.", "h"),
@@ -209,13 +209,13 @@ def test_one_text_served_at_several_urls_is_one_source(env, model):
 
 
 def test_an_idle_worker_embeds_chunks_a_dead_process_left(env, model, workers):
-    store = ChunkStore(env.storage())
+    store = env.storage().chunks
     site = "orphan.test"
     stored = store.store_pages([page(site, "/", "Orphan", "# Orphan\n\nChunks stored by a worker that then died.")],
                                model=model.name)
     assert len(stored.todo) == 1
     with store.engine.begin() as conn:  # stored ten minutes ago, never embedded
-        from scrapejet.storage.chunks import chunks
+        from scrapejet.storage.schema import chunks
 
         conn.execute(chunks.update().values(created_at=time.time() - 600))
     workers.append(env.worker(env={**ON, "SCRAPEJET_EMBED_CATCHUP_AGE_S": "5"}))
@@ -229,7 +229,7 @@ def test_an_idle_worker_embeds_chunks_a_dead_process_left(env, model, workers):
 def test_hnsw_past_the_threshold_and_recorded(env, model):
     settings = env.settings(SCRAPEJET_INDEX_HNSW_THRESHOLD=6)
     storage = env.storage()
-    store = ChunkStore(storage)
+    store = storage.chunks
     site = "big.test"
     topics = ["kayak rental", "bicycle repair", "ski lessons", "climbing wall", "sauna booking", "yoga classes",
               "tennis courts", "swimming pool"]
@@ -274,7 +274,7 @@ def test_embeddings_off_stores_no_chunks_and_never_imports_torch(env, web, tmp_p
     assert result.returncode == 0, result.stderr[-3000:]
     assert "HEAVY []" in result.stderr
     assert "'item_scraped_count': 5" in result.stderr
-    assert ChunkStore(env.storage()).counts() == {}
+    assert env.storage().chunks.counts() == {}
 
 
 # -- keyword search on both databases ---------------------------------------------------
@@ -286,8 +286,8 @@ def test_keyword_search_finds_exact_emails_and_numbers(backend, env, model, tmp_
     else:
         settings = env.settings()
     storage = Storage.from_settings(settings)
-    assert storage.engine.dialect.name == backend
-    store = ChunkStore(storage)
+    assert storage.dialect == backend
+    store = storage.chunks
     site = f"dental-{time.time_ns()}.test"
     store.store_pages([
         page(site, "/", "Harbor Dental", "# Harbor Dental Studio\n\nGentle family dentistry by the harbour."),
@@ -314,5 +314,5 @@ def test_keyword_search_finds_exact_emails_and_numbers(backend, env, model, tmp_
     assert hits[0].url.endswith("/prices") and hits[0].vector_score and hits[0].keyword_score
     hits = retriever.search("frontdesk@harbordentalstudio.com", k=2)  # every site
     assert hits[0].url.endswith("/contact") and hits[0].site == site
-    assert ChunkStore(storage).delete_site(site) == 4
+    assert storage.chunks.delete_site(site) == 4
     storage.close()

@@ -62,9 +62,8 @@ def sites(redis_url, web, tmp_path_factory):
     business = env.scrapy("crawl", "business", "-a", f"url={web.url('hidden-legal.test')}",
                           "-O", str(out / "profile.jsonl"))
     assert business.returncode == 0, business.stderr[-3000:]
-    from scrapejet.storage.chunks import ChunkStore
 
-    counts = ChunkStore(env.storage()).counts()
+    counts = env.storage().chunks.counts()
     assert counts["shop.test"]["pending"] == 0 and counts["shop.test"]["embedded"] >= 18
     assert "hidden-legal.test" not in counts, "embeddings were off for the business crawl"
     return env

@@ -81,7 +81,7 @@ def test_crawl_into_postgresql(env, web, tmp_path, postgres_url):
     assert result.returncode == 0, result.stderr[-2000:]
     job_id = json.loads(out.read_text().splitlines()[0])["job_id"]
     storage = env.storage(DATABASE_URL=postgres_url)
-    assert storage.engine.dialect.name == "postgresql"
+    assert storage.dialect == "postgresql"
     assert storage.count_pages(job_id) == 18
     assert storage.get_job(job_id)["status"] == "completed"
     assert not (env.data_dir / "scrapejet.db").exists() or env.storage().count_pages(job_id) == 0

@@ -15,7 +15,6 @@ from flask import Blueprint, send_file, url_for
 
 from ..backlinks import job_target
 from ..jobs import JobError
-from ..storage import backlinks as store
 from .errors import ApiError, not_found
 from .models.backlinks import (
     BacklinkList,
@@ -75,7 +74,7 @@ def _recorded(domain: str) -> str:
     except ValueError as exc:
         raise ApiError(422, "validation_error", f"domain: {exc}") from None
     storage = services().storage
-    if not store.crawls(storage, domain, limit=1) and not store.count_backlinks(storage, domain, status="all"):
+    if not storage.backlinks.crawls(domain, limit=1) and not storage.backlinks.count(domain, status="all"):
         raise not_found(f"no backlinks of {domain} recorded: submit a job (POST /queue/submit_crawl)")
     return domain
 
@@ -96,11 +95,11 @@ def backlinks(domain: str, query: BacklinksQuery):
                "status": query.status, "job_id": query.job_id}
     if query.format:
         return _download(storage, domain, query.format, filters)
-    total = store.count_backlinks(storage, domain, **filters)
+    total = storage.backlinks.count(domain, **filters)
     items = [
         BacklinkOut.of(r)
-        for r in store.list_backlinks(storage, domain, offset=(query.page - 1) * query.per_page,
-                                      limit=query.per_page, **filters)
+        for r in storage.backlinks.records(domain, offset=(query.page - 1) * query.per_page,
+                                           limit=query.per_page, **filters)
     ]
     return BacklinkList(domain=domain, status=query.status, total=total, page=query.page, per_page=query.per_page,
                         total_pages=math.ceil(total / query.per_page), items=items)
@@ -112,7 +111,7 @@ def _download(storage, domain: str, fmt: str, filters):
     # Spooled to a temporary file, not memory: a domain may have 100k links.
     spool = tempfile.TemporaryFile()
     text = io.TextIOWrapper(spool, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
-    export.write_backlinks(store.list_backlinks(storage, domain, **filters), fmt, text)
+    export.write_backlinks(storage.backlinks.records(domain, **filters), fmt, text)
     text.flush()
     text.detach()
     spool.seek(0)
@@ -129,4 +128,4 @@ def _download(storage, domain: str, fmt: str, filters):
 )
 def backlinks_summary(domain: str, query: SummaryQuery):
     domain = _recorded(domain)
-    return BacklinkSummary.of(store.summary(services().storage, domain, top=query.top))
+    return BacklinkSummary.of(services().storage.backlinks.summary(domain, top=query.top))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 
 from flask import Blueprint
-from sqlalchemy import text
 
 from .models.health import Component, Health
 from .openapi import endpoint
@@ -41,9 +40,8 @@ def health():
     components["redis"] = Component(status="ok" if ok else "down", required=True, detail=detail)
 
     def storage_check():
-        with svc.storage.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
-        return svc.storage.engine.dialect.name
+        svc.storage.ping()
+        return svc.storage.dialect
 
     ok, detail = _timed(storage_check)
     components["storage"] = Component(status="ok" if ok else "down", required=True, detail=detail)
@@ -114,9 +112,8 @@ def _index_component(svc) -> Component:
         return Component(status="degraded", required=False, detail="; ".join(problems))
     pending = ""
     try:
-        from ..storage.chunks import ChunkStore
 
-        waiting = sum(c["pending"] for c in ChunkStore(svc.storage).counts().values())
+        waiting = sum(c["pending"] for c in svc.storage.chunks.counts().values())
         pending = f", {waiting} chunks wait for vectors" if waiting else ""
     except Exception:  # storage down: its own component says so
         pass

@@ -11,8 +11,6 @@ from flask import Blueprint
 
 from ..export import iso
 from ..index.state import delete_site_index, enabled, site_state
-from ..storage import queries
-from ..storage.chunks import ChunkStore
 from ..urls import site_host
 from .errors import ApiError, not_found
 from .models.sites import (
@@ -71,8 +69,8 @@ def _site_name(site: str) -> str:
 @endpoint(summary="Sites with stored pages", tag="sites", query=SiteQuery, responses={200: SiteList})
 def list_sites(query: SiteQuery):
     svc = services()
-    rows = queries.list_sites(svc.storage, limit=query.limit)
-    counts = ChunkStore(svc.storage).counts()
+    rows = svc.storage.sites.summaries(limit=query.limit)
+    counts = svc.storage.chunks.counts()
     return SiteList(count=len(rows), sites=[SiteSummary(**_summary(r, svc, counts.get(r["site"]))) for r in rows])
 
 
@@ -80,7 +78,7 @@ def list_sites(query: SiteQuery):
 @endpoint(summary="One site: pages, crawls, index", tag="sites", responses={200: SiteDetail}, path_params=SITE)
 def get_site(site: str):
     svc = services()
-    detail = queries.site_detail(svc.storage, _site_name(site))
+    detail = svc.storage.sites.detail(_site_name(site))
     if detail is None:
         raise not_found(f"no stored pages for site {site!r}")
     crawls = [
@@ -88,7 +86,7 @@ def get_site(site: str):
                   finished_at=iso(c["finished_at"]), last_fetched_at=iso(c["last_fetched_at"]))
         for c in detail["crawls"]
     ]
-    counts = ChunkStore(svc.storage).counts(detail["site"]).get(detail["site"])
+    counts = svc.storage.chunks.counts(detail["site"]).get(detail["site"])
     return SiteDetail(**_summary(detail, svc, counts), crawls=crawls)
 
 
@@ -105,10 +103,10 @@ def delete_site(site: str):
         for job in svc.jobs.list(status=status, limit=10_000):
             if site_host(job.spec.get("url") or job.spec.get("target_url") or "") == name:
                 raise ApiError(409, "site_busy", f"job {job.job_id} is {status} on {name}; cancel it first")
-    deleted = queries.delete_site(svc.storage, name)
+    deleted = svc.storage.sites.delete(name)
     if not deleted["pages"]:
         raise not_found(f"no stored pages for site {site!r}")
-    chunks = ChunkStore(svc.storage).delete_site(name)
+    chunks = svc.storage.chunks.delete_site(name)
     index = delete_site_index(svc.settings, name)
     return SiteDeleted(
         site=name, pages_deleted=deleted["pages"], failures_deleted=deleted["failures"],

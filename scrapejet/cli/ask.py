@@ -89,13 +89,11 @@ def cmd_index(args, console: Console) -> int:
     """`scrapejet index status|rebuild|catch-up`: the embedding index of sites."""
     from ..index.state import site_state
     from ..storage import Storage
-    from ..storage.chunks import ChunkStore
-    from ..storage.queries import page_sites
     from ..urls import site_host
 
     settings = state_settings()
     storage = Storage.from_settings(settings)
-    store = ChunkStore(storage)
+    store = storage.chunks
     site = site_host(args.site.strip().lower().rstrip(".")) if getattr(args, "site", None) else None
     if args.action == "status":
         counts = store.counts(site)
@@ -121,7 +119,7 @@ def cmd_index(args, console: Console) -> int:
     if not site and not args.all:
         console.print("[red]error:[/red] name a SITE or --all")
         return 2
-    sites = [site] if site else sorted(set(store.sites()) | set(page_sites(storage)) if args.rechunk
+    sites = [site] if site else sorted(set(store.sites()) | set(storage.sites.names()) if args.rechunk
                                        else set(store.sites()))
     for name in sites:
         if args.rechunk:

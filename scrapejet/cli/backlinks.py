@@ -101,15 +101,14 @@ def cmd_crawl(args, console: Console) -> int:
     path, n = _write(storage, target.domain, job.job_id, args.format, args.output, settings)
     if args.output == "-":
         return 0 if job.status == "completed" else 1
-    from ..storage.backlinks import referring_domains, summary
 
-    profile = summary(storage, target.host)
+    profile = storage.backlinks.summary(target.host)
     console.print()
     console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
     console.print(f"  target       : {target.host} ({target.match})", highlight=False)
     console.print(f"  pages crawled: {job.counters['crawled']}")
     console.print(f"  backlinks    : {n} seen by this job, from "
-                  f"{referring_domains(storage, target.domain, job.job_id)} referring domain(s)")
+                  f"{storage.backlinks.referring_domains(target.domain, job.job_id)} referring domain(s)")
     console.print(f"  new / lost   : {profile['new_since_previous_job']} new, "
                   f"{profile['lost_since_previous_job']} lost since the previous job")
     print_failures(console, storage, job)
@@ -122,9 +121,8 @@ def cmd_crawl(args, console: Console) -> int:
 def _write(storage, domain: str, job_id: str, fmt: str, output: str | None, settings) -> tuple[Path | None, int]:
     """The backlinks a job saw (the records it last saw), to a file or stdout."""
     from ..export import write_backlinks
-    from ..storage.backlinks import list_backlinks
 
-    records = list_backlinks(storage, domain, job_id=job_id, status="all")
+    records = storage.backlinks.records(domain, job_id=job_id, status="all")
     default = Path(settings.get("SCRAPEJET_DATA_DIR")) / "exports" / f"backlinks-{domain}-{job_id}.{fmt}"
     return write_output(output, default, fmt, lambda fh: write_backlinks(records, fmt, fh))
 
@@ -144,7 +142,6 @@ def export_job(storage, job, fmt: str, output: str | None, settings, console: Co
 
 def cmd_summary(args, console: Console) -> int:
     from ..backlinks import parse_target
-    from ..storage.backlinks import crawls, summary
     from ..urls import host_of, site_host
 
     try:
@@ -155,11 +152,11 @@ def cmd_summary(args, console: Console) -> int:
     if not 1 <= args.top <= 100:
         return _error(console, "--top must be 1-100")
     storage, _ = storage_and_jobs(state_settings())
-    if not crawls(storage, domain, limit=1):
+    if not storage.backlinks.crawls(domain, limit=1):
         console.print(f"no backlinks of {domain} recorded yet: scrapejet backlinks {domain} --seed URL ...",
                       highlight=False)
         return 1
-    profile = summary(storage, domain, top=args.top)
+    profile = storage.backlinks.summary(domain, top=args.top)
     if args.json:
         print(json.dumps(profile, indent=2))
         return 0

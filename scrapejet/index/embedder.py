@@ -54,7 +54,7 @@ class Embedder:
 
     def __init__(self, settings, storage, model=None):
         self.settings = settings
-        self.store = ChunkStore(storage)
+        self.store = storage.chunks
         self.root = index_root(settings)
         self.batch = max(1, int(settings.get("SCRAPEJET_EMBED_BATCH") or 16))
         self.flush_s = float(settings.get("SCRAPEJET_INDEX_FLUSH_S") or 2.0)

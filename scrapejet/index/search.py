@@ -24,7 +24,6 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from ..storage.chunks import ChunkStore
 from .state import index_root, site_dir
 
 RRF_K = 60
@@ -50,7 +49,7 @@ class Retriever:
 
         self.settings = settings
         self.storage = storage
-        self.store = ChunkStore(storage)
+        self.store = storage.chunks
         self.model_name = model.name if model is not None else model_name(settings)
         self.candidates = int(settings.get("SCRAPEJET_RETRIEVAL_CANDIDATES") or 50)
         self.batch = int(settings.get("SCRAPEJET_EMBED_BATCH") or 16)

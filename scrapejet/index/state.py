@@ -74,10 +74,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def site_state(settings, storage, site: str, counts: dict[str, int] | None = None) -> dict[str, Any]:
     """Chunks, vectors and index of a site, as the API and CLI report them."""
-    from ..storage.chunks import ChunkStore
-
     if counts is None:
-        counts = ChunkStore(storage).counts(site).get(site, {"chunks": 0, "embedded": 0, "pending": 0})
+        counts = storage.chunks.counts(site).get(site, {"chunks": 0, "embedded": 0, "pending": 0})
     meta = read_meta(site_dir(index_root(settings), site)) or {}
     return {
         "site": site, **counts,

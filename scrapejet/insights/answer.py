@@ -85,9 +85,7 @@ class Insights:
         chunked now; chunks without vectors are embedded (``catch_up``)."""
         with self._prepare_lock:
             if site is not None and self.settings is not None:
-                from ..storage.chunks import ChunkStore
-
-                store = ChunkStore(self.storage)
+                store = self.storage.chunks
                 if not store.counts(site):
                     from ..index.model import model_name
 

@@ -31,7 +31,7 @@ from ..index.model import model_name
 from ..index.state import enabled
 from ..items import PageItem
 from ..runtime import CrawlerRuntime
-from ..storage.chunks import ChunkStore
+from ..storage.chunks import ChunkStore  # the type of storage.chunks
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ class EmbedPipeline:
             raise NotConfigured
         storage = crawler.get_extension(CrawlerRuntime).storage
         return cls(
-            ChunkStore(storage), Embedder.shared(settings, storage), model=model_name(settings),
+            storage.chunks, Embedder.shared(settings, storage), model=model_name(settings),
             max_words=settings.getint("SCRAPEJET_CHUNK_WORDS"), overlap=settings.getint("SCRAPEJET_CHUNK_OVERLAP"),
             close_wait_s=settings.getfloat("SCRAPEJET_EMBED_CLOSE_WAIT_S"), stats=crawler.stats,
         )

@@ -56,10 +56,7 @@ class StoragePipeline:
             if pages:
                 self.storage.upsert_pages(pages)
             if len(pages) < len(batch):
-                from ..storage import backlinks
-
-                backlinks.store(
-                    self.storage,
+                self.storage.backlinks.store(
                     [asdict(item) for item, _ in batch if isinstance(item, BacklinkItem)],
                     [asdict(item) for item, _ in batch if isinstance(item, BacklinkSourceItem)],
                 )

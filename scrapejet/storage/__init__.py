@@ -1,133 +1,39 @@
-"""Storage of jobs, pages and failures: SQLite by default, PostgreSQL when shared.
+"""Storage: SQLite by default, PostgreSQL when shared.
 
-One code path for both (SQLAlchemy 2 Core). Every write is an upsert keyed on
-(job_id, canonical url), so a request delivered twice (a worker died after
-storing but before acknowledging) stores its page once."""
+One code path for both (SQLAlchemy 2 Core), one way in: a ``Storage`` owns
+the engine and the tables (``schema``); jobs, pages, failures and profiles
+are its methods, and each other area is a store it holds, built on first
+use: ``storage.chunks`` (``chunks.ChunkStore``: chunks, vectors, keyword
+search), ``storage.backlinks`` (``backlinks.BacklinkStore``) and
+``storage.sites`` (``sites.SiteStore``: the per-site views and deletion).
+Nothing outside this package touches the engine.
+
+Every write is an upsert keyed on (job_id, canonical url), so a request
+delivered twice (a worker died after storing but before acknowledging)
+stores its page once."""
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Column,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
-    bindparam,
-    create_engine,
-    event,
-    func,
-    select,
-)
+from sqlalchemy import Table, bindparam, create_engine, event, func, select
 from sqlalchemy.engine import Engine
 
 from ..urls import canonical_url, site_host
-
-metadata = MetaData()
-
-jobs = Table(
-    "jobs",
+from .schema import (
+    JOB_FIELDS,
+    PAGE_FIELDS,
+    failures,
+    jobs,
     metadata,
-    Column("job_id", String(64), primary_key=True),
-    Column("kind", String(16), nullable=False),
-    Column("spec", JSON, nullable=False),
-    Column("priority", Integer, nullable=False),
-    Column("status", String(16), nullable=False, index=True),
-    Column("created_at", Float, nullable=False),
-    Column("started_at", Float),
-    Column("finished_at", Float),
-    Column("error", Text),
-    Column("queued", Integer, default=0),
-    Column("in_flight", Integer, default=0),
-    Column("crawled", Integer, default=0),
-    Column("failed", Integer, default=0),
-    Column("skipped", Integer, default=0),
-    Column("items", Integer, default=0),
-    Column("updated_at", Float),
+    page_contacts,
+    pages,
+    profiles,
 )
-
-pages = Table(
-    "pages",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("job_id", String(64), nullable=False, index=True),
-    Column("url", Text, nullable=False),
-    Column("canonical_url", Text, nullable=False),
-    Column("final_url", Text),
-    Column("site", String(255), index=True),
-    Column("status", Integer),
-    Column("depth", Integer),
-    Column("fetched_at", Float),
-    Column("title", Text),
-    Column("description", Text),
-    Column("language", String(32)),
-    Column("text", Text),
-    Column("markdown", Text),
-    Column("headings", JSON),
-    Column("meta", JSON),
-    Column("links", JSON),
-    Column("word_count", Integer),
-    Column("content_hash", String(64)),
-    Column("page_type", String(32)),
-    Column("stored_at", Float),
-    UniqueConstraint("job_id", "canonical_url", name="uq_pages_job_url"),
-)
-
-failures = Table(
-    "failures",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("job_id", String(64), nullable=False, index=True),
-    Column("url", Text, nullable=False),
-    Column("canonical_url", Text, nullable=False),
-    Column("final_url", Text),
-    Column("status", Integer),
-    Column("reason", Text, nullable=False),
-    Column("outcome", String(16), nullable=False),  # failed | skipped
-    Column("depth", Integer),
-    Column("fetched_at", Float),
-    UniqueConstraint("job_id", "canonical_url", name="uq_failures_job_url"),
-)
-
-# What each business page says about the company (kept apart from pages so
-# that a site crawl's pages table stays as it is).
-page_contacts = Table(
-    "page_contacts",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("job_id", String(64), nullable=False, index=True),
-    Column("canonical_url", Text, nullable=False),
-    Column("url", Text, nullable=False),
-    Column("page_type", String(32)),
-    Column("contacts", JSON, nullable=False),
-    # discovery_rank of the page (BusinessPageItem): the profile reads pages
-    # best ranked first, so which page it names per role does not depend on
-    # the order responses arrived in.
-    Column("rank", Integer),
-    UniqueConstraint("job_id", "canonical_url", name="uq_page_contacts_job_url"),
-)
-
-# The merged profile of a business job.
-profiles = Table(
-    "business_profiles",
-    metadata,
-    Column("job_id", String(64), primary_key=True),
-    Column("site", String(255), index=True),
-    Column("company_name", Text),
-    Column("profile", JSON, nullable=False),
-    Column("updated_at", Float),
-)
-
-PAGE_FIELDS = [c.name for c in pages.columns if c.name not in ("id", "canonical_url", "stored_at")]
-JOB_FIELDS = [c.name for c in jobs.columns if c.name != "updated_at"]
 
 
 def database_url(settings) -> str:
@@ -218,6 +124,36 @@ class Storage:
     @classmethod
     def from_settings(cls, settings) -> Storage:
         return cls(database_url(settings))
+
+    # -- the stores of each area (imported when first used: a worker that
+    # never embeds or finds backlinks does not load their queries) ----------
+    @functools.cached_property
+    def chunks(self):
+        from .chunks import ChunkStore
+
+        return ChunkStore(self.engine)
+
+    @functools.cached_property
+    def backlinks(self):
+        from .backlinks import BacklinkStore
+
+        return BacklinkStore(self.engine)
+
+    @functools.cached_property
+    def sites(self):
+        from .sites import SiteStore
+
+        return SiteStore(self.engine)
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.engine.dialect.name
+
+    def ping(self) -> None:
+        """Raise if the database cannot be reached."""
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
 
     def _insert(self, table: Table):
         # Only the dialect in use is imported (the PostgreSQL one is large).
@@ -368,9 +304,3 @@ class Storage:
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-# The chunks table (issue 5) shares ``metadata``, so every Storage creates it.
-from . import chunks as _chunks  # noqa: E402,F401
-# So are the backlink tables (issue 6).
-from . import backlinks as _backlinks  # noqa: E402,F401

@@ -1,5 +1,5 @@
 """Backlinks of a target domain: records, lost-link detection, the link
-profile, on the same engine and ``metadata`` as the rest of storage.
+profile (``storage.backlinks``; the tables are in ``schema``).
 
 A record is one link: keyed by (target_domain, a hash of source page, target
 URL, anchor text and link type), so a later job that sees it again updates
@@ -19,16 +19,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
-    Boolean,
-    Column,
-    Float,
-    Index,
-    Integer,
-    String,
-    Table,
-    Text,
-    UniqueConstraint,
     and_,
     bindparam,
     case,
@@ -44,78 +34,13 @@ from sqlalchemy import (
 )
 
 from ..urls import dedupe_key, registered_domain, site_host
-from . import Storage, metadata
+from .schema import LINK_FIELDS, backlink_sources, backlinks
 
 LINK_REMOVED, PAGE_GONE, PAGE_REDIRECTED, BECAME_NOFOLLOW = (
     "link removed", "page gone", "page redirected", "became nofollow",
 )
 REL_FLAGS = ("nofollow", "ugc", "sponsored", "noopener")
 LINK_TYPES = ("href", "image", "redirect", "canonical", "meta-refresh", "iframe", "form")
-
-backlinks = Table(
-    "backlinks",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("target_domain", String(255), nullable=False),
-    Column("link_key", String(40), nullable=False),
-    Column("source_key", String(40), nullable=False),
-    Column("source_url", Text, nullable=False),
-    Column("source_domain", String(255), nullable=False),
-    Column("source_host", String(255), nullable=False),
-    Column("target_url", Text, nullable=False),
-    Column("target_host", String(255), nullable=False),
-    Column("anchor_text", Text, nullable=False),
-    Column("alt", Text),
-    Column("title", Text),
-    Column("rel", JSON),
-    Column("nofollow", Boolean, nullable=False),
-    Column("ugc", Boolean, nullable=False),
-    Column("sponsored", Boolean, nullable=False),
-    Column("noopener", Boolean, nullable=False),
-    Column("link_type", String(16), nullable=False),
-    Column("redirect_url", Text),
-    Column("is_content", Boolean, nullable=False),
-    Column("context", Text),
-    Column("position", Integer),
-    Column("source_status", Integer),
-    Column("source_language", String(32)),
-    Column("first_seen", Float, nullable=False),
-    Column("last_seen", Float, nullable=False),
-    Column("first_job_id", String(64)),
-    Column("last_job_id", String(64)),
-    Column("live", Boolean, nullable=False),
-    Column("lost_at", Float),
-    Column("lost_reason", String(32)),
-    Column("lost_job_id", String(64)),
-    UniqueConstraint("target_domain", "link_key", name="uq_backlinks_link"),
-    Index("ix_backlinks_source", "target_domain", "source_key"),
-    Index("ix_backlinks_domain_live", "target_domain", "live", "source_domain"),
-)
-
-# The pages each job crawled for a target: which job is the latest, what
-# it crawled.
-backlink_sources = Table(
-    "backlink_sources",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("job_id", String(64), nullable=False),
-    Column("target_domain", String(255), nullable=False),
-    Column("source_key", String(40), nullable=False),
-    Column("source_url", Text, nullable=False),
-    Column("status", Integer),
-    Column("depth", Integer),
-    Column("language", String(32)),
-    Column("backlinks", Integer),
-    Column("fetched_at", Float),
-    UniqueConstraint("job_id", "target_domain", "source_key", name="uq_backlink_sources"),
-    Index("ix_backlink_sources_target", "target_domain", "job_id"),
-)
-
-# The columns a BacklinkItem fills; the others are derived or kept by storage.
-LINK_FIELDS = [c.name for c in backlinks.columns if c.name not in (
-    "id", "link_key", "source_key", "source_host", "target_host", "first_job_id", "last_job_id", "live", "lost_at",
-    "lost_reason", "lost_job_id",
-)]
 
 
 def _hash(*parts: str) -> str:
@@ -181,43 +106,6 @@ def lost_reason(status: int) -> str:
     return LINK_REMOVED
 
 
-def store(storage: Storage, links: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
-    """Write a batch of backlinks and crawled source pages in one transaction.
-
-    Idempotent, and the order of the two does not matter: a link seen again
-    by this job is live whether its page's lost-marking ran before or after."""
-    upsert_links, upsert_sources, mark_lost = _statements(storage.engine.dialect.name)
-    rows = []
-    for link in links:
-        row = {name: link.get(name) for name in LINK_FIELDS}
-        for flag in (*REL_FLAGS, "is_content"):
-            row[flag] = bool(row[flag])
-        row.update(
-            link_key=link_key(link), source_key=source_key(link["source_url"]),
-            source_host=site_host(link["source_url"]), target_host=site_host(link["target_url"]),
-            first_job_id=link["job_id"], last_job_id=link["job_id"],
-            live=True, lost_at=None, lost_reason=None, lost_job_id=None,
-            first_seen=link.get("first_seen") or time.time(), last_seen=link.get("last_seen") or time.time(),
-        )
-        rows.append(row)
-    pages = [
-        {"job_id": s["job_id"], "target_domain": s["target_domain"], "source_key": source_key(s["source_url"]),
-         "source_url": s["source_url"], "status": s.get("status"), "depth": s.get("depth"),
-         "language": s.get("language"), "backlinks": s.get("backlinks") or 0, "fetched_at": s.get("fetched_at")}
-        for s in sources
-    ]
-    with storage.engine.begin() as conn:
-        if rows:
-            conn.execute(upsert_links, rows)
-        if pages:
-            conn.execute(upsert_sources, pages)
-            conn.execute(mark_lost, [
-                {"b_target": p["target_domain"], "b_source": p["source_key"], "b_job": p["job_id"],
-                 "b_at": p["fetched_at"] or time.time(), "b_reason": lost_reason(p["status"] or 200)}
-                for p in pages
-            ])
-
-
 # -- reads ------------------------------------------------------------------------
 def _host_scope(domain_column, host_column, domain: str):
     """Rows of a registered domain (every host under it), or of one host
@@ -262,26 +150,6 @@ def _public(row) -> dict[str, Any]:
     return record
 
 
-def count_backlinks(storage: Storage, domain: str, **filters) -> int:
-    query = select(func.count()).select_from(backlinks).where(_filters(domain, **filters))
-    with storage.engine.connect() as conn:
-        return int(conn.execute(query).scalar_one())
-
-
-def list_backlinks(storage: Storage, domain: str, *, offset: int = 0, limit: int | None = None,
-                   **filters) -> Iterator[dict[str, Any]]:
-    """Records, most recently seen first (then by source page and position),
-    streamed: a CSV of every backlink never holds them all in memory."""
-    t = backlinks.c
-    query = (select(backlinks).where(_filters(domain, **filters))
-             .order_by(t.last_seen.desc(), t.source_url, t.position, t.id).offset(offset))
-    if limit is not None:
-        query = query.limit(limit)
-    with storage.engine.connect() as conn:
-        for row in conn.execution_options(yield_per=500).execute(query).mappings():
-            yield _public(row)
-
-
 def _dofollow():
     t = backlinks.c
     return and_(not_(t.nofollow), not_(t.ugc), not_(t.sponsored))
@@ -291,77 +159,135 @@ def _n(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def referring_domains(storage: Storage, domain: str, job_id: str) -> int:
-    """Domains whose pages linked to ``domain`` when job ``job_id`` last saw them."""
-    query = select(func.count(distinct(backlinks.c.source_domain))).where(
-        backlinks.c.target_domain == domain, backlinks.c.last_job_id == job_id)
-    with storage.engine.connect() as conn:
-        return int(conn.execute(query).scalar_one())
+class BacklinkStore:
+    """Backlink records and the link profile over a ``Storage``'s engine
+    (``storage.backlinks``)."""
 
+    def __init__(self, engine):
+        self.engine = engine
 
-def crawls(storage: Storage, domain: str, limit: int = 2) -> list[dict[str, Any]]:
-    """The latest jobs that crawled source pages for ``domain``'s
-    registered domain, newest first, with what each crawled."""
-    s = backlink_sources.c
-    query = (
-        select(s.job_id, _n(s.status < 300).label("pages_crawled"), func.sum(s.backlinks).label("backlinks_seen"),
-               func.max(s.fetched_at).label("crawled_at"))
-        .where(s.target_domain == registered_domain(site_host(domain)))
-        .group_by(s.job_id).order_by(func.max(s.fetched_at).desc()).limit(limit)
-    )
-    with storage.engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+    def store(self, links: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
+        """Write a batch of backlinks and crawled source pages in one transaction.
 
+        Idempotent, and the order of the two does not matter: a link seen again
+        by this job is live whether its page's lost-marking ran before or after."""
+        upsert_links, upsert_sources, mark_lost = _statements(self.engine.dialect.name)
+        rows = []
+        for link in links:
+            row = {name: link.get(name) for name in LINK_FIELDS}
+            for flag in (*REL_FLAGS, "is_content"):
+                row[flag] = bool(row[flag])
+            row.update(
+                link_key=link_key(link), source_key=source_key(link["source_url"]),
+                source_host=site_host(link["source_url"]), target_host=site_host(link["target_url"]),
+                first_job_id=link["job_id"], last_job_id=link["job_id"],
+                live=True, lost_at=None, lost_reason=None, lost_job_id=None,
+                first_seen=link.get("first_seen") or time.time(), last_seen=link.get("last_seen") or time.time(),
+            )
+            rows.append(row)
+        pages = [
+            {"job_id": s["job_id"], "target_domain": s["target_domain"], "source_key": source_key(s["source_url"]),
+             "source_url": s["source_url"], "status": s.get("status"), "depth": s.get("depth"),
+             "language": s.get("language"), "backlinks": s.get("backlinks") or 0, "fetched_at": s.get("fetched_at")}
+            for s in sources
+        ]
+        with self.engine.begin() as conn:
+            if rows:
+                conn.execute(upsert_links, rows)
+            if pages:
+                conn.execute(upsert_sources, pages)
+                conn.execute(mark_lost, [
+                    {"b_target": p["target_domain"], "b_source": p["source_key"], "b_job": p["job_id"],
+                     "b_at": p["fetched_at"] or time.time(), "b_reason": lost_reason(p["status"] or 200)}
+                    for p in pages
+                ])
 
-def summary(storage: Storage, domain: str, *, top: int = 10) -> dict[str, Any]:
-    """The link profile of ``domain``, from SQL aggregates only."""
-    t = backlinks.c
-    scope = _scope(domain)
-    live = and_(scope, t.live == true())
-    count = func.count()
-    with storage.engine.connect() as conn:
-        totals = conn.execute(select(
-            count.label("backlinks"),
-            func.count(distinct(t.source_key)).label("referring_pages"),
-            func.count(distinct(t.source_domain)).label("referring_domains"),
-            _n(_dofollow()).label("dofollow"),
-            *(_n(t[flag]).label(flag) for flag in REL_FLAGS),
-            _n(t.is_content).label("in_content"),
-            func.min(t.first_seen).label("first_seen"), func.max(t.last_seen).label("last_seen"),
-        ).where(live)).mappings().one()
-        types = dict(conn.execute(
-            select(t.link_type, count).where(live).group_by(t.link_type).order_by(count.desc(), t.link_type)
-        ).all())
-        anchors = conn.execute(
-            select(t.anchor_text, count.label("backlinks"))
-            .where(live, t.anchor_text != "").group_by(t.anchor_text)
-            .order_by(count.desc(), t.anchor_text).limit(top)
-        ).all()
-        referring = conn.execute(
-            select(t.source_domain, count.label("backlinks"), func.count(distinct(t.source_key)), _n(_dofollow()))
-            .where(live).group_by(t.source_domain).order_by(count.desc(), t.source_domain).limit(top)
-        ).all()
-        lost_total = conn.execute(select(count).where(scope, t.live == false())).scalar_one()
-    latest, previous = (crawls(storage, domain) + [None, None])[:2]
-    new = lost = 0
-    if latest is not None:
-        with storage.engine.connect() as conn:
-            new = conn.execute(select(count).where(live, t.first_job_id == latest["job_id"])).scalar_one()
-            lost = conn.execute(select(count).where(scope, t.lost_job_id == latest["job_id"])).scalar_one()
-    return {
-        "domain": site_host(domain),
-        "target_domain": registered_domain(site_host(domain)),
-        **{k: (int(v) if k not in ("first_seen", "last_seen") else v) for k, v in totals.items()},
-        "link_types": {name: int(n) for name, n in types.items()},
-        "top_anchors": [{"anchor": a, "backlinks": int(n)} for a, n in anchors],
-        "top_referring_domains": [
-            {"domain": d, "backlinks": int(n), "referring_pages": int(p), "dofollow": int(f)}
-            for d, n, p, f in referring
-        ],
-        "lost_total": int(lost_total),
-        "latest_job": latest,
-        "previous_job": previous,
-        "new_since_previous_job": int(new),
-        "lost_since_previous_job": int(lost),
-    }
+    def count(self, domain: str, **filters) -> int:
+        query = select(func.count()).select_from(backlinks).where(_filters(domain, **filters))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
 
+    def records(self, domain: str, *, offset: int = 0, limit: int | None = None,
+                **filters) -> Iterator[dict[str, Any]]:
+        """Records, most recently seen first (then by source page and position),
+        streamed: a CSV of every backlink never holds them all in memory."""
+        t = backlinks.c
+        query = (select(backlinks).where(_filters(domain, **filters))
+                 .order_by(t.last_seen.desc(), t.source_url, t.position, t.id).offset(offset))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=500).execute(query).mappings():
+                yield _public(row)
+
+    def referring_domains(self, domain: str, job_id: str) -> int:
+        """Domains whose pages linked to ``domain`` when job ``job_id`` last saw them."""
+        query = select(func.count(distinct(backlinks.c.source_domain))).where(
+            backlinks.c.target_domain == domain, backlinks.c.last_job_id == job_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def crawls(self, domain: str, limit: int = 2) -> list[dict[str, Any]]:
+        """The latest jobs that crawled source pages for ``domain``'s
+        registered domain, newest first, with what each crawled."""
+        s = backlink_sources.c
+        query = (
+            select(s.job_id, _n(s.status < 300).label("pages_crawled"), func.sum(s.backlinks).label("backlinks_seen"),
+                   func.max(s.fetched_at).label("crawled_at"))
+            .where(s.target_domain == registered_domain(site_host(domain)))
+            .group_by(s.job_id).order_by(func.max(s.fetched_at).desc()).limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def summary(self, domain: str, *, top: int = 10) -> dict[str, Any]:
+        """The link profile of ``domain``, from SQL aggregates only."""
+        t = backlinks.c
+        scope = _scope(domain)
+        live = and_(scope, t.live == true())
+        count = func.count()
+        with self.engine.connect() as conn:
+            totals = conn.execute(select(
+                count.label("backlinks"),
+                func.count(distinct(t.source_key)).label("referring_pages"),
+                func.count(distinct(t.source_domain)).label("referring_domains"),
+                _n(_dofollow()).label("dofollow"),
+                *(_n(t[flag]).label(flag) for flag in REL_FLAGS),
+                _n(t.is_content).label("in_content"),
+                func.min(t.first_seen).label("first_seen"), func.max(t.last_seen).label("last_seen"),
+            ).where(live)).mappings().one()
+            types = dict(conn.execute(
+                select(t.link_type, count).where(live).group_by(t.link_type).order_by(count.desc(), t.link_type)
+            ).all())
+            anchors = conn.execute(
+                select(t.anchor_text, count.label("backlinks"))
+                .where(live, t.anchor_text != "").group_by(t.anchor_text)
+                .order_by(count.desc(), t.anchor_text).limit(top)
+            ).all()
+            referring = conn.execute(
+                select(t.source_domain, count.label("backlinks"), func.count(distinct(t.source_key)), _n(_dofollow()))
+                .where(live).group_by(t.source_domain).order_by(count.desc(), t.source_domain).limit(top)
+            ).all()
+            lost_total = conn.execute(select(count).where(scope, t.live == false())).scalar_one()
+        latest, previous = (self.crawls(domain) + [None, None])[:2]
+        new = lost = 0
+        if latest is not None:
+            with self.engine.connect() as conn:
+                new = conn.execute(select(count).where(live, t.first_job_id == latest["job_id"])).scalar_one()
+                lost = conn.execute(select(count).where(scope, t.lost_job_id == latest["job_id"])).scalar_one()
+        return {
+            "domain": site_host(domain),
+            "target_domain": registered_domain(site_host(domain)),
+            **{k: (int(v) if k not in ("first_seen", "last_seen") else v) for k, v in totals.items()},
+            "link_types": {name: int(n) for name, n in types.items()},
+            "top_anchors": [{"anchor": a, "backlinks": int(n)} for a, n in anchors],
+            "top_referring_domains": [
+                {"domain": d, "backlinks": int(n), "referring_pages": int(p), "dofollow": int(f)}
+                for d, n, p, f in referring
+            ],
+            "lost_total": int(lost_total),
+            "latest_job": latest,
+            "previous_job": previous,
+            "new_since_previous_job": int(new),
+            "lost_since_previous_job": int(lost),
+        }

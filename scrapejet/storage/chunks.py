@@ -15,26 +15,13 @@ on every page."""
 from __future__ import annotations
 
 import re
-import threading
 import time
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
-    DDL,
-    JSON,
-    Column,
-    Float,
-    Index,
-    Integer,
-    LargeBinary,
-    String,
-    Table,
-    Text,
     bindparam,
-    event,
     func,
     select,
     text,
@@ -43,50 +30,7 @@ from sqlalchemy import (
 from ..extract.chunking import Chunk, chunk_page
 from ..extract.stopwords import STOP_WORDS
 from ..urls import canonical_url, site_host
-from . import Storage, metadata, pages
-
-chunks = Table(
-    "chunks",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("site", String(255), nullable=False),
-    Column("canonical_url", Text, nullable=False),
-    Column("url", Text, nullable=False),
-    Column("title", Text),
-    Column("heading_path", JSON),
-    Column("position", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False),
-    Column("page_hash", String(64)),
-    Column("vector", LargeBinary),
-    Column("model", String(255)),
-    Column("created_at", Float, nullable=False),
-    Column("embedded_at", Float),
-    Index("ix_chunks_site_url", "site", "canonical_url"),
-    Index("ix_chunks_embedded_at", "embedded_at"),
-    # Ids are never reused (SQLite would reuse the largest after a delete):
-    # a FAISS index holding a deleted chunk's id must not find a new chunk.
-    sqlite_autoincrement=True,
-)
-
-for statement in (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(title, text, content='chunks', "
-    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER IF NOT EXISTS chunks_fts_insert AFTER INSERT ON chunks BEGIN "
-    "INSERT INTO chunks_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS chunks_fts_delete AFTER DELETE ON chunks BEGIN "
-    "INSERT INTO chunks_fts(chunks_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); END",
-    "CREATE TRIGGER IF NOT EXISTS chunks_fts_update AFTER UPDATE OF title, text ON chunks BEGIN "
-    "INSERT INTO chunks_fts(chunks_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); "
-    "INSERT INTO chunks_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
-):
-    event.listen(chunks, "after_create", DDL(statement).execute_if(dialect="sqlite"))
-for statement in (
-    "ALTER TABLE chunks ADD COLUMN IF NOT EXISTS tsv tsvector GENERATED ALWAYS AS "
-    "(to_tsvector('simple', coalesce(title, '') || ' ' || text)) STORED",
-    "CREATE INDEX IF NOT EXISTS ix_chunks_tsv ON chunks USING GIN (tsv)",
-):
-    event.listen(chunks, "after_create", DDL(statement).execute_if(dialect="postgresql"))
+from .schema import chunks, pages
 
 _EDGE = re.compile(r"^[^\w+@]+|[^\w]+$")
 
@@ -119,23 +63,12 @@ class Stored:
     reused: int = 0  # chunks whose vector was kept
 
 
-_ready: weakref.WeakSet = weakref.WeakSet()
-_ready_lock = threading.Lock()
-
-
 class ChunkStore:
-    """Chunk reads and writes over a ``Storage``'s engine."""
+    """Chunk reads and writes over a ``Storage``'s engine (``storage.chunks``)."""
 
-    def __init__(self, storage: Storage):
-        self.storage = storage
-        self.engine = storage.engine
-        self.dialect = self.engine.dialect.name
-        # Storage creates every table of ``metadata``; this one also when
-        # the engine was made before this module was imported.
-        with _ready_lock:
-            if self.engine not in _ready:
-                chunks.create(self.engine, checkfirst=True)
-                _ready.add(self.engine)
+    def __init__(self, engine):
+        self.engine = engine
+        self.dialect = engine.dialect.name
 
     # -- writes ---------------------------------------------------------------
     def store_pages(self, batch: list[dict[str, Any]], *, model: str, max_words: int = 200,
