@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .keys import Keys
+from .kinds import KIND_SPIDER
 from .scheduler.redisqueue import RequestQueue
 from .urls import drop_query_params, query_param_filter
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-KIND_SPIDER = {"crawl": "generic", "business": "business", "backlinks": "backlink"}
 # What a job id may be (the API's models say it to clients with the same pattern).
 JOB_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
 STATES = {  # status -> the Celery-style state the older API documents
@@ -31,6 +31,7 @@ STATES = {  # status -> the Celery-style state the older API documents
     "failed": "FAILURE",
     "cancelled": "REVOKED",
 }
+FINISHED = ("completed", "failed", "cancelled")
 COUNTERS = ("queued", "in_flight", "crawled", "failed", "skipped", "items", "admitted", "requeued")
 
 
@@ -59,16 +60,12 @@ class Job:
     counters: dict[str, int] = field(default_factory=dict)
 
     @property
-    def spider(self) -> str:
-        return KIND_SPIDER[self.kind]
-
-    @property
     def state(self) -> str:
         return STATES[self.status]
 
     @property
     def done(self) -> bool:
-        return self.status in ("completed", "failed", "cancelled")
+        return self.status in FINISHED
 
     def wants_event(self, event: str) -> bool:
         return event in webhook_events(self.spec)
@@ -210,9 +207,9 @@ class Jobs:
         # Imported here: building requests needs Scrapy, which commands that
         # only read jobs (`scrapejet jobs`, `export`) should not pay for.
         from .scheduler.requests import seed_requests
-        from .specs import DEFAULTED
+        from .specs import SPECS
 
-        defaulted = DEFAULTED.get(kind, ())
+        defaulted = SPECS[kind].defaulted if kind in SPECS else ()
         spec = {**{k: v for k, v in self.defaults.items() if k in defaulted}, **{k: v for k, v in spec.items() if v is not None}}
         model = validate_spec(
             kind, spec, max_pages_limit=self.max_pages_limit, max_depth_limit=self.max_depth_limit

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, ClassVar, Literal
 from urllib.parse import urljoin
 
 from pydantic import (
@@ -71,7 +71,6 @@ def off_target(seeds: Iterable[str], target: str | None) -> list[str]:
 # request generators); ``http_url`` is what enforces it.
 HTTP_URL_SCHEMA = {"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+"}
 OutputFormat = Literal["json", "jsonl", "csv", "markdown"]
-OUTPUT_FORMATS = get_args(OutputFormat)
 # A job's priority, wherever one is given: 1-9, 9 most urgent.
 PRIORITY_RANGE = {"ge": 1, "le": 9}
 WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
@@ -144,6 +143,9 @@ class WebhookSpec(Strict):
 class CrawlSpec(Strict):
     """What a user may ask of a site crawl (job kind ``crawl``)."""
 
+    # The server defaults (SCRAPEJET_DEFAULT_*) that apply to this kind.
+    defaulted: ClassVar[tuple[str, ...]] = ("max_pages", "max_depth", "priority")
+
     url: HttpUrl
     max_pages: PageBudget = 100
     max_depth: Depth = 5
@@ -168,6 +170,9 @@ class CrawlSpec(Strict):
 class BusinessSpec(Strict):
     """What a user may ask of a business-pages crawl (job kind ``business``):
     the pages of a company site that say who it is and how to reach it."""
+
+    # its own, smaller page budget: not the server's default
+    defaulted: ClassVar[tuple[str, ...]] = ("priority",)
 
     url: HttpUrl
     pages_to_scrape: BusinessPages | None = None
@@ -225,6 +230,9 @@ class BacklinkSpec(Strict):
     """What a user may ask of a backlink discovery (job kind ``backlinks``):
     crawl outward from the seeds, across sites, and record every link to the
     target."""
+
+    # its own, shallower depth (hops across sites grow fast)
+    defaulted: ClassVar[tuple[str, ...]] = ("max_pages", "priority")
 
     # A domain (every host under its registered domain), or a URL.
     target: BacklinkTarget
@@ -301,11 +309,3 @@ class BacklinkSpec(Strict):
 
 
 SPECS: dict[str, type[BaseModel]] = {"crawl": CrawlSpec, "business": BusinessSpec, "backlinks": BacklinkSpec}
-# Server defaults (SCRAPEJET_DEFAULT_*) that apply to each kind; a business
-# job has its own, smaller page budget, a backlink job its own, shallower
-# depth (hops across sites grow fast).
-DEFAULTED = {
-    "crawl": ("max_pages", "max_depth", "priority"),
-    "business": ("priority",),
-    "backlinks": ("max_pages", "priority"),
-}

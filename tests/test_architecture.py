@@ -139,3 +139,19 @@ def test_each_area_imports_only_what_its_rules_allow():
             if _area(target) == "api" and area not in API_USERS:
                 wrong.append(f"{module} imports {target} (only the entry points build the API)")
     assert wrong == []
+
+
+def test_every_kind_is_a_spec_and_a_spider():
+    """What adding a kind takes (docs/architecture.md): a spec in SPECS, a
+    spider whose ``kind`` is it, and the line of kinds.py joining them."""
+    from scrapy.spiderloader import SpiderLoader
+
+    from scrapejet.kinds import KIND_SPIDER
+    from scrapejet.runtime import load_settings
+    from scrapejet.specs import SPECS
+
+    assert set(SPECS) == set(KIND_SPIDER)
+    loader = SpiderLoader.from_settings(load_settings())
+    for kind, spider in KIND_SPIDER.items():
+        assert loader.load(spider).kind == kind
+        assert hasattr(SPECS[kind], "first_requests") and isinstance(SPECS[kind].defaulted, tuple)

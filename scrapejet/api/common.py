@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..jobs import KIND_SPIDER, Job, JobError
+from ..jobs import Job, JobError
+from ..kinds import KIND_SPIDER
 from .errors import ApiError, not_found
 from .services import services
 

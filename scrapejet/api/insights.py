@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, url_for
 
 from ..insights.answer import UnknownSite
-from ..insights.tasks import public_task
+from ..insights.tasks import TASK_ID_PATTERN, public_task
 from .errors import ApiError, not_found
 from .models.insights import (
     AnswerOut,
@@ -22,7 +22,6 @@ from .security import check_target
 from .services import services
 
 bp = Blueprint("insights", __name__)
-TASK_ID = r"^[A-Za-z0-9_.-]{1,64}$"
 MODES = ("Answers come from the configured OpenAI-compatible LLM (mode `llm`), told to use only the sources "
          "and cite them as [n]; without one, or when it fails (then `error` says why), from the sources' "
          "best-supported sentences (mode `extractive`). `[n]` in an answer is `sources[n-1]`.")
@@ -62,7 +61,7 @@ def ask(body: InsightsRequest):
 def answer(task_id: str):
     import re
 
-    task = services().insight_tasks.get(task_id) if re.match(TASK_ID, task_id) else None
+    task = services().insight_tasks.get(task_id) if re.match(TASK_ID_PATTERN, task_id) else None
     if task is None:
         raise not_found(f"no insights task {task_id!r} (unknown, or expired)")
     return InsightsTask.model_validate(public_task(task))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from ..export import iso
-from ..scheduler.monitor import SPIDERS
+from ..kinds import SPIDERS
 from .common import job_or_404
 from .models.jobs import JobView
 from .models.queue import (

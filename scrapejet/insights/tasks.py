@@ -44,6 +44,10 @@ UNFINISHED = ("pending", "running")
 JSON_FIELDS = ("questions", "answers", "webhook", "webhook_delivery")
 
 
+# What the API looks a task up by (ids are made here, 24 hex digits): a
+# path that cannot be one gets a 404 without a Redis call.
+TASK_ID_PATTERN = r"^[A-Za-z0-9_.-]{1,64}$"
+
 class InsightTasks:
     def __init__(self, server, keys: Keys, insights: Callable[[], Any], *, threads: int, ttl_s: int,
                  heartbeat_s: float, misses: int):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..keys import Keys
 from .lua import keyed_script
-from .monitor import SPIDERS
+from ..kinds import SPIDERS
 
 # ARGV: prefix, container key ('' for the requests hash only), dry_run, rids...
 _DROP = keyed_script("drop.lua")

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..keys import Keys
+from ..kinds import SPIDERS
 
-SPIDERS = ("generic", "business", "backlink")
 PRIORITIES = range(9, 0, -1)
 _BAND = 10**12
 

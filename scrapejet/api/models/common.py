@@ -8,7 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from ...jobs import JOB_ID_PATTERN, KIND_SPIDER, STATES
+from ...jobs import JOB_ID_PATTERN, STATES
+from ...kinds import KIND_SPIDER
 from ...specs import UrlPattern
 
 Status = Literal[tuple(STATES)]
