@@ -1,5 +1,5 @@
 # ScrapeJET: `make crawl URL=...` and `make test` do all set-up themselves.
-.PHONY: crawl test bench bench-embeddings bench-scaling api up clean
+.PHONY: crawl test bench bench-embeddings bench-scaling bench-broad api up clean
 
 URL ?=
 MAX_PAGES ?= 100
@@ -36,6 +36,10 @@ bench-embeddings:
 bench-scaling:
 	@bash scripts/bootstrap.sh
 	.venv/bin/python bench/scaling.py
+
+bench-broad:
+	@bash scripts/bootstrap.sh
+	.venv/bin/python bench/broad.py
 
 clean:
 	rm -rf .venv data .pytest_cache
