@@ -84,8 +84,16 @@ class Keys:
         return f"{self.prefix}host:{host}:waiting"
 
     def host_next(self, host: str) -> str:
-        """When the host may next be fetched from (its delay, a back-off)."""
+        """When a request for the host may next be leased (its delay, a back-off)."""
         return f"{self.prefix}host:{host}:next"
+
+    def host_sent(self, host: str) -> str:
+        """When a request was last sent to the host, by any worker."""
+        return f"{self.prefix}host:{host}:sent"
+
+    def host_paused(self, host: str) -> str:
+        """Until when the host asked every worker to wait (429/503)."""
+        return f"{self.prefix}host:{host}:paused"
 
     def host_last(self, host: str) -> str:
         """The worker that fetched from the host last."""

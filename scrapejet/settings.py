@@ -178,9 +178,10 @@ DOWNLOADER_MIDDLEWARES = {
     # Off-site filtering is per job (scope lives in the job spec, not in
     # allowed_domains), so the spider applies it.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    # 429/503 pause the host for every worker; sees responses before
-    # RetryMiddleware (550) retries them, and holds the retry.
-    "scrapejet.download.backoff.HostBackoffMiddleware": 560,
+    # Each request takes its host's turn as it leaves, last of all (after
+    # robots.txt, 100, is fetched), and 429/503 pause the host for every
+    # worker: sees responses before RetryMiddleware (550) retries them.
+    "scrapejet.download.politeness.HostPolitenessMiddleware": 950,
 }
 EXTENSIONS = {
     # built first: what every other component of the crawler shares
@@ -273,11 +274,14 @@ SCRAPEJET_INSIGHTS_THREADS = 2
 SCRAPEJET_INSIGHTS_TASK_TTL_S = 24 * 3600
 
 
-# -- Politeness across every worker (the lease script, scheduler/redisqueue) --
+# -- Politeness across every worker (the lease script, scheduler/redisqueue,
+# and download/politeness, where each request takes its host's turn) -------
 # Per host, for all workers together: at most this many requests leased at
 # once (0: no bound beyond each process's CONCURRENT_REQUESTS_PER_DOMAIN)...
 SCRAPEJET_DOMAIN_CONCURRENCY = 8
-# ...and at most one new request per this many seconds (0: no delay).
+# ...and this many seconds between a request's answer (or its sending, if
+# later) and the next request to the host, measured where the host sees it:
+# robots.txt, redirects and retries included (0: no delay).
 SCRAPEJET_DOMAIN_DELAY_S = 0.0
 # A 429 or 503 pauses the host for every worker: for its Retry-After when it
 # gives one, else this many seconds, doubled on each consecutive one up to MAX.

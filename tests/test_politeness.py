@@ -8,6 +8,7 @@ import time
 from urllib.parse import urlsplit
 
 from tests.conftest import wait_for
+from tests.fixtureweb import POLITE_HOSTS
 
 
 def gaps(web, host: str, since: float, skip=("/robots.txt",)) -> list[float]:
@@ -50,3 +51,32 @@ def test_429_pauses_the_host_for_its_retry_after(env, web, workers):
     assert len(hits) == 2 and hits[1] - hits[0] >= 1.9, hits
     # and the pause was shared: in Redis for every worker
     assert jobs.server.get(f"{jobs.keys.prefix}host:status.test:next") is not None
+
+
+def test_many_hosts_two_workers_no_request_closer_than_the_delay_at_the_server(env, web, workers):
+    """Eight sites crawled at once by two worker processes: at each host,
+    every request (robots.txt that Scrapy fetches outside the queue, pages,
+    a redirect followed under its lease) arrives at least the delay after
+    the one before, whichever worker sent it."""
+    delay = 0.3
+    start = time.time()
+    jobs = env.jobs()
+    submitted = [jobs.submit("crawl", {"url": web.url(host), "max_pages": 10, "max_depth": 3})
+                 for host in POLITE_HOSTS]
+    settings = {"SCRAPEJET_DOMAIN_DELAY_S": str(delay), "SCRAPEJET_DOMAIN_CONCURRENCY": "1"}
+    workers.append(env.worker(env=settings))
+    workers.append(env.worker(env=settings))
+    for job in submitted:
+        done = wait_for(lambda job=job: (j := jobs.get(job.job_id)).done and j, 120, 0.2, what="the jobs")
+        # home and five pages; the old address of page 1 is the same page
+        assert done.status == "completed" and done.counters["crawled"] == 6, done.counters
+    too_close = {}
+    for host in POLITE_HOSTS:
+        measured = gaps(web, host, start, skip=())
+        assert len(measured) >= 7, (host, measured)  # robots.txt, 6 pages, the redirect (and sitemap.xml)
+        close = [round(g, 3) for g in measured if g < delay * 0.9]
+        if close:
+            too_close[host] = close
+    assert too_close == {}
+    served = [w for w in json.loads(env.scrapejet("workers", "--json").stdout) if w["pages"]]
+    assert len(served) == 2, served

@@ -245,7 +245,7 @@ def test_a_back_off_pauses_a_host_for_every_worker(jobs):
 
 
 def test_retry_after_header_values():
-    from scrapejet.download.backoff import retry_after
+    from scrapejet.download.politeness import retry_after
 
     now = time.time()
     assert retry_after(b"120", now) == 120

@@ -62,14 +62,18 @@ _PUSH = _script("push.lua")
 #
 # Politeness holds across every worker: a host gets at most `concurrency`
 # leases at once and one new lease per `delay` seconds, and none while it is
-# backing off (429/503, see RequestQueue.back_off). A request whose host is
+# backing off (429/503, see RequestQueue.back_off); the delay and the pause
+# hold again when a request is sent (RequestQueue.take_turn). A request whose host is
 # not ready stays queued in its place and the scan moves on to other hosts,
 # so a worker is never held up by one slow or strict site.
 _LEASE = _script("lease.lua")
 
-# ARGV: the host's next-turn key (Keys.host_next), until -- no lease for the
-# host before `until` (keeps the later)
+# ARGV: the host's next-lease and pause keys, until -- see the script
 _BACK_OFF = lua_script("back_off.lua")
+
+# ARGV: the host's last-send and pause keys, now, delay, 'turn' or 'answered'
+# -- see the script
+_TURN = lua_script("turn.lua")
 
 # ARGV: prefix, worker, now, ttl, then 5 per lease: rid, outcome, is_page,
 # items (pages the lease produced, added to the job's item counter), pages
@@ -127,6 +131,7 @@ class RequestQueue:
         self._reclaim = server.register_script(_RECLAIM)
         self._cancel = server.register_script(_CANCEL)
         self._back_off = server.register_script(_BACK_OFF)
+        self._turn = server.register_script(_TURN)
         # Politeness across workers (see _LEASE); set by the worker from settings.
         self.host_delay = 0.0
         self.host_concurrency = 0
@@ -207,10 +212,23 @@ class RequestQueue:
         )
         return int(workers), int(requests)
 
+    def take_turn(self, host: str, delay: float) -> float:
+        """Take ``host``'s turn to be sent a request now, for every worker:
+        0 if taken, else the seconds to wait before asking again (the last
+        request to it was sent or answered less than ``delay`` ago, or it
+        is paused)."""
+        return int(self._turn(args=[self.keys.host_sent(host), self.keys.host_paused(host), time.time(), delay,
+                                    "turn"])) / 1000
+
+    def answered(self, host: str, delay: float) -> None:
+        """A request to ``host`` was answered (or failed) now: the next turn
+        is ``delay`` from now, since the request may have arrived this late."""
+        self._turn(args=[self.keys.host_sent(host), self.keys.host_paused(host), time.time(), delay, "answered"])
+
     def back_off(self, host: str, until: float) -> bool:
         """No worker leases a request for ``host`` before ``until`` (a 429 or
         503 with Retry-After). Keeps a later back-off already set."""
-        return bool(self._back_off(args=[self.keys.host_next(host), until]))
+        return bool(self._back_off(args=[self.keys.host_next(host), self.keys.host_paused(host), until]))
 
     def cancel(self, job_id: str) -> int:
         """Drop a job's queued requests and mark it cancelled. Returns 1 if

@@ -6,6 +6,7 @@ See README.md in this folder for the hosts, paths and expected crawl counts.
 from tests.fixtureweb.server import (
     EXPECTED_PAGES,
     HOSTS,
+    POLITE_HOSTS,
     SHOP_DEPTHS,
     TRACKED_PAGES,
     TRACKED_VARIANTS,
@@ -19,6 +20,7 @@ from tests.fixtureweb.server import (
 __all__ = [
     "EXPECTED_PAGES",
     "HOSTS",
+    "POLITE_HOSTS",
     "SHOP_DEPTHS",
     "TRACKED_PAGES",
     "TRACKED_VARIANTS",

@@ -32,6 +32,7 @@ __all__ = [
     "FetchResult",
     "FixtureWeb",
     "HOSTS",
+    "POLITE_HOSTS",
     "RequestRecord",
     "SHOP_DEPTHS",
     "TRACKED_PAGES",
@@ -44,6 +45,8 @@ __all__ = [
 # Public constants: what a crawl of each site should store.
 # --------------------------------------------------------------------------
 
+# Many small sites for politeness counted at the server (PoliteSite).
+POLITE_HOSTS = [f"p{n:02d}.polite.test" for n in range(1, 9)]
 HOSTS = [
     "shop.test",
     "www.shop.test",
@@ -56,6 +59,7 @@ HOSTS = [
     "status.test",
     "tracked.test",
     "one.test",
+    *POLITE_HOSTS,
 ]
 
 # Depth of every HTML page of shop.test from "/" (depth 0), by the shortest
@@ -719,6 +723,34 @@ class OneSite(_Site):
             site_name=self.site_name, title="One Page", description="A site of a single page.", marker=marker,
             paragraphs=["Everything this small studio does fits on this page: we bind books by hand."],
         ))
+
+
+class PoliteSite(_Site):
+    """One of many small sites (``p01.polite.test``...), each answering after
+    a short wait like a real host: a home page, five pages, one of which is
+    linked by an old address that redirects to it (a redirect is a second
+    request to the host under the same lease). What politeness is measured
+    on: the request log's arrival times per host."""
+
+    name = "polite"
+    site_name = "Polite"
+    latency_s = 0.05
+    pages_n = 5
+
+    def build(self):
+        links = [(f"/p{i}", f"Page {i}") for i in range(1, self.pages_n + 1)]
+        links[0] = ("/old-p1", "Page 1")  # reached through a redirect
+        self.add("/", "", render_page(site_name=self.site_name, title="Home", description="A small site.",
+                                      marker="", paragraphs=["A small site among many."], nav=links))
+        for i in range(1, self.pages_n + 1):
+            self.add(f"/p{i}", "", render_page(
+                site_name=self.site_name, title=f"Page {i}", description=f"Page {i}.", marker="",
+                paragraphs=[f"Page {i} of a small site."], nav=[("/", "Home")] + links[i:i + 2]))
+        self.add("/old-p1", "", Response(301, b"", "text/html", [("Location", "/p1")]))
+
+    def handle(self, path, query, raw_query):
+        time.sleep(self.latency_s)  # a round trip (the server is threaded)
+        return super().handle(path, query, raw_query)
 
 
 # ---- robots.test ---------------------------------------------------------
@@ -1527,6 +1559,7 @@ class FixtureWeb:
             "status.test": StatusSite(self),
             "tracked.test": TrackedSite(self),
             "one.test": OneSite(self),
+            **{host: PoliteSite(self) for host in POLITE_HOSTS},
         }
         for host, folder in self.folders.items():
             sites[host] = FolderSite(self, folder)

@@ -1,0 +1,121 @@
+"""Politeness where the host sees it: when a request is sent.
+
+The lease script (``redisqueue._LEASE``) holds per-host concurrency and
+paces leases across workers. But a leased request may wait in its worker
+(for robots.txt, which Scrapy's RobotsTxtMiddleware fetches outside the
+queue, or for a download slot), and redirects and retries are sent under
+the lease they continue, without a new one. So this downloader middleware,
+the last one before the download handler, takes the host's turn in Redis
+as each request leaves (``RequestQueue.take_turn``) and notes its answer
+(``RequestQueue.answered``): a request arrives somewhere between the two, so
+the next turn comes ``SCRAPEJET_DOMAIN_DELAY_S`` after the later one, and
+no two requests reach a host, from any worker, closer than that delay.
+
+It also reacts to a server that asks us to slow down: on a 429/503 it
+records, in Redis, until when the host is paused (its ``Retry-After``,
+seconds or an HTTP date, else an exponential back-off), so no worker leases
+or sends a request for that host before then. Scrapy's RetryMiddleware then
+retries the request under the same lease, and it waits here, without
+holding up requests to other hosts."""
+
+from __future__ import annotations
+
+import logging
+import time
+from email.utils import parsedate_to_datetime
+
+from scrapy.utils.defer import maybe_deferred_to_future
+
+from ..scheduler.worker import Worker
+from ..urls import host_of
+
+logger = logging.getLogger(__name__)
+
+PAUSE_STATUSES = (429, 503)
+
+
+def retry_after(value: bytes | str | None, now: float) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or HTTP-date)."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        return max(0.0, parsedate_to_datetime(text).timestamp() - now)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+class HostPolitenessMiddleware:
+    def __init__(self, worker: Worker, *, delay_s: float, base_s: float, max_s: float):
+        self.worker = worker
+        self.delay_s = delay_s
+        self.base_s = base_s
+        self.max_s = max_s
+        self.paused_until: dict[str, float] = {}
+        self.strikes: dict[str, int] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        return cls(crawler.get_extension(Worker), delay_s=settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S"),
+                   base_s=settings.getfloat("SCRAPEJET_BACKOFF_S"), max_s=settings.getfloat("SCRAPEJET_BACKOFF_MAX_S"))
+
+    async def process_request(self, request, spider=None):
+        host = host_of(request.url)
+        # This process's own pause first, without asking Redis; then the
+        # host's turn, shared by every worker (its delay, another worker's
+        # pause).
+        wait = self.paused_until.get(host, 0.0) - time.time()
+        if wait > 0:
+            await _sleep(wait)
+        while (wait := self._turn(host)) > 0:
+            await _sleep(wait)
+        return None
+
+    def process_exception(self, request, exception, spider=None):
+        # a timeout or a dropped connection: the request may have arrived
+        self._answered(host_of(request.url))
+        return None
+
+    def _answered(self, host: str) -> None:
+        if self.delay_s > 0:
+            try:
+                self.worker.queue.answered(host, self.delay_s)
+            except Exception:  # Redis down: the turn taken at sending stands
+                logger.exception("Could not note the answer of %s", host)
+
+    def _turn(self, host: str) -> float:
+        try:
+            return self.worker.queue.take_turn(host, self.delay_s)
+        except Exception:  # Redis down: the lease already paced this request
+            logger.exception("Could not take the turn of %s", host)
+            return 0.0
+
+    def process_response(self, request, response, spider=None):
+        host = host_of(request.url)
+        self._answered(host)
+        if response.status in PAUSE_STATUSES:
+            now = time.time()
+            strikes = self.strikes[host] = self.strikes.get(host, 0) + 1
+            asked = retry_after(response.headers.get(b"Retry-After"), now)
+            pause = min(asked if asked is not None else self.base_s * 2 ** (strikes - 1), self.max_s)
+            until = now + pause
+            self.paused_until[host] = max(self.paused_until.get(host, 0.0), until)
+            try:
+                self.worker.queue.back_off(host, until)
+            except Exception:  # Redis down: this process still pauses
+                logger.exception("Could not share the back-off of %s", host)
+            logger.info("%s answered %d: pausing it for %.1f s on every worker", host, response.status, pause)
+        elif response.status < 400 and host in self.strikes:
+            del self.strikes[host]
+        return response
+
+
+async def _sleep(seconds: float) -> None:
+    from twisted.internet import reactor  # the one Scrapy installed
+    from twisted.internet.task import deferLater
+
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
