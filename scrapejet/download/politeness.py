@@ -65,14 +65,16 @@ class HostPolitenessMiddleware:
 
     async def process_request(self, request, spider=None):
         host = host_of(request.url)
-        # This process's own pause first, without asking Redis; then the
-        # host's turn, shared by every worker (its delay, another worker's
-        # pause).
+        # This process's own pause first, without asking Redis; then, for a
+        # polite crawl, the host's turn, shared by every worker (its delay,
+        # another worker's pause). Without a delay no Redis call is made per
+        # request: leases still respect a pause.
         wait = self.paused_until.get(host, 0.0) - time.time()
         if wait > 0:
             await _sleep(wait)
-        while (wait := self._turn(host)) > 0:
-            await _sleep(wait)
+        if self.delay_s > 0:
+            while (wait := self._turn(host)) > 0:
+                await _sleep(wait)
         return None
 
     def process_exception(self, request, exception, spider=None):
