@@ -17,10 +17,11 @@ class LeasedPriorityQueue(Base):
     """Push admits requests for their job (dedup, page budget, priority); pop
     leases them to this worker instead of removing them.
 
-    Pop leases up to ``lease_batch`` requests in one round trip and serves
-    the rest from memory: they are this worker's leases already (tracked,
-    returned on close), so prefetching loses nothing, and it saves one Redis
-    call per request when several download slots are free."""
+    Pop leases up to ``lease_batch`` requests in one round trip, and no more
+    than the download slots free now, and serves the rest from memory: they
+    are this worker's leases already (tracked, returned on close), so
+    prefetching loses nothing, and it saves one Redis call per request when
+    several download slots are free."""
 
     def __init__(self, server, spider, key, serializer=None, *, worker=None, jobs=None, lease_batch: int = 1):
         super().__init__(server, spider, key, serializer)
@@ -58,7 +59,7 @@ class LeasedPriorityQueue(Base):
 
     def pop(self, timeout=0):
         if not self._leased:
-            for lease in self.rq.lease(self.key, self.worker.id, self.lease_batch, self.worker.lease_s):
+            for lease in self.rq.lease(self.key, self.worker.id, self._batch(), self.worker.lease_s):
                 data = self.serializer.loads(lease.payload)
                 # tracked at once: a prefetched lease is ours until acked or returned
                 self.worker.track(lease.rid, data.get("meta", {}).get("role", PAGE) == PAGE)
@@ -71,6 +72,18 @@ class LeasedPriorityQueue(Base):
         request = request_from_dict(data, spider=self.spider)
         request.meta["scrapejet_rid"] = rid
         return request
+
+    def _batch(self) -> int:
+        """Leases to take now: no more than the downloader can start at
+        once. A lease taken beyond that would wait in this worker, holding
+        its host (concurrency, politeness) while other workers could serve
+        it."""
+        engine = self.worker.crawler.engine
+        downloader = engine.downloader if engine is not None else None
+        if downloader is None:
+            return self.lease_batch
+        free = downloader.total_concurrency - len(downloader.active)
+        return max(1, min(self.lease_batch, free))
 
     def clear(self) -> None:
         # Shared by every worker: never cleared by one of them.
