@@ -85,8 +85,8 @@ from bench.crawl_throughput import (
     BenchStats,
     RedisServer,
     _common_settings,
-    _page_work,
     free_port,
+    plain_spider,
 )
 
 DOMAIN = "broad.test"
@@ -166,19 +166,9 @@ class PlainStats(BenchStats):
 
 
 def run_plain(cfg: dict) -> None:
-    import scrapy
     from scrapy.crawler import CrawlerProcess
 
-    class BroadSpider(scrapy.Spider):
-        name = "broad_plain"
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.bench_urls: set[str] = set()
-
-        def parse(self, response):
-            # the per-page work of ScrapeJET's generic spider, as the other benchmark does it
-            yield from _page_work(self, response)
+    BroadSpider = plain_spider("broad_plain")
 
     # crawl_throughput's plain Scrapy (CONCURRENT_REQUESTS=16, ROBOTSTXT_OBEY
     # like ScrapeJET, where Scrapy's own default is off, the static

@@ -177,13 +177,13 @@ def _common_settings(cfg: dict) -> dict:
     }
 
 
-def _run_plain(cfg: dict) -> None:
+def plain_spider(name: str):
+    """A minimal Scrapy spider doing the per-page work of ScrapeJET's generic
+    spider (``_page_work``): the plain Scrapy baseline of every benchmark.
+    Built on call, so Scrapy is imported in the crawler process only."""
     import scrapy
-    from scrapy.crawler import CrawlerProcess
 
     class PlainSpider(scrapy.Spider):
-        name = "bench_plain"
-
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.bench_urls: set[str] = set()
@@ -191,8 +191,15 @@ def _run_plain(cfg: dict) -> None:
         def parse(self, response):
             yield from _page_work(self, response)
 
+    PlainSpider.name = name
+    return PlainSpider
+
+
+def _run_plain(cfg: dict) -> None:
+    from scrapy.crawler import CrawlerProcess
+
     process = CrawlerProcess(_common_settings(cfg))
-    process.crawl(PlainSpider, start_urls=[cfg["url"]])
+    process.crawl(plain_spider("bench_plain"), start_urls=[cfg["url"]])
     process.start()
 
 
