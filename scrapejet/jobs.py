@@ -247,11 +247,7 @@ class Jobs:
         job = Job.from_hash({k: str(v) for k, v in record.items()})
         if self.storage is not None:
             self.storage.save_job(job.to_dict())
-        for request in seed_requests(job_id, model.first_requests()):
-            self.queue.push(
-                queue, request.rid, request.payload, priority=job.priority,
-                is_page=request.is_page, fingerprint=request.fingerprint,
-            )
+        self.queue.push_many(seed_requests(job_id, model.first_requests()))
         return self.get(job_id) or job
 
     # -- reading --------------------------------------------------------------

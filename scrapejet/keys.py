@@ -18,13 +18,9 @@ class Keys:
 
     # -- shared by all jobs -------------------------------------------------
     @property
-    def requests(self) -> str:
-        """Hash rid -> serialised request, for queued, leased and overflow requests."""
-        return f"{self.prefix}requests"
-
-    @property
     def leases(self) -> str:
-        """Hash rid -> "worker\\tscore\\tqueue key" of every leased request."""
+        """Hash rid -> "worker\\tserialised request" of every leased request
+        (what goes back to its host queue if the worker dies)."""
         return f"{self.prefix}leases"
 
     @property
@@ -39,7 +35,8 @@ class Keys:
 
     @property
     def seq(self) -> str:
-        """Global counter giving FIFO order within one priority."""
+        """Global counter: the turns of host queues within a priority (round
+        robin), and the number that makes each lease's rid unique."""
         return f"{self.prefix}seq"
 
     @property
@@ -59,8 +56,25 @@ class Keys:
         return f"{self.prefix}webhooks"
 
     def spider_queue(self, spider: str) -> str:
-        """The shared priority queue (sorted set of rids) served by every worker of a spider."""
+        """The shared frontier served by every worker of a spider: a sorted
+        set of the host queues ready to serve ("job|host" -> priority band +
+        turn; see redisqueue.py). Its delayed and counts keys go with it."""
         return f"{self.prefix}{spider}:queue"
+
+    def queue_delayed(self, queue: str) -> str:
+        """Sorted set "job|host" -> when the host is ready again, of a
+        frontier's host queues waiting out a delay, a back-off or a full host."""
+        return f"{queue}:delayed"
+
+    def queue_counts(self, queue: str) -> str:
+        """Hash priority -> requests waiting in a frontier (queue lengths
+        without walking the host queues)."""
+        return f"{queue}:counts"
+
+    def host_queue(self, job_id: str, host: str) -> str:
+        """List of one job's requests for one host, oldest first (serialised
+        requests, job id left out): the unit the frontier schedules."""
+        return f"{self.prefix}hq:{job_id}|{host}"
 
     def worker(self, worker_id: str) -> str:
         """Hash describing a live worker (node, pid, spider, pages, rss...)."""
@@ -95,6 +109,11 @@ class Keys:
         """Until when the host asked every worker to wait (429/503)."""
         return f"{self.prefix}host:{host}:paused"
 
+    def host_parked(self, host: str) -> str:
+        """Set of the host queues ("job|host") set aside while the host has
+        all the requests in flight it may: woken when one is answered."""
+        return f"{self.prefix}host:{host}:parked"
+
     def host_last(self, host: str) -> str:
         """The worker that fetched from the host last."""
         return f"{self.prefix}host:{host}:last"
@@ -107,13 +126,15 @@ class Keys:
         """The job's dupefilter: a set of URL fingerprints."""
         return f"{self.prefix}job:{job_id}:seen"
 
-    def job_queued(self, job_id: str) -> str:
-        """Set of the job's rids waiting in a queue (lets cancel remove them)."""
-        return f"{self.prefix}job:{job_id}:queued"
+    def job_hosts(self, job_id: str) -> str:
+        """Set of the hosts the job has requests queued for (its host queues:
+        lets cancel and finish remove them)."""
+        return f"{self.prefix}job:{job_id}:hosts"
 
     def job_overflow(self, job_id: str) -> str:
-        """Sorted set of requests over the job's page budget, admitted only if
-        an admitted request ends without producing a page."""
+        """List of "host\\tserialised request" over the job's page budget,
+        oldest first, admitted only if an admitted request ends without
+        producing a page."""
         return f"{self.prefix}job:{job_id}:overflow"
 
     def job_webhooks(self, job_id: str) -> str:
@@ -125,7 +146,8 @@ class Keys:
         return f"{self.prefix}job:{job_id}:webhooks:stats"
 
     def job_queue(self, job_id: str) -> str:
-        """Private queue of a job run by one process (`scrapy crawl -a url=`)."""
+        """Private frontier of a job run by one process (`scrapy crawl -a
+        url=`), laid out as a spider's shared one."""
         return f"{self.prefix}job:{job_id}:queue"
 
     # -- per backlink job (expire with the job's record) -----------------------
@@ -161,7 +183,7 @@ def lua_key_functions() -> str:
     """Lua that builds every key name of ``Keys``, for the queue scripts
     (which find a request's job and host in its rid, so cannot be handed
     every key they touch). Rendered by calling each method with
-    placeholders: ``K_requests`` is a string, ``K_job_seen(job_id)`` a
+    placeholders: ``K_leases`` is a string, ``K_job_seen(job_id)`` a
     function; ``P`` is the prefix, which each script gets as ARGV[1]."""
     keys = Keys(prefix=f"{_SLOT}P{_SLOT}")
     lines = []

@@ -287,7 +287,8 @@ SCRAPEJET_DOMAIN_DELAY_S = 0.0
 # gives one, else this many seconds, doubled on each consecutive one up to MAX.
 SCRAPEJET_BACKOFF_S = 5.0
 SCRAPEJET_BACKOFF_MAX_S = 300.0
-# Queued requests one lease call looks at to find hosts that are ready.
+# Host queues one lease call looks at, at most (hosts that are not ready leave
+# the ready set, so its head is nearly always servable).
 SCRAPEJET_LEASE_SCAN = 64
 
 # -- Cluster: scrapyd nodes (scrapejet/cluster) ------------------------------

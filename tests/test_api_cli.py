@@ -15,18 +15,20 @@ def test_clear_jobs_drops_only_requests_of_jobs_that_are_over(env, web):
     # its record expired (or Redis lost it) while its requests still wait
     jobs.server.delete(jobs.keys.job(gone.job_id))
     queue = jobs.keys.spider_queue("generic")
-    assert jobs.server.zcard(queue) == 6
+    assert jobs.queue.size(queue) == 6 and jobs.server.zcard(queue) == 2  # two host queues of 3
 
     dry = env.scrapejet("clear-jobs")
     assert dry.returncode == 1 and "would drop 3 queued" in dry.stdout and "--yes" in dry.stdout
-    assert jobs.server.zcard(queue) == 6, "without --yes nothing is dropped"
+    assert jobs.queue.size(queue) == 6, "without --yes nothing is dropped"
 
     done = env.scrapejet("clear-jobs", "--yes")
     assert done.returncode == 0 and "dropped 3 queued" in done.stdout, done.stdout + done.stderr
-    left = jobs.server.zrange(queue, 0, -1)
-    assert len(left) == 3 and all(rid.startswith(live.job_id + "|") for rid in left)
-    assert sorted(jobs.server.hkeys(jobs.keys.requests)) == sorted(left)
-    assert jobs.get(live.job_id).counters["queued"] == 3
+    assert jobs.server.zrange(queue, 0, -1) == [f"{live.job_id}|shop.test"]
+    assert not jobs.server.exists(jobs.keys.host_queue(gone.job_id, "robots.test"))
+    assert jobs.server.llen(jobs.keys.host_queue(live.job_id, "shop.test")) == 3
+    assert jobs.get(live.job_id).counters["queued"] == 3 and jobs.queue.size(queue) == 3
+    assert json.loads(env.scrapejet("status", "--json").stdout)["queues"]["generic"] == {
+        "length": 3, "by_priority": {"3": 3}}
 
 
 def test_status_and_workers(env, web, workers):

@@ -11,7 +11,7 @@ import pytest
 
 from scrapejet.jobs import JobError
 from scrapejet.scheduler.outcomes import AUX, CRAWLED, FAILED
-from scrapejet.scheduler.requests import fingerprint, make
+from scrapejet.scheduler.requests import make
 
 
 @pytest.fixture
@@ -22,8 +22,7 @@ def jobs(env):
 def push_pages(jobs, job, paths):
     for path in paths:
         req = make(job.job_id, job.spec["url"].rstrip("/") + path, role="page", depth=1, render_js=False)
-        assert jobs.queue.push(job.queue, req.rid, req.payload, priority=job.priority,
-                               fingerprint=req.fingerprint) in (1, 2)
+        assert jobs.queue.push(req) in (1, 2)
 
 
 def drain(jobs, queue, worker="w1", n=1000):
@@ -76,12 +75,12 @@ def test_dedupe_is_per_job(jobs):
     a = jobs.submit("crawl", {"url": "http://same.test/"})
     b = jobs.submit("crawl", {"url": "http://same.test/"})
     req = make(a.job_id, "http://www.same.test/x?b=1&a=2#f", role="page", depth=1, render_js=False)
-    assert jobs.queue.push(a.queue, req.rid, req.payload, priority=5, fingerprint=req.fingerprint) == 1
+    assert jobs.queue.push(req) == 1
     again = make(a.job_id, "http://same.test/x?a=2&b=1", role="page", depth=1, render_js=False)
     assert again.fingerprint == req.fingerprint
-    assert jobs.queue.push(a.queue, again.rid, again.payload, priority=5, fingerprint=again.fingerprint) == 0
+    assert jobs.queue.push(again) == 0
     other = make(b.job_id, "http://same.test/x?a=2&b=1", role="page", depth=1, render_js=False)
-    assert jobs.queue.push(b.queue, other.rid, other.payload, priority=5, fingerprint=other.fingerprint) == 1
+    assert jobs.queue.push(other) == 1
 
 
 def test_dead_worker_leases_return_and_late_ack_is_refused(jobs):
@@ -98,7 +97,9 @@ def test_dead_worker_leases_return_and_late_ack_is_refused(jobs):
     # the dead worker wakes up and acknowledges: refused, the request is someone else's now
     assert jobs.queue.ack(leased[0].rid, "dead-worker", CRAWLED) == (False, "")
     again = jobs.queue.lease(queue, "live-worker", 10)
-    assert {lease.rid for lease in leased} <= {lease.rid for lease in again}
+    # the same requests, first again (a lease given back goes to the front), under new lease ids
+    assert sorted(lease.payload for lease in again[:2]) == sorted(lease.payload for lease in leased)
+    assert not {lease.rid for lease in leased} & {lease.rid for lease in again}
 
 
 def test_release_returns_leases_at_once(jobs):
@@ -119,7 +120,9 @@ def test_completion_is_atomic_and_cleans_up(jobs):
     assert results[-1] == (True, "completed")
     job = jobs.get(job.job_id)
     assert job.status == "completed" and job.state == "SUCCESS" and job.finished_at
-    assert not jobs.server.exists(jobs.keys.job_seen(job.job_id), jobs.keys.job_queued(job.job_id))
+    assert not jobs.server.exists(jobs.keys.job_seen(job.job_id), jobs.keys.job_hosts(job.job_id),
+                                  jobs.keys.host_queue(job.job_id, "done.test"))
+    assert jobs.server.zscore(job.queue, f"{job.job_id}|done.test") is None
     assert jobs.server.ttl(jobs.keys.job(job.job_id)) > 0
 
 
@@ -141,7 +144,7 @@ def test_page_budget_is_exact_and_refilled_from_overflow(jobs):
     # one admitted page fails: its slot goes to the oldest waiting request
     jobs.queue.ack(pages[0].rid, "w", FAILED)
     refill = jobs.queue.lease(job.queue, "w", 10)
-    assert len(refill) == 1 and refill[0].rid == f"{job.job_id}|{fingerprint('http://budget.test/3')}|budget.test"
+    assert len(refill) == 1 and json.loads(refill[0].payload)["url"] == "http://budget.test/3"
 
 
 def test_cancel_drops_queued_requests(jobs):
@@ -166,14 +169,11 @@ def test_batched_admission_and_acks_keep_exact_accounting(jobs):
     """One push_many call admits a response's links with one result each
     (duplicates inside the batch included); one ack_many call acknowledges
     several leases and adds their item counts to the job."""
-    from scrapejet.scheduler.redisqueue import Admission
 
     job = jobs.submit("crawl", {"url": "http://batch.test/", "max_pages": 4})
     base = "http://batch.test"
     reqs = [make(job.job_id, base + p, role="page", depth=1, render_js=False) for p in ("/a", "/b", "/a", "/c", "/d")]
-    results = jobs.queue.push_many([
-        Admission(job.queue, r.rid, r.payload, job.priority, True, True, r.fingerprint) for r in reqs
-    ])
+    results = jobs.queue.push_many(reqs)
     # budget 4: the seed page took one slot, /a /b /c the rest; /a again is
     # a duplicate; /d waits in reserve for a slot that yields no page
     assert results == [1, 1, 0, 1, 2]

@@ -1,9 +1,8 @@
 """Read-only views of the queue and the workers, for the API and the CLI.
 
 Everything here reads the keys laid out in ``scrapejet.keys`` and changes
-nothing; the state changes are the Lua scripts of ``redisqueue``. Queue scores
-are ``(10 - priority) * 1e12 + sequence``, so the requests of one priority
-are one score band of a spider's sorted set."""
+nothing; the state changes are the Lua scripts of ``redisqueue``, which keep
+each frontier's queued requests counted by priority (``Keys.queue_counts``)."""
 
 from __future__ import annotations
 
@@ -13,15 +12,6 @@ from typing import Any
 
 from ..keys import Keys
 from ..kinds import SPIDERS
-
-PRIORITIES = range(9, 0, -1)
-_BAND = 10**12
-
-
-def priority_band(priority: int) -> tuple[int, str]:
-    """(min, exclusive max) of the scores of one priority, for ZCOUNT."""
-    low = (10 - priority) * _BAND
-    return low, f"({low + _BAND}"
 
 
 @dataclass
@@ -45,16 +35,11 @@ class QueueMonitor:
         """Per spider: requests waiting in its shared queue, and by priority."""
         pipe = self.server.pipeline(transaction=False)
         for spider in SPIDERS:
-            key = self.keys.spider_queue(spider)
-            pipe.zcard(key)
-            for priority in PRIORITIES:
-                pipe.zcount(key, *priority_band(priority))
-        replies = iter(pipe.execute())
+            pipe.hgetall(self.keys.queue_counts(self.keys.spider_queue(spider)))
         out: dict[str, dict[str, Any]] = {}
-        for spider in SPIDERS:
-            length = int(next(replies))
-            by_priority = {str(p): int(next(replies)) for p in PRIORITIES}
-            out[spider] = {"length": length, "by_priority": {p: n for p, n in by_priority.items() if n}}
+        for spider, counts in zip(SPIDERS, pipe.execute()):
+            by_priority = {p: int(n) for p, n in sorted(counts.items(), key=lambda c: -int(c[0])) if int(n) > 0}
+            out[spider] = {"length": sum(by_priority.values()), "by_priority": by_priority}
         return out
 
     def private_queue_lengths(self, queue_keys: list[str]) -> int:
@@ -63,8 +48,8 @@ class QueueMonitor:
             return 0
         pipe = self.server.pipeline(transaction=False)
         for key in queue_keys:
-            pipe.zcard(key)
-        return sum(int(n) for n in pipe.execute())
+            pipe.hvals(self.keys.queue_counts(key))
+        return sum(int(n) for counts in pipe.execute() for n in counts)
 
     def leased(self) -> int:
         return int(self.server.hlen(self.keys.leases))

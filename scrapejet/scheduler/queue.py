@@ -9,7 +9,7 @@ from scrapy_redis.queue import Base
 
 from ..urls import host_of
 from .redisqueue import Admission, RequestQueue
-from .requests import encode, request_fingerprint
+from .requests import decode, encode, request_fingerprint
 from .roles import PAGE
 
 
@@ -34,21 +34,20 @@ class LeasedPriorityQueue(Base):
     def __len__(self) -> int:
         return len(self._leased) + self.rq.size(self.key)
 
-    def push(self, request, *, queue: str | None = None) -> int:
+    def push(self, request) -> int:
         job = self.jobs.job(request.meta.get("job_id"))
         if job is None or job.done:
             return -1
-        return self.push_many([(request, request_fingerprint(request), job)], queue=queue)[0]
+        return self.push_many([(request, request_fingerprint(request), job)])[0]
 
-    def push_many(self, entries, *, queue: str | None = None) -> list[int]:
+    def push_many(self, entries) -> list[int]:
         """Admit (request, fingerprint, job) entries in one round trip; one
         result per entry, as ``RequestQueue.push`` returns."""
         admissions = [
             Admission(
-                queue or job.queue,
-                self.rq.rid(job.job_id, fp, host_of(request.url)),
+                job.job_id,
+                host_of(request.url),
                 encode(request, self.spider),
-                job.priority,
                 request.meta.get("role", PAGE) == PAGE,
                 not request.dont_filter,
                 fp,
@@ -60,7 +59,7 @@ class LeasedPriorityQueue(Base):
     def pop(self, timeout=0):
         if not self._leased:
             for lease in self.rq.lease(self.key, self.worker.id, self._batch(), self.worker.lease_s):
-                data = self.serializer.loads(lease.payload)
+                data = decode(lease.payload, lease.job_id)
                 # tracked at once: a prefetched lease is ours until acked or returned
                 self.worker.track(lease.rid, data.get("meta", {}).get("role", PAGE) == PAGE)
                 self._leased.append((lease.rid, data))

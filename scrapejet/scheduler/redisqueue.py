@@ -1,18 +1,58 @@
-"""The leased priority queue in Redis, independent of Scrapy.
+"""The frontier: a leased, per-host priority queue in Redis, independent of Scrapy.
 
-Every state change of a request is one Lua script, so counters, dupefilter,
-budget and job state move together even with many workers: a request is
-admitted (deduplicated, counted against the job's page budget), leased to a
-worker, then acknowledged with its outcome; a lease whose worker died goes
-back to the queue. The job whose last request is acknowledged is completed by
-that same script, so exactly one worker sees the transition.
+Layout (key names in ``keys.py``). A frontier (a spider's shared queue, or
+the private queue of a job run by one process) is:
 
-Request ids (rids) are ``<job_id>|<fingerprint>``: the job is found from the rid
-without a lookup. Scores are ``(10 - priority) * 1e12 + seq``: lower pops
-first, so priority 9 beats 2 and, within a priority, older requests go first.
+- host queues: one Redis list per (job, host), ``hq:<job>|<host>``, of
+  that job's requests to that host, oldest first (compact JSON, the job id
+  left out). Per host, as Heritrix, Nutch's fetch queues, URL Frontier and
+  scrapy-cluster keep them: politeness is per host, so that is the unit
+  scheduled, and a request never waits behind another host's.
+- the ready set, at the frontier's key: a sorted set ``job|host`` ->
+  ``(10 - priority) * 1e12 + turn``. A lease takes host queues from its
+  head: priority 9 before 2, and within a priority round robin, since a
+  served host queue goes to the back (a fresh turn from ``seq``).
+- the delayed set (``:delayed``): ``job|host`` -> when its host is ready
+  again (its delay, a 429/503 back-off), or when a host queue set aside
+  because its host had all it may in flight is looked at again (parked:
+  an answer from the host wakes it first, ``host:<h>:parked``). A lease
+  first moves the host queues that are due to the back of the ready set.
+- the counts (``:counts``): priority -> queued requests, for monitors.
+
+Per job: ``job:<id>:hosts`` (the hosts it has requests queued for),
+``:seen`` (its dupefilter: URL fingerprints), ``:overflow`` (requests over
+its page budget, admitted when an admitted one ends without a page); its
+record's ``queued`` / ``in_flight`` / outcome counters.
+
+A lease takes the request out of its host queue and into ``leases``
+(rid -> worker and request) until it is acknowledged with its outcome; a
+lease whose worker died (or that outlived its deadline) goes back to the
+front of its host queue. A rid is ``<job>|<n>|<host>``: the job and host
+are found from it without a lookup; ``n`` (from ``seq``) makes it unique.
+
+Invariants, kept by every script (each is one atomic Lua call, so counters,
+dupefilter, budget and job state move together even with many workers):
+
+1. A host queue that holds requests is in exactly one of its frontier's
+   ready and delayed sets, and its host is in its job's hosts set; an
+   empty host queue is in neither (Redis deletes an empty list).
+2. A job's ``queued`` is the length of its host queues; its ``in_flight``
+   the number of its rids in ``leases``; a frontier's counts are the sum of
+   its host queues by their job's priority.
+3. A request is in exactly one place: a host queue, the job's overflow, or
+   ``leases`` (then also in ``lease_deadlines`` and its worker's leases).
+4. A job that is over (completed, failed, cancelled) has nothing queued:
+   the script that ends it drops its host queues, overflow and dupefilter.
+   A job whose last request is acknowledged is completed by that same
+   script, so exactly one worker sees the transition.
+5. A host gets a new lease only when ready: not before ``host:<h>:next``
+   (delay, back-off), fewer than its concurrency in flight
+   (``host:<h>:busy``), and by fair turns between workers. The delay holds
+   again where the request is sent (``take_turn``): that is what the host sees.
 
 The scripts touch keys derived from the rid, which Redis Cluster would reject;
 ScrapeJET targets a single Redis (or a replicated primary), like scrapy-redis.
+How a frontier would outgrow one Redis is planned in docs/architecture.md.
 
 Job events for webhooks are written by the same scripts that make the
 change, to a Redis stream (``Keys.webhook_events``), and only for jobs whose
@@ -45,34 +85,37 @@ _COMMON = keyed_script("common.lua").replace("__MAXLEN__", str(WEBHOOK_STREAM_MA
 )
 
 
-def _script(name: str) -> str:
-    """A queue script: the helpers every one uses (common.lua, with the
+def queue_script(name: str) -> str:
+    """A frontier script: the helpers every one uses (common.lua, with the
     stream's bound and the event fields filled in), then its own file."""
     return _COMMON + lua_script(name)
 
 
-# ARGV: prefix, then 7 per request: queue, rid, payload, priority, is_page,
+# ARGV: prefix, then 6 per request: job id, host, payload, is_page,
 # check_seen, fp. One call admits every request one response yielded.
 # Returns one result per request (see RequestQueue.push_many).
-_PUSH = _script("push.lua")
+_PUSH = queue_script("push.lua")
 
 # ARGV: prefix, queue, worker, now, deadline, count, ttl, host delay (s),
-# host concurrency (0: unbounded), scan (candidates looked at at most).
-# Returns a flat list rid1, payload1, rid2, payload2...
+# host concurrency (0: unbounded), scan (host queues looked at at most).
+# Returns a flat list rid1, payload1, rid2, payload2... or, when nothing
+# was leased but a host queue waits in the delayed set, the ms until the
+# first is due.
 #
 # Politeness holds across every worker: a host gets at most `concurrency`
 # leases at once and one new lease per `delay` seconds, and none while it is
 # backing off (429/503, see RequestQueue.back_off); the delay and the pause
-# hold again when a request is sent (RequestQueue.take_turn). A request whose host is
-# not ready stays queued in its place and the scan moves on to other hosts,
-# so a worker is never held up by one slow or strict site.
-_LEASE = _script("lease.lua")
+# hold again when a request is sent (RequestQueue.take_turn). A host queue
+# whose host is not ready moves to the delayed set, so the ready set's head
+# is (nearly) always servable: a lease costs the same with 1,000 or
+# 1,000,000 requests queued, and no host waits behind another.
+_LEASE = queue_script("lease.lua")
 
 # ARGV: the host's next-lease and pause keys, until -- see the script
 _BACK_OFF = lua_script("back_off.lua")
 
-# ARGV: the host's last-send and pause keys, now, delay, 'turn' or 'answered'
-# -- see the script
+# ARGV: the host's last-send, pause and next-lease keys, now, delay, 'turn'
+# or 'answered' -- see the script
 _TURN = lua_script("turn.lua")
 
 # ARGV: prefix, worker, now, ttl, then 5 per lease: rid, outcome, is_page,
@@ -80,28 +123,28 @@ _TURN = lua_script("turn.lua")
 # (for jobs whose webhook asks for job.page: one JSON summary per stored page,
 # newline-separated; '' otherwise).
 # Returns 2 per lease: accepted (0/1), final job status or ''.
-_ACK = _script("ack.lua")
+_ACK = queue_script("ack.lua")
 
 # ARGV: prefix, worker, now, ttl  -- return every lease of one worker
-_RELEASE = _script("release.lua")
+_RELEASE = queue_script("release.lua")
 
 # ARGV: prefix, dead_before, now, ttl
 # Leases of workers whose last heartbeat is older than dead_before, and leases
 # past their deadline, go back to the queue. Returns {workers, requests}.
-_RECLAIM = _script("reclaim.lua")
+_RECLAIM = queue_script("reclaim.lua")
 
 # ARGV: prefix, job_id, now -- drop the job's queued and overflow requests
-_CANCEL = _script("cancel.lua")
+_CANCEL = queue_script("cancel.lua")
 
 
 @dataclass
 class Admission:
-    """A request offered to the queue (see ``push``)."""
+    """A request offered to a job's frontier (see ``push``): the job's
+    record says which frontier, and its priority."""
 
-    queue: str
-    rid: str
+    job_id: str
+    host: str
     payload: str
-    priority: int
     is_page: bool = True
     check_seen: bool = True
     fingerprint: str = ""
@@ -139,27 +182,11 @@ class RequestQueue:
         # after a lease that returned nothing: seconds until a delayed host is ready
         self.retry_in: float | None = None
 
-    @staticmethod
-    def rid(job_id: str, fingerprint: str, host: str = "") -> str:
-        """A request's id: its job, its fingerprint (unique in the job) and
-        the host it goes to (per-host politeness in the lease script)."""
-        return f"{job_id}|{fingerprint}|{host}" if host else f"{job_id}|{fingerprint}"
-
-    def push(
-        self,
-        queue: str,
-        rid: str,
-        payload: str,
-        *,
-        priority: int,
-        is_page: bool = True,
-        check_seen: bool = True,
-        fingerprint: str = "",
-    ) -> int:
+    def push(self, request: Admission) -> int:
         """Admit a request. Returns 1 queued, 2 held over the page budget,
         3 dropped (budget and reserve full), 0 already seen by this job,
         -1 job not live (cancelled or finished)."""
-        return self.push_many([Admission(queue, rid, payload, priority, is_page, check_seen, fingerprint)])[0]
+        return self.push_many([request])[0]
 
     def push_many(self, requests: list[Admission]) -> list[int]:
         """Admit several requests in one round trip, in order; one result
@@ -168,7 +195,7 @@ class RequestQueue:
             return []
         args: list = [self.keys.prefix]
         for r in requests:
-            args += [r.queue, r.rid, r.payload, r.priority, int(r.is_page), int(r.check_seen), r.fingerprint]
+            args += [r.job_id, r.host, r.payload, int(r.is_page), int(r.check_seen), r.fingerprint]
         return [int(x) for x in self._push(args=args)]
 
     def lease(self, queue: str, worker: str, count: int = 1, lease_s: float = 900) -> list[Lease]:
@@ -217,13 +244,16 @@ class RequestQueue:
         0 if taken, else the seconds to wait before asking again (the last
         request to it was sent or answered less than ``delay`` ago, or it
         is paused)."""
-        return int(self._turn(args=[self.keys.host_sent(host), self.keys.host_paused(host), time.time(), delay,
-                                    "turn"])) / 1000
+        return int(self._turn(args=[*self._turn_keys(host), time.time(), delay, "turn"])) / 1000
 
     def answered(self, host: str, delay: float) -> None:
-        """A request to ``host`` was answered (or failed) now: the next turn
-        is ``delay`` from now, since the request may have arrived this late."""
-        self._turn(args=[self.keys.host_sent(host), self.keys.host_paused(host), time.time(), delay, "answered"])
+        """A request to ``host`` was answered (or failed) now: the next turn,
+        and the next lease, are ``delay`` from now, since the request may have
+        arrived this late."""
+        self._turn(args=[*self._turn_keys(host), time.time(), delay, "answered"])
+
+    def _turn_keys(self, host: str) -> tuple[str, str, str]:
+        return self.keys.host_sent(host), self.keys.host_paused(host), self.keys.host_next(host)
 
     def back_off(self, host: str, until: float) -> bool:
         """No worker leases a request for ``host`` before ``until`` (a 429 or
@@ -236,4 +266,5 @@ class RequestQueue:
         return int(self._cancel(args=[self.keys.prefix, job_id, time.time()]))
 
     def size(self, queue: str) -> int:
-        return int(self.server.zcard(queue))
+        """Requests waiting in a frontier (leased ones aside)."""
+        return sum(int(n) for n in self.server.hvals(self.keys.queue_counts(queue)))

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
 
 from scrapy import Request
 
 from ..urls import dedupe_key, host_of
 from . import serializer
-from .redisqueue import RequestQueue
+from .redisqueue import Admission
 from .roles import PAGE
 
 # Request roles: pages count against a job's page budget, the others are
@@ -49,8 +48,41 @@ def _method_name(spider, func):
     return Request(url="data:,", callback=func).to_dict(spider=spider)["callback"]
 
 
+# What most queued requests are, left out of them (``decode`` restores it):
+# a queued request is then little more than its URL and depth, which is
+# what lets a frontier of a million requests fit in a few hundred MB.
+_DEFAULTS = {"callback": "parse", "errback": "on_error", "method": "GET", "priority": 0, "dont_filter": False}
+_META_DEFAULTS = {"role": PAGE}
+
+
 def encode(request: Request, spider=None) -> str:
-    return serializer.dumps(request_dict(request, spider))
+    return serializer.dumps(_pack(request_dict(request, spider)))
+
+
+def _pack(data: dict) -> dict:
+    """The request dict without its defaults, nor its job id (its host queue
+    belongs to the job; ``decode`` puts it back)."""
+    packed = {k: v for k, v in data.items() if k == "meta" or k not in _DEFAULTS or v != _DEFAULTS[k]}
+    meta = {k: v for k, v in data.get("meta", {}).items()
+            if k != "job_id" and not (k in _META_DEFAULTS and v == _META_DEFAULTS[k])}
+    if meta:
+        packed["meta"] = meta
+    else:
+        packed.pop("meta", None)
+    return packed
+
+
+def decode(payload: str | bytes, job_id: str) -> dict:
+    """The request dict of a leased request of job ``job_id``, for
+    ``request_from_dict``."""
+    data = serializer.loads(payload)
+    for key, value in _DEFAULTS.items():
+        data.setdefault(key, value)
+    meta = data.setdefault("meta", {})
+    meta["job_id"] = job_id
+    for key, value in _META_DEFAULTS.items():
+        meta.setdefault(key, value)
+    return data
 
 
 def request_dict(request: Request, spider=None) -> dict:
@@ -87,17 +119,8 @@ def request_dict(request: Request, spider=None) -> dict:
     return data
 
 
-
-@dataclass
-class QueuedRequest:
-    rid: str
-    payload: str
-    is_page: bool
-    fingerprint: str
-
-
 def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed: bool = False,
-         page_type: str | None = None, rank: int | None = None) -> QueuedRequest:
+         page_type: str | None = None, rank: int | None = None) -> Admission:
     meta: dict = {"job_id": job_id, "depth": depth, "role": role}
     if page_type:
         meta["page_type"] = page_type
@@ -110,11 +133,10 @@ def make(job_id: str, url: str, *, role: str, depth: int, render_js: bool, seed:
     data = request_dict(Request(url, meta=meta))
     # no spider here: the methods every ScrapeJET spider has, by name
     data["callback"], data["errback"] = "parse", "on_error"
-    fp = fingerprint(url)
-    return QueuedRequest(RequestQueue.rid(job_id, fp, host_of(url)), serializer.dumps(data), role == PAGE, fp)
+    return Admission(job_id, host_of(url), serializer.dumps(_pack(data)), role == PAGE, True, fingerprint(url))
 
 
-def seed_requests(job_id: str, seeds) -> list[QueuedRequest]:
+def seed_requests(job_id: str, seeds) -> list[Admission]:
     """A job's first requests, from where its spec says it starts
     (``first_requests`` of the spec models in ``scrapejet.specs``): the
     frontier queues them like any other and knows nothing of job kinds."""

@@ -7,7 +7,6 @@ local function ack_one(rid, outcome, is_page, items, pages)
   redis.call('HDEL', K_leases, rid)
   redis.call('ZREM', K_lease_deadlines, rid)
   redis.call('SREM', K_worker_leases(wid), rid)
-  redis.call('HDEL', K_requests, rid)
   unbusy(rid, wid)
   local jk = job_key(rid)
   local jid = job_id(rid)
@@ -23,12 +22,10 @@ local function ack_one(rid, outcome, is_page, items, pages)
   if is_page and outcome ~= 'crawled' and is_live(redis.call('HGET', jk, 'status')) then
     -- the budget slot produced no page: give it to the oldest overflow request
     redis.call('HINCRBY', jk, 'admitted', -1)
-    local ov = K_job_overflow(jid)
-    local nxt = redis.call('ZPOPMIN', ov)
-    if #nxt > 0 then
-      redis.call('ZADD', redis.call('HGET', jk, 'queue'), nxt[2], nxt[1])
-      redis.call('SADD', K_job_queued(jid), nxt[1])
-      redis.call('HINCRBY', jk, 'queued', 1)
+    local nxt = redis.call('LPOP', K_job_overflow(jid))
+    if nxt then
+      local host, payload = string.match(nxt, '^([^\t]*)\t(.*)$')
+      enqueue(jk, jid, host, payload, false)
       redis.call('HINCRBY', jk, 'admitted', 1)
     end
   end

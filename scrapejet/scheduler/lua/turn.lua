@@ -6,19 +6,24 @@
 -- hold, for every worker. A request arrives somewhere between its turn and
 -- its answer, so the next turn comes `delay` after the later of the two:
 -- no request reaches the host closer than `delay` to the one before,
--- however long a worker took to send it.
+-- however long a worker took to send it. The answer also moves the host's
+-- next lease that late, so no lease is handed out only to wait for its turn.
 -- ARGV: the host's last-send key (Keys.host_sent), its pause key
--- (Keys.host_paused), now, delay (s), then 'turn' or 'answered'.
+-- (Keys.host_paused), its next-lease key (Keys.host_next), now, delay (s),
+-- then 'turn' or 'answered'.
 -- 'turn' returns 0 (taken now) or the milliseconds to wait; 'answered'
 -- moves the last send to now (never back) and returns 0.
-local sent_key, paused_key = ARGV[1], ARGV[2]
-local now, delay, op = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local sent_key, paused_key, next_key = ARGV[1], ARGV[2], ARGV[3]
+local now, delay, op = tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6]
 local sent = tonumber(redis.call('GET', sent_key) or '0')
+local ttl = math.ceil(delay * 1000) + 1000
 if op == 'turn' then
   local ready = math.max(sent + delay, tonumber(redis.call('GET', paused_key) or '0'))
   if ready > now then return math.max(1, math.ceil((ready - now) * 1000)) end
 elseif now <= sent then
   return 0
+elseif tonumber(redis.call('GET', next_key) or '0') < now + delay then
+  redis.call('SET', next_key, now + delay, 'PX', ttl)
 end
-redis.call('SET', sent_key, now, 'PX', math.ceil(delay * 1000) + 1000)
+redis.call('SET', sent_key, now, 'PX', ttl)
 return 0
