@@ -27,6 +27,10 @@ in every round:
        SCRAPEJET_DOMAIN_CONCURRENCY=1, embeddings off, then one
        ``POST /scrape`` per site;
   (s2) the same with ``--workers 2``.
+       The (s) sites are submitted at priority 2; --urgent-after seconds in,
+       one more site (the web serves --sites + 1) is submitted at priority 9:
+       when its first page reached the server, and how many of the others
+       finished after it, are reported (the issue: within a second, first).
 
 pages/s: (a) pages / (first request at the downloader to spider_closed),
 measured in the crawler; (s) pages / (first POST to the last job's
@@ -94,7 +98,7 @@ ADMIN = f"admin.{DOMAIN}"
 # Every crawler here resolves these names itself: no packet leaves loopback.
 RESOLVE = {f"*.{DOMAIN}": "127.0.0.1"}
 CONCURRENCY = 16
-TARGETS = {"s1/a": 1.0, "share": 0.8, "s2/s1": 1.8, "lease_p95_ms": 5.0, "bytes": 300.0}
+TARGETS = {"s1/a": 1.0, "share": 0.8, "s2/s1": 1.8, "lease_p95_ms": 5.0, "bytes": 300.0, "urgent_first_s": 1.0}
 VARIANTS = {
     "a": "plain Scrapy (Scrapy's defaults: randomized delay)",
     "af": "plain Scrapy, RANDOMIZE_DOWNLOAD_DELAY=False",
@@ -221,7 +225,8 @@ class BroadWebProcess:
         a = self.args
         with open(self.log, "w") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, str(ROOT / "bench" / "broadweb.py"), "--port", "0", "--sites", str(a.sites),
+                # one site more than the crawl: the urgent one (s variants)
+                [sys.executable, str(ROOT / "bench" / "broadweb.py"), "--port", "0", "--sites", str(a.sites + 1),
                  "--pages", str(a.pages), "--latency", str(a.latency), "--close", str(a.close)],
                 cwd=ROOT, env=child_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=log, text=True,
             )
@@ -260,10 +265,12 @@ class BroadWebProcess:
         stop_process(self.proc, 10)
 
 
-def analyse(stats: dict, t0: float, pages: int) -> dict:
+def analyse(stats: dict, t0: float, pages: int, urgent_host: str = "") -> dict:
     """What the server saw of one crawl: requests by kind, the pages every
-    site served, politeness counts, when each site was done."""
-    hosts = stats["hosts"]
+    site served, politeness counts, when each site was done; the urgent
+    site (s variants) apart: when its first page arrived, its last answer."""
+    hosts = dict(stats["hosts"])
+    urgent = hosts.pop(urgent_host, None)
     per_kind = {"page": 0, "robots.txt": 0, "sitemap.xml": 0, "other": 0, "repeat": 0}
     finish, complete, gaps = [], 0, []
     first = min((r[0] for h in hosts.values() for r in h["requests"]), default=t0)
@@ -298,6 +305,8 @@ def analyse(stats: dict, t0: float, pages: int) -> dict:
         "gap_p5": gaps[len(gaps) // 20] if gaps else None,
         "gap_p50": gaps[len(gaps) // 2] if gaps else None,
         "finish": sorted(finish),
+        "urgent": {"first_page": min(r[0] for r in urgent["requests"] if r[2] == "/"),
+                   "last": max(r[1] or r[0] for r in urgent["requests"])} if urgent else None,
         "server_span": last - first,
         # how many of its concurrent requests a crawler kept at the server
         "in_flight": sum((r[1] or r[0]) - r[0] for h in hosts.values() for r in h["requests"]) / max(last - first, 1e-9),
@@ -405,24 +414,29 @@ def crawl_scrapejet(variant: str, *, args, web: BroadWebProcess, redis_srv: Redi
                 "redis": cpu_of(redis_srv.proc.pid)}
         t0 = time.time()
         job_ids = []
+        spec = {"max_pages": max(50, 2 * (args.pages + 1)), "max_depth": 20}
+        # the sites at priority 2, so that an urgent one (priority 9) can overtake them
         for site in range(1, args.sites + 1):
-            answer = _post(f"{api}/scrape", {"url": web.home(site), "max_pages": max(50, 2 * (args.pages + 1)),
-                                             "max_depth": 20})
-            job_ids.append(answer["job_id"])
+            job_ids.append(_post(f"{api}/scrape", {"url": web.home(site), "priority": 2, **spec})["job_id"])
         submitted = time.time() - t0
+        urgent_id, urgent_at = None, None
         deadline = time.monotonic() + args.timeout
         timed_out = False
         window: list[int] = []
         while True:
+            if urgent_id is None and args.urgent_after > 0 and time.time() - t0 >= args.urgent_after:
+                urgent_at = time.time()
+                urgent_id = _post(f"{api}/scrape", {"url": web.home(args.sites + 1), "priority": 9, **spec})["job_id"]
             pipe = redis_srv.client.pipeline(transaction=False)
-            for job_id in job_ids:
+            for job_id in job_ids + ([urgent_id] if urgent_id else []):
                 pipe.hmget(f"{prefix}job:{job_id}", "status", "finished_at", "crawled")
-            # the hosts a lease can choose from: those of the first requests it scans
-            pipe.zrange(f"{prefix}generic:queue", 0, args.lease_scan - 1)
-            *states, head = pipe.execute()
-            if head:
-                window.append(len({rid.rsplit("|", 1)[-1] for rid in head}))
-            if all(s[0] in ("completed", "failed", "cancelled") for s in states):
+            # the hosts a lease can choose from: every host queue in the ready set
+            pipe.zcard(f"{prefix}generic:queue")
+            *states, ready = pipe.execute()
+            if ready:
+                window.append(int(ready))
+            if all(s[0] in ("completed", "failed", "cancelled") for s in states) \
+                    and (urgent_id or args.urgent_after <= 0):
                 break
             if proc.poll() is not None:
                 raise BenchError(f"{tag}: scrapejet api exited ({proc.returncode}) mid-crawl; see {log}")
@@ -431,6 +445,7 @@ def crawl_scrapejet(variant: str, *, args, web: BroadWebProcess, redis_srv: Redi
                 break
             time.sleep(0.25)
         now = time.time()
+        urgent_state = states.pop() if urgent_id else None
         finished = [float(s[1]) - t0 if s[1] else now - t0 for s in states]
         end = max(float(s[1]) if s[1] else now for s in states)
         pages = sum(int(s[2] or 0) for s in states)
@@ -441,8 +456,16 @@ def crawl_scrapejet(variant: str, *, args, web: BroadWebProcess, redis_srv: Redi
         cpu = {name: cpu[name] - cpu0[name] for name in cpu}
     finally:
         stop_process(proc)
-    seen = analyse(web.stats(rundir), t0, args.pages)
+    seen = analyse(web.stats(rundir), t0, args.pages, urgent_host=f"site{args.sites + 1:03d}.{DOMAIN}")
     problems = []
+    urgent = None
+    if urgent_state and urgent_state[1] and seen["urgent"]:
+        done_at = float(urgent_state[1])
+        urgent = {"after_s": urgent_at - t0, "first_page_s": seen["urgent"]["first_page"] - urgent_at,
+                  "finished_s": done_at - urgent_at, "of": len(states),
+                  "finished_before": sum(1 for s in states if not s[1] or float(s[1]) > done_at)}
+    elif urgent_id:
+        problems.append(f"the urgent job did not finish: {urgent_state}")
     if timed_out:
         done = sum(s[0] in ("completed", "failed", "cancelled") for s in states)
         problems.append(f"timed out after {args.timeout}s: {done}/{len(states)} jobs over, figures are partial")
@@ -454,7 +477,8 @@ def crawl_scrapejet(variant: str, *, args, web: BroadWebProcess, redis_srv: Redi
     return {"variant": variant, "pages": pages, "seconds": end - t0, "pps": pages / (end - t0), "server": seen,
             "problems": problems, "finish_jobs": finished, "submit_s": submitted,
             "redis_per_page": commands / max(pages, 1), "scripts_per_page": evalsha / max(pages, 1), "cpu": cpu,
-            "window_hosts": statistics.mean(window) if window else 0.0, "lease_scan": args.lease_scan}
+            "window_hosts": statistics.mean(window) if window else 0.0, "lease_scan": args.lease_scan,
+            "urgent": urgent}
 
 
 # =============================================================================
@@ -518,16 +542,15 @@ def _queue_links(task: tuple) -> dict:
     sites taking turns, as their pages are crawled side by side."""
     import redis
 
-    from scrapejet.scheduler.redisqueue import Admission
     from scrapejet.scheduler.requests import make
     from scrapejet.scheduler.roles import PAGE
 
-    redis_url, prefix, queue, priority, sites, links_per_site = task
+    redis_url, prefix, sites, links_per_site = task
     jobs, _ = _project_jobs(redis.Redis.from_url(redis_url, decode_responses=True), prefix)
     rng = random.Random(sites[0][0])
     links = [(job_id, [f"https://{host}{path}" for path in site_paths(rng, links_per_site)]) for job_id, host in sites]
-    out = {"url_chars": 0, "payload_chars": 0, "rid_chars": 0, "requests": 0}
-    batch: list[Admission] = []
+    out = {"url_chars": 0, "payload_chars": 0, "requests": 0}
+    batch = []
 
     def flush():
         results = jobs.queue.push_many(batch)
@@ -540,10 +563,9 @@ def _queue_links(task: tuple) -> dict:
             for url in urls[start:start + LINKS_PER_PAGE]:
                 # a followed link, encoded as the queue stores it
                 q = make(job_id, url, role=PAGE, depth=1 + start // LINKS_PER_PAGE, render_js=False)
-                batch.append(Admission(queue, q.rid, q.payload, priority, q.is_page, True, q.fingerprint))
+                batch.append(q)
                 out["url_chars"] += len(url)
                 out["payload_chars"] += len(q.payload)
-                out["rid_chars"] += len(q.rid)
                 out["requests"] += 1
             if len(batch) >= 2000:
                 flush()
@@ -584,7 +606,7 @@ class Frontier:
                      for site in part]
             self.job_ids = [job_id for job_id, _ in sites]
             job = self.jobs.get(self.job_ids[0])
-            parts = run(_queue_links, [(url, self.prefix, job.queue, job.priority, sites[i:i + 100], per_host - 3)
+            parts = run(_queue_links, [(url, self.prefix, sites[i:i + 100], per_host - 3)
                                        for i in range(0, len(sites), 100)])
         finally:
             if pool:
@@ -598,14 +620,12 @@ class Frontier:
         return {
             "queued": queued, "build_s": build_s, "bytes_per_request": (used_after - used_before) / queued,
             "mean_url": sum(p["url_chars"] for p in parts) / requests,
-            "mean_payload": sum(p["payload_chars"] for p in parts) / requests,
-            "mean_rid": sum(p["rid_chars"] for p in parts) / requests, "keys": self.key_usage(queued),
+            "mean_payload": sum(p["payload_chars"] for p in parts) / requests, "keys": self.key_usage(queued),
         }
 
     def window_hosts(self) -> int:
-        """The hosts a lease can choose from: those of the requests it scans."""
-        head = self.client.zrange(self.queue_key, 0, self.lease_scan - 1)
-        return len({rid.rsplit("|", 1)[-1] for rid in head})
+        """The hosts a lease can choose from: the host queues in the ready set."""
+        return int(self.client.zcard(self.queue_key))
 
     def crawl_seeds(self) -> None:
         """Lease and acknowledge every site's seeds, as workers do once they
@@ -635,16 +655,23 @@ class Frontier:
 
         keys = Keys(self.prefix)
         out = {
-            "queue (sorted set of rids)": self.client.memory_usage(self.queue_key, samples=0) or 0,
-            "requests (hash rid -> payload)": self.client.memory_usage(keys.requests, samples=0) or 0,
+            label: self.client.memory_usage(key, samples=0) or 0
+            for label, key in (("frontier: ready set", self.queue_key),
+                               ("frontier: delayed set", keys.queue_delayed(self.queue_key)),
+                               ("frontier: counts", keys.queue_counts(self.queue_key)))
         }
         sample = self.job_ids[:: max(1, len(self.job_ids) // 200)]
         scale = len(self.job_ids) / len(sample)
-        for label, name in (("per-job queued sets", keys.job_queued), ("per-job dupefilter sets", keys.job_seen),
-                            ("job records", keys.job)):
+        hosts = dict(zip(self.job_ids, (self.client.smembers(keys.job_hosts(j)) for j in sample)))
+        for label, name in (("host queues (lists of requests)",
+                             lambda j: [keys.host_queue(j, h) for h in hosts.get(j, ())]),
+                            ("per-job hosts sets", lambda j: [keys.job_hosts(j)]),
+                            ("per-job dupefilter sets", lambda j: [keys.job_seen(j)]),
+                            ("job records", lambda j: [keys.job(j)])):
             pipe = self.client.pipeline(transaction=False)
             for job_id in sample:
-                pipe.memory_usage(name(job_id), samples=0)
+                for key in name(job_id):
+                    pipe.memory_usage(key, samples=0)
             out[label] = sum(v or 0 for v in pipe.execute()) * scale
         return {label: value / queued for label, value in out.items()}
 
@@ -718,7 +745,7 @@ def print_crawl_row(rnd: int, r: dict, limit: float) -> None:
     k = s["kinds"]
     extra = (f"; the POSTs took {r['submit_s']:.1f} s; {r['redis_per_page']:.0f} Redis commands, "
              f"{r['scripts_per_page']:.1f} scripts per page; "
-             f"{r['window_hosts']:.1f} hosts among the first {r['lease_scan']} queued (mean while queued)") \
+             f"{r['window_hosts']:.1f} hosts ready to lease (mean while queued)") \
         if "redis_per_page" in r else ""
     pairs = ", ".join(f"{p} {n}" for p, n in list(s["too_close_pairs"].items())[:4])
     print(f"{'':>12} requests: pages {k['page']}, robots.txt {k['robots.txt']}, sitemap.xml {k['sitemap.xml']}, "
@@ -730,8 +757,19 @@ def print_crawl_row(rnd: int, r: dict, limit: float) -> None:
           f"{os.cpu_count()} cores)", flush=True)
     if pairs:
         print(f"{'':>12} too close: {pairs}", flush=True)
+    if r.get("urgent"):
+        print(f"{'':>12} {_urgent(r['urgent'])}", flush=True)
     for problem in r["problems"]:
         print(f"{'':>12} PROBLEM: {problem}", flush=True)
+
+
+def _urgent(u: dict) -> str:
+    return (f"a priority-9 site submitted {u['after_s']:.1f} s in: first page after {u['first_page_s']:.2f} s, "
+            f"finished after {u['finished_s']:.1f} s, before {u['finished_before']} of the {u['of']} priority-2 sites")
+
+
+def _urgent_ok(u: dict) -> bool:
+    return u["first_page_s"] <= TARGETS["urgent_first_s"] and u["finished_before"] == u["of"]
 
 
 def report(args, results: list[dict], frontier: dict | None, limit: float) -> None:
@@ -776,6 +814,10 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
             if v in med:
                 print(f"  ({v}) share of the limit: {med[v] / limit:.2f}; target >= {TARGETS['share']}  "
                       f"{verdict(med[v] / limit >= TARGETS['share'])}")
+        for v in ("s1", "s2"):
+            for r in (r for r in results if r["variant"] == v and r.get("urgent")):
+                print(f"  ({v}) round {r['round']}: {_urgent(r['urgent'])}; target first page <= "
+                      f"{TARGETS['urgent_first_s']:.0f} s and finished first  {verdict(_urgent_ok(r['urgent']))}")
         for v in variants:
             runs = [r for r in results if r["variant"] == v]
             worst_tc = max(r["server"]["too_close"] for r in runs)
@@ -793,7 +835,7 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
         big, small = frontier["big"], frontier["1k"]
         print()
         print(f"Frontier: {big['queued']:,} queued requests over {big['hosts']:,} hosts "
-              f"(mean URL {big['mean_url']:.0f} chars, payload {big['mean_payload']:.0f}, rid {big['mean_rid']:.0f}); "
+              f"(mean URL {big['mean_url']:.0f} chars, payload {big['mean_payload']:.0f}); "
               f"leases of 4 (lease scan {args.lease_scan}), {args.leases} per figure, "
               f"one every {args.lease_pace * 1000:.0f} ms")
         print(f"| queue | build | bytes per queued request | lease p50 / p95 unbounded | lease p50 / p95 polite | "
@@ -841,6 +883,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", default="a,af,s1,s2", help="crawl variants, in order (default a,af,s1,s2; "
                                                                  "'' for none)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds a crawl may take (default 600)")
+    parser.add_argument("--urgent-after", type=float, default=5.0,
+                        help="(s variants) seconds into the crawl a priority-9 site is submitted, the others "
+                             "being priority 2 (default 5; 0: none)")
     parser.add_argument("--frontier-size", type=int,
                         help="queued requests of the frontier figures (default 1,000,000; --quick 20,000; 0: skip)")
     parser.add_argument("--frontier-hosts", type=int, default=0, help="hosts they go to (default size / 100)")
