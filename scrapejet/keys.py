@@ -118,6 +118,15 @@ class Keys:
         """The worker that fetched from the host last."""
         return f"{self.prefix}host:{host}:last"
 
+    def robots(self, origin: str) -> str:
+        """Hash (status, body) of the robots.txt of ``origin`` (scheme://host[:port]),
+        fetched by one worker for all (download/robots.py); expires."""
+        return f"{self.prefix}robots:{origin}"
+
+    def robots_fetching(self, origin: str) -> str:
+        """Held while one worker fetches ``origin``'s robots.txt (the others wait for its copy)."""
+        return f"{self.prefix}robots:{origin}:fetching"
+
     # -- per job -------------------------------------------------------------
     def job(self, job_id: str) -> str:
         return f"{self.prefix}job:{job_id}"

@@ -182,6 +182,10 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt, 100, is fetched), and 429/503 pause the host for every
     # worker: sees responses before RetryMiddleware (550) retries them.
     "scrapejet.download.politeness.HostPolitenessMiddleware": 950,
+    # robots.txt fetched once per host for every worker (and the job's own
+    # robots.txt request answered from that copy), in Scrapy's place
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scrapejet.download.robots.SharedRobotsTxtMiddleware": 100,
 }
 EXTENSIONS = {
     # built first: what every other component of the crawler shares
@@ -287,6 +291,9 @@ SCRAPEJET_DOMAIN_DELAY_S = 0.0
 # gives one, else this many seconds, doubled on each consecutive one up to MAX.
 SCRAPEJET_BACKOFF_S = 5.0
 SCRAPEJET_BACKOFF_MAX_S = 300.0
+# How long a robots.txt one worker fetched serves every worker (RFC 9309:
+# crawlers should not use a copy older than 24 hours).
+SCRAPEJET_ROBOTS_TTL_S = 3600
 # Host queues one lease call looks at, at most (hosts that are not ready leave
 # the ready set, so its head is nearly always servable).
 SCRAPEJET_LEASE_SCAN = 64

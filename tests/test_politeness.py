@@ -13,8 +13,8 @@ from tests.fixtureweb import POLITE_HOSTS
 
 def gaps(web, host: str, since: float, skip=("/robots.txt",)) -> list[float]:
     """Seconds between consecutive requests to ``host`` since ``since``
-    (robots.txt aside: Scrapy's robots middleware fetches it once per
-    process, outside the queue)."""
+    (robots.txt aside unless asked: the robots middleware fetches it outside
+    the queue)."""
     times = sorted(r.timestamp for r in web.requests
                    if r.host == host and r.timestamp >= since and urlsplit(r.path).path not in skip)
     return [b - a for a, b in zip(times, times[1:])]
@@ -80,3 +80,7 @@ def test_many_hosts_two_workers_no_request_closer_than_the_delay_at_the_server(e
     assert too_close == {}
     served = [w for w in json.loads(env.scrapejet("workers", "--json").stdout) if w["pages"]]
     assert len(served) == 2, served
+    # robots.txt once per host, for both workers and the job's own robots.txt request
+    robots = {host: sum(1 for r in web.requests if r.host == host and r.timestamp >= start
+                        and urlsplit(r.path).path == "/robots.txt") for host in POLITE_HOSTS}
+    assert robots == {host: 1 for host in POLITE_HOSTS}

@@ -2,9 +2,10 @@
 
 The lease script (``redisqueue._LEASE``) holds per-host concurrency and
 paces leases across workers. But a leased request may wait in its worker
-(for robots.txt, which Scrapy's RobotsTxtMiddleware fetches outside the
-queue, or for a download slot), and redirects and retries are sent under
-the lease they continue, without a new one. So this downloader middleware,
+(for robots.txt, which the robots middleware fetches outside the queue once
+per host for every worker, see ``robots``; or for a download slot), and
+redirects and retries are sent under the lease they continue, without a
+new one. So this downloader middleware,
 the last one before the download handler, takes the host's turn in Redis
 as each request leaves (``RequestQueue.take_turn``) and notes its answer
 (``RequestQueue.answered``): a request arrives somewhere between the two, so
@@ -32,6 +33,9 @@ from ..urls import host_of
 logger = logging.getLogger(__name__)
 
 PAUSE_STATUSES = (429, 503)
+# The flag of a response made without asking the host (a robots.txt another
+# worker fetched): it takes no turn and says nothing of the host's pace.
+NOT_SENT = "not sent"
 
 
 def retry_after(value: bytes | str | None, now: float) -> float | None:
@@ -97,6 +101,8 @@ class HostPolitenessMiddleware:
             return 0.0
 
     def process_response(self, request, response, spider=None):
+        if NOT_SENT in response.flags:
+            return response
         host = host_of(request.url)
         self._answered(host)
         if response.status in PAUSE_STATUSES:
