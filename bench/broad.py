@@ -662,7 +662,7 @@ class Frontier:
         }
         sample = self.job_ids[:: max(1, len(self.job_ids) // 200)]
         scale = len(self.job_ids) / len(sample)
-        hosts = dict(zip(self.job_ids, (self.client.smembers(keys.job_hosts(j)) for j in sample)))
+        hosts = {job_id: self.client.smembers(keys.job_hosts(job_id)) for job_id in sample}
         for label, name in (("host queues (lists of requests)",
                              lambda j: [keys.host_queue(j, h) for h in hosts.get(j, ())]),
                             ("per-job hosts sets", lambda j: [keys.job_hosts(j)]),
@@ -839,9 +839,9 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
               f"leases of 4 (lease scan {args.lease_scan}), {args.leases} per figure, "
               f"one every {args.lease_pace * 1000:.0f} ms")
         print(f"| queue | build | bytes per queued request | lease p50 / p95 unbounded | lease p50 / p95 polite | "
-              f"polite, sites just submitted: requests per lease (empty), hosts in the first {args.lease_scan} | "
-              f"polite, their first pages crawled: lease p50 / p95, requests per lease (empty), hosts in the first "
-              f"{args.lease_scan} |")
+              f"polite, sites just submitted: requests per lease (empty), hosts ready to lease | "
+              f"polite, their first pages crawled: lease p50 / p95, requests per lease (empty), hosts ready to "
+              f"lease |")
         print("|---|---|---|---|---|---|---|")
         for b in (small, big):
             p, u, c = b["leases"]["polite"], b["leases"]["unbounded"], b["leases"]["polite_crawling"]
