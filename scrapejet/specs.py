@@ -115,10 +115,13 @@ class Seed:
 
 
 def _site_seeds(url: str, render_js: bool, **page) -> list[Seed]:
-    """A site's start page, with its robots.txt and /sitemap.xml."""
+    """A site's robots.txt, start page and /sitemap.xml. robots.txt first: a
+    worker reads it before sending anything else to the host, so a start
+    page leased first would hold a download slot while robots.txt is
+    fetched and the host's delay runs out after it."""
     return [
-        Seed(url, render_js=render_js, **page),
         Seed(urljoin(url, "/robots.txt"), role=ROBOTS, depth=1, seed=False),
+        Seed(url, render_js=render_js, **page),
         Seed(urljoin(url, "/sitemap.xml"), role=SITEMAP, depth=1, seed=False),
     ]
 

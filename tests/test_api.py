@@ -58,7 +58,7 @@ def test_scrape_accepts_seed_fields_and_queues_the_job(client, env, web):
     assert job.spec["max_pages"] == 12 and job.spec["output_format"] == "csv" and job.spec["max_depth"] == 2
     assert job.spec["webhook"] == {"url": "http://hooks.test/in", "events": ["job.completed"], "secret": "s3cret"}
     status = client.get("/queue/status").get_json()
-    assert status["queues"]["generic"]["by_priority"] == {"7": 3}  # the page, robots.txt, sitemap.xml
+    assert status["queues"]["generic"]["by_priority"] == {"7": 3}  # robots.txt, the page, sitemap.xml
     assert [j["job_id"] for j in status["active_jobs"]] == [body["job_id"]]
     listed = client.get("/jobs?status=pending&kind=crawl").get_json()
     assert listed["count"] == 1 and listed["jobs"][0]["job_id"] == body["job_id"]
