@@ -23,6 +23,12 @@ class Keys:
         (what goes back to its host queue if the worker dies)."""
         return f"{self.prefix}leases"
 
+    def lease_claims(self, rid: str) -> str:
+        """Set of the URL fingerprints a leased request marked seen for its
+        job on its way (redirect targets): unmarked if the lease goes back to
+        the queue, so the worker that takes it over follows them again."""
+        return f"{self.prefix}lease:{rid}:claims"
+
     @property
     def lease_deadlines(self) -> str:
         """Sorted set rid -> deadline (unix time) of every lease."""

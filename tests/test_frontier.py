@@ -66,7 +66,7 @@ def test_sites_of_one_priority_take_turns(jobs):
         _pages(jobs, site, 3)
     urgent = jobs.submit("crawl", {"url": "http://urgent.test/", "priority": 8})
     order = [_host(q.lease(urgent.queue, "w", 1)[0]) for _ in range(21)]
-    assert order[:3] == ["urgent.test"] * 3  # its page, robots.txt, sitemap.xml
+    assert order[:3] == ["urgent.test"] * 3  # its robots.txt, page, sitemap.xml
     rounds = [order[i:i + 3] for i in range(3, 21, 3)]
     assert all(sorted(r) == ["turna.test", "turnb.test", "turnc.test"] for r in rounds), order
 

@@ -11,7 +11,7 @@ import pytest
 
 from scrapejet.jobs import JobError
 from scrapejet.scheduler.outcomes import AUX, CRAWLED, FAILED
-from scrapejet.scheduler.requests import make
+from scrapejet.scheduler.requests import fingerprint, make
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_job_record_and_states(jobs):
     job = jobs.submit("crawl", {"url": "http://Shop.test/#top", "priority": 7})
     assert job.status == "pending" and job.state == "PENDING" and job.priority == 7
     assert job.spec["url"] == "http://shop.test/"
-    assert job.counters["queued"] == 3  # the page, robots.txt, sitemap.xml
+    assert job.counters["queued"] == 3  # robots.txt, the page, sitemap.xml
     # also in storage: history survives a Redis flush
     assert jobs.storage.get_job(job.job_id)["status"] == "pending"
     jobs.server.delete(jobs.keys.job(job.job_id))
@@ -65,8 +65,8 @@ def test_priority_then_fifo(jobs):
     urls = [p.split('"url":"', 1)[1].split('"', 1)[0] for p in order]
     # the later, more urgent job goes first; within a priority, oldest first
     assert urls == [
-        "http://high.test/", "http://high.test/robots.txt", "http://high.test/sitemap.xml", "http://high.test/c",
-        "http://low.test/", "http://low.test/robots.txt", "http://low.test/sitemap.xml",
+        "http://high.test/robots.txt", "http://high.test/", "http://high.test/sitemap.xml", "http://high.test/c",
+        "http://low.test/robots.txt", "http://low.test/", "http://low.test/sitemap.xml",
         "http://low.test/a", "http://low.test/b",
     ]
 
@@ -237,7 +237,7 @@ def test_a_back_off_pauses_a_host_for_every_worker(jobs):
     job = jobs.submit("crawl", {"url": "http://busy.test/"})
     other = jobs.submit("crawl", {"url": "http://calm.test/"})
     q.back_off("busy.test", time.time() + 0.5)
-    assert _hosts(q.lease(job.queue, "w1", 10)) == ["calm.test"] * 3  # its page, robots.txt, sitemap
+    assert _hosts(q.lease(job.queue, "w1", 10)) == ["calm.test"] * 3  # its robots.txt, page, sitemap
     assert q.back_off("busy.test", time.time() + 0.1) is False  # the later pause stands
     time.sleep(0.55)
     assert _hosts(q.lease(job.queue, "w2", 10)) == ["busy.test"] * 3
@@ -251,3 +251,22 @@ def test_retry_after_header_values():
     assert retry_after(b"120", now) == 120
     assert abs(retry_after(formatdate(now + 30, usegmt=True), now) - 30) < 1.5
     assert retry_after(b"soon", now) is None and retry_after(None, now) is None
+
+
+def test_a_redirect_target_claimed_by_a_lease_is_released_with_it(jobs):
+    """A worker follows a redirect and marks the target seen, then dies: the
+    mark goes back with the lease, so the worker that takes the request over
+    follows the redirect again instead of finding the target 'already
+    crawled' and losing the page. Once a lease is acknowledged its marks stay."""
+    job = jobs.submit("crawl", {"url": "http://moved.test/"})
+    target = fingerprint("http://moved.test/new-home")
+    (first, *_) = jobs.queue.lease(job.queue, "w-dies", 3)
+    assert jobs.queue.claim(first.rid, target) is True
+    assert jobs.queue.claim(first.rid, target) is False  # seen now, for every worker
+    assert jobs.queue.release("w-dies") == 3
+    assert not jobs.server.sismember(jobs.keys.job_seen(job.job_id), target)
+    again = next(lease for lease in jobs.queue.lease(job.queue, "w-lives", 3) if lease.payload == first.payload)
+    assert jobs.queue.claim(again.rid, target) is True
+    jobs.queue.ack(again.rid, "w-lives", CRAWLED)
+    assert jobs.server.sismember(jobs.keys.job_seen(job.job_id), target)
+    assert not jobs.server.exists(jobs.keys.lease_claims(again.rid))

@@ -1,8 +1,10 @@
 """Per-job dupefilter: the same URL is crawled once per job, and again by another job.
 
 Admission of new requests deduplicates inside the queue's push script (so a
-request is never marked seen without being queued); this filter is used for
-requests that do not go through admission, such as redirect targets."""
+request is never marked seen without being queued), and a redirect target
+is marked seen by its lease's claim (``RequestQueue.claim``: undone if the
+lease goes back to the queue). This class is scrapy-redis's dupefilter
+over the same per-job sets, for code that asks Scrapy's dupefilter."""
 
 from __future__ import annotations
 

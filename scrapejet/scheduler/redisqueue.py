@@ -41,6 +41,9 @@ dupefilter, budget and job state move together even with many workers):
    its host queues by their job's priority.
 3. A request is in exactly one place: a host queue, the job's overflow, or
    ``leases`` (then also in ``lease_deadlines`` and its worker's leases).
+   What a lease marked seen on its way (a redirect target, ``claim``) is
+   unmarked if the lease goes back to the queue: a worker that dies after
+   following a redirect leaves the target to the one that takes over.
 4. A job that is over (completed, failed, cancelled) has nothing queued:
    the script that ends it drops its host queues, overflow and dupefilter.
    A job whose last request is acknowledged is completed by that same
@@ -125,6 +128,9 @@ _TURN = lua_script("turn.lua")
 # Returns 2 per lease: accepted (0/1), final job status or ''.
 _ACK = queue_script("ack.lua")
 
+# ARGV: prefix, rid, fingerprint -- see the script
+_CLAIM = queue_script("claim.lua")
+
 # ARGV: prefix, worker, now, ttl  -- return every lease of one worker
 _RELEASE = queue_script("release.lua")
 
@@ -173,6 +179,7 @@ class RequestQueue:
         self._release = server.register_script(_RELEASE)
         self._reclaim = server.register_script(_RECLAIM)
         self._cancel = server.register_script(_CANCEL)
+        self._claim = server.register_script(_CLAIM)
         self._back_off = server.register_script(_BACK_OFF)
         self._turn = server.register_script(_TURN)
         # Politeness across workers (see _LEASE); set by the worker from settings.
@@ -226,6 +233,14 @@ class RequestQueue:
             args += [rid, outcome, int(is_page), int(items), pages[0] if pages else ""]
         flat = self._ack(args=args)
         return [(bool(int(flat[i])), flat[i + 1] or "") for i in range(0, len(flat), 2)]
+
+    def claim(self, rid: str, fingerprint: str) -> bool:
+        """Mark ``fingerprint`` seen for the job of lease ``rid`` (a redirect
+        target it is about to fetch). False if the job has seen it. The mark
+        is the lease's: if the lease goes back to the queue (its worker
+        died), it is undone, so the request's redirect is followed again
+        rather than taken for a page already crawled."""
+        return int(self._claim(args=[self.keys.prefix, rid, fingerprint])) != 0
 
     def release(self, worker: str) -> int:
         """Return every lease of ``worker`` to the queue (graceful shutdown)."""

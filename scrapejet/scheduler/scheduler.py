@@ -148,7 +148,7 @@ class Scheduler(RedisScheduler):
 
     def _continue_lease(self, request, rid):
         """A redirect or retry of a request this worker leased."""
-        if not request.dont_filter and self.df.request_seen(request):
+        if not request.dont_filter and not self.worker.queue.claim(rid, request_fingerprint(request)):
             previous = [canonical_url(u) for u in request.meta.get("redirect_urls", [])]
             if canonical_url(request.url) in previous:
                 reason, outcome = "redirect loop", FAILED

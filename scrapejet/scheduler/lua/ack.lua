@@ -5,6 +5,7 @@ local function ack_one(rid, outcome, is_page, items, pages)
   local owner = string.match(lease, '^([^\t]*)\t')
   if owner ~= wid then return 0, '' end
   redis.call('HDEL', K_leases, rid)
+  redis.call('DEL', K_lease_claims(rid))
   redis.call('ZREM', K_lease_deadlines, rid)
   redis.call('SREM', K_worker_leases(wid), rid)
   unbusy(rid, wid)

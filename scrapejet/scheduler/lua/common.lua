@@ -131,6 +131,10 @@ local function requeue(rid, now, ttl)
   if not lease then return 0 end
   local wid, payload = string.match(lease, '^([^\t]*)\t(.*)$')
   redis.call('HDEL', K_leases, rid)
+  -- what it marked seen on its way (a redirect target it never crawled)
+  local claims = K_lease_claims(rid)
+  for _, fp in ipairs(redis.call('SMEMBERS', claims)) do redis.call('SREM', K_job_seen(job_id(rid)), fp) end
+  redis.call('DEL', claims)
   redis.call('ZREM', K_lease_deadlines, rid)
   redis.call('SREM', K_worker_leases(wid), rid)
   unbusy(rid, wid)
