@@ -78,6 +78,8 @@ def test_scrape_accepts_seed_fields_and_queues_the_job(client, env, web):
     ({"url": "http://shop.test/", "max_depth": 51}, "max_depth"),
     ({"url": "http://shop.test/", "output_format": "xml"}, "output_format"),
     ({"url": "http://shop.test/", "include": "(unclosed"}, "include"),
+    ({"url": "http://shop.test/", "exclude": r"(a)\1"}, "no backreferences or lookaround"),
+    ({"url": "http://shop.test/", "include": "/(?!private)"}, "include"),
     ({"url": "http://shop.test/", "surprise": 1}, "surprise"),
     ({"url": "http://shop.test/", "webhook": {"url": "ftp://h/"}}, "webhook.url"),
     ({"url": "http://shop.test/", "webhook": {"url": "http://h.test/", "events": ["job.exploded"]}}, "webhook.events"),
@@ -288,6 +290,64 @@ def test_api_keys(make_client, web):
     open_client = make_client()
     assert open_client.get("/jobs").status_code == 200
     assert "securitySchemes" not in open_client.get("/openapi.json").get_json()["components"]
+
+
+def test_health_shows_no_paths_to_a_caller_without_a_key(make_client, env):
+    """/health is open when keys are set: it says whether the index works,
+    not where the data folder is, unless the caller presents a key."""
+    client = make_client(SCRAPEJET_API_KEYS="k-one", SCRAPEJET_EMBEDDINGS="1")
+    data_dir = str(env.data_dir)
+    anonymous = client.get("/health")
+    assert anonymous.status_code in (200, 503) and data_dir not in anonymous.get_data(as_text=True)
+    assert anonymous.get_json()["components"]["index"]["status"] in ("ok", "degraded")
+    keyed = client.get("/health", headers={"X-API-Key": "k-one"})
+    assert data_dir in keyed.get_json()["components"]["index"]["detail"]
+
+
+def test_bodies_must_be_json_and_no_cors_is_offered(client, web):
+    """A page on another site can POST text/plain or a form without a CORS
+    preflight: such bodies are refused (415), whatever they contain, and
+    nothing invites a browser to let other origins read or send JSON."""
+    body = json.dumps({"url": web.url("shop.test")})
+    for kind in ("text/plain", "application/x-www-form-urlencoded", None):
+        r = client.post("/scrape", data=body, content_type=kind) if kind else client.post("/scrape", data=body)
+        assert error_of(r)[:2] == (415, "unsupported_media_type"), kind
+    assert client.get("/jobs").get_json()["jobs"] == []
+    assert client.post("/scrape", data=body, content_type="application/json; charset=utf-8").status_code == 202
+    preflight = client.options("/scrape", headers={"Origin": "https://evil.example",
+                                                  "Access-Control-Request-Method": "POST"})
+    answered = client.post("/scrape", json={"url": web.url("shop.test")}, headers={"Origin": "https://evil.example"})
+    for r in (preflight, answered):
+        assert not [h for h in r.headers.keys() if h.lower().startswith("access-control-")], dict(r.headers)
+    assert "415" in client.get("/openapi.json").get_json()["paths"]["/scrape"]["post"]["responses"]
+
+
+@pytest.mark.parametrize("raw", [
+    "[" * 200_000,
+    '{"url": ' + '{"a": ' * 5_000 + "1" + "}" * 5_000 + "}",
+    '{"url": "http://shop.test/", "webhook": ' + '{"url": ' * 40 + '"x"' + "}" * 40 + "}",
+])
+def test_deeply_nested_json_is_a_clear_400(client, raw):
+    status, error, detail = error_of(client.post("/scrape", data=raw, content_type="application/json"))
+    assert (status, error) == (400, "invalid_json") and "nests deeper" in detail
+
+
+def test_lone_surrogates_are_refused_at_the_door(client):
+    """'\\ud800' is valid JSON but no text: refused with 422 everywhere, not
+    accepted then failed inside a task."""
+    raw = '{"site_name": "company.test", "questions": ["\\ud800"]}'
+    status, error, detail = error_of(client.post("/business/insights", data=raw, content_type="application/json"))
+    assert (status, error) == (422, "validation_error") and "questions.0" in detail and "surrogate" in detail
+    raw = '{"question": "who\\udfff?", "site_name": "company.test"}'
+    assert error_of(client.post("/query", data=raw, content_type="application/json"))[:2] == (422, "validation_error")
+
+
+def test_a_422_stays_small_however_many_fields_are_wrong(client):
+    query = "&".join(f"p{i}=1" for i in range(20_000))
+    r = client.get(f"/jobs?{query}")
+    status, error, detail = error_of(r)
+    assert (status, error) == (422, "validation_error")
+    assert len(r.get_data()) < 10_000 and len(r.get_json()["errors"]) == 20 and "19980 more" in detail
 
 
 @pytest.mark.parametrize("url, why", [

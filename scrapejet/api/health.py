@@ -9,6 +9,7 @@ from flask import Blueprint
 
 from .models.health import Component, Health
 from .openapi import endpoint
+from .security import authorized
 from .services import services
 
 bp = Blueprint("health", __name__)
@@ -46,7 +47,8 @@ def health():
     ok, detail = _timed(storage_check)
     components["storage"] = Component(status="ok" if ok else "down", required=True, detail=detail)
 
-    components["index"] = _index_component(svc)
+    # /health is open to anyone when keys are set: where the files live is not for them
+    components["index"] = _index_component(svc, show_paths=authorized())
     from .queue import scrapyd_state
 
     nodes = scrapyd_state()
@@ -80,9 +82,10 @@ def health():
     return Health(status=status, components=components, workers=alive), 503 if down else 200
 
 
-def _index_component(svc) -> Component:
+def _index_component(svc, *, show_paths: bool) -> Component:
     """What embedding needs (checked without loading the model): its
-    packages, the model's files, a writable index folder; and the backlog."""
+    packages, the model's files, a writable index folder; and the backlog.
+    Paths only for a caller that may see them."""
     import importlib.util
     import os
     from pathlib import Path
@@ -98,16 +101,17 @@ def _index_component(svc) -> Component:
     try:
         path = Path(model_path(svc.settings))
         if not (path / "modules.json").exists() and not (path / "config.json").exists():
-            problems.append(f"no model files at {path}")
+            problems.append(f"no model files at {path}" if show_paths else "no model files")
     except Exception as exc:  # the bundled model package missing
         problems.append(f"embedding model: {type(exc).__name__}: {exc}")
     root = index_root(svc.settings)
+    where = f"index folder {root}" if show_paths else "index folder"
     try:
         root.mkdir(parents=True, exist_ok=True)
         if not os.access(root, os.W_OK):
-            problems.append(f"index folder {root} is not writable")
+            problems.append(f"{where} is not writable")
     except OSError as exc:
-        problems.append(f"index folder {root}: {exc}")
+        problems.append(f"{where}: {exc.strerror}" if not show_paths else f"{where}: {exc}")
     if problems:
         return Component(status="degraded", required=False, detail="; ".join(problems))
     pending = ""
@@ -117,4 +121,6 @@ def _index_component(svc) -> Component:
         pending = f", {waiting} chunks wait for vectors" if waiting else ""
     except Exception:  # storage down: its own component says so
         pass
-    return Component(status="ok", required=False, detail=f"model {model_name(svc.settings)}, index at {root}{pending}")
+    at = f", index at {root}" if show_paths else ""
+    return Component(status="ok", required=False, detail=f"model {model_name(svc.settings)}{at}{pending}")
+

@@ -1,8 +1,9 @@
 """Request validation and the OpenAPI document, from the same pydantic models.
 
 A view declares its models with ``@endpoint(...)``: the body and query string
-are validated into those models before the view runs (400 for a body that is
-not JSON, 422 for fields that do not validate, unknown ones included), and
+are validated into those models before the view runs (415 for a body not
+sent as application/json, 400 for a body that is not a JSON object or nests
+too deep, 422 for fields that do not validate, unknown ones included), and
 ``build_spec`` assembles ``/openapi.json`` from the same declarations, so the
 document cannot drift from what the server accepts and answers."""
 
@@ -24,11 +25,12 @@ from .models.common import ErrorResponse
 REF = "#/components/schemas/{model}"
 TAG_ORDER = ["scrape", "jobs", "queue", "sites", "health", "business", "insights", "backlinks"]
 ERROR_TEXT = {
-    400: "Body is not a JSON object",
+    400: "Body is not a JSON object, or nests too deep",
     401: "Missing or wrong API key",
     404: "Not found",
     409: "Conflicts with the job's state",
     413: "Body larger than SCRAPEJET_API_MAX_BODY",
+    415: "Body not sent as Content-Type: application/json",
     422: "Invalid field (named in detail)",
     503: "Redis or storage unavailable",
 }
@@ -47,13 +49,26 @@ class Doc:
     path_params: dict[str, str] = field(default_factory=dict)
 
 
+# Errors listed in one 422 at most: a request with 20,000 unknown query
+# parameters gets the first ones and a count, not a response of megabytes.
+MAX_ERRORS = 20
+# JSON nested deeper than this is refused before it is validated: no request
+# body of the API nests more than a few levels, and the parser and the
+# validator recurse.
+MAX_DEPTH = 32
+
+
 def validation_detail(exc: ValidationError) -> tuple[str, list[dict[str, Any]]]:
+    every = exc.errors(include_url=False)
     errors = [
         {"loc": ".".join(str(p) for p in err["loc"]) or "body", "msg": err["msg"].removeprefix("Value error, "),
          "type": err["type"]}
-        for err in exc.errors(include_url=False)
+        for err in every[:MAX_ERRORS]
     ]
-    return "; ".join(f"{e['loc']}: {e['msg']}" for e in errors), errors
+    detail = "; ".join(f"{e['loc']}: {e['msg']}" for e in errors)
+    if len(every) > MAX_ERRORS:
+        detail += f"; and {len(every) - MAX_ERRORS} more error(s)"
+    return detail, errors
 
 
 def invalid(exc: ValidationError) -> ApiError:
@@ -61,18 +76,55 @@ def invalid(exc: ValidationError) -> ApiError:
     return ApiError(422, "validation_error", detail, errors=errors)
 
 
+def _is_json(mimetype: str) -> bool:
+    return mimetype == "application/json" or (mimetype.startswith("application/") and mimetype.endswith("+json"))
+
+
 def _parse_body(model: type[BaseModel]) -> BaseModel:
+    # JSON only, said so: a web page can send text/plain or a form to this
+    # API without the browser asking it first (no CORS preflight), and the
+    # API sends no CORS headers, so requiring application/json keeps other
+    # sites a user visits from submitting jobs to a local API.
+    if not _is_json(request.mimetype):
+        raise ApiError(415, "unsupported_media_type",
+                       f"send the body as JSON with Content-Type: application/json (got {request.mimetype or 'none'})")
     raw = request.get_data(cache=True)  # over MAX_CONTENT_LENGTH: 413 here
     try:
         data = json.loads(raw) if raw.strip() else None
+    except RecursionError:
+        raise ApiError(400, "invalid_json", f"the body nests deeper than {MAX_DEPTH} levels") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "invalid_json", f"the body is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_json", "the body must be a JSON object (Content-Type: application/json)")
+    _check_tree(data)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         raise invalid(exc) from None
+
+
+def _check_tree(data: Any) -> None:
+    """Refuse what JSON allows but nothing downstream can hold: nesting
+    deeper than MAX_DEPTH, and strings with lone surrogates (``"\\ud800"``
+    parses, then fails wherever it is encoded as UTF-8)."""
+    stack: list[tuple[Any, int, str]] = [(data, 0, "body")]
+    while stack:
+        value, depth, loc = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ApiError(400, "invalid_json", f"the body nests deeper than {MAX_DEPTH} levels")
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ApiError(422, "validation_error", f"{loc}: not valid Unicode (a lone surrogate escape)",
+                               errors=[{"loc": loc, "msg": "not valid Unicode (a lone surrogate escape)",
+                                        "type": "unicode"}]) from None
+        elif isinstance(value, dict):
+            stack.extend((v, depth + 1, str(k) if loc == "body" else f"{loc}.{k}") for k, v in value.items())
+            stack.extend((k, depth + 1, loc) for k in value)
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1, f"{loc}.{i}" if loc != "body" else str(i)) for i, v in enumerate(value))
 
 
 def _parse_query(model: type[BaseModel]) -> BaseModel:
@@ -197,7 +249,7 @@ def build_spec(app: Flask) -> dict[str, Any]:
                 }
         codes = set(doc.errors)
         if doc.body is not None:
-            codes |= {400, 413, 422}
+            codes |= {400, 413, 415, 422}
         if doc.query is not None:
             codes.add(422)
         if names:
