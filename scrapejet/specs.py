@@ -24,6 +24,7 @@ from pydantic import (
 
 from .scheduler.roles import PAGE, ROBOTS, SITEMAP
 from .urls import canonical_url, site_host
+from .urls import url_pattern as compile_url_pattern
 
 
 def http_url(value: str) -> str:
@@ -35,13 +36,18 @@ def http_url(value: str) -> str:
 
 
 def url_pattern(value: str | None) -> str | None:
-    """A regular expression URLs are matched against; "" is none."""
+    """A regular expression URLs are matched against ("" is none), in the
+    RE2 syntax that ``urls.url_pattern`` matches in linear time."""
     if value in (None, ""):
         return None
+    import re2
+
     try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"not a valid regular expression: {exc}") from None
+        compile_url_pattern(value)
+    except re2.error as exc:
+        why = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ValueError(f"not a regular expression that matches in linear time (RE2 syntax: no backreferences "
+                         f"or lookaround): {why}") from None
     return value
 
 

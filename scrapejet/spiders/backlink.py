@@ -45,7 +45,7 @@ from ..scheduler.backlinks import UNKNOWN, BacklinkFrontier
 from ..scheduler.outcomes import FAILED, Outcome
 from ..scheduler.requests import fingerprint
 from ..scheduler.roles import PAGE
-from ..urls import canonical_url, registered_domain
+from ..urls import canonical_url, registered_domain, url_pattern
 from .base import ScrapeJetSpider
 from .feeds import restrict_feeds
 
@@ -229,8 +229,8 @@ class BacklinkSpider(ScrapeJetSpider):
         wanted = [
             url for url in urls
             if len(url) <= self.max_url_length and in_allowed(url, spec.get("allowed_domains"))
-            and not (spec.get("include") and not re.search(spec["include"], url))
-            and not (spec.get("exclude") and re.search(spec["exclude"], url))
+            and not (spec.get("include") and not url_pattern(spec["include"]).search(url))
+            and not (spec.get("exclude") and url_pattern(spec["exclude"]).search(url))
         ]
         admitted = self.frontier.admit(
             job.job_id, spec.get("per_domain_max_pages", 50),

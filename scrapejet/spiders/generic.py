@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from typing import Any
 
@@ -14,7 +13,7 @@ import scrapy
 from ..extract.page import extract_page
 from ..items import PageItem
 from ..scheduler.roles import PAGE, SITEMAP
-from ..urls import in_scope, site_host
+from ..urls import in_scope, site_host, url_pattern
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
 
@@ -56,9 +55,9 @@ class GenericSpider(ScrapeJetSpider):
         if not in_scope(url, spec["url"], subdomains=spec.get("subdomains", False)):
             return None
         if role == PAGE:
-            if spec.get("include") and not re.search(spec["include"], url):
+            if spec.get("include") and not url_pattern(spec["include"]).search(url):
                 return None
-            if spec.get("exclude") and re.search(spec["exclude"], url):
+            if spec.get("exclude") and url_pattern(spec["exclude"]).search(url):
                 return None
         meta: dict[str, Any] = {"job_id": job.job_id, "depth": depth, "role": role}
         if role == PAGE and spec.get("render_js"):
