@@ -180,6 +180,15 @@ class Keys:
         """List of the links (JSON) waiting for one probe's answer."""
         return f"{self.prefix}job:{job_id}:probe:{fingerprint}"
 
+    # -- API clients (api/limits.py) -------------------------------------------
+    def client_submissions(self, client: str, window: int) -> str:
+        """Submissions of one API client in one minute (expires)."""
+        return f"{self.prefix}client:{client}:submitted:{window}"
+
+    def client_jobs(self, client: str) -> str:
+        """Set of the job ids one API client submitted that may still be live."""
+        return f"{self.prefix}client:{client}:jobs"
+
     # -- insights tasks (POST /business/insights) -----------------------------
     def insights_task(self, task_id: str) -> str:
         """Hash of one insights task: status, questions, answers (expires)."""

@@ -243,6 +243,11 @@ SCRAPEJET_API_KEYS = ""
 SCRAPEJET_ALLOW_PRIVATE = False
 # Largest request body the API reads (bytes); larger ones get 413.
 SCRAPEJET_API_MAX_BODY = 1024 * 1024
+# Per API client (its key, or its address without one): submissions a
+# minute, and its jobs queued or running at once; past either a 429 with
+# Retry-After (api/limits.py). 0: no limit.
+SCRAPEJET_API_SUBMISSIONS_PER_MIN = 600
+SCRAPEJET_API_MAX_LIVE_JOBS = 10000
 
 # -- Webhooks (scrapejet/webhooks.py; dispatched by `scrapejet api` and
 # `scrapejet webhooks`) ------------------------------------------------------

@@ -350,6 +350,32 @@ def test_a_422_stays_small_however_many_fields_are_wrong(client):
     assert len(r.get_data()) < 10_000 and len(r.get_json()["errors"]) == 20 and "19980 more" in detail
 
 
+def test_a_client_gets_429_past_its_submissions_per_minute(make_client, web):
+    client = make_client(SCRAPEJET_API_KEYS="k-one, k-two", SCRAPEJET_API_SUBMISSIONS_PER_MIN="3")
+    one, two = {"X-API-Key": "k-one"}, {"X-API-Key": "k-two"}
+    for _ in range(3):
+        assert client.post("/scrape", json={"url": web.url("shop.test")}, headers=one).status_code == 202
+    refused = client.post("/scrape", json={"url": web.url("shop.test")}, headers=one)
+    assert error_of(refused)[:2] == (429, "too_many_requests")
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+    # another key has its own budget; reading is not limited
+    assert client.post("/scrape", json={"url": web.url("shop.test")}, headers=two).status_code == 202
+    assert client.get("/jobs", headers=one).status_code == 200
+    assert "429" in client.get("/openapi.json").get_json()["paths"]["/scrape"]["post"]["responses"]
+
+
+def test_a_client_gets_429_past_its_live_jobs(make_client, web):
+    client = make_client(SCRAPEJET_API_MAX_LIVE_JOBS="2")
+    ids = [client.post("/scrape", json={"url": web.url("shop.test")}).get_json()["job_id"] for _ in range(2)]
+    refused = client.post("/scrape/business", json={"url": web.url("shop.test")})
+    assert error_of(refused)[:2] == (429, "too_many_requests") and refused.headers["Retry-After"]
+    assert error_of(client.post("/queue/submit_crawl", json={
+        "target_url": "http://target.test", "initial_seed_urls": [web.url("news-a.test")]}))[0] == 429
+    # a job that is over leaves the count
+    assert client.delete(f"/scrape/{ids[0]}").status_code == 200
+    assert client.post("/scrape", json={"url": web.url("shop.test")}).status_code == 202
+
+
 @pytest.mark.parametrize("url, why", [
     ("SHOP", "loopback"),  # a fixture host: resolved through SCRAPEJET_RESOLVE like the crawler does
     ("http://127.0.0.1:8080/", "loopback"),

@@ -20,7 +20,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from ..runtime import load_settings
     from . import (
-        backlinks, business, dashboard, errors, health, insights, jobs, openapi, queue, scrape, security, sites,
+        backlinks, business, dashboard, errors, health, insights, jobs, limits, openapi, queue, scrape, security,
+        sites,
     )
     from .services import Services
 
@@ -42,6 +43,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     errors.register(app)
     security.install(app)
+    limits.install(app)  # after the key check: a client is known by its key
     for module in (scrape, business, insights, sites, queue, backlinks, jobs, health):
         app.register_blueprint(module.bp)
     app.register_blueprint(dashboard.bp)  # GET /: the page; the JSON map of the API is GET /api

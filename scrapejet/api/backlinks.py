@@ -16,6 +16,7 @@ from flask import Blueprint, send_file, url_for
 from ..backlinks import job_target
 from ..jobs import JobError
 from .errors import ApiError, not_found
+from .limits import record_job
 from .models.backlinks import (
     BacklinkList,
     BacklinkOut,
@@ -39,7 +40,7 @@ FIELDS = {"target": "target_url", "seeds": "initial_seed_urls", "priority": "pri
 
 @bp.post("/queue/submit_crawl")
 @endpoint(summary="Submit a backlink discovery job", tag="backlinks", body=SubmitCrawlRequest,
-          responses={202: ScrapeAccepted}, errors=(409,),
+          responses={202: ScrapeAccepted}, errors=(409,), submits=True,
           description="Crawls outward from `initial_seed_urls`, across sites, up to `config.max_depth` hops, "
                       "and records every link to `target_url`'s domain. Workers of the `backlink` spider serve "
                       "it. Follow it with /queue/job_status/{job_id}; its backlinks are at `result_url`.")
@@ -60,6 +61,7 @@ def submit_crawl(body: SubmitCrawlRequest):
         detail = re.sub(r"(^|; )(\w+)(?=[.:])", lambda m: m.group(1) + FIELDS.get(m.group(2), f"config.{m.group(2)}"),
                         str(exc))
         raise ApiError(422, "validation_error", detail) from None
+    record_job(job.job_id)
     domain = job_target(job.spec).host
     return ScrapeAccepted.of(
         job, progress_url=url_for("queue.job_status", job_id=job.job_id),

@@ -16,7 +16,7 @@ bp = Blueprint("business", __name__)
 
 @bp.post("/scrape/business")
 @endpoint(summary="Crawl a company's business pages", tag="business", body=BusinessScrapeRequest,
-          responses={202: ScrapeAccepted}, errors=(409,),
+          responses={202: ScrapeAccepted}, errors=(409,), submits=True,
           description="Finds the site's business pages (about, contact, legal notice, privacy, terms...) "
                       "or fetches exactly `pages_to_scrape`, and builds the company's contact profile. "
                       "Poll /scrape/{job_id}/progress; the result holds the profile and the pages.")

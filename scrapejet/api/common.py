@@ -7,6 +7,7 @@ from typing import Any
 from ..jobs import Job, JobError
 from ..kinds import KIND_SPIDER
 from .errors import ApiError, not_found
+from .limits import record_job
 from .services import services
 
 
@@ -39,6 +40,7 @@ def submit(kind: str, spec: dict[str, Any], job_id: str | None = None) -> Job:
         job = jobs.submit(kind, spec, job_id=job_id)
     except JobError as exc:
         raise ApiError(422, "validation_error", str(exc)) from None
+    record_job(job.job_id)
     # With scrapyd nodes, each runs a worker of the job's spider (asked off
     # this thread: a slow or down node must not delay the answer).
     services().nodes.ensure_workers_soon(KIND_SPIDER[kind])

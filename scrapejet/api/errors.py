@@ -19,16 +19,19 @@ logger = logging.getLogger(__name__)
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, error: str, detail: str, **extra: Any):
+    def __init__(self, status: int, error: str, detail: str, *, headers: dict[str, str] | None = None,
+                 **extra: Any):
         super().__init__(detail)
         self.status = status
         self.error = error
         self.detail = detail
+        self.headers = headers or {}
         self.extra = extra
 
     def response(self):
         response = jsonify({"error": self.error, "detail": self.detail, **self.extra})
         response.status_code = self.status
+        response.headers.update(self.headers)
         return response
 
 

@@ -34,7 +34,7 @@ def unknown_site(site: str) -> ApiError:
 
 @bp.post("/business/insights")
 @endpoint(summary="Ask questions about a crawled site", tag="insights", body=InsightsRequest,
-          responses={202: InsightsAccepted}, errors=(404,),
+          responses={202: InsightsAccepted}, errors=(404,), submits=True,
           description="Accepts the questions as a task answered in the background; poll "
                       "GET /business/insights/{task_id}. Business questions (contact, email, phone, address, "
                       "opening hours...) also get the site's stored business profile as a source. " + MODES +

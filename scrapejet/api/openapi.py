@@ -31,6 +31,7 @@ ERROR_TEXT = {
     409: "Conflicts with the job's state",
     413: "Body larger than SCRAPEJET_API_MAX_BODY",
     415: "Body not sent as Content-Type: application/json",
+    429: "Too many submissions, or jobs, for this client (Retry-After says when to come back)",
     422: "Invalid field (named in detail)",
     503: "Redis or storage unavailable",
 }
@@ -47,6 +48,7 @@ class Doc:
     public: bool = False
     errors: tuple[int, ...] = ()
     path_params: dict[str, str] = field(default_factory=dict)
+    submits: bool = False  # queues work: limited per client (api/limits.py)
 
 
 # Errors listed in one 422 at most: a request with 20,000 unknown query
@@ -142,10 +144,12 @@ def _parse_query(model: type[BaseModel]) -> BaseModel:
 
 def endpoint(*, summary: str, tag: str, responses: dict[int, Any], body=None, query=None,
              description: str = "", public: bool = False, errors: tuple[int, ...] = (),
-             path_params: dict[str, str] | None = None):
+             path_params: dict[str, str] | None = None, submits: bool = False):
     """Declare a view's models. The view gets ``body=``/``query=`` as model
-    instances and returns a model (200), ``(model, status)`` or a Response."""
-    doc = Doc(summary, tag, responses, body, query, description, public, errors, path_params or {})
+    instances and returns a model (200), ``(model, status)`` or a Response.
+    ``submits``: the view queues work (a job, a task), which each client may
+    do only so often (``limits``)."""
+    doc = Doc(summary, tag, responses, body, query, description, public, errors, path_params or {}, submits)
 
     def decorate(view):
         @functools.wraps(view)
@@ -250,6 +254,8 @@ def build_spec(app: Flask) -> dict[str, Any]:
         codes = set(doc.errors)
         if doc.body is not None:
             codes |= {400, 413, 415, 422}
+        if doc.submits:
+            codes.add(429)
         if doc.query is not None:
             codes.add(422)
         if names:

@@ -32,7 +32,7 @@ MEDIA = {
 @bp.post("/scrape")
 @endpoint(
     summary="Start a site crawl", tag="scrape", body=ScrapeRequest, responses={202: ScrapeAccepted},
-    errors=(409,),
+    errors=(409,), submits=True,
     description="Validates the request, records the job and queues its first requests; "
                 "workers serving the shared queue crawl it. Poll /scrape/{job_id}/progress.",
 )

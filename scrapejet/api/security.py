@@ -29,7 +29,7 @@ OPEN_ENDPOINTS = {"health.health", "meta.openapi_json"}
 OPEN_BLUEPRINTS = {"docs", "dashboard"}
 
 
-def _presented_key() -> str | None:
+def presented_key() -> str | None:
     auth = request.headers.get("Authorization", "")
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip()
@@ -42,7 +42,7 @@ def authorized() -> bool:
     keys = services().api_keys
     if not keys:
         return True
-    presented = _presented_key()
+    presented = presented_key()
     # compare_digest against every key: no timing hint of which one was close
     return bool(presented) and any(hmac.compare_digest(presented.encode(), k.encode()) for k in keys)
 
