@@ -32,6 +32,16 @@ class Batch(Generic[T]):
 
             self._call = reactor.callLater(self.delay, self.flush)
 
+    def retry(self, entries: list[T], delay: float) -> None:
+        """Put back ``entries`` a flush could not handle (Redis down), ahead
+        of any added since, and flush again in ``delay`` seconds."""
+        from twisted.internet import reactor  # the one Scrapy installed
+
+        self._entries[:0] = entries
+        if self._call is not None and self._call.active():
+            self._call.cancel()
+        self._call = reactor.callLater(delay, self.flush)
+
     def flush(self) -> None:
         """Run ``flush`` on what is waiting, now (nothing if none is)."""
         if self._call is not None:

@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import redis
+
 logger = logging.getLogger(__name__)
 
 
@@ -127,7 +129,12 @@ class CrawlerRuntime:
         cached = self._jobs_cache.get(job_id)
         if cached and now - cached[0] < max_age:
             return cached[1]
-        job = self.jobs.get(job_id)
+        try:
+            job = self.jobs.get(job_id)
+        except redis.RedisError:
+            if cached:  # Redis down: what was known a moment ago will do
+                return cached[1]
+            raise
         self._jobs_cache[job_id] = (now, job)
         return job
 

@@ -296,6 +296,10 @@ SCRAPEJET_DOMAIN_DELAY_S = 0.0
 # gives one, else this many seconds, doubled on each consecutive one up to MAX.
 SCRAPEJET_BACKOFF_S = 5.0
 SCRAPEJET_BACKOFF_MAX_S = 300.0
+# While Redis does not answer (a restart, a failover), acknowledgements and
+# admissions are kept and sent again this often, so an outage delays a job by
+# about its length and loses nothing.
+SCRAPEJET_REDIS_RETRY_S = 1.0
 # How long a robots.txt one worker fetched serves every worker (RFC 9309:
 # crawlers should not use a copy older than 24 hours).
 SCRAPEJET_ROBOTS_TTL_S = 3600

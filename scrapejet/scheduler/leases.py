@@ -15,6 +15,10 @@ yield; what they yield also says what the request came to:
 Without any of those a page request was ``skipped`` (a cancelled job), and a
 robots.txt, sitemap or probe is ``aux``.
 
+If Redis fails while the output is produced (a job record that cannot be
+read), the lease is given back to the queue rather than acknowledged: the
+request is crawled again, not counted ``skipped``.
+
 Scrapy passes a callback's output through the spider middlewares, and an
 errback's when a middleware raised (``HttpError``), but calls the errback of
 a download error (DNS, refused, timeout) on its own. So the spiders' errback
@@ -28,6 +32,7 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import asdict
 from typing import Any
 
+import redis
 from scrapy import Request
 
 from ..items import FailureItem, PageItem
@@ -71,6 +76,9 @@ class LeaseOutput:
             for output in outputs:
                 if self._take(rid, output):
                     yield output
+        except redis.RedisError:
+            self.worker.give_back(rid)  # not handled: crawled again, never counted skipped
+            raise
         finally:
             self.worker.output_done(rid)
 
@@ -83,6 +91,9 @@ class LeaseOutput:
             async for output in outputs:
                 if self._take(rid, output):
                     yield output
+        except redis.RedisError:
+            self.worker.give_back(rid)  # not handled: crawled again, never counted skipped
+            raise
         finally:
             self.worker.output_done(rid)
 

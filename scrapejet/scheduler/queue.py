@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections import deque
+
+import redis
 
 from scrapy.utils.request import request_from_dict
 from scrapy_redis.queue import Base
@@ -11,6 +14,8 @@ from ..urls import host_of
 from .redisqueue import Admission, RequestQueue
 from .requests import decode, encode, request_fingerprint
 from .roles import PAGE
+
+logger = logging.getLogger(__name__)
 
 
 class LeasedPriorityQueue(Base):
@@ -32,7 +37,12 @@ class LeasedPriorityQueue(Base):
         self._leased: deque = deque()
 
     def __len__(self) -> int:
-        return len(self._leased) + self.rq.size(self.key)
+        try:
+            return len(self._leased) + self.rq.size(self.key)
+        except redis.RedisError:
+            # unknown while Redis is down: say there may be work, so that the
+            # spider does not close as idle in the middle of an outage
+            return len(self._leased) + 1
 
     def push(self, request) -> int:
         job = self.jobs.job(request.meta.get("job_id"))
@@ -58,7 +68,13 @@ class LeasedPriorityQueue(Base):
 
     def pop(self, timeout=0):
         if not self._leased:
-            for lease in self.rq.lease(self.key, self.worker.id, self._batch(), self.worker.lease_s):
+            try:
+                leases = self.rq.lease(self.key, self.worker.id, self._batch(), self.worker.lease_s)
+            except redis.RedisError:
+                logger.warning("Could not lease requests (Redis); asking again in %.0f s", self.worker.redis_retry_s)
+                self.worker.wake_in(self.worker.redis_retry_s)
+                return None
+            for lease in leases:
                 data = decode(lease.payload, lease.job_id)
                 # tracked at once: a prefetched lease is ours until acked or returned
                 self.worker.track(lease.rid, data.get("meta", {}).get("role", PAGE) == PAGE)

@@ -131,7 +131,7 @@ _ACK = queue_script("ack.lua")
 # ARGV: prefix, rid, fingerprint -- see the script
 _CLAIM = queue_script("claim.lua")
 
-# ARGV: prefix, worker, now, ttl  -- return every lease of one worker
+# ARGV: prefix, worker, now, ttl[, rids]  -- return leases of one worker
 _RELEASE = queue_script("release.lua")
 
 # ARGV: prefix, dead_before, now, ttl
@@ -242,9 +242,11 @@ class RequestQueue:
         rather than taken for a page already crawled."""
         return int(self._claim(args=[self.keys.prefix, rid, fingerprint])) != 0
 
-    def release(self, worker: str) -> int:
-        """Return every lease of ``worker`` to the queue (graceful shutdown)."""
-        return int(self._release(args=[self.keys.prefix, worker, time.time(), self.job_ttl]))
+    def release(self, worker: str, rids: list[str] | None = None) -> int:
+        """Return leases of ``worker`` to the queue, as if never leased:
+        ``rids`` (a request its worker could not handle), or every one
+        (graceful shutdown). Returns how many went back."""
+        return int(self._release(args=[self.keys.prefix, worker, time.time(), self.job_ttl, *(rids or [])]))
 
     def reclaim(self, dead_before: float) -> tuple[int, int]:
         """Requeue leases of workers silent since ``dead_before`` and leases

@@ -120,13 +120,15 @@ class Scheduler(RedisScheduler):
     def _admit(self, pending) -> None:
         """Admit the pending requests, then let their parents be acknowledged
         (a parent acked first could complete the job before its children
-        exist). If Redis fails, the parents stay leased and unacknowledged:
-        they go back to the queue when this worker closes or its leases
-        expire, and are crawled again, children included."""
+        exist). If Redis fails, they are kept and offered again until it
+        answers (the parents stay leased and unacknowledged meanwhile); one
+        that did reach Redis before the failure is then a duplicate."""
         try:
             results = self.queue.push_many([(request, fp, job) for request, fp, job, _ in pending])
         except Exception:
-            logger.exception("Could not queue %d request(s); their parents will be crawled again", len(pending))
+            logger.warning("Could not queue %d request(s) yet; retrying in %.0f s", len(pending),
+                           self.worker.redis_retry_s)
+            self.pending.retry(pending, self.worker.redis_retry_s)
             return
         for (request, fp, job, parent), result in zip(pending, results):
             self._count({1: "enqueued", 2: "overflow", 0: "duplicate"}.get(result, "dropped"))

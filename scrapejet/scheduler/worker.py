@@ -69,6 +69,10 @@ class Worker:
         self.scheduler = None
         # Acks made while handling one batch of output go to Redis together.
         self.acks: Batch[tuple[str, str, bool, int, str]] = Batch(self._ack)
+        # Leases this worker could not handle because Redis failed under
+        # them: given back to the queue (crawled again) once Redis answers.
+        self.give_backs: Batch[str] = Batch(self._give_back)
+        self.redis_retry_s = settings.getfloat("SCRAPEJET_REDIS_RETRY_S")
         self._wake_call = None
         self.pages = 0
         self.started = time.time()
@@ -116,6 +120,7 @@ class Worker:
         if self._poll and self._poll.running:
             self._poll.stop()
         self.acks.flush()
+        self.give_backs.flush()
         returned = self.queue.release(self.id)
         if returned:
             logger.info("Returned %d leased request(s) to the queue", returned)
@@ -132,6 +137,12 @@ class Worker:
         self._wake_call = reactor.callLater(max(seconds, 0.001), self._wake_if_work)
 
     def _wake_if_work(self) -> None:
+        try:
+            self._wake()
+        except Exception:  # Redis down: keep polling (an error would stop the LoopingCall)
+            logger.warning("Could not ask the queue for work; asking again", exc_info=True)
+
+    def _wake(self) -> None:
         scheduler = self.scheduler
         engine = self.crawler.engine
         if scheduler is None or engine is None or not engine.running:
@@ -247,14 +258,31 @@ class Worker:
         pages = "\n".join(state.pages) if state.pages else ""
         self.acks.add((rid, outcome, state.is_page, state.produced, pages))
 
+    def give_back(self, rid: str) -> None:
+        """Redis failed while lease ``rid`` was handled (its job record, its
+        links could not be read or written): it is not acknowledged as if
+        done, but returned to the queue to be crawled again."""
+        if self.leases.pop(rid, None) is not None:
+            self.give_backs.add(rid)
+
+    def _give_back(self, rids) -> None:
+        try:
+            self.queue.release(self.id, rids)
+        except Exception:
+            logger.warning("Could not give back %d lease(s) yet; retrying in %.0f s", len(rids), self.redis_retry_s)
+            self.give_backs.retry(rids, self.redis_retry_s)
+
     def _ack(self, acks) -> None:
         try:
             results = self.queue.ack_many(self.id, acks)
         except Exception:
-            # Still leased in Redis: returned to the queue when this worker
-            # closes or the leases expire, and crawled again (upserts make
-            # that harmless).
-            logger.exception("Could not acknowledge %d lease(s)", len(acks))
+            # Kept and sent again until Redis answers: a dropped ack would
+            # leave its lease in flight until its deadline, and the job
+            # unfinished that long. Resent, it is refused if the lease was
+            # reclaimed meanwhile (another worker crawls it again).
+            logger.warning("Could not acknowledge %d lease(s) yet; retrying in %.0f s", len(acks),
+                           self.redis_retry_s)
+            self.acks.retry(acks, self.redis_retry_s)
             return
         for (rid, *_), (accepted, final) in zip(acks, results):
             if not accepted:
