@@ -52,5 +52,9 @@ class Batch(Generic[T]):
         if entries:
             self._flush(entries)
 
+    def entries(self) -> list[T]:
+        """What waits to be flushed (a copy)."""
+        return list(self._entries)
+
     def __len__(self) -> int:
         return len(self._entries)

@@ -300,6 +300,9 @@ SCRAPEJET_BACKOFF_MAX_S = 300.0
 # admissions are kept and sent again this often, so an outage delays a job by
 # about its length and loses nothing.
 SCRAPEJET_REDIS_RETRY_S = 1.0
+# How often a worker checks that Redis gives it no lease it does not know of
+# (one whose reply was lost in an outage), and returns those (0: never).
+SCRAPEJET_ORPHAN_CHECK_S = 10.0
 # How long a robots.txt one worker fetched serves every worker (RFC 9309:
 # crawlers should not use a copy older than 24 hours).
 SCRAPEJET_ROBOTS_TTL_S = 3600

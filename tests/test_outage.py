@@ -77,3 +77,21 @@ def test_a_redis_outage_delays_the_job_by_about_its_length(env, web, workers, tm
     finally:
         if server.proc and server.proc.poll() is None:
             server.stop(signal.SIGTERM)
+
+
+def test_a_lease_whose_reply_was_lost_is_returned_by_its_worker(env, web, workers):
+    """Redis carried out a lease for a worker but the reply never reached it
+    (a connection dropped at the wrong moment): the worker finds the lease it
+    does not know of and returns it, rather than the job waiting for the
+    lease's deadline (15 min)."""
+    jobs = env.jobs()
+    workers.append(env.worker(env={"SCRAPEJET_ORPHAN_CHECK_S": "0.5"}))
+    worker_id = wait_for(lambda: next(iter(jobs.server.zrange(jobs.keys.workers, 0, 0)), None), 60,
+                         what="the worker's heartbeat")
+    # Before the worker sees the job: its seeds leased in its name, as if
+    # the lease reply had been lost on the way back.
+    job = jobs.submit("crawl", {"url": web.url("shop.test"), "max_pages": 5, "max_depth": 1})
+    lost = jobs.queue.lease(job.queue, worker_id, 10)
+    assert len(lost) == 3
+    done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 30, 0.2, what="the job")
+    assert done.status == "completed" and done.counters["crawled"] == 5 and done.counters["requeued"] >= 3

@@ -73,6 +73,9 @@ class Worker:
         # them: given back to the queue (crawled again) once Redis answers.
         self.give_backs: Batch[str] = Batch(self._give_back)
         self.redis_retry_s = settings.getfloat("SCRAPEJET_REDIS_RETRY_S")
+        self.orphan_check_s = settings.getfloat("SCRAPEJET_ORPHAN_CHECK_S")
+        self._orphan_check: task.LoopingCall | None = None
+        self._suspects: set[str] = set()
         self._wake_call = None
         self.pages = 0
         self.started = time.time()
@@ -115,10 +118,14 @@ class Worker:
         # a waiting worker pick up new work within IDLE_POLL_S instead.
         self._poll = task.LoopingCall(self._wake_if_work)
         self._poll.start(self.idle_poll_s, now=False)
+        if self.orphan_check_s > 0:
+            self._orphan_check = task.LoopingCall(self._return_orphans)
+            self._orphan_check.start(self.orphan_check_s, now=False)
 
     def spider_closed(self, spider, reason):
-        if self._poll and self._poll.running:
-            self._poll.stop()
+        for call in (self._poll, self._orphan_check):
+            if call and call.running:
+                call.stop()
         self.acks.flush()
         self.give_backs.flush()
         returned = self.queue.release(self.id)
@@ -257,6 +264,27 @@ class Worker:
             self.pages += 1
         pages = "\n".join(state.pages) if state.pages else ""
         self.acks.add((rid, outcome, state.is_page, state.produced, pages))
+
+    def _return_orphans(self) -> None:
+        """Return leases Redis says this worker holds that it does not know
+        of: a lease script Redis carried out whose reply was lost (the
+        connection dropped, Redis failed over). They would otherwise wait for
+        their deadline. A lease is only returned when two checks in a row
+        found it unknown: one leased a moment ago is known by the next."""
+        try:
+            held = set(self.queue.server.smembers(self.queue.keys.worker_leases(self.id)))
+        except Exception:
+            return  # Redis down: the next check
+        known = set(self.leases) | {entry[0] for entry in self.acks.entries()} | set(self.give_backs.entries())
+        unknown = held - known
+        orphans, self._suspects = unknown & self._suspects, unknown - self._suspects
+        if orphans:
+            try:
+                returned = self.queue.release(self.id, sorted(orphans))
+            except Exception:
+                self._suspects |= orphans
+                return
+            logger.warning("Returned %d lease(s) this worker did not know it held (a lost reply)", returned)
 
     def give_back(self, rid: str) -> None:
         """Redis failed while lease ``rid`` was handled (its job record, its
