@@ -59,8 +59,10 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
         if url.netloc not in self._parsers and url.scheme in ("http", "https"):
             origin = f"{url.scheme}://{url.netloc}"
             self._origins[url.netloc] = origin
-            stored = await self._shared_copy(origin)
-            if stored is not None:
+            stored = await self._shared_copy(origin, url.netloc)
+            # another request of this process may have settled it meanwhile
+            # (Scrapy's own fetch keeps a Deferred there until it is parsed)
+            if stored is not None and url.netloc not in self._parsers:
                 self._parsers[url.netloc] = build_from_crawler(self._parserimpl, self.crawler, stored[1])
                 self._stats.inc_value("robotstxt/shared")
         return await super().robot_parser(request)
@@ -79,11 +81,15 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
         super()._robots_error(exc, netloc)
 
     # -- the copy in Redis -------------------------------------------------------
-    async def _shared_copy(self, origin: str) -> tuple[int, bytes] | None:
+    async def _shared_copy(self, origin: str, netloc: str) -> tuple[int, bytes] | None:
         """The stored copy of ``origin``'s robots.txt, waiting for it while
-        another process fetches it; None when this process is to fetch it."""
+        another process fetches it; None when this process is to fetch it,
+        or another request of this process already is (Scrapy's in-process
+        wait then takes over)."""
         deadline = time.monotonic() + self.claim_s
         while True:
+            if netloc in self._parsers:
+                return None
             try:
                 stored = self._read(origin)
                 if stored is not None or self._claim(origin):
