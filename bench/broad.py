@@ -68,7 +68,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import signal
 import statistics
 import subprocess
@@ -89,6 +88,7 @@ from bench.crawl_throughput import (
     BenchStats,
     RedisServer,
     _common_settings,
+    end_run,
     free_port,
     plain_spider,
 )
@@ -838,10 +838,10 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
               f"(mean URL {big['mean_url']:.0f} chars, payload {big['mean_payload']:.0f}); "
               f"leases of 4 (lease scan {args.lease_scan}), {args.leases} per figure, "
               f"one every {args.lease_pace * 1000:.0f} ms")
-        print(f"| queue | build | bytes per queued request | lease p50 / p95 unbounded | lease p50 / p95 polite | "
-              f"polite, sites just submitted: requests per lease (empty), hosts ready to lease | "
-              f"polite, their first pages crawled: lease p50 / p95, requests per lease (empty), hosts ready to "
-              f"lease |")
+        print("| queue | build | bytes per queued request | lease p50 / p95 unbounded | lease p50 / p95 polite | "
+              "polite, sites just submitted: requests per lease (empty), hosts ready to lease | "
+              "polite, their first pages crawled: lease p50 / p95, requests per lease (empty), hosts ready to "
+              "lease |")
         print("|---|---|---|---|---|---|---|")
         for b in (small, big):
             p, u, c = b["leases"]["polite"], b["leases"]["unbounded"], b["leases"]["polite_crawling"]
@@ -960,14 +960,7 @@ def main(argv: list[str] | None = None) -> int:
         args.keep = True
         return 1
     finally:
-        if web is not None:
-            web.stop()
-        if redis_srv is not None:
-            redis_srv.stop()
-        if args.keep:
-            print(f"(kept {workdir})", file=sys.stderr)
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        end_run(workdir, args.keep, web, redis_srv)
 
 
 if __name__ == "__main__":

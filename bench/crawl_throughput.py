@@ -671,12 +671,19 @@ def main(argv: list[str] | None = None) -> int:
         args.keep = True
         return 1
     finally:
-        web.stop()
-        redis_srv.stop()
-        if args.keep:
-            print(f"(kept {workdir})", file=sys.stderr)
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        end_run(workdir, args.keep, web, redis_srv)
+
+
+def end_run(workdir: Path, keep: bool, *started) -> None:
+    """Stop what a benchmark started (None: never started) and remove its
+    working folder, unless asked to keep it (its logs and stats)."""
+    for part in started:
+        if part is not None:
+            part.stop()
+    if keep:
+        print(f"(kept {workdir})", file=sys.stderr)
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":
