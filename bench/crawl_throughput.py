@@ -173,6 +173,8 @@ def _common_settings(cfg: dict) -> dict:
         "ROBOTSTXT_OBEY": True,
         "TWISTED_DNS_RESOLVER": "scrapejet.download.resolver.StaticHostsResolver",
         "SCRAPEJET_RESOLVE": cfg["resolve"],
+        # the bench sites are on loopback
+        "SCRAPEJET_ALLOW_PRIVATE": True,
         "EXTENSIONS": {BenchStats: 0},
     }
 
@@ -418,6 +420,7 @@ def run_one(variant: str, *, web: WebServer, redis_srv: RedisServer, workdir: Pa
         env.update({
             "SCRAPEJET_DATA_DIR": str(rundir / "data"),
             "SCRAPEJET_RESOLVE": json.dumps(resolve),
+            "SCRAPEJET_ALLOW_PRIVATE": "1",  # the bench sites are on loopback
             # This bench measures the queue/storage crawl path; embeddings
             # have their own (bench/embeddings.py, which sets extra_env).
             "SCRAPEJET_EMBEDDINGS": "off",

@@ -51,6 +51,7 @@ def run(workers: int, *, web: WebServer, redis_srv: RedisServer, workdir: Path, 
     env.update({
         "SCRAPY_SETTINGS_MODULE": "scrapejet.settings", "REDIS_URL": redis_srv.url, "SCRAPEJET_DATA_DIR": str(data),
         "SCRAPEJET_KEY_PREFIX": prefix, "SCRAPEJET_RESOLVE": json.dumps({"bench.test": "127.0.0.1"}),
+        "SCRAPEJET_ALLOW_PRIVATE": "1",  # the bench site is on loopback
         "SCRAPEJET_EMBEDDINGS": "off", "SCRAPEJET_IDLE_POLL_S": "0.1", "PYTHONPATH": str(ROOT),
         # the fixture site is ours: no global per-host bound, so workers can add up
         "SCRAPEJET_DOMAIN_CONCURRENCY": "0",

@@ -182,6 +182,10 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt, 100, is fetched), and 429/503 pause the host for every
     # worker: sees responses before RetryMiddleware (550) retries them.
     "scrapejet.download.politeness.HostPolitenessMiddleware": 950,
+    # Just before: a request whose host resolves to a refused address (a
+    # redirect or link into our network) fails with its reason, and takes
+    # no turn; the resolver checks again where Twisted connects.
+    "scrapejet.download.egress.EgressMiddleware": 940,
     # robots.txt fetched once per host for every worker (and the job's own
     # robots.txt request answered from that copy), in Scrapy's place
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -236,11 +240,17 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 # Comma-separated keys; when set, every endpoint but /health, /openapi.json
 # and /docs needs `Authorization: Bearer KEY` or `X-API-Key: KEY`.
 SCRAPEJET_API_KEYS = ""
-# The API refuses crawl targets (and webhook URLs) whose host resolves to a
-# private, loopback, link-local or metadata address unless this is on
-# (tests, intranets). Hosts are resolved like the crawler resolves them,
-# SCRAPEJET_RESOLVE first.
+# Private, loopback, link-local (cloud metadata) and other non-global
+# addresses are refused: by the API for crawl targets and webhook URLs, and
+# again where every connection is made (workers, Chromium, the webhook
+# sender; scrapejet/download/egress.py), unless this is on (tests,
+# intranets). Hosts are resolved like the crawler resolves them,
+# SCRAPEJET_RESOLVE first. A process serving only its operator's own
+# command-line job (`scrapy crawl generic -a url=...`) is not held to it.
 SCRAPEJET_ALLOW_PRIVATE = False
+# Ranges allowed although not public (an intranet to crawl), e.g.
+# ["10.20.0.0/16"] (a JSON list in the environment too).
+SCRAPEJET_ALLOWED_NETWORKS = []
 # Largest request body the API reads (bytes); larger ones get 413.
 SCRAPEJET_API_MAX_BODY = 1024 * 1024
 # Per API client (its key, or its address without one): submissions a

@@ -29,7 +29,10 @@ How. POST of a JSON body, signed (HMAC-SHA256 of the raw body) when the
 webhook has a secret; 2xx is delivered; connection errors, timeouts, 408,
 429 and 5xx are retried with exponential backoff up to
 ``SCRAPEJET_WEBHOOK_MAX_ATTEMPTS``; any other answer, and redirects (never
-followed: a redirect could point inside our network), fail at once. Events
+followed: a redirect could point inside our network), fail at once. The
+connection goes to the address the receiver's name resolved to, checked
+against the egress policy (``download.egress``; the API checked the URL at
+submission, but DNS may answer differently now): a refused one fails at once. Events
 of one job go out in order: a retried event holds back the job's later ones
 (on that dispatcher; with several, order holds for most events, and the
 stream id in the delivery id gives the order). Each outcome is logged and
@@ -59,6 +62,7 @@ from typing import Any
 import redis
 
 from . import __version__
+from .download.egress import AddressRefused, EgressPolicy, checked_opener
 from .export import iso
 from .jobs import Job, Jobs
 from .keys import Keys
@@ -198,6 +202,8 @@ def post(url: str, body: bytes, headers: dict[str, str], timeout: float, opener=
         return Attempt(False, retry, code, error)
     except urllib.error.URLError as exc:
         reason = exc.reason
+        if isinstance(reason, AddressRefused):
+            return Attempt(False, False, None, str(reason))  # the policy will not change its mind
         if isinstance(reason, (TimeoutError, socket.timeout)):
             return Attempt(False, True, None, "timed out")
         if isinstance(reason, ConnectionRefusedError):
@@ -328,7 +334,7 @@ class WebhookDispatcher:
     """Delivers webhook events from a thread; see the module docstring."""
 
     def __init__(self, jobs: Jobs, *, timeout_s: float, max_attempts: int, backoff_s: float, backoff_max_s: float,
-                 concurrency: int, claim_s: float, job_ttl: int, task_ttl: int):
+                 concurrency: int, claim_s: float, job_ttl: int, task_ttl: int, egress: EgressPolicy | None = None):
         self.jobs = jobs
         self.server = jobs.server
         self.keys: Keys = jobs.keys
@@ -340,7 +346,9 @@ class WebhookDispatcher:
         self.claim_s = claim_s
         self.log = DeliveryLog(self.server, self.keys, job_ttl, task_ttl)
         self.consumer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
-        self._opener = urllib.request.build_opener(_NoRedirects)
+        # connections to checked addresses only: a webhook host that now
+        # resolves into our network (DNS rebinding) is refused, not POSTed to
+        self._opener = checked_opener(egress or EgressPolicy(), _NoRedirects)
         self._state = _State()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -358,6 +366,7 @@ class WebhookDispatcher:
             claim_s=settings.getfloat("SCRAPEJET_WEBHOOK_CLAIM_S"),
             job_ttl=settings.getint("SCRAPEJET_JOB_TTL_S"),
             task_ttl=settings.getint("SCRAPEJET_INSIGHTS_TASK_TTL_S"),
+            egress=EgressPolicy.from_settings(settings),
         )
 
     # -- life cycle -------------------------------------------------------------

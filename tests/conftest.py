@@ -168,6 +168,9 @@ class Env:
             "SCRAPEJET_DATA_DIR": str(data_dir),
             "SCRAPEJET_KEY_PREFIX": f"t{uuid.uuid4().hex[:8]}:",
             "SCRAPEJET_RESOLVE": json.dumps(web.resolve),
+            # the fixture web is on loopback; tests of the egress policy
+            # (test_egress.py) turn this off
+            "SCRAPEJET_ALLOW_PRIVATE": "1",
             "SCRAPEJET_HEARTBEAT_S": "0.5",
             "SCRAPEJET_IDLE_POLL_S": "0.1",
             "SCRAPEJET_BACKLINK_SHORTENERS": json.dumps([SHORTENER, "bit.ly", "t.co"]),

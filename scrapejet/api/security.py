@@ -9,19 +9,19 @@ requests send the key the user enters).
 Targets: a crawl started through the API runs on our workers, inside our
 network, so by default the API refuses URLs whose host resolves to a
 private, loopback, link-local (cloud metadata) or otherwise non-global
-address; ``SCRAPEJET_ALLOW_PRIVATE`` lifts that for tests and intranets.
-Hosts resolve as the crawler resolves them: ``SCRAPEJET_RESOLVE`` first."""
+address; ``SCRAPEJET_ALLOW_PRIVATE`` lifts that for tests and intranets,
+``SCRAPEJET_ALLOWED_NETWORKS`` for some ranges. Hosts resolve as the crawler
+resolves them: ``SCRAPEJET_RESOLVE`` first. This is the first check, for a
+clear 422; the one that holds is made again at every connection
+(``download.egress``)."""
 
 from __future__ import annotations
 
 import hmac
-import ipaddress
-import socket
 from urllib.parse import urlsplit
 
 from flask import Flask, request
 
-from ..download.resolver import lookup
 from .errors import ApiError
 from .services import services
 
@@ -60,47 +60,23 @@ def install(app: Flask) -> None:
     app.before_request(require_key)
 
 
-def _addresses(host: str, mapping: dict[str, str]) -> list[str]:
-    try:
-        return [str(ipaddress.ip_address(host))]
-    except ValueError:
-        pass
-    mapped = lookup(mapping, host)
-    if mapped is not None:
-        return [mapped]
-    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
-
-
-def _why_not_public(address: str) -> str | None:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    for label, test in (
-        ("loopback", ip.is_loopback), ("unspecified", ip.is_unspecified),
-        ("link-local (cloud metadata)", ip.is_link_local), ("multicast", ip.is_multicast),
-        ("private", ip.is_private), ("reserved", ip.is_reserved), ("not globally routable", not ip.is_global),
-    ):
-        if test:
-            return label
-    return None
-
-
 def check_target(url: str, field: str = "url") -> None:
-    """Refuse a URL whose host is not a public address (unless allowed)."""
-    svc = services()
-    if svc.allow_private:
+    """Refuse a URL whose host is not a public address (unless allowed):
+    the egress policy the workers and the webhook sender apply again where
+    they connect (``download.egress``)."""
+    policy = services().egress
+    if policy.open:
         return
     host = (urlsplit(url).hostname or "").rstrip(".")
     try:
-        addresses = _addresses(host, svc.resolve)
+        addresses = policy.addresses(host)
     except (OSError, UnicodeError, ValueError):
         raise ApiError(422, "target_not_allowed", f"{field}: host {host!r} does not resolve") from None
     for address in addresses:
-        why = _why_not_public(address)
+        why = policy.refusal(address)
         if why:
             raise ApiError(
                 422, "target_not_allowed",
-                f"{field}: {host} resolves to {address}, a {why} address; this server refuses such "
-                f"targets (SCRAPEJET_ALLOW_PRIVATE=1 allows them)",
+                f"{field}: {host} resolves to {address}: {why}; this server refuses such targets "
+                f"(SCRAPEJET_ALLOW_PRIVATE=1 or SCRAPEJET_ALLOWED_NETWORKS allow them)",
             )

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import current_app
 
+from ..download.egress import EgressPolicy
 from ..keys import Keys
 
 
@@ -20,8 +21,7 @@ class Services:
         self.settings = settings
         self.keys = Keys(settings.get("SCRAPEJET_KEY_PREFIX"))
         self.api_keys = tuple(k.strip() for k in str(settings.get("SCRAPEJET_API_KEYS") or "").split(",") if k.strip())
-        self.allow_private = settings.getbool("SCRAPEJET_ALLOW_PRIVATE")
-        self.resolve = {k.lower(): v for k, v in settings.getdict("SCRAPEJET_RESOLVE").items()}
+        self.egress = EgressPolicy.from_settings(settings)
         self._lock = threading.Lock()
         self._made: dict[str, Any] = {}
 

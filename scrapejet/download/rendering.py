@@ -5,7 +5,11 @@ rendered by scrapy-playwright in Debian's chromium; every other request goes
 through Scrapy's own HTTP/1.1 handler untouched. scrapy-playwright (and its
 Playwright driver and browser) is imported and started on the first rendered
 request, so workers that never render pay neither its memory (about 10 MB of
-modules) nor its start-up."""
+modules) nor its start-up.
+
+Chromium connects only through the worker's egress proxy (``proxy``), which
+resolves names as plain downloads do (``SCRAPEJET_RESOLVE`` included) and
+applies the egress policy to every connection a page makes."""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ import asyncio
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 
-from .resolver import chromium_host_rules
+from .egress import EgressPolicy
+from .proxy import EgressProxy
 
 
 class RenderingDownloadHandler(HTTP11DownloadHandler):
@@ -21,6 +26,7 @@ class RenderingDownloadHandler(HTTP11DownloadHandler):
         super().__init__(crawler)
         self._crawler = crawler
         self._renderer = None
+        self._proxy: EgressProxy | None = None
         self._renderer_lock = asyncio.Lock()
 
     async def download_request(self, request):
@@ -35,13 +41,14 @@ class RenderingDownloadHandler(HTTP11DownloadHandler):
                 from scrapy_playwright.handler import ScrapyPlaywrightDownloadHandler
 
                 renderer = ScrapyPlaywrightDownloadHandler(self._crawler)
-                # Chromium does its own DNS, so SCRAPEJET_RESOLVE must be passed
-                # to it for rendered pages to reach the same hosts as plain ones.
-                rules = chromium_host_rules(self._crawler.settings.getdict("SCRAPEJET_RESOLVE"))
-                if rules:
-                    options = dict(renderer.config.launch_options)
-                    options["args"] = [*options.get("args", []), f"--host-resolver-rules={rules}"]
-                    renderer.config.launch_options = options
+                # Chromium does its own DNS and connects wherever a page
+                # points; through the proxy it reaches what plain downloads
+                # reach, and nothing the egress policy refuses.
+                self._proxy = await EgressProxy(EgressPolicy.from_crawler(self._crawler)).start()
+                options = dict(renderer.config.launch_options)
+                options["args"] = [*options.get("args", []), f"--proxy-server={self._proxy.url}",
+                                   "--proxy-bypass-list=<-loopback>"]
+                renderer.config.launch_options = options
                 # it normally starts on engine_started, long past by now
                 await renderer._maybe_launch_in_thread()
                 self._renderer = renderer
@@ -52,3 +59,6 @@ class RenderingDownloadHandler(HTTP11DownloadHandler):
         if self._renderer is not None:
             await self._renderer.close()
             self._renderer = None
+        if self._proxy is not None:
+            await self._proxy.close()
+            self._proxy = None

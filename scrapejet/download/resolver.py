@@ -4,7 +4,11 @@
 hosts to the given address while keeping the URL (and so the Host header,
 scoping and storage) intact. Tests use it to crawl fixture sites on loopback
 under real-looking names; intranets use it for split-horizon DNS. A key
-``"*.example"`` matches every host under ``example``."""
+``"*.example"`` matches every host under ``example``.
+
+Every answer, pinned or from DNS, is checked against the egress policy
+(``egress``) as it is handed to Twisted, which connects to exactly that
+address: this is the check no redirect, link or DNS rebinding gets past."""
 
 from __future__ import annotations
 
@@ -13,35 +17,22 @@ from collections.abc import Sequence
 from scrapy.resolver import CachingThreadedResolver
 from twisted.internet import defer
 
-
-def lookup(mapping: dict[str, str], name: str) -> str | None:
-    name = name.lower().rstrip(".")
-    if name in mapping:
-        return mapping[name]
-    for pattern, address in mapping.items():
-        if pattern.startswith("*.") and (name.endswith(pattern[1:]) or name == pattern[2:]):
-            return address
-    return None
+from .egress import EgressPolicy, lookup
 
 
 class StaticHostsResolver(CachingThreadedResolver):
+    policy: EgressPolicy | None = None
+
     @classmethod
     def from_crawler(cls, crawler, reactor):
         resolver = super().from_crawler(crawler, reactor)
-        resolver.static_hosts = {
-            k.lower(): v for k, v in crawler.settings.getdict("SCRAPEJET_RESOLVE").items()
-        }
+        resolver.policy = EgressPolicy.from_crawler(crawler)
         return resolver
 
     def getHostByName(self, name: str, timeout: Sequence[int] = ()):
-        address = lookup(getattr(self, "static_hosts", {}), name)
-        if address is not None:
-            return defer.succeed(address)
-        return super().getHostByName(name, timeout)
-
-
-def chromium_host_rules(mapping: dict[str, str]) -> str | None:
-    """The same overrides as a Chromium ``--host-resolver-rules`` value."""
-    if not mapping:
-        return None
-    return ", ".join(f"MAP {host} {address}" for host, address in mapping.items())
+        policy = self.policy
+        address = lookup(policy.pins, name) if policy is not None else None
+        d = defer.succeed(address) if address is not None else super().getHostByName(name, timeout)
+        if policy is not None:
+            d.addCallback(lambda answer: policy.check(name, answer))
+        return d

@@ -111,6 +111,7 @@ class ScrapeJetSpider(scrapy.Spider):
         self.url = url
         self.job_id = job_id
         self.queue_key: str | None = None
+        self.serves_operator_job = False
         self.job_spec: dict[str, Any] | None = None
         self._idle_since: float | None = None
         if url:
@@ -180,6 +181,10 @@ class ScrapeJetSpider(scrapy.Spider):
         else:
             return None
         self.queue_key = job.queue
+        # A job this process submitted from its own command line, in a queue
+        # of its own: only its operator's requests run here, so the egress
+        # policy (download.egress) lets them reach private addresses.
+        self.serves_operator_job = self.job_spec is not None and job.queue != self.runtime.keys.spider_queue(self.name)
         return job.queue
 
     async def start(self) -> AsyncIterator[Any]:
