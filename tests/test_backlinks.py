@@ -347,7 +347,8 @@ def test_submit_crawl_refuses_bad_fields_with_422(client, env, payload, field):
 
 
 def test_private_seeds_are_refused_by_default(env):
-    app = create_app({"TESTING": True, "SCRAPEJET_SETTINGS": env.settings()})
+    # the test environment allows loopback (its fixture web); the default does not
+    app = create_app({"TESTING": True, "SCRAPEJET_SETTINGS": env.settings(SCRAPEJET_ALLOW_PRIVATE="0")})
     try:
         r = app.test_client().post("/queue/submit_crawl", json={
             "target_url": "https://example.com", "initial_seed_urls": ["http://127.0.0.1/"]})
