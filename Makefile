@@ -1,5 +1,5 @@
 # ScrapeJET: `make crawl URL=...` and `make test` do all set-up themselves.
-.PHONY: crawl test bench bench-embeddings bench-scaling bench-broad api up clean
+.PHONY: crawl test bench bench-embeddings bench-scaling bench-broad bench-extraction api up clean
 
 URL ?=
 MAX_PAGES ?= 100
@@ -40,6 +40,10 @@ bench-scaling:
 bench-broad:
 	@bash scripts/bootstrap.sh
 	.venv/bin/python bench/broad.py
+
+bench-extraction:
+	@bash scripts/bootstrap.sh
+	.venv/bin/python bench/extraction.py
 
 clean:
 	rm -rf .venv data .pytest_cache
