@@ -30,13 +30,18 @@ _TEXTS: dict[str, str] = {
         notre entreprise | presentation | le cabinet | cabinet | quienes somos | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | wie zijn wij | wie wij zijn | ons verhaal |
-        bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional""",
+        bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
+        o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista |
+        yritys | yrityksesta""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | anfahrt | kontakt anfahrt |
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
         contactar | contactenos | contactanos | contacta | contatti | contatto | contattaci | contattateci |
         neem contact op | contacteer ons | contato | fale conosco | fale connosco | contacte nos | contactos |
-        entre em contato""",
+        entre em contato |
+        wie sie uns erreichen | so erreichen sie uns | erreichen sie uns | how to reach us | how to find us |
+        kontakty | kontaktujte nas | napiste nam | kontakt z nami | skontaktuj sie | kontakta oss | kontakt oss |
+        kontakt os | kontakta mig | ota yhteytta | yhteystiedot | yhteydenotto""",
     "team": """team | our team | meet the team | meet our team | people | our people | staff | leadership |
         management | unser team | das team | mitarbeiter | ansprechpartner | equipe | notre equipe | l equipe |
         equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
@@ -57,17 +62,23 @@ _TEXTS: dict[str, str] = {
         conditions generales d utilisation | conditions d utilisation | terminos condiciones | condiciones generales |
         terminos de uso | condiciones de uso | condiciones de venta | termini condizioni | condizioni generali |
         termini di servizio | condizioni di vendita | condizioni d uso | algemene voorwaarden | voorwaarden |
-        gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais""",
+        gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
+        obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
+        allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot""",
     "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
         privacidad | politica de privacidad | proteccion de datos | aviso de privacidad | informativa privacy |
         informativa sulla privacy | privacybeleid | privacyverklaring | privacyverklaring | privacidade |
-        politica de privacidade | protecao de dados""",
+        politica de privacidade | protecao de dados |
+        ochrana osobnich udaju | zasady ochrany osobnich udaju | polityka prywatnosci | rodo | integritetspolicy |
+        personuppgifter | integritet | personvern | personvernerklaering | personvernerklaring | privatlivspolitik |
+        persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
         impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale |
-        informazioni legali | colofon | juridische informatie | informacoes legais""",
+        informazioni legali | colofon | juridische informatie | informacoes legais |
+        pravni informace | nota prawna | informacje prawne | juridisk information""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
         politica de cookies | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
@@ -79,10 +90,13 @@ _SLUGS: dict[str, str] = {
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
-        sobre-nos sobre quem-somos a-empresa historia""",
+        sobre-nos sobre quem-somos a-empresa historia
+        o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista""",
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         kontakt-anfahrt anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
-        contattaci contatto contato fale-conosco contacte-nos""",
+        contattaci contatto contato fale-conosco contacte-nos
+        kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
+        wie-sie-uns-erreichen""",
     "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
         das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
         medewerkers equipa nossa-equipe nossa-equipa""",
@@ -95,17 +109,35 @@ _SLUGS: dict[str, str] = {
     "terms": """terms terms-and-conditions terms-conditions termsandconditions terms-of-service terms-of-use tos
         tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
-        algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico""",
+        algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico
+        obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
+        salgsbetingelser kayttoehdot toimitusehdot""",
     "privacy": """privacy privacy-policy privacypolicy privacy-notice privacy-statement data-protection datenschutz
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
-        informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr""",
+        informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr
+        ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
+        personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
         aviso-legal nota-legal note-legali colofon colophon site-notice rechtliches informations-legales
         rechtliche-hinweise""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
         cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring""",
 }
+# A booking page is the contact page of a site that has no other: a B&B's
+# "Prenotazioni", a restaurant's "Reservas" hold its phone and e-mail.
+_BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation reserve booking bookings book
+    prenota prenotazioni prenotazione prenotare buchen buchung reservieren reservierung reserveren reservering
+    reserver reservez reservation-en-ligne agendamento agendar bokning boka booking bestil bestilling
+    varaa varaus rezerwacja rezervace""".split())
+# A page that says where the business is ("Dove siamo", "Anfahrt" is a
+# contact word already) often holds its address and numbers: fetched as a
+# contact page after the real one, or in its place with the booking page.
+_LOCATION_PHRASES = frozenset("""dove siamo|come raggiungerci|donde estamos|como llegar|onde estamos|como chegar|
+    ou nous trouver|nous trouver|plan d acces|acces|so finden sie uns|lageplan|standort|hitta hit|find os|
+    location|our location|locations|directions|how to get here|waar vindt u ons|route""".replace("\n", " ").split("|"))
+_LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-estamos como-llegar onde-estamos
+    nous-trouver plan-d-acces acces lageplan standort location locations directions route""".split())
 _FILLER = frozenset(
     """the our your my of and und et y e en ed our a an der die das den dem le la les l de du des d el los las il lo
     gli i het een o os as do da dos das page pagina seite policy richtlinie politique politica beleid more mehr
@@ -299,12 +331,32 @@ def fallback_paths(role: str, language: str | None) -> list[str]:
     return paths[:_MAX_FALLBACKS]
 
 
+def _is_booking(url: str, text: str) -> bool:
+    segments = _segments(url)
+    words = set(_slug_key(segments[-1]).split("-")) if segments else set()
+    label = _text_key(text).split() if text and len(text.split()) <= _MAX_LABEL_WORDS else []
+    return bool(words & _BOOKING_WORDS) or bool(label and label[0] in _BOOKING_WORDS)
+
+
+_LOCATION_KEYS = frozenset(_text_key(p) for p in _LOCATION_PHRASES if p.strip())
+
+
+def _is_location(url: str, text: str) -> bool:
+    segments = _segments(url)
+    if segments and _slug_key(segments[-1]) in _LOCATION_SLUGS:
+        return True
+    return bool(text) and len(text.split()) <= _MAX_LABEL_WORDS and _text_key(text) in _LOCATION_KEYS
+
+
 def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int = 2) -> dict[str, list[str]]:
-    """Same-site pages per role among a page's links, best first."""
+    """Same-site pages per role among a page's links, best first. A site
+    without a contact page gets its booking page as such."""
     site = site_host(home_url)
     home_key = _page_key(home_url)
     best: dict[str, tuple[str, float, int]] = {}  # page key -> (role, score, order)
     urls: dict[str, str] = {}
+    booking: list[str] = []
+    location: list[str] = []
     for order, link in enumerate(links):
         try:
             if site_host(link.url) != site:
@@ -313,6 +365,12 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
             continue
         role, score = _judge(link.url, link.text)
         if role is None:
+            if is_home_path(link.url):
+                continue
+            if _is_location(link.url, link.text) and link.url not in location:
+                location.append(link.url)
+            elif _is_booking(link.url, link.text) and link.url not in booking:
+                booking.append(link.url)
             continue
         key = _page_key(link.url)
         if role == "home":
@@ -332,6 +390,11 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
         if role == "home" and "home" in found:
             continue  # one home is enough: the others are its aliases
         found.setdefault(role, []).append((score, order, urls[key]))
+    # after the contact page(s): the booking page when there is none, then
+    # the page saying where the business is
+    extra = ([] if "contact" in found else booking) + location
+    if extra:
+        found.setdefault("contact", []).extend((0.5, n, url) for n, url in enumerate(extra))
     return {
         role: [url for _, _, url in sorted(entries, key=lambda e: (-e[0], e[1]))[:per_role]]
         for role, entries in found.items()

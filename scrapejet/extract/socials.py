@@ -61,6 +61,11 @@ _HANDLE = {
     "pinterest": re.compile(r"^[A-Za-z0-9_.-]{3,30}$"),
     "facebook": re.compile(r"^[A-Za-z0-9.\-]{3,80}$"),
 }
+# Handles a template leaves for its buyer to fill in ("your profile").
+_PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username yourname yourhandle yourcompany
+    youraccount yourbusiness iltuoprofilo tuoprofilo tuapagina iltuoaccount tucuenta tuperfil tupagina tuusuario
+    votrepage votreprofil votrecompte deineseite deinprofil deinname seuperfil suapagina suaconta jouwpagina
+    jouwprofiel example username123 account profile""".split())
 # Handles are case-insensitive on these networks; YouTube channel ids are not.
 _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing"})
 _FOLLOW_TEXT = re.compile(
@@ -98,6 +103,8 @@ def profile(url: str) -> dict[str, str] | None:
     handle = path.rsplit("/", 1)[-1].lstrip("@")
     if network == "facebook" and path.startswith("profile.php"):
         handle = path.split("=", 1)[-1]
+    if _squash(handle) in _PLACEHOLDER_HANDLES:
+        return None  # a template's "instagram.com/IL_TUO_PROFILO" left in place
     return {"network": network, "url": f"https://{_CANONICAL_HOST[network]}/{path}", "handle": handle}
 
 
@@ -125,6 +132,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             return f"profile.php?id={user_id}" if user_id.isdigit() else None
         if first == "pages" and len(segments) >= 2:
             return "/".join(segments[:3])
+        if first == "p" and len(segments) == 2 and _HANDLE["facebook"].match(segments[1]):
+            return f"p/{segments[1]}"  # the newer page address: /p/Name-100054573754039/
         if first.lower() in reserved or len(segments) > 1 or not _HANDLE["facebook"].match(first):
             return None  # /acme/posts/123, /acme/videos/... are posts
         return first
@@ -163,6 +172,7 @@ def extract_socials(
             entry = profile(url)
             if entry:
                 found.setdefault(entry["url"], entry)
+    in_body: dict[str, list[str]] = {}  # network -> urls taken from the page's body
     for anchor in doc.anchors:
         if len(found) >= MAX_PROFILES:
             break
@@ -171,9 +181,25 @@ def extract_socials(
         entry = profile(anchor.href)
         if entry is None or entry["url"] in found:
             continue
-        if _presented_as_own(anchor.flags, anchor.text, entry, brands):
+        # a wa.me address is the site's WhatsApp wherever it stands (an
+        # api.whatsapp.com/send button is a phone's WhatsApp: see phones)
+        wa_me = entry["network"] == "whatsapp" and anchor.href.split("//", 1)[-1].lower().startswith(("wa.me/", "www.wa.me/"))
+        if wa_me or _presented_as_own(anchor.flags, anchor.text, entry, brands):
             found[entry["url"]] = entry
+            if not anchor.flags & (HEADER | FOOTER | NAV) and not _brand_handle(entry, brands):
+                in_body.setdefault(entry["network"], []).append(entry["url"])
+    # Several profiles of one network in the body, none named like the
+    # company: the team's own accounts (a staff page), not the company's.
+    for network, urls in in_body.items():
+        if len(urls) >= 2 and network != "whatsapp":
+            for url in urls:
+                found.pop(url, None)
     return list(found.values())
+
+
+def _brand_handle(entry: dict[str, str], brands: set[str]) -> bool:
+    handle = _squash(entry["handle"])
+    return len(handle) >= 4 and any(handle in brand or brand in handle for brand in brands)
 
 
 def _presented_as_own(flags: int, text: str, entry: dict[str, str], brands: set[str]) -> bool:
@@ -182,8 +208,7 @@ def _presented_as_own(flags: int, text: str, entry: dict[str, str], brands: set[
     folded = fold(text).strip()
     if not folded or _FOLLOW_TEXT.search(folded) or _squash(folded) == _squash(entry["handle"]):
         return True  # an icon, "Follow us on Instagram", "@acme"
-    handle = _squash(entry["handle"])
-    return len(handle) >= 4 and any(handle in brand or brand in handle for brand in brands)
+    return _brand_handle(entry, brands)
 
 
 def _squash(text: str) -> str:

@@ -236,7 +236,10 @@ _THIRD_PARTY_LABEL = re.compile(
     r"hebergeur(?: du site)?|hebergement(?: du site)?|heberge par|hospedaje|alojamiento(?: web)?|"
     r"proveedor de (?:hosting|alojamiento)|fornitore (?:di )?hosting|hostingprovider|hosting partij|"
     r"alojamento|hospedagem|"
-    r"(?:zustandige )?aufsichtsbehorde|supervisory authority|regulatory authority|regulator|"
+    r"(?:zustandige )?aufsichtsbehorden?|(?:zustandige )?(?:berufs|landesnotar|notar|handwerks|arzte|zahnarzte|"
+    r"rechtsanwalts|steuerberater|architekten|ingenieur)?kammer|berufsrechtliche regelungen|"
+    r"professional body|bar association|ordre des (?:avocats|medecins|architectes)|colegio (?:oficial )?de [a-z]+|"
+    r"ordine (?:degli|dei) [a-z]+|supervisory authority|regulatory authority|regulator|"
     r"licensing authority|autorite de controle|autoridad de control|autorita di (?:controllo|vigilanza)|"
     r"toezichthouder|autoridade de controlo|"
     r"(?:eu[\s-])?streitschlichtung|(?:online[\s-])?streitbeilegung|verbraucherstreitbeilegung|"
@@ -251,9 +254,19 @@ _THIRD_PARTY_MENTION = re.compile(
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
     r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
     r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
-    r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten)kammer|"
-    r"powered by|designed by|design by|site by|website by|made by|web design by|webdesign:|realise par|"
+    r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten|notar|"
+    r"landesnotar|bundesnotar|arzte|zahnarzte|psychotherapeuten|ingenieur)kammer|landgericht|amtsgericht|"
+    r"webmaster|powered by|designed by|design by|site by|website by|made by|web design by|webdesign:|realise par|"
     r"developpe par|developed by"
+)
+# An authority a legal notice names, whose address and numbers follow in
+# the same block ("Der Präsident des Landgerichts Landshut<br>Seligenthaler
+# Str. 10<br>Tel. ..."): a block that opens with one is all theirs.
+_AUTHORITY_OPENING = re.compile(
+    r"^(?:der |die |the |le |la |il |el )?(?:prasident(?:in)? des |president of the )?(?:land|amts|ober|verwaltungs)"
+    r"?gericht|^(?:landes|bundes)?(?:notar|rechtsanwalts|steuerberater|architekten|handwerks|arzte|zahnarzte|"
+    r"psychotherapeuten|ingenieur)kammer|^(?:industrie- und )?handelskammer|^bar association|^law society|"
+    r"^ordre des |^colegio (?:oficial )?de |^ordine (?:degli|dei) |^chambre (?:des|de) "
 )
 _LABELISH_MAX_WORDS = 6
 _NUMBERING = re.compile(r"^[\s#*•\-]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)*")
@@ -273,13 +286,19 @@ def mark_third_party(lines: list[Line]) -> None:
     region_left = 0  # lines still owned by the last third-party label
     region_block = -1  # or, for an inline label, the block it owns
     region_context = 0
+    previous_block = None
     for line in lines:
         folded = fold(line.text)
+        opens_block, previous_block = line.block != previous_block, line.block
         context = line.flags & (HEADER | FOOTER | NAV)
         if region_block == line.block:
             line.third_party = True
             continue
         region_block = -1
+        if opens_block and not line.flags & (HEADER | FOOTER | NAV) and _AUTHORITY_OPENING.match(folded):
+            line.third_party = True
+            region_block = line.block
+            continue
         if not line.flags & LINK and len(line.text.split()) <= 12 and _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", folded)):
             line.third_party = True
             if _is_label(line) or len(line.text.split()) <= 3:
@@ -298,5 +317,6 @@ def mark_third_party(lines: list[Line]) -> None:
                 line.third_party = True
                 region_left -= 1
                 continue
-        if len(line.text) > 20 and _THIRD_PARTY_MENTION.search(folded):
+        # ("e-mail the Webmaster": short, and still the designer's)
+        if (len(line.text) > 20 or "webmaster" in folded) and _THIRD_PARTY_MENTION.search(folded):
             line.third_party = True

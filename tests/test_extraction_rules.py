@@ -1,0 +1,101 @@
+"""Rules the extraction corpus (bench/extraction.py) taught, each on a page of
+our own written the way the real sites write it: page roles in more
+languages, the booking page and the "where we are" page as contact pages,
+social profiles (Facebook's /p/ addresses, template placeholders, a team's
+own accounts, WhatsApp), and the data of authorities and webmasters that a
+page shows but that is not the company's."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapejet.extract.contacts import extract_contacts
+from scrapejet.extract.links import Link
+from scrapejet.extract.roles import discover_role_pages, page_role
+
+HOME = "http://firma.test/"
+
+
+@pytest.mark.parametrize("url, text, role", [
+    ("http://firma.test/kontakty.html", "Kontakty", "contact"),
+    ("http://firma.test/wie.htm", "Wie Sie uns erreichen", "contact"),
+    ("http://firma.test/yhteystiedot", "Ota yhteyttä", "contact"),
+    ("http://firma.test/om-oss", "Om oss", "about"),
+    ("http://firma.test/a.html", "O nás", "about"),
+    ("http://firma.test/polityka-prywatnosci", "Polityka prywatności", "privacy"),
+    ("http://firma.test/tietosuoja", "Tietosuojaseloste", "privacy"),
+    ("http://firma.test/villkor", "Köpvillkor", "terms"),
+    ("http://firma.test/obchodni-podminky", "Obchodní podmínky", "terms"),
+])
+def test_role_words_of_more_languages(url, text, role):
+    assert page_role(url, text) == role
+
+
+def test_a_booking_page_is_the_contact_page_only_of_a_site_without_one():
+    links = [Link(HOME + "camere.html", "Camere"), Link(HOME + "prenota-stanze.html", "Prenotazioni")]
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + "prenota-stanze.html"]
+    links.append(Link(HOME + "contatti.html", "Contatti"))
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + "contatti.html"]
+
+
+def test_a_where_we_are_page_comes_after_the_contact_page():
+    links = [Link(HOME + "dove-siamo.html", "Dove siamo"), Link(HOME + "contatti.html", "Contatti")]
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + "contatti.html", HOME + "dove-siamo.html"]
+    # without a contact page: the booking page first, then where it is
+    links = [Link(HOME + "dove-siamo.html", "Dove siamo"), Link(HOME + "prenota.html", "Prenota")]
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + "prenota.html", HOME + "dove-siamo.html"]
+
+
+def socials(body: str) -> set[str]:
+    html = f"<html><head><title>Forn Nou</title></head><body>{body}</body></html>".encode()
+    return {s["url"] for s in extract_contacts(html, HOME, role="home")["socials"]}
+
+
+def test_social_profiles_as_small_sites_link_them():
+    # Facebook's page address with an id, and a tracking query
+    assert socials('<footer><a href="https://www.facebook.com/p/Forn-nou-la-vileta-100054573754039/?locale=es_LA">'
+                   '<i class="fb"></i></a></footer>') == {"https://www.facebook.com/p/forn-nou-la-vileta-100054573754039"}
+    # a template's placeholder left in the footer
+    assert socials('<footer><a href="https://www.instagram.com/IL_TUO_PROFILO"><i></i></a>'
+                   '<a href="https://www.facebook.com/tu_cuenta"><i></i></a></footer>') == set()
+    # a wa.me address in the body is the site's WhatsApp
+    assert socials('<main><p><a href="https://wa.me/34672504141">Escribir por WhatsApp</a></p></main>') == {
+        "https://wa.me/34672504141"}
+
+
+def test_the_team_s_own_accounts_are_not_the_company_s():
+    team = "".join(f'<div class="member"><h3>{name}</h3><a href="https://www.instagram.com/{handle}"><i></i></a></div>'
+                   for name, handle in [("Marta", "martasantos"), ("Milton", "miltonu"), ("Aline", "alinesch")])
+    found = socials(f'<main>{team}</main><footer><a href="https://www.instagram.com/fornnou"><i></i></a></footer>')
+    assert found == {"https://www.instagram.com/fornnou"}
+
+
+def contacts(body: str) -> tuple[set[str], set[str]]:
+    html = f"<html><head><title>Notar Krebs</title></head><body>{body}</body></html>".encode()
+    found = extract_contacts(html, "http://notar-krebs.test/impressum.html", role="legal")
+    return {e["email"] for e in found["emails"]}, {p["e164"] for p in found["phones"]}
+
+
+def test_the_supervising_authorities_of_a_legal_notice_are_not_the_company():
+    emails, phones = contacts("""
+        <h1>Impressum</h1>
+        <p>Notar Dr. Krebs<br>Altstadt 1<br>84028 Landshut<br>Telefon: 0871 23001<br>
+        E-Mail: <a href="mailto:info@notar-krebs.de">info@notar-krebs.de</a></p>
+        <h2>Aufsichtsbehörden:</h2>
+        <p>Landesnotarkammer Bayern<br>Ottostraße 10<br>80333 München<br>Telefon: 089 551660<br>
+        Fax: 089 55166234<br>E-Mail: <a href="mailto:kammer@notare.example.de">kammer@notare.example.de</a><br>
+        Internet: www.notare.bayern.de</p>
+        <p>Der Präsident des Landgerichts Landshut<br>Maximilianstraße 22<br>84028 Landshut<br>
+        Telefon: 0871 840<br>Fax: 0871 841440<br>E-Mail: <a href="mailto:poststelle@lg-la.bayern.de">poststelle@lg-la.bayern.de</a></p>
+    """)
+    assert emails == {"info@notar-krebs.de"}
+    assert phones == {"+4987123001"}
+
+
+def test_the_webmaster_s_address_in_a_footer_credit_is_not_the_company_s():
+    emails, _ = contacts("""
+        <main><p>Call Colin on 07970 807386 or e-mail <a href="mailto:colin@ashlandscaping.co.uk">colin@ashlandscaping.co.uk</a></p></main>
+        <footer><span>Copyright 2016 by Whatcroft Services</span>
+        <span>e-mail the</span> <span><a href="mailto:mick@whatcroftservices.co.uk?Subject=From%20Ash">Webmaster</a></span></footer>
+    """)
+    assert emails == {"colin@ashlandscaping.co.uk"}
