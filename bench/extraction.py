@@ -270,6 +270,13 @@ def report(outcome: dict, show_heldout: bool) -> dict:
         print(row)
     if times:
         print(f"\n{len(times)} sites crawled, {sum(times) / len(times):.1f} s per site (process start to exit)")
+        rendered = {site["site"]: (profile or {}).get("provenance", {}).get("rendered") or {}
+                    for site, profile, _, _ in outcome["results"].values()}
+        rendered = {name: pages for name, pages in rendered.items() if pages}
+        slow = [elapsed for site, _, elapsed, _ in outcome["results"].values() if site["site"] in rendered]
+        if rendered:
+            print(f"render_js=auto rendered {sum(map(len, rendered.values()))} pages on {len(rendered)} sites "
+                  f"({', '.join(sorted(rendered))}): {sum(slow) / len(slow):.1f} s per such site")
     if outcome["absent"]:
         print(f"{len(outcome['absent'])} labelled sites have no pages in corpus/sites: python bench/corpus.py fetch")
     print("\nMistakes")

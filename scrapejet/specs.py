@@ -77,6 +77,7 @@ def off_target(seeds: Iterable[str], target: str | None) -> list[str]:
 # request generators); ``http_url`` is what enforces it.
 HTTP_URL_SCHEMA = {"format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+"}
 OutputFormat = Literal["json", "jsonl", "csv", "markdown"]
+RenderJs = Literal["auto"] | bool
 # A job's priority, wherever one is given: 1-9, 9 most urgent.
 PRIORITY_RANGE = {"ge": 1, "le": 9}
 WEBHOOK_EVENTS = ("job.started", "job.page", "job.completed", "job.failed", "job.cancelled")
@@ -186,7 +187,10 @@ class BusinessSpec(Strict):
     url: HttpUrl
     pages_to_scrape: BusinessPages | None = None
     max_pages: PageBudget = 25
-    render_js: bool = False
+    # "auto": a page whose fetched HTML looks drawn by script (placeholders
+    # for partial files, an empty app root, no links) is fetched again in
+    # Chromium (extract.scripted); True: every page; False: none.
+    render_js: RenderJs = "auto"
     priority: Priority = 5
     shared: bool = True
     output_format: OutputFormat | None = None
@@ -223,8 +227,9 @@ class BusinessSpec(Strict):
         """The pages asked for, in their order (their rank), or else the home
         page, with the site's robots.txt and sitemap, for discovery."""
         if self.pages_to_scrape:
-            return [Seed(page, render_js=self.render_js, rank=rank) for rank, page in enumerate(self.pages_to_scrape)]
-        return _site_seeds(self.url, self.render_js, page_type="home", rank=0)
+            return [Seed(page, render_js=self.render_js is True, rank=rank)
+                    for rank, page in enumerate(self.pages_to_scrape)]
+        return _site_seeds(self.url, self.render_js is True, page_type="home", rank=0)
 
 
 def _url_list(value: Any) -> Any:

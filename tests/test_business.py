@@ -117,19 +117,32 @@ def test_scrapejet_business_cli_and_export(env, web, tmp_path):
     assert len(proc.stdout.splitlines()) == 5
 
 
-def test_an_app_shell_gets_a_render_js_hint_and_render_js_finds_its_pages(env, web):
-    """A home page whose links are drawn by a script: fetched plainly it is a
-    page alone (and the summary says why that may be); rendered in Chromium
-    its contact page is found."""
-    plain = env.scrapejet("business", web.url("app-shell.test"), timeout=180)
+def test_an_app_shell_is_rendered_without_asking_and_says_so(env, web):
+    """A home page whose links are drawn by a script: by default
+    (render_js=auto) it is seen to be an app shell, fetched again in Chromium,
+    and its contact page found; the profile says which page was rendered and
+    why. With rendering off it is a page alone, and the summary says why that
+    may be."""
+    auto = env.scrapejet("business", web.url("app-shell.test"), timeout=180)
+    assert auto.returncode == 0, auto.stdout + auto.stderr
+    assert "studio@pixel-forge.test" in auto.stdout and "+441614960777" in auto.stdout
+    assert f"rendered     : {web.url('app-shell.test')} (an empty app root (#app))" in auto.stdout
+    assert "hint" not in auto.stdout
+    job = env.jobs().list()[0]
+    profile = env.storage().get_profile(job.job_id)
+    assert list(profile["provenance"]["rendered"]) == [web.url("app-shell.test")]
+    plain = env.scrapejet("business", web.url("app-shell.test"), "--no-render-js", timeout=180)
     assert plain.returncode == 0, plain.stdout + plain.stderr
-    assert "pages stored : 1" in plain.stdout and "email" not in plain.stdout
+    assert "pages stored : 1" in plain.stdout and "email" not in plain.stdout and "rendered     :" not in plain.stdout
     assert "run again with --render-js" in plain.stdout
     assert "WARNING" not in plain.stderr  # nothing is wrong: embeddings are off on purpose here
-    rendered = env.scrapejet("business", web.url("app-shell.test"), "--render-js", timeout=180)
-    assert rendered.returncode == 0, rendered.stdout + rendered.stderr
-    assert "studio@pixel-forge.test" in rendered.stdout and "+441614960777" in rendered.stdout
-    assert "hint" not in rendered.stdout
+
+
+def test_render_js_auto_leaves_plain_pages_plain(env, web):
+    """A site whose pages carry their links and text is never rendered."""
+    result = env.scrapejet("business", web.url("hidden-legal.test"), timeout=180)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "rendered     :" not in result.stdout and "pages stored : 5" in result.stdout
 
 
 def test_shared_jobs_served_by_a_worker_and_read_over_http(env, web, workers):

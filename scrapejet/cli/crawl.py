@@ -41,7 +41,9 @@ def add_parsers(sub) -> None:
     b.add_argument("--max-pages", type=int, help="pages to fetch at most (default 25)")
     b.add_argument("--format", choices=FORMATS, default="json", help="profile format (default json)")
     b.add_argument("-o", "--output", help="profile file ('-' for stdout); default data/exports/SITE-JOB.EXT")
-    b.add_argument("--render-js", action="store_true", help="render pages in headless Chromium")
+    b.add_argument("--render-js", action="store_true",
+                   help="render every page in headless Chromium (default: only pages that look drawn by script)")
+    b.add_argument("--no-render-js", action="store_true", help="render no page, even one drawn by script")
     b.add_argument("--priority", type=int, help="1-9, 9 most urgent (default 5)")
     b.add_argument("--progress", action="store_true", help="show the progress bar even without a terminal")
     b.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
@@ -86,14 +88,15 @@ def cmd_business(args, console: Console) -> int:
     from ..export import address_line, hours_line
     from ..spiders.business import BusinessSpider
 
+    render_js = True if args.render_js else False if args.no_render_js else "auto"
     spec = {"url": args.url, "pages_to_scrape": args.pages, "max_pages": args.max_pages,
-            "render_js": args.render_js, "priority": args.priority}
+            "render_js": render_js, "priority": args.priority}
     settings = crawl_settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
     model = validated("business", {k: v for k, v in spec.items() if v is not None}, settings, console)
     if model is None:
         return 2
     kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
-    kwargs["render_js"] = "true" if args.render_js else "false"
+    kwargs["render_js"] = str(render_js).lower()
     ran = run_job(settings, BusinessSpider, kwargs, f"business pages of {args.url}", model.max_pages, console,
                    args.progress)
     if ran is None:
@@ -118,6 +121,8 @@ def cmd_business(args, console: Console) -> int:
         for value in values or []:
             console.print(f"  {label:12} : {show(value)}", highlight=False)
     console.print(f"  pages stored : {job.counters['crawled']}")
+    for url, why in ((profile.get("provenance") or {}).get("rendered") or {}).items():
+        console.print(f"  rendered     : {url} ({why})", highlight=False)
     print_failures(console, storage, job)
     print_render_hint(console, storage, job)
     if path:

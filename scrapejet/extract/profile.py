@@ -57,6 +57,11 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         for key, value in (("company_name", name_from), ("description", description_from), ("logo", logo_from))
         if value
     }
+    # pages fetched again in Chromium (render_js=auto), and why
+    rendered = {p["url"]: p["contacts"]["rendered"] for p in pages
+                if p.get("url") and isinstance(p["contacts"].get("rendered"), str)}
+    if rendered:
+        provenance["rendered"] = rendered
     return {
         "job_id": job_id,
         "site": site,

@@ -19,7 +19,8 @@ from .roles import PAGE
 # auxiliary fetches for discovery (robots.txt sitemaps, sitemap files).
 # page_type: the business role a page was fetched for (about, contact...);
 # fallback: fetched at a guessed path, so a 404 there is not a failure.
-META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback", "discovery_rank")
+META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback", "discovery_rank",
+             "render_reason")
 
 
 def fingerprint(url: str, method: str = "GET") -> str:

@@ -23,6 +23,7 @@ profiles; ``-s SCRAPEJET_BUSINESS_FEED=pages`` (or ``all``) changes that.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from typing import Any
@@ -40,6 +41,8 @@ from ..urls import canonical_url, in_scope, site_host
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
 from .feeds import restrict_feeds
+
+logger = logging.getLogger(__name__)
 
 # Roles worth a guessed path when no link reveals them: the pages that hold
 # contact details, legal identity and policies. (Team, careers, services
@@ -109,7 +112,14 @@ class BusinessSpider(ScrapeJetSpider):
             yield Outcome.AUX
             return
         page_type = response.meta.get("page_type") or page_role(response.url) or "other"
+        rendered = self._render_again(response, job, data)
+        if rendered is not None:
+            yield rendered  # this page, drawn by its scripts in Chromium; its plain copy is no page
+            yield Outcome.AUX
+            return
         contacts = extract_contacts(response.body, response.url, role=page_type, encoding=response.encoding)
+        if response.meta.get("render_reason"):
+            contacts["rendered"] = response.meta["render_reason"]
         yield BusinessPageItem(
             job_id=job.job_id, url=url, final_url=response.url, status=response.status,
             depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]),
@@ -119,6 +129,22 @@ class BusinessSpider(ScrapeJetSpider):
         if job.spec.get("pages_to_scrape") or depth > DISCOVERY_DEPTH:
             return
         yield from self._discover(response, job, depth, page_type, data)
+
+    def _render_again(self, response, job, data) -> scrapy.Request | None:
+        """With ``render_js=auto``, the same page for Chromium when its HTML
+        looks drawn by script (``extract.scripted``), once."""
+        from ..extract.scripted import drawn_by_script
+
+        if job.spec.get("render_js") != "auto" or response.meta.get("playwright"):
+            return None
+        reason = drawn_by_script(response.body, len((data.get("links") or {}).get("internal") or []))
+        if reason is None:
+            return None
+        logger.info("Rendering %s in Chromium: %s", response.url, reason)
+        meta = {k: v for k, v in response.meta.items() if k in ("job_id", "depth", "role", "page_type",
+                                                                  "discovery_rank", "fallback")}
+        return scrapy.Request(response.url, callback=self.parse, errback=self.on_error, dont_filter=True,
+                              meta={**meta, "playwright": True, "render_reason": reason})
 
     def _not_a_page(self, response, job, data) -> bool:
         """A guessed path that did not 404 but is no page of its own: it
@@ -169,7 +195,7 @@ class BusinessSpider(ScrapeJetSpider):
             meta["discovery_rank"] = rank
         if fallback:
             meta["fallback"] = True
-        if role == PAGE and job.spec.get("render_js"):
+        if role == PAGE and job.spec.get("render_js") is True:
             meta["playwright"] = True
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ...specs import BusinessPages, HttpUrl, PageBudget, Priority, Strict, WebhookSpec
+from ...specs import BusinessPages, HttpUrl, PageBudget, Priority, RenderJs, Strict, WebhookSpec
 from .common import JobId
 
 
@@ -21,7 +21,11 @@ class BusinessScrapeRequest(Strict):
     )
     max_pages: PageBudget | None = None
     priority: Priority | None = None
-    render_js: bool = False
+    render_js: RenderJs = Field(
+        default="auto",
+        description='"auto": render in headless Chromium the pages that look drawn by script (placeholders for '
+                    'partial files, an empty app root, no links); true: every page; false: none',
+    )
     webhook: WebhookSpec | None = None
     job_id: JobId | None = None
 
@@ -49,5 +53,7 @@ class BusinessProfileOut(BaseModel):
     geo: dict[str, Any] | None
     pages: dict[str, str] = Field(description="role (home, about, contact, legal, privacy...) -> URL")
     schema_org: dict[str, Any]
-    provenance: dict[str, Any] = Field(description="where company_name, description and logo came from")
+    provenance: dict[str, Any] = Field(description="where company_name, description and logo came from; "
+                                                   "`rendered`: the pages rendered in Chromium (render_js auto), "
+                                                   "each with why")
     created_at: str | None
