@@ -99,3 +99,22 @@ def test_the_webmaster_s_address_in_a_footer_credit_is_not_the_company_s():
         <span>e-mail the</span> <span><a href="mailto:mick@whatcroftservices.co.uk?Subject=From%20Ash">Webmaster</a></span></footer>
     """)
     assert emails == {"colin@ashlandscaping.co.uk"}
+
+
+@pytest.mark.parametrize("url, lines, expected", [
+    ("http://bcb-technik.test/kontakty", ["BCB technik s.r.o.", "Moravská Huzová 119", "783 13 Štěpánov"],
+     ("Moravská Huzová 119", "783 13", "Štěpánov")),
+    ("http://agronaprawa.test/kontakt", ["Agronaprawa", "ul. Kaliska 12", "98-235 Błaszki"],
+     ("ul. Kaliska 12", "98-235", "Błaszki")),
+    ("http://tradgard.se/kontakt", ["Trädgårdsfix", "Storgatan 12", "211 34 Malmö"],
+     ("Storgatan 12", "211 34", "Malmö")),
+])
+def test_czech_polish_and_swedish_postcodes(url, lines, expected):
+    html = f"<html><body><footer><p>{'<br>'.join(lines)}</p></footer></body></html>".encode()
+    found = extract_contacts(html, url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [expected]
+
+
+def test_a_postcode_shape_in_prose_is_no_address():
+    html = "<html><body><main><p>Call us today, we open at 123 45 Malmö prices.</p></main></body></html>".encode()
+    assert extract_contacts(html, "http://firma.test/", role="home")["addresses"] == []

@@ -55,6 +55,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
     ("IN", re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,:]?\s*(?P<pc>[1-9]\d{{2}} ?\d{{3}})(?![\d])(?:\s*\((?P<reg>[^)]{{1,20}})\))?")),
     ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
+    ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
+    ("PL", re.compile(rf"(?<![\w-])(?P<pc>\d{{2}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
 ]
 # What each shape cannot do without: a cheap test before the full pattern,
 # whose town-first forms (US, IN) would otherwise try every capital letter.
@@ -68,6 +71,8 @@ _QUICK = {
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
+    "CS": re.compile(r"(?<![\d-])\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſ]"),
+    "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
 }
 _HAS_DIGIT = re.compile(r"\d")
 _EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT"}
@@ -123,7 +128,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
     "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
-    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"),
+    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -315,7 +320,7 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU")):
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU", "CS", "PL")):
             return None
         if kind == "US" and not postal:
             return None
@@ -448,6 +453,11 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         if hint in ("DE", "FR", "ES", "IT"):
             return hint
         return "DE" if street_kind == "DE" else None
+    if kind == "PL":
+        return "PL"
+    if kind == "CS":
+        code = {"S": "SE"}.get(prefix or "", prefix)
+        return code or (hint if hint in ("CZ", "SK", "SE", "GR") else None)
     if prefix:
         return _EU4_COUNTRIES.get(prefix)
     return hint if hint in ("AT", "CH", "BE", "LU", "DK", "NO") else None
