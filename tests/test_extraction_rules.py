@@ -118,3 +118,15 @@ def test_czech_polish_and_swedish_postcodes(url, lines, expected):
 def test_a_postcode_shape_in_prose_is_no_address():
     html = "<html><body><main><p>Call us today, we open at 123 45 Malmö prices.</p></main></body></html>".encode()
     assert extract_contacts(html, "http://firma.test/", role="home")["addresses"] == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    # as map services write them: house letter, district between street and postcode
+    ("Carrer de Sant Joaquim, 8, Nord, 07003 Palma", ("Carrer de Sant Joaquim 8", "07003", "Palma")),
+    ("Camí de la Vileta, 152, C, Ponent, 07011 Sa Vileta", ("Camí de la Vileta 152", "07011", "Sa Vileta")),
+    ("Hauptstraße 5, Hinterhaus, 10115 Berlin", ("Hauptstraße 5", "10115", "Berlin")),
+])
+def test_a_district_between_street_and_postcode(line, expected):
+    html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
+    found = extract_contacts(html, "http://forn.test/", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [expected]

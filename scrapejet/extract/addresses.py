@@ -103,7 +103,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "ES": re.compile(
-        r"(?P<street>(?:Calle|C/|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
+        r"(?P<street>(?:Calle|C/|Cam[ií]|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
         r"Traves[ií]a|Rambla|Gran V[ií]a|Glorieta|Callej[oó]n|Pasaje|Passeig|Pla[çc]a)\s[^,\d]{2,40}?,?\s*"
         r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?)"
     ),
@@ -339,6 +339,9 @@ def _address_at(
     )
 
 
+_GAP_TO_POSTCODE = re.compile(r"[\s,\-–·•|/]*(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}")
+
+
 def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
     """The street on the same line as the postcode: right before it, or for
     UK/US/IN addresses a few comma-separated town and county parts before it."""
@@ -349,7 +352,9 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
             if kind in _TOWN_FIRST or kind == "IN":
                 close = gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap)
             else:
-                close = bool(re.fullmatch(r"[\s,\-–·•|/]*", gap))
+                # "Carrer de Sant Joaquim, 8, Nord, 07003 Palma": a house
+                # letter or a district between (as map services write them)
+                close = bool(_GAP_TO_POSTCODE.fullmatch(gap))
             if close and found.start() > best[2]:
                 street = found.group("street")
                 best = (street.strip(" ,"), street_kind, found.start(), found.start() + len(street.rstrip(" ,")))
