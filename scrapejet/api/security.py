@@ -65,7 +65,7 @@ def check_target(url: str, field: str = "url") -> None:
     the egress policy the workers and the webhook sender apply again where
     they connect (``download.egress``)."""
     policy = services().egress
-    if policy.open:
+    if policy.allow_private:
         return
     host = (urlsplit(url).hostname or "").rstrip(".")
     try:

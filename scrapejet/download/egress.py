@@ -133,11 +133,6 @@ class EgressPolicy:
         spiders = [getattr(c, "spider", None) for c in crawlers]
         return bool(spiders) and all(getattr(s, "serves_operator_job", False) for s in spiders)
 
-    @property
-    def open(self) -> bool:
-        """Whether every address is allowed (nothing to check)."""
-        return self.allow_private
-
     def refusal(self, address: str) -> str | None:
         """Why a connection to ``address`` is refused (None: allowed)."""
         if self.allow_private:
@@ -207,7 +202,7 @@ class EgressMiddleware:
         return cls(EgressPolicy.from_crawler(crawler))
 
     async def process_request(self, request, spider=None):
-        if self.policy.open or request.meta.get("proxy"):
+        if self.policy.allow_private or request.meta.get("proxy"):
             return None
         host = urlparse_cached(request).hostname or ""
         try:

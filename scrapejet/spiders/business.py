@@ -141,10 +141,13 @@ class BusinessSpider(ScrapeJetSpider):
         if reason is None:
             return None
         logger.info("Rendering %s in Chromium: %s", response.url, reason)
-        meta = {k: v for k, v in response.meta.items() if k in ("job_id", "depth", "role", "page_type",
-                                                                  "discovery_rank", "fallback")}
-        return scrapy.Request(response.url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                              meta={**meta, "playwright": True, "render_reason": reason})
+        meta = response.meta
+        request = self._request(response.url, job, meta.get("depth", 0), page_type=meta.get("page_type"),
+                                fallback=bool(meta.get("fallback")), rank=meta.get("discovery_rank"))
+        if request is None:
+            return None
+        request.meta.update(playwright=True, render_reason=reason)
+        return request.replace(dont_filter=True)
 
     def _not_a_page(self, response, job, data) -> bool:
         """A guessed path that did not 404 but is no page of its own: it
