@@ -25,6 +25,8 @@ Corpora:
   ``--show-heldout``, so tuning does not look at them.
 
 Fields: emails; phones (E.164, every type but fax); fax (numbers typed fax);
+types (of the numbers found that a label types landline or mobile: precision
+counts the types given, recall counts "phone", which decides nothing, as a miss);
 socials (URLs compared without scheme, ``www.`` and trailing slash);
 addresses (a labelled address is found when a profile address has its postal
 code, or its locality when it has none; precision counts profile addresses
@@ -54,7 +56,7 @@ sys.path.insert(0, str(ROOT))
 LABELS = ROOT / "bench" / "corpus" / "labels"
 CORPUS = ROOT / "corpus" / "sites"
 ROLES = ("contact", "about", "privacy", "terms", "legal")
-FIELDS = ("emails", "phones", "fax", "socials", "addresses", "roles")
+FIELDS = ("emails", "phones", "fax", "types", "socials", "addresses", "roles")
 
 
 # -- labels, one shape for every corpus ----------------------------------------------------
@@ -75,6 +77,7 @@ def corpus_sites() -> list[dict]:
             "emails": {e.lower() for e in label["emails"]},
             "phones": {n for n, t in phones.items() if t != "fax"},
             "fax": {n for n, t in phones.items() if t == "fax"},
+            "types": {n: t for n, t in phones.items() if t != "fax"},
             "socials": set(label["socials"]),
             "addresses": [(a.get("postal_code") or "", a.get("locality") or "") for a in label["addresses"]],
             "roles": {r: label["roles"][r] for r in ROLES if r in label["roles"]},
@@ -99,6 +102,7 @@ def expected_sites() -> list[dict]:
                 "emails": set(profile["emails"]),
                 "phones": {n for n in profile["phones"] if types.get(n) != "fax"},
                 "fax": {n for n in profile["phones"] if types.get(n) == "fax"},
+                "types": {n: t for n, t in types.items() if t in ("landline", "mobile")},
                 "socials": set(profile["socials"]),
                 "addresses": [(code, "") for code in profile.get("postal_codes", set())]
                 or [("", locality) for locality in profile.get("localities", set())],
@@ -164,6 +168,18 @@ def compare(site: dict, profile: dict, scores: dict[str, Score]) -> list[str]:
             mistakes.append(f"{field}: reported {value} ({kind})")
         for value in sorted(missed):
             mistakes.append(f"{field}: missed {value}" + (f" (reported as {phones[value]})" if value in phones else ""))
+    # types of the numbers found that the label types landline or mobile:
+    # right, wrong (landline for mobile or back), or left "phone" (undecided)
+    for number, labelled in sorted(site["types"].items()):
+        reported = phones.get(number)
+        if reported is None or labelled not in ("landline", "mobile"):
+            continue
+        if reported == labelled:
+            scores["types"].tp += 1
+        else:
+            scores["types"].fn += 1
+            scores["types"].fp += reported != "phone"
+            mistakes.append(f"types: {number} reported {reported}, labelled {labelled}")
     socials = {social_key(s["url"]): s["url"] for s in profile.get("socials", [])}
     expected = {social_key(s): s for s in site["socials"]}
     extra, missed = scores["socials"].add(set(expected), set(socials))

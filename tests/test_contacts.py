@@ -177,7 +177,7 @@ def test_deobfuscate_leaves_plain_text_alone():
 
 def test_tel_link_in_e164_and_as_written():
     result = extract('<p>Telefon: <a href="tel:030-2576-8810">030 2576 88-10</a></p>')
-    assert result["phones"] == [{"e164": "+493025768810", "as_written": "030 2576 88-10", "type": "phone", "source": "tel"}]
+    assert result["phones"] == [{"e164": "+493025768810", "as_written": "030 2576 88-10", "type": "landline", "source": "tel"}]
 
 
 def test_whatsapp_links_are_phones_of_type_whatsapp():
@@ -200,7 +200,7 @@ def test_fax_labels():
     """
     kinds = {p["e164"]: p["type"] for p in extract(body)["phones"]}
     assert kinds == {
-        "+4922147108820": "phone",
+        "+4922147108820": "landline",
         "+4922147108829": "fax",
         "+495219631740": "fax",
         "+495219631741": "fax",
@@ -243,7 +243,7 @@ def test_uk_page_decoys_and_placeholder():
     """
     result = extract(body, url="http://tearoom.test/contact.html", lang="en-GB")
     assert result["region"] == "GB"
-    assert result["phones"] == [{"e164": "+441314960123", "as_written": "0131 496 0123", "type": "phone", "source": "text"}]
+    assert result["phones"] == [{"e164": "+441314960123", "as_written": "0131 496 0123", "type": "landline", "source": "text"}]
 
 
 @pytest.mark.parametrize("written", ["+49 30 0000000", "+49 30 123456789", "+33 1 23 45 67 89", "0221 1234567", "+1 (212) 987-6543"])
@@ -277,7 +277,7 @@ def test_north_american_numbers_on_a_page_of_no_known_country(url):
 
 def test_french_numbers_with_html_lang():
     result = extract("<p>Tél. : 01 42 68 53 00 – Portable : 06 71 84 29 53</p>", url="http://atelier.test/", lang="fr")
-    assert {p["e164"]: p["type"] for p in result["phones"]} == {"+33142685300": "phone", "+33671842953": "mobile"}
+    assert {p["e164"]: p["type"] for p in result["phones"]} == {"+33142685300": "landline", "+33671842953": "mobile"}
 
 
 def test_json_ld_telephone_and_fax():
@@ -785,7 +785,7 @@ def test_merge_profile_deduplicates_and_keeps_provenance():
     home = _page(
         "https://firma.de/", "home",
         emails=[{"email": "info@firma.de", "source": "text"}],
-        phones=[{"e164": "+493025768810", "as_written": "030 2576 88-10", "type": "phone", "source": "text"}],
+        phones=[{"e164": "+493025768810", "as_written": "030 2576 88-10", "type": "landline", "source": "text"}],
         addresses=[{"street": None, "postal_code": "10969", "locality": "Berlin", "region": None, "country": "DE",
                     "as_written": "10969 Berlin", "source": "text"}],
         socials=[{"network": "facebook", "url": "https://www.facebook.com/firma", "handle": "firma"}],
@@ -794,7 +794,7 @@ def test_merge_profile_deduplicates_and_keeps_provenance():
         "https://firma.de/kontakt/", "contact",
         emails=[{"email": "INFO@firma.de", "source": "mailto"}, {"email": "vertrieb@firma.de", "source": "text"}],
         phones=[
-            {"e164": "+493025768810", "as_written": "+49 30 2576 8810", "type": "phone", "source": "tel"},
+            {"e164": "+493025768810", "as_written": "+49 30 2576 8810", "type": "landline", "source": "tel"},
             {"e164": "+491724096338", "as_written": "+491724096338", "type": "whatsapp", "source": "wa.me"},
             {"e164": "+491724096338", "as_written": "0172 4096 338", "type": "mobile", "source": "text"},
         ],
@@ -876,7 +876,7 @@ def test_merge_profile_of_nothing():
 def test_labels_decide_the_kind_of_each_number_on_a_line():
     result = extract("<p>Tel. 0221 4710 8820 · WhatsApp: 0171 4096 338 · Tel./WhatsApp 0171 4096 339</p><p>T.0221 4710 8829</p>")
     assert {p["e164"]: p["type"] for p in result["phones"]} == {
-        "+4922147108820": "phone", "+491714096338": "whatsapp", "+491714096339": "mobile", "+4922147108829": "phone",
+        "+4922147108820": "landline", "+491714096338": "whatsapp", "+491714096339": "mobile", "+4922147108829": "landline",
     }
 
 

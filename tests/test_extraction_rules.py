@@ -130,3 +130,20 @@ def test_a_district_between_street_and_postcode(line, expected):
     html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
     found = extract_contacts(html, "http://forn.test/", role="contact")["addresses"]
     assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [expected]
+
+
+@pytest.mark.parametrize("url, html, expected", [
+    # the numbering plan decides where it can: a Berlin number is a landline, a 0172 a mobile
+    ("http://firma.de/kontakt", "<p>Telefon: 030 2576 8810<br>Mobil: 0172 4096338<br>Fax: 030 2576 8819</p>",
+     {"+493025768810": "landline", "+491724096338": "mobile", "+493025768819": "fax"}),
+    # "Handy" in front of a landline: the plan wins over the label
+    ("http://firma.de/kontakt", "<p>Handy: 030 2576 8810</p>", {"+493025768810": "landline"}),
+    # the North American plan gives mobiles no prefix: the label says it, else "phone"
+    ("http://shop.test/contact", "<p>Office: (212) 736-5010<br>Cell: (917) 555-0199</p>",
+     {"+12127365010": "phone", "+19175550199": "mobile"}),
+    ("http://studio.fr/contact", '<p>Tél. <a href="tel:+33142685300">01 42 68 53 00</a> · Portable 06 71 84 29 53</p>',
+     {"+33142685300": "landline", "+33671842953": "mobile"}),
+])
+def test_landline_mobile_and_fax_are_kept_apart(url, html, expected):
+    found = extract_contacts(f"<html><body><main>{html}</main></body></html>".encode(), url, role="contact")["phones"]
+    assert {p["e164"]: p["type"] for p in found} == expected

@@ -55,7 +55,7 @@ PROFILE = {
     "description": "Seit 1987 backen wir jeden Morgen Brot.",
     "emails": [{"email": "hallo@sonnenkorn-baeckerei.de",
                 "found_on": [{"url": "http://hidden-legal.test/kontakt/", "role": "contact"}]}],
-    "phones": [{"e164": "+497614839217", "as_written": "0761 4839217", "type": "phone",
+    "phones": [{"e164": "+497614839217", "as_written": "0761 4839217", "type": "landline",
                 "found_on": [{"url": "http://hidden-legal.test/kontakt/", "role": "contact"}]}],
     "addresses": [{"street": "Kornstraße 7", "postal_code": "79098", "locality": "Freiburg im Breisgau",
                    "country": "DE", "found_on": [{"url": "http://hidden-legal.test/impressum", "role": "legal"}]}],
@@ -164,7 +164,7 @@ def test_profile_values_are_answered_exactly_with_a_citation():
     answer = answer_from(question, sources, None, site="hidden-legal.test")
     assert answer.answer.splitlines() == [
         "Email: hallo@sonnenkorn-baeckerei.de [2]",
-        "Phone: +49 761 4839217 (written 0761 4839217) [2]",
+        "Phone: +49 761 4839217 (written 0761 4839217, landline) [2]",
         "Address: Kornstraße 7, 79098 Freiburg im Breisgau, DE [2]",
     ]
     profile = answer.sources[1]

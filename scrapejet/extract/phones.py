@@ -21,6 +21,8 @@ from scrapejet.extract.textlines import WIDGET, Document, Line, fold
 from scrapejet.urls import host_of
 
 SOURCE_RANK = {"tel": 0, "json-ld": 1, "wa.me": 2, "text": 3}
+# The types of a number one calls; fax and whatsapp are kinds of their own.
+_VOICE = ("landline", "mobile", "phone")
 
 # Country-code TLDs sites actually use for their country. Vanity ccTLDs
 # (.io, .co, .me, .tv, .ai, .fm...) say nothing about where a business is.
@@ -51,6 +53,9 @@ _COUNTRY_NAMES = {
 
 _FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|telecopie|facsimile|\bfacs\b")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
+# Said only where the numbering plan cannot tell (the North American plan
+# gives mobiles no prefix of their own): "Cell: (207) 555-0142".
+_MOBILE_LABEL = re.compile(r"\b(?:mobil|mobile|handy|cell|cellulare|movil|telemovel|portable|gsm|natel)\b")
 _PHONE_LABEL = re.compile(
     r"\b(?:tel|tele?fon|telephone|phone|ph|call|mobil|mobile|handy|cell|tel[eé]fono|telefoon|"
     r"telemovel|telemovel|movil|cellulare|portable|hotline|fon|t|m|p)\b\.?"
@@ -210,8 +215,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             return
         if is_placeholder_number(str(number.national_number)):
             return
-        if kind == "phone" and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
-            kind = "mobile"
+        kind = voice_type(number, kind)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         found.append({"e164": e164, "as_written": " ".join(as_written.split()), "type": kind, "source": source})
 
@@ -258,13 +262,35 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             number = match.number
             if not phonenumbers.is_valid_number(number) or is_placeholder_number(str(number.national_number)):
                 continue
-            kind = _label_kind(doc, index, "", before)
-            if kind == "phone" and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
-                kind = "mobile"
+            kind = voice_type(number, _label_kind(doc, index, "", before))
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append({"e164": e164, "as_written": match.raw_string, "type": kind, "source": "text"})
 
     return _dedupe(found)
+
+
+def voice_type(number: Any, labelled: str) -> str:
+    """landline / mobile as the numbering plan has it for a number labelled
+    as a phone (or a mobile); ``phone`` where the plan cannot tell (North
+    American numbers, toll-free, VoIP) and no label said mobile. A fax or
+    a WhatsApp contact keeps its label."""
+    if labelled not in ("phone", "mobile"):
+        return labelled
+    from phonenumbers import PhoneNumberType, number_type
+
+    plan = number_type(number)
+    if plan == PhoneNumberType.MOBILE:
+        return "mobile"
+    if plan == PhoneNumberType.FIXED_LINE:
+        return "landline"
+    return labelled
+
+
+def line_type(e164: str) -> str:
+    """landline / mobile / phone for a number in E.164, by its plan alone."""
+    import phonenumbers
+
+    return voice_type(phonenumbers.parse(e164, None), "phone")
 
 
 class _Match:
@@ -293,7 +319,7 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
 
 
 def _label_kind(doc: Document, line_index: int, own_text: str, before: str | None = None) -> str:
-    """fax / whatsapp / phone, from the label nearest before the number:
+    """fax / whatsapp / mobile / phone, from the label nearest before the number:
     in its own line, else a short label line just above ("<h4>Fax</h4>")."""
     if before is None:
         line = doc.lines[line_index] if 0 <= line_index < len(doc.lines) else None
@@ -311,7 +337,9 @@ def _label_kind(doc: Document, line_index: int, own_text: str, before: str | Non
 def _kind_of_label(text: str) -> str | None:
     """The kind the last label in ``text`` names."""
     best, best_start, best_end = None, -1, -1
-    for pattern, kind in ((_FAX_LABEL, "fax"), (_WHATSAPP_LABEL, "whatsapp"), (_PHONE_LABEL, "phone")):
+    # at one place "mobile" is the more precise word of the two that match it
+    for pattern, kind in ((_FAX_LABEL, "fax"), (_WHATSAPP_LABEL, "whatsapp"), (_MOBILE_LABEL, "mobile"),
+                          (_PHONE_LABEL, "phone")):
         for match in pattern.finditer(text):
             if match.start() > best_start:
                 best, best_start, best_end = kind, match.start(), match.end()
@@ -358,7 +386,7 @@ def _dedupe(found: list[dict[str, str]]) -> list[dict[str, str]]:
     """One entry per number and kind; the best source's spelling wins."""
     best: dict[tuple[str, str], dict[str, str]] = {}
     for entry in found:
-        kind = "phone" if entry["type"] == "mobile" else entry["type"]
+        kind = "voice" if entry["type"] in _VOICE else entry["type"]
         key = (entry["e164"], kind)
         current = best.get(key)
         if current is None:

@@ -15,13 +15,14 @@ from scrapejet.extract.addresses import merge_two, same_address
 from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
+from scrapejet.extract.phones import line_type
 
 # Where a business states its own details most carefully, first.
 ROLE_PRIORITY = ("contact", "legal", "home", "about", "team", "services", "privacy", "terms", "cookies", "careers")
 _RANK = {role: index for index, role in enumerate(ROLE_PRIORITY)}
 _NO_ROLE = len(ROLE_PRIORITY)
 # Kinds of phone in the order one of them names a number found as several.
-_PHONE_KINDS = ("phone", "mobile", "fax", "whatsapp")
+_PHONE_KINDS = ("landline", "mobile", "phone", "fax", "whatsapp")
 
 
 def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dict[str, Any]:
@@ -125,8 +126,12 @@ def _without_order(entry: dict[str, Any]) -> dict[str, Any]:
 def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
     # One number may be the office line and the WhatsApp contact: it is
     # listed once, named by what it is first, with every kind it serves.
+    # A number seen only as a wa.me link is still a line of some type (a
+    # mobile, nearly always): ``type`` says which, ``types`` adds WhatsApp.
     seen = entry.get("_kinds") or []
     kinds = [kind for kind in _PHONE_KINDS if kind in seen or kind == entry.get("type")]
+    if kinds == ["whatsapp"]:
+        kinds.insert(0, line_type(entry["e164"]))
     entry = dict(entry)
     if kinds:
         entry["type"] = kinds[0]

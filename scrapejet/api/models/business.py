@@ -45,7 +45,7 @@ class BusinessProfileOut(BaseModel):
     description: str | None
     logo: str | None
     emails: list[dict[str, Any]] = Field(description="{email, source, found_on[]}")
-    phones: list[dict[str, Any]] = Field(description="{e164, as_written, type: phone|mobile|fax|whatsapp, found_on[]}")
+    phones: list[dict[str, Any]] = Field(description="{e164, as_written, type: landline|mobile|phone|fax|whatsapp, found_on[]}")
     addresses: list[dict[str, Any]] = Field(
         description="{street, postal_code, locality, region, country, as_written, found_on[]}")
     socials: list[dict[str, Any]] = Field(description="{network, url, handle, found_on[]}")
