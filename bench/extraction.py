@@ -72,7 +72,7 @@ def corpus_sites() -> list[dict]:
         phones = {p["e164"]: p["type"] for p in label["phones"]}
         sites.append({
             "corpus": "corpus-heldout" if heldout(label["site"]) else "corpus-tune",
-            "site": label["site"], "folder": folder, "home": label["home"],
+            "site": label["site"], "folder": folder, "home": label["home"], "domain": label.get("domain"),
             "present": folder.is_dir(),
             "emails": {e.lower() for e in label["emails"]},
             "phones": {n for n, t in phones.items() if t != "fax"},
@@ -98,7 +98,7 @@ def expected_sites() -> list[dict]:
             types = profile.get("phone_types", {})
             must_not = entry.get("must_not", {})
             sites.append({
-                "corpus": corpus, "site": site, "folder": folder / site, "home": "", "present": True,
+                "corpus": corpus, "site": site, "folder": folder / site, "home": "", "present": True, "domain": None,
                 "emails": set(profile["emails"]),
                 "phones": {n for n in profile["phones"] if types.get(n) != "fax"},
                 "fax": {n for n in profile["phones"] if types.get(n) == "fax"},
@@ -106,7 +106,7 @@ def expected_sites() -> list[dict]:
                 "socials": set(profile["socials"]),
                 "addresses": [(code, "") for code in profile.get("postal_codes", set())]
                 or [("", locality) for locality in profile.get("localities", set())],
-                "roles": {r: entry["roles"][r] for r in ROLES if r in entry["roles"]},
+                "roles": {r: roles[r] for r in ROLES if r in (roles := {**entry["roles"], **entry.get("covered_roles", {})})},
                 "distractors": {"emails": set(must_not.get("emails", set())), "phones": set()},
             })
     return sites
@@ -219,14 +219,48 @@ def compare(site: dict, profile: dict, scores: dict[str, Score]) -> list[str]:
 
 
 # -- crawling -----------------------------------------------------------------------------
+def host_name(site: dict) -> str:
+    return site["domain"] or f"{site['site']}.test"
+
+
+def served_folder(site: dict, port: int, work: Path) -> Path:
+    """The site's folder as its own host serves it. A site whose pages link
+    each other by absolute URL on its domain (``https://www.firma.nl/contact``)
+    is served under that name, its links pointed at this loopback origin
+    (the only change made to the pages), so the crawl follows them as it
+    would on the real host."""
+    if not site["domain"]:
+        return site["folder"]
+    bare = re.escape(site["domain"].removeprefix("www."))
+    own = re.compile(rf"(?:https?:)?//(?:www\.)?{bare}(?::\d+)?(?=[/\"'?#\s]|$)".encode())
+    origin = f"http://{site['domain']}:{port}".encode()
+    target = work / "served" / site["site"]
+    for file in site["folder"].rglob("*"):
+        if file.is_file():
+            copy = target / file.relative_to(site["folder"])
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            body = file.read_bytes()
+            copy.write_bytes(own.sub(origin, body) if file.suffix.lower() in (".html", ".htm") else body)
+    return target
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def crawl(site: dict, web, redis_url: str, work: Path) -> tuple[dict | None, float, str]:
-    name = f"{site['site']}.test"
+    name = host_name(site)
     home = site["home"] if site["home"] not in ("", "index.html") else ""
     url = web.url(name, "/" + home)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRAPEJET_", "REDIS_URL", "DATABASE_URL"))}
     env.update({
         "REDIS_URL": redis_url, "SCRAPEJET_DATA_DIR": str(work / site["site"]),
-        "SCRAPEJET_KEY_PREFIX": f"x{site['site']}:", "SCRAPEJET_RESOLVE": json.dumps({name: "127.0.0.1"}),
+        "SCRAPEJET_KEY_PREFIX": f"x{site['site']}:",
+        "SCRAPEJET_RESOLVE": json.dumps({host: "127.0.0.1" for host in {name, name.removeprefix("www.")}}),
         "SCRAPEJET_ALLOW_PRIVATE": "1", "SCRAPEJET_EMBEDDINGS": "off",
     })
     started = time.monotonic()
@@ -249,8 +283,10 @@ def run(args) -> dict:
     work = Path(tempfile.mkdtemp(prefix="bench-extraction-"))
     redis_srv = RedisServer(work / "redis").start()
     results = {}
+    port = free_port()
+    folders = {host_name(s): served_folder(s, port, work) for s in sites}
     try:
-        with FixtureWeb(folders={f"{s['site']}.test": s["folder"] for s in sites}) as web:
+        with FixtureWeb(port, folders=folders) as web:
             with ThreadPoolExecutor(args.parallel) as pool:
                 done = pool.map(lambda s: (s, *crawl(s, web, redis_srv.url, work)), sites)
                 for site, profile, elapsed, error in done:

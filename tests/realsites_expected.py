@@ -275,6 +275,8 @@ EXPECTED: dict[str, dict] = {
             "expertises.html": "services",
             "mentions-legales.html": "legal",
         },
+        # its legal notice has a "Données personnelles" section: the site's privacy statement
+        "covered_roles": {"privacy": "/mentions-legales.html"},
         "crawled": ["index.html", "apropos.html", "contact.html", "expertises.html", "mentions-legales.html"],
         "profile": {
             # The legal notice names the lawyer (a person); the practice

@@ -255,6 +255,7 @@ def test_placeholder_number_rules():
     assert is_placeholder_number("300000000")
     assert is_placeholder_number("123456789")
     assert not is_placeholder_number("3025768810")
+    assert not is_placeholder_number("169888888")  # 01 69 88 88 88, a restaurant near Paris
 
 
 def test_us_numbers_and_an_invalid_fictional_area_code():
@@ -723,7 +724,7 @@ def test_discover_role_pages_same_site_best_first_deduplicated():
 # --- the page contract, junk input -----------------------------------------------------------
 
 
-CONTACT_KEYS = {"company", "emails", "phones", "addresses", "socials", "schema_org", "language", "region"}
+CONTACT_KEYS = {"company", "emails", "phones", "addresses", "socials", "schema_org", "language", "region", "covers"}
 COMPANY_KEYS = {"name", "legal_name", "description", "logo", "opening_hours", "geo", "vat_id", "registration"}
 
 

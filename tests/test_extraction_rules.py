@@ -147,3 +147,38 @@ def test_a_district_between_street_and_postcode(line, expected):
 def test_landline_mobile_and_fax_are_kept_apart(url, html, expected):
     found = extract_contacts(f"<html><body><main>{html}</main></body></html>".encode(), url, role="contact")["phones"]
     assert {p["e164"]: p["type"] for p in found} == expected
+
+
+def test_the_accounts_in_a_credits_section_are_not_the_company_s():
+    html = b"""<html><body><main><h2>Impressum</h2><p>Kanzlei Winter<br>Steinenring 20<br>CH-4051 Basel</p>
+        <p><a href="https://www.linkedin.com/company/kanzlei-winter">LinkedIn</a></p>
+        <h2>Credits</h2><p>Hugo Theme "CoHub" &copy; <a href="https://github.com/StaticMania">StaticMania</a> (MIT License)<br>
+        Bild &copy; <a href="https://www.instagram.com/sebastianpandelache">Sebastian Pandelache</a></p></main></body></html>"""
+    found = extract_contacts(html, "http://winter.test/impressum", role="legal")["socials"]
+    assert [s["url"] for s in found] == ["https://www.linkedin.com/company/kanzlei-winter"]
+
+
+def _page(url, role, body):
+    html = f"<html><body><nav><a href='/'>Accueil</a></nav><main>{body}</main></body></html>".encode()
+    return {"url": url, "page_type": role, "contacts": extract_contacts(html, url, role=role)}
+
+
+def test_a_privacy_statement_inside_the_legal_notice_is_the_privacy_page_of_a_site_without_one():
+    from scrapejet.extract.profile import merge_profile
+
+    home = _page("http://jardin.test/", "home", "<h1>Le Jardin</h1><p>Restaurant</p>")
+    legal = _page("http://jardin.test/mentions-legales.html", "legal", """
+        <h2>Mentions légales</h2><h3>1. Utilisation des informations</h3>
+        <p>Nous ne vendons ni ne louons vos informations personnelles à des tiers.</p>
+        <h3>2. Contenu embarqué</h3><p>Ces sites pourraient utiliser des cookies.</p>""")
+    assert merge_profile([home, legal], job_id="j", site="jardin.test")["pages"]["privacy"] == legal["url"]
+    impressum = _page("http://firma.test/impressum", "legal", """
+        <h1>Impressum</h1><p>Firma GmbH, Hauptstraße 1, 10115 Berlin</p>
+        <h2>Datenschutzerklärung</h2><p>Wir verarbeiten Ihre Daten nur im Rahmen der Gesetze.</p>""")
+    assert merge_profile([impressum], job_id="j", site="firma.test")["pages"]["privacy"] == impressum["url"]
+    # a site with a privacy page of its own keeps it; a plain legal notice covers nothing
+    privacy = _page("http://firma.test/datenschutz", "privacy", "<h1>Datenschutz</h1>")
+    assert merge_profile([impressum, privacy], job_id="j", site="firma.test")["pages"]["privacy"] == privacy["url"]
+    plain = _page("http://firma.test/impressum", "legal", "<h1>Impressum</h1><p>Firma GmbH, Hauptstraße 1</p>"
+                  "<h2>Haftung für Links</h2><p>Für Inhalte externer Links haften wir nicht.</p>")
+    assert "privacy" not in merge_profile([plain], job_id="j", site="firma.test")["pages"]

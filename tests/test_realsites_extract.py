@@ -180,7 +180,10 @@ def test_merged_profile(site, loopback):
     assert profile["provenance"]["company_name"]["url"].startswith(origin(site, loopback))
 
     roles_crawled = {entry["file_roles"].get(f) or page_role(file_url(site, f)) for f in entry["crawled"]}
-    assert set(profile["pages"]) == roles_crawled - {None}
+    covered = entry.get("covered_roles", {})
+    assert set(profile["pages"]) == roles_crawled - {None} | set(covered)
+    for role, path in covered.items():
+        assert profile["pages"][role] == origin(site, loopback) + path
     for kind in ("emails", "phones", "addresses", "socials"):
         for value in profile[kind]:
             assert value["found_on"], value

@@ -20,6 +20,7 @@ from scrapejet.extract.emails import extract_emails
 from scrapejet.extract.jsonld import organisations, read_json_ld, text_value
 from scrapejet.extract.links import document_base_url, parse_html
 from scrapejet.extract.phones import country_code, extract_phones, infer_region
+from scrapejet.extract.roles import covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
 from scrapejet.urls import registered_domain
@@ -51,6 +52,7 @@ def empty_contacts() -> dict[str, Any]:
         "schema_org": {},
         "language": None,
         "region": None,
+        "covers": [],
     }
 
 
@@ -111,6 +113,7 @@ def _extract(tree: HtmlElement, url: str, role: str | None) -> dict[str, Any]:
         "schema_org": orgs[0] if len(orgs) == 1 else {"@graph": orgs} if orgs else {},
         "language": languages[0] if languages else None,
         "region": region,
+        "covers": covered_roles(doc, role),
     }
 
 

@@ -196,7 +196,7 @@ def _digit_count(text: str) -> int:
 
 def is_placeholder_number(national: str) -> bool:
     """Template numbers: one digit repeated, or a counting run."""
-    if re.search(r"(\d)\1{5,}", national):
+    if re.search(r"(\d)\1{6,}", national):  # 0169 88 88 88 is a real number; 030 0000000 is not
         return True
     return any(run in national for run in _ASCENDING)
 

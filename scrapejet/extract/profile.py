@@ -50,6 +50,12 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         for entry in _entries(contacts, "addresses", None):
             _add_address(addresses, entry, where, order)
 
+    # a privacy statement inside the legal notice, on a site with none apart
+    for page in pages:
+        for role in page["contacts"].get("covers") or ():
+            if page.get("url"):
+                role_pages.setdefault(role, page["url"])
+
     company_name, name_from = _company_name(pages)
     description, description_from = _description(pages)
     logo, logo_from = _first_company_value(pages, "logo", "logo_source", ("home",))

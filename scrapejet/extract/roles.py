@@ -15,7 +15,7 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from scrapejet.extract.links import Link
-from scrapejet.extract.textlines import fold
+from scrapejet.extract.textlines import FOOTER, HEADER, NAV, Document, fold
 from scrapejet.urls import dedupe_key, site_host
 
 ROLES = ("home", "about", "contact", "team", "services", "careers", "terms", "privacy", "legal", "cookies")
@@ -237,6 +237,30 @@ def _parent_role(url: str) -> str | None:
         if role in _PARENT_ROLES:
             return role
     return None
+
+
+# What a page that is about personal data says, in the languages of the role
+# words: two different ones make a legal notice its site's privacy statement.
+_PERSONAL_DATA = re.compile(
+    r"personal data|personal information|personenbezogene\w* daten|donnees (?:a caractere )?personnelles|"
+    r"informations? (?:d.identification )?personnelles?|datos personales|dati personali|persoonsgegevens|"
+    r"dados pessoais|dane osobowe|osobni udaje|personuppgifter|personoplysninger|personopplysninger|"
+    r"henkilotie\w*|\bgdpr\b|\bdsgvo\b|\brgpd\b|\bavg\b|\bcookies?\b"
+)
+
+
+def covered_roles(doc: Document, role: str | None) -> list[str]:
+    """Roles a legal notice (or terms page) also serves: the privacy
+    statement, when a section of it is headed as one ("Datenschutz",
+    "Protection des données") or its text speaks of personal data in two
+    different terms. Used only for a site with no privacy page of its own."""
+    if role not in ("legal", "terms"):
+        return []
+    body = [line for line in doc.lines if not line.flags & (HEADER | FOOTER | NAV)]
+    if any(line.heading and _text_role(line.text) == "privacy" for line in body):
+        return ["privacy"]
+    terms = {match.group(0) for line in body for match in _PERSONAL_DATA.finditer(fold(line.text))}
+    return ["privacy"] if len(terms) >= 2 else []
 
 
 def page_role(url: str, text: str = "") -> str | None:

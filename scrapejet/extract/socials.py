@@ -178,6 +178,9 @@ def extract_socials(
             break
         if anchor.flags & WIDGET:
             continue
+        line = doc.line_of(anchor)
+        if line is not None and line.third_party:
+            continue  # "Credits: theme © <a>StaticMania</a>", the designer's or host's accounts
         entry = profile(anchor.href)
         if entry is None or entry["url"] in found:
             continue
