@@ -26,6 +26,18 @@ HOME = "http://firma.test/"
     ("http://firma.test/tietosuoja", "Tietosuojaseloste", "privacy"),
     ("http://firma.test/villkor", "Köpvillkor", "terms"),
     ("http://firma.test/obchodni-podminky", "Obchodní podmínky", "terms"),
+    ("http://firma.test/a.html", "Hakkımızda", "about"),  # Turkish: a dotless i
+    ("http://firma.test/kvkk.html", "KVKK Aydınlatma Metni", "privacy"),
+    ("http://firma.test/b.html", "Elérhetőség", "contact"),
+    ("http://firma.test/impresszum.html", "Impresszum", "legal"),
+    ("http://firma.test/despre-noi", "Despre noi", "about"),
+    ("http://firma.test/c", "Termeni și condiții", "terms"),
+    ("http://firma.test/kontaktai", "Kontaktai", "contact"),
+    ("http://firma.test/privaatsus", "Privaatsuspoliitika", "privacy"),
+    ("http://firma.test/o-meni", "O meni", "about"),
+    ("http://firma.test/d", "Politika zasebnosti", "privacy"),
+    ("http://firma.test/e", "Επικοινωνία", "contact"),
+    ("http://firma.test/f", "Όροι χρήσης", "terms"),
 ])
 def test_role_words_of_more_languages(url, text, role):
     assert page_role(url, text) == role
@@ -182,3 +194,10 @@ def test_a_privacy_statement_inside_the_legal_notice_is_the_privacy_page_of_a_si
     plain = _page("http://firma.test/impressum", "legal", "<h1>Impressum</h1><p>Firma GmbH, Hauptstraße 1</p>"
                   "<h2>Haftung für Links</h2><p>Für Inhalte externer Links haften wir nicht.</p>")
     assert "privacy" not in merge_profile([plain], job_id="j", site="firma.test")["pages"]
+
+
+def test_a_mailto_link_showing_another_address_gives_the_address_shown():
+    html = b"""<html><body><main><p>E-mail: <a href="mailto:info@hidraulinegerve.lt">prekyba@vilktis.lt</a></p>
+        <p><a href="mailto:sales@vilktis.lt">Write to us</a></p></main></body></html>"""
+    found = extract_contacts(html, "http://vilktis.test/kontaktai", role="contact")["emails"]
+    assert {e["email"] for e in found} == {"prekyba@vilktis.lt", "sales@vilktis.lt"}

@@ -169,7 +169,14 @@ def extract_emails(
         if line is not None and line.third_party:
             continue
         widget = bool(anchor.flags & WIDGET)
-        for email in emails_from_mailto(anchor.href):
+        targets = emails_from_mailto(anchor.href)
+        shown = emails_in_text(anchor.text) if targets and "@" in anchor.text else []
+        if shown and not set(shown) & set(targets):
+            # <a href="mailto:info@old.lt">sales@firma.lt</a>: a stale or
+            # template target; the reader writes to the address shown (read
+            # from the text below)
+            continue
+        for email in targets:
             seen.append((email, "mailto", widget))
         if "email-protection#" in anchor.href:
             email = decode_cfemail(anchor.href.rsplit("#", 1)[-1])

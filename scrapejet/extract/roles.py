@@ -32,7 +32,8 @@ _TEXTS: dict[str, str] = {
         l azienda | la nostra storia | storia | over ons | over mij | wie zijn wij | wie wij zijn | ons verhaal |
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista |
-        yritys | yrityksesta""",
+        yritys | yrityksesta |
+        rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | anfahrt | kontakt anfahrt |
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
@@ -41,7 +42,8 @@ _TEXTS: dict[str, str] = {
         entre em contato |
         wie sie uns erreichen | so erreichen sie uns | erreichen sie uns | how to reach us | how to find us |
         kontakty | kontaktujte nas | napiste nam | kontakt z nami | skontaktuj sie | kontakta oss | kontakt oss |
-        kontakt os | kontakta mig | ota yhteytta | yhteystiedot | yhteydenotto""",
+        kontakt os | kontakta mig | ota yhteytta | yhteystiedot | yhteydenotto |
+        kapcsolat | elerhetoseg | elerhetosegek | kapcsolatfelvetel | contacteaza ne | contactati ne | iletisim | bize ulasin | kontaktai | susisiekite | kontakti | sazinies ar mums | kontaktid | votke uhendust | kontaktirajte nas | kontaktujte nas | επικοινωνια""",
     "team": """team | our team | meet the team | meet our team | people | our people | staff | leadership |
         management | unser team | das team | mitarbeiter | ansprechpartner | equipe | notre equipe | l equipe |
         equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
@@ -64,7 +66,8 @@ _TEXTS: dict[str, str] = {
         termini di servizio | condizioni di vendita | condizioni d uso | algemene voorwaarden | voorwaarden |
         gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
-        allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot""",
+        allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot |
+        aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις""",
     "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
@@ -73,16 +76,19 @@ _TEXTS: dict[str, str] = {
         politica de privacidade | protecao de dados |
         ochrana osobnich udaju | zasady ochrany osobnich udaju | polityka prywatnosci | rodo | integritetspolicy |
         personuppgifter | integritet | personvern | personvernerklaering | personvernerklaring | privatlivspolitik |
-        persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto""",
+        persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto |
+        adatvedelem | adatvedelmi tajekoztato | adatkezelesi tajekoztato | adatvedelmi nyilatkozat | politica de confidentialitate | confidentialitate | protectia datelor | gizlilik | gizlilik politikasi | kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi | privatumo politika | privatumas | privatuma politika | privatums | privaatsus | privaatsuspoliitika | andmekaitse | politika privatnosti | privatnost | zastita podataka | izjava o privatnosti | politika zasebnosti | zasebnost | varstvo osebnih podatkov | ochrana osobnych udajov | πολιτικη απορρητου | απορρητο""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
         impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale |
         informazioni legali | colofon | juridische informatie | informacoes legais |
-        pravni informace | nota prawna | informacje prawne | juridisk information""",
+        pravni informace | nota prawna | informacje prawne | juridisk information |
+        impresszum | jogi nyilatkozat | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
         politica de cookies | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
-        cookieverklaring | cookie beleid""",
+        cookieverklaring | cookie beleid |
+        suti tajekoztato | cookie tajekoztato | politica cookies | cerez politikasi | cerezler | slapukai | slapuku politika | sikdatnes | kupsised | kolacici | politika kolacica | piskotki | politika piskotkov""",
 }
 # URL slugs (last path segment, folded, extension dropped, _ as -).
 _SLUGS: dict[str, str] = {
@@ -91,12 +97,14 @@ _SLUGS: dict[str, str] = {
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia
-        o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista""",
+        o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista
+        rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste""",
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         kontakt-anfahrt anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
         contattaci contatto contato fale-conosco contacte-nos
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
-        wie-sie-uns-erreichen""",
+        wie-sie-uns-erreichen
+        kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia""",
     "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
         das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
         medewerkers equipa nossa-equipe nossa-equipa""",
@@ -111,18 +119,22 @@ _SLUGS: dict[str, str] = {
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
-        salgsbetingelser kayttoehdot toimitusehdot""",
+        salgsbetingelser kayttoehdot toimitusehdot
+        aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis""",
     "privacy": """privacy privacy-policy privacypolicy privacy-notice privacy-statement data-protection datenschutz
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
         informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr
         ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
-        personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste""",
+        personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste
+        adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
         aviso-legal nota-legal note-legali colofon colophon site-notice rechtliches informations-legales
-        rechtliche-hinweise""",
+        rechtliche-hinweise
+        impresszum""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
-        cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring""",
+        cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring
+        cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies""",
 }
 # A booking page is the contact page of a site that has no other: a B&B's
 # "Prenotazioni", a restaurant's "Reservas" hold its phone and e-mail.
@@ -148,7 +160,7 @@ _PARENT_ROLES = ("services", "careers", "team", "about", "legal")
 _HOME_FILES = frozenset({"index", "default", "home", "start", "startseite", "accueil", "inicio", "main"})
 _EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm|shtml)$", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[^a-z0-9α-ω]+")  # Greek link texts too
 _LANGUAGE_DIR = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.I)
 _MAX_LABEL_WORDS = 6
 

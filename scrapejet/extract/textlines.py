@@ -99,13 +99,17 @@ class Document:
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LETTERS = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ħ": "h"})
+
+
 def fold(text: str) -> str:
     """Lower-case, accents dropped, ß as ss: the form words are compared in,
     so "Über uns", "ueber uns" and "uber uns" meet."""
     text = text.lower()
     if text.isascii():
         return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.replace("ß", "ss")))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
 
 
 def _collapse(text: str) -> str:
