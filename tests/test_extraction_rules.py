@@ -82,9 +82,9 @@ def test_the_team_s_own_accounts_are_not_the_company_s():
     assert found == {"https://www.instagram.com/fornnou"}
 
 
-def contacts(body: str) -> tuple[set[str], set[str]]:
+def contacts(body: str, url: str = "http://notar-krebs.test/impressum.html", role: str = "legal") -> tuple[set[str], set[str]]:
     html = f"<html><head><title>Notar Krebs</title></head><body>{body}</body></html>".encode()
-    found = extract_contacts(html, "http://notar-krebs.test/impressum.html", role="legal")
+    found = extract_contacts(html, url, role=role)
     return {e["email"] for e in found["emails"]}, {p["e164"] for p in found["phones"]}
 
 
@@ -201,3 +201,37 @@ def test_a_mailto_link_showing_another_address_gives_the_address_shown():
         <p><a href="mailto:sales@vilktis.lt">Write to us</a></p></main></body></html>"""
     found = extract_contacts(html, "http://vilktis.test/kontaktai", role="contact")["emails"]
     assert {e["email"] for e in found} == {"prekyba@vilktis.lt", "sales@vilktis.lt"}
+
+
+def test_icon_links_next_to_a_designer_credit_are_the_company_s():
+    html = b"""<html><body><footer><div><h4>Connect With Us</h4>
+        <a href="https://www.linkedin.com/company/robotics-control/" aria-label="Follow us on LinkedIn"><svg></svg></a></div>
+        <p>&copy; 2025 Robotics &amp; Control Ltd. | Designed by BizzyOps</p></footer></body></html>"""
+    found = extract_contacts(html, "http://rcltd.test/", role="home")["socials"]
+    assert [s["url"] for s in found] == ["https://www.linkedin.com/company/robotics-control"]
+
+
+def test_the_dispute_resolution_body_of_the_terms_is_not_the_company():
+    emails, phones = contacts("""
+        <h1>Termos e Condições</h1><p>Yes Wedo, Lda. — <a href="mailto:geral@yeswedo.pt">geral@yeswedo.pt</a>, Tel. 912 320 366</p>
+        <h2>8. Resolução alternativa de litígios</h2>
+        <p>Em caso de litígio de consumo, o consumidor pode recorrer à seguinte entidade de resolução alternativa de litígios:</p>
+        <div><p><strong>CICAP — Centro de Informação de Consumo e Arbitragem do Porto</strong></p>
+        <p>Rua Damião de Góis, 31 — 4050-225 Porto</p><p>Tel: <a href="tel:+351225508349">22 550 83 49</a></p>
+        <p>Email: <a href="mailto:cicap@cicap.pt">cicap@cicap.pt</a></p></div>
+        <h2>9. Lei aplicável</h2><p>Os presentes Termos são regidos pela legislação portuguesa.</p>
+    """, url="http://yeswedo.pt/termos", role="terms")
+    assert emails == {"geral@yeswedo.pt"}
+    assert phones == {"+351912320366"}
+
+
+def test_an_address_only_the_privacy_policy_gives_is_a_processor_s():
+    from scrapejet.extract.profile import merge_profile
+
+    legal = _page("http://notar.test/impressum.htm", "legal", "<p>Notar Krebs<br>Altstadt 1<br>84028 Landshut</p>")
+    privacy = _page("http://notar.test/datenschutz.htm", "privacy", """<h1>Datenschutz</h1>
+        <p>Die Webseiten sind bei einem Dienstleister, der <a href="https://github.com">Github Inc.</a>,
+        88 Colin P Kelly Jr St, San Francisco, CA 94107, USA, abgelegt.</p>""")
+    assert [a["postal_code"] for a in merge_profile([legal, privacy], job_id="j", site="notar.test")["addresses"]] == ["84028"]
+    # a site whose only address is in its privacy policy keeps it
+    assert merge_profile([privacy], job_id="j", site="notar.test")["addresses"]

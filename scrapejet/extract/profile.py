@@ -21,6 +21,7 @@ from scrapejet.extract.phones import line_type
 ROLE_PRIORITY = ("contact", "legal", "home", "about", "team", "services", "privacy", "terms", "cookies", "careers")
 _RANK = {role: index for index, role in enumerate(ROLE_PRIORITY)}
 _NO_ROLE = len(ROLE_PRIORITY)
+_POLICY_ROLES = frozenset({"privacy", "cookies", "terms"})
 # Kinds of phone in the order one of them names a number found as several.
 _PHONE_KINDS = ("landline", "mobile", "phone", "fax", "whatsapp")
 
@@ -77,7 +78,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         "logo": logo,
         "emails": emails.result(),
         "phones": phones.result(_phone_kinds),
-        "addresses": [_without_order(a) for a in sorted(addresses, key=_ranking)],
+        "addresses": [_without_order(a) for a in sorted(_own_addresses(addresses), key=_ranking)],
         "socials": socials.result(),
         "opening_hours": _first_list(pages, "opening_hours"),
         "geo": _first_company_value(pages, "geo", None, ("home", "contact"))[0],
@@ -143,6 +144,14 @@ def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
         entry["type"] = kinds[0]
         entry["types"] = kinds
     return entry
+
+
+def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # A policy names the processors it uses (the web host, an analytics
+    # vendor) with their postal addresses: an address that only policy pages
+    # give is not the company's when its other pages give one.
+    elsewhere = [a for a in addresses if any(f["role"] not in _POLICY_ROLES for f in a["found_on"])]
+    return elsewhere or addresses
 
 
 def _add_address(addresses: list[dict[str, Any]], entry: dict[str, Any], where: dict[str, Any], order: int) -> None:

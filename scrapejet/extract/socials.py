@@ -179,8 +179,10 @@ def extract_socials(
         if anchor.flags & WIDGET:
             continue
         line = doc.line_of(anchor)
-        if line is not None and line.third_party:
-            continue  # "Credits: theme © <a>StaticMania</a>", the designer's or host's accounts
+        if line is not None and line.third_party and anchor.text.strip() and anchor.text.strip() in line.text:
+            # "Credits: theme © <a>StaticMania</a>": the designer's or host's
+            # account. (An icon has no text, and so no line of its own.)
+            continue
         entry = profile(anchor.href)
         if entry is None or entry["url"] in found:
             continue
