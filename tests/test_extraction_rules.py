@@ -228,10 +228,39 @@ def test_the_dispute_resolution_body_of_the_terms_is_not_the_company():
 def test_an_address_only_the_privacy_policy_gives_is_a_processor_s():
     from scrapejet.extract.profile import merge_profile
 
-    legal = _page("http://notar.test/impressum.htm", "legal", "<p>Notar Krebs<br>Altstadt 1<br>84028 Landshut</p>")
-    privacy = _page("http://notar.test/datenschutz.htm", "privacy", """<h1>Datenschutz</h1>
+    legal = _page("http://notar-krebs.de/impressum.htm", "legal", "<p>Notar Krebs<br>Altstadt 1<br>84028 Landshut</p>")
+    privacy = _page("http://notar-krebs.de/datenschutz.htm", "privacy", """<h1>Datenschutz</h1>
         <p>Die Webseiten sind bei einem Dienstleister, der <a href="https://github.com">Github Inc.</a>,
         88 Colin P Kelly Jr St, San Francisco, CA 94107, USA, abgelegt.</p>""")
-    assert [a["postal_code"] for a in merge_profile([legal, privacy], job_id="j", site="notar.test")["addresses"]] == ["84028"]
-    # a site whose only address is in its privacy policy keeps it
-    assert merge_profile([privacy], job_id="j", site="notar.test")["addresses"]
+    assert [a["postal_code"] for a in merge_profile([legal, privacy], job_id="j", site="notar-krebs.de")["addresses"]] == ["84028"]
+    # a site whose only address is in its privacy policy keeps it; so does
+    # a registered office in the company's own country
+    assert merge_profile([privacy], job_id="j", site="notar-krebs.de")["addresses"]
+    office = _page("http://notar-krebs.de/datenschutz.htm", "privacy", "<p>Sitz: Notar Krebs GbR, Bahnhofstraße 3, 84034 Landshut</p>")
+    assert [a["postal_code"] for a in merge_profile([legal, office], job_id="j", site="notar-krebs.de")["addresses"]] == ["84028", "84034"]
+
+
+@pytest.mark.parametrize("url, line, expected", [
+    ("http://asztalos.hu/impresszum", "Székhely: 2092 Budakeszi Vadrózsa utca 27", ("Vadrózsa utca 27", "2092", "Budakeszi", "HU")),
+    ("http://firma.hu/kapcsolat", "1011 Budapest, Fő u. 1.", ("Fő u. 1.", "1011", "Budapest", "HU")),
+    # a flat between the house number and the postcode
+    ("http://yeswedo.pt/termos", "Sede: Rua dos Azevinhos, 123 Hab. 4.1, 4510-501 Fânzeres, Portugal",
+     ("Rua dos Azevinhos 123", "4510-501", "Fânzeres", "PT")),
+])
+def test_hungarian_addresses_and_a_flat_before_the_postcode(url, line, expected):
+    html = f"<html><body><main><p>{line}</p></main></body></html>".encode()
+    found = extract_contacts(html, url, role="legal")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
+
+
+@pytest.mark.parametrize("html, expected", [
+    # the CEP on a line of its own below the town and state
+    ("<address>Rua Sete de Agosto 51A, Centro<br>Passo Fundo, RS, Brazil<br> CEP: 99025-030<br>CNPJ: 20.098.767/0001-02</address>",
+     ("Rua Sete de Agosto 51A", "99025-030", "Passo Fundo", "RS")),
+    ("<p>Av. Paulista, 1000 - Bela Vista, São Paulo - SP, 01310-100</p>", ("Av. Paulista 1000", "01310-100", "São Paulo", "SP")),
+    ("<p>Rua das Flores, 25, Curitiba/PR CEP 80010-000</p>", ("Rua das Flores 25", "80010-000", "Curitiba", "PR")),
+])
+def test_brazilian_addresses(html, expected):
+    found = extract_contacts(f"<html><body><footer>{html}</footer></body></html>".encode(), "http://lab.com.br/", role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"], a["region"]) for a in found["addresses"]] == [expected]
+    assert found["addresses"][0]["country"] == "BR"

@@ -36,11 +36,21 @@ _LOCALITY = rf"{_WORD}(?:(?:\s(?:{_CONNECT}))*\s{_WORD}){{0,3}}(?:\s\([{_LETTER}
 # Postcode + locality, by country shape. Order matters: NL and PT before
 # the bare four-digit form, which would read "1013 EW Amsterdam" as a town
 # called "EW Amsterdam".
+_BR_STATES = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO"
+_BR_TOWN_LINE = re.compile(rf"^(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?(?:[\s,–-]*(?:Brasil|Brazil))?$")
+# What follows a Brazilian street on its line: the neighbourhood ("Rua Sete de Agosto 51A, Centro").
+_NEIGHBOURHOOD = re.compile(r"[,–-]\s*[A-ZÀ-Þ][^\d,;|:]{1,30}")
 _UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
     ("NL", re.compile(rf"(?<![\w-])(?P<pc>[1-9]\d{{3}} ?(?!SA|SD|SS)[A-Z]{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PT", re.compile(rf"(?<![\w-])(?P<pc>\d{{4}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    # Brazil: "Passo Fundo - RS, 99025-030", "Passo Fundo/RS CEP 99025-030", or the CEP on a
+    # line of its own below "Passo Fundo, RS". Before EU5, which would read "99025" as a postcode.
+    ("BR", re.compile(
+        rf"(?:(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?[\s,.–-]*(?:Brasil|Brazil)?[\s,.–-]*)?"
+        rf"(?:CEP[:.]?\s*)?(?<![\w-])(?P<pc>\d{{5}}-\d{{3}})(?![\w-])"
+    )),
     ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT)[-‑ ])?(?P<pc>\d{{5}})\s+(?P<loc>{_LOCALITY})")),
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
@@ -54,6 +64,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
     ("IN", re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,:]?\s*(?P<pc>[1-9]\d{{2}} ?\d{{3}})(?![\d])(?:\s*\((?P<reg>[^)]{{1,20}})\))?")),
+    # Hungary: postcode, town, then the street ("2092 Budakeszi Vadrózsa utca 27",
+    # "1011 Budapest, Fő u. 1."). Before EU4, which would take the street for the town.
+    ("HU", re.compile(
+        rf"(?<![\w-])(?:H-)?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY}),?\s+(?P<hst>{_WORD}(?:\s[{_LETTER}.\-]+){{0,2}}?"
+        rf"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d{{1,4}}"
+        rf"(?:[/\-]?[A-Za-z])?\.?)"
+    )),
     ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
@@ -65,11 +82,13 @@ _QUICK = {
     "GB": re.compile(r"\d[A-Z]{2}\b"),
     "NL": re.compile(r"\d{4} ?[A-Z]{2}\s"),
     "PT": re.compile(r"\d{4}-\d{3}\s"),
+    "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
     "EU5": re.compile(r"(?<!\d)\d{5}\s"),
     "US": re.compile(r", ?[A-Z]{2}\b"),
     "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
+    "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d"),
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
     "CS": re.compile(r"(?<![\d-])\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſ]"),
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
@@ -128,7 +147,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
     "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
-    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (),
+    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -291,12 +310,20 @@ def _address_at(
     # the line reads like an address (an "Office:" label, "Road", "Nagar")
     if kind == "IN" and hint != "IN" and not _IN_CONTEXT.search(text):
         return None
+    if kind == "BR" and not locality:
+        # "CEP: 99025-030" below "Passo Fundo, RS, Brazil"
+        town = _BR_TOWN_LINE.match(lines[index - 1].text.strip(" ,")) if index else None
+        if town is None:
+            return None
+        locality, region = town.group("loc"), town.group("st")
     if kind not in ("GB",) and not locality:
         return None
 
     head, tail = text[: match.start()], text[match.end() :]
     head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
     street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
+    if groups.get("hst"):  # the street after the town
+        street, street_kind, start, end = groups["hst"], None, match.start(), match.start()
     above: list[str] = []  # lines above that are part of the address
     if kind == "IN" and head_rest:
         # An Indian address is a run of comma-separated parts (house,
@@ -320,7 +347,7 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU", "CS", "PL")):
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR")):
             return None
         if kind == "US" and not postal:
             return None
@@ -339,7 +366,13 @@ def _address_at(
     )
 
 
-_GAP_TO_POSTCODE = re.compile(r"[\s,\-–·•|/]*(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}")
+_GAP_TO_POSTCODE = re.compile(
+    r"[\s,\-–·•|/]*"
+    # a flat or unit: "Rua dos Azevinhos, 123 Hab. 4.1, 4510-501 Fânzeres", "Hauptstraße 5/Top 3"
+    r"(?:(?i:hab|habita[cç][aã]o|apt|apto|ap|fl|piso|andar|sala|loja|esc|bloco|lote|top|stiege|tür|"
+    r"suite|unit|bus|bte|bo[iî]te)\.?\s*[\w./º-]{1,8}[\s,]+)?"
+    r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
+)
 
 
 def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
@@ -389,11 +422,13 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
         candidate = _ADDRESS_LABEL.sub("", above.text).strip(" ,")
         for street_kind in _STREETS_FOR[kind]:
             found = _STREETS[street_kind].search(candidate)
-            if found and not candidate[found.end() :].strip(" ,"):
+            rest = candidate[found.end() :].strip(" ,") if found else ""
+            if found and (not rest or (kind == "BR" and _NEIGHBOURHOOD.fullmatch(", " + rest))):
                 return found.group("street").strip(" ,"), street_kind, [candidate] + between
         if _is_street_line(candidate) and not re.search(r"\d{5}", candidate):
             return candidate, None, [candidate] + between
-        if kind in _TOWN_FIRST and _LOCALITY_LINE.match(candidate) and len(between) < 2:
+        town_line = _LOCALITY_LINE.match(candidate) or (kind == "BR" and _BR_TOWN_LINE.match(candidate))
+        if (kind in _TOWN_FIRST or kind == "BR") and town_line and len(between) < 2:
             between.insert(0, candidate)
             continue
         break
@@ -448,7 +483,7 @@ def _country_after(tail: str) -> str | None:
 
 
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
-    if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT"):
+    if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT", "BR"):
         return kind
     if kind == "EU5":
         if prefix:
@@ -458,8 +493,8 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         if hint in ("DE", "FR", "ES", "IT"):
             return hint
         return "DE" if street_kind == "DE" else None
-    if kind == "PL":
-        return "PL"
+    if kind in ("PL", "HU"):
+        return kind
     if kind == "CS":
         code = {"S": "SE"}.get(prefix or "", prefix)
         return code or (hint if hint in ("CZ", "SK", "SE", "GR") else None)

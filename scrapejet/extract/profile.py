@@ -148,10 +148,15 @@ def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
 
 def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # A policy names the processors it uses (the web host, an analytics
-    # vendor) with their postal addresses: an address that only policy pages
-    # give is not the company's when its other pages give one.
+    # vendor abroad) with their postal addresses: an address that only
+    # policy pages give, in another country than the company's other pages
+    # give, is not the company's. (One in the same country may be its
+    # registered office: kept.)
     elsewhere = [a for a in addresses if any(f["role"] not in _POLICY_ROLES for f in a["found_on"])]
-    return elsewhere or addresses
+    if not elsewhere:
+        return addresses
+    countries = {a.get("country") for a in elsewhere} - {None}
+    return [a for a in addresses if a in elsewhere or (a.get("country") in countries)]
 
 
 def _add_address(addresses: list[dict[str, Any]], entry: dict[str, Any], where: dict[str, Any], order: int) -> None:
