@@ -264,3 +264,13 @@ def test_brazilian_addresses(html, expected):
     found = extract_contacts(f"<html><body><footer>{html}</footer></body></html>".encode(), "http://lab.com.br/", role="contact")
     assert [(a["street"], a["postal_code"], a["locality"], a["region"]) for a in found["addresses"]] == [expected]
     assert found["addresses"][0]["country"] == "BR"
+
+
+def test_a_second_number_written_without_its_area_code():
+    _, phones = contacts("<p>Notar Krebs<br>Bahnhofstraße 1<br>84028 Landshut<br>Telefon:&nbsp;0871&nbsp;23001 oder 25311<br>"
+                         "Fax: 0871 21186</p>")
+    assert phones == {"+4987123001", "+4987125311", "+4987121186"}
+    # a postcode, an opening hour or a shorter run after "oder" is no second number
+    _, phones = contacts("<p>Bahnhofstraße 1<br>84028 Landshut</p><p>Telefon: 0871 23001 oder 84028 Landshut</p>"
+                         "<p>Tel. 089 551660 oder 253</p>")
+    assert phones == {"+4987123001", "+4989551660"}

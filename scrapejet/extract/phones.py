@@ -265,6 +265,11 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             kind = voice_type(number, _label_kind(doc, index, "", before))
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append({"e164": e164, "as_written": match.raw_string, "type": kind, "source": "text"})
+            sibling = _same_area(phonenumbers, number, line.text[match.end :])
+            if sibling is not None:
+                number, written = sibling
+                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                found.append({"e164": e164, "as_written": written, "type": voice_type(number, kind), "source": "text"})
 
     return _dedupe(found)
 
@@ -284,6 +289,26 @@ def voice_type(number: Any, labelled: str) -> str:
     if plan == PhoneNumberType.FIXED_LINE:
         return "landline"
     return labelled
+
+
+# "0871 23001 oder 25311": a second line of the same exchange, written
+# without its area code.
+_SIBLING = re.compile(r"^\s*(?:oder|od\.|bzw\.?|or|ou|o|of|eller|tai|lub|nebo|/|,)\s*(\d[\d ]{2,8}\d)(?=\s*(?:$|[,;.)(]))")
+
+
+def _same_area(phonenumbers: Any, number: Any, after: str) -> tuple[Any, str] | None:
+    match = _SIBLING.match(after)
+    if match is None:
+        return None
+    digits = match.group(1).replace(" ", "")
+    national = str(number.national_number)
+    area = phonenumbers.length_of_geographical_area_code(number)
+    if not area or len(national) - area != len(digits):
+        return None  # only a subscriber number as long as the first one's
+    sibling = phonenumbers.PhoneNumber(country_code=number.country_code, national_number=int(national[:area] + digits))
+    if not phonenumbers.is_valid_number(sibling) or is_placeholder_number(str(sibling.national_number)):
+        return None
+    return sibling, match.group(1)
 
 
 def line_type(e164: str) -> str:
