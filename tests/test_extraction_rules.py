@@ -111,6 +111,12 @@ def test_the_webmaster_s_address_in_a_footer_credit_is_not_the_company_s():
         <span>e-mail the</span> <span><a href="mailto:mick@whatcroftservices.co.uk?Subject=From%20Ash">Webmaster</a></span></footer>
     """)
     assert emails == {"colin@ashlandscaping.co.uk"}
+    # the webmaster's address on the site's own domain is the company's
+    html = b"""<html><body><main><p>Call 515-669-9136</p></main><footer>
+        <p>Questions about this site? E-mail the <a href="mailto:webmaster@choservices.com">Webmaster</a></p>
+        </footer></body></html>"""
+    found = extract_contacts(html, "https://choservices.com/", role="home")["emails"]
+    assert [e["email"] for e in found] == ["webmaster@choservices.com"]
 
 
 @pytest.mark.parametrize("url, lines, expected", [
@@ -195,12 +201,6 @@ def test_a_privacy_statement_inside_the_legal_notice_is_the_privacy_page_of_a_si
                   "<h2>Haftung für Links</h2><p>Für Inhalte externer Links haften wir nicht.</p>")
     assert "privacy" not in merge_profile([plain], job_id="j", site="firma.test")["pages"]
 
-
-def test_a_mailto_link_showing_another_address_gives_the_address_shown():
-    html = b"""<html><body><main><p>E-mail: <a href="mailto:info@hidraulinegerve.lt">prekyba@vilktis.lt</a></p>
-        <p><a href="mailto:sales@vilktis.lt">Write to us</a></p></main></body></html>"""
-    found = extract_contacts(html, "http://vilktis.test/kontaktai", role="contact")["emails"]
-    assert {e["email"] for e in found} == {"prekyba@vilktis.lt", "sales@vilktis.lt"}
 
 
 def test_icon_links_next_to_a_designer_credit_are_the_company_s():
