@@ -1,4 +1,4 @@
-"""Benchmark of the embedding pipeline and the index (not a test).
+"""Benchmark of the indexer and the index (not a test).
 
     .venv/bin/python bench/embeddings.py [--chunks 1200] [--rounds 3] [--crawl-pages 1000]
                                          [--sizes 10000,100000] [--skip-crawl] [--skip-retrieval]
@@ -7,17 +7,19 @@
 Everything is measured in the same run, on the same machine, against a
 baseline measured alongside it:
 
-1. Chunks/s of the pipeline's embedding path (chunks queued to the embedding
-   thread -> encoded -> vectors written to SQLite -> the site's FAISS index
-   written) against raw ``SentenceTransformer.encode`` on the same texts:
-   float32 as a user would call it, and at the precision the pipeline picks.
-   The texts are the chunks of the six real sites in tests/realsites and
-   the business fixtures, cycled to ``--chunks``. Targets: >= 0.7x raw and
-   >= 150 chunks/s.
+1. Chunks/s of the indexer (``scrapejet indexer``: queued pages read from
+   SQLite -> chunked -> chunks stored -> encoded -> vectors written -> the
+   site's FAISS index written -> queue rows deleted) against raw
+   ``SentenceTransformer.encode`` on the same texts: float32 as a user would
+   call it, and at the precision and batch the indexer picks. The pages are
+   those of the six real sites in tests/realsites and the business
+   fixtures, cycled (under other URLs) to about ``--chunks`` chunks.
+   Targets: >= 0.7x raw and >= 150 chunks/s.
 2. Crawl pages/s of one ScrapeJET worker with embeddings on against off
-   (bench/crawl_throughput.py's variant (c) on its local bench.test site):
-   the crawl phase, and end to end (the spider closes once its chunks are
-   embedded and indexed).
+   (bench/crawl_throughput.py's variant (c) on its local bench.test site),
+   end to end: with embeddings on the crawl queues its pages for the
+   indexer and ends; target on/off >= 0.8. Then the time one indexer takes
+   to index that crawl's pages, after it.
 3. Retrieval latency (``Retriever.search``: question embedding, vector
    search, keyword search, fusion, chunk rows) at each size, p50/p95, against
    exact flat search at the same size. The chunks are synthetic: random unit
@@ -33,6 +35,7 @@ import json
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -93,61 +96,62 @@ def verdict(ok: bool) -> str:
 
 # -- 1. chunks/s -----------------------------------------------------------------
 def bench_chunks(args, model, work: Path) -> dict:
+    import threading
+
     import numpy as np
     import torch
 
-    from scrapejet.index.embedder import Embedder
+    from scrapejet.index.indexer import Indexer
     from scrapejet.storage import Storage
-    from scrapejet.storage.schema import chunks
+    from scrapejet.storage.schema import chunks, index_queue
 
     pages = corpus_pages()
     settings = settings_for(work / "chunks")
     storage = Storage.from_settings(settings)
     store = storage.chunks
-    t0 = time.perf_counter()
-    stored = store.store_pages(pages, model=model.name)
-    chunk_s = time.perf_counter() - t0
-    todo = stored.todo
-    real = len(todo)
-    # cycle the real chunks up to --chunks (new rows, so each is embedded)
-    extra = []
-    i = 0
-    while len(todo) + len(extra) < args.chunks:
-        cid, site, text = todo[i % real]
-        extra.append({"site": site, "canonical_url": f"http://{site}/copy/{i}", "url": f"http://{site}/copy/{i}",
-                      "title": None, "heading_path": [], "position": 0, "text": text,
-                      "content_hash": f"{i:064d}", "created_at": time.time()})
-        i += 1
-    if extra:
-        with storage.engine.begin() as conn:
-            conn.execute(chunks.insert(), extra)
-        todo = store.pending(model=model.name, limit=10**9)
-    texts = [t for _, _, t in todo]
-    words = [len(t.split()) for t in texts]
-    print(f"\n1. chunks/s: {len(pages)} real pages -> {real} chunks (chunked and stored in {chunk_s * 1000:.0f} ms, "
-          f"{chunk_s / len(pages) * 1000:.2f} ms/page on the reactor side), cycled to {len(texts)}; "
-          f"words per chunk median {median(words):.0f}, max {max(words)}", flush=True)
+    # the real pages, then copies of them under other URLs (new chunks, each
+    # embedded) until there are about --chunks chunks, stored as a crawl stores them
+    per_page = max(1, len(store.store_pages(pages, model="count-only").todo) // max(1, len(pages)))
+    with storage.engine.begin() as conn:
+        conn.execute(chunks.delete())
+    rows = []
+    for i in range(max(len(pages), args.chunks // per_page)):
+        page = dict(pages[i % len(pages)])
+        if i >= len(pages):
+            page["url"] = page["final_url"] = f"{page['url']}?copy={i}"
+        rows.append({**page, "job_id": "bench", "status": 200, "content_hash": f"{i:064d}",
+                     "fetched_at": time.time()})
 
     st = model.model
     cores = os.cpu_count() or 1
-    raw_fp32, raw_same, pipe_one, pipe_all = [], [], [], []
+    raw_fp32, raw_same, index_one, index_all = [], [], [], []
 
-    def reset():
+    def queue_all():
         with storage.engine.begin() as conn:
-            conn.execute(chunks.update().values(vector=None, embedded_at=None, model=None))
+            conn.execute(chunks.delete())
+            conn.execute(index_queue.delete())
         shutil.rmtree(work / "chunks" / "index", ignore_errors=True)
+        storage.upsert_pages(rows, index=True)
 
-    def run_pipeline(threads: int) -> float:
-        reset()
+    def run_indexer(threads: int) -> tuple[float, int]:
+        """Pages queued -> read, chunked, stored, embedded, vectors written,
+        FAISS files written, queue emptied: chunks/s of the whole stage."""
+        queue_all()
         model.threads = threads
-        embedder = Embedder(settings, storage, model=model)
+        indexer = Indexer.from_settings(settings, storage, model=model)
         start = time.perf_counter()
-        for k in range(0, len(todo), 3):  # about a page's chunks per submit, as the pipeline hands them
-            embedder.submit(todo[k:k + 3], set())
-        assert embedder.wait_idle(3600)
+        indexer.run(threading.Event(), once=True)
         elapsed = time.perf_counter() - start
-        assert all(c["pending"] == 0 for c in store.counts().values())
-        return len(texts) / elapsed
+        counts = store.counts()
+        n = sum(c["chunks"] for c in counts.values())
+        assert all(c["pending"] == 0 for c in counts.values()) and storage.index_queue.waiting() == 0
+        return n / elapsed, n
+
+    _, n = run_indexer(cores)  # warm-up, and the texts the baselines encode
+    texts = [t for _, _, t in store.pending(model="(none)", limit=10**9)]
+    words = [len(t.split()) for t in texts]
+    print(f"\n1. chunks/s: {len(pages)} real pages cycled to {len(rows)} pages -> {n} chunks; words per chunk "
+          f"median {median(words):.0f}, max {max(words)}", flush=True)
 
     def raw(threads: int, bf16: bool, batch: int | None) -> float:
         torch.set_num_threads(threads)
@@ -156,33 +160,32 @@ def bench_chunks(args, model, work: Path) -> dict:
             np.asarray(st.encode(texts, **({"batch_size": batch} if batch else {})))
         return len(texts) / (time.perf_counter() - start)
 
-    raw(cores, False, None)  # warm-up
     for _ in range(args.rounds):
         # as a user calls it: float32, its default batch (32), every core
         raw_fp32.append(raw(cores, False, None))
-        # what the pipeline runs: its precision, batch and thread count
-        raw_same.append(raw(1, model.bf16, model.batch_size))
-        pipe_one.append(run_pipeline(1))
-        pipe_all.append(run_pipeline(cores))
-        print(f"   round: raw encode float32 ({cores} threads) {raw_fp32[-1]:.1f} | raw encode, pipeline settings "
-              f"{raw_same[-1]:.1f} | pipeline (1 thread, default) {pipe_one[-1]:.1f} | pipeline ({cores} threads) "
-              f"{pipe_all[-1]:.1f} chunks/s", flush=True)
+        # the indexer's precision and batch, every core (an indexer has the CPU to itself)
+        raw_same.append(raw(cores, model.bf16, model.batch_size))
+        index_all.append(run_indexer(cores)[0])
+        index_one.append(run_indexer(1)[0])
+        print(f"   round: raw encode float32 ({cores} threads) {raw_fp32[-1]:.1f} | raw encode, indexer settings "
+              f"{raw_same[-1]:.1f} | indexer ({cores} threads, default) {index_all[-1]:.1f} | indexer (1 thread) "
+              f"{index_one[-1]:.1f} chunks/s", flush=True)
     storage.close()
     out = {
-        "chunks": len(texts), "precision": "bfloat16" if model.bf16 else "float32", "batch": model.batch_size,
+        "chunks": n, "pages": len(rows), "precision": "bfloat16" if model.bf16 else "float32",
+        "batch": model.batch_size, "device": model.device,
         "raw_fp32": median(raw_fp32), "raw_same_settings": median(raw_same),
-        "pipeline_one_thread": median(pipe_one), "pipeline_all_cores": median(pipe_all),
-        "chunk_store_ms_per_page": chunk_s / len(pages) * 1000,
+        "indexer_all_cores": median(index_all), "indexer_one_thread": median(index_one),
     }
-    best = out["pipeline_one_thread"]
+    best = out["indexer_all_cores"]
     print(f"   medians (chunks/s): raw SentenceTransformer.encode float32 {out['raw_fp32']:.1f} | raw encode with "
-          f"the pipeline's settings ({out['precision']}, batch {out['batch']}, 1 thread) {out['raw_same_settings']:.1f}"
-          f" | pipeline {best:.1f} | pipeline on {cores} threads {out['pipeline_all_cores']:.1f}")
-    print(f"   pipeline / raw float32 encode         = {best / out['raw_fp32']:.2f}  (target >= 0.7: "
+          f"the indexer's settings ({out['precision']}, batch {out['batch']}, {cores} threads) "
+          f"{out['raw_same_settings']:.1f} | indexer {best:.1f} | indexer on 1 thread {out['indexer_one_thread']:.1f}")
+    print(f"   indexer / raw float32 encode         = {best / out['raw_fp32']:.2f}  (target >= 0.7: "
           f"{verdict(best / out['raw_fp32'] >= 0.7)})")
-    print(f"   pipeline / raw encode, same settings  = {best / out['raw_same_settings']:.2f}  (target >= 0.7: "
+    print(f"   indexer / raw encode, same settings  = {best / out['raw_same_settings']:.2f}  (target >= 0.7: "
           f"{verdict(best / out['raw_same_settings'] >= 0.7)})")
-    print(f"   pipeline chunks/s = {best:.1f}  (target >= 150: {verdict(best >= 150)})")
+    print(f"   indexer chunks/s = {best:.1f} on {model.device}  (target >= 150: {verdict(best >= 150)})")
     return out
 
 
@@ -206,6 +209,17 @@ def bench_crawl(args, work: Path) -> dict:
                 print(f"   round {r}: embeddings {mode:3}: {res['pps']:.1f} pages/s end to end, "
                       f"{res['crawl_pps']:.1f} pages/s until the last page was stored, "
                       f"close wait {res['close_lag_s']:.1f}s, peak RSS {res['rss_mb']:.0f} MB", flush=True)
+                if mode == "on":
+                    # after the crawl: one `scrapejet indexer --once` over what it stored
+                    env = dict(os.environ, SCRAPEJET_DATA_DIR=str(work / "crawl" / f"on-{r}" / "data"),
+                               SCRAPEJET_EMBEDDINGS="on", REDIS_URL=redis_srv.url)
+                    env.pop("DATABASE_URL", None)
+                    started = time.perf_counter()
+                    done = subprocess.run([str(Path(sys.executable).parent / "scrapejet"), "indexer", "--once"],
+                                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=3600)
+                    res["index_s"] = time.perf_counter() - started
+                    print(f"            then one indexer: {done.stdout.strip() or done.stderr[-300:]} in "
+                          f"{res['index_s']:.1f}s (process start to exit)", flush=True)
     finally:
         redis_srv.stop()
         web.stop()
@@ -213,10 +227,12 @@ def bench_crawl(args, work: Path) -> dict:
     on = median([r["pps"] for r in results["on"]])
     on_crawl = median([r["crawl_pps"] for r in results["on"]])
     off_crawl = median([r["crawl_pps"] for r in results["off"]])
-    print(f"   medians: off {off:.1f} pages/s; on {on:.1f} pages/s end to end ({on / off:.2f}x off), "
-          f"{on_crawl:.1f} pages/s crawl phase ({on_crawl / off_crawl:.2f}x off); peak RSS off "
-          f"{max(r['rss_mb'] for r in results['off']):.0f} MB, on {max(r['rss_mb'] for r in results['on']):.0f} MB")
-    return {"off_pps": off, "on_pps": on, "on_crawl_pps": on_crawl, "off_crawl_pps": off_crawl,
+    index_s = median([r["index_s"] for r in results["on"]])
+    print(f"   medians: off {off:.1f} pages/s; on {on:.1f} pages/s end to end ({on / off:.2f}x off; target >= 0.8: "
+          f"{verdict(on / off >= 0.8)}), {on_crawl:.1f} pages/s crawl phase ({on_crawl / off_crawl:.2f}x off); "
+          f"peak RSS off {max(r['rss_mb'] for r in results['off']):.0f} MB, "
+          f"on {max(r['rss_mb'] for r in results['on']):.0f} MB; one indexer then took {index_s:.1f}s")
+    return {"off_pps": off, "on_pps": on, "on_crawl_pps": on_crawl, "off_crawl_pps": off_crawl, "index_s": index_s,
             "rss_off": max(r["rss_mb"] for r in results["off"]), "rss_on": max(r["rss_mb"] for r in results["on"])}
 
 

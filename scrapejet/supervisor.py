@@ -1,4 +1,4 @@
-"""Local worker processes for ``scrapejet api --workers N``.
+"""Local worker (and indexer) processes for ``scrapejet api --workers N``.
 
 N ``scrapejet worker`` processes serve the shared queue next to the API, so
 one command gives a working single-machine service. A worker that dies is
@@ -36,6 +36,8 @@ class WorkerSupervisor:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
+    what = "worker"
+
     def command(self) -> list[str]:
         return [
             sys.executable, "-m", "scrapejet.cli", "worker", "--spider", self.spider,
@@ -45,7 +47,7 @@ class WorkerSupervisor:
     def _spawn(self, slot: int) -> None:
         self.procs[slot] = subprocess.Popen(self.command(), stdin=subprocess.DEVNULL)
         self.started_at[slot] = time.monotonic()
-        logger.info("Started worker %d (pid %d)", slot + 1, self.procs[slot].pid)
+        logger.info("Started %s %d (pid %d)", self.what, slot + 1, self.procs[slot].pid)
 
     def start(self) -> None:
         if self.count <= 0:
@@ -73,7 +75,8 @@ class WorkerSupervisor:
                         self.pause[slot] = 0.0
                     if now - self.started_at[slot] < self.pause[slot]:
                         continue
-                    logger.warning("Worker %d (pid %d) exited with %s; restarting", slot + 1, proc.pid, proc.returncode)
+                    logger.warning("%s %d (pid %d) exited with %s; restarting", self.what.capitalize(), slot + 1,
+                                   proc.pid, proc.returncode)
                     self.restarts += 1
                     self._spawn(slot)
 
@@ -92,11 +95,22 @@ class WorkerSupervisor:
                 try:
                     proc.wait(max(deadline - time.monotonic(), 0.1))
                 except subprocess.TimeoutExpired:
-                    logger.warning("Worker pid %d did not stop in time; killing it", proc.pid)
+                    logger.warning("%s pid %d did not stop in time; killing it", self.what.capitalize(), proc.pid)
                     proc.kill()
                     proc.wait(5)
         if self._thread is not None:
             self._thread.join(5)
+
+
+class IndexerSupervisor(WorkerSupervisor):
+    """``scrapejet indexer`` processes kept running the same way: they chunk
+    and embed what the workers store (see scrapejet/index/indexer.py)."""
+
+    what = "indexer"
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "scrapejet.cli", "indexer", "--log-level", self.log_level,
+                "--parent-pid", str(os.getpid())]
 
 
 def exit_with_parent(parent_pid: int, check_s: float = 1.0) -> None:

@@ -319,7 +319,7 @@ def test_deployment_files_name_real_commands_and_settings():
         spec = doc.get("spec", {})
         pod = spec.get("template", {}).get("spec", {})
         run += [c["command"] for c in pod.get("containers", []) if c.get("command")]
-    assert {c[1] for c in run} == {"api", "node", "deploy"} and {c[1] for c in run} <= commands
+    assert {c[1] for c in run} == {"api", "node", "deploy", "indexer"} and {c[1] for c in run} <= commands
     # the queue's Redis persists every write and never evicts
     assert {"--appendonly", "yes", "--maxmemory-policy", "noeviction"} <= set(compose["services"]["redis"]["command"])
     redis_k8s = next(d for d in k8s if d["metadata"]["name"] == "scrapejet-redis" and d["kind"] == "StatefulSet")

@@ -1,11 +1,11 @@
-"""The embedding pipeline and the index, on real parts: the bundled
-all-MiniLM-L6-v2 model, FAISS, SQLite and PostgreSQL, and `scrapy crawl`
-processes crawling the loopback fixture web with embeddings on."""
+"""The index queue, the indexer and the index, on real parts: the bundled
+all-MiniLM-L6-v2 model, FAISS, SQLite and PostgreSQL, `scrapy crawl`
+processes crawling the loopback fixture web with embeddings on, and
+`scrapejet indexer` processes (killed, too)."""
 
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -16,7 +16,7 @@ import pytest
 from scrapejet.index.search import Retriever
 from scrapejet.storage import Storage
 from scrapejet.storage.chunks import ChunkStore  # the type of storage.chunks
-from tests.conftest import ROOT
+from tests.conftest import BIN, ROOT
 
 ON = {"SCRAPEJET_EMBEDDINGS": "on"}
 
@@ -34,12 +34,6 @@ def model():
     return EmbeddingModel.from_settings(settings)
 
 
-def stat(stderr: str, name: str) -> int:
-    """A counter from the stats Scrapy logs at the end of a crawl."""
-    m = re.search(rf"'{re.escape(name)}': (\d+)", stderr)
-    return int(m.group(1)) if m else 0
-
-
 def page(site, path, title, markdown, content_hash=None):
     url = f"http://{site}{path}"
     return {"url": url, "final_url": url, "site": site, "title": title, "markdown": markdown,
@@ -47,13 +41,13 @@ def page(site, path, title, markdown, content_hash=None):
 
 
 def embed_all(store: ChunkStore, model) -> int:
-    from scrapejet.index.embedder import embed_pending
+    from scrapejet.index.indexer import embed_pending
 
     return embed_pending(store, model)[0]
 
 
 # -- the crawl ------------------------------------------------------------------------
-def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_path, model):
+def test_a_crawl_queues_its_pages_and_the_indexer_embeds_them_off_its_path(env, web, tmp_path, model):
     out = tmp_path / "shop.jsonl"
     result = env.scrapy("crawl", "generic", "-a", f"url={web.url('shop.test')}", "-O", str(out), env=ON, timeout=240)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -62,11 +56,20 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
 
     storage = env.storage()
     store = storage.chunks
+    # the crawl stored and queued every page, and neither chunked nor embedded any
+    assert "embedding model" not in result.stderr
+    assert storage.index_queue.counts() == {"shop.test": {"queued": 18, "claimed": 0, "failed": 0}}
+    assert store.counts() == {}
+
+    # an indexer (its own process) chunks and embeds them, and empties the queue
+    indexed = env.scrapejet("indexer", "--once", env=ON, timeout=300)
+    assert indexed.returncode == 0, indexed.stderr[-3000:]
+    assert "indexed 18 page(s)" in indexed.stdout, indexed.stdout
     counts = store.counts()
     assert list(counts) == ["shop.test"]
     n = counts["shop.test"]["chunks"]
-    # every page has chunks, and every chunk its vector (embedded before the crawl ended)
-    assert counts["shop.test"] == {"chunks": n, "embedded": n, "pending": 0}
+    assert counts["shop.test"] == {"chunks": n, "embedded": n, "pending": 0} and n >= 18
+    assert storage.index_queue.counts() == {}
     with storage.engine.connect() as conn:
         from sqlalchemy import select
 
@@ -74,7 +77,7 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
 
         chunked = {r[0] for r in conn.execute(select(chunks.c.url).distinct())}
     assert {i["final_url"] for i in items} <= chunked
-    assert stat(result.stderr, "embed/encoded") == n == stat(result.stderr, "embed/chunks_new")
+    assert f"embedded {n} chunk(s)" in indexed.stdout
     # the site's index holds them, in a file of its own
     meta = json.loads((env.data_dir / "index" / "shop.test" / "meta.json").read_text())
     assert (meta["kind"], meta["count"], meta["model"], meta["dim"]) == ("flat", n, "all-MiniLM-L6-v2", 384)
@@ -91,12 +94,13 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
     assert hits[0].url.endswith("/products/3") and hits[0].keyword_score is not None
     assert retriever.catch_up("shop.test") == 0
 
-    # the same site again, unchanged: nothing is chunked or embedded again,
-    # and the model is not even loaded
+    # the same site again, unchanged: its pages are queued again, and the
+    # indexer finds every chunk as it was: nothing is embedded again
     again = env.scrapy("crawl", "generic", "-a", f"url={web.url('shop.test')}", env=ON, timeout=240)
     assert again.returncode == 0, again.stderr[-3000:]
-    assert stat(again.stderr, "embed/encoded") == 0 and stat(again.stderr, "embed/pages_chunked") == 0
-    assert "embedding model" not in again.stderr
+    assert storage.index_queue.waiting("shop.test") == 18
+    reindexed = env.scrapejet("indexer", "--once", env=ON, timeout=300)
+    assert "indexed 18 page(s), embedded 0 chunk(s)" in reindexed.stdout, reindexed.stdout + reindexed.stderr[-2000:]
     assert store.counts()["shop.test"] == {"chunks": n, "embedded": n, "pending": 0}
 
     # the API reports the index, and deleting the site deletes its chunks and index
@@ -107,8 +111,8 @@ def test_a_crawl_embeds_every_page_and_a_recrawl_embeds_nothing(env, web, tmp_pa
     site = client.get("/sites/shop.test").get_json()
     assert site["chunks"] == n
     assert site["index"] | {"built_at": None, "detail": None} == {
-        "available": True, "kind": "flat", "vectors": n, "embedded": n, "pending": 0,
-        "model": "all-MiniLM-L6-v2", "built_at": None, "detail": None,
+        "available": True, "kind": "flat", "vectors": n, "embedded": n, "pending": 0, "queued_pages": 0,
+        "failed_pages": 0, "model": "all-MiniLM-L6-v2", "built_at": None, "detail": None,
     }
     assert client.get("/sites").get_json()["sites"][0]["index"]["vectors"] == n
     assert client.get("/health").get_json()["components"]["index"]["status"] == "ok"
@@ -136,21 +140,76 @@ def test_changed_pages_keep_the_vectors_of_unchanged_chunks(env, model):
     assert store.counts()["tea.test"] == {"chunks": 2, "embedded": 1, "pending": 1}
 
 
-def test_texts_that_do_not_fit_in_the_queue_are_embedded_anyway(env, model):
-    from scrapejet.index.embedder import Embedder
+def _queue_pages(storage, site: str, n: int, job: str = "job-1") -> None:
+    """n pages stored (and queued) as a crawl with embeddings on stores them."""
+    storage.upsert_pages([
+        {"job_id": job, "url": f"http://{site}/p{i}", "final_url": f"http://{site}/p{i}", "site": site,
+         "status": 200, "title": f"Page {i}", "markdown": f"# Page {i}\n\nFact number {i}: the kiln fires at "
+         f"{900 + i} degrees on day {i} of the month.", "text": f"Fact number {i}.", "content_hash": f"h{i}",
+         "fetched_at": time.time()}
+        for i in range(n)], index=True)
 
-    settings = env.settings(SCRAPEJET_EMBED_QUEUE=1)
+
+def test_an_indexer_killed_mid_queue_leaves_nothing_behind(env, model):
+    """kill -9 an indexer while it works: its claimed pages go to the next
+    indexer once their lease runs out; every page is indexed, none twice."""
     storage = env.storage()
-    store = storage.chunks
-    embedder = Embedder(settings, storage, model=model)
-    for i in range(12):
-        stored = store.store_pages([page("busy.test", f"/{i}", f"Page {i}", f"# Page {i}\n\nFact number {i}.")],
-                                   model=model.name)
-        embedder.submit(stored.todo, stored.sites)
-    assert embedder.wait_idle(60)
-    assert embedder.stats["overflow"] > 0 and embedder.stats["encoded"] == 12
-    assert store.counts()["busy.test"] == {"chunks": 12, "embedded": 12, "pending": 0}
-    assert json.loads((env.data_dir / "index" / "busy.test" / "meta.json").read_text())["count"] == 12
+    site = "kiln.test"
+    _queue_pages(storage, site, 60)
+    fast = {**ON, "SCRAPEJET_INDEX_BATCH_PAGES": "4", "SCRAPEJET_INDEX_LEASE_S": "3"}
+    proc = subprocess.Popen([str(BIN / "scrapejet"), "indexer"], cwd=ROOT,
+                            env=env.environ(**fast), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    from tests.conftest import wait_for
+
+    try:
+        # killed once it has indexed some pages, with others claimed
+        wait_for(lambda: 0 < storage.chunks.counts().get(site, {}).get("embedded", 0), 120, 0.05,
+                 what="the first indexed pages")
+    finally:
+        proc.kill()
+        proc.wait(10)
+    left = storage.index_queue.waiting(site)
+    assert 0 < left < 60
+    # a second indexer and a question's own indexing share what is left
+    second = subprocess.Popen([str(BIN / "scrapejet"), "indexer", "--once"], cwd=ROOT,
+                              env=env.environ(**fast), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    from scrapejet.index.indexer import Indexer
+
+    here = Indexer.from_settings(env.settings(**fast), storage, model=model)
+    here.drain(site, timeout=120)
+    out, err = second.communicate(timeout=300)
+    assert second.returncode == 0, err[-3000:]
+    assert storage.index_queue.counts() == {}
+    counts = storage.chunks.counts(site)[site]
+    assert counts == {"chunks": 60, "embedded": 60, "pending": 0}  # one chunk per page: none stored twice
+    meta = json.loads((env.data_dir / "index" / site / "meta.json").read_text())
+    assert meta["count"] == 60
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    assert retriever.search("At what temperature does the kiln fire on day 37?", site=site, k=1)[0].url.endswith("/p37")
+
+
+def test_a_page_stored_again_while_it_is_indexed_is_indexed_again(env, model):
+    storage = env.storage()
+    site = "race.test"
+    _queue_pages(storage, site, 1)
+    queue = storage.index_queue
+    rows = queue.claim("indexer-a", limit=10, lease_s=60)
+    assert [r["canonical_url"] for r in rows] == ["http://race.test/p0"]
+    # nobody else gets it while it is claimed
+    assert queue.claim("indexer-b", limit=10, lease_s=60) == []
+    # the crawl stores the page again, changed, before indexer-a is done
+    storage.upsert_pages([{"job_id": "job-2", "url": "http://race.test/p0", "final_url": "http://race.test/p0",
+                           "site": site, "status": 200, "title": "Page 0", "markdown": "# Page 0\n\nNew text.",
+                           "content_hash": "changed", "fetched_at": time.time()}], index=True)
+    queue.done("indexer-a", rows)
+    # the new version stays queued, and is what an indexer reads next
+    again = queue.claim("indexer-b", limit=10, lease_s=60)
+    assert [(r["job_id"], r["page_hash"]) for r in again] == [("job-2", "changed")]
+    assert queue.latest_pages(again)[0]["markdown"] == "# Page 0\n\nNew text."
+    # a failed attempt goes back with its reason, and is tried again later
+    queue.release("indexer-b", again, "RuntimeError: disk full", retry_s=0)
+    assert queue.errors(site)[0]["error"] == "RuntimeError: disk full"
+    assert queue.claim("indexer-c", limit=10, lease_s=60)[0]["page_hash"] == "changed"
 
 
 def test_the_index_is_shared_by_processes_and_rebuilt_from_storage(env, model):
@@ -186,8 +245,8 @@ def test_the_index_is_shared_by_processes_and_rebuilt_from_storage(env, model):
     assert all(h.vector_score is None for q in questions for h in retriever.search(q, site=site))
     status = env.scrapejet("index", "status", site, "--json")
     assert json.loads(status.stdout)[0] | {"built_at": 0} == {
-        "site": site, "chunks": 3, "embedded": 3, "pending": 0, "kind": None, "vectors": None, "model": None,
-        "dim": None, "built_at": 0}
+        "site": site, "chunks": 3, "embedded": 3, "pending": 0, "queued_pages": 0, "failed_pages": 0,
+        "kind": None, "vectors": None, "model": None, "dim": None, "built_at": 0}
     assert retriever.rebuild(site)["count"] == 3
     after = [[(h.chunk_id, round(h.score, 6)) for h in retriever.search(q, site=site)] for q in questions]
     assert after == before
@@ -208,21 +267,15 @@ def test_one_text_served_at_several_urls_is_one_source(env, model):
     assert [h.url for h in hits] == ["http://mirror.test/", "http://mirror.test/hours"]
 
 
-def test_an_idle_worker_embeds_chunks_a_dead_process_left(env, model, workers):
+def test_an_idle_indexer_embeds_chunks_left_without_vectors(env, model):
     store = env.storage().chunks
     site = "orphan.test"
-    stored = store.store_pages([page(site, "/", "Orphan", "# Orphan\n\nChunks stored by a worker that then died.")],
-                               model=model.name)
+    stored = store.store_pages([page(site, "/", "Orphan", "# Orphan\n\nChunks stored by an earlier version, "
+                                                          "never embedded.")], model=model.name)
     assert len(stored.todo) == 1
-    with store.engine.begin() as conn:  # stored ten minutes ago, never embedded
-        from scrapejet.storage.schema import chunks
-
-        conn.execute(chunks.update().values(created_at=time.time() - 600))
-    workers.append(env.worker(env={**ON, "SCRAPEJET_EMBED_CATCHUP_AGE_S": "5"}))
-    from tests.conftest import wait_for
-
-    wait_for(lambda: store.counts()[site]["pending"] == 0, 90, 0.5, what="the idle worker's catch-up")
-    wait_for(lambda: (env.data_dir / "index" / site / "meta.json").exists(), 30, 0.2, what="the index")
+    result = env.scrapejet("indexer", "--once", env=ON, timeout=180)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert store.counts()[site]["pending"] == 0
     assert json.loads((env.data_dir / "index" / site / "meta.json").read_text())["count"] == 1
 
 
@@ -255,9 +308,11 @@ def test_hnsw_past_the_threshold_and_recorded(env, model):
     assert [h.text for h in hits if h.url.endswith("/7")] == ["Pool\nThe pool is closed for repairs until June."]
 
 
-def test_embeddings_off_stores_no_chunks_and_never_imports_torch(env, web, tmp_path):
-    # importing the pipeline imports none of the heavy packages
-    probe = ("import sys, scrapejet.pipelines.embed, scrapejet.index.search, scrapejet.storage; "
+@pytest.mark.parametrize("embeddings", ["on", "off"])
+def test_a_crawl_never_imports_torch(env, web, tmp_path, embeddings):
+    # importing the pipeline and the indexer imports none of the heavy packages
+    probe = ("import sys, scrapejet.pipelines.storage, scrapejet.index.indexer, scrapejet.index.search, "
+             "scrapejet.storage; "
              "print(sorted(m for m in ('torch', 'sentence_transformers', 'faiss', 'numpy') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT).stdout.strip() == "[]"
     # a crawl with SCRAPEJET_EMBEDDINGS=off: no chunks, and torch never imported
@@ -269,12 +324,14 @@ def test_embeddings_off_stores_no_chunks_and_never_imports_torch(env, web, tmp_p
         "from scrapy.cmdline import execute\n"
         f"execute(['scrapy', 'crawl', 'generic', '-a', 'url={web.url('shop.test')}', '-a', 'max_pages=5'])\n"
     )
-    result = subprocess.run([sys.executable, str(script)], cwd=ROOT, env=env.environ(SCRAPEJET_EMBEDDINGS="off"),
+    result = subprocess.run([sys.executable, str(script)], cwd=ROOT, env=env.environ(SCRAPEJET_EMBEDDINGS=embeddings),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "HEAVY []" in result.stderr
     assert "'item_scraped_count': 5" in result.stderr
     assert env.storage().chunks.counts() == {}
+    # on: queued for the indexer; off: not (a question indexes them, see test_insights)
+    assert env.storage().index_queue.waiting() == (5 if embeddings == "on" else 0)
 
 
 # -- keyword search on both databases ---------------------------------------------------
@@ -316,3 +373,23 @@ def test_keyword_search_finds_exact_emails_and_numbers(backend, env, model, tmp_
     assert hits[0].url.endswith("/contact") and hits[0].site == site
     assert storage.chunks.delete_site(site) == 4
     storage.close()
+
+
+def test_ask_says_what_is_not_indexed_or_indexes_it_first(env):
+    storage = env.storage()
+    site = "kiln.test"
+    _queue_pages(storage, site, 6)
+    question = "At what temperature does the kiln fire on day 4?"
+    # --no-wait: answered at once, from what is indexed (nothing), and said so
+    quick = env.scrapejet("ask", site, question, "--no-wait", "--json", env=ON, timeout=180)
+    assert quick.returncode == 0, quick.stderr[-3000:]
+    answer = json.loads(quick.stdout)
+    assert answer["unindexed_pages"] == 6 and answer["sources"] == []
+    assert "6 stored page(s) of kiln.test are not indexed yet" in " ".join(quick.stderr.split())
+    # by default the site's queued pages are indexed first, then answered
+    full = env.scrapejet("ask", site, question, "--json", env=ON, timeout=180)
+    assert full.returncode == 0, full.stderr[-3000:]
+    answer = json.loads(full.stdout)
+    assert answer["unindexed_pages"] == 0 and "904 degrees" in answer["answer"]
+    assert answer["sources"][0]["url"] == "http://kiln.test/p4"
+    assert storage.index_queue.counts() == {}

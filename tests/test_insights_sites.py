@@ -63,6 +63,11 @@ def sites(redis_url, web, tmp_path_factory):
                           "-O", str(out / "profile.jsonl"))
     assert business.returncode == 0, business.stderr[-3000:]
 
+    # shop.test's pages wait for an indexer; hidden-legal.test's were not queued
+    queued = env.storage().index_queue.counts()
+    assert queued["shop.test"]["queued"] >= 18 and "hidden-legal.test" not in queued
+    indexed = env.scrapejet("indexer", "--once", env={"SCRAPEJET_EMBEDDINGS": "on"}, timeout=300)
+    assert indexed.returncode == 0, indexed.stderr[-3000:]
     counts = env.storage().chunks.counts()
     assert counts["shop.test"]["pending"] == 0 and counts["shop.test"]["embedded"] >= 18
     assert "hidden-legal.test" not in counts, "embeddings were off for the business crawl"

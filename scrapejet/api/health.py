@@ -116,9 +116,10 @@ def _index_component(svc, *, show_paths: bool) -> Component:
         return Component(status="degraded", required=False, detail="; ".join(problems))
     pending = ""
     try:
-
         waiting = sum(c["pending"] for c in svc.storage.chunks.counts().values())
         pending = f", {waiting} chunks wait for vectors" if waiting else ""
+        queued = svc.storage.index_queue.waiting()
+        pending += f", {queued} pages wait for an indexer" if queued else ""
     except Exception:  # storage down: its own component says so
         pass
     at = f", index at {root}" if show_paths else ""

@@ -40,12 +40,17 @@ def _index_state(svc, site: str, counts: dict | None) -> tuple[int, IndexState]:
     elif state["chunks"]:
         detail = f"{state['chunks']} chunks, index not built yet ({state['pending']} wait for their vectors)"
     elif not enabled(svc.settings):
-        detail = "no chunks: SCRAPEJET_EMBEDDINGS is off"
+        detail = "no chunks: SCRAPEJET_EMBEDDINGS is off (pages are indexed when a question is asked)"
     else:
-        detail = "no chunks yet: pages are chunked and embedded as they are stored"
+        detail = "no chunks yet: stored pages are chunked and embedded by the indexers (scrapejet indexer)"
+    if state["queued_pages"]:
+        detail += f"; {state['queued_pages']} pages wait for an indexer"
+    if state["failed_pages"]:
+        detail += f"; {state['failed_pages']} pages failed to index"
     return state["chunks"], IndexState(
         available=available, kind=state["kind"], vectors=state["vectors"] or 0, embedded=state["embedded"],
-        pending=state["pending"], model=state["model"], built_at=iso(state["built_at"]), detail=detail,
+        pending=state["pending"], queued_pages=state["queued_pages"], failed_pages=state["failed_pages"],
+        model=state["model"], built_at=iso(state["built_at"]), detail=detail,
     )
 
 

@@ -5,14 +5,15 @@
     scrapejet backlinks TARGET --seed URL [URL ...] [--format json|jsonl|csv] [-o FILE]
     scrapejet backlinks summary TARGET [--json]
     scrapejet export JOB_ID [--format F] [-o FILE] [--pages]
-    scrapejet ask SITE "question" ["question" ...] [--json] [-k N]
+    scrapejet ask SITE "question" ["question" ...] [--json] [-k N] [--no-wait]
     scrapejet jobs [--status S] [--kind K]
     scrapejet cancel JOB_ID
-    scrapejet api [--host H] [--port P] [--workers N] [--no-webhooks]
+    scrapejet api [--host H] [--port P] [--workers N] [--indexers M] [--no-webhooks]
     scrapejet webhooks
     scrapejet up [--port P] [--scrapyd-port Q]
     scrapejet node [--bind A] [--port P] | deploy [--node URL ...]
     scrapejet worker [--spider generic|business|backlink|all]
+    scrapejet indexer [--site SITE] [--once]
     scrapejet status | workers [--json]
     scrapejet index status [SITE] [--json] | index rebuild SITE|--all [--rechunk] | index catch-up [SITE]
     scrapejet clear-jobs --yes

@@ -1,4 +1,4 @@
-"""Long-running commands: ``worker``, ``api``, ``webhooks``, and the scrapyd
+"""Long-running commands: ``worker``, ``indexer``, ``api``, ``webhooks``, and the scrapyd
 side, ``up``, ``node`` and ``deploy``."""
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ def add_parsers(sub) -> None:
     a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     a.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     a.add_argument("--workers", type=int, default=0, help="local worker processes to start and keep running")
+    a.add_argument("--indexers", type=int, default=None,
+                   help="local indexer processes (chunk and embed stored pages); default 1 with --workers, else 0")
     a.add_argument("--spider", default="all", choices=("generic", "business", "backlink", "all"),
                    help="what the local workers serve (default all)")
     a.add_argument("--threads", type=int, default=8, help="request threads (default 8)")
@@ -33,6 +35,7 @@ def add_parsers(sub) -> None:
     u.add_argument("--scrapyd-port", type=int, default=6800, help="the local scrapyd node's port (default 6800)")
     u.add_argument("--threads", type=int, default=8, help="API request threads (default 8)")
     u.add_argument("--no-webhooks", action="store_true", help="deliver no webhooks from this process")
+    u.add_argument("--indexers", type=int, default=1, help="local indexer processes (default 1)")
     u.set_defaults(func=cmd_up, workers=0, spider="all", log_level="INFO")
 
     nd = sub.add_parser("node", help="a scrapyd node with this project deployed (foreground)")
@@ -48,6 +51,14 @@ def add_parsers(sub) -> None:
 
     wh = sub.add_parser("webhooks", help="deliver webhooks (as `scrapejet api` does), without serving the API")
     wh.set_defaults(func=cmd_webhooks)
+
+    ix = sub.add_parser("indexer", help="chunk and embed stored pages, off the crawl's path (one process; "
+                                        "run as many as wanted, on any machine sharing the database)")
+    ix.add_argument("--site", help="only this site's pages")
+    ix.add_argument("--once", action="store_true", help="stop when nothing is queued (default: keep serving)")
+    ix.add_argument("--log-level", default="INFO", choices=levels)
+    ix.add_argument("--parent-pid", type=int, help=argparse.SUPPRESS)
+    ix.set_defaults(func=cmd_indexer)
 
     w = sub.add_parser("worker", help="serve the shared queue (one worker process)")
     w.add_argument("--spider", default="all", choices=("generic", "business", "backlink", "all"),
@@ -79,6 +90,40 @@ def cmd_worker(args, console: Console) -> int:
     for name in wanted:
         process.crawl(name)
     process.start()
+    return 0
+
+
+def cmd_indexer(args, console: Console) -> int:
+    """Serve the index queue until SIGTERM / Ctrl-C (or, --once, until it is empty)."""
+    import logging
+    import os
+    import signal
+    import threading
+
+    from ..index.indexer import Indexer
+    from ..storage import Storage
+    from ..urls import site_host
+
+    logging.basicConfig(level=args.log_level, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    settings = crawl_settings()
+    indexer = Indexer.from_settings(settings, Storage.from_settings(settings))
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    if args.parent_pid:
+        from ..supervisor import exit_with_parent
+
+        exit_with_parent(args.parent_pid)
+    site = site_host(args.site.strip().lower().rstrip("/.")) if args.site else None
+    logging.getLogger("scrapejet.indexer").info("indexer %s serving the index queue%s", indexer.name,
+                                                f" of {site}" if site else "")
+    # A batch in progress finishes before the process ends (its rows would
+    # otherwise wait out their lease); a kill -9 leaves them to the lease.
+    indexer.run(stop, site=site, once=args.once)
+    stats = dict(indexer.stats)
+    console.print(f"indexed {stats.get('pages', 0)} page(s), embedded {stats.get('chunks_embedded', 0)} chunk(s)"
+                  + (f", {stats['errors']} failed batch(es)" if stats.get("errors") else ""), highlight=False)
     return 0
 
 
@@ -121,7 +166,7 @@ def cmd_up(args, console: Console) -> int:
         console.print(f"scrapyd node {node.url}: project {deployed['project']} version {deployed['version']}, "
                       f"{deployed['spiders']} spiders", highlight=False)
         settings.set("SCRAPYD_NODES", node.url, priority="cmdline")
-        args.workers = 0  # the node runs the workers
+        args.workers = 0  # the node runs the workers; the indexers run here
         return _serve_api(settings, args, console)
     finally:
         node.stop()
@@ -200,7 +245,7 @@ def _serve_api(settings, args, console: Console) -> int:
     from waitress import create_server
 
     from ..api import create_app
-    from ..supervisor import WorkerSupervisor
+    from ..supervisor import IndexerSupervisor, WorkerSupervisor
 
     app = create_app({"SCRAPEJET_SETTINGS": settings})
     try:
@@ -209,18 +254,23 @@ def _serve_api(settings, args, console: Console) -> int:
         console.print(f"[red]error:[/red] cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
                       highlight=False)
         return 1
-    supervisor = WorkerSupervisor(args.workers, spider=args.spider, log_level=args.log_level)
+    supervisor = WorkerSupervisor(args.workers, spider=getattr(args, "spider", "all"),
+                                  log_level=getattr(args, "log_level", "INFO"))
+    # what the workers store is chunked and embedded by indexers, off their path
+    indexers = args.indexers if args.indexers is not None else (1 if args.workers else 0)
+    indexer_supervisor = IndexerSupervisor(indexers, log_level=getattr(args, "log_level", "INFO"))
     # waitress stops cleanly on SystemExit; SIGTERM would otherwise kill us
     # without stopping the workers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     supervisor.start()
+    indexer_supervisor.start()
     # Jobs submitted here get their webhooks delivered from here (events of
     # every API process's jobs are shared among all running dispatchers).
     dispatcher = None if args.no_webhooks else _webhook_dispatcher(settings, app.extensions["scrapejet"].jobs)
     host = args.host if ":" not in args.host else f"[{args.host}]"
     console.print(
         f"ScrapeJET API on http://{host}:{server.effective_port}/ (docs: /docs/), "
-        f"{args.workers} local worker(s)", highlight=False,
+        f"{args.workers} local worker(s), {indexers} indexer(s)", highlight=False,
     )
     try:
         server.run()
@@ -228,6 +278,7 @@ def _serve_api(settings, args, console: Console) -> int:
         if dispatcher is not None:
             dispatcher.stop()
         supervisor.stop()
+        indexer_supervisor.stop()
         app.extensions["scrapejet"].close()
     return 0
 

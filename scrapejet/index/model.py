@@ -41,9 +41,25 @@ def model_name(settings) -> str:
     return path.name if path.exists() else configured
 
 
+def pick_device(wanted: str) -> str:
+    """``auto``: the first GPU torch sees (CUDA, then Apple's MPS), else the CPU."""
+    import torch
+
+    if wanted != "auto":
+        return wanted
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+
 class EmbeddingModel:
-    def __init__(self, model: Any, name: str, *, batch_size: int = 16, bf16: bool = False, threads: int = 0):
+    def __init__(self, model: Any, name: str, *, batch_size: int = 16, bf16: bool = False, threads: int = 0,
+                 device: str = "cpu"):
         self.model = model
+        self.device = device
         self.threads = threads if threads > 0 else (os.cpu_count() or 1)
         self.name = name
         self.dim = int(model.get_embedding_dimension() if hasattr(model, "get_embedding_dimension")
@@ -65,8 +81,11 @@ class EmbeddingModel:
         import torch
         from sentence_transformers import SentenceTransformer
 
+        device = pick_device(str(settings.get("SCRAPEJET_EMBEDDING_DEVICE") or "auto"))
         precision = str(settings.get("SCRAPEJET_EMBEDDING_PRECISION") or "auto").lower()
-        if precision == "auto":
+        if device != "cpu":
+            bf16 = False  # float32 on a GPU; the CPU's bf16 autocast does not apply
+        elif precision == "auto":
             bf16 = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
         else:
             bf16 = precision in ("bf16", "bfloat16")
@@ -75,10 +94,11 @@ class EmbeddingModel:
         # transformers draws a "Loading weights" bar on stderr: noise in a
         # crawl's summary and in scrapyd's logs.
         transformers_logging.disable_progress_bar()
-        model = SentenceTransformer(model_path(settings), device="cpu")
+        model = SentenceTransformer(model_path(settings), device=device)
         model.eval()
-        return cls(model, model_name(settings), batch_size=int(settings.get("SCRAPEJET_EMBED_BATCH") or 16),
-                   bf16=bf16, threads=threads)
+        batch = settings.get("SCRAPEJET_EMBED_BATCH" if device == "cpu" else "SCRAPEJET_EMBED_BATCH_GPU")
+        return cls(model, model_name(settings), batch_size=int(batch or 16), bf16=bf16, threads=threads,
+                   device=device)
 
     def encode(self, texts: list[str]):
         """float32 array (len(texts), dim), rows of unit length."""

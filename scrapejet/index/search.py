@@ -150,7 +150,7 @@ class Retriever:
         bring the index of every site concerned up to date; how many were
         embedded. With nothing pending it costs two small queries and a
         check of the index file (the model is not even loaded)."""
-        from .embedder import embed_pending
+        from .indexer import embed_pending
 
         pending = self.store.counts(site)
         if not any(c["pending"] for c in pending.values()):
@@ -175,7 +175,7 @@ class Retriever:
 
     def rebuild(self, site: str) -> dict[str, Any]:
         """Embed what is pending, then rebuild the site's index from the stored vectors."""
-        from .embedder import embed_pending
+        from .indexer import embed_pending
 
         embedded, _ = embed_pending(self.store, self.model, site=site, batch=self.batch * 4)
         result = self.index(site).sync(self.store, rebuild=True)

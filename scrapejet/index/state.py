@@ -73,12 +73,14 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def site_state(settings, storage, site: str, counts: dict[str, int] | None = None) -> dict[str, Any]:
-    """Chunks, vectors and index of a site, as the API and CLI report them."""
+    """Chunks, vectors and index of a site, and its pages still queued for
+    the indexer, as the API and CLI report them."""
     if counts is None:
         counts = storage.chunks.counts(site).get(site, {"chunks": 0, "embedded": 0, "pending": 0})
     meta = read_meta(site_dir(index_root(settings), site)) or {}
+    queued = storage.index_queue.counts(site).get(site, {"queued": 0, "failed": 0})
     return {
-        "site": site, **counts,
+        "site": site, **counts, "queued_pages": queued["queued"] - queued["failed"], "failed_pages": queued["failed"],
         "kind": meta.get("kind"), "vectors": meta.get("count"), "model": meta.get("model"),
         "dim": meta.get("dim"), "built_at": meta.get("built_at"),
     }

@@ -79,23 +79,30 @@ class Insights:
     def known_site(self, site: str) -> bool:
         return self.storage.has_pages(site)
 
-    def prepare(self, site: str | None) -> int:
-        """Make what is stored searchable before answering: a site crawled
-        with SCRAPEJET_EMBEDDINGS off has pages but no chunks, so they are
-        chunked now; chunks without vectors are embedded (``catch_up``)."""
-        with self._prepare_lock:
-            if site is not None and self.settings is not None:
-                store = self.storage.chunks
-                if not store.counts(site):
-                    from ..index.model import model_name
+    def prepare(self, site: str | None, *, wait: bool = True,
+                progress: Callable[[int, int], None] | None = None) -> int:
+        """Make what is stored searchable before answering; how many stored
+        pages of ``site`` are still not indexed after it (0 when all are).
 
-                    stored = store.store_pages(
-                        store.site_pages(site), model=model_name(self.settings),
-                        max_words=self.settings.getint("SCRAPEJET_CHUNK_WORDS"),
-                        overlap=self.settings.getint("SCRAPEJET_CHUNK_OVERLAP"))
-                    logger.info("%s: %d page(s) chunked for insights (crawled with embeddings off)",
-                                site, stored.pages)
-            return self.retriever.catch_up(site)
+        ``wait``: index the site's queued pages now, here (with the model
+        already loaded for the question), or wait while another indexer has
+        them, for at most SCRAPEJET_INDEX_WAIT_S. A site crawled with
+        embeddings off has pages but no chunks: its pages are queued first."""
+        with self._prepare_lock:
+            if site is None or self.settings is None:
+                self.retriever.catch_up(site)
+                return 0
+            queue = self.storage.index_queue
+            if not self.storage.chunks.counts(site) and not queue.counts(site):
+                queued = queue.add_site(site)
+                logger.info("%s: %d page(s) queued for indexing (crawled with embeddings off)", site, queued)
+            if wait:
+                from ..index.indexer import Indexer
+
+                indexer = Indexer.from_settings(self.settings, self.storage, model=self.retriever.model)
+                indexer.drain(site, progress=progress, timeout=self.settings.getfloat("SCRAPEJET_INDEX_WAIT_S"))
+            self.retriever.catch_up(site)
+            return queue.waiting(site)
 
     def sources(self, question: str, *, site: str | None, k: int, business: bool = False) -> list[Source]:
         """The passages retrieved for ``question``, numbered from 1, then the
@@ -110,24 +117,29 @@ class Insights:
         return sources
 
     def ask(self, question: str, *, site: str | None = None, k: int | None = None, business: bool = False,
-            catch_up: bool = True) -> Answer:
-        """One answer. ``site`` None: over every stored site. Pages stored
-        but not yet embedded (a worker with embeddings off) are embedded first."""
+            wait: bool = True, unindexed: int | None = None) -> Answer:
+        """One answer. ``site`` None: over every stored site. The site's
+        queued pages are indexed first (``wait``, see ``prepare``); the
+        answer says how many were still not (``unindexed_pages``).
+        ``unindexed``: ``prepare`` was already called and left this many."""
         if site is not None and not self.known_site(site):
             raise UnknownSite(site)
-        if catch_up:
-            self.prepare(site)
+        if unindexed is None:
+            unindexed = self.prepare(site, wait=wait)
         sources = self.sources(question, site=site, k=k or self.k, business=business)
-        return answer_from(question, sources, self.chat, site=site)
+        answer = answer_from(question, sources, self.chat, site=site)
+        answer.unindexed_pages = unindexed
+        return answer
 
     def ask_all(self, site: str, questions: list[str], *, k: int | None = None, business: bool = False,
-                on_answer: Callable[[Answer], None] | None = None) -> list[Answer]:
+                on_answer: Callable[[Answer], None] | None = None, wait: bool = True,
+                progress: Callable[[int, int], None] | None = None) -> list[Answer]:
         if not self.known_site(site):
             raise UnknownSite(site)
-        self.prepare(site)
+        unindexed = self.prepare(site, wait=wait, progress=progress)
         answers = []
         for question in questions:
-            answers.append(self.ask(question, site=site, k=k, business=business, catch_up=False))
+            answers.append(self.ask(question, site=site, k=k, business=business, unindexed=unindexed))
             if on_answer is not None:
                 on_answer(answers[-1])
         return answers

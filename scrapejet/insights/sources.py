@@ -46,12 +46,15 @@ class Answer:
     error: str | None = None
     # [n] markers of the model's answer that named no source; removed from the text.
     dropped_citations: list[int] = field(default_factory=list)
+    # Stored pages of the site not indexed yet when the answer was made (0:
+    # the answer saw every stored page).
+    unindexed_pages: int = 0
 
     def public(self) -> dict[str, Any]:
         return {
             "question": self.question, "answer": self.answer, "sources": [s.public() for s in self.sources],
             "mode": self.mode, "model": self.model, "error": self.error,
-            "dropped_citations": self.dropped_citations,
+            "dropped_citations": self.dropped_citations, "unindexed_pages": self.unindexed_pages,
         }
 
 

@@ -1,5 +1,7 @@
 """Writes pages (and backlinks with their crawled source pages) to storage
-(idempotent upserts), a batch per transaction.
+(idempotent upserts), a batch per transaction; with embeddings on, the same
+transaction queues the pages for the indexer (``scrapejet indexer``), which
+chunks and embeds them off the crawl's path.
 
 An item is held until its batch is committed: ``process_item`` returns only
 then, so the item reaches ``item_scraped`` (and
@@ -24,18 +26,24 @@ BATCHED = (PageItem, BacklinkItem, BacklinkSourceItem)
 
 
 class StoragePipeline:
-    def __init__(self, storage, *, batch_size: int = 50, flush_s: float = 0.05):
+    def __init__(self, storage, *, batch_size: int = 50, flush_s: float = 0.05, index: bool = False):
         self.storage = storage
+        # queue stored pages for the indexer (SCRAPEJET_EMBEDDINGS): chunking
+        # and embedding are not done here, on the crawl's path
+        self.index = index
         self.batch: Batch[tuple[PageItem | BacklinkItem | BacklinkSourceItem, Deferred]] = Batch(
             self.write, delay=flush_s, size=max(1, batch_size))
 
     @classmethod
     def from_crawler(cls, crawler):
         # The crawler's storage: one engine (and SQLite connection pool) per process.
+        from ..index.state import enabled
+
         pipeline = cls(
             crawler.get_extension(CrawlerRuntime).storage,
             batch_size=crawler.settings.getint("SCRAPEJET_STORAGE_BATCH"),
             flush_s=crawler.settings.getfloat("SCRAPEJET_STORAGE_FLUSH_S"),
+            index=enabled(crawler.settings),
         )
         return pipeline
 
@@ -54,7 +62,7 @@ class StoragePipeline:
         try:
             pages = [asdict(item) for item, _ in batch if isinstance(item, PageItem)]
             if pages:
-                self.storage.upsert_pages(pages)
+                self.storage.upsert_pages(pages, index=self.index)
             if len(pages) < len(batch):
                 self.storage.backlinks.store(
                     [asdict(item) for item, _ in batch if isinstance(item, BacklinkItem)],

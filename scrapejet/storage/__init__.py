@@ -4,7 +4,8 @@ One code path for both (SQLAlchemy 2 Core), one way in: a ``Storage`` owns
 the engine and the tables (``schema``); jobs, pages, failures and profiles
 are its methods, and each other area is a store it holds, built on first
 use: ``storage.chunks`` (``chunks.ChunkStore``: chunks, vectors, keyword
-search), ``storage.backlinks`` (``backlinks.BacklinkStore``) and
+search), ``storage.index_queue`` (``indexqueue.IndexQueue``: stored pages
+waiting for the indexer), ``storage.backlinks`` (``backlinks.BacklinkStore``) and
 ``storage.sites`` (``sites.SiteStore``: the per-site views and deletion).
 Nothing outside this package touches the engine.
 
@@ -134,6 +135,12 @@ class Storage:
         return ChunkStore(self.engine)
 
     @functools.cached_property
+    def index_queue(self):
+        from .indexqueue import IndexQueue
+
+        return IndexQueue(self.engine)
+
+    @functools.cached_property
     def backlinks(self):
         from .backlinks import BacklinkStore
 
@@ -174,9 +181,10 @@ class Storage:
     def upsert_page(self, page: dict[str, Any]) -> None:
         self.upsert_pages([page])
 
-    def upsert_pages(self, batch: list[dict[str, Any]]) -> None:
+    def upsert_pages(self, batch: list[dict[str, Any]], *, index: bool = False) -> None:
         """Store pages in one transaction; a page already stored for its job
-        (same canonical URL) is replaced, so re-delivery stores it once."""
+        (same canonical URL) is replaced, so re-delivery stores it once.
+        ``index``: queue them for the indexer in the same transaction."""
         if not batch:
             return
         now = time.time()
@@ -201,6 +209,8 @@ class Storage:
             ]
             if contacts:
                 conn.execute(self._upsert_contacts, contacts)
+            if index:
+                self.index_queue.upsert(self.index_queue.rows(rows, now), conn)
 
     def save_profile(self, profile: dict[str, Any]) -> None:
         row = {

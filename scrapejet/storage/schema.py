@@ -2,7 +2,8 @@
 them all (SQLite or PostgreSQL), and the stores of each area (``chunks``,
 ``backlinks``, ``sites``) query them.
 
-Jobs, pages, failures and business profiles; chunks with their vectors and
+Jobs, pages, failures and business profiles; the queue of pages to index;
+chunks with their vectors and
 keyword index (SQLite FTS5 kept in step by triggers, or a PostgreSQL
 generated ``tsvector``); backlinks and the source pages each backlink job
 crawled."""
@@ -166,6 +167,28 @@ for statement in (
     "CREATE INDEX IF NOT EXISTS ix_chunks_tsv ON chunks USING GIN (tsv)",
 ):
     event.listen(chunks, "after_create", DDL(statement).execute_if(dialect="postgresql"))
+
+# Pages stored but not yet chunked and embedded: the indexer's queue (see
+# scrapejet/index/indexer.py). A row is written in the transaction that
+# stores its page, so no stored page is ever missed; an indexer claims rows
+# for a while (claimed_until) and deletes them once done, so rows claimed
+# by an indexer that died are claimed again when their time runs out.
+index_queue = Table(
+    "index_queue",
+    metadata,
+    Column("site", String(255), primary_key=True),
+    Column("canonical_url", Text, primary_key=True),
+    # the stored row to index: (job_id, page_key) of pages, the newest version
+    Column("job_id", String(64), nullable=False),
+    Column("page_key", Text, nullable=False),
+    Column("page_hash", String(64)),
+    Column("queued_at", Float, nullable=False),
+    Column("claimed_by", String(64)),
+    Column("claimed_until", Float),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("error", Text),
+    Index("ix_index_queue_queued_at", "queued_at"),
+)
 
 backlinks = Table(
     "backlinks",

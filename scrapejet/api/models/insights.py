@@ -61,6 +61,9 @@ class AnswerOut(BaseModel):
     error: str | None = Field(default=None, description="why the configured LLM was not used, when it failed")
     dropped_citations: list[int] = Field(
         default_factory=list, description="[n] markers of the model's answer that named no source (removed)")
+    unindexed_pages: int = Field(
+        default=0, description="stored pages of the site the indexer had not indexed yet when the answer was made "
+                               "(the API waits up to SCRAPEJET_INDEX_WAIT_S for them; 0: the answer saw every page)")
 
 
 class WebhookState(BaseModel):

@@ -23,6 +23,8 @@ class IndexState(BaseModel):
     vectors: int = Field(default=0, description="vectors in the index")
     embedded: int = Field(default=0, description="stored chunks with a vector")
     pending: int = Field(default=0, description="stored chunks waiting for their vector")
+    queued_pages: int = Field(default=0, description="stored pages waiting for an indexer to chunk and embed them")
+    failed_pages: int = Field(default=0, description="queued pages the indexers gave up on (see `scrapejet index status`)")
     model: str | None = Field(default=None, description="the embedding model of the index")
     built_at: str | None = Field(default=None, description="when the index file was last written")
     detail: str
