@@ -1,5 +1,5 @@
 # ScrapeJET: `make crawl URL=...` and `make test` do all set-up themselves.
-.PHONY: crawl test bench bench-embeddings bench-scaling bench-broad bench-extraction api up clean
+.PHONY: crawl test bench bench-embeddings bench-scaling bench-broad bench-extraction bench-insights api up clean
 
 URL ?=
 MAX_PAGES ?= 100
@@ -44,6 +44,10 @@ bench-broad:
 bench-extraction:
 	@bash scripts/bootstrap.sh
 	.venv/bin/python bench/extraction.py
+
+bench-insights:
+	@bash scripts/bootstrap.sh
+	.venv/bin/python bench/insights_qa.py
 
 clean:
 	rm -rf .venv data .pytest_cache

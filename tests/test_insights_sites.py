@@ -372,3 +372,44 @@ def test_insights_task_of_a_dead_api_process_is_failed(sites, api, dispatchers):
             proc.kill()
         server.close()
         receiver.close()
+
+
+def _sources(*pages):
+    from scrapejet.insights.sources import Source
+
+    return [Source(n=i, url=f"http://northwind.test{path}", title=title, snippet="", score=1.0 / i, text=text)
+            for i, (path, title, text) in enumerate(pages, 1)]
+
+
+NORTHWIND = [
+    ("/contact", "Contact", "Questions about an order? Write to sales@northwind-tools.com or call 0161 496 0000. "
+                            "Northwind Tools ships across the UK within two working days."),
+    ("/about", "About Northwind Tools", "Northwind Tools makes hand tools for joiners and gardeners. "
+                                        "Founded 1994 by Ada Marsh. Every plane is set up by hand in our Leeds workshop."),
+    ("/products/7", "Block plane", "Our block plane costs £89 and comes with a lifetime guarantee."),
+]
+
+
+@pytest.mark.parametrize("question, fact, page", [
+    ("Who founded Northwind Tools?", "Ada Marsh", "/about"),
+    ("When was Northwind Tools founded?", "1994", "/about"),
+    ("Wer hat Northwind Tools gegründet?", "Ada Marsh", "/about"),
+    ("How much is the block plane?", "£89", "/products/7"),
+    ("Where is the workshop?", "Leeds", "/about"),
+])
+def test_the_extractive_answer_is_the_sentence_holding_the_kind_of_value_asked_for(model, question, fact, page):
+    """The answer holds what is asked (a person, a year, a price, a place),
+    found by meaning when the question's words are not the page's; not the
+    e-mail address of the passage retrieval ranked first."""
+    from scrapejet.insights.extractive import extractive_answer
+
+    def similarity(q, texts):
+        vectors = model.encode([q, *texts])
+        return [float(v) for v in vectors[1:] @ vectors[0]]
+
+    sources = _sources(*NORTHWIND)
+    answer = extractive_answer(question, sources, site="northwind.test", similarity=similarity)
+    first = answer.split("[")[0]
+    assert fact in first and "do not clearly answer" not in answer, answer
+    n = int(answer.split("[")[1].split("]")[0])
+    assert sources[n - 1].url.endswith(page)

@@ -8,7 +8,7 @@ import logging
 import threading
 from collections.abc import Callable
 
-from .extractive import extractive_answer
+from .extractive import Similarity, extractive_answer
 from .llm import ChatModel, LLMError, build_messages, check_citations
 from .profile import asked_fields, is_business_question, profile_source
 from .sources import Answer, Source
@@ -20,10 +20,11 @@ class UnknownSite(LookupError):
     """No page of this site is stored."""
 
 
-def answer_from(question: str, sources: list[Source], chat: ChatModel | None, *, site: str | None = None) -> Answer:
+def answer_from(question: str, sources: list[Source], chat: ChatModel | None, *, site: str | None = None,
+                similarity: Similarity | None = None) -> Answer:
     """The answer to ``question`` from exactly ``sources``: the model's when
     one is configured and answers, else extractive (with the model's failure
-    in ``error``)."""
+    in ``error``; ``similarity`` scores its sentences by meaning)."""
     if not sources:
         where = f"of {site} " if site else ""
         return Answer(question, f"No stored page {where}matches this question.", [], "extractive", None)
@@ -37,7 +38,8 @@ def answer_from(question: str, sources: list[Source], chat: ChatModel | None, *,
         else:
             cleaned, _, dropped = check_citations(text, len(sources))
             return Answer(question, cleaned, sources, "llm", chat.model, dropped_citations=dropped)
-    return Answer(question, extractive_answer(question, sources, site=site), sources, "extractive", None, error=error)
+    return Answer(question, extractive_answer(question, sources, site=site, similarity=similarity), sources,
+                  "extractive", None, error=error)
 
 
 class Insights:
@@ -75,6 +77,14 @@ class Insights:
     @property
     def mode(self) -> str:
         return "llm" if self.chat is not None else "extractive"
+
+    def similarity(self, question: str, texts: list[str]) -> list[float]:
+        """Cosine similarity of each text to the question, under the model
+        retrieval already loaded (sentences of an extractive answer)."""
+        if not texts:
+            return []
+        vectors = self.retriever.model.encode([question, *texts])
+        return [float(v) for v in vectors[1:] @ vectors[0]]
 
     def known_site(self, site: str) -> bool:
         return self.storage.has_pages(site)
@@ -127,7 +137,7 @@ class Insights:
         if unindexed is None:
             unindexed = self.prepare(site, wait=wait)
         sources = self.sources(question, site=site, k=k or self.k, business=business)
-        answer = answer_from(question, sources, self.chat, site=site)
+        answer = answer_from(question, sources, self.chat, site=site, similarity=self.similarity)
         answer.unindexed_pages = unindexed
         return answer
 

@@ -2,35 +2,51 @@
 each followed by the number of its source. Used when no LLM is configured,
 and when the configured one fails.
 
-A sentence's score is the share of the question's terms it contains, each
-term weighted by how rare it is among the candidate sentences (so the key
-term of "when is the workshop open to visitors" counts more than "workshop",
-which many sentences share), plus a smaller part for its passage's
-retrieval score. Emails and phone numbers count as the terms "email" and
-"phone". Ties break on source order and position: the same passages give the
-same answer."""
+A sentence is scored on four things:
+
+* the question's terms it contains, each weighted by how rare it is among
+  the candidate sentences (so the key term of "when is the workshop open to
+  visitors" counts more than "workshop", which many sentences share);
+* what it means: its cosine similarity to the question under the embedding
+  model already loaded for retrieval (``similarity``), which finds "Founded
+  1994 by Ada Marsh." for "Who started the company?" with no word in
+  common, and across languages;
+* whether it holds the kind of value the question asks for (``qtype``: a
+  person, a year, a place, a price, opening hours, a number, an e-mail, a
+  phone): a sentence without one is not the answer, however many of the
+  question's words it repeats;
+* its passage's retrieval score, and how much of the question the passage
+  as a whole covers.
+
+Ties break on source order and position: the same passages give the same
+answer (the model is deterministic on a CPU)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .profile import asked_fields, profile_lines
+from .qtype import asked_kind, holds_kind
 from .sources import Source
-from .text import ASKS_PRICE, EMAIL, PHONE, PRICE, fold, idf, same_term, sentences, terms, trim
+from .text import EMAIL, PHONE, PRICE, fold, idf, same_term, sentences, terms, trim
+
+# (question, sentences) -> cosine similarity of each sentence to the question
+Similarity = Callable[[str, list[str]], list[float]]
 
 MAX_SENTENCES = 3
 MAX_SENTENCE_CHARS = 400
 RETRIEVAL_WEIGHT = 0.25
 CONTEXT_WEIGHT = 0.25  # the share of the question's terms in the sentence's whole passage
+MEANING_WEIGHT = 1.0  # the sentence's cosine similarity to the question
+KIND_WEIGHT = 0.5  # the sentence holds the kind of value asked for
+KIND_PENALTY = 0.5  # ...and the factor of one that does not
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
 # Below this coverage the best sentences are offered as the closest, not as the answer.
 ANSWER_COVERAGE = 0.5
-
-# Questions whose answer is a kind of value: sentences holding one are preferred.
-ANSWER_KINDS = {"price": ASKS_PRICE, "email": re.compile(r"e-?mail", re.I),
-                "phone": re.compile(r"phone|\bcall\b|\bfax\b|telefon", re.I)}
-KIND_PENALTY = 0.5
+# A sentence this close in meaning and holding the value asked for answers, whatever its words.
+ANSWER_MEANING = 0.4
 EMAIL_TERMS = {"email", "mail", "e"}
 PHONE_TERMS = {"phone", "telephone", "call", "tel", "number", "telefon"}
 
@@ -46,6 +62,18 @@ class Candidate:
     matched: int = 0
     coverage: float = 0.0  # weighted share of the question's terms in the sentence
     topic: float = 0.0  # the same, without the kind of value asked for (price, email, phone)
+    meaning: float = 0.0  # cosine similarity to the question (0 without a model)
+    title: str = ""  # its page's title
+    kind: float = 0.0  # holds the kind of value asked for: 1, 0.5 (its shape only), 0
+
+    @property
+    def answers(self) -> bool:
+        """Whether this sentence is offered as the answer, not as the closest:
+        it covers the question's words, or holds the value asked for and is
+        near the question in words or meaning."""
+        if self.coverage >= ANSWER_COVERAGE:
+            return True
+        return self.kind >= 1.0 and (self.coverage >= ANSWER_COVERAGE / 2 or self.meaning >= ANSWER_MEANING)
 
 
 def _candidates(sources: list[Source]) -> list[Candidate]:
@@ -70,25 +98,27 @@ def _candidates(sources: list[Source]) -> list[Candidate]:
                 found |= PHONE_TERMS
             if PRICE.search(sentence):
                 found.add("price")
-            out.append(Candidate(source.n, position, sentence, found, retrieval))
+            out.append(Candidate(source.n, position, sentence, found, retrieval, title=source.title or ""))
     return out
 
 
-def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTENCES) -> list[Candidate]:
+def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTENCES,
+                   similarity: Similarity | None = None) -> list[Candidate]:
     """The sentences that best answer ``question``, best first; empty when no
-    sentence shares a content word with it."""
-    kind = next((k for k, pattern in ANSWER_KINDS.items() if pattern.search(question)), None)
-    wanted = list(dict.fromkeys(terms(question) + ([kind] if kind else [])))
+    sentence shares a content word or (with ``similarity``) a meaning with it."""
+    kind = asked_kind(question)
+    value_term = {"price": "price", "email": "email", "phone": "phone"}.get(kind or "")
+    wanted = list(dict.fromkeys(terms(question) + ([value_term] if value_term else [])))
     candidates = _candidates(sources)
-    if not wanted or not candidates:
+    if not candidates or not (wanted or similarity):
         return []
     sets = [c.terms for c in candidates]
     weights = {t: idf(sets, t) for t in wanted}
-    topic = [t for t in wanted if t != kind]
-    if kind:
+    topic = [t for t in wanted if t != value_term]
+    if value_term:
         # the kind of value asked for is half the question: "how much" + "the mug"
-        weights[kind] = max(weights[kind], sum(weights[t] for t in topic))
-    total = sum(weights.values())
+        weights[value_term] = max(weights[value_term], sum(weights[t] for t in topic))
+    total = sum(weights.values()) or 1.0
     topic_total = sum(weights[t] for t in topic) or 1.0
 
     def share(found: set[str], among: list[str], of: float) -> float:
@@ -98,16 +128,25 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     for c in candidates:
         passages.setdefault(c.n, set()).update(c.terms)
     context = {n: share(found, wanted, total) for n, found in passages.items()}
-    for c in candidates:
+    # a sentence is read with its page's title: "Founded 1994 by Ada Marsh." says
+    # little alone, and "About Northwind Tools: Founded 1994 by Ada Marsh." much more
+    meanings = (similarity(question, [f"{c.title}: {c.text}" if c.title else c.text for c in candidates])
+                if similarity else [0.0] * len(candidates))
+    for c, meaning in zip(candidates, meanings):
         hits = [t for t in wanted if any(same_term(t, s) for s in c.terms)]
         c.matched = len(hits)
-        c.coverage = share(c.terms, wanted, total)
-        c.topic = share(c.terms, topic, topic_total)
-        c.score = (c.coverage + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n]) if hits else 0.0
-        if kind and kind not in c.terms:
+        c.coverage = share(c.terms, wanted, total) if wanted else 0.0
+        c.topic = share(c.terms, topic, topic_total) if topic else 0.0
+        c.meaning = max(0.0, float(meaning))
+        c.kind = holds_kind(c.text, kind, question)
+        if not hits and c.meaning < ANSWER_MEANING / 2:
+            continue  # shares neither a word nor much meaning with the question
+        c.score = (c.coverage + MEANING_WEIGHT * c.meaning + KIND_WEIGHT * c.kind
+                   + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n])
+        if kind and c.kind == 0:
             # "how much is the mug?" is answered by a price, not by the mug's description
             c.score *= KIND_PENALTY
-    ranked = sorted((c for c in candidates if c.matched), key=lambda c: (-c.score, c.n, c.position))
+    ranked = sorted((c for c in candidates if c.score > 0), key=lambda c: (-c.score, c.n, c.position))
     if not ranked:
         return []
     chosen: list[Candidate] = []
@@ -116,7 +155,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         key = _plain(c.text)
         if c.score < KEEP_RATIO * ranked[0].score or key in seen:
             continue
-        if chosen and c.n != chosen[0].n and c.topic < ANSWER_COVERAGE:
+        if chosen and c.n != chosen[0].n and c.topic < ANSWER_COVERAGE and c.meaning < ANSWER_MEANING:
             continue  # another passage's sentence must be on the topic by itself ("Price: $48" of another product is not)
         seen.add(key)
         chosen.append(c)
@@ -145,7 +184,8 @@ def _lists_no(fields: list[str]) -> str:
     return f"The business profile lists no {' or '.join(names.get(f, f) for f in fields)}."
 
 
-def extractive_answer(question: str, sources: list[Source], *, site: str | None = None) -> str:
+def extractive_answer(question: str, sources: list[Source], *, site: str | None = None,
+                      similarity: Similarity | None = None) -> str:
     """The answer text: profile values when the question asks for them, then
     the best sentences, each with its ``[n]``."""
     parts: list[str] = []
@@ -160,18 +200,18 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         missing = [f for f in fields if f not in found and f not in ("company", "description")]
         if lines and not missing and "description" not in fields:
             return "\n".join(parts)  # every value asked for, exactly
-    chosen = best_sentences(question, sources)
+    chosen = best_sentences(question, sources, similarity=similarity)
     if parts:
         # a sentence the profile already gave (its description) is not said twice
         given = _plain(" ".join(parts))
         chosen = [c for c in chosen if _plain(c.text) not in given]
-    if parts and chosen and chosen[0].coverage < ANSWER_COVERAGE:
+    if parts and chosen and not chosen[0].answers:
         chosen = []  # the profile answered; loosely matching sentences would only add noise
     if missing and (parts or chosen):
         parts.append(_lists_no(missing))
     if chosen:
         text = " ".join(_cited(c.text, c.n) for c in chosen)
-        if chosen[0].coverage < ANSWER_COVERAGE:
+        if not chosen[0].answers:
             text = f"The retrieved pages {where}do not clearly answer this; the closest sentences are: {text}"
         parts.append(text)
     if parts:

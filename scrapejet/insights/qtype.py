@@ -1,0 +1,130 @@
+"""What kind of value answers a question, and whether a sentence holds one.
+
+"Who founded Northwind Tools?" is answered by a person, "When was it
+founded?" by a year, "Where is the shop?" by a place, "How much is the
+mug?" by a price: a sentence without such a value does not answer, however
+many of the question's words it repeats. The question words are listed in
+the languages the role words of the business spider cover (small sites ask
+and answer in their own language); the values are recognised by their
+shape, which most languages share (digits, times, postcodes, capitalised
+names)."""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.textlines import fold
+from .text import EMAIL, PHONE, PRICE
+
+# Question words and phrases, folded (lower case, no accents), per kind.
+# Checked in this order: "how much does it cost" is a price before a number,
+# "opening hours" hours before "when", "who founded it" a person before "when".
+_ASKS: list[tuple[str, re.Pattern[str]]] = [
+    ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
+    ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
+                         r"whats\s?app|mobile number|handynummer")),
+    ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
+                         r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
+                         r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
+                         r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b")),
+    ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
+                         r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
+                         r"\borari\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
+                         r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
+                         r"aukioloaika|apningstid|oppettider|abningstid")),
+    ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|register|\bvat\b|"
+                          r"company number|tax (?:id|number)|wie viele|wieviele|wie gross|handelsregister|"
+                          r"ust-?id|steuernummer|combien|numero (?:de )?(?:tva|siret|siren|rcs)|cuantos|cuantas|"
+                          r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
+                          r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
+                          r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi")),
+    ("person", re.compile(r"\bwho\b|whose|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+                          r"\bwer\b|inhaber|grunder(?:in)?\b|geschaftsfuhr|leiter|\bqui\b|proprietaire|fondateur|"
+                          r"fondatrice|gerant|\bquien\b|dueno|propietari|fundador|\bchi\b|titolare|fondatore|"
+                          r"eigenaar|oprichter|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|"
+                          r"\bcine\b|\bkim\b|sahib|ποιος|ποια|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
+                          r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the")),
+    ("when", re.compile(r"\bwhen\b|what year|which year|since|how old|founded|established|opened|\bwann\b|seit wann|"
+                        r"gegrundet|\bquand\b|depuis quand|\bfonde|\bcuando\b|desde cuando|fundad[oa]|\bquando\b|"
+                        r"\bda quando\b|fondat[oa]\b|wanneer|sinds wanneer|opgericht|desde quando|\bkiedy\b|od kiedy|"
+                        r"zalozon|\bmikor\b|\bcand\b|de cand|ne zaman|ποτε|\bkada\b|od kada|\bkdaj\b|\bmillal\b|"
+                        r"\bkdy\b|\bhvornar\b|\bnar\b|\bmilloin\b")),
+    ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
+                         r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
+                         r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
+                         r"\bnerede\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|"
+                         r"\bmissa\b|\bosoite\b")),
+]
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}(?:[:.h]\d{2})\s*(?:-|–|—|to|bis|a|à|until|till)?|\b\d{1,2}\s?(?:am|pm|uhr)\b",
+                   re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"mo|di|mi|do|fr|sa|so)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
+    r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:lunedi|martedi|mercoledi|giovedi|venerdi|"
+    r"sabato|domenica)\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.I)
+# digits, or a count written out ("six guests", "zwei Zimmer")
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
+                     r"vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
+                     r"cuatro|cinco|seis|siete|ocho|nueve|diez|due|quattro|cinque|sei|sette|otto|nove|dieci|twee|"
+                     r"drie|vijf|zes|zeven|negen|tien|duas|quatro|oito)\b", re.I)
+_POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])|"
+                       r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+_STREET = re.compile(
+    r"\b(?:street|st\.|road|rd\.|avenue|lane|drive|way|square|place|str\.|strasse|straße|weg|platz|gasse|allee|"
+    r"rue|avenue|chemin|boulevard|calle|avenida|plaza|carrer|via|viale|piazza|corso|straat|laan|plein|rua|"
+    r"travessa|ul\.|ulica|utca|u\.|ter|sokak|cadde|mahalle|οδος|ulica|cesta|tanav|gatan|gata|vej|vei|katu)\b",
+    re.I)
+_PROPER = re.compile(r"(?<=[a-zà-ÿ,]) [A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]{2,}")
+_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+(?:[- ](?:von |van |de |der |den |di |da |du |le |la )?"
+                          r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+)+")
+_PERSON_CUE = re.compile(
+    r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
+    r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
+    r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
+    r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b", re.I)
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of value that answers ``question``: email, phone, price,
+    hours, number, when, place, person; None for anything else."""
+    folded = fold(question)
+    for kind, pattern in _ASKS:
+        if pattern.search(folded):
+            return kind
+    return None
+
+
+def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
+    """How surely ``sentence`` holds a value of ``kind``: 1, 0.5 (the shape
+    without the context, such as two capitalised words without "owner"), or 0.
+    Names the question itself gives (the company asked about) do not count."""
+    if kind is None:
+        return 0.0
+    if kind == "email":
+        return 1.0 if EMAIL.search(sentence) else 0.0
+    if kind == "phone":
+        return 1.0 if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7 else 0.0
+    if kind == "price":
+        return 1.0 if PRICE.search(sentence) else 0.0
+    if kind == "hours":
+        times = len(_TIME.findall(sentence))
+        return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
+    if kind == "number":
+        return 1.0 if _NUMBER.search(fold(sentence)) else 0.0
+    if kind == "when":
+        return 1.0 if _YEAR.search(sentence) else 0.0
+    if kind == "place":
+        street = bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence))
+        postcode = bool(_POSTCODE.search(sentence))
+        # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
+        named = bool(_PROPER.search(sentence))
+        return 1.0 if street or postcode else 0.5 if named else 0.0
+    if kind == "person":
+        asked = {fold(word) for word in re.findall(r"\w+", question)}
+        names = any(not {fold(word) for word in re.findall(r"\w+", name.group(0))} <= asked
+                    for name in _CAPITALISED.finditer(sentence))
+        cue = bool(_PERSON_CUE.search(fold(sentence)))
+        return 1.0 if names and cue else 0.5 if names else 0.0
+    return 0.0
