@@ -101,7 +101,11 @@ class Indexer:
             model = self.model
             pages = self.queue.latest_pages(rows)
             stored = self.store.store_pages(pages, model=model.name, max_words=self.max_words, overlap=self.overlap)
-            self._embed(stored.todo, rows)
+            # and chunks of these pages left without vectors (their last indexer died mid-batch)
+            queued = {cid for cid, _, _ in stored.todo}
+            left = [t for t in self.store.pending_of([(r["site"], r["canonical_url"]) for r in rows], model=model.name)
+                    if t[0] not in queued]
+            self._embed(stored.todo + left, rows)
             self._sync(stored.sites | {r["site"] for r in rows})
         except Exception as exc:  # the pages stay queued: another attempt later
             logger.exception("indexing %d page(s) failed; they stay queued", len(rows))

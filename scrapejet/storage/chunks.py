@@ -185,6 +185,24 @@ class ChunkStore:
                 for r in conn.execute(query)
             ]
 
+    def pending_of(self, pages: list[tuple[str, str]], *, model: str) -> list[tuple[int, str, str]]:
+        """Chunks of these (site, canonical URL) pages without a vector of
+        ``model``: (id, site, text to embed). A page an indexer chunked but
+        died before embedding is chunked already when it is indexed again."""
+        found: list[tuple[int, str, str]] = []
+        by_site: dict[str, list[str]] = defaultdict(list)
+        for site, canon in pages:
+            by_site[site].append(canon)
+        with self.engine.connect() as conn:
+            for site, canons in by_site.items():
+                query = (select(chunks.c.id, chunks.c.site, chunks.c.title, chunks.c.heading_path, chunks.c.text)
+                         .where(chunks.c.site == site, chunks.c.canonical_url.in_(canons),
+                                (chunks.c.embedded_at.is_(None)) | (chunks.c.model != model))
+                         .order_by(chunks.c.id))
+                found.extend((r.id, r.site, Chunk(r.text, list(r.heading_path or []), 0, r.title).embed_text)
+                             for r in conn.execute(query))
+        return found
+
     def has_stale_pending(self, older_than: float) -> bool:
         """Whether any chunk waits for a vector since before ``older_than``
         (left by a process that died, or crowded out of its queue)."""
