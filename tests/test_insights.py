@@ -277,3 +277,20 @@ def test_unreachable_model_falls_back(chat_server):
     chat = ChatModel.from_settings(settings(OPENAI_BASE_URL=url, SCRAPEJET_LLM_MAX_RETRIES=0))
     answer = answer_from("What is their email?", sources_for("email"), chat)
     assert answer.mode == "extractive" and "connection failed" in answer.error and "hello@shop.test" in answer.answer
+
+
+def test_values_set_as_cards_and_addresses_over_lines_are_answered_whole():
+    """Small sites set prices as cards (a heading, then the price on a line
+    of its own) and addresses over several lines: the answer gives the
+    label with its value, and the whole address."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    cards = Source(n=1, url="http://box.test/", title="CrossBox", snippet="", score=1.0,
+                   text="## Abono ilimitado\n\n75€\n\nAcceso total a todas las clases.\n\n## Drop in\n\n9€")
+    answer = extractive_answer("¿Cuánto cuesta el abono ilimitado?", [cards])
+    assert answer.startswith("Abono ilimitado · 75€ [1]"), answer
+    contact = Source(n=1, url="http://balans.test/kontakt", title="Kontakt", snippet="", score=1.0,
+                     text="Kontakt\n\nZagrebačka ul. 37\n10410 Velika Gorica\n\nTel: 091 123 4567")
+    answer = extractive_answer("What is the address of the practice?", [contact])
+    assert "Zagrebačka ul. 37, 10410 Velika Gorica [1]" in answer, answer

@@ -272,6 +272,12 @@ def _structured_hit(fields: dict[str, str | None], source: str) -> _Hit:
 # --- text --------------------------------------------------------------------
 
 
+def addresses_in_lines(texts: list[str], country_hint: str | None = None) -> list[dict[str, Any]]:
+    """Postal addresses written in lines of plain text (a retrieved passage),
+    read as on a contact page: a postcode and town on a line of their own count."""
+    return _dedupe(_from_lines([Line(text) for text in texts if text.strip()], country_hint, "contact"))
+
+
 def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -> list[_Hit]:
     hits: list[_Hit] = []
     own_address_page = role in ("contact", "legal")

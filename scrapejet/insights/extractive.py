@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .profile import asked_fields, profile_lines
 from .qtype import asked_kind, holds_kind
 from .sources import Source
-from .text import EMAIL, PHONE, PRICE, fold, idf, same_term, sentences, terms, trim
+from .text import EMAIL, HEADING, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, terms, trim
 
 # (question, sentences) -> cosine similarity of each sentence to the question
 Similarity = Callable[[str, list[str]], list[float]]
@@ -76,7 +76,31 @@ class Candidate:
         return self.kind >= 1.0 and (self.coverage >= ANSWER_COVERAGE / 2 or self.meaning >= ANSWER_MEANING)
 
 
-def _candidates(sources: list[Source]) -> list[Candidate]:
+def _units(text: str, kind: str | None) -> list[str]:
+    """The passage's sentences, and what small sites set as lines of a card:
+    a short line holding a value together with the label above it ("Abono
+    ilimitado" / "75€" -> "Abono ilimitado · 75€"); for a place question, the
+    postal addresses written over several lines, whole."""
+    # headings read as lines here (a card's label), but are no answer alone
+    headings = {clean_line(HEADING.sub("", line)) for line in text.splitlines() if HEADING.match(line)}
+    units = sentences("\n".join(HEADING.sub("", line) for line in text.splitlines()) if headings else text)
+    out = [u for u in units if u not in headings]
+    if kind in ("price", "number", "hours", "when", "phone", "email", "person"):
+        for i in range(1, len(units)):
+            label = units[i - 1]
+            if (len(units[i].split()) <= 6 and holds_kind(units[i], kind) and len(label.split()) <= 6
+                    and not label.endswith((".", "!", "?"))):
+                out.append(f"{units[i - 1]} · {units[i]}")
+    if kind == "place":
+        from ..extract.addresses import addresses_in_lines
+
+        for address in addresses_in_lines(units):
+            if address.get("street") and address.get("as_written") not in units:
+                out.append(address["as_written"])
+    return out
+
+
+def _candidates(sources: list[Source], kind: str | None = None) -> list[Candidate]:
     chunks = [s for s in sources if s.kind == "chunk"]
     scores = [s.score or 0.0 for s in chunks]
     top = max(scores, default=0.0)
@@ -86,7 +110,7 @@ def _candidates(sources: list[Source]) -> list[Candidate]:
         retrieval = (source.score or 0.0) / top if top > 0 else 1.0 / (1 + rank)
         # the page title and headings repeated at the top of a passage are not answers
         labels = {fold(x).strip() for x in [source.title or "", *source.heading_path] if x}
-        for position, sentence in enumerate(sentences(source.text)):
+        for position, sentence in enumerate(_units(source.text, kind)):
             if fold(sentence).strip() in labels:
                 continue
             found = set(terms(sentence))
@@ -109,7 +133,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     kind = asked_kind(question)
     value_term = {"price": "price", "email": "email", "phone": "phone"}.get(kind or "")
     wanted = list(dict.fromkeys(terms(question) + ([value_term] if value_term else [])))
-    candidates = _candidates(sources)
+    candidates = _candidates(sources, kind)
     if not candidates or not (wanted or similarity):
         return []
     sets = [c.terms for c in candidates]
@@ -139,8 +163,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         c.topic = share(c.terms, topic, topic_total) if topic else 0.0
         c.meaning = max(0.0, float(meaning))
         c.kind = holds_kind(c.text, kind, question)
-        if not hits and c.meaning < ANSWER_MEANING / 2:
-            continue  # shares neither a word nor much meaning with the question
+        if not hits and c.meaning < ANSWER_MEANING / 2 and not (similarity is None and c.kind >= 1):
+            continue  # shares neither a word nor much meaning with the question (nor, with no model, its kind)
         c.score = (c.coverage + MEANING_WEIGHT * c.meaning + KIND_WEIGHT * c.kind
                    + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n])
         if kind and c.kind == 0:
@@ -153,8 +177,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     seen: set[str] = set()
     for c in ranked:
         key = _plain(c.text)
-        if c.score < KEEP_RATIO * ranked[0].score or key in seen:
-            continue
+        if c.score < KEEP_RATIO * ranked[0].score or any(key in k or k in key for k in seen):
+            continue  # said already, alone or inside a card's label and value
         if chosen and c.n != chosen[0].n and c.topic < ANSWER_COVERAGE and c.meaning < ANSWER_MEANING:
             continue  # another passage's sentence must be on the topic by itself ("Price: $48" of another product is not)
         seen.add(key)

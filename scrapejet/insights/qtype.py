@@ -74,7 +74,7 @@ _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3
 _STREET = re.compile(
     r"\b(?:street|st\.|road|rd\.|avenue|lane|drive|way|square|place|str\.|strasse|straße|weg|platz|gasse|allee|"
     r"rue|avenue|chemin|boulevard|calle|avenida|plaza|carrer|via|viale|piazza|corso|straat|laan|plein|rua|"
-    r"travessa|ul\.|ulica|utca|u\.|ter|sokak|cadde|mahalle|οδος|ulica|cesta|tanav|gatan|gata|vej|vei|katu)\b",
+    r"travessa|ul\.|ulica|utca|u\.|ter|sokak|cadde|mahalle|οδος|cesta|tanav|gatan|gata|vej|vei|katu)(?!\w)",
     re.I)
 _PROPER = re.compile(r"(?<=[a-zà-ÿ,]) [A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]{2,}")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+(?:[- ](?:von |van |de |der |den |di |da |du |le |la )?"
@@ -120,7 +120,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         postcode = bool(_POSTCODE.search(sentence))
         # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
         named = bool(_PROPER.search(sentence))
-        return 1.0 if street or postcode else 0.5 if named else 0.0
+        # a whole address (street and postcode) above a part of one
+        return 1.0 if street and postcode else 0.75 if street or postcode else 0.5 if named else 0.0
     if kind == "person":
         asked = {fold(word) for word in re.findall(r"\w+", question)}
         names = any(not {fold(word) for word in re.findall(r"\w+", name.group(0))} <= asked
