@@ -294,3 +294,18 @@ def test_values_set_as_cards_and_addresses_over_lines_are_answered_whole():
                      text="Kontakt\n\nZagrebačka ul. 37\n10410 Velika Gorica\n\nTel: 091 123 4567")
     answer = extractive_answer("What is the address of the practice?", [contact])
     assert "Zagrebačka ul. 37, 10410 Velika Gorica [1]" in answer, answer
+
+
+def test_an_opening_hours_table_is_read_under_its_label():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    table = Source(n=1, url="http://svapo.test/dove-siamo", title="Dove siamo", snippet="", score=1.0,
+                   text="## Orari di Apertura\n\nLunedì 16:00 - 20:00\n\nMartedì - Sabato 9:30 - 13:00 / 16:00 - 20:00\n\n"
+                        "Domenica chiuso\n\nVieni a trovarci in negozio.")
+    answer = extractive_answer("What are the opening hours on Saturday?", [table])
+    assert "9:30 - 13:00 / 16:00 - 20:00 [1]" in answer, answer
+    # "12H à 15H" is a time range too
+    lunch = Source(n=1, url="http://jardin.test/", title="Le Jardin", snippet="", score=1.0,
+                   text="Horaires d'ouverture\n\nSamedi : 12H à 15H et 19H à 23H\n\nRéservez au 01 69 88 88 88.")
+    assert "12H à 15H" in extractive_answer("Quels sont les horaires le samedi ?", [lunch])

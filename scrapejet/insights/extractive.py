@@ -32,6 +32,10 @@ from .qtype import asked_kind, holds_kind
 from .sources import Source
 from .text import EMAIL, HEADING, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, terms, trim
 
+# A row of an opening-hours table that names a day and no time ("Sunday: closed").
+_WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
+                           r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|"
+                           r"domingo|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)\b")
 # (question, sentences) -> cosine similarity of each sentence to the question
 Similarity = Callable[[str, list[str]], list[float]]
 
@@ -91,6 +95,16 @@ def _units(text: str, kind: str | None) -> list[str]:
             if (len(units[i].split()) <= 6 and holds_kind(units[i], kind) and len(label.split()) <= 6
                     and not label.endswith((".", "!", "?"))):
                 out.append(f"{units[i - 1]} · {units[i]}")
+    if kind == "hours":
+        # "Orari di Apertura" / "Lunedì 16:00 - 20:00" / "Martedì ...": the table under its label
+        for i, label in enumerate(units):
+            rows = []
+            for row in units[i + 1:i + 9]:
+                if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)):
+                    break
+                rows.append(row)
+            if rows and len(label.split()) <= 6 and not holds_kind(label, "hours"):
+                out.append(" · ".join([label, *rows]))
     if kind == "place":
         from ..extract.addresses import addresses_in_lines
 

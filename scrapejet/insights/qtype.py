@@ -57,8 +57,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}(?:[:.h]\d{2})\s*(?:-|–|—|to|bis|a|à|until|till)?|\b\d{1,2}\s?(?:am|pm|uhr)\b",
-                   re.I)
+_TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:am|pm|uhr|h)\b", re.I)
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"mo|di|mi|do|fr|sa|so)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
