@@ -309,3 +309,29 @@ def test_an_opening_hours_table_is_read_under_its_label():
     lunch = Source(n=1, url="http://jardin.test/", title="Le Jardin", snippet="", score=1.0,
                    text="Horaires d'ouverture\n\nSamedi : 12H à 15H et 19H à 23H\n\nRéservez au 01 69 88 88 88.")
     assert "12H à 15H" in extractive_answer("Quels sont les horaires le samedi ?", [lunch])
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Who founded Northwind Tools?", "person"), ("Wer hat die Firma gegründet?", "person"),
+    ("When was Northwind Tools founded?", "when"), ("Wann wurde die Firma gegründet?", "when"),
+    ("Where is the shop?", "place"), ("Wie ist die Adresse?", "place"), ("¿Dónde está la tienda?", "place"),
+    ("How much is the mug?", "price"), ("Wat kost een sessie?", "price"),
+    ("What are your opening hours?", "hours"), ("Quels sont les horaires ?", "hours"),
+    ("How many rooms are there?", "number"), ("Quem é o CEO?", "person"), ("What do you make?", None),
+])
+def test_the_kind_of_value_a_question_asks_for(question, kind):
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind(question) == kind
+
+
+@pytest.mark.parametrize("sentence, kind, holds", [
+    ("Founded 1994 by Ada Marsh.", "when", 1.0), ("Founded 1994 by Ada Marsh.", "person", 1.0),
+    ("Ana Leder, mag. psych.", "person", 1.0), ("Northwind Tools makes hand tools.", "person", 0.0),
+    ("Hauptstraße 5, 10115 Berlin", "place", 1.0), ("10115 Berlin", "place", 0.75),
+    ("Price: $14.50.", "price", 1.0), ("Samedi : 12H à 15H", "hours", 1.0), ("Six guests at most.", "number", 1.0),
+])
+def test_whether_a_sentence_holds_that_kind_of_value(sentence, kind, holds):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, kind, "Who runs Northwind Tools?") == holds

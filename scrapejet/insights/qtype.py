@@ -71,9 +71,11 @@ _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|elev
 _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])|"
                        r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _STREET = re.compile(
-    r"\b(?:street|st\.|road|rd\.|avenue|lane|drive|way|square|place|str\.|strasse|straße|weg|platz|gasse|allee|"
-    r"rue|avenue|chemin|boulevard|calle|avenida|plaza|carrer|via|viale|piazza|corso|straat|laan|plein|rua|"
-    r"travessa|ul\.|ulica|utca|u\.|ter|sokak|cadde|mahalle|οδος|cesta|tanav|gatan|gata|vej|vei|katu)(?!\w)",
+    r"\b(?:street|st\.|road|rd\.|avenue|lane|drive|way|square|place|rue|chemin|boulevard|calle|avenida|plaza|"
+    r"carrer|via|viale|piazza|corso|rua|travessa|ul\.|ulica|utca|u\.|sokak|cadde|mahalle|οδος|cesta|tanav)(?!\w)|"
+    # compounds: "Hauptstraße", "Havenstraat", "Storgatan", "Vestergade"
+    r"\w(?:str\.|strasse|straße|weg|platz|gasse|allee|damm|ring|straat|laan|plein|gracht|gatan|gata|gade|vej|vei|"
+    r"katu|tie)(?!\w)",
     re.I)
 _PROPER = re.compile(r"(?<=[a-zà-ÿ,]) [A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]{2,}")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+(?:[- ](?:von |van |de |der |den |di |da |du |le |la )?"
@@ -82,7 +84,10 @@ _PERSON_CUE = re.compile(
     r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
-    r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b", re.I)
+    r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b|"
+    # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
+    r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
+    r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
 
 def asked_kind(question: str) -> str | None:
