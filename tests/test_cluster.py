@@ -130,7 +130,21 @@ def test_a_killed_worker_loses_nothing_and_cancel_reaches_every_node(cluster, we
         wait_for(lambda: client.get(f"/scrape/{job_id}/progress").get_json()["pages_crawled"] >= 20, 60, 0.1,
                  what="the job under way")
         jobs = env.jobs()
-        _, victim, _ = wait_for(lambda: holding(jobs, urls), 30, 0.01, what="a worker holding leases")
+
+        def stopped_holding():
+            # stopped first, so it cannot acknowledge its leases between the
+            # look and the kill; let go again if it had none left by then
+            found = holding(jobs, urls)
+            if found is None:
+                return None
+            _, job, worker_id = found
+            os.kill(job["pid"], signal.SIGSTOP)
+            if jobs.server.scard(f"{jobs.keys.prefix}worker:{worker_id}:leases"):
+                return job
+            os.kill(job["pid"], signal.SIGCONT)
+            return None
+
+        victim = wait_for(stopped_holding, 30, 0.01, what="a worker holding leases")
         os.kill(victim["pid"], signal.SIGKILL)
         done = wait_for(lambda: (p := client.get(f"/scrape/{job_id}/progress").get_json())["status"] == "completed"
                         and p, 120, 0.3, what="the job despite the kill")
