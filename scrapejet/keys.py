@@ -86,6 +86,18 @@ class Keys:
         """Hash describing a live worker (node, pid, spider, pages, rss...)."""
         return f"{self.prefix}worker:{worker_id}"
 
+    @property
+    def history_pages(self) -> str:
+        """Hash minute (unix time // 60) -> pages the workers stored in that
+        minute, each adding its own (``scheduler.history``)."""
+        return f"{self.prefix}history:pages"
+
+    @property
+    def history_queue(self) -> str:
+        """Hash minute -> "waiting in_flight": the shared queues' depth at the
+        last heartbeat of that minute."""
+        return f"{self.prefix}history:queue"
+
     def worker_leases(self, worker_id: str) -> str:
         return f"{self.prefix}worker:{worker_id}:leases"
 

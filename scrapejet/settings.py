@@ -65,6 +65,9 @@ DATABASE_URL = None
 SCRAPEJET_HEARTBEAT_S = 2.0
 SCRAPEJET_HEARTBEAT_MISSES = 3
 SCRAPEJET_LEASE_TIMEOUT_S = 900
+# Each heartbeat also adds to per-minute samples (pages stored, queue depth)
+# kept this many minutes: the dashboard's last-hour charts (GET /queue/history).
+SCRAPEJET_HISTORY_MINUTES = 60
 # A queue-serving worker closes after this many idle seconds (0 = never).
 SCRAPEJET_WORKER_IDLE_S = 0
 # How often an idle worker looks for new work in the shared queue.

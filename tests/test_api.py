@@ -181,6 +181,26 @@ def test_crawl_through_the_api_then_results_sites_and_queue(client, env, web, wo
     assert r.data.decode().count("\n---\n") == 18  # one document per page
     assert web.marker("shop.test", "/about") in r.data.decode()
 
+    # filters: text in the URL or the title (any case, taken literally), the HTTP status; downloads follow them
+    abouts = client.get(f"/scrape/{job_id}/result?q=ABOUT").get_json()
+    assert abouts["total"] >= 1 and abouts["total"] < 18
+    assert all("about" in (i["url"] + (i["title"] or "")).lower() for i in abouts["items"])
+    assert client.get(f"/scrape/{job_id}/result?status=200").get_json()["total"] == 18
+    assert client.get(f"/scrape/{job_id}/result?status=404").get_json()["total"] == 0
+    assert client.get(f"/scrape/{job_id}/result?q=%25").get_json()["total"] == 0
+    r = client.get(f"/scrape/{job_id}/result?format=jsonl&q=about")
+    assert len(r.data.decode().splitlines()) == abouts["total"]
+    assert client.get(f"/scrape/{job_id}/result?status=42").status_code == 422
+
+    # the last hour, as the workers' heartbeats sampled it: every page counted once
+    history = wait_for(lambda: (h := client.get("/queue/history?minutes=5").get_json())["pages"] == 18 and h,
+                       10, 0.2, what="the heartbeats to count the pages")
+    assert history["minutes"] == 5 and len(history["points"]) == 5 and history["kept_minutes"] == 60
+    now = history["points"][-1]
+    assert now["complete"] is False and now["waiting"] == 0 and now["in_flight"] == 0
+    assert sum(p["pages"] or 0 for p in history["points"]) == 18
+    assert client.get("/queue/history?minutes=0").status_code == 422
+
     # a finished job cannot be cancelled
     assert error_of(client.delete(f"/scrape/{job_id}"))[:2] == (409, "job_finished")
 
@@ -204,6 +224,28 @@ def test_crawl_through_the_api_then_results_sites_and_queue(client, env, web, wo
     assert deleted["pages_deleted"] == 18 and deleted["index_deleted"] is False
     assert client.get("/sites").get_json()["count"] == 0
     assert client.get(f"/scrape/{job_id}/result").get_json()["total"] == 0
+
+
+def test_failures_of_a_job_with_their_reasons(client, env, web):
+    job_id = client.post("/scrape", json={"url": web.url("traps.test")}).get_json()["job_id"]
+    storage = env.storage()
+    for n, (path, status, reason, outcome) in enumerate([
+        ("/missing", 404, "HTTP 404", "failed"), ("/doc.pdf", 200, "not a web page: application/pdf", "skipped"),
+        ("/error", 500, "HTTP 500", "failed"), ("/private", None, "disallowed by robots.txt", "skipped"),
+    ]):
+        storage.record_failure({"job_id": job_id, "url": web.url("traps.test", path), "status": status,
+                                "reason": reason, "outcome": outcome, "depth": 1, "fetched_at": 1_700_000_000 + n})
+    every = client.get(f"/jobs/{job_id}/failures").get_json()
+    assert (every["failed"], every["skipped"], every["total"], every["total_pages"]) == (2, 2, 4, 1)
+    assert [(i["url"].rsplit("/", 1)[1], i["status"], i["reason"]) for i in every["items"]] == [
+        ("missing", 404, "HTTP 404"), ("doc.pdf", 200, "not a web page: application/pdf"),
+        ("error", 500, "HTTP 500"), ("private", None, "disallowed by robots.txt")]
+    assert every["items"][0]["fetched_at"] == "2023-11-14T22:13:20+00:00"
+    failed = client.get(f"/jobs/{job_id}/failures?outcome=failed&per_page=1&page=2").get_json()
+    assert (failed["total"], failed["total_pages"], [i["reason"] for i in failed["items"]]) == (2, 2, ["HTTP 500"])
+    assert client.get(f"/jobs/{job_id}/failures?outcome=broken").status_code == 422
+    assert client.get("/jobs/nope/failures").status_code == 404
+    storage.close()
 
 
 def test_a_site_being_crawled_cannot_be_deleted(client, env, web):
@@ -435,7 +477,7 @@ def test_openapi_document_matches_the_server(client):
     limits = [o for o in scrape["properties"]["max_pages"]["anyOf"] if o.get("type") == "integer"]
     assert limits[0]["maximum"] == 100000
     result = spec["paths"]["/scrape/{job_id}/result"]["get"]
-    assert {p["name"] for p in result["parameters"]} == {"job_id", "format", "download", "page", "per_page", "partial"}
+    assert {p["name"] for p in result["parameters"]} == {"job_id", "format", "download", "page", "per_page", "partial", "q", "status"}
     assert {"200", "404", "409", "422"} <= set(result["responses"])
     index = client.get("/api").get_json()
     assert {"method": "POST", "path": "/scrape", "summary": "Start a site crawl"} in index["endpoints"]

@@ -314,6 +314,11 @@ def test_records_upsert_lose_and_sum_up_on_both_databases(backend, tmp_path, req
     }
     assert (profile["latest_job"]["job_id"], profile["previous_job"]["job_id"]) == ("j2", "j1")
     assert profile["link_types"] == {"href": 3} and profile["top_anchors"][0] == {"anchor": "A", "backlinks": 1}
+    # new and lost over time: per crawl, oldest first (j1 saw A X Y B; j2 saw Z, lost Y B and X's follow)
+    history = storage.backlinks.history(domain)
+    assert [(c["job_id"], c["new"], c["lost"], c["crawled_at"]) for c in history] == [
+        ("j1", 4, 0, 1.0), ("j2", 1, 3, 2.0)]
+    assert [c["job_id"] for c in storage.backlinks.history(domain, crawls=1)] == ["j2"]
     storage.close()
 
 
@@ -420,3 +425,8 @@ def test_submit_crawl_served_by_a_worker_then_backlinks_over_http(client, env, w
     assert summary["latest_job"]["job_id"] == job_id and summary["latest_job"]["crawled_at"].endswith("+00:00")
     assert client.get(f"/backlinks/{TARGET}/summary?top=0").status_code == 422
     assert client.get("/backlinks/nothing.test/summary").status_code == 404
+    history = client.get(f"/backlinks/{TARGET}/history").get_json()
+    assert [(c["job_id"], c["new"], c["lost"]) for c in history["crawls"]] == [(job_id, V1_SUMMARY["backlinks"], 0)]
+    assert history["crawls"][0]["crawled_at"].endswith("+00:00")
+    assert client.get(f"/backlinks/{TARGET}/history?crawls=0").status_code == 422
+    assert client.get("/backlinks/nothing.test/history").status_code == 404

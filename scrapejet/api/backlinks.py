@@ -15,13 +15,16 @@ from flask import Blueprint, send_file, url_for
 
 from ..backlinks import job_target
 from ..jobs import JobError
+from ..urls import site_host
 from .errors import ApiError, not_found
 from .limits import record_job
 from .models.backlinks import (
+    BacklinkHistory,
     BacklinkList,
     BacklinkOut,
     BacklinksQuery,
     BacklinkSummary,
+    HistoryQuery,
     SubmitCrawlRequest,
     SummaryQuery,
 )
@@ -131,3 +134,15 @@ def _download(storage, domain: str, fmt: str, filters):
 def backlinks_summary(domain: str, query: SummaryQuery):
     domain = _recorded(domain)
     return BacklinkSummary.of(services().storage.backlinks.summary(domain, top=query.top))
+
+
+@bp.get("/backlinks/<domain>/history")
+@endpoint(
+    summary="New and lost backlinks over time", tag="backlinks", query=HistoryQuery, path_params=DOMAIN,
+    responses={200: BacklinkHistory}, errors=(404,),
+    description="Per crawl of the domain (oldest first): when it ran, the pages it crawled, the links it saw, "
+                "how many it saw first and how many it found lost.",
+)
+def backlinks_history(domain: str, query: HistoryQuery):
+    domain = _recorded(domain)
+    return BacklinkHistory.of(site_host(domain), services().storage.backlinks.history(domain, crawls=query.crawls))

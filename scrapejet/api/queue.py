@@ -12,7 +12,10 @@ from .common import job_or_404
 from .models.jobs import JobView
 from .models.queue import (
     CrawlerHealth,
+    HistoryPoint,
+    HistoryQuery,
     JobCounts,
+    QueueHistory,
     QueueLength,
     QueueStats,
     QueueStatus,
@@ -66,6 +69,22 @@ def stats():
         queues=queues, queued=sum(q.length for q in queues.values()) + private_queued,
         private_queued=private_queued, in_flight=svc.monitor.leased(), jobs=counts,
         workers_alive=len(workers), pages_per_min=round(sum(w.pages_per_min for w in workers), 1),
+    )
+
+
+@bp.get("/queue/history")
+@endpoint(summary="Pages per minute and queue depth, last hour", tag="queue", query=HistoryQuery,
+          responses={200: QueueHistory},
+          description="One point per minute, oldest first, from samples every worker's heartbeat stores in "
+                      "Redis (kept SCRAPEJET_HISTORY_MINUTES): what a dashboard opened now charts at once.")
+def history(query: HistoryQuery):
+    svc = services()
+    points = svc.history.read(query.minutes)
+    measured = [p["pages"] for p in points if p["complete"] and p["pages"] is not None]
+    return QueueHistory(
+        minutes=len(points), kept_minutes=svc.history.minutes, pages=sum(p["pages"] or 0 for p in points),
+        pages_per_min=round(sum(measured) / len(measured), 1) if measured else None,
+        points=[HistoryPoint(**{**p, "minute": iso(p["minute"])}) for p in points],
     )
 
 

@@ -75,7 +75,7 @@ def progress(job_id: str):
     }},
     description="Without `format`: one page of the stored items as JSON (a business job's also carries its "
                 "`profile`). With `format` (or `download=true`, which uses the job's output_format): every item "
-                "as a file; a business job's file is its profile. 409 while the job runs, unless `partial=true`.",
+                "as a file; a business job's file is its profile. `q` and `status` narrow both. 409 while the job runs, unless `partial=true`.",
 )
 def result(job_id: str, query: ResultQuery):
     job = job_or_404(job_id)
@@ -93,11 +93,13 @@ def result(job_id: str, query: ResultQuery):
 
         profile = job_profile(storage, job)
     if fmt:
-        return _download(storage, job, fmt, profile)
-    total = storage.count_pages(job.job_id)
+        return _download(storage, job, fmt, profile, {"q": query.q, "status": query.status})
+    filters = {"q": query.q, "status": query.status}
+    total = storage.count_pages(job.job_id, **filters)
     items = [
         PageOut(**public_page(p))
-        for p in storage.iter_pages(job.job_id, offset=(query.page - 1) * query.per_page, limit=query.per_page)
+        for p in storage.iter_pages(job.job_id, offset=(query.page - 1) * query.per_page, limit=query.per_page,
+                                    **filters)
     ]
     return ResultPage(
         job_id=job.job_id, status=job.status, state=job.state, complete=job.done, page=query.page,
@@ -106,14 +108,14 @@ def result(job_id: str, query: ResultQuery):
     )
 
 
-def _download(storage, job, fmt: str, profile=None):
+def _download(storage, job, fmt: str, profile=None, filters=None):
     # Spooled to a temporary file, not memory: a job may hold 100k pages.
     spool = tempfile.TemporaryFile()
     text = io.TextIOWrapper(spool, encoding="utf-8", newline="" if fmt == "csv" else None, write_through=True)
     if profile is not None:  # a business job's download is its profile
         export.write_profile(profile, fmt, text)
     else:
-        export.write(storage.iter_pages(job.job_id), fmt, text)
+        export.write(storage.iter_pages(job.job_id, **(filters or {})), fmt, text)
     text.flush()
     text.detach()
     spool.seek(0)

@@ -66,6 +66,13 @@ class Services:
         return self._get("monitor", lambda: QueueMonitor.from_settings(self.settings, redis))
 
     @property
+    def history(self):
+        from ..scheduler.history import History
+
+        redis = self.redis
+        return self._get("history", lambda: History.from_settings(self.settings, redis))
+
+    @property
     def retriever(self):
         """Hybrid retrieval over the stored chunks; its embedding model is
         loaded once per API process, on first use."""

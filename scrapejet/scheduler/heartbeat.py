@@ -3,7 +3,8 @@
 An extension (built ``from_crawler``, after the ``Worker`` whose identity it
 announces). From its own thread, every ``SCRAPEJET_HEARTBEAT_S``, it writes
 the worker's record (node, pid, spider, pages, leases, the jobs they belong
-to, memory) and reclaims the leases of workers that missed
+to, memory), adds its pages and the queue depth to the cluster's
+per-minute history (``history.History``), and reclaims the leases of workers that missed
 ``SCRAPEJET_HEARTBEAT_MISSES`` beats. A thread, so that a long parse on the
 reactor thread does not make a live worker look dead. When the spider
 closes it stops, after the Worker has returned its leases, and removes the
@@ -20,6 +21,8 @@ import time
 
 from scrapy import signals
 
+from .history import History
+from .monitor import QueueMonitor
 from .worker import Worker
 
 logger = logging.getLogger(__name__)
@@ -32,6 +35,7 @@ class Heartbeat:
         self.heartbeat_s = settings.getfloat("SCRAPEJET_HEARTBEAT_S")
         self.misses = settings.getint("SCRAPEJET_HEARTBEAT_MISSES")
         self.started = time.time()
+        self._pages_recorded = 0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -47,6 +51,11 @@ class Heartbeat:
     @functools.cached_property
     def worker(self) -> Worker:
         return self.crawler.get_extension(Worker)
+
+    @functools.cached_property
+    def history(self) -> tuple[History, QueueMonitor]:
+        settings, server = self.crawler.settings, self.worker.server
+        return History.from_settings(settings, server), QueueMonitor.from_settings(settings, server)
 
     def spider_opened(self, spider) -> None:
         self._beat()
@@ -86,6 +95,14 @@ class Heartbeat:
         })
         pipe.expire(worker.keys.worker(worker.id), int(self.heartbeat_s * (self.misses + 2)) + 1)
         pipe.execute()
+        self._record(worker)
+
+    def _record(self, worker) -> None:
+        history, monitor = self.history
+        pages = worker.pages
+        waiting = sum(q["length"] for q in monitor.queues().values())
+        history.record(max(pages - self._pages_recorded, 0), waiting, monitor.leased())
+        self._pages_recorded = pages
 
     def _loop(self) -> None:
         while not self._stop.wait(self.heartbeat_s):

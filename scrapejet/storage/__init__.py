@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, create_engine, event, func, select
+from sqlalchemy import Table, and_, bindparam, create_engine, event, func, or_, select
 from sqlalchemy.engine import Engine
 
 from ..urls import canonical_url, site_host
@@ -290,8 +290,11 @@ class Storage:
             row = conn.execute(select(jobs).where(jobs.c.job_id == job_id)).mappings().first()
         return dict(row) if row else None
 
-    def iter_pages(self, job_id: str, *, offset: int = 0, limit: int | None = None) -> Iterator[dict[str, Any]]:
-        query = select(pages).where(pages.c.job_id == job_id).order_by(pages.c.id).offset(offset)
+    def iter_pages(self, job_id: str, *, offset: int = 0, limit: int | None = None,
+                   **filters) -> Iterator[dict[str, Any]]:
+        """A job's pages in the order they were stored; ``filters`` as
+        ``_page_filter`` takes them."""
+        query = select(pages).where(_page_filter(job_id, **filters)).order_by(pages.c.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -301,16 +304,43 @@ class Storage:
                 page.pop("canonical_url", None)
                 yield page
 
-    def list_failures(self, job_id: str) -> list[dict[str, Any]]:
+    def list_failures(self, job_id: str, *, outcome: str | None = None, offset: int = 0,
+                      limit: int | None = None) -> list[dict[str, Any]]:
+        """A job's failed (and skipped) URLs with their reasons, in the order recorded."""
+        where = [failures.c.job_id == job_id]
+        if outcome:
+            where.append(failures.c.outcome == outcome)
+        query = select(failures).where(*where).order_by(failures.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(failures).where(failures.c.job_id == job_id).order_by(failures.c.id)
-            ).mappings()
+            rows = conn.execute(query).mappings()
             return [{k: v for k, v in dict(r).items() if k not in ("id", "canonical_url")} for r in rows]
 
-    def count_pages(self, job_id: str) -> int:
+    def count_failures(self, job_id: str) -> dict[str, int]:
+        """Outcome (failed, skipped) -> URLs recorded."""
+        query = (select(failures.c.outcome, func.count()).where(failures.c.job_id == job_id)
+                 .group_by(failures.c.outcome))
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(pages).where(pages.c.job_id == job_id)).scalar_one())
+            return {outcome: int(n) for outcome, n in conn.execute(query).all()}
+
+    def count_pages(self, job_id: str, **filters) -> int:
+        query = select(func.count()).select_from(pages).where(_page_filter(job_id, **filters))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _page_filter(job_id: str, *, q: str | None = None, status: int | None = None):
+    """A job's pages, narrowed to those whose URL or title holds ``q``
+    (any case) and that answered ``status``."""
+    where = [pages.c.job_id == job_id]
+    if q:
+        # the user's text is matched literally: % and _ are not wildcards
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append(or_(pages.c.url.ilike(pattern, escape="\\"), pages.c.title.ilike(pattern, escape="\\")))
+    if status is not None:
+        where.append(pages.c.status == status)
+    return and_(*where)

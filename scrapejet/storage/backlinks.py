@@ -240,6 +240,23 @@ class BacklinkStore:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
+    def history(self, domain: str, *, crawls: int = 30) -> list[dict[str, Any]]:
+        """New and lost links over time: per crawl of ``domain`` (oldest
+        first), the links it saw first and those it found gone."""
+        jobs = list(reversed(self.crawls(domain, limit=crawls)))
+        if not jobs:
+            return []
+        t = backlinks.c
+        ids = [j["job_id"] for j in jobs]
+        count = func.count()
+        with self.engine.connect() as conn:
+            new = dict(conn.execute(select(t.first_job_id, count).where(_scope(domain), t.first_job_id.in_(ids))
+                                    .group_by(t.first_job_id)).all())
+            lost = dict(conn.execute(select(t.lost_job_id, count).where(_scope(domain), t.lost_job_id.in_(ids))
+                                     .group_by(t.lost_job_id)).all())
+        return [{**j, "pages_crawled": int(j["pages_crawled"]), "backlinks_seen": int(j["backlinks_seen"] or 0),
+                 "new": int(new.get(j["job_id"], 0)), "lost": int(lost.get(j["job_id"], 0))} for j in jobs]
+
     def summary(self, domain: str, *, top: int = 10) -> dict[str, Any]:
         """The link profile of ``domain``, from SQL aggregates only."""
         t = backlinks.c

@@ -202,3 +202,23 @@ class BacklinkSummary(BaseModel):
                   for k, v in (("latest_job", summary["latest_job"]), ("previous_job", summary["previous_job"]))}
         times = {k: iso(summary.get(k)) for k in ("first_seen", "last_seen")}
         return cls(**{**summary, **times, **crawls})
+
+
+class HistoryQuery(Strict):
+    crawls: int = Field(default=30, ge=1, le=500, description="how many of the latest crawls")
+
+
+class CrawlChange(BacklinkCrawl):
+    new: int = Field(description="links this crawl saw first")
+    lost: int = Field(description="links this crawl found gone (removed, page gone or redirected, became nofollow)")
+
+
+class BacklinkHistory(BaseModel):
+    """New and lost backlinks over time, one point per crawl of the domain"""
+
+    domain: str
+    crawls: list[CrawlChange] = Field(description="oldest first")
+
+    @classmethod
+    def of(cls, domain: str, history: list[dict[str, Any]]) -> BacklinkHistory:
+        return cls(domain=domain, crawls=[CrawlChange(**{**c, "crawled_at": iso(c["crawled_at"])}) for c in history])

@@ -3,7 +3,7 @@ answers with a job), and the webhook deliveries of a job."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
@@ -112,3 +112,32 @@ class WebhookDeliveries(BaseModel):
     dispatchers: int = Field(description="webhook dispatchers seen recently (0: nothing is delivering)")
     events_waiting: int = Field(description="events not yet read by any dispatcher (all jobs)")
     deliveries: list[WebhookDelivery]
+
+
+class FailuresQuery(Strict):
+    outcome: Literal["failed", "skipped"] | None = Field(default=None, description="only this outcome")
+    page: int = Field(default=1, ge=1, le=1_000_000)
+    per_page: int = Field(default=100, ge=1, le=1000)
+
+
+class FailureOut(BaseModel):
+    url: str
+    final_url: str | None
+    status: int | None = Field(description="HTTP status, when a response came")
+    reason: str = Field(description="why: the error, the status, or the rule that skipped it")
+    outcome: Literal["failed", "skipped"]
+    depth: int | None
+    fetched_at: str | None
+
+
+class FailureList(BaseModel):
+    """The URLs a job could not store, each with its reason"""
+
+    job_id: str
+    failed: int = Field(description="URLs that failed (errors, bad statuses after retries)")
+    skipped: int = Field(description="URLs skipped on purpose (robots.txt, off-site redirect, not HTML...)")
+    total: int = Field(description="items matching `outcome`")
+    page: int
+    per_page: int
+    total_pages: int
+    items: list[FailureOut]

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, Field, create_model
 
 from ...jobs import STATES
+from ...specs import Strict
 from .jobs import JobView
 
 # Jobs per status (every status, 0 when none).
@@ -69,3 +70,27 @@ class CrawlerHealth(BaseModel):
     alive: int
     dead: int
     scrapyd: ScrapydState
+
+
+class HistoryQuery(Strict):
+    minutes: int = Field(default=60, ge=1, le=1440,
+                         description="how many minutes back (at most SCRAPEJET_HISTORY_MINUTES are kept)")
+
+
+class HistoryPoint(BaseModel):
+    minute: str = Field(description="start of the minute (UTC)")
+    pages: int | None = Field(description="pages the workers stored in that minute; null: no worker heart-beat then")
+    waiting: int | None = Field(description="requests waiting in the shared queues at the minute's last heartbeat")
+    in_flight: int | None = Field(description="requests leased to workers at that heartbeat")
+    complete: bool = Field(description="false for the current minute, still counting")
+
+
+class QueueHistory(BaseModel):
+    """Pages per minute and queue depth, sampled by the workers' heartbeats"""
+
+    minutes: int = Field(description="points returned (one per minute, the current one last)")
+    kept_minutes: int = Field(description="SCRAPEJET_HISTORY_MINUTES: how far back samples are kept")
+    pages: int = Field(description="pages stored over the points")
+    pages_per_min: float | None = Field(
+        description="average over the complete minutes with a sample; null when there is none")
+    points: list[HistoryPoint]

@@ -79,6 +79,9 @@ class ResultQuery(Strict):
     page: int = Field(default=1, ge=1, le=1_000_000, description="page of items (JSON view)")
     per_page: int = Field(default=100, ge=1, le=1000, description="items per page (JSON view)")
     partial: bool = Field(default=False, description="answer while the job still runs, with what is stored so far")
+    q: str | None = Field(default=None, min_length=1, max_length=200,
+                          description="only pages whose URL or title holds this text (any case); downloads too")
+    status: int | None = Field(default=None, ge=100, le=599, description="only pages that answered this HTTP status")
 
 
 class PageOut(BaseModel):
