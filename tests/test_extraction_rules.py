@@ -274,3 +274,15 @@ def test_a_second_number_written_without_its_area_code():
     _, phones = contacts("<p>Bahnhofstraße 1<br>84028 Landshut</p><p>Telefon: 0871 23001 oder 84028 Landshut</p>"
                          "<p>Tel. 089 551660 oder 253</p>")
     assert phones == {"+4987123001", "+4989551660"}
+
+
+def test_a_cms_s_own_content_widgets_are_the_company_s():
+    # page builders call every block a widget; only a service's widget is a vendor's
+    html = b"""<html><body><footer><div class=" echelon-html-widget "><h2>Kontakty</h2>
+        <p><a href="mailto:info@artech.sk">E-mail: <strong>info@artech.sk</strong></a>
+        <a href="tel:031 782 6129">Telef\xc3\xb3n: <strong>031 782 6129</strong></a></p></div>
+        <section class="widget widget_text"><p>Mobil: 0911 116 129</p></section>
+        <div class="calendly-inline-widget"><p>Help: support@calendly.example</p></div></footer></body></html>"""
+    found = extract_contacts(html, "http://artech.sk/", role="home")
+    assert [e["email"] for e in found["emails"]] == ["info@artech.sk"]
+    assert {p["e164"] for p in found["phones"]} == {"+421317826129", "+421911116129"}

@@ -52,8 +52,14 @@ _CONTEXT_WORDS = {
 }
 # Blocks a third party puts on the page: booking and chat widgets, consent
 # banners, "powered by" boxes. Their contact details are the vendor's.
+# "widget" alone is not one: CMSs and page builders call every block of the
+# site's own content a widget ("widget_text", "footer-widget",
+# "elementor-widget", "echelon-html-widget"); a vendor's widget says what
+# service it is ("booking-widget", "calendly-inline-widget", "chat-widget").
 _WIDGET_RE = re.compile(
-    r"widget|embed|powered|third-?party|booking-?engine|chatbot|livechat|intercom|zendesk|tawk|"
+    r"(?:booking|reserv|calend|appointment|termin|schedul|chat|messenger|review|rating|trustpilot|"
+    r"weather|ticket|payment|donat)\w*[\w-]*widget|widget[\w-]*(?:booking|reserv|calend|chat|review)|"
+    r"embed|powered|third-?party|booking-?engine|chatbot|livechat|intercom|zendesk|tawk|"
     r"cookie-?(?:banner|consent|notice|bar)|consent|cookiebot|onetrust|usercentrics|iubenda|cmplz",
     re.I,
 )
