@@ -38,9 +38,32 @@ HOME = "http://firma.test/"
     ("http://firma.test/d", "Politika zasebnosti", "privacy"),
     ("http://firma.test/e", "Επικοινωνία", "contact"),
     ("http://firma.test/f", "Όροι χρήσης", "terms"),
+    # Slovak, Bulgarian, Ukrainian, Russian, Hebrew, Japanese: Cyrillic,
+    # Hebrew and kana/kanji link texts are words too
+    ("http://firma.test/profil-spolocnosti.html", "Profil spoločnosti", "about"),
+    ("http://firma.test/zamestnanie.html", "Zamestnanie", "careers"),
+    ("http://firma.test/za-men.html", "За мен", "about"),
+    ("http://firma.test/g", "Про нас", "about"),
+    ("http://firma.test/h", "Контакты", "contact"),
+    ("http://firma.test/i", "Політика конфіденційності", "privacy"),
+    ("http://firma.test/j", "צור קשר", "contact"),
+    ("http://firma.test/k", "מדיניות פרטיות", "privacy"),
+    ("http://firma.test/gaiyou", "組合概要", "about"),
+    ("http://firma.test/l", "お問い合わせ", "contact"),
+    ("http://firma.test/m", "プライバシーポリシー", "privacy"),
+    ("http://firma.test/tokushoho", "特定商取引法に基づく表記", "legal"),
 ])
 def test_role_words_of_more_languages(url, text, role):
     assert page_role(url, text) == role
+
+
+def test_a_data_protection_law_notice_or_a_why_us_page_only_when_nothing_better():
+    links = [Link(HOME + "kvkk.html", "KVKK Aydınlatma Metni"), Link(HOME + "gizlilik.html", "Gizlilik")]
+    assert discover_role_pages(links, HOME)["privacy"][0] == HOME + "gizlilik.html"
+    assert discover_role_pages(links[:1], HOME)["privacy"] == [HOME + "kvkk.html"]
+    links = [Link(HOME + "varfor-oss.html", "Varför oss"), Link(HOME + "om-oss.html", "Om oss")]
+    assert discover_role_pages(links, HOME)["about"][0] == HOME + "om-oss.html"
+    assert discover_role_pages(links[:1], HOME)["about"] == [HOME + "varfor-oss.html"]
 
 
 def test_a_booking_page_is_the_contact_page_only_of_a_site_without_one():

@@ -33,7 +33,9 @@ _TEXTS: dict[str, str] = {
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista |
         yritys | yrityksesta |
-        rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια""",
+        rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια |
+        o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
+        за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | anfahrt | kontakt anfahrt |
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
@@ -43,7 +45,8 @@ _TEXTS: dict[str, str] = {
         wie sie uns erreichen | so erreichen sie uns | erreichen sie uns | how to reach us | how to find us |
         kontakty | kontaktujte nas | napiste nam | kontakt z nami | skontaktuj sie | kontakta oss | kontakt oss |
         kontakt os | kontakta mig | ota yhteytta | yhteystiedot | yhteydenotto |
-        kapcsolat | elerhetoseg | elerhetosegek | kapcsolatfelvetel | contacteaza ne | contactati ne | iletisim | bize ulasin | kontaktai | susisiekite | kontakti | sazinies ar mums | kontaktid | votke uhendust | kontaktirajte nas | kontaktujte nas | επικοινωνια""",
+        kapcsolat | elerhetoseg | elerhetosegek | kapcsolatfelvetel | contacteaza ne | contactati ne | iletisim | bize ulasin | kontaktai | susisiekite | kontakti | sazinies ar mums | kontaktid | votke uhendust | kontaktirajte nas | kontaktujte nas | επικοινωνια |
+        контакти | контакты | контакт | свържете се с нас | зв язатися з нами | звязатися з нами | связаться с нами | обратная связь | צור קשר | צרו קשר | יצירת קשר | お問い合わせ | お問合せ | お問い合せ | 問い合わせ | 問合せ | お問い合わせフォーム | 連絡先 | 联系我们 | 聯絡我們 | 聯繫我們 | 문의하기 | 연락처 | اتصل بنا | تواصل معنا""",
     "team": """team | our team | meet the team | meet our team | people | our people | staff | leadership |
         management | unser team | das team | mitarbeiter | ansprechpartner | equipe | notre equipe | l equipe |
         equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
@@ -57,7 +60,8 @@ _TEXTS: dict[str, str] = {
         employment | karriere | stellenangebote | offene stellen | stellen | jobs karriere | carrieres |
         recrutement | emplois | nous rejoindre | rejoignez nous | offres d emploi | empleo | trabaja con nosotros |
         carreras | ofertas de empleo | lavora con noi | carriere | posizioni aperte | lavoro | vacatures |
-        werken bij | werken bij ons | carriere | carreiras | trabalhe conosco | vagas | empregos""",
+        werken bij | werken bij ons | carriere | carreiras | trabalhe conosco | vagas | empregos |
+        kariera | zamestnanie | praca | volne pracovne miesta | volna mista | prace u nas | кариери | кар єра | карьера | вакансії | вакансии | דרושים | קריירה | 採用情報 | 求人情報 | 採用""",
     "terms": """terms | terms conditions | terms of service | terms of use | t c | ts cs | general terms |
         conditions | terms of business | agb | allgemeine geschaftsbedingungen | nutzungsbedingungen |
         geschaftsbedingungen | cgv | cgu | cgv cgu | conditions generales | conditions generales de vente |
@@ -67,7 +71,8 @@ _TEXTS: dict[str, str] = {
         gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
         allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot |
-        aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις""",
+        aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις |
+        общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام""",
     "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
@@ -77,18 +82,21 @@ _TEXTS: dict[str, str] = {
         ochrana osobnich udaju | zasady ochrany osobnich udaju | polityka prywatnosci | rodo | integritetspolicy |
         personuppgifter | integritet | personvern | personvernerklaering | personvernerklaring | privatlivspolitik |
         persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto |
-        adatvedelem | adatvedelmi tajekoztato | adatkezelesi tajekoztato | adatvedelmi nyilatkozat | politica de confidentialitate | confidentialitate | protectia datelor | gizlilik | gizlilik politikasi | kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi | privatumo politika | privatumas | privatuma politika | privatums | privaatsus | privaatsuspoliitika | andmekaitse | politika privatnosti | privatnost | zastita podataka | izjava o privatnosti | politika zasebnosti | zasebnost | varstvo osebnih podatkov | ochrana osobnych udajov | πολιτικη απορρητου | απορρητο""",
+        adatvedelem | adatvedelmi tajekoztato | adatkezelesi tajekoztato | adatvedelmi nyilatkozat | politica de confidentialitate | confidentialitate | protectia datelor | gizlilik | gizlilik politikasi | kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi | privatumo politika | privatumas | privatuma politika | privatums | privaatsus | privaatsuspoliitika | andmekaitse | politika privatnosti | privatnost | zastita podataka | izjava o privatnosti | politika zasebnosti | zasebnost | varstvo osebnih podatkov | ochrana osobnych udajov | πολιτικη απορρητου | απορρητο |
+        ochrana sukromia | zasady ochrany osobnych udajov | политика за поверителност | поверителност | защита на личните данни | лични данни | політика конфіденційності | конфіденційність | захист персональних даних | политика конфиденциальности | конфиденциальность | персональные данные | обработка персональных данных | מדיניות פרטיות | מדיניות הפרטיות | פרטיות | プライバシーポリシー | 個人情報保護方針 | 個人情報の取り扱い | 個人情報の取扱い | 個人情報保護 | 個人情報保護ポリシー | 隐私政策 | 隱私政策 | 개인정보처리방침 | 개인정보 처리방침 | سياسة الخصوصية""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
         impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale |
         informazioni legali | colofon | juridische informatie | informacoes legais |
         pravni informace | nota prawna | informacje prawne | juridisk information |
-        impresszum | jogi nyilatkozat | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση""",
+        impresszum | jogi nyilatkozat | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
+        pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
         politica de cookies | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
         cookieverklaring | cookie beleid |
-        suti tajekoztato | cookie tajekoztato | politica cookies | cerez politikasi | cerezler | slapukai | slapuku politika | sikdatnes | kupsised | kolacici | politika kolacica | piskotki | politika piskotkov""",
+        suti tajekoztato | cookie tajekoztato | politica cookies | cerez politikasi | cerezler | slapukai | slapuku politika | sikdatnes | kupsised | kolacici | politika kolacica | piskotki | politika piskotkov |
+        бисквитки | политика за бисквитки""",
 }
 # URL slugs (last path segment, folded, extension dropped, _ as -).
 _SLUGS: dict[str, str] = {
@@ -98,13 +106,15 @@ _SLUGS: dict[str, str] = {
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista
-        rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste""",
+        rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste
+        o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij""",
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         kontakt-anfahrt anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
         contattaci contatto contato fale-conosco contacte-nos
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
         wie-sie-uns-erreichen
-        kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia""",
+        kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia
+        otoiawase toiawase inquiry""",
     "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
         das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
         medewerkers equipa nossa-equipe nossa-equipa""",
@@ -113,7 +123,8 @@ _SLUGS: dict[str, str] = {
         nuestros-servicios servizi i-nostri-servizi diensten onze-diensten servicos nossos-servicos practice-areas""",
     "careers": """careers career jobs join-us work-with-us vacancies karriere stellenangebote jobs-karriere
         offene-stellen recrutement carrieres emplois nous-rejoindre empleo trabaja-con-nosotros lavora-con-noi
-        carriere vacatures werken-bij carreiras trabalhe-conosco vagas""",
+        carriere vacatures werken-bij carreiras trabalhe-conosco vagas
+        kariera zamestnanie praca volne-pracovne-miesta volna-mista vakansii kariery recruit saiyo""",
     "terms": """terms terms-and-conditions terms-conditions termsandconditions terms-of-service terms-of-use tos
         tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
@@ -127,11 +138,13 @@ _SLUGS: dict[str, str] = {
         informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr
         ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
         personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste
-        adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou""",
+        adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
+        ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
         aviso-legal nota-legal note-legali colofon colophon site-notice rechtliches informations-legales
         rechtliche-hinweise
-        impresszum""",
+        impresszum
+        tokushoho tokusho tokuteishotorihiki rekvizity""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
         cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring
         cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies""",
@@ -160,7 +173,13 @@ _PARENT_ROLES = ("services", "careers", "team", "about", "legal")
 _HOME_FILES = frozenset({"index", "default", "home", "start", "startseite", "accueil", "inicio", "main"})
 _EXTENSION = re.compile(r"\.(?:html?|php\d?|aspx?|jsp|cfm|shtml)$", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NON_WORD = re.compile(r"[^a-z0-9α-ω]+")  # Greek link texts too
+# Letters of the scripts link texts and slugs come in after folding: Latin,
+# Greek, Cyrillic, Hebrew, Arabic, and CJK with kana (their voicing marks)
+# and Hangul (decomposed into jamo by NFKD).
+_NON_WORD = re.compile(
+    "[^a-z0-9\u03b1-\u03c9\u0400-\u04ff\u05d0-\u05ea\u0620-\u064a\u1100-\u11ff\u3041-\u30ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
+)
 _LANGUAGE_DIR = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.I)
 _MAX_LABEL_WORDS = 6
 
@@ -287,6 +306,23 @@ def role_from_sitemap_url(url: str) -> str | None:
     return _slug_role(url)[0]
 
 
+# Pages that serve a role when the site has nothing better: a notice under
+# one data-protection law (KVKK, RODO, GDPR) beside the privacy policy
+# proper, a "Why us" page on a site with no "About us".
+_SECOND_CHOICE_SLUGS = frozenset("""kvkk kvkk-aydinlatma-metni aydinlatma-metni rodo gdpr gdpr-cz rgpd dsgvo lgpd
+    why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi
+    waarom-wij""".split())
+_SECOND_CHOICE_TEXTS = _phrases("""kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi |
+    rodo | gdpr | rgpd | dsgvo | lgpd | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir |
+    pourquoi nous | por que nosotros | perche noi | waarom wij""")
+
+
+def _is_second_choice(url: str, text: str) -> bool:
+    segments = _segments(url)
+    slug = _slug_key(segments[-1]) if segments else ""
+    return slug in _SECOND_CHOICE_SLUGS or (bool(text) and _text_key(text) in _SECOND_CHOICE_TEXTS)
+
+
 def _judge(url: str, text: str) -> tuple[str | None, float]:
     if is_home_path(url):
         # "/?page_id=4" is a page of its own, named by its link text
@@ -297,9 +333,10 @@ def _judge(url: str, text: str) -> tuple[str | None, float]:
     slug_role, score = _slug_role(url)
     text_role = _text_role(text)
     if slug_role:
-        return slug_role, score + (0.5 if text_role == slug_role else 0.0)
+        score += 0.5 if text_role == slug_role else 0.0
+        return slug_role, score - (1.0 if _is_second_choice(url, text) else 0.0)
     if text_role:
-        return text_role, 2.0
+        return text_role, 2.0 - (1.0 if _is_second_choice(url, text) else 0.0)
     parent = _parent_role(url)
     if parent:
         return parent, 1.0
