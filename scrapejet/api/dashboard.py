@@ -1,16 +1,22 @@
-"""The dashboard: ``GET /``, one page that watches and drives the API.
+"""The web app: the dashboard (``GET /``: submit jobs, watch the cluster), a
+page per job (``GET /job/<id>``: state, failures, results, downloads,
+questions) and per stored site (``GET /site/<site>``: questions, crawls).
 
-Plain HTML, CSS and JavaScript shipped in the package
-(``templates/dashboard.html``, ``static/dashboard.css``, ``static/dashboard.js``):
-no build step, nothing loaded from another host. The page carries no data;
-its script polls the JSON endpoints with the API key the user typed, so the
-page and its files are served without a key (``security.OPEN_BLUEPRINTS``)
-while every figure it shows still needs one."""
+Plain HTML, CSS and JavaScript modules shipped in the package (``templates/``,
+``static/``, and Chart.js vendored in ``static/vendor/``): no build step,
+nothing loaded from another host. The pages carry no data; their scripts
+call the JSON endpoints with the API key the user typed, so the pages and
+their files are served without a key (``security.OPEN_BLUEPRINTS``) while
+every figure they show still needs one."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import re
 
+from flask import Blueprint, abort, render_template
+
+from ..jobs import JOB_ID_PATTERN
+from ..urls import site_host
 from .services import services
 
 bp = Blueprint(
@@ -26,14 +32,26 @@ CSP = (
 )
 
 
+HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"}
+# What a job id or a site name in a page's path may be: anything else is not
+# one, and the page is a 404 rather than a page about nothing.
+ID = re.compile(JOB_ID_PATTERN)
+SITE = re.compile(r"^[a-z0-9.-]{1,253}$")
+
+
+def _page(template: str, script: str, *, charts: bool = False, **context):
+    return render_template(
+        template, script=script, charts=charts, keys_required=bool(services().api_keys), **context,
+    ), 200, HEADERS
+
+
 @bp.get("/")
 def index():
     settings = services().settings
-    response = render_template(
-        "dashboard.html",
-        keys_required=bool(services().api_keys),
-        # the server's own defaults and bounds, so the form says what an
-        # empty field means and refuses what the API would refuse
+    return _page(
+        "dashboard.html", "dashboard.js", charts=True,
+        # the server's own defaults and bounds, so the forms say what an
+        # empty field means and refuse what the API would refuse
         defaults={
             "max_pages": settings.getint("SCRAPEJET_DEFAULT_MAX_PAGES"),
             "max_depth": settings.getint("SCRAPEJET_DEFAULT_MAX_DEPTH"),
@@ -44,8 +62,18 @@ def index():
             "max_depth": settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT"),
         },
     )
-    return response, 200, {
-        "Content-Security-Policy": CSP,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "no-cache",
-    }
+
+
+@bp.get("/job/<job_id>")
+def job(job_id: str):
+    if not ID.match(job_id):
+        abort(404)
+    return _page("job.html", "job.js", charts=True, job_id=job_id)
+
+
+@bp.get("/site/<site>")
+def site(site: str):
+    site = site_host(site.strip().lower().rstrip("."))
+    if not SITE.match(site):
+        abort(404)
+    return _page("site.html", "site.js", site=site)
