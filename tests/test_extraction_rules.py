@@ -309,3 +309,11 @@ def test_a_cms_s_own_content_widgets_are_the_company_s():
     found = extract_contacts(html, "http://artech.sk/", role="home")
     assert [e["email"] for e in found["emails"]] == ["info@artech.sk"]
     assert {p["e164"] for p in found["phones"]} == {"+421317826129", "+421911116129"}
+
+
+def test_a_whatsapp_link_tells_the_country_of_numbers_written_nationally():
+    html = """<html lang="es"><body><footer><p>(602)5240303 | 3012841962</p>
+        <a href="https://api.whatsapp.com/send?phone=573012841962&text=Hola"><img alt="WhatsApp"></a></footer></body></html>"""
+    found = extract_contacts(html.encode(), "http://dentininos.test/", role="home")
+    assert {p["e164"] for p in found["phones"]} == {"+576025240303", "+573012841962"}
+
