@@ -317,3 +317,15 @@ def test_a_whatsapp_link_tells_the_country_of_numbers_written_nationally():
     found = extract_contacts(html.encode(), "http://dentininos.test/", role="home")
     assert {p["e164"] for p in found["phones"]} == {"+576025240303", "+573012841962"}
 
+
+def test_a_whatsapp_line_the_numbering_plan_cannot_type_is_a_mobile():
+    from scrapejet.extract.profile import merge_profile
+
+    page = _page("http://zpcuautla.com.mx/", "home", '<p>Llámanos: <a href="tel:+527353384250">735 338 4250</a></p>'
+                 '<p><a href="https://wa.me/527353384250?text=Hola">WhatsApp</a></p>')
+    phones = merge_profile([page], job_id="j", site="zpcuautla.com.mx")["phones"]
+    assert [(p["e164"], p["type"]) for p in phones] == [("+527353384250", "mobile")]
+    # a number the plan types keeps its type
+    page = _page("http://firma.de/", "home", '<p>Tel. <a href="tel:+493025768810">030 2576 8810</a></p>'
+                 '<p><a href="https://wa.me/493025768810">WhatsApp</a></p>')
+    assert merge_profile([page], job_id="j", site="firma.de")["phones"][0]["type"] == "landline"

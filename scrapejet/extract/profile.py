@@ -139,6 +139,10 @@ def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
     kinds = [kind for kind in _PHONE_KINDS if kind in seen or kind == entry.get("type")]
     if kinds == ["whatsapp"]:
         kinds.insert(0, line_type(entry["e164"]))
+    elif "whatsapp" in kinds and kinds[0] == "phone" and "mobile" not in kinds and "landline" not in kinds:
+        # a number whose plan cannot tell (Mexico, the US) that is also the
+        # WhatsApp line: a mobile, as WhatsApp lines nearly always are
+        kinds[0] = "mobile"
     entry = dict(entry)
     if kinds:
         entry["type"] = kinds[0]
