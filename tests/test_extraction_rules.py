@@ -329,3 +329,13 @@ def test_a_whatsapp_line_the_numbering_plan_cannot_type_is_a_mobile():
     page = _page("http://firma.de/", "home", '<p>Tel. <a href="tel:+493025768810">030 2576 8810</a></p>'
                  '<p><a href="https://wa.me/493025768810">WhatsApp</a></p>')
     assert merge_profile([page], job_id="j", site="firma.de")["phones"][0]["type"] == "landline"
+
+
+def test_facebook_pages_named_in_any_script_and_more_networks():
+    found = socials('<footer><a href="https://www.facebook.com/p/%D0%A0%D0%BE%D1%81%D0%B8-%D0%B7%D0%B0-100091517231711/">'
+                    'Роси за психолог</a>'
+                    '<a href="https://t.me/fornnou"><i></i></a><a href="https://vk.com/fornnou"><i></i></a>'
+                    '<a href="https://line.me/R/ti/p/@fornnou"><i></i></a><a href="https://t.me/share/url?url=x"><i></i></a>'
+                    '</footer>')
+    assert found == {"https://www.facebook.com/p/%D0%A0%D0%BE%D1%81%D0%B8-%D0%B7%D0%B0-100091517231711",
+                     "https://t.me/fornnou", "https://vk.com/fornnou", "https://line.me/R/ti/p/@fornnou"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Iterable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from scrapejet.extract.jsonld import text_values
 from scrapejet.extract.phones import whatsapp_number
@@ -28,6 +28,9 @@ NETWORK_HOSTS = {
     "pinterest.com": "pinterest",
     "wa.me": "whatsapp", "whatsapp.com": "whatsapp", "api.whatsapp.com": "whatsapp",
     "xing.com": "xing",
+    "t.me": "telegram", "telegram.me": "telegram",
+    "vk.com": "vk", "ok.ru": "odnoklassniki",
+    "line.me": "line", "threads.net": "threads", "threads.com": "threads",
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
@@ -35,6 +38,7 @@ _CANONICAL_HOST = {
     "facebook": "www.facebook.com", "instagram": "www.instagram.com", "linkedin": "www.linkedin.com",
     "x": "x.com", "youtube": "www.youtube.com", "tiktok": "www.tiktok.com", "github": "github.com",
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
+    "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.net",
 }
 # First path segments that are the network's own pages, not an account.
 _RESERVED = {
@@ -53,13 +57,20 @@ _RESERVED = {
         "contact", "customer-stories", "team", "solutions", "resources", "codespaces", "issues", "pulls", "orgs",
     },
     "pinterest": {"pin", "search", "ideas", "today", "login", "_", "categories", "explore", "business", "discover"},
+    "telegram": {"share", "addstickers", "joinchat", "proxy", "socks", "iv", "addtheme", "setlanguage", "s"},
+    "vk": {"share.php", "away.php", "login", "feed", "search", "video", "wall", "photo", "im", "app", "apps", "about", "terms", "privacy"},
+    "odnoklassniki": {"dk", "search", "feed", "video", "music", "games", "app"},
 }
 _HANDLE = {
     "instagram": re.compile(r"^[A-Za-z0-9._]{1,30}$"),
     "x": re.compile(r"^[A-Za-z0-9_]{1,15}$"),
     "github": re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"),
     "pinterest": re.compile(r"^[A-Za-z0-9_.-]{3,30}$"),
-    "facebook": re.compile(r"^[A-Za-z0-9.\-]{3,80}$"),
+    # page names may be in any script, percent-encoded in the URL
+    "facebook": re.compile(r"^(?:[A-Za-z0-9.\-]|%[0-9A-Fa-f]{2}){3,200}$"),
+    "telegram": re.compile(r"^[A-Za-z0-9_]{5,32}$"),
+    "vk": re.compile(r"^[A-Za-z0-9_.]{2,60}$"),
+    "odnoklassniki": re.compile(r"^[A-Za-z0-9_.]{2,60}$"),
 }
 # Handles a template leaves for its buyer to fill in ("your profile").
 _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username yourname yourhandle yourcompany
@@ -67,10 +78,11 @@ _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username y
     votrepage votreprofil votrecompte deineseite deinprofil deinname seuperfil suapagina suaconta jouwpagina
     jouwprofiel example username123 account profile""".split())
 # Handles are case-insensitive on these networks; YouTube channel ids are not.
-_CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing"})
+_CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing", "telegram", "vk",
+                       "odnoklassniki", "threads"})
 _FOLLOW_TEXT = re.compile(
     r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
-    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing)\b|"
+    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line)\b|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us",
 )
 
@@ -99,8 +111,9 @@ def profile(url: str) -> dict[str, str] | None:
     if path is None:
         return None
     if network in _CASELESS:
-        path = path.lower()
-    handle = path.rsplit("/", 1)[-1].lstrip("@")
+        # (a percent-escape keeps its upper-case hex: it is no letter of the name)
+        path = re.sub(r"%[0-9a-f]{2}", lambda m: m.group(0).upper(), path.lower())
+    handle = unquote(path.rsplit("/", 1)[-1].lstrip("@"))
     if network == "facebook" and path.startswith("profile.php"):
         handle = path.split("=", 1)[-1]
     if _squash(handle) in _PLACEHOLDER_HANDLES:
@@ -148,6 +161,14 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             return f"{first}/{segments[1]}"
         return None
     if network == "tiktok":
+        return first if first.startswith("@") and len(first) > 1 and len(segments) == 1 else None
+    if network == "line":
+        # an official account: line.me/R/ti/p/@acme (the /R/ and /ti/p/ forms)
+        handle = next((seg for seg in segments if seg.startswith("@") and len(seg) > 1), None)
+        return f"R/ti/p/{handle}" if handle else None
+    if network == "odnoklassniki" and first in ("group", "profile") and len(segments) == 2:
+        return f"{first}/{segments[1]}"
+    if network == "threads":
         return first if first.startswith("@") and len(first) > 1 and len(segments) == 1 else None
     if network == "xing":
         if first in ("profile", "companies", "pages") and len(segments) >= 2:
