@@ -175,9 +175,10 @@ export function clearFieldErrors(form) {
 
 // The form field an error location names: "config.max_depth" is the
 // backlink form's max_depth, "initial_seed_urls.2" its seeds, "webhook.url"
-// the webhook field.
+// the webhook field, "webhook.secret" the webhook_secret field.
 function fieldOf(form, loc) {
-  for (const part of String(loc || "").split(".")) {
+  const parts = String(loc || "").split(".");
+  for (const part of [parts.join("_"), ...parts]) {
     if (form.elements.namedItem(part) && form.querySelector(`[data-error-for="${part}"]`)) return part;
   }
   return null;

@@ -297,7 +297,10 @@ function values(form) {
 
 function withCommon(body, v) {
   if (v.job_id) body.job_id = v.job_id;
-  if (v.webhook) body.webhook = { url: v.webhook };
+  if (v.webhook || v.webhook_secret) {
+    body.webhook = { url: v.webhook || "" };
+    if (v.webhook_secret) body.webhook.secret = v.webhook_secret;
+  }
   return body;
 }
 
@@ -323,6 +326,9 @@ const BODIES = {
       ...(v.max_pages !== undefined && { max_pages: v.max_pages }),
       ...(v.max_depth !== undefined && { max_depth: v.max_depth }),
       ...(v.per_domain_max_pages !== undefined && { per_domain_max_pages: v.per_domain_max_pages }),
+      ...(v.allowed_domains && { allowed_domains: lines(v.allowed_domains) }),
+      ...(v.include && { include: v.include }),
+      ...(v.exclude && { exclude: v.exclude }),
     },
   }, v),
 };
