@@ -19,6 +19,7 @@ from playwright.sync_api import expect, sync_playwright
 from scrapejet.api import create_app
 from tests.conftest import SPIDERS, stop
 from tests.fixtureweb import FixtureWeb
+from tests.insights_llmserver import ChatServer
 
 KEY = "dash-key-1"
 CHROMIUM = "/usr/bin/chromium"
@@ -218,7 +219,11 @@ def queued_job(form) -> str:
 def test_every_kind_from_the_page_to_its_results_and_questions(env, web, browser, tmp_path):
     from tests.test_backlinks import SEEDS, TARGET, V1_SUMMARY
 
-    base, proc, _log = env.api()  # no API keys: the page works without one
+    # a model server that fails first (the answer falls back to extractive, and says why), then answers
+    chat = ChatServer(status=500)
+    # no API keys: the page works without one
+    base, proc, _log = env.api(OPENAI_BASE_URL=chat.base_url, SCRAPEJET_LLM_MODEL="tiny-local",
+                               SCRAPEJET_LLM_MAX_RETRIES=0)
     # kept where a reader (or CI's artifacts) can look at them: SCRAPEJET_SCREENSHOTS=dir
     shots = Path(os.environ.get("SCRAPEJET_SCREENSHOTS") or tmp_path / "screenshots")
     shots.mkdir(parents=True, exist_ok=True)
@@ -277,6 +282,7 @@ def test_every_kind_from_the_page_to_its_results_and_questions(env, web, browser
         answer = page.locator(".answer").first
         expect(answer).to_be_visible(timeout=120_000)  # the first question loads the embedding model
         expect(answer.locator(".mode")).to_contain_text("extractive")
+        expect(answer.locator(".mode")).to_contain_text("the model failed")
         expect(answer.locator(".sources li").first).to_be_visible()
         sources = answer.locator(".sources li a")
         assert all(web.url("shop.test") in sources.nth(i).get_attribute("href") for i in range(sources.count()))
@@ -361,10 +367,14 @@ def test_every_kind_from_the_page_to_its_results_and_questions(env, web, browser
         page.locator("#sites").get_by_role("link", name="shop.test").click()
         expect(page).to_have_url(f"{base}/site/shop.test")
         expect(page.locator("#crawls").get_by_role("link", name=crawl_id)).to_be_visible()
+        chat.status, chat.reply = 200, "The Canvas Rucksack costs $124.00 [1]."
         page.get_by_label("Question").fill("What does the Canvas Rucksack cost?")
         page.get_by_role("button", name="Ask").click()
-        expect(page.locator(".answer")).to_have_count(1, timeout=60_000)
-        expect(page.locator(".answer .sources")).to_contain_text("Rucksack")
+        answer = page.locator(".answer")
+        expect(answer).to_have_count(1, timeout=60_000)
+        expect(answer.locator(".mode")).to_contain_text("llm written by tiny-local")
+        expect(answer.locator(".answer-text")).to_have_text("The Canvas Rucksack costs $124.00 [1].")
+        assert answer.locator(answer.locator("a.cite").get_attribute("href")).count() == 1
         check_layout(page, "site", shots)
         page.goto(base + "/")
         expect(page.locator("#workers tbody tr")).to_have_count(SPIDERS)
@@ -374,3 +384,4 @@ def test_every_kind_from_the_page_to_its_results_and_questions(env, web, browser
         assert len(errors) == 2 and all("422" in e for e in errors), errors
     finally:
         stop(proc)
+        chat.close()
