@@ -339,3 +339,30 @@ def test_facebook_pages_named_in_any_script_and_more_networks():
                     '</footer>')
     assert found == {"https://www.facebook.com/p/%D0%A0%D0%BE%D1%81%D0%B8-%D0%B7%D0%B0-100091517231711",
                      "https://t.me/fornnou", "https://vk.com/fornnou", "https://line.me/R/ti/p/@fornnou"}
+
+
+@pytest.mark.parametrize("url, html, expected", [
+    ("http://rosi.bg/", "<footer><ul><li>гр. Пловдив, ул. „Лайпциг“ 19</li><li>+359 87 627 7006</li></ul></footer>",
+     ("ул. „Лайпциг“ 19", None, "Пловдив")),
+    ("http://sto.com.ua/", "<header><span>вул. Верстова, 33, Дніпро</span><a href='#'>Прокласти маршрут</a></header>",
+     ("вул. Верстова 33", None, "Дніпро")),
+    ("http://evcont.ro/", "<main><ul><li>Telefon: 0769 632 677</li><li>Adresă: București, sector 4, str. Odei</li></ul></main>",
+     ("str. Odei", None, "București")),
+    ("http://dentininos.com.co/", "<footer><a href='#'><span>Cl. 3d #66-15, Cali, Valle del Cauca</span></a></footer>",
+     ("Cl. 3d #66-15", None, "Cali")),
+    ("http://zp.com.mx/", "<footer><p>Av. Insurgentes #1098, Col. Miguel Hidalgo, Cuautla, Morelos, C.P. 62748</p></footer>",
+     ("Av. Insurgentes #1098", "62748", "Cuautla")),
+])
+def test_addresses_written_without_a_postcode(url, html, expected):
+    found = extract_contacts(f"<html><body>{html}</body></html>".encode(), url, role="home")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [expected]
+
+
+@pytest.mark.parametrize("html", [
+    "<main><p>Cl. 3d #66-15, Cali, Valle del Cauca</p></main>",  # not where a site puts its own address
+    "<footer><p>Av Insurgentes #1098, Miguel Hidalgo<br>Cuautla, Morelos, México CP 62748</p></footer>",  # a street and district line
+    "<footer><p>Bratislava, Košice, Žilina</p></footer>",  # no street
+])
+def test_no_address_without_a_postcode_from_lines_that_are_not_one(html):
+    found = extract_contacts(f"<html><body>{html}</body></html>".encode(), "http://firma.test/", role="home")["addresses"]
+    assert [a for a in found if not a["postal_code"]] == []

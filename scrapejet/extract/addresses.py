@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 from lxml.html import HtmlElement
 
+from scrapejet.extract.addresses_nocode import addresses_without_postcode
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold
@@ -198,6 +199,9 @@ def extract_addresses(
             hits.extend(_from_json_ld(value, country_hint))
     hits.extend(_from_microdata(tree))
     hits.extend(_from_lines(doc.lines, country_hint, role))
+    for found in addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")):
+        hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
+                         found["as_written"], "text"))
     return _dedupe(hits)[:MAX_ADDRESSES]
 
 

@@ -49,7 +49,18 @@ _COUNTRY_NAMES = {
     "belgique": "BE", "belgie": "BE", "belgien": "BE", "ireland": "IE", "luxembourg": "LU", "luxemburg": "LU",
     "canada": "CA", "australia": "AU", "poland": "PL", "polska": "PL", "denmark": "DK", "danmark": "DK",
     "sweden": "SE", "sverige": "SE", "brasil": "BR", "brazil": "BR",
+    # as the countries write their own names (folded), where addresses end with them
+    "mexico": "MX", "colombia": "CO", "peru": "PE", "chile": "CL", "argentina": "AR", "ecuador": "EC",
+    "venezuela": "VE", "uruguay": "UY", "paraguay": "PY", "bolivia": "BO", "costa rica": "CR", "guatemala": "GT",
+    "romania": "RO", "bulgaria": "BG", "българия": "BG", "ukraine": "UA", "украина": "UA", "україна": "UA",
+    "israel": "IL", "ישראל": "IL", "japan": "JP", "日本": "JP", "turkey": "TR", "turkiye": "TR", "slovensko": "SK",
+    "slovakia": "SK", "cesko": "CZ", "ceska republika": "CZ", "czech republic": "CZ", "czechia": "CZ",
+    "magyarorszag": "HU", "hungary": "HU", "hrvatska": "HR", "croatia": "HR", "slovenija": "SI", "slovenia": "SI",
+    "lietuva": "LT", "lithuania": "LT", "latvija": "LV", "latvia": "LV", "eesti": "EE", "estonia": "EE",
+    "ελλαδα": "GR", "greece": "GR", "hellas": "GR", "suomi": "FI", "finland": "FI", "norge": "NO", "norway": "NO",
+    "south africa": "ZA", "new zealand": "NZ", "eire": "IE", "srbija": "RS", "serbia": "RS",
 }
+_COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # as country_code() compares
 
 _FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|telecopie|facsimile|\bfacs\b")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")

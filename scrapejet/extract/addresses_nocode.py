@@ -1,0 +1,143 @@
+"""Postal addresses not anchored by a postcode, as much of the world writes
+them: "гр. Пловдив, ул. „Лайпциг“ 19" (Bulgaria), "вул. Верстова, 33, Дніпро"
+(Ukraine), "București, sector 4, str. Odei" (Romania), "Cl. 3d #66-15, Cali,
+Valle del Cauca" (Colombia).
+
+With no postcode to anchor them, such an address is a short line of comma-
+separated parts, one of them opening with a street-type word (ул., str.,
+Calle, Cra....), another a town. To keep prose out, the line must stand
+where a site puts its own address (footer, ``<address>``, a contact or
+legal page) or after an "Address:" label, and the street must carry a
+house number unless a label or a town marker ("гр.", "м.") says what the
+line is."""
+
+from __future__ import annotations
+
+import re
+
+from scrapejet.extract.phones import country_code
+from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, INLINE_MARK, Line, fold
+
+_MAX_LINE = 140
+_MAX_PARTS = 5
+# Street-type words a street part opens with (folded: lower case, no accents).
+_STREET_TYPE = re.compile(
+    r"^(?:ул|улица|бул|булевард|бульв|бульвар|вул|вулиця|пр-т|просп|проспект|пл|площа|площад|площадь|пер|"
+    r"переулок|провулок|шосе|шоссе|наб|набережна|набережная|"  # Cyrillic
+    r"str|strada|bd|bdul|blvd|bulevardul|calea|sos|soseaua|aleea|piata|splaiul|intrarea|"  # Romanian
+    r"cl|cll|calle|cra|kr|kra|carrera|av|avda|avenida|diagonal|dg|transversal|tv|autopista|carretera|calzada|"
+    r"boulevard|paseo|circunvalar|jiron|jr|"  # Spanish of the Americas
+    r"cad|caddesi|cd|sk|sok|sokak|sokagi|bulvari|"  # Turkish
+    r"ul|rehov|רחוב|רח|שדרות|שד)(?:\.|\s|')"  # Polish, Hebrew
+)
+_HOUSE_NUMBER = re.compile(r"(?:^|[\s#№])(?:n[ro]?\.?\s*|no[:.]?\s*)?\d{1,5}(?:\s?[a-zа-я])?(?:\s?[-/]\s?\d{1,5})?\b")
+# A town marker before the town's name: Bulgarian/Russian гр. г., Ukrainian
+# м., village с., Romanian mun./oraș/comuna.
+_TOWN_MARKER = re.compile(r"^(?:гр|град|г|м|місто|с|село|смт|пгт|mun|municipiul|oras|orasul|comuna|com)\.?\s+", re.I)
+# A district, a neighbourhood, a building: neither street nor town.
+_DISTRICT = re.compile(
+    r"^(?:sector|sect|col|colonia|barrio|b|urb|urbanizacion|mah|mahallesi|жк|ж\.к|кв|квартал|район|р-н|мкр|"
+    r"мікрорайон|микрорайон|бл|блок|вх|ет|ап|офис|офіс|oficina|of|local|piso|apto|apt|et|ap|bl|sc)\b\.?"
+)
+_LABEL = re.compile(
+    r"^(?:address|our address|adres[aeă]?|adresas|adrese|anschrift|direcci[oó]n|domicilio|indirizzo|endere[cç]o|"
+    r"morada|ubicaci[oó]n|location|sediu|s[ií]dlo|siedziba|sede|c[ií]m|naslov|osoite|aadress|адрес|адреса|"
+    r"כתובת|住所|所在地|地址|주소)\s*[:\-–]\s*",
+    re.I,
+)
+_POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс)\s*:?\s*(\d{4,6})")
+_LETTERS = re.compile(r"[^\W\d_]")
+_NUMBER_PART = re.compile(r"(?:№\s*|n[ro]?\.?\s*)?\d{1,5}(?:\s?[a-zA-Zа-яА-Я])?")
+
+
+def addresses_without_postcode(lines: list[Line], country: str | None, own_page: bool) -> list[dict[str, str | None]]:
+    """``{"street", "postal_code", "locality", "region", "country",
+    "as_written"}`` for each line that is such an address (its postcode
+    only where a part labels one: "C.P. 62748")."""
+    found = []
+    for index, line in enumerate(lines):
+        if line.third_party or len(line.text) > _MAX_LINE or "," not in line.text:
+            continue
+        label, text = _address_text(line.raw)
+        if text is None or not (label or own_page or line.flags & (FOOTER | ADDRESS | HEADER)):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is not None and following.block == line.block and _continues(following.text):
+            continue  # "Av Insurgentes #1098, Miguel Hidalgo<br>Cuautla, Morelos, CP 62748": a street and district line
+        hit = _read(text, labelled=label)
+        if hit is not None:
+            found.append({**hit, "country": country, "as_written": text.strip(" ,.")})
+    return found
+
+
+def _address_text(raw: str) -> tuple[bool, str | None]:
+    """Whether a label names the line an address, and the address's text:
+    the run of the line between element boundaries that holds a street
+    ("<span>Адреса</span><strong>вул. Верстова, 33, Дніпро</strong><a>Прокласти
+    маршрут</a>" is a label, the address and a link)."""
+    segments = [" ".join(s.split()) for s in raw.split(INLINE_MARK)]
+    labelled = False
+    for segment in segments:
+        label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
+        rest = segment[label.end():] if label else segment
+        labelled = labelled or bool(label)
+        if "," in rest and any(_STREET_TYPE.match(fold(p.strip())) for p in rest.split(",")):
+            return labelled, rest
+    return labelled, None
+
+
+def _continues(text: str) -> bool:
+    """A line that carries on an address: a town first, then more parts."""
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) >= 2 and _is_town(parts[0]) and bool(re.search(r"\d{4,6}", text) or _is_town(parts[1]))
+
+
+def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
+    parts = [p.strip() for p in text.strip(" .").split(",") if p.strip()]
+    if not 2 <= len(parts) <= _MAX_PARTS:
+        return None
+    streets = [i for i, part in enumerate(parts) if _STREET_TYPE.match(fold(part))]
+    if len(streets) != 1:
+        return None
+    at = streets[0]
+    street, rest = parts[at], parts[:at] + parts[at + 1:]
+    # "вул. Верстова, 33": the house number as a part of its own
+    if at < len(rest) and _NUMBER_PART.fullmatch(rest[at]):
+        street = f"{street} {rest.pop(at)}"
+    rest = [part for part in rest if not _is_country(part)]
+    # "C.P. 62748": a postcode that says it is one, in a part of its own
+    codes = [m.group(1) for m in map(_POSTCODE_PART.fullmatch, rest) if m]
+    rest = [part for part in rest if not _POSTCODE_PART.fullmatch(part)]
+    marked = [part for part in rest if _TOWN_MARKER.match(part) and _is_town(_TOWN_MARKER.sub("", part))]
+    towns = [i for i, part in enumerate(rest) if _is_town(part)]
+    if marked:
+        locality, region = _TOWN_MARKER.sub("", marked[0]), None
+    elif towns and at == 0 and len(towns) >= 2:
+        # street first, then [district,] town, region: "Cl. 3d #66-15, Cali,
+        # Valle del Cauca", "Av Insurgentes #1098, Miguel Hidalgo, Cuautla, Morelos"
+        locality, region = rest[towns[-2]], rest[towns[-1]]
+    elif towns:
+        # "вул. Верстова, 33, Дніпро"; town first: "București, sector 4, str. Odei"
+        locality, region = rest[towns[0]], None
+    else:
+        return None
+    if not (_HOUSE_NUMBER.search(fold(street)) or labelled or marked):
+        return None
+    return {"street": street, "postal_code": codes[0] if codes else None, "locality": locality.strip(), "region": region}
+
+
+def _is_country(part: str) -> bool:
+    return len(part) > 2 and country_code(part) is not None
+
+
+def _is_town(part: str) -> bool:
+    """A place name: one to four words of letters, capitalised where the
+    script has capitals, no digits, no district or street word."""
+    words = part.split()
+    if not 1 <= len(words) <= 4 or re.search(r"\d", part) or not _LETTERS.match(part):
+        return False
+    folded = fold(part)
+    if _DISTRICT.match(folded) or _STREET_TYPE.match(folded):
+        return False
+    first = part[0]
+    return not first.islower()
