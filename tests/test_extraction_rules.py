@@ -366,3 +366,39 @@ def test_addresses_written_without_a_postcode(url, html, expected):
 def test_no_address_without_a_postcode_from_lines_that_are_not_one(html):
     found = extract_contacts(f"<html><body>{html}</body></html>".encode(), "http://firma.test/", role="home")["addresses"]
     assert [a for a in found if not a["postal_code"]] == []
+
+
+@pytest.mark.parametrize("url, text", [
+    ("http://stolbasz.pl/o-firmie", "NIP 7761282429<br>REGON 610030300"),
+    ("http://firma.sk/kontakt", "IČO: 34 150 609<br>DIČ: 2020386785"),
+    ("http://firma.lt/kontaktai", "Įmonės kodas 305715513"),
+    ("http://firma.bg/kontakti", "ЕИК: 204567891"),
+])
+def test_company_and_tax_ids_of_more_countries_are_not_phones(url, text):
+    html = f"<html><body><footer><p>{text}</p></footer></body></html>".encode()
+    assert extract_contacts(html, url, role="contact")["phones"] == []
+
+
+@pytest.mark.parametrize("url, html, expected", [
+    ("http://firma.bg/kontakti", "<p>Тел.: 032 621 345<br>Факс: 032 621 346<br>Моб.: 0876 277 006</p>",
+     {"+35932621345": "landline", "+35932621346": "fax", "+359876277006": "mobile"}),
+    ("http://firma.co.il/contact", "<p>טלפון: 03-5123456<br>פקס: 03-5123457</p>", {"+97235123456": "landline", "+97235123457": "fax"}),
+    # one label for both: a phone first of all
+    ("http://kumiai.jp/", "<p>電話 / FAX 0948-24-6315</p><p>ファックス 0948-24-6316</p>",
+     {"+81948246315": "landline", "+81948246316": "fax"}),
+])
+def test_phone_and_fax_labels_of_more_languages(url, html, expected):
+    found = extract_contacts(f"<html><body><main>{html}</main></body></html>".encode(), url, role="contact")["phones"]
+    assert {p["e164"]: p["type"] for p in found} == expected
+
+
+@pytest.mark.parametrize("url, lang, expected", [
+    ("http://dentininos.com.co/", "es", "CO"),  # a national second level under a vanity TLD
+    ("http://firma.co.il/", "en", "IL"),
+    ("http://firma.com/", "he", "IL"),  # Hebrew is written in one country
+    ("http://firma.com/", "bg", "BG"),
+])
+def test_the_country_of_more_sites(url, lang, expected):
+    from scrapejet.extract.phones import infer_region
+
+    assert infer_region(url, languages=[lang]) == expected

@@ -28,13 +28,18 @@ _VOICE = ("landline", "mobile", "phone")
 # (.io, .co, .me, .tv, .ai, .fm...) say nothing about where a business is.
 _CCTLD = {
     tld: tld.upper()
-    for tld in "de at ch fr be lu nl ie es pt it in us ca au nz pl cz sk dk se no fi br mx ar za jp gr hu ro si hr bg ee lv lt sg hk my ph".split()
+    for tld in ("de at ch fr be lu nl ie es pt it in us ca au nz pl cz sk dk se no fi br mx ar za jp gr hu ro si hr bg ee "
+                "lv lt sg hk my ph il ua tr rs kr cl pe uy ec is cy mt ba mk").split()
 }
+# "dentininos.com.co", "firma.co.il": a vanity TLD under a second level a
+# national registry keeps is that country's.
+_NATIONAL_SECOND_LEVEL = re.compile(r"\.(?:com|co|org|net|edu|gob|gov|ac|or|ne)\.([a-z]{2})$")
 _CCTLD["uk"] = "GB"
 _LANGUAGE_COUNTRY = {
     "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "nl": "NL", "pt": "PT", "pl": "PL", "da": "DK",
     "sv": "SE", "fi": "FI", "nb": "NO", "nn": "NO", "no": "NO", "cs": "CZ", "sk": "SK", "el": "GR",
-    "hu": "HU", "ro": "RO", "ja": "JP",
+    "hu": "HU", "ro": "RO", "ja": "JP", "bg": "BG", "he": "IL", "iw": "IL", "lt": "LT", "lv": "LV", "et": "EE",
+    "hr": "HR", "sl": "SI", "tr": "TR", "ko": "KR", "sr": "RS", "is": "IS",
 }
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
@@ -62,14 +67,20 @@ _COUNTRY_NAMES = {
 }
 _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # as country_code() compares
 
-_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|telecopie|facsimile|\bfacs\b")
+# (Cyrillic, Hebrew and CJK labels too: "Факс", "פקס", "ファックス"; full-width
+# "ＦＡＸ" is folded to "fax")
+_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|telecopie|facsimile|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".
-_MOBILE_LABEL = re.compile(r"\b(?:mobil|mobile|handy|cell|cellulare|movil|telemovel|portable|gsm|natel)\b")
+_MOBILE_LABEL = re.compile(
+    r"\b(?:mobil|mobile|handy|cell|cellulare|movil|telemovel|portable|gsm|natel|моб|мобилен|мобільний|мобильный|"
+    r"сотовый|נייד)\b|携帯|手机|휴대폰"
+)
 _PHONE_LABEL = re.compile(
     r"\b(?:tel|tele?fon|telephone|phone|ph|call|mobil|mobile|handy|cell|tel[eé]fono|telefoon|"
-    r"telemovel|telemovel|movil|cellulare|portable|hotline|fon|t|m|p)\b\.?"
+    r"telemovel|telemovel|movil|cellulare|portable|hotline|fon|t|m|p|тел|телефон|телефони|телефоны|моб|мобилен|"
+    r"мобільний|мобильный|טל|טלפון|נייד)\b\.?|電話|电话|전화"
 )
 # What a number after these words is: an identifier, not a phone.
 _IDENTIFIER_LABEL = re.compile(
@@ -78,7 +89,12 @@ _IDENTIFIER_LABEL = re.compile(
     r"order\w*|bestell\w*|auftrag\w*|rechnung\w*|invoice|iban|bic|swift|konto\w*|account|kunden\w*|"
     r"customer|kvk|kamer van koophandel|cif|nif|nie|nipc|p\.?\s?iva|partita|codice fiscale|c\.f|rea|abn|acn|"
     r"gst(?:in)?|cin|ref|reference|ticket|artikel\w*|art\.?-?nr|sku|isbn|ean|plz|postleitzahl|zip|"
-    r"postcode|code postal|blz|capital|kapital|stammkapital|id|serial|licen[cs]e)\b"
+    r"postcode|code postal|blz|capital|kapital|stammkapital|id|serial|licen[cs]e|"
+    # company and tax ids of more countries: PL NIP/REGON/KRS, CZ/SK IČO/DIČ, HR OIB, RO CUI,
+    # LT įmonės/PVM kodas, DK CVR, SE/NO org.nr, TR MERSIS/vergi, LatAm NIT/RFC/CUIT/RUT,
+    # BR CNPJ/CPF, BG ЕИК/БУЛСТАТ, UA ЄДРПОУ/ІПН, RU ИНН/ОГРН/КПП, JP 法人番号
+    r"nip|regon|krs|ico|dic|ic dph|oib|cui|onrc|j\d\d|kodas|pvm|cvr|org\.?\s?nr|organisasjonsnummer|"
+    r"mersis|vergi\w*|nit|rfc|cuit|rut|cnpj|cpf|еик|булстат|єдрпоу|едрпоу|іпн|инн|огрн|кпп|法人番号)\b"
 )
 _LABEL_WINDOW = 40
 # What the matcher is shown: a run of digits with the separators numbers are
@@ -90,7 +106,8 @@ MAX_PHONES = 50
 MAX_CANDIDATES = 400
 # "Tel.030 ...", "T:+49 ...": a phone label right before the number
 _LABEL_AT_END = re.compile(
-    r"\b(?:tel|tele?fon|telephone|phone|fax|telefax|mobil|mobile|handy|t|f|m|p)\.?\s*:?\s*$"
+    r"(?:\b(?:tel|tele?fon|telephone|phone|fax|telefax|mobil|mobile|handy|t|f|m|p|тел|телефон|факс|моб|טל|פקס)\.?"
+    r"|電話|ファックス)\s*:?\s*$"
 )
 _DATE = re.compile(r"^[\s(]*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})[\s)]*$")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
@@ -133,9 +150,13 @@ def infer_region(
     for country in address_countries:
         if country:
             return country
-    tld = host_of(url).rsplit(".", 1)[-1] if url else ""
+    host = host_of(url) if url else ""
+    tld = host.rsplit(".", 1)[-1]
     if tld in _CCTLD:
         return _CCTLD[tld]
+    national = _NATIONAL_SECOND_LEVEL.search(host)
+    if national:
+        return "GB" if national.group(1) == "uk" else national.group(1).upper()
     from_tel = _region_of_tel_links(tel_hrefs)
     if from_tel:
         return from_tel
@@ -379,9 +400,9 @@ def _kind_of_label(text: str) -> str | None:
         for match in pattern.finditer(text):
             if match.start() > best_start:
                 best, best_start, best_end = kind, match.start(), match.end()
-    if best == "whatsapp":
-        # "Telefon / WhatsApp", "WhatsApp & Tel.": one label offering both,
-        # a phone first of all.
+    if best in ("whatsapp", "fax"):
+        # "Telefon / WhatsApp", "WhatsApp & Tel.", "Tel./Fax", "電話 / FAX":
+        # one label offering both, a phone first of all.
         for match in _PHONE_LABEL.finditer(text):
             if -1 <= best_start - match.end() <= 4 or -1 <= match.start() - best_end <= 4:
                 return "phone"
