@@ -64,6 +64,9 @@ def test_a_data_protection_law_notice_or_a_why_us_page_only_when_nothing_better(
     links = [Link(HOME + "varfor-oss.html", "Varför oss"), Link(HOME + "om-oss.html", "Om oss")]
     assert discover_role_pages(links, HOME)["about"][0] == HOME + "om-oss.html"
     assert discover_role_pages(links[:1], HOME)["about"] == [HOME + "varfor-oss.html"]
+    # a refund policy is read after the terms (it names where to write to), never before
+    links = [Link(HOME + "refund-policy.html", "Refunds"), Link(HOME + "terms-of-service.html", "Terms of Service")]
+    assert discover_role_pages(links, HOME)["terms"] == [HOME + "terms-of-service.html", HOME + "refund-policy.html"]
 
 
 def test_a_booking_page_is_the_contact_page_only_of_a_site_without_one():

@@ -72,7 +72,11 @@ _TEXTS: dict[str, str] = {
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
         allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot |
         aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις |
-        общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام""",
+        общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام |
+        refund policy | refunds | returns | return policy | returns policy | shipping policy | shipping returns |
+        widerrufsbelehrung | widerrufsrecht | widerruf | droit de retractation | retours | devoluciones |
+        politica de devoluciones | resi | rimborsi | politica di reso | retourbeleid | zwroty | reklamacje |
+        odstapenie od zmluvy | reklamacny poriadok | reklamacni rad""",
     "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
@@ -131,7 +135,10 @@ _SLUGS: dict[str, str] = {
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
         salgsbetingelser kayttoehdot toimitusehdot
-        aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis""",
+        aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis
+        refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung widerrufsrecht
+        widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
+        reklamacni-rad""",
     "privacy": """privacy privacy-policy privacypolicy privacy-notice privacy-statement data-protection datenschutz
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
@@ -308,13 +315,19 @@ def role_from_sitemap_url(url: str) -> str | None:
 
 # Pages that serve a role when the site has nothing better: a notice under
 # one data-protection law (KVKK, RODO, GDPR) beside the privacy policy
-# proper, a "Why us" page on a site with no "About us".
+# proper, a "Why us" page on a site with no "About us", a refund or
+# withdrawal policy (which names where to write to) beside the terms.
 _SECOND_CHOICE_SLUGS = frozenset("""kvkk kvkk-aydinlatma-metni aydinlatma-metni rodo gdpr gdpr-cz rgpd dsgvo lgpd
     why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi
-    waarom-wij""".split())
+    waarom-wij refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung
+    widerrufsrecht widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty
+    reklamacny-poriadok reklamacni-rad""".split())
 _SECOND_CHOICE_TEXTS = _phrases("""kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi |
     rodo | gdpr | rgpd | dsgvo | lgpd | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir |
-    pourquoi nous | por que nosotros | perche noi | waarom wij""")
+    pourquoi nous | por que nosotros | perche noi | waarom wij | refund policy | refunds | returns | return policy |
+    returns policy | shipping policy | shipping returns | widerrufsbelehrung | widerrufsrecht | widerruf |
+    droit de retractation | retours | devoluciones | politica de devoluciones | resi | rimborsi | politica di reso |
+    retourbeleid | zwroty | reklamacje | odstapenie od zmluvy | reklamacny poriadok | reklamacni rad""")
 
 
 def _is_second_choice(url: str, text: str) -> bool:
