@@ -405,3 +405,11 @@ def test_the_country_of_more_sites(url, lang, expected):
     from scrapejet.extract.phones import infer_region
 
     assert infer_region(url, languages=[lang]) == expected
+
+
+def test_a_mailto_link_showing_another_address_is_a_stale_target():
+    html = b"""<html><body><aside><a href="mailto:info@hidraulinegerve.lt">info@aukstaitijosvilktis.lt</a>
+        <a href="tel:+37060000000">+370 625 14383</a></aside>
+        <footer><a href="mailto:pardavimai@gerves.lt"><b>E-Mail</b>pardavimai@gerves.lt</a></footer></body></html>"""
+    found = extract_contacts(html, "http://hidraulinesgerves.lt/apie", role="about")
+    assert {e["email"] for e in found["emails"]} == {"info@aukstaitijosvilktis.lt", "pardavimai@gerves.lt"}

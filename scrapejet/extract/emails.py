@@ -178,7 +178,13 @@ def extract_emails(
             seen.extend((email, "mailto", False) for email in own_only(emails_from_mailto(anchor.href)))
             continue
         widget = bool(anchor.flags & WIDGET)
+        # '<a href="mailto:old@firma.lt">info@firma.lt</a>': a link whose
+        # text is another address is a stale target; the reader writes to
+        # the address shown (which the text itself gives below)
+        shown = anchor.text.lower() if "@" in anchor.text else ""
         for email in emails_from_mailto(anchor.href):
+            if shown and email not in shown and emails_in_text(shown):
+                continue
             seen.append((email, "mailto", widget))
         if "email-protection#" in anchor.href:
             email = decode_cfemail(anchor.href.rsplit("#", 1)[-1])
