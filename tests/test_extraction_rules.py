@@ -413,3 +413,13 @@ def test_a_mailto_link_showing_another_address_is_a_stale_target():
         <footer><a href="mailto:pardavimai@gerves.lt"><b>E-Mail</b>pardavimai@gerves.lt</a></footer></body></html>"""
     found = extract_contacts(html, "http://hidraulinesgerves.lt/apie", role="about")
     assert {e["email"] for e in found["emails"]} == {"info@aukstaitijosvilktis.lt", "pardavimai@gerves.lt"}
+
+
+def test_the_contact_page_decides_whether_a_number_is_a_fax():
+    from scrapejet.extract.profile import merge_profile
+
+    contact = _page("http://geofurrer.de/kontakt.html", "contact",
+                    "<p>76437 Rastatt<br>fon (0 72 22) 9 14 99 - 00<br>fax (0 72 22) 9 14 99 - 01</p>")
+    team = _page("http://geofurrer.de/ueber-uns.html", "about", "<p>Vera Bohe<br>fon (0 72 22) 9 14 99 - 01</p>")
+    phones = merge_profile([team, contact], job_id="j", site="geofurrer.de")["phones"]
+    assert {p["e164"]: p["type"] for p in phones} == {"+4972229149900": "landline", "+4972229149901": "fax"}

@@ -107,11 +107,15 @@ class _Collector:
             current = self.entries[key] = {**entry, "found_on": [], "_first": order, "_source": source_rank, "_kinds": []}
         elif source_rank < current["_source"]:
             # the best source's spelling and source win; what was found stays
-            kept = {k: current[k] for k in ("found_on", "_first", "_kinds")}
+            kept = {k: current[k] for k in ("found_on", "_first", "_kinds", "_kind_rank") if k in current}
             current.clear()
             current.update(entry, **kept, _source=source_rank)
-        if "type" in entry and entry["type"] not in current["_kinds"]:
-            current["_kinds"].append(entry["type"])
+        if "type" in entry:
+            if entry["type"] not in current["_kinds"]:
+                current["_kinds"].append(entry["type"])
+            rank = _RANK.get(where.get("role"), _NO_ROLE)
+            ranks = current.setdefault("_kind_rank", {})
+            ranks[entry["type"]] = min(rank, ranks.get(entry["type"], rank))
         if where not in current["found_on"]:
             current["found_on"].append(dict(where))
 
@@ -137,6 +141,13 @@ def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
     # mobile, nearly always): ``type`` says which, ``types`` adds WhatsApp.
     seen = entry.get("_kinds") or []
     kinds = [kind for kind in _PHONE_KINDS if kind in seen or kind == entry.get("type")]
+    ranks = entry.get("_kind_rank") or {}
+    voice = [kind for kind in kinds if kind in ("landline", "mobile", "phone")]
+    if "fax" in kinds and voice and ranks.get("fax", _NO_ROLE) < min(ranks.get(k, _NO_ROLE) for k in voice):
+        # a fax on the contact page, "fon" beside a staff name on the team
+        # page: the page where the business states its numbers decides
+        kinds.remove("fax")
+        kinds.insert(0, "fax")
     if kinds == ["whatsapp"]:
         kinds.insert(0, line_type(entry["e164"]))
     elif "whatsapp" in kinds and kinds[0] == "phone" and "mobile" not in kinds and "landline" not in kinds:
