@@ -114,6 +114,16 @@ def test_dashboard_in_chromium(server, browser, web):
                          ".reduce((a, b) => a + (b || 0), 0)") >= 18
     expect(worker.locator("td").nth(4)).to_have_text(re.compile(r"^(1[89]|[2-9]\d|\d{3,})$"))
 
+    # Its page, opened from the row, downloads with the saved key (a plain link could not send it).
+    row.get_by_role("link", name=job_id).click()
+    expect(page.locator("#pages tbody tr")).to_have_count(18)
+    with page.expect_download() as download_info:
+        page.locator("#download-buttons").get_by_role("button", name="JSONL").click()
+    assert download_info.value.suggested_filename == f"shop.test-{job_id}.jsonl"
+    assert len(Path(download_info.value.path()).read_text().splitlines()) == 18
+    page.go_back()
+    row = page.locator(f'#jobs tr[data-job-id="{job_id}"]')
+
     # Cancel a running job: a site of its own whose first page takes 20 s.
     with FixtureWeb(bench_pages=1, slow_seconds=20) as slow_web:
         url.fill(slow_web.url("traps.test", "/slow"))

@@ -290,7 +290,7 @@ function downloadButtons(job) {
     onclick: async () => {
       const message = $("download-message");
       try {
-        message.textContent = `Saved ${await download(path(fmt))}.`;
+        message.textContent = `Downloading ${await download(path(fmt))}…`;
       } catch (error) {
         message.textContent = problem(error, "Download failed");
       }
