@@ -15,7 +15,8 @@ import re
 
 from flask import Blueprint, abort, render_template
 
-from ..jobs import JOB_ID_PATTERN
+from ..jobs import JOB_ID_PATTERN, STATES
+from ..kinds import KIND_SPIDER
 from ..urls import site_host
 from .services import services
 
@@ -61,6 +62,8 @@ def index():
             "max_pages": settings.getint("SCRAPEJET_MAX_PAGES_LIMIT"),
             "max_depth": settings.getint("SCRAPEJET_MAX_DEPTH_LIMIT"),
         },
+        # what the job table can be narrowed to: the values GET /jobs takes
+        statuses=list(STATES), kinds=list(KIND_SPIDER),
     )
 
 

@@ -93,10 +93,12 @@ function renderJobs(rows, jobs, progressById, counts) {
     }
   }
   $("jobs-empty").hidden = jobs.length > 0;
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const parts = Object.entries(counts).filter(([, n]) => n).map(([status, n]) => `${n} ${status}`);
-  $("job-counts").textContent =
-    `${parts.join(" · ") || "no jobs"}` + (total > jobs.length ? ` (newest ${jobs.length} of ${total} shown)` : "");
+  const filtered = [...jobQuery().keys()].length > 1;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  $("job-counts").textContent = `${parts.join(" · ") || "no jobs"}` + (filtered
+    ? ` (${jobs.length === JOBS_SHOWN ? `the newest ${JOBS_SHOWN}` : jobs.length} matching shown)`
+    : total > jobs.length ? ` (newest ${jobs.length} of ${total} shown)` : "");
 }
 
 async function cancelJob(job, button) {
@@ -111,6 +113,17 @@ async function cancelJob(job, button) {
     button.disabled = false;
     dashboard.refresh();
   }
+}
+
+// The job table's filters, as GET /jobs takes them.
+function jobQuery() {
+  const form = $("jobs-filter");
+  const params = new URLSearchParams({ limit: JOBS_SHOWN });
+  for (const name of ["status", "kind"]) {
+    const value = form.elements.namedItem(name).value;
+    if (value) params.set(name, value);
+  }
+  return params;
 }
 
 // -- the last hour ------------------------------------------------------------
@@ -229,7 +242,7 @@ function makeDashboard() {
   async function load() {
     renderHealth(await loadHealth());
     const [jobs, stats, crawlers] = await Promise.all([
-      api(`/jobs?limit=${JOBS_SHOWN}`), api("/queue/stats"), api("/queue/manage/crawler_health"),
+      api(`/jobs?${jobQuery()}`), api("/queue/stats"), api("/queue/manage/crawler_health"),
     ]);
     const active = jobs.jobs.filter((job) => ACTIVE.has(job.status));
     const progress = await Promise.all(active.map((job) =>
@@ -372,4 +385,6 @@ setupKeyForm(() => {
   dashboard.refresh();
 });
 setupForms();
+$("jobs-filter").addEventListener("change", () => dashboard.refresh());
+$("jobs-filter").addEventListener("submit", (event) => event.preventDefault());
 dashboard.refresh();
