@@ -423,3 +423,23 @@ def test_the_contact_page_decides_whether_a_number_is_a_fax():
     team = _page("http://geofurrer.de/ueber-uns.html", "about", "<p>Vera Bohe<br>fon (0 72 22) 9 14 99 - 01</p>")
     phones = merge_profile([team, contact], job_id="j", site="geofurrer.de")["phones"]
     assert {p["e164"]: p["type"] for p in phones} == {"+4972229149900": "landline", "+4972229149901": "fax"}
+
+
+@pytest.mark.parametrize("url, line, expected", [
+    ("http://firma.co.za/contact", "12 Long Street, Gardens, Cape Town, 8001", ("12 Long Street", "8001", "Cape Town", "ZA")),
+    ("http://firma.com/contact", "Unit 2, 5 Bree Street, Cape Town, 8001, South Africa", ("5 Bree Street", "8001", "Cape Town", "ZA")),
+    ("http://firma.co.nz/contact", "1 Queen Street, Auckland 1010", ("1 Queen Street", "1010", "Auckland", "NZ")),
+    # states and provinces written out
+    ("http://firma.com/contact", "1 Main St, Austin, Texas 78701", ("1 Main St", "78701", "Austin", "US")),
+    ("http://firma.ca/contact", "100 King Street West, Toronto, Ontario M5V 2T6", ("100 King Street West", "M5V 2T6", "Toronto", "CA")),
+])
+def test_town_first_postcodes_of_south_africa_new_zealand_and_full_state_names(url, line, expected):
+    html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
+    found = extract_contacts(html, url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
+
+
+def test_four_digits_after_a_word_are_no_address_elsewhere():
+    for url, line in [("http://firma.co.za/", "Established 2015"), ("http://firma.de/", "12 Long Street, Gardens, Cape Town, 8001")]:
+        html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
+        assert [a for a in extract_contacts(html, url, role="home")["addresses"] if a["postal_code"] in ("2015", "8001")] == []

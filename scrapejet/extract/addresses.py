@@ -41,6 +41,18 @@ _BR_STATES = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|
 _BR_TOWN_LINE = re.compile(rf"^(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?(?:[\s,–-]*(?:Brasil|Brazil))?$")
 # What follows a Brazilian street on its line: the neighbourhood ("Rua Sete de Agosto 51A, Centro").
 _NEIGHBOURHOOD = re.compile(r"[,–-]\s*[A-ZÀ-Þ][^\d,;|:]{1,30}")
+# Written out in full ("Austin, Texas 78701", "Toronto, Ontario M5V 2T6").
+_US_STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
+    "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_CA_PROVINCE_NAMES = (
+    "Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland and Labrador|Nova Scotia|Ontario|"
+    "Prince Edward Island|Qu[eé]bec|Saskatchewan|Northwest Territories|Nunavut|Yukon"
+)
 _UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
@@ -55,12 +67,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT)[-‑ ])?(?P<pc>\d{{5}})\s+(?P<loc>{_LOCALITY})")),
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
-        rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
+        rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|{_US_STATE_NAMES})\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
     )),
     # Canada: "Toronto, ON M5V 2T6"; Australia: "Sydney NSW 2000". Before
     # EU4, which would read "2000 Australia" as a postcode and a town.
     ("CA", re.compile(
-        rf"(?P<loc>{_LOCALITY}),?\s*(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)\.?\s+"
+        rf"(?P<loc>{_LOCALITY}),?\s*(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{_CA_PROVINCE_NAMES})\.?,?\s+"
         rf"(?P<pc>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])"
     )),
     ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
@@ -72,6 +84,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d{{1,4}}"
         rf"(?:[/\-]?[A-Za-z])?\.?)"
     )),
+    # South Africa, New Zealand: the town, then four digits ("Cape Town, 8001",
+    # "Auckland 1010"); read only on a page of those countries (hint), where
+    # "Since 2015" is no town either: the street or a line of its own decides.
+    ("ZA", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{4}})(?![\w-])")),
     ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
@@ -85,7 +101,8 @@ _QUICK = {
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
     "EU5": re.compile(r"(?<!\d)\d{5}\s"),
-    "US": re.compile(r", ?[A-Z]{2}\b"),
+    "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}"),
+    "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
     "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
@@ -147,7 +164,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
 }
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
-    "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
+    "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
@@ -254,7 +271,7 @@ def _from_microdata(tree: HtmlElement) -> list[_Hit]:
 # Countries that write the postcode after the town ("Portland, ME 04101").
 # Shapes where the town (and state) come before the postcode, the street
 # before them: "12 High St, Camden, London NW1 8QR", "1 Main St, Austin, TX 78701".
-_TOWN_FIRST = ("GB", "US", "CA", "AU")
+_TOWN_FIRST = ("GB", "US", "CA", "AU", "ZA")
 _POSTCODE_LAST = frozenset({"GB", "US", "IN", "CA", "AU", "IE", "NZ"})
 
 
@@ -320,6 +337,9 @@ def _address_at(
     # the line reads like an address (an "Office:" label, "Road", "Nagar")
     if kind == "IN" and hint != "IN" and not _IN_CONTEXT.search(text):
         return None
+    if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")
+                         or fold(locality or "").split()[-1:] in (["since"], ["established"], ["est"], ["founded"])):
+        return None  # "Established 2015" is no town and postcode
     if kind == "BR" and not locality:
         # "CEP: 99025-030" below "Passo Fundo, RS, Brazil"
         town = _BR_TOWN_LINE.match(lines[index - 1].text.strip(" ,")) if index else None
@@ -357,7 +377,7 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR")):
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA")):
             return None
         if kind == "US" and not postal:
             return None
@@ -495,6 +515,8 @@ def _country_after(tail: str) -> str | None:
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
     if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT", "BR"):
         return kind
+    if kind == "ZA":
+        return hint if hint in ("ZA", "NZ") else None
     if kind == "EU5":
         if prefix:
             return _EU5_COUNTRIES.get(prefix)
