@@ -318,6 +318,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("How much is the mug?", "price"), ("Wat kost een sessie?", "price"),
     ("What are your opening hours?", "hours"), ("Quels sont les horaires ?", "hours"),
     ("How many rooms are there?", "number"), ("Quem é o CEO?", "person"), ("What do you make?", None),
+    ("In which town is the company registered?", "place"), ("Ποια χρονιά ξεκίνησε η ταβέρνα;", "when"),
+    ("Sinds welk jaar bestaat de winkel?", "when"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -330,8 +332,28 @@ def test_the_kind_of_value_a_question_asks_for(question, kind):
     ("Ana Leder, mag. psych.", "person", 1.0), ("Northwind Tools makes hand tools.", "person", 0.0),
     ("Hauptstraße 5, 10115 Berlin", "place", 1.0), ("10115 Berlin", "place", 0.75),
     ("Price: $14.50.", "price", 1.0), ("Samedi : 12H à 15H", "hours", 1.0), ("Six guests at most.", "number", 1.0),
+    ("Hoheneicher Str. 9, 34127 Kassel", "place", 1.0), ("Call +1 555 0100", "place", 0.0),
 ])
 def test_whether_a_sentence_holds_that_kind_of_value(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind(sentence, kind, "Who runs Northwind Tools?") == holds
+
+
+def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind_in_another_language():
+    """"What is the street address of ...?" over a German legal notice: the
+    page never says "street" or "address", its company name is everywhere;
+    the address read by the business extractor is the answer."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    legal = Source(n=1, url="http://garten.test/impressum", title="Impressum", snippet="", score=1.0,
+                   text="Impressum\n\nAngaben gemäß § 5 DDG\n\nHaus & Garten Dienst\n\nInhaber: Piet Brandt\n\n"
+                        "Lindenhofer Str. 12\n\n34131 Kassel\n\nHaus & Garten Dienst pflegt Gärten in ganz Kassel.")
+    services = Source(n=2, url="http://garten.test/leistungen", title="Leistungen", snippet="", score=0.9,
+                      text="Haus & Garten Dienst: Rasenpflege, Heckenschnitt und Winterdienst für Haus und Garten.")
+    answer = extractive_answer("What is the street address of Haus & Garten Dienst?", [legal, services])
+    assert answer.startswith("Lindenhofer Str. 12, 34131 Kassel [1]"), answer
+    # in Dutch, the question's word for address names the kind as well
+    answer = extractive_answer("Wat is het adres van Haus & Garten Dienst?", [legal, services])
+    assert answer.startswith("Lindenhofer Str. 12, 34131 Kassel [1]"), answer

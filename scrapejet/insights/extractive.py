@@ -28,9 +28,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .profile import asked_fields, profile_lines
-from .qtype import asked_kind, holds_kind
+from .qtype import KIND_WORDS, asked_kind, holds_kind
 from .sources import Source
-from .text import EMAIL, HEADING, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, terms, trim
+from .text import EMAIL, HEADING, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
 # A row of an opening-hours table that names a day and no time ("Sunday: closed").
 _WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
@@ -52,6 +52,8 @@ ANSWER_COVERAGE = 0.5
 # A sentence this close in meaning and holding the value asked for answers, whatever its words.
 ANSWER_MEANING = 0.4
 EMAIL_TERMS = {"email", "mail", "e"}
+# How surely a sentence must hold the kind of value asked for to hold the question's term for it.
+VALUE_LEVEL = {"place": 0.75}
 PHONE_TERMS = {"phone", "telephone", "call", "tel", "number", "telefon"}
 
 
@@ -145,15 +147,28 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     """The sentences that best answer ``question``, best first; empty when no
     sentence shares a content word or (with ``similarity``) a meaning with it."""
     kind = asked_kind(question)
-    value_term = {"price": "price", "email": "email", "phone": "phone"}.get(kind or "")
-    wanted = list(dict.fromkeys(terms(question) + ([value_term] if value_term else [])))
+    # the kind of value asked for is one term of the question, held by a sentence
+    # holding such a value, and it stands for the question's words that only name
+    # that kind ("street address", "opening hours"), which a page in another
+    # language never repeats
+    naming = {stem(w) for w in KIND_WORDS.get(kind or "", "").split()}
+    asked = terms(question)
+    value_term = f"<{kind}>" if kind else None
+    # "how much is the mug", "the street address of": the value is half the question
+    value_named = kind in ("price", "email", "phone") or bool(naming & set(asked))
+    wanted = list(dict.fromkeys([t for t in asked if t not in naming] + ([value_term] if value_term else [])))
     candidates = _candidates(sources, kind)
     if not candidates or not (wanted or similarity):
         return []
+    if value_term:
+        for c in candidates:
+            c.kind = holds_kind(c.text, kind, question)
+            if c.kind >= VALUE_LEVEL.get(kind, 1.0):
+                c.terms.add(value_term)
     sets = [c.terms for c in candidates]
     weights = {t: idf(sets, t) for t in wanted}
     topic = [t for t in wanted if t != value_term]
-    if value_term:
+    if value_named:
         # the kind of value asked for is half the question: "how much" + "the mug"
         weights[value_term] = max(weights[value_term], sum(weights[t] for t in topic))
     total = sum(weights.values()) or 1.0
@@ -176,7 +191,6 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         c.coverage = share(c.terms, wanted, total) if wanted else 0.0
         c.topic = share(c.terms, topic, topic_total) if topic else 0.0
         c.meaning = max(0.0, float(meaning))
-        c.kind = holds_kind(c.text, kind, question)
         if not hits and c.meaning < ANSWER_MEANING / 2 and not (similarity is None and c.kind >= 1):
             continue  # shares neither a word nor much meaning with the question (nor, with no model, its kind)
         c.score = (c.coverage + MEANING_WEIGHT * c.meaning + KIND_WEIGHT * c.kind

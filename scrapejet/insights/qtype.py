@@ -90,10 +90,43 @@ _PERSON_CUE = re.compile(
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
 
+# "In which town is it registered?" asks for a place, though "registered" asks for a number elsewhere.
+_PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region|district|sector|street)\b|"
+                          r"\bstreet address\b")
+
+# "Which year", in any language, asks for a year ("Ποια χρονιά ξεκίνησε...": "ποια" alone asks who).
+_YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welches jahr|in welchem jahr|quel(?:le)? annee|"
+                         r"\bque ano\b|\bqual ano\b|\bquale anno\b|\bktory rok\b|\bw ktorym roku\b|melyik ev|"
+                         r"\bhangi yil|ποια χρονια|ποιο ετος|\bkoje godine\b|\bkatero leto\b|\bvilket ar\b|"
+                         r"\bhvilket ar\b|\bminä vuonna\b|\bmina vuonna\b")
+
+# The words of an English question that only name the kind of value asked for
+# ("street address", "opening hours", "who founded"): a page in another
+# language never repeats them, so the value itself stands for them.
+KIND_WORDS = {
+    "place": "address adress adresse street located location where town city village postcode zip based sector "
+             "district region country area anschrift strasse direccion calle indirizzo adres endereco morada adresa "
+             "ulica cim osoite aadress",
+    "hours": "opening open hours hour time times offnungszeiten oeffnungszeiten horaires horaire horario horarios "
+             "orari orario openingstijden openingsuren",
+    "person": "who owner owns founder founded director manager ceo head lawyer attorney therapist doctor dentist "
+              "notary chef contact person behind run runs",
+    "when": "when year founded established since started opened",
+    "price": "price prices pricing cost costs fee fees rate rates charge much",
+    "email": "email mail address",
+    "phone": "phone telephone number call",
+    "number": "how many number",
+}
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value that answers ``question``: email, phone, price,
     hours, number, when, place, person; None for anything else."""
     folded = fold(question)
+    if _PLACE_FIRST.search(folded) and not re.search(r"e-?mail|phone|\bprice|\bcost", folded):
+        return "place"
+    if _YEAR_ASKED.search(folded):
+        return "when"
     for kind, pattern in _ASKS:
         if pattern.search(folded):
             return kind
@@ -120,8 +153,15 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     if kind == "when":
         return 1.0 if _YEAR.search(sentence) else 0.0
     if kind == "place":
+        from ..extract.addresses import addresses_in_lines
+
+        # a whole address as the business extractor reads one, in any of its languages
+        if any(a.get("street") and (a.get("postal_code") or a.get("locality"))
+               for a in addresses_in_lines([sentence])):
+            return 1.0
         street = bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence))
-        postcode = bool(_POSTCODE.search(sentence))
+        # digits of a phone number are no postcode ("+1 555 0100")
+        postcode = bool(_POSTCODE.search(PHONE.sub(" ", sentence)))
         # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
         named = bool(_PROPER.search(sentence))
         # a whole address (street and postcode) above a part of one
