@@ -432,8 +432,12 @@ def test_the_contact_page_decides_whether_a_number_is_a_fax():
     # states and provinces written out
     ("http://firma.com/contact", "1 Main St, Austin, Texas 78701", ("1 Main St", "78701", "Austin", "US")),
     ("http://firma.ca/contact", "100 King Street West, Toronto, Ontario M5V 2T6", ("100 King Street West", "M5V 2T6", "Toronto", "CA")),
+    # Japan: postcode, prefecture, city, then the lot; Israel: a street word with its geresh, a labelled postcode
+    ("http://kumiai.jp/", "〒820-0066 福岡県飯塚市幸袋781-258<br>電話 0948-24-6315", ("幸袋781-258", "820-0066", "飯塚市", "JP")),
+    ("http://firma.jp/", "住所：〒150-0001 東京都渋谷区神宮前1-2-3 ビル5F", ("神宮前1-2-3", "150-0001", "渋谷区", "JP")),
+    ("http://firma.co.il/", "כתובת: רח׳ הרצל 5, תל אביב, מיקוד 6473925", ("רח׳ הרצל 5", "6473925", "תל אביב", "IL")),
 ])
-def test_town_first_postcodes_of_south_africa_new_zealand_and_full_state_names(url, line, expected):
+def test_postcodes_of_more_countries(url, line, expected):
     html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
     found = extract_contacts(html, url, role="contact")["addresses"]
     assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
@@ -443,3 +447,4 @@ def test_four_digits_after_a_word_are_no_address_elsewhere():
     for url, line in [("http://firma.co.za/", "Established 2015"), ("http://firma.de/", "12 Long Street, Gardens, Cape Town, 8001")]:
         html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
         assert [a for a in extract_contacts(html, url, role="home")["addresses"] if a["postal_code"] in ("2015", "8001")] == []
+

@@ -84,6 +84,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d{{1,4}}"
         rf"(?:[/\-]?[A-Za-z])?\.?)"
     )),
+    # Japan: "〒820-0066 福岡県飯塚市幸袋781-258", postcode, prefecture, city (or ward),
+    # then the district and lot numbers, with no spaces between.
+    ("JP", re.compile(
+        r"(?:〒\s?|(?=\d{3}[-－]\d{4}\s*[^\s\d]{2,3}?[都道府県]))(?P<pc>\d{3}[-－]\d{4})\s*"
+        r"(?P<reg>[^\s\d]{2,3}?[都道府県])?(?P<loc>[^\s\d]{1,8}?[市区町村])(?P<hst>[^\s、,，]{1,40})?"
+    )),
     # South Africa, New Zealand: the town, then four digits ("Cape Town, 8001",
     # "Auckland 1010"); read only on a page of those countries (hint), where
     # "Since 2015" is no town either: the street or a line of its own decides.
@@ -103,6 +109,7 @@ _QUICK = {
     "EU5": re.compile(r"(?<!\d)\d{5}\s"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
+    "JP": re.compile(r"\d{3}[-－]\d{4}"),
     "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
@@ -164,7 +171,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
 }
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
-    "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
+    "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
@@ -513,7 +520,7 @@ def _country_after(tail: str) -> str | None:
 
 
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
-    if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT", "BR"):
+    if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT", "BR", "JP"):
         return kind
     if kind == "ZA":
         return hint if hint in ("ZA", "NZ") else None

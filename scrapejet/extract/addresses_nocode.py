@@ -28,7 +28,7 @@ _STREET_TYPE = re.compile(
     r"cl|cll|calle|cra|kr|kra|carrera|av|avda|avenida|diagonal|dg|transversal|tv|autopista|carretera|calzada|"
     r"boulevard|paseo|circunvalar|jiron|jr|"  # Spanish of the Americas
     r"cad|caddesi|cd|sk|sok|sokak|sokagi|bulvari|"  # Turkish
-    r"ul|rehov|רחוב|רח|שדרות|שד)(?:\.|\s|')"  # Polish, Hebrew
+    r"ul|rehov|רחוב|רח|שדרות|שד)(?:\.|\s|'|׳)"  # Polish, Hebrew (with its geresh)
 )
 _HOUSE_NUMBER = re.compile(r"(?:^|[\s#№])(?:n[ro]?\.?\s*|no[:.]?\s*)?\d{1,5}(?:\s?[a-zа-я])?(?:\s?[-/]\s?\d{1,5})?\b")
 # A town marker before the town's name: Bulgarian/Russian гр. г., Ukrainian
@@ -45,7 +45,7 @@ _LABEL = re.compile(
     r"כתובת|住所|所在地|地址|주소)\s*[:\-–]\s*",
     re.I,
 )
-_POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс)\s*:?\s*(\d{4,6})")
+_POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс|מיקוד)\s*:?\s*(\d{4,7})")
 _LETTERS = re.compile(r"[^\W\d_]")
 _NUMBER_PART = re.compile(r"(?:№\s*|n[ro]?\.?\s*)?\d{1,5}(?:\s?[a-zA-Zа-яА-Я])?")
 
