@@ -357,3 +357,31 @@ def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind
     # in Dutch, the question's word for address names the kind as well
     answer = extractive_answer("Wat is het adres van Haus & Garten Dienst?", [legal, services])
     assert answer.startswith("Lindenhofer Str. 12, 34131 Kassel [1]"), answer
+
+
+@pytest.mark.parametrize("sentence, kind, holds", [
+    ("Az ajánlat díja 20.000 Ft, amely levonásra kerül.", "price", 1.0), ("Paketet kostar 4 990 kr.", "price", 1.0),
+    ("Cijena iznosi 55 eura.", "price", 1.0), ("Mein Ansatz liegt bei CHF 250 pro Stunde.", "price", 1.0),
+    ("La prima consulenza è gratuita.", "price", 1.0), ("We are 2 friends in 1 shop.", "price", 0.0),
+    ("Náhradní díly doručujeme do 24 hodin od objednání.", "duration", 1.0),
+    ("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", 1.0),
+    ("Com mais de quarenta anos de experiência.", "duration", 1.0),
+    ("Pristatomos per 2–5 darbo dienas.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "duration", 0.5),
+])
+def test_prices_in_many_currencies_and_durations_with_their_units(sentence, kind, holds):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, kind) == holds
+
+
+def test_how_long_is_answered_by_a_count_with_its_unit_in_the_pages_language():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind
+
+    assert [asked_kind(q) for q in ("How quickly do you reply?", "How far is it from the station?",
+                                    "How many years of experience do you have?")] == ["duration"] * 3
+    page = Source(n=1, url="http://dily.test/", title="Náhradní díly", snippet="", score=1.0,
+                  text="Náhradní díly pro zemědělské stroje\n\nMáme 3 sklady a 12 zaměstnanců v okrese.\n\n"
+                       "Náhradní díly doručujeme do 24 hodin od objednání.\n\nVolejte 777 123 456.")
+    answer = extractive_answer("How quickly are spare parts (náhradní díly) delivered?", [page])
+    assert answer.startswith("Náhradní díly doručujeme do 24 hodin od objednání. [1]"), answer

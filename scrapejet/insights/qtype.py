@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..extract.textlines import fold
-from .text import EMAIL, PHONE, PRICE
+from .text import EMAIL, FREE, PHONE, PRICE
 
 # Question words and phrases, folded (lower case, no accents), per kind.
 # Checked in this order: "how much does it cost" is a price before a number,
@@ -27,6 +27,13 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b")),
+    # how long something takes, how far it is: a number with its unit ("do 24 hodin", "10 minuti a piedi")
+    ("duration", re.compile(r"how (?:long|quickly|fast|soon|far)\b|how many (?:days|weeks|months|years|hours|minutes)|"
+                            r"years of experience|delivery time|lead time|waiting time|in advance|wie lange|wie schnell|"
+                            r"wie weit|combien de temps|cuanto tiempo|quanto tempo|hoe lang|hoe snel|hoe ver|"
+                            r"jak dlouho|jak rychle|jak dlugo|jak szybko|mennyi ido|ne kadar sure|koliko dugo|"
+                            r"kako hitro|koliko casa|kuinka kauan|hur lange|hur snabbt|hvor lenge|hvor lang|"
+                            r"kiek laiko|per kiek")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
                          r"\borari\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
@@ -68,6 +75,30 @@ _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|elev
                      r"vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
                      r"cuatro|cinco|seis|siete|ocho|nueve|diez|due|quattro|cinque|sei|sette|otto|nove|dieci|twee|"
                      r"drie|vijf|zes|zeven|negen|tien|duas|quatro|oito)\b", re.I)
+# A count and its unit of time or distance, in the languages of the question words
+# ("24 hodin", "2 tot 3 weken", "2–5 darbo dienas", "mais de quarenta anos", "10 minuti").
+_AMOUNT = (r"(?:\d+(?:[.,]\d+)?(?:\s?(?:-|–|—|to|tot|bis|a|à|al|do|iki|till|til)\s?\d+(?:[.,]\d+)?)?|"
+           r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+           r"ein(?:e|en)?|zwei|drei|vier|funf|zehn|zwanzig|dreissig|vierzig|funfzig|un|une|deux|trois|dix|vingt|"
+           r"trente|quarante|cinquante|uno|una|dos|tres|diez|veinte|treinta|cuarenta|cincuenta|due|dieci|venti|"
+           r"trenta|quaranta|cinquanta|um|duas|dez|vinte|trinta|quarenta|cinquenta|een|twee|drie|tien|twintig|"
+           r"dertig|veertig|vijftig)")
+_UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|utami|s)?\.?|perc|dakika|minuuttia?|"
+         r"hours?|hrs?|h\b|stunden?|std\.?|heures?|horas?|ore|ora|uur|uren|godzin[ay]?|hod(?:in[ay]?)?|ur[ai]?|"
+         r"sat[ia]?|oras?|ora|saat|val(?:andu|andos)?\.?|timm(?:e|ar)|timer?|tun(?:ti|nin|tia)|ωρ\w*|час\w*|"
+         r"days?|tag(?:e|en)?|jours?|dias?|dias|giorn[oi]|dag(?:en|ar|e)?|dni|dn[iu]|den|dana?|nap|gun|dien\w*|"
+         r"paiv\w*|zile|ημερ\w*|μερ\w*|дн\w*|ден\w*|"
+         r"weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tygodn\w*|tyd\w*|tjed\w*|ted(?:en|na|ne)|"
+         r"het|hafta|savait\w*|veck(?:a|or)|uger?|uker?|viik\w*|saptaman\w*|εβδομαδ\w*|тиж\w*|нед\w*|седмиц\w*|"
+         r"months?|monate?n?|mois|mes(?:es)?|mes[ei]|maand(?:en)?|miesi\w*|mesic\w*|mjesec\w*|mesec\w*|honap|"
+         r"ay|menes\w*|manad(?:er)?|maned(?:er)?|kuukau\w*|luni|μην\w*|месяц\w*|місяц\w*|"
+         r"years?|jahr(?:e|en)?|ans?|annees?|anos?|ann[oi]|jaar|jaren|lat|lata|rok(?:u|y|ov)?|let|leta?|godin[aeu]?|"
+         r"ev|yil|metu|metai|ar|vuo\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
+         r"km|kilomet\w*|met(?:er|re|ri|ros)s?|m\b|a piedi|on foot|zu fuss|a pied)")
+_DURATION = re.compile(rf"(?<![\w.,])(?:mais de |more than |over |up to |bis zu |hasta |fino a |meer dan |"
+                       rf"manj kot |less than |under |do |per |within |innerhalb von |en |in |dans )?"
+                       rf"{_AMOUNT}\s?(?:\w+\s)?{_UNIT}(?!\w)", re.I)
+
 _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])|"
                        r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _STREET = re.compile(
@@ -116,6 +147,8 @@ KIND_WORDS = {
     "email": "email mail address",
     "phone": "phone telephone number call",
     "number": "how many number",
+    "duration": "long quickly fast soon far time take takes day days week weeks month months year years hour hours "
+                "minute minutes",
 }
 
 
@@ -144,7 +177,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     if kind == "phone":
         return 1.0 if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7 else 0.0
     if kind == "price":
-        return 1.0 if PRICE.search(sentence) else 0.0
+        return 1.0 if PRICE.search(sentence) or FREE.search(fold(sentence)) else 0.0
+    if kind == "duration":
+        return 1.0 if _DURATION.search(fold(sentence)) else 0.5 if re.search(r"\d", sentence) else 0.0
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0

@@ -13,7 +13,17 @@ from ..extract.textlines import fold
 WORD = re.compile(r"\w+", re.UNICODE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
-PRICE = re.compile(r"[$€£¥]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|\$|£|eur\b|euros?\b|usd\b|gbp\b|dollars?\b|pounds?\b)", re.I)
+# A price: a currency sign or code before or after the amount, in the currencies of the
+# languages the question words cover ("20.000 Ft", "4 990 kr", "55 eura", "CHF 250", "R$ 90").
+_CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl\b|din\b|chf\b|fr\.|sfr\.?|eur\b|eura\b|"
+             r"evra\b|euros?\b|usd\b|gbp\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|bgn\b|try\b|uah\b|"
+             r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円")
+PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|fr\.|kr\.?))\s?\d|"
+                   rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})", re.I)
+# Free of charge, said as a price ("la consulenza è gratuita").
+FREE = re.compile(r"\b(?:free of charge|for free|gratis|gratuit[aoe]?s?|kostenlos|kostenfrei|unentgeltlich|gratuitement|"
+                  r"gratuito|gratuita|ingyenes|zdarma|bezplatn|besplatn|brezplacn|darmow|ucretsiz|nemokam|ilmai|"
+                  r"kostnadsfri|gratuiti|bezmaksas|tasuta|δωρεαν|безкоштовн|бесплатн|безплатн)", re.I)
 ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensive\b|\bcheap|\bpreis|\bkoste|"
                         r"\bprix\b|\bco[uû]te|\bprecio|\bcuesta|\bprezz|\bcosta\b|\bkost\b", re.I)
 # Abbreviations a sentence does not end after.
