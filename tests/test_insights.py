@@ -319,7 +319,7 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("What are your opening hours?", "hours"), ("Quels sont les horaires ?", "hours"),
     ("How many rooms are there?", "number"), ("Quem é o CEO?", "person"), ("What do you make?", None),
     ("In which town is the company registered?", "place"), ("Ποια χρονιά ξεκίνησε η ταβέρνα;", "when"),
-    ("Sinds welk jaar bestaat de winkel?", "when"),
+    ("Sinds welk jaar bestaat de winkel?", "when"), ("Qual è l'orario di apertura il lunedì?", "hours"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -367,6 +367,7 @@ def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind
     ("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", 1.0),
     ("Com mais de quarenta anos de experiência.", "duration", 1.0),
     ("Pristatomos per 2–5 darbo dienas.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "duration", 0.5),
+    ("The battery lasts three long autumn evenings.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "place", 0.5),
 ])
 def test_prices_in_many_currencies_and_durations_with_their_units(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind

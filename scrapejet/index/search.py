@@ -97,14 +97,18 @@ class Retriever:
         root = index_root(self.settings)
         return [s for s in self.store.sites() if (site_dir(root, s) / "index.faiss").exists()]
 
-    def search(self, question: str, *, site: str | None = None, k: int = 5) -> list[Hit]:
-        """The ``k`` best chunks for a question, of one site (None: every site)."""
+    def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None) -> list[Hit]:
+        """The ``k`` best chunks for a question, of one site (None: every site).
+        ``also``: words a passage answering it would use (the words for the
+        kind of value asked for, in many languages), matched as a third
+        ranking fused with the other two."""
         if not question.strip() or k <= 0:
             return []
         n = max(self.candidates, k)
         # The keyword query runs while the question is embedded: both leave
         # the GIL (SQLite, torch), so the slower of the two sets the pace.
         keyword = self._pool().submit(self.store.keyword, question, site=site, limit=n)
+        extra = self._pool().submit(self.store.keyword, also, site=site, limit=n) if also else None
         vector_hits: list[tuple[int, float]] = []
         sites = self._sites(site)
         if sites:
@@ -114,12 +118,14 @@ class Retriever:
             vector_hits.sort(key=lambda h: -h[1])
             vector_hits = vector_hits[:n]
         keyword_hits = keyword.result()
+        extra_hits = extra.result() if extra is not None else []
         fused: dict[int, list[float | None]] = {}
-        for ranked, slot in ((vector_hits, 0), (keyword_hits, 1)):
+        for ranked, slot in ((vector_hits, 0), (keyword_hits, 1), (extra_hits, None)):
             for rank, (cid, raw) in enumerate(ranked):
                 entry = fused.setdefault(cid, [0.0, None, None])
                 entry[0] += 1.0 / (RRF_K + rank + 1)
-                entry[slot + 1] = raw
+                if slot is not None:
+                    entry[slot + 1] = raw
         order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
         # HNSW keeps deleted chunks until its next rebuild: skip ids no longer stored.
         rows = self.store.rows(order[: k * 3 + 10])

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from .extractive import Similarity, extractive_answer
 from .llm import ChatModel, LLMError, build_messages, check_citations
 from .profile import asked_fields, is_business_question, profile_source
+from .qtype import SEARCH_WORDS, asked_kind
 from .sources import Answer, Source
 
 logger = logging.getLogger(__name__)
@@ -117,7 +118,9 @@ class Insights:
     def sources(self, question: str, *, site: str | None, k: int, business: bool = False) -> list[Source]:
         """The passages retrieved for ``question``, numbered from 1, then the
         site's business profile for a business question."""
-        hits = self.retriever.search(question, site=site, k=k)
+        kind = asked_kind(question)
+        # a page in another language answers with its own words for the value asked for
+        hits = self.retriever.search(question, site=site, k=k, also=SEARCH_WORDS.get(kind or ""))
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):

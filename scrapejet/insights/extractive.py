@@ -165,6 +165,10 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
             c.kind = holds_kind(c.text, kind, question)
             if c.kind >= VALUE_LEVEL.get(kind, 1.0):
                 c.terms.add(value_term)
+        if not value_named and not any(value_term in c.terms for c in candidates):
+            # no sentence holds such a value: the term would only dilute the question's own words
+            wanted.remove(value_term)
+            value_term = None
     sets = [c.terms for c in candidates]
     weights = {t: idf(sets, t) for t in wanted}
     topic = [t for t in wanted if t != value_term]

@@ -36,7 +36,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"kiek laiko|per kiek")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
-                         r"\borari\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
+                         r"\borari[o]?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
                          r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
                          r"aukioloaika|apningstid|oppettider|abningstid")),
     ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|register|\bvat\b|"
@@ -94,11 +94,13 @@ _UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|uta
          r"ay|menes\w*|manad(?:er)?|maned(?:er)?|kuukau\w*|luni|μην\w*|месяц\w*|місяц\w*|"
          r"years?|jahr(?:e|en)?|ans?|annees?|anos?|ann[oi]|jaar|jaren|lat|lata|rok(?:u|y|ov)?|let|leta?|godin[aeu]?|"
          r"ev|yil|metu|metai|ar|vuo\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
+         r"nights?|evenings?|nachte|nachten|nuits?|noches|notti|noci|nocy|"
          r"km|kilomet\w*|met(?:er|re|ri|ros)s?|m\b|a piedi|on foot|zu fuss|a pied)")
 _DURATION = re.compile(rf"(?<![\w.,])(?:mais de |more than |over |up to |bis zu |hasta |fino a |meer dan |"
                        rf"manj kot |less than |under |do |per |within |innerhalb von |en |in |dans )?"
-                       rf"{_AMOUNT}\s?(?:\w+\s)?{_UNIT}(?!\w)", re.I)
+                       rf"{_AMOUNT}\s?(?:\w+\s){{0,2}}{_UNIT}(?!\w)", re.I)
 
+_YEAR_NO_TOWN = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)(?! [A-ZÀ-ÞĀ-Ž])")
 _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])|"
                        r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _STREET = re.compile(
@@ -152,6 +154,33 @@ KIND_WORDS = {
 }
 
 
+# The words a page uses next to the value of each kind, in the languages of the
+# question words (searched as well, so that an English question finds the
+# Croatian price list or the Italian opening hours).
+SEARCH_WORDS = {
+    "place": "address adresse adresa adres anschrift dirección indirizzo endereço morada cím osoite aadress adresas "
+             "adresi адрес адреса adressen straße strasse calle avenida via rua ulica sokak cadde sede located",
+    "hours": "opening hours öffnungszeiten horaires horario horarios orari orario apertura openingstijden godziny "
+             "otwarcia nyitvatartás radno vrijeme delovni čas darbo laikas çalışma saatleri ωράριο графік график "
+             "öppettider åbningstider åpningstider aukioloajat",
+    "price": "price prices preis preise prix tarif tarifs precio precios prezzo prezzi prijs prijzen preço cena "
+             "cijena ceny díja ára fiyat τιμή ціна цена pris priser kaina hind eur euro eura evra kn kr ft zł kč "
+             "lei chf",
+    "person": "owner founder inhaber inhaberin gründer gründerin geschäftsführer geschäftsführerin propriétaire "
+              "fondateur fondatrice gérant gérante dueño dueña propietario fundador fundadora titolare fondatore "
+              "eigenaar oprichter proprietário właściciel założyciel majitel jednatel vlasnik vlasnica osnivač "
+              "lastnik direktor tulajdonos alapító sahibi kurucu ιδιοκτήτης власник засновник владелец директор "
+              "ägare grundare ejer indehaver omistaja perustaja savininkas steigėjas ceo",
+    "when": "founded gegründet seit fondé fondée depuis fundado fundada desde fondato fondata dal opgericht sinds "
+            "założona założony založena osnovan osnovana ustanovljen alapítva kuruldu ιδρύθηκε заснована основана "
+            "grundat grundlagt perustettu įkurta since established",
+    "duration": "minutes minuten minutos minuti minut hours stunden heures horas ore uur godzin hodin ur uri sati "
+                "óra saat days tage jours días dias giorni dagen dni dny dana dienas dienų nap gün weeks wochen "
+                "semaines semanas settimane weken tygodni týdnů tjedna years jahre ans años anos anni jaar lat let "
+                "godina metų év yıl",
+}
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value that answers ``question``: email, phone, price,
     hours, number, when, place, person; None for anything else."""
@@ -179,7 +208,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     if kind == "price":
         return 1.0 if PRICE.search(sentence) or FREE.search(fold(sentence)) else 0.0
     if kind == "duration":
-        return 1.0 if _DURATION.search(fold(sentence)) else 0.5 if re.search(r"\d", sentence) else 0.0
+        return 1.0 if _DURATION.search(fold(sentence)) else 0.5 if _NUMBER.search(fold(sentence)) else 0.0
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
@@ -196,7 +225,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             return 1.0
         street = bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence))
         # digits of a phone number are no postcode ("+1 555 0100")
-        postcode = bool(_POSTCODE.search(PHONE.sub(" ", sentence)))
+        # nor is a year ("Founded 1994 by"), unless a town follows it ("1994 Ljubljana")
+        postcode = bool(_POSTCODE.search(_YEAR_NO_TOWN.sub(" ", PHONE.sub(" ", sentence))))
         # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
         named = bool(_PROPER.search(sentence))
         # a whole address (street and postcode) above a part of one

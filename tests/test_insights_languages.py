@@ -1,0 +1,56 @@
+"""English questions about a site written in another language, answered
+through the real retrieval (the embedding model, SQLite keyword search)
+and the extractive answerer: all-MiniLM-L6-v2 reads English, so the words
+a page uses for the value asked for (its word for price, address, opening
+hours, in its own language) are searched as well."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapejet.index.search import Retriever
+from scrapejet.insights import Insights, answer_from
+
+
+@pytest.fixture(scope="module")
+def model():
+    from scrapy.settings import Settings
+
+    import scrapejet.settings as module
+    from scrapejet.index.model import EmbeddingModel
+
+    settings = Settings()
+    settings.setmodule(module)
+    return EmbeddingModel.from_settings(settings)
+
+
+def page(site, path, title, markdown):
+    url = f"http://{site}{path}"
+    return {"url": url, "final_url": url, "site": site, "title": title, "markdown": markdown,
+            "content_hash": str(hash(markdown))}
+
+
+def test_an_english_price_question_finds_the_price_on_a_croatian_page(env, model):
+    storage = env.storage()
+    site = "ravnoteza.test"
+    storage.chunks.store_pages([
+        page(site, "/", "Ravnoteža psihoterapija", "# Ravnoteža psihoterapija\n\nRavnoteža ne znači da će svi "
+             "problemi nestati. Ravnoteža znači da vas problemi više ne destabiliziraju."),
+        page(site, "/parovi", "Terapija za parove", "# Terapija za parove\n\nZa parove koji se vrte u "
+             "ponavljajućim konfliktima ili prolaze kroz životne promjene.\n\n## Susret\n\nTerapijski susret za "
+             "parove traje 60 minuta, a cijena iznosi 55 eura."),
+        page(site, "/o-meni", "O meni", "# O meni\n\nLjudi i njihove priče oduvijek su mi bili fascinantni, "
+             "posebno ono što se događa ispod površine odnosa."),
+        page(site, "/savjetovanje", "Savjetovanje", "# Savjetovanje\n\nKraći, fokusirani proces podrške za "
+             "konkretne životne situacije: stres, važne odluke, životne promjene."),
+        page(site, "/kontakt", "Kontakt", "# Kontakt\n\nJavite se za prvi razgovor, odgovaram u roku od dva dana."),
+    ], model=model.name)
+    settings = env.settings()
+    retriever = Retriever.from_settings(settings, storage, model=model)
+    retriever.catch_up(site)
+    assert storage.chunks.counts(site)[site]["embedded"] >= 5
+    insights = Insights(storage, lambda: retriever, None, k=2)
+    question = "How much does a couples therapy session cost?"
+    answer = answer_from(question, insights.sources(question, site=site, k=2), None, similarity=insights.similarity)
+    assert "55 eura" in answer.answer, answer.answer
+    assert any(s.url.endswith("/parovi") for s in answer.sources)
