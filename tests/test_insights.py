@@ -386,3 +386,16 @@ def test_how_long_is_answered_by_a_count_with_its_unit_in_the_pages_language():
                        "Náhradní díly doručujeme do 24 hodin od objednání.\n\nVolejte 777 123 456.")
     answer = extractive_answer("How quickly are spare parts (náhradní díly) delivered?", [page])
     assert answer.startswith("Náhradní díly doručujeme do 24 hodin od objednání. [1]"), answer
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("Directeur de la publication : Lifeng HU", 1.0),  # a surname in capitals, a French role word
+    ("For a free consultation contact Colin by calling:", 1.0),  # a first name alone after "contact"
+    ("Jan van der Berg is the owner.", 1.0),
+    ("Balans ne znači da će svi problemi nestati.", 0.0),  # "či" is no capital letter
+    ("Von Montag bis Freitag", 0.0),
+])
+def test_a_persons_name_in_the_ways_small_sites_write_it(sentence, holds):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, "person", "Who runs the shop?") == holds

@@ -119,6 +119,8 @@ _PERSON_CUE = re.compile(
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
     r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
+    r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|anwalt|anwaltin|avocat|abogad|avvocat|"
+    r"advocaat|notaire|notaio|therapeut|terapeut|psiholog|psycholog|psicolog|kontakt|contact|"
     r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
@@ -181,6 +183,45 @@ SEARCH_WORDS = {
 }
 
 
+_PARTICLES = frozenset("von van de der den di da du le la del della dos das ten ter".split())
+# a first name alone is a person's right after these ("contact Colin", "ask for Maria")
+_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by von par por da door "
+                        "owner founder inhaber inhaberin".split())
+
+
+def _capital(word: str) -> bool:
+    return word[0].isupper() and (any(c.islower() for c in word[1:]) or 2 <= len(word) <= 4 and word.isupper())
+
+
+def _names(sentence: str) -> list[list[str]]:
+    """Runs of capitalised words read as a person's name ("Ana Leder", "Lifeng
+    HU", "Jan van der Berg"), and a first name alone right after a word such as
+    "contact" ("contact Colin by calling"). Upper case is the letter's own, in
+    any script: "či" of Croatian text is no capital."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    out: list[list[str]] = []
+    run: list[str] = []
+    for i, word in enumerate(words + [""]):
+        if word and _capital(word) and not (word.isupper() and not run):
+            run.append(word)
+            continue
+        if run and word.lower() in _PARTICLES:
+            j = i
+            while j < len(words) and words[j].lower() in _PARTICLES:
+                j += 1
+            if j < len(words) and _capital(words[j]):
+                run.append(word)
+                continue
+        if run and _WEEKDAY.search(fold(" ".join(run))):
+            pass  # "Von Montag bis Freitag"
+        elif len(run) >= 2 and any(not w.isupper() for w in run):
+            out.append(run)
+        elif len(run) == 1 and i > 1 and fold(words[i - 2]) in _NAME_AFTER:
+            out.append(run)
+        run = []
+    return out
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value that answers ``question``: email, phone, price,
     hours, number, when, place, person; None for anything else."""
@@ -233,8 +274,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         return 1.0 if street and postcode else 0.75 if street or postcode else 0.5 if named else 0.0
     if kind == "person":
         asked = {fold(word) for word in re.findall(r"\w+", question)}
-        names = any(not {fold(word) for word in re.findall(r"\w+", name.group(0))} <= asked
-                    for name in _CAPITALISED.finditer(sentence))
+        found = [name for name in _names(sentence) if not {fold(w) for w in name} <= asked]
         cue = bool(_PERSON_CUE.search(fold(sentence)))
-        return 1.0 if names and cue else 0.5 if names else 0.0
+        return 1.0 if found and cue else 0.5 if found else 0.0
     return 0.0
