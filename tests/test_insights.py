@@ -399,3 +399,12 @@ def test_a_persons_name_in_the_ways_small_sites_write_it(sentence, holds):
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind(sentence, "person", "Who runs the shop?") == holds
+
+
+def test_a_duration_question_searches_the_unit_it_names_in_every_language():
+    from scrapejet.insights.qtype import holds_kind, search_words
+
+    words = search_words("How many years of experience does the lab have?", "duration").split()
+    assert {"anos", "jahre", "años", "lat"} <= set(words) and "dagen" not in words
+    assert "dagen" in search_words("How quickly do you deliver?", "duration").split()
+    assert holds_kind("Zugkraft 9.5 m/min", "duration") < 1.0  # metres per minute are no duration

@@ -95,7 +95,7 @@ _UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|uta
          r"years?|jahr(?:e|en)?|ans?|annees?|anos?|ann[oi]|jaar|jaren|lat|lata|rok(?:u|y|ov)?|let|leta?|godin[aeu]?|"
          r"ev|yil|metu|metai|ar|vuo\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
          r"nights?|evenings?|nachte|nachten|nuits?|noches|notti|noci|nocy|"
-         r"km|kilomet\w*|met(?:er|re|ri|ros)s?|m\b|a piedi|on foot|zu fuss|a pied)")
+         r"km|kilomet\w*|a piedi|on foot|zu fuss|a pied)")
 _DURATION = re.compile(rf"(?<![\w.,])(?:mais de |more than |over |up to |bis zu |hasta |fino a |meer dan |"
                        rf"manj kot |less than |under |do |per |within |innerhalb von |en |in |dans )?"
                        rf"{_AMOUNT}\s?(?:\w+\s){{0,2}}{_UNIT}(?!\w)", re.I)
@@ -156,6 +156,17 @@ KIND_WORDS = {
 }
 
 
+# Units of time in the languages of the question words, by the English unit.
+_UNITS = {
+    "minute": "minutes minuten minutos minuti minut minuta perc dakika",
+    "hour": "hours stunden heures horas ore uur godzin hodin ur uri sati óra saat valandų timmar timer",
+    "day": "days tage jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage",
+    "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger",
+    "month": "months monate mois meses mesi maanden miesięcy měsíců mjeseci mesecev hónap ay månader måneder",
+    "year": "years jahre jahren ans années años anos anni jaar jaren lat let godina godine metų év éve yıl χρόνια "
+            "år vuotta",
+}
+
 # The words a page uses next to the value of each kind, in the languages of the
 # question words (searched as well, so that an English question finds the
 # Croatian price list or the Italian opening hours).
@@ -176,11 +187,19 @@ SEARCH_WORDS = {
     "when": "founded gegründet seit fondé fondée depuis fundado fundada desde fondato fondata dal opgericht sinds "
             "założona założony založena osnovan osnovana ustanovljen alapítva kuruldu ιδρύθηκε заснована основана "
             "grundat grundlagt perustettu įkurta since established",
-    "duration": "minutes minuten minutos minuti minut hours stunden heures horas ore uur godzin hodin ur uri sati "
-                "óra saat days tage jours días dias giorni dagen dni dny dana dienas dienų nap gün weeks wochen "
-                "semaines semanas settimane weken tygodni týdnů tjedna years jahre ans años anos anni jaar lat let "
-                "godina metų év yıl",
+    "duration": " ".join(units for units in _UNITS.values()),
 }
+
+
+def search_words(question: str, kind: str | None) -> str | None:
+    """The words a passage answering ``question`` would use for its value
+    (``SEARCH_WORDS``); for a duration, the unit the question names ("how
+    many years": years in every language), when it names one."""
+    if kind == "duration":
+        named = [words for unit, words in _UNITS.items() if re.search(rf"\b{unit}s?\b", fold(question))]
+        if named:
+            return " ".join(named)
+    return SEARCH_WORDS.get(kind or "")
 
 
 _PARTICLES = frozenset("von van de der den di da du le la del della dos das ten ter".split())
