@@ -54,3 +54,24 @@ def test_an_english_price_question_finds_the_price_on_a_croatian_page(env, model
     answer = answer_from(question, insights.sources(question, site=site, k=2), None, similarity=insights.similarity)
     assert "55 eura" in answer.answer, answer.answer
     assert any(s.url.endswith("/parovi") for s in answer.sources)
+
+
+def test_what_a_business_offers_is_answered_by_its_list_not_by_sentences_naming_it(model):
+    """"What services does X offer?" over a Swedish page: the list of them,
+    whole under its label, is part of the answer; the site's name, repeated
+    in every sentence, weighs little."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind
+    from scrapejet.insights.sources import Source
+
+    page = Source(n=1, url="http://tradfix-skane.test/", title="Tradfix Skåne", snippet="", score=1.0,
+                  text="# Tradfix Skåne\n\nTradfix Skåne finns i hela Skåne.\n\nVälkommen till Tradfix Skåne.\n\n"
+                       "Stabil grund\n- Stubbfräsning & rotborttagning\n- Trädfällning av mindre träd\n"
+                       "- Schaktning & markarbete\n\nVi svarar inom en dag.")
+    def similarity(q, texts):
+        vectors = model.encode([q, *texts])
+        return [float(v) for v in vectors[1:] @ vectors[0]]
+
+    answer = extractive_answer("What services does Tradfix Skåne offer?", [page], similarity=similarity)
+    assert "Stabil grund · Stubbfräsning & rotborttagning · Trädfällning av mindre träd" in answer, answer
+    assert asked_kind("Which company operates the Tradfix brand?") == "person"

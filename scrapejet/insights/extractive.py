@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from .profile import asked_fields, profile_lines
 from .qtype import KIND_WORDS, asked_kind, holds_kind
 from .sources import Source
-from .text import EMAIL, HEADING, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
+from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
 # A row of an opening-hours table that names a day and no time ("Sunday: closed").
 _WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
@@ -54,6 +55,10 @@ ANSWER_MEANING = 0.4
 EMAIL_TERMS = {"email", "mail", "e"}
 # How surely a sentence must hold the kind of value asked for to hold the question's term for it.
 VALUE_LEVEL = {"place": 0.75}
+NAME_WEIGHT = 0.3  # the share of its weight a question's word keeps when it is part of the site's name
+# What a business offers: answered by the list of its services or products, whole.
+OFFER = re.compile(r"\bwhat (?:services|products|kinds?|types?|sorts?)\b|\bwhich (?:services|products)\b|"
+                   r"\bwhat (?:do|does)\b.*\b(?:offer|sell|make|manufacture|provide)", re.I)
 PHONE_TERMS = {"phone", "telephone", "call", "tel", "number", "telefon"}
 
 
@@ -82,7 +87,7 @@ class Candidate:
         return self.kind >= 1.0 and (self.coverage >= ANSWER_COVERAGE / 2 or self.meaning >= ANSWER_MEANING)
 
 
-def _units(text: str, kind: str | None) -> list[str]:
+def _units(text: str, kind: str | None, offer: bool = False) -> list[str]:
     """The passage's sentences, and what small sites set as lines of a card:
     a short line holding a value together with the label above it ("Abono
     ilimitado" / "75€" -> "Abono ilimitado · 75€"); for a place question, the
@@ -107,6 +112,19 @@ def _units(text: str, kind: str | None) -> list[str]:
                 rows.append(row)
             if rows and len(label.split()) <= 6 and not holds_kind(label, "hours"):
                 out.append(" · ".join([label, *rows]))
+    if offer:
+        # "What services do they offer?": a list of them, whole, under its label
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and LIST_MARK.match(lines[j]):
+                j += 1
+            if j - i >= 2:
+                label = clean_line(HEADING.sub("", lines[i - 1])) if i and len(lines[i - 1].split()) <= 6 else ""
+                items = [clean_line(ln) for ln in lines[i:j]][:12]
+                out.append(" · ".join([label, *items] if label else items))
+            i = max(j, i + 1)
     if kind == "place":
         from ..extract.addresses import addresses_in_lines
 
@@ -116,7 +134,7 @@ def _units(text: str, kind: str | None) -> list[str]:
     return out
 
 
-def _candidates(sources: list[Source], kind: str | None = None) -> list[Candidate]:
+def _candidates(sources: list[Source], kind: str | None = None, offer: bool = False) -> list[Candidate]:
     chunks = [s for s in sources if s.kind == "chunk"]
     scores = [s.score or 0.0 for s in chunks]
     top = max(scores, default=0.0)
@@ -126,7 +144,7 @@ def _candidates(sources: list[Source], kind: str | None = None) -> list[Candidat
         retrieval = (source.score or 0.0) / top if top > 0 else 1.0 / (1 + rank)
         # the page title and headings repeated at the top of a passage are not answers
         labels = {fold(x).strip() for x in [source.title or "", *source.heading_path] if x}
-        for position, sentence in enumerate(_units(source.text, kind)):
+        for position, sentence in enumerate(_units(source.text, kind, offer)):
             if fold(sentence).strip() in labels:
                 continue
             found = set(terms(sentence))
@@ -152,12 +170,13 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # that kind ("street address", "opening hours"), which a page in another
     # language never repeats
     naming = {stem(w) for w in KIND_WORDS.get(kind or "", "").split()}
+    offer = bool(OFFER.search(question))
     asked = terms(question)
     value_term = f"<{kind}>" if kind else None
     # "how much is the mug", "the street address of": the value is half the question
     value_named = kind in ("price", "email", "phone") or bool(naming & set(asked))
     wanted = list(dict.fromkeys([t for t in asked if t not in naming] + ([value_term] if value_term else [])))
-    candidates = _candidates(sources, kind)
+    candidates = _candidates(sources, kind, offer)
     if not candidates or not (wanted or similarity):
         return []
     if value_term:
@@ -175,6 +194,12 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     if value_named:
         # the kind of value asked for is half the question: "how much" + "the mug"
         weights[value_term] = max(weights[value_term], sum(weights[t] for t in topic))
+    # the site's own name ("What services does Northwind Tools offer?") is on
+    # every page: it says which site, not which sentence
+    hosts = {re.sub(r"[^a-z]", "", fold(urlsplit(s.url).hostname or "")) for s in sources if s.kind == "chunk" and s.url}
+    for t in topic if kind not in ("person", "when") else []:  # who founded it, and when: said next to its name
+        if len(t) >= 3 and t != value_term and any(t in h for h in hosts):
+            weights[t] *= NAME_WEIGHT
     total = sum(weights.values()) or 1.0
     topic_total = sum(weights[t] for t in topic) or 1.0
 

@@ -45,7 +45,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
                           r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi")),
-    ("person", re.compile(r"\bwho\b|whose|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+    ("person", re.compile(r"\bwho\b|whose|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
                           r"\bwer\b|inhaber|grunder(?:in)?\b|geschaftsfuhr|leiter|\bqui\b|proprietaire|fondateur|"
                           r"fondatrice|gerant|\bquien\b|dueno|propietari|fundador|\bchi\b|titolare|fondatore|"
                           r"eigenaar|oprichter|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|"
