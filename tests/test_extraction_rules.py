@@ -448,3 +448,48 @@ def test_four_digits_after_a_word_are_no_address_elsewhere():
         html = f"<html><body><footer><p>{line}</p></footer></body></html>".encode()
         assert [a for a in extract_contacts(html, url, role="home")["addresses"] if a["postal_code"] in ("2015", "8001")] == []
 
+
+
+@pytest.mark.parametrize("url, html, expected", [
+    # contact items in inline spans run together on one line; labels mark where each address starts
+    ("http://enbema.se/contact.html",
+     "<div><span>019-21 90 60</span> <span>info@enbema.se</span> <span>Besöksadress: Fabriksgatan 8 702 10 Örebro</span>"
+     " <span>Postaddress: Box 279 SE-701 45 Örebro</span> <a href='mailto:info@enbema.se'><button>SKICKA E-POST</button></a></div>",
+     [("Fabriksgatan 8", "702 10", "Örebro"), ("Box 279", "701 45", "Örebro")]),
+    # an icon before the street
+    ("http://autot.fi/yhteystiedot.html", "<p>📍Hietalanniementie 5, 35820 Mänttä-Vilppula</p>",
+     [("Hietalanniementie 5", "35820", "Mänttä-Vilppula")]),
+    # CEDEX stays part of a French town in capitals
+    ("http://firma.fr/contact", "<p>12 Rue de la Paix 69002 Lyon CEDEX 02</p>", [("12 Rue de la Paix", "69002", "Lyon CEDEX")]),
+])
+def test_addresses_behind_labels_icons_and_other_items(url, html, expected):
+    found = extract_contacts(f"<html><body>{html}</body></html>".encode(), url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == expected
+
+
+def test_a_tel_link_whose_text_is_another_number_dials_what_it_shows():
+    html = ('<html><body><p><a href="Tel:97962125">Tlf. 53 27 24 45</a></p>'
+            '<p><a href="tel:+4533123456">+45 33 12 34 56</a> <a href="tel:004533123457">Ring til os</a></p></body></html>')
+    phones = extract_contacts(html.encode(), "http://varle.dk/", role="home")["phones"]
+    assert sorted(p["e164"] for p in phones) == ["+4533123456", "+4533123457", "+4553272445"]
+
+
+def test_a_plugin_s_processor_quoted_in_the_privacy_statement_is_not_the_company():
+    html = """<html><body><main><h2>Impressum</h2><p>Natural Beauty, Hauptstraße 5, 2500 Baden. Tel: +43 2252 12345</p>
+    <h5>Google Fonts</h5><p>Unsere Website verwendet Schriftarten von „Google Fonts“. Der Dienstanbieter dieser Funktion ist:</p>
+    <ul><li>Google Ireland Limited Gordon House, Barrow Street Dublin 4. Ireland</li></ul><p>Tel: +353 1 543 1000</p>
+    <h5>Google Maps</h5><ul><li>Google Ireland Limited Gordon House, Barrow Street Dublin 4. Ireland. Tel: +353 1 543 1001</li></ul>
+    </main></body></html>"""
+    phones = extract_contacts(html.encode(), "http://natural-beauty.at/impressum", role="legal")["phones"]
+    assert [p["e164"] for p in phones] == ["+43225212345"]
+    # a German Impressum's own "Diensteanbieter:" is the operator
+    own = "<html><body><main><p>Diensteanbieter:</p><p>Muster GmbH, Tel. 030 2576 8810</p></main></body></html>"
+    assert [p["e164"] for p in extract_contacts(own.encode(), "http://muster.de/impressum", role="legal")["phones"]] == ["+493025768810"]
+
+
+@pytest.mark.parametrize("url, text", [
+    ("http://varle.dk/om-virksomheden", "Om virksomheden"),
+    ("http://firma.no/om-selskapet", "Om selskapet"),
+])
+def test_nordic_about_pages(url, text):
+    assert page_role(url, text) == "about"

@@ -115,7 +115,7 @@ _QUICK = {
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d"),
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
-    "CS": re.compile(r"(?<![\d-])\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſ]"),
+    "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſ]"),  # "SE-701 45 Örebro"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
 }
 _HAS_DIGIT = re.compile(r"\d")
@@ -180,12 +180,21 @@ _STREET_LINE = re.compile(
     rf"^(?:[{_LETTER}][^\d:@|]{{2,60}}?\s{_HOUSE_NO}|\d{{1,5}}[a-zA-Z]?,?\s[{_LETTER}][^\d:@|]{{2,60}})$"
 )
 _LOCALITY_LINE = re.compile(rf"^{_LOCALITY}(?:,\s*{_LOCALITY})?$")
-_ADDRESS_LABEL = re.compile(
-    r"^(?:(?:registered |postal |head |business |our )?(?:office|address|add|adresse|anschrift|postanschrift|"
+_ADDRESS_LABEL_WORDS = (
+    r"(?:(?:registered |postal |head |business |our )?(?:office|address|add|adresse|anschrift|postanschrift|"
     r"sitz|si[eè]ge(?: social)?|domicilio|direcci[oó]n|indirizzo|sede(?: legale)?|adres|bezoekadres|"
-    r"postadres|morada|endere[cç]o|location|standort|visit us|find us))\s*[:\-–]?\s*",
-    re.I,
+    r"postadres|morada|endere[cç]o|location|standort|visit us|find us|"
+    # Nordic and German visiting / postal addresses: "Besöksadress: Fabriksgatan 8 702 10 Örebro"
+    r"bes[öø]ks?adress(?:en?)?|bes[øo]gsadresse|post(?:ad)?dress|postadressen?|postadresse|besuchsadresse|"
+    r"k[äa]yntiosoite|postiosoite|osoite))"
 )
+_ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}\s*[:\-–]?\s*", re.I)
+# A label inside a line that runs several contact items together (inline
+# spans): "019-21 90 60 info@enbema.se Besöksadress: Fabriksgatan 8 702 10 Örebro"
+_ADDRESS_LABEL_INLINE = re.compile(rf"(?:^|\s){_ADDRESS_LABEL_WORDS}\s*:\s*", re.I)
+# What sits before an address on a line without being part of it: icons
+# ("📍Hietalanniementie 5, 35820 Mänttä-Vilppula"), bullets, dashes.
+_LEAD_SYMBOLS = re.compile(r"^[^\w(]+")
 _SENTENCE_END = re.compile(r"[a-z]{4,}[.!?]\s+[A-Z][a-z]")
 _US_STATE_ONLY = re.compile(r", ?[A-Z]{2}\.?$")
 _IN_CONTEXT = re.compile(r"\b(?:office|address|road|nagar|floor|marg|plot|sector|colony|opp|near|h\. ?no|dist)\b", re.I)
@@ -432,7 +441,10 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
         # in the comma-separated part right before the postcode.
         segment = re.split(r"[,;|·•]\s*|\s[–-]\s", head.rstrip(" ,–-·•|"))[-1].strip()
-        segment = _ADDRESS_LABEL.sub("", segment)
+        labels = list(_ADDRESS_LABEL_INLINE.finditer(segment))
+        if labels:
+            segment = segment[labels[-1].end():]
+        segment = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", segment))
         if segment and _is_street_line(segment):
             start = head.rfind(segment)
             return segment, None, start, start + len(segment)
@@ -456,7 +468,7 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
         above = lines[j]
         if above.third_party or above.heading:
             break
-        candidate = _ADDRESS_LABEL.sub("", above.text).strip(" ,")
+        candidate = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", above.text)).strip(" ,")
         for street_kind in _STREETS_FOR[kind]:
             found = _STREETS[street_kind].search(candidate)
             rest = candidate[found.end() :].strip(" ,") if found else ""
@@ -486,6 +498,11 @@ def _trim_locality(value: str | None) -> str | None:
     words = []
     for word in value.split():
         if fold(word).rstrip(":") in _LOCALITY_STOP or (words and _is_country_word(word.strip(",."))):
+            break
+        # the next item of a line that runs several together: a label
+        # ("Örebro Postaddress: Box 279"), or a button in capitals after
+        # a town that is not ("Örebro SKICKA E-POST")
+        if words and (_ADDRESS_LABEL.fullmatch(word) or (len(word) > 3 and word.isupper() and not words[0].isupper() and word != "CEDEX")):
             break
         words.append(word)
     text = " ".join(words).strip(" ,.;:–-")

@@ -269,6 +269,10 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             continue
         number = _tel_number(anchor.href)
         if number:
+            if _shows_another_number(phonenumbers, anchor.text, number, region):
+                # '<a href="tel:97962125">Tlf. 53 27 24 45</a>': a stale
+                # target; the caller dials what is shown (the text pass reads it)
+                continue
             written = anchor.text if _digit_count(anchor.text) >= 6 else number
             add(number, written, _label_kind(doc, anchor.line, anchor.text), "tel", region)
             continue
@@ -304,6 +308,18 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
                 found.append({"e164": e164, "as_written": written, "type": voice_type(number, kind), "source": "text"})
 
     return _dedupe(found)
+
+
+def _shows_another_number(phonenumbers: Any, text: str, href_number: str, region: str | None) -> bool:
+    """Whether a tel: link's own text is a valid number, and not the one it dials."""
+    if _digit_count(text) < 6:
+        return False
+    try:
+        target = phonenumbers.parse(href_number, region)
+    except phonenumbers.NumberParseException:
+        return False
+    shown = [match.number for match in phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.VALID)]
+    return bool(shown) and all(number.national_number != target.national_number for number in shown)
 
 
 def voice_type(number: Any, labelled: str) -> str:

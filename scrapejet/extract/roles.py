@@ -32,6 +32,7 @@ _TEXTS: dict[str, str] = {
         l azienda | la nostra storia | storia | over ons | over mij | wie zijn wij | wie wij zijn | ons verhaal |
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista |
+        om virksomheden | om firmaet | om foretaget | om bedriften | om selskabet | om selskapet |
         yritys | yrityksesta |
         rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια |
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
@@ -110,6 +111,7 @@ _SLUGS: dict[str, str] = {
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista
+        om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste
         o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij""",
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular

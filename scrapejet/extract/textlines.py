@@ -270,7 +270,10 @@ _THIRD_PARTY_MENTION = re.compile(
     r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten|notar|"
     r"landesnotar|bundesnotar|arzte|zahnarzte|psychotherapeuten|ingenieur)kammer|landgericht|amtsgericht|"
     r"webmaster|powered by|designed by|design by|site by|website by|made by|web design by|webdesign:|realise par|"
-    r"developpe par|developed by"
+    r"developpe par|developed by|"
+    # the processors privacy statements quote with their address and numbers
+    r"google ireland|google llc|meta platforms|facebook ireland|microsoft ireland|amazon web services emea|"
+    r"linkedin ireland|twitter international|pinterest europe|the rocket science group"
 )
 # An authority a legal notice names, whose address and numbers follow in
 # the same block ("Der Präsident des Landgerichts Landshut<br>Seligenthaler
@@ -281,6 +284,16 @@ _AUTHORITY_OPENING = re.compile(
     r"psychotherapeuten|ingenieur)kammer|^(?:industrie- und )?handelskammer|^bar association|^law society|"
     r"^ordre des |^colegio (?:oficial )?de |^ordine (?:degli|dei) |^chambre (?:des|de) "
 )
+# A privacy statement introducing the processor of a plugin, whose name,
+# address and numbers follow: "... „Google Fonts“. Der Dienstanbieter dieser
+# Funktion ist:". Only with "of this service": a German Impressum's own
+# "Diensteanbieter:" is the site's operator.
+_PROCESSOR_INTRO = re.compile(
+    r"(?:dienste?anbieter|anbieter|service provider|provider|fournisseur|proveedor|fornitore) (?:dieser funktion|"
+    r"dieses dienstes|dieses plugins|dieses tools|of this (?:service|function|tool|plugin)|de ce service|"
+    r"du service|de este servicio|del servicio|di questo servizio|del servizio)(?: (?:ist|is|est|es|e))?\s*:\s*$"
+)
+_PROCESSOR_LINES = 3
 _LABELISH_MAX_WORDS = 6
 _NUMBERING = re.compile(r"^[\s#*•\-]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)*")
 _REGION_MAX_LINES = 8
@@ -321,6 +334,9 @@ def mark_third_party(lines: list[Line]) -> None:
                 # "Hosting: Strato AG<br>Pascalstr. 10<br>10587 Berlin" owns
                 # the rest of its own block.
                 region_block, region_left = line.block, 0
+            continue
+        if _PROCESSOR_INTRO.search(folded):
+            region_left, region_context = _PROCESSOR_LINES, context
             continue
         if region_left:
             # "Diese Website wird gehostet bei:" still speaks of the host.
