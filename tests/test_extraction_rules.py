@@ -493,3 +493,18 @@ def test_a_plugin_s_processor_quoted_in_the_privacy_statement_is_not_the_company
 ])
 def test_nordic_about_pages(url, text):
     assert page_role(url, text) == "about"
+
+
+def test_the_transport_numbers_of_a_how_to_get_here_page_are_not_the_business_s():
+    from scrapejet.extract.profile import merge_profile
+
+    contact = _page("http://bb-oasi.it/contatti.html", "contact", "<p>Tel. +39 0771 80787 · info@bb-oasi.it</p>")
+    directions = _page("http://bb-oasi.it/come-raggiungerci.html", "contact",
+                       "<h2>Traghetti</h2><p>Laziomar: +39 0771 700710</p><p>Vetor aliscafi: +39 0771 80549</p>"
+                       "<p>Taxi: +39 348 370 6673</p><p>PEC: bb-oasi@pec.it</p>")
+    profile = merge_profile([contact, directions], job_id="j", site="bb-oasi.it")
+    assert [p["e164"] for p in profile["phones"]] == ["+39077180787"]
+    assert [e["email"] for e in profile["emails"]] == ["info@bb-oasi.it", "bb-oasi@pec.it"]
+    # a site whose numbers are only on its directions page keeps them
+    alone = merge_profile([directions], job_id="j", site="bb-oasi.it")
+    assert len(alone["phones"]) == 3

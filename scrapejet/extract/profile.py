@@ -16,6 +16,7 @@ from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
 from scrapejet.extract.phones import line_type
+from scrapejet.extract.roles import is_location_page
 
 # Where a business states its own details most carefully, first.
 ROLE_PRIORITY = ("contact", "legal", "home", "about", "team", "services", "privacy", "terms", "cookies", "careers")
@@ -56,6 +57,12 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         for role in page["contacts"].get("covers") or ():
             if page.get("url"):
                 role_pages.setdefault(role, page["url"])
+
+    # A "how to get here" page lists the ferry, taxi and bus companies'
+    # numbers: a number found only there is the business's only when the
+    # site gives none anywhere else. (E-mail addresses there are nearly
+    # always the business's own: a second or certified one.)
+    phones.keep_beyond(is_location_page)
 
     company_name, name_from = _company_name(pages)
     description, description_from = _description(pages)
@@ -118,6 +125,15 @@ class _Collector:
             ranks[entry["type"]] = min(rank, ranks.get(entry["type"], rank))
         if where not in current["found_on"]:
             current["found_on"].append(dict(where))
+
+    def keep_beyond(self, only_there: Callable[[str], bool]) -> None:
+        """Drop the values found only on pages ``only_there`` picks, when
+        some value was found elsewhere."""
+        def there(entry: dict[str, Any]) -> bool:
+            return all(f.get("url") and only_there(f["url"]) for f in entry["found_on"])
+
+        if any(not there(entry) for entry in self.entries.values()):
+            self.entries = {key: entry for key, entry in self.entries.items() if not there(entry)}
 
     def result(self, finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
         ranked = sorted(self.entries.values(), key=_ranking)

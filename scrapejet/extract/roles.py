@@ -436,6 +436,12 @@ def _is_location(url: str, text: str) -> bool:
     return bool(text) and len(text.split()) <= _MAX_LABEL_WORDS and _text_key(text) in _LOCATION_KEYS
 
 
+def is_location_page(url: str) -> bool:
+    """A page, by its address, that says how to get to the business
+    ("/come-raggiungerci", "/directions")."""
+    return _is_location(url, "")
+
+
 def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int = 2) -> dict[str, list[str]]:
     """Same-site pages per role among a page's links, best first. A site
     without a contact page gets its booking page as such."""
