@@ -550,3 +550,17 @@ def test_import_does_not_load_rdflib_and_extruct_stays_importable() -> None:
     completed = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "ok"
+
+
+def test_a_price_written_beside_an_inline_element_stays_in_the_main_content():
+    # a price card: the figure is the <div>'s own text, the period a <span>
+    cards = "".join(
+        f'<div class="card"><h3>{name}</h3><div class="price">{price}€<span class="muted">/mes</span></div>'
+        f"<ul><li>Acceso libre</li><li>{extra}</li></ul></div>"
+        for name, price, extra in [("Abono limitado", 55, "8 entrenamientos"), ("Abono ilimitado", 75, "Días ilimitados")]
+    )
+    html = (f"<html><body><nav><a href='/'>Inicio</a></nav><section><h2>Elige tu nivel</h2>"
+            f"<p>Tarifas del box para socios y visitantes, sin matrícula ni permanencia.</p>{cards}</section></body></html>")
+    page = extract_page(html, "http://crossbox.test/")
+    assert "75€/mes" in page["markdown"] and "55€/mes" in page["markdown"]
+    assert "75€/mes" in page["text"]

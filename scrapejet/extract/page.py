@@ -83,6 +83,11 @@ _BLOCKS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
 _SEPARATED_INLINE = frozenset({"a", "button", "label"})
+# A <div> whose own text sits beside inline elements ('<div>55€<span>/mes</span></div>',
+# a price card's figure): trafilatura drops its text; as a <p> it keeps it.
+_TEXT_DIVS = lxml.etree.XPath("//body//div[normalize-space(text())][not(*[not(self::span or self::a or self::b "
+                              "or self::strong or self::em or self::i or self::small or self::sup or self::sub "
+                              "or self::br or self::abbr or self::mark or self::u or self::s or self::time)])]")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INDENTED_HEADING = re.compile(r"^[ \t]+(#{1,6} )")
 
@@ -286,6 +291,8 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     rendered from that one result tree, which halves the cost of calling
     ``trafilatura.extract`` once per format and keeps text and Markdown in
     agreement about what the main content is."""
+    for div in _TEXT_DIVS(tree):
+        div.tag = "p"
     body = _trafilatura_body(tree)
     if body is None:
         fallback = _visible_text(tree)
