@@ -125,6 +125,7 @@ def page_key(url_or_path: str) -> str:
 def social_key(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    host = re.sub(r"^[a-z]{2}\.(?=linkedin\.com$)", "", host)  # lu.linkedin.com is www.linkedin.com
     return f"{host}{parts.path.rstrip('/').lower()}"
 
 

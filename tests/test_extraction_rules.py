@@ -508,3 +508,30 @@ def test_the_transport_numbers_of_a_how_to_get_here_page_are_not_the_business_s(
     # a site whose numbers are only on its directions page keeps them
     alone = merge_profile([directions], job_id="j", site="bb-oasi.it")
     assert len(alone["phones"]) == 3
+
+
+def test_a_country_prefix_is_no_part_of_a_structured_postcode():
+    html = """<html><head><script type="application/ld+json">{"@context": "https://schema.org", "@type": "MedicalClinic",
+    "name": "Hippocrate", "address": {"@type": "PostalAddress", "streetAddress": "11 rue des Aubépines",
+    "postalCode": "L-8052", "addressLocality": "Bertrange", "addressCountry": "LU"}}</script></head>
+    <body><footer><p>11 rue des Aubépines<br>L-8052 Bertrange, LUXEMBOURG</p></footer></body></html>""".encode()
+    found = extract_contacts(html, "http://hippocrate.lu/", role="legal")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
+        ("11 rue des Aubépines", "8052", "Bertrange", "LU")]
+
+
+def test_a_policy_relative_to_personal_data_is_the_privacy_page():
+    assert page_role("http://hippocrate.lu/politique.html", "Politique relative aux données personnelles") == "privacy"
+    assert page_role("http://hippocrate.lu/cookies.html", "Politique relative aux cookies") == "cookies"
+
+
+@pytest.mark.parametrize("html", [
+    b'<body><div include-html="./assets/html/header.html"></div><main><a href="/a">A</a></main></body>',
+    b'<body><div w3-include-html="footer.html"></div><a href="/a">A</a></body>',
+    b'<body><footer data-include="partials/footer.html"></footer><a href="/a">A</a></body>',
+])
+def test_partials_filled_by_a_script_ask_for_rendering(html):
+    from scrapejet.extract.scripted import drawn_by_script
+
+    assert drawn_by_script(html, internal_links=1).startswith("parts of it are loaded by script")
+    assert drawn_by_script(b'<body><div class="include-html">x</div><a href="/a">A</a></body>', 1) is None

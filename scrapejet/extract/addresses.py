@@ -288,6 +288,7 @@ def _from_microdata(tree: HtmlElement) -> list[_Hit]:
 # Shapes where the town (and state) come before the postcode, the street
 # before them: "12 High St, Camden, London NW1 8QR", "1 Main St, Austin, TX 78701".
 _TOWN_FIRST = ("GB", "US", "CA", "AU", "ZA")
+_COUNTRY_PREFIX = re.compile(r"^[A-Z]{1,3}[-‑ ](?=\d)")
 _POSTCODE_LAST = frozenset({"GB", "US", "IN", "CA", "AU", "IE", "NZ"})
 
 
@@ -295,6 +296,9 @@ def _structured_hit(fields: dict[str, str | None], source: str) -> _Hit:
     country = fields.get("country")
     code = country_code(country) or country
     postal = fields.get("postal_code")
+    if postal:
+        # "L-8052", "SE-702 10", "D-10115": the country's letters are no part of the code
+        postal = _COUNTRY_PREFIX.sub("", postal.strip())
     if code in _POSTCODE_LAST:
         tail = " ".join(p for p in (fields.get("region"), postal) if p)
         parts = [fields.get("street"), fields.get("locality"), tail, country]

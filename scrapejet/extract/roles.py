@@ -175,7 +175,7 @@ _LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-esta
 _FILLER = frozenset(
     """the our your my of and und et y e en ed our a an der die das den dem le la les l de du des d el los las il lo
     gli i het een o os as do da dos das page pagina seite policy richtlinie politique politica beleid more mehr
-    plus read info""".split()
+    plus read info relative relatives relatif relatifs aux au concernant regarding sur""".split()
 )
 # Roles judged from a parent directory too (/services/audit.html, /careers/engineer).
 _PARENT_ROLES = ("services", "careers", "team", "about", "legal")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 _PLACEHOLDER = re.compile(
-    rb"<[a-z][a-z0-9]*\b[^>]*\s(data-partial|data-include(?:-html)?|w3-include-html|data-import|hx-get|"
+    rb"<[a-z][a-z0-9]*\b[^>]*\s(data-partial|data-include(?:-html)?|(?:w3-)?include-html|data-import|hx-get|"
     rb"data-load)\s*=\s*[\"'][^\"']*[\"'][^>]*>\s*</",
     re.I,
 )
