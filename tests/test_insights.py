@@ -408,3 +408,11 @@ def test_a_duration_question_searches_the_unit_it_names_in_every_language():
     assert {"anos", "jahre", "años", "lat"} <= set(words) and "dagen" not in words
     assert "dagen" in search_words("How quickly do you deliver?", "duration").split()
     assert holds_kind("Zugkraft 9.5 m/min", "duration") < 1.0  # metres per minute are no duration
+
+
+def test_a_middle_initial_is_part_of_a_name():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("O CEO é Milton S. Uehara, fundador do laboratório.", "person") == 1.0
+    assert holds_kind("Héctor A. García", "person") == 0.5  # a name, without a role beside it
+    assert holds_kind("Nos vemos a las 9", "person") == 0.0

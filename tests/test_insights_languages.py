@@ -10,6 +10,7 @@ import pytest
 
 from scrapejet.index.search import Retriever
 from scrapejet.insights import Insights, answer_from
+from scrapejet.insights.qtype import asked_kind, stating_pages
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +76,28 @@ def test_what_a_business_offers_is_answered_by_its_list_not_by_sentences_naming_
     answer = extractive_answer("What services does Tradfix Skåne offer?", [page], similarity=similarity)
     assert "Stabil grund · Stubbfräsning & rotborttagning · Trädfällning av mindre träd" in answer, answer
     assert asked_kind("Which company operates the Tradfix brand?") == "person"
+
+
+def test_a_who_question_ranks_the_about_page_up(env, model):
+    """Where a small business names its people: the about (or team, or legal)
+    page. Its passages rank higher for a "who" question than pages that
+    only share the question's words."""
+    storage = env.storage()
+    site = "balans.test"
+    storage.chunks.store_pages([
+        page(site, "/", "Balans psihoterapija", "# Balans psihoterapija\n\nIndividualna psihoterapija za odrasle: "
+             "terapeut i klijent zajedno traže ravnotežu."),
+        page(site, "/individualna", "Individualna psihoterapija", "# Individualna psihoterapija\n\nTerapeut vas "
+             "prati kroz proces; psihoterapija traje koliko je potrebno."),
+        page(site, "/partnerska", "Partnerska psihoterapija", "# Partnerska psihoterapija\n\nTerapeut radi s "
+             "parovima koji žele bolju komunikaciju."),
+        page(site, "/o-meni", "O meni", "# O meni\n\nZovem se Ana Leder. Diplomirala sam psihologiju u Zagrebu "
+             "i članica sam Hrvatske komore psihoterapeuta."),
+    ], model=model.name)
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    retriever.catch_up(site)
+    question = "Who is the therapist at Balans psihoterapija?"
+    plain = [h.url for h in retriever.search(question, site=site, k=2)]
+    ranked = [h.url for h in retriever.search(question, site=site, k=2, roles=stating_pages(question, asked_kind(question)))]
+    assert not any(u.endswith("/o-meni") for u in plain), plain  # the case this is for
+    assert any(u.endswith("/o-meni") for u in ranked), ranked

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from .extractive import Similarity, extractive_answer
 from .llm import ChatModel, LLMError, build_messages, check_citations
 from .profile import asked_fields, is_business_question, profile_source
-from .qtype import asked_kind, search_words
+from .qtype import asked_kind, search_words, stating_pages
 from .sources import Answer, Source
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,8 @@ class Insights:
         site's business profile for a business question."""
         kind = asked_kind(question)
         # a page in another language answers with its own words for the value asked for
-        hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind))
+        hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind),
+                                     roles=stating_pages(question, kind))
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):

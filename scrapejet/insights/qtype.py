@@ -191,6 +191,25 @@ SEARCH_WORDS = {
 }
 
 
+# Where a small business states a value of each kind: its people on the
+# about or team page (and in the legal notice, which names who is
+# responsible), its address, numbers and hours on the contact page (and the
+# legal notice, which must give them), its founding on the about page.
+STATING_PAGES = {
+    "person": frozenset({"about", "team", "legal"}),
+    "place": frozenset({"contact", "legal"}),
+    "hours": frozenset({"contact"}),
+    "email": frozenset({"contact", "legal"}),
+    "phone": frozenset({"contact", "legal"}),
+    "when": frozenset({"about"}),
+}
+
+
+def stating_pages(question: str, kind: str | None) -> frozenset[str]:
+    """The page roles whose chunks rank higher for ``question`` (``STATING_PAGES``)."""
+    return STATING_PAGES.get(kind or "", frozenset())
+
+
 def search_words(question: str, kind: str | None) -> str | None:
     """The words a passage answering ``question`` would use for its value
     (``SEARCH_WORDS``); for a duration, the unit the question names ("how
@@ -222,6 +241,11 @@ def _names(sentence: str) -> list[list[str]]:
     run: list[str] = []
     for i, word in enumerate(words + [""]):
         if word and _capital(word) and not (word.isupper() and not run):
+            run.append(word)
+            continue
+        # a middle initial ("Héctor A. García", "Milton S. Uehara"): inside a
+        # run, followed by another capitalised word
+        if run and len(word) == 1 and word.isupper() and i + 1 < len(words) and _capital(words[i + 1]):
             run.append(word)
             continue
         if run and word.lower() in _PARTICLES:
@@ -295,5 +319,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         asked = {fold(word) for word in re.findall(r"\w+", question)}
         found = [name for name in _names(sentence) if not {fold(w) for w in name} <= asked]
         cue = bool(_PERSON_CUE.search(fold(sentence)))
+        # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
+        # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0
     return 0.0
