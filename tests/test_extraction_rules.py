@@ -535,3 +535,12 @@ def test_partials_filled_by_a_script_ask_for_rendering(html):
 
     assert drawn_by_script(html, internal_links=1).startswith("parts of it are loaded by script")
     assert drawn_by_script(b'<body><div class="include-html">x</div><a href="/a">A</a></body>', 1) is None
+
+
+def test_the_business_s_own_line_on_its_location_page_is_kept():
+    from scrapejet.extract.profile import merge_profile
+
+    home = _page("http://baeckerei.de/", "home", "<p>Mobil: 0172 4096338</p>")
+    standort = _page("http://baeckerei.de/standort", "contact", "<p>Hauptstraße 5, 10115 Berlin. Telefon 030 2576 8810</p>")
+    phones = merge_profile([home, standort], job_id="j", site="baeckerei.de")["phones"]
+    assert sorted(p["e164"] for p in phones) == ["+491724096338", "+493025768810"]

@@ -25,6 +25,7 @@ _NO_ROLE = len(ROLE_PRIORITY)
 _POLICY_ROLES = frozenset({"privacy", "cookies", "terms"})
 # Kinds of phone in the order one of them names a number found as several.
 _PHONE_KINDS = ("landline", "mobile", "phone", "fax", "whatsapp")
+_TRANSPORT_LIST = 3
 
 
 def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dict[str, Any]:
@@ -58,11 +59,12 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
             if page.get("url"):
                 role_pages.setdefault(role, page["url"])
 
-    # A "how to get here" page lists the ferry, taxi and bus companies'
-    # numbers: a number found only there is the business's only when the
-    # site gives none anywhere else. (E-mail addresses there are nearly
-    # always the business's own: a second or certified one.)
-    phones.keep_beyond(is_location_page)
+    # A "how to get here" page may list the ferry, taxi and bus companies'
+    # numbers: several numbers found only there are theirs when the site
+    # gives its own elsewhere. One or two are the business's own line (a
+    # "Location & hours" or "Standort" page is often its contact page).
+    # E-mail addresses there are nearly always its own.
+    phones.drop_lists_on(is_location_page, at_least=_TRANSPORT_LIST)
 
     company_name, name_from = _company_name(pages)
     description, description_from = _description(pages)
@@ -126,14 +128,16 @@ class _Collector:
         if where not in current["found_on"]:
             current["found_on"].append(dict(where))
 
-    def keep_beyond(self, only_there: Callable[[str], bool]) -> None:
-        """Drop the values found only on pages ``only_there`` picks, when
-        some value was found elsewhere."""
+    def drop_lists_on(self, only_there: Callable[[str], bool], at_least: int) -> None:
+        """Drop the values found only on pages ``only_there`` picks when they
+        are a list (``at_least`` of them) and some value was found elsewhere."""
         def there(entry: dict[str, Any]) -> bool:
             return all(f.get("url") and only_there(f["url"]) for f in entry["found_on"])
 
-        if any(not there(entry) for entry in self.entries.values()):
-            self.entries = {key: entry for key, entry in self.entries.items() if not there(entry)}
+        listed = [key for key, entry in self.entries.items() if there(entry)]
+        if len(listed) >= at_least and len(listed) < len(self.entries):
+            for key in listed:
+                del self.entries[key]
 
     def result(self, finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
         ranked = sorted(self.entries.values(), key=_ranking)
