@@ -553,14 +553,58 @@ def test_import_does_not_load_rdflib_and_extruct_stays_importable() -> None:
 
 
 def test_a_price_written_beside_an_inline_element_stays_in_the_main_content():
-    # a price card: the figure is the <div>'s own text, the period a <span>
-    cards = "".join(
-        f'<div class="card"><h3>{name}</h3><div class="price">{price}€<span class="muted">/mes</span></div>'
-        f"<ul><li>Acceso libre</li><li>{extra}</li></ul></div>"
-        for name, price, extra in [("Abono limitado", 55, "8 entrenamientos"), ("Abono ilimitado", 75, "Días ilimitados")]
-    )
-    html = (f"<html><body><nav><a href='/'>Inicio</a></nav><section><h2>Elige tu nivel</h2>"
-            f"<p>Tarifas del box para socios y visitantes, sin matrícula ni permanencia.</p>{cards}</section></body></html>")
+    # a price card: the figure is a <div>'s own text (the period in a <span>),
+    # among sections of paragraphs, indented as authors write HTML. Whether
+    # trafilatura keeps such a <div> depends on the text around it (on a real
+    # gym's page it dropped every price: bench-insights' crossbox-zuera); read
+    # as a paragraph it is kept, and the figure stays with its period
+    html = """<html lang="es">
+<body>
+  <main>
+    <section>
+      <div>
+        <div>
+          <div>
+            <h3>Abono ilimitado</h3>
+            <div>75€<span>/mes</span></div>
+          </div>
+        </div>
+      </div>
+    </section>
+    <section>
+      <div>
+        <div>
+          <div>
+            <div>
+              <p>
+                Escríbenos por el formulario o por correo. Solo necesitamos tu nombre y las ganas de empezar. Te
+                contestamos en un día para fijar tu clase de prueba gratuita.
+              </p>
+            </div>
+          </div>
+          <div>
+            <div>
+              <p>
+                Recibirás un correo con tus datos de acceso. Sigue el enlace para activar tu cuenta en el sistema de
+                reservas. Es cuestión de medio minuto.
+              </p>
+            </div>
+          </div>
+        </div>
+      </div>
+    </section>
+    <section>
+      <div>
+        <div>
+          <p>Este es el primer paso para unirte al box o para resolver cualquier duda que tengas. Déjanos tu
+            mensaje y te responderemos enseguida.</p>
+        </div>
+      </div>
+    </section>
+  </main>
+</body>
+</html>"""
     page = extract_page(html, "http://crossbox.test/")
-    assert "75€/mes" in page["markdown"] and "55€/mes" in page["markdown"]
+    assert "Escríbenos" in page["markdown"] and "Abono ilimitado" in page["markdown"]
+    assert "75€/mes" in page["markdown"]
     assert "75€/mes" in page["text"]
