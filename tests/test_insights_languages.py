@@ -98,6 +98,6 @@ def test_a_who_question_ranks_the_about_page_up(env, model):
     retriever.catch_up(site)
     question = "Who is the therapist at Balans psihoterapija?"
     plain = [h.url for h in retriever.search(question, site=site, k=2)]
-    ranked = [h.url for h in retriever.search(question, site=site, k=2, roles=stating_pages(question, asked_kind(question)))]
+    ranked = [h.url for h in retriever.search(question, site=site, k=2, prefer=stating_pages(question, asked_kind(question)))]
     assert not any(u.endswith("/o-meni") for u in plain), plain  # the case this is for
     assert any(u.endswith("/o-meni") for u in ranked), ranked

@@ -21,6 +21,7 @@ is loaded on its first search). In the CLI or a script::
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,14 +99,14 @@ class Retriever:
         return [s for s in self.store.sites() if (site_dir(root, s) / "index.faiss").exists()]
 
     def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None,
-               roles: frozenset[str] = frozenset()) -> list[Hit]:
+               prefer: Callable[[str], bool] | None = None) -> list[Hit]:
         """The ``k`` best chunks for a question, of one site (None: every site).
         ``also``: words a passage answering it would use (the words for the
         kind of value asked for, in many languages), matched as a third
-        ranking fused with the other two. ``roles``: the pages where a
-        business states such a value (a person on the about or team page,
-        an address on the contact page); their chunks among the vector
-        candidates, in the same order, are a fourth ranking."""
+        ranking fused with the other two. ``prefer``: whether a page (by its
+        URL) is where such a value is stated (a person on the about page, an
+        address on the contact page); the vector candidates of those pages,
+        in the same order, are a fourth ranking."""
         if not question.strip() or k <= 0:
             return []
         n = max(self.candidates, k)
@@ -123,7 +124,7 @@ class Retriever:
             vector_hits = vector_hits[:n]
         keyword_hits = keyword.result()
         extra_hits = extra.result() if extra is not None else []
-        role_hits = self._on_pages(vector_hits, roles) if roles else []
+        role_hits = self._on_pages(vector_hits, prefer) if prefer is not None else []
         fused: dict[int, list[float | None]] = {}
         for ranked, slot in ((vector_hits, 0), (keyword_hits, 1), (extra_hits, None), (role_hits, None)):
             for rank, (cid, raw) in enumerate(ranked):
@@ -156,12 +157,10 @@ class Retriever:
                 break
         return hits
 
-    def _on_pages(self, hits: list[tuple[int, float]], roles: frozenset[str]) -> list[tuple[int, float]]:
-        """The hits whose page has one of ``roles``, judged by its address."""
-        from ..extract.roles import page_role
-
+    def _on_pages(self, hits: list[tuple[int, float]], prefer: Callable[[str], bool]) -> list[tuple[int, float]]:
+        """The hits whose page ``prefer`` picks."""
         rows = self.store.rows([cid for cid, _ in hits])
-        return [(cid, raw) for cid, raw in hits if cid in rows and page_role(rows[cid]["url"]) in roles]
+        return [(cid, raw) for cid, raw in hits if cid in rows and prefer(rows[cid]["url"])]
 
     def catch_up(self, site: str | None = None) -> int:
         """Embed the chunks (of ``site``, or all) still without vectors, then

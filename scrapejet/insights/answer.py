@@ -121,7 +121,7 @@ class Insights:
         kind = asked_kind(question)
         # a page in another language answers with its own words for the value asked for
         hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind),
-                                     roles=stating_pages(question, kind))
+                                     prefer=stating_pages(question, kind))
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):

@@ -12,7 +12,9 @@ names)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from ..extract.roles import page_role
 from ..extract.textlines import fold
 from .text import EMAIL, FREE, PHONE, PRICE
 
@@ -205,9 +207,13 @@ STATING_PAGES = {
 }
 
 
-def stating_pages(question: str, kind: str | None) -> frozenset[str]:
-    """The page roles whose chunks rank higher for ``question`` (``STATING_PAGES``)."""
-    return STATING_PAGES.get(kind or "", frozenset())
+def stating_pages(question: str, kind: str | None) -> Callable[[str], bool] | None:
+    """Whether a page, by its URL, is where a business states the value
+    ``question`` asks for (``STATING_PAGES``); None for a kind without one."""
+    roles = STATING_PAGES.get(kind or "")
+    if not roles:
+        return None
+    return lambda url: page_role(url) in roles
 
 
 def search_words(question: str, kind: str | None) -> str | None:
