@@ -201,7 +201,15 @@ EXTENSIONS = {
     # after the Worker: stops once the Worker has returned its leases
     "scrapejet.scheduler.heartbeat.Heartbeat": 10,
     "scrapejet.extensions.FreezeStartupObjects": 0,
+    "scrapejet.spiders.reading.ExtractionPool": 0,
 }
+# Pages are read (trafilatura, the contact rules) in this many processes
+# beside the crawler, off its reactor (scrapejet/spiders/reading.py): -1, one
+# per CPU beyond the first (at most 4); 0, in the crawler's own thread. The
+# pool starts once a crawler has read EXTRACT_POOL_AFTER pages itself, so a
+# short crawl never pays for starting it.
+SCRAPEJET_EXTRACT_PROCESSES = -1
+SCRAPEJET_EXTRACT_POOL_AFTER = 32
 # Objects that live as long as the process are kept out of the garbage
 # collector's full collections once the spider is open (see
 # scrapejet/extensions.py): shorter pauses while crawling, a prompt exit.

@@ -163,3 +163,22 @@ def test_render_js(env, web, tmp_path):
     assert paths(i["url"] for i in items) == {"/", "/static", "/rendered"}, result.stderr[-2000:]
     rendered = next(i for i in items if i["url"].endswith("/rendered"))
     assert web.marker("js.test", "/rendered") in rendered["text"]
+
+
+def test_pages_are_read_in_extraction_processes_during_a_long_crawl(env, web, tmp_path):
+    """A crawl long enough for the extraction pool to start (one page read
+    in-process, then about a second to start its process) reads its later
+    pages there, and stores them exactly as read in-process."""
+    pool = ("-s", "SCRAPEJET_EXTRACT_PROCESSES=1", "-s", "SCRAPEJET_EXTRACT_POOL_AFTER=1")
+    polite = ("-s", "SCRAPEJET_DOMAIN_DELAY_S=0.6", "-s", "SCRAPEJET_DOMAIN_CONCURRENCY=1")
+    items, result = crawl(env, tmp_path, web.url("p01.polite.test"), *pool, *polite, name="pool.jsonl")
+    stats = result.stderr
+    here = int(stats.split("'extract/pages_read_here': ")[1].split(",")[0])
+    in_pool = int(stats.split("'extract/pages_read_in_pool': ")[1].split(",")[0])
+    assert here + in_pool == len(items) == 6
+    assert in_pool >= 1, "no page was read in the extraction process"
+    items_here, _ = crawl(env, tmp_path, web.url("p01.polite.test"), "-s", "SCRAPEJET_EXTRACT_PROCESSES=0",
+                          name="here.jsonl")
+    volatile = ("job_id", "fetched_at")
+    assert sorted(({k: v for k, v in i.items() if k not in volatile} for i in items), key=lambda i: i["url"]) == \
+        sorted(({k: v for k, v in i.items() if k not in volatile} for i in items_here), key=lambda i: i["url"])

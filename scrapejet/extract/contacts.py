@@ -56,6 +56,16 @@ def empty_contacts() -> dict[str, Any]:
     }
 
 
+def read_business_page(
+    html: bytes, url: str, *, role: str, encoding: str | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What the business spider reads of one page: ``extract_page`` and
+    ``extract_contacts``, in one call (one trip to the extraction pool)."""
+    from scrapejet.extract.page import extract_page
+
+    return extract_page(html, url, encoding=encoding), extract_contacts(html, url, role=role, encoding=encoding)
+
+
 def extract_contacts(
     html: str | bytes, url: str, *, role: str | None = None, encoding: str | None = None
 ) -> dict[str, Any]:

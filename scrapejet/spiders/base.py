@@ -47,6 +47,7 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
+from .reading import ExtractionPool
 from ..items import FailureItem
 from ..jobs import JobError, validate_spec
 from ..runtime import CrawlerRuntime
@@ -97,8 +98,8 @@ def describe_failure(failure) -> tuple[str, int | None, str]:
 
 
 class ScrapeJetSpider(scrapy.Spider):
-    """Subclasses define what a job's responses give: ``_page`` (items and
-    requests of an HTML page), ``_from_robots`` and ``_from_sitemap``
+    """Subclasses define what a job's responses give: ``_page`` (an async
+    generator: items and requests of an HTML page), ``_from_robots`` and ``_from_sitemap``
     (requests from a robots.txt and a sitemap, which are auxiliary
     fetches), and may add to ``failed``."""
 
@@ -156,6 +157,11 @@ class ScrapeJetSpider(scrapy.Spider):
     @functools.cached_property
     def runtime(self) -> CrawlerRuntime:
         return self.crawler.get_extension(CrawlerRuntime)
+
+    @functools.cached_property
+    def pages(self) -> ExtractionPool:
+        """Where pages are read: off the reactor once the crawl is long."""
+        return self.crawler.get_extension(ExtractionPool)
 
     @functools.cached_property
     def _lease_output(self) -> LeaseOutput:
@@ -217,14 +223,24 @@ class ScrapeJetSpider(scrapy.Spider):
             raise StopDownload(fail=False)
 
     async def handle(self, response, job) -> AsyncIterator[Any]:
-        """The output of one response of ``job``, by the role of its request."""
+        """The output of one response of ``job``, by the role of its request.
+        A page is read asynchronously (``_page`` awaits the extraction pool)."""
         role = response.meta.get("role", PAGE)
         if role in (ROBOTS, SITEMAP):
             outputs = self._from_robots(response, job) if role == ROBOTS else self._from_sitemap(response, job)
-        else:
-            outputs = self._page(response, job)
-        for output in outputs:
+            for output in outputs:
+                yield output
+            return
+        async for output in self._page(response, job):
             yield output
+
+    def read_failed(self, response, job, error: Exception) -> FailureItem:
+        """A page whose reading crashed its process (see ``spiders.reading``)."""
+        return FailureItem(
+            job_id=job.job_id, url=(response.meta.get("redirect_urls") or [response.request.url])[0],
+            final_url=response.url, status=response.status, reason=str(error), outcome=FAILED,
+            depth=response.meta.get("depth", 0), fetched_at=time.time(),
+        )
 
     def not_html(self, response, job) -> FailureItem | None:
         """A response that is no HTML page (a PDF, an image, a body without

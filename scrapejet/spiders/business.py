@@ -32,7 +32,7 @@ import scrapy
 from scrapy.http import TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from ..extract.page import extract_page
+from .reading import ExtractionCrashed
 from ..items import BusinessPageItem, BusinessProfileItem
 from ..signals import job_ended
 from ..scheduler.outcomes import Outcome
@@ -94,7 +94,7 @@ class BusinessSpider(ScrapeJetSpider):
             if request is not None:
                 yield request
 
-    def _page(self, response, job):
+    async def _page(self, response, job):
         depth = response.meta.get("depth", 0)
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
         if response.meta.get("fallback") and not isinstance(response, TextResponse):
@@ -104,20 +104,24 @@ class BusinessSpider(ScrapeJetSpider):
         if failure is not None:
             yield failure
             return
-        from ..extract.contacts import extract_contacts
+        from ..extract.contacts import read_business_page
         from ..extract.roles import page_role
 
-        data = extract_page(response.body, response.url, encoding=response.encoding)
+        page_type = response.meta.get("page_type") or page_role(response.url) or "other"
+        try:
+            data, contacts = await self.pages.run(
+                read_business_page, response.body, response.url, role=page_type, encoding=response.encoding)
+        except ExtractionCrashed as exc:
+            yield self.read_failed(response, job, exc)
+            return
         if response.meta.get("fallback") and self._not_a_page(response, job, data):
             yield Outcome.AUX
             return
-        page_type = response.meta.get("page_type") or page_role(response.url) or "other"
         rendered = self._render_again(response, job, data)
         if rendered is not None:
             yield rendered  # this page, drawn by its scripts in Chromium; its plain copy is no page
             yield Outcome.AUX
             return
-        contacts = extract_contacts(response.body, response.url, role=page_type, encoding=response.encoding)
         if response.meta.get("render_reason"):
             contacts["rendered"] = response.meta["render_reason"]
         yield BusinessPageItem(
@@ -128,7 +132,8 @@ class BusinessSpider(ScrapeJetSpider):
         )
         if job.spec.get("pages_to_scrape") or depth > DISCOVERY_DEPTH:
             return
-        yield from self._discover(response, job, depth, page_type, data)
+        for request in self._discover(response, job, depth, page_type, data):
+            yield request
 
     def _render_again(self, response, job, data) -> scrapy.Request | None:
         """With ``render_js=auto``, the same page for Chromium when its HTML

@@ -11,6 +11,7 @@ from typing import Any
 import scrapy
 
 from ..extract.page import extract_page
+from .reading import ExtractionCrashed
 from ..items import PageItem
 from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import in_scope, site_host, url_pattern
@@ -26,14 +27,18 @@ class GenericSpider(ScrapeJetSpider):
     )
 
     # -- pages ------------------------------------------------------------------
-    def _page(self, response, job):
+    async def _page(self, response, job):
         depth = response.meta.get("depth", 0)
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
         failure = self.not_html(response, job)
         if failure is not None:
             yield failure
             return
-        data = extract_page(response.body, response.url, encoding=response.encoding)
+        try:
+            data = await self.pages.run(extract_page, response.body, response.url, encoding=response.encoding)
+        except ExtractionCrashed as exc:
+            yield self.read_failed(response, job, exc)
+            return
         yield PageItem(
             job_id=job.job_id, url=url, final_url=response.url, status=response.status,
             depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]), **data,
