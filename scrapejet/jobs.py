@@ -252,7 +252,18 @@ class Jobs:
 
     # -- reading --------------------------------------------------------------
     def get(self, job_id: str) -> Job | None:
-        data = self.server.hgetall(self.keys.job(job_id))
+        return self.get_many([job_id])[0]
+
+    def get_many(self, job_ids: list[str]) -> list[Job | None]:
+        """The records of several jobs in one Redis round trip (None for a
+        job that is unknown); a record Redis no longer holds (expired) is
+        read from storage."""
+        pipe = self.server.pipeline(transaction=False)
+        for job_id in job_ids:
+            pipe.hgetall(self.keys.job(job_id))
+        return [self._record(job_id, data) for job_id, data in zip(job_ids, pipe.execute())]
+
+    def _record(self, job_id: str, data: dict) -> Job | None:
         if data.get("kind"):
             return Job.from_hash(data)
         if self.storage is not None:

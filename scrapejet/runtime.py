@@ -17,6 +17,10 @@ import redis
 
 logger = logging.getLogger(__name__)
 
+# A cached job record not read for this long is not refreshed with the others
+# and is forgotten: its job is over, or crawled by other workers.
+JOB_IN_USE_S = 10.0
+
 
 def load_settings(overrides: dict | None = None):
     """The project's Scrapy settings, with ``overrides`` on top: what a
@@ -110,7 +114,8 @@ class CrawlerRuntime:
         self.storage, self.jobs = storage_and_jobs(settings)
         self.server = self.jobs.server
         self.keys = self.jobs.keys
-        self._jobs_cache: dict[str, tuple[float, Any]] = {}
+        # job id -> [fetched at, record, last read] (monotonic seconds)
+        self._jobs_cache: dict[str, list] = {}
 
     @classmethod
     def from_crawler(cls, crawler) -> CrawlerRuntime:
@@ -122,24 +127,38 @@ class CrawlerRuntime:
 
     def job(self, job_id: str | None, max_age: float = 1.0):
         """The record of job ``job_id`` (None if there is none), at most
-        ``max_age`` seconds old."""
+        ``max_age`` seconds old.
+
+        A worker crawling many sites at once reads many jobs, each of them
+        every second or so: fetched one by one that is a Redis round trip,
+        which blocks the reactor, for nearly every response. So a stale or
+        unknown record is fetched together with every other cached one in
+        use that is past half its age, in one round trip; the next second of
+        responses finds them cached."""
         if not job_id:
             return None
         now = time.monotonic()
         cached = self._jobs_cache.get(job_id)
         if cached and now - cached[0] < max_age:
+            cached[2] = now
             return cached[1]
+        stale = [other for other, (at, _, used) in self._jobs_cache.items()
+                 if other != job_id and now - at >= max_age / 2 and now - used < JOB_IN_USE_S]
         try:
-            job = self.jobs.get(job_id)
+            records = self.jobs.get_many([job_id, *stale])
         except redis.RedisError:
             if cached:  # Redis down: what was known a moment ago will do
                 return cached[1]
             raise
-        self._jobs_cache[job_id] = (now, job)
-        return job
+        for other in [other for other, (_, _, used) in self._jobs_cache.items() if now - used >= JOB_IN_USE_S]:
+            del self._jobs_cache[other]  # not read lately: forgotten, so the cache stays small
+        for other, record in zip([job_id, *stale], records):
+            self._jobs_cache[other] = [now, record, now if other == job_id else self._jobs_cache[other][2]]
+        return records[0]
 
     def job_ended(self, job_id: str, status: str) -> None:
         job = self.jobs.ended(job_id, status)
         if job is not None:
-            self._jobs_cache[job_id] = (time.monotonic(), job)
+            now = time.monotonic()
+            self._jobs_cache[job_id] = [now, job, now]
             logger.info("Job %s %s: %s", job_id, status, job.counters)
