@@ -270,3 +270,30 @@ def test_a_redirect_target_claimed_by_a_lease_is_released_with_it(jobs):
     jobs.queue.ack(again.rid, "w-lives", CRAWLED)
     assert jobs.server.sismember(jobs.keys.job_seen(job.job_id), target)
     assert not jobs.server.exists(jobs.keys.lease_claims(again.rid))
+
+
+def test_a_worker_refreshes_the_job_records_it_reads_together(env):
+    """A worker crawling many sites reads many job records, each about once a
+    second: one stale record is fetched with the others in one round trip,
+    and a cancellation is still seen within the record's age."""
+    from scrapejet.runtime import CrawlerRuntime
+
+    runtime = CrawlerRuntime(env.settings())
+    jobs = runtime.jobs
+    ids = [jobs.submit("crawl", {"url": f"https://site{n}.test/"}).job_id for n in range(8)]
+
+    def hgetalls() -> int:
+        return int(runtime.server.info("commandstats").get("cmdstat_hgetall", {}).get("calls", 0))
+
+    for job_id in ids:
+        assert runtime.job(job_id, max_age=0.3).job_id == job_id
+    jobs.cancel(ids[3])
+    time.sleep(0.35)
+    before = hgetalls()
+    assert runtime.job(ids[0], max_age=0.3).job_id == ids[0]  # stale: fetched, with the seven others
+    assert hgetalls() - before == 8
+    before = hgetalls()
+    records = [runtime.job(job_id, max_age=0.3) for job_id in ids]
+    assert hgetalls() == before, "records refreshed a moment ago were fetched again"
+    assert records[3].status == "cancelled" and records[3].done
+    assert all(not r.done for n, r in enumerate(records) if n != 3)
