@@ -544,3 +544,24 @@ def test_the_business_s_own_line_on_its_location_page_is_kept():
     standort = _page("http://baeckerei.de/standort", "contact", "<p>Hauptstraße 5, 10115 Berlin. Telefon 030 2576 8810</p>")
     phones = merge_profile([home, standort], job_id="j", site="baeckerei.de")["phones"]
     assert sorted(p["e164"] for p in phones) == ["+491724096338", "+493025768810"]
+
+
+def test_the_address_a_map_was_made_for():
+    # The contact page draws its address in an image; its embedded map and
+    # its "route" link were made for the address, typed by the owner.
+    page = """<html><body><h1>Kontakt</h1><img src="adresse.png" alt="">
+    <iframe src="https://www.google.com/maps?q=Kaapelikatu+3,+50130+Mikkeli&hl=fi&z=16&output=embed"></iframe>
+    <a href="https://www.google.it/maps/place/Via+Giorgio+Vasari,+8,+40128+Bologna/@44.51,11.35,17z">Mappa</a>
+    <a href="https://maps.google.com/maps?q=52.857169,19.6605271&z=16">coordinates only</a>
+    <a href="https://www.google.com/maps/place/Dentini%C3%B1os+Odontolog%C3%ADa/@3.39,-76.54,19z">a name only</a>
+    <a href="https://example.com/maps?q=Fake+Street+1,+12345+Nowhere">not a map service</a>
+    </body></html>"""
+    found = extract_contacts(page, "https://auto.test/yhteystiedot", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["source"]) for a in found] == [
+        ("Kaapelikatu 3", "50130", "Mikkeli", "map-link"),
+        ("Via Giorgio Vasari 8", "40128", "Bologna", "map-link"),
+    ]
+    # the page's own spelling of the same address wins over the map's
+    both = page.replace("<img", "<p>Kaapelikatu 3<br>50130 MIKKELI</p><img")
+    first = extract_contacts(both, "https://auto.test/yhteystiedot", role="contact")["addresses"][0]
+    assert first["source"] == "text" and first["postal_code"] == "50130"

@@ -1,6 +1,7 @@
 """Postal addresses a page gives for the company.
 
-Structured data first (JSON-LD PostalAddress, microdata/RDFa), then the text:
+Structured data first (JSON-LD PostalAddress, microdata/RDFa), then the text,
+then the address a link to a map or an embedded map was made for:
 an address in a footer, a contact card or a legal notice is a street line and
 a postcode + locality line whose shapes differ by country. A postcode and a
 town without a street are only taken where a page puts its own address
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
+from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -25,7 +27,7 @@ from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line,
 
 # A store locator lists hundreds; a company page a handful.
 MAX_ADDRESSES = 20
-SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3}
+SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4}
 FIELDS = ("street", "postal_code", "locality", "region", "country")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
@@ -235,7 +237,70 @@ def extract_addresses(
     for found in addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")):
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
+    hits.extend(_from_map_links(tree, country_hint))
     return _dedupe(hits)[:MAX_ADDRESSES]
+
+
+# --- map links -----------------------------------------------------------------
+
+# A link to the company's place on a map, or the map embedded on the contact
+# page, was made for one address, typed by the site's owner: Google Maps'
+# ?q= / ?query= / ?destination= / ?daddr=, /maps/place/<address> and
+# /maps/dir/.../<address>, Apple Maps' ?q= / ?address=. It is often written
+# more plainly than the page lays it out ("Calle Pintor Sorolla 19, 03710
+# Calpe" on one line where the page spreads it over three, or the page
+# draws it in an image). Read with the same postcode shapes as the text (or
+# as a labelled address without a postcode); a map link that gives only
+# coordinates or a business name gives nothing. Ranked last: the page's own
+# spelling of the same address wins.
+_GOOGLE_HOST = re.compile(r"^(?:www\.|maps\.)?google\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$")
+_MAP_PARAMS = ("q", "query", "destination", "daddr", "address")
+_COORDINATES = re.compile(r"^\s*-?\d{1,3}\.\d+\s*,\s*-?\d{1,3}\.\d+\s*$")
+
+
+def _from_map_links(tree: HtmlElement, country_hint: str | None) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for text in _map_link_texts(tree):
+        found = _from_lines([Line(text)], country_hint, "contact")
+        if not found:
+            found = [
+                _Hit(a["street"], a["postal_code"], a["locality"], a["region"], a["country"], a["as_written"], "")
+                for a in addresses_without_postcode([Line(text, flags=ADDRESS)], country_hint, True)
+            ]
+        for hit in found:
+            hit.source = "map-link"
+        hits.extend(found)
+    return hits
+
+
+def _map_link_texts(tree: HtmlElement) -> list[str]:
+    texts: list[str] = []
+    for element in tree.iter("a", "iframe"):
+        url = ((element.get("href") if element.tag == "a" else element.get("src")) or "").strip()
+        if "maps" not in url:
+            continue
+        try:
+            parts = urlsplit(url)
+            host = (parts.hostname or "").lower()
+        except ValueError:
+            continue
+        if not (host == "maps.apple.com" or (_GOOGLE_HOST.match(host) and (
+                host.startswith("maps.") or parts.path.startswith("/maps")))):
+            continue
+        query = parse_qs(parts.query)
+        text = next((query[name][0] for name in _MAP_PARAMS if query.get(name)), None)
+        if text is None:
+            segments = [unquote_plus(segment) for segment in parts.path.split("/") if segment]
+            for marker in ("place", "dir"):
+                if marker in segments:
+                    after = [x for x in segments[segments.index(marker) + 1:] if not x.startswith(("@", "data="))]
+                    # a place's name or address follows "place"; a route ends at its destination
+                    text = (after[0] if marker == "place" else after[-1]) if after else None
+                    break
+        text = " ".join((text or "").split())
+        if text and _HAS_DIGIT.search(text) and not _COORDINATES.match(text) and text not in texts:
+            texts.append(text)
+    return texts
 
 
 # --- structured --------------------------------------------------------------
