@@ -416,3 +416,41 @@ def test_a_middle_initial_is_part_of_a_name():
     assert holds_kind("O CEO é Milton S. Uehara, fundador do laboratório.", "person") == 1.0
     assert holds_kind("Héctor A. García", "person") == 0.5  # a name, without a role beside it
     assert holds_kind("Nos vemos a las 9", "person") == 0.0
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("Représentant légal : Kadir OZDEMIR", 1.0),  # a long surname in capitals after a first name
+    ("Notaire : Claire CUISENIER (CC)", 1.0),
+    ("Tél. : 07 48 65 95 44 — E-mail :", 0.0),  # words apart by numbers and punctuation are no name
+    ("Siège social : 2 Rue Ribot, 93700 Drancy, France", 0.5),  # only "Rue Ribot", without a role
+    ("Centro de fisioterapia en Av. Insurgentes 1098", 0.0),  # an abbreviation's period ends a name
+    ("Bolaget leds av huvudägaren Peter Carlsson.", 1.0),  # a Swedish owner
+])
+def test_a_name_is_words_side_by_side_and_a_surname_may_be_in_capitals(sentence, holds):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, "person", "Who runs the shop?") == holds
+
+
+def test_whom_and_which_role_ask_for_a_person():
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind("Whom did Dr. Markus Krebs succeed as notary?") == "person"
+    assert asked_kind("Which notary works at the office alongside Tamara Chergui-Vilo?") == "person"
+    assert asked_kind("Which services do they offer?") is None
+
+
+def test_a_team_card_is_read_whole():
+    """A name on its own line with the role under it: the name answers a
+    question about the role, which only the line under it names."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    team = Source(n=1, url="http://studio.test/chi-siamo", title="Chi siamo", snippet="", score=1.0,
+                  text="Il Nostro Team\n\nProfessionisti qualificati al tuo servizio.\n\nMila Zanforlin\n\n"
+                       "Amministratrice\n\nResponsabile della gestione condominiale\n\nValentina Lucia\n\n"
+                       "Consulente Amministrativa Contabile\n\nGestione Condomini\n\nAssemblee e bilanci.")
+    answer = extractive_answer("Who is the condominium administrator (amministratrice)?", [team])
+    assert answer.startswith("Mila Zanforlin · Amministratrice · Responsabile della gestione condominiale [1]"), answer
+    # (a role in title case, "Consulente Amministrativa Contabile", reads as a
+    # name too and is not always ranked below the card that holds it)

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from .profile import asked_fields, profile_lines
-from .qtype import KIND_WORDS, asked_kind, holds_kind
+from .qtype import KIND_WORDS, asked_kind, holds_kind, is_name_line
 from .sources import Source
 from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
@@ -41,6 +41,7 @@ _WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|frei
 Similarity = Callable[[str, list[str]], list[float]]
 
 MAX_SENTENCES = 3
+CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
 MAX_SENTENCE_CHARS = 400
 RETRIEVAL_WEIGHT = 0.25
 CONTEXT_WEIGHT = 0.25  # the share of the question's terms in the sentence's whole passage
@@ -102,6 +103,23 @@ def _units(text: str, kind: str | None, offer: bool = False) -> list[str]:
             if (len(units[i].split()) <= 6 and holds_kind(units[i], kind) and len(label.split()) <= 6
                     and not label.endswith((".", "!", "?"))):
                 out.append(f"{units[i - 1]} · {units[i]}")
+    if kind == "person":
+        # a team card: a name on its own line, then the person's role and a
+        # line or so about them ("Mila Zanforlin" / "Amministratrice" /
+        # "Responsabile della gestione condominiale"), read together
+        for i, unit in enumerate(units):
+            if not is_name_line(unit):
+                continue
+            card = [unit]
+            for following in units[i + 1:i + 3]:
+                # the line under a name is its role, even in title case
+                # ("Consulente Amministrativa Contabile"); a name after that
+                # is the next card's
+                if (len(card) > 1 and is_name_line(following)) or len(" ".join(card + [following]).split()) > CARD_WORDS:
+                    break
+                card.append(following)
+            if len(card) > 1:
+                out.append(" · ".join(card))
     if kind == "hours":
         # "Orari di Apertura" / "Lunedì 16:00 - 20:00" / "Martedì ...": the table under its label
         for i, label in enumerate(units):

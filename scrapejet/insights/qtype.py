@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from ..extract.roles import page_role
+from ..extract.stopwords import STOP_WORDS
 from ..extract.textlines import fold
 from .text import EMAIL, FREE, PHONE, PRICE
 
@@ -47,7 +48,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
                           r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi")),
-    ("person", re.compile(r"\bwho\b|whose|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+                          # "which notary works there", "which doctor": a person by the role asked about
+                          r"\b(?:which|what) (?:notary|lawyer|attorney|doctor|dentist|therapist|physiotherapist|"
+                          r"architect|engineer|chef|person|people|employee|partner|member|advisor|consultant)s?\b|"
                           r"\bwer\b|inhaber|grunder(?:in)?\b|geschaftsfuhr|leiter|\bqui\b|proprietaire|fondateur|"
                           r"fondatrice|gerant|\bquien\b|dueno|propietari|fundador|\bchi\b|titolare|fondatore|"
                           r"eigenaar|oprichter|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|"
@@ -123,6 +127,8 @@ _PERSON_CUE = re.compile(
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
     r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|anwalt|anwaltin|avocat|abogad|avvocat|"
     r"advocaat|notaire|notaio|therapeut|terapeut|psiholog|psycholog|psicolog|kontakt|contact|"
+    r"represent|rappresentant|administrat|amministrat|bestuurder|socio|associe|partner|"
+    r"agare|grundare|\bvd\b|verkstallande|ejer|indehaver|eier|daglig leder|omistaja|toimitusjohtaja|perustaja|"
     r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
@@ -239,15 +245,32 @@ def _capital(word: str) -> bool:
 
 def _names(sentence: str) -> list[list[str]]:
     """Runs of capitalised words read as a person's name ("Ana Leder", "Lifeng
-    HU", "Jan van der Berg"), and a first name alone right after a word such as
-    "contact" ("contact Colin by calling"). Upper case is the letter's own, in
-    any script: "či" of Croatian text is no capital."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    HU", "Jan van der Berg", "Kadir OZDEMIR"), and a first name alone right
+    after a word such as "contact" ("contact Colin by calling"). Upper case is
+    the letter's own, in any script: "či" of Croatian text is no capital.
+
+    A name's words stand next to each other, with nothing but spaces between
+    them (or the period of a middle initial, "Milton S. Uehara"): a comma, a
+    colon, a dash or a number ends the run, so "Rue Ribot, 93700 Drancy" and
+    "Tél. : 07 48 65 95 44 — E-mail" are no names. A surname written in
+    capitals, as French and Spanish sites write it, continues a run that a
+    first name began ("Claire CUISENIER")."""
+    matches = list(re.finditer(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*", sentence))
+    words = [m.group() for m in matches]
     out: list[list[str]] = []
     run: list[str] = []
     for i, word in enumerate(words + [""]):
+        # only spaces (or an initial's period) since the word before
+        gap = sentence[matches[i - 1].end():matches[i].start()] if i > 0 and word else ""
+        joined = bool(re.fullmatch(r"\s+", gap) or (re.fullmatch(r"\.\s+", gap) and len(words[i - 1]) == 1))
+        if run and not joined:
+            _end_run(run, out, words, i)
+            run = []
         if word and _capital(word) and not (word.isupper() and not run):
             run.append(word)
+            continue
+        if run and word.isupper() and len(word) > 1 and any(not w.isupper() for w in run):
+            run.append(word)  # "Kadir OZDEMIR"
             continue
         # a middle initial ("Héctor A. García", "Milton S. Uehara"): inside a
         # run, followed by another capitalised word
@@ -261,14 +284,35 @@ def _names(sentence: str) -> list[list[str]]:
             if j < len(words) and _capital(words[j]):
                 run.append(word)
                 continue
-        if run and _WEEKDAY.search(fold(" ".join(run))):
-            pass  # "Von Montag bis Freitag"
-        elif len(run) >= 2 and any(not w.isupper() for w in run):
-            out.append(run)
-        elif len(run) == 1 and i > 1 and fold(words[i - 2]) in _NAME_AFTER:
-            out.append(run)
+        if run:
+            _end_run(run, out, words, i)
         run = []
     return out
+
+
+def is_name_line(text: str) -> bool:
+    """A line that is a person's name and nothing else ("Mila Zanforlin",
+    "Héctor A. García", "Alina Zaharia, MA"): the head of a team card."""
+    if re.search(r"\d", text):
+        return False  # "Von Støckens Plads 2": a street
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    names = _names(text)
+    if not (2 <= len(words) <= 6 and len(names) == 1 and len(names[0]) >= len(words) - 2
+            and fold(text).startswith(fold(names[0][0]))):
+        return False
+    # a heading in title case ("Il Nostro Team") has words no name has
+    name = names[0]
+    return not any(len(w) > 1 and fold(w) in STOP_WORDS and (i == 0 or w.lower() not in _PARTICLES)
+                   for i, w in enumerate(name))
+
+
+def _end_run(run: list[str], out: list[list[str]], words: list[str], i: int) -> None:
+    if _WEEKDAY.search(fold(" ".join(run))):
+        return  # "Von Montag bis Freitag"
+    if len(run) >= 2 and any(not w.isupper() for w in run):
+        out.append(list(run))
+    elif len(run) == 1 and i > 1 and fold(words[i - 2]) in _NAME_AFTER:
+        out.append(list(run))
 
 
 def asked_kind(question: str) -> str | None:
