@@ -533,8 +533,23 @@ def test_a_policy_relative_to_personal_data_is_the_privacy_page():
 def test_partials_filled_by_a_script_ask_for_rendering(html):
     from scrapejet.extract.scripted import drawn_by_script
 
-    assert drawn_by_script(html, internal_links=1).startswith("parts of it are loaded by script")
-    assert drawn_by_script(b'<body><div class="include-html">x</div><a href="/a">A</a></body>', 1) is None
+    assert drawn_by_script(html, internal_links=["https://x.test/a"]).startswith("parts of it are loaded by script")
+    assert drawn_by_script(b'<body><div class="include-html">x</div><a href="/a">A</a></body>',
+                           ["https://x.test/a"]) is None
+
+
+def test_a_home_page_whose_menu_a_script_writes_asks_for_rendering():
+    from scrapejet.extract.scripted import drawn_by_script
+
+    page = (b'<html><head><script src="site.js"></script></head><body><div id="g_description"></div>'
+            b'<p>Verksgata 5, <a href="kart.html">1353 B\xc3\xa6rums Verk</a></p>'
+            b'<script>assignDivElements();</script></body></html>')
+    assert drawn_by_script(page, ["https://x.test/kart.html"], home=True) == \
+        "a home page with scripts that links to one other page only"
+    # not a page further in, nor a one-page site linking only to its policies
+    assert drawn_by_script(page, ["https://x.test/kart.html"], home=False) is None
+    for policy in ("impressum.html", "politica-de-privacidade.html", "accessibility-statement.html"):
+        assert drawn_by_script(page, [f"https://x.test/{policy}"], home=True) is None
 
 
 def test_the_business_s_own_line_on_its_location_page_is_kept():

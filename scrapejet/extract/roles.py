@@ -169,9 +169,12 @@ _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation
 # contact page after the real one, or in its place with the booking page.
 _LOCATION_PHRASES = frozenset("""dove siamo|come raggiungerci|donde estamos|como llegar|onde estamos|como chegar|
     ou nous trouver|nous trouver|plan d acces|acces|so finden sie uns|lageplan|standort|hitta hit|find os|
-    location|our location|locations|directions|how to get here|waar vindt u ons|route""".replace("\n", " ").split("|"))
+    location|our location|locations|directions|how to get here|waar vindt u ons|route|
+    map|mappa|mapa|kart|karta|kartta|finn frem|finn oss|veibeskrivelse|vagbeskrivning|ajo-ohjeet|vejvisning
+    """.replace("\n", " ").split("|"))
 _LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-estamos como-llegar onde-estamos
-    nous-trouver plan-d-acces acces lageplan standort location locations directions route""".split())
+    nous-trouver plan-d-acces acces lageplan standort location locations directions route
+    map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
 _FILLER = frozenset(
     """the our your my of and und et y e en ed our a an der die das den dem le la les l de du des d el los las il lo
     gli i het een o os as do da dos das page pagina seite policy richtlinie politique politica beleid more mehr

@@ -9,7 +9,11 @@ Signs, each cheap to read in the HTML as fetched:
   pages and the contact data, come later;
 * an app root with nothing in it (``<div id="root"></div>``, ``#app``,
   ``#__next``... holding at most a "Loading" word);
-* scripts and no link to any other page of the site.
+* scripts and no link to any other page of the site; or, on the home page,
+  scripts and a single link to another page that is not a policy (its legal
+  notice, privacy or cookie page, accessibility statement): a menu a script
+  writes in (``<div id="g_description"></div>`` filled by
+  ``assignDivElements()``), the one plain link being the footer's.
 
 A page with its own links and text and none of the placeholders is left as
 it is: rendering costs a browser, seconds per page."""
@@ -29,16 +33,25 @@ _APP_ROOT = re.compile(
     re.I,
 )
 _SCRIPT = re.compile(rb"<script\b", re.I)
+# pages a one-page site links to besides itself: its policies
+_POLICY = re.compile(r"accessib|cookie|barrierefrei|toegankelijk|accesibilidad|accessibilit", re.I)
 
 
-def drawn_by_script(html: bytes, internal_links: int) -> str | None:
-    """Why the page looks drawn by script, in words (None: it does not)."""
+def drawn_by_script(html: bytes, internal_links: list[str], home: bool = False) -> str | None:
+    """Why the page looks drawn by script, in words (None: it does not).
+    ``internal_links``: the other pages of the site it links to; ``home``:
+    it is the site's home page."""
+    from .roles import page_role
+
     match = _PLACEHOLDER.search(html)
     if match:
         return f"parts of it are loaded by script ({match.group(1).decode().lower()})"
     match = _APP_ROOT.search(html)
     if match:
         return f"an empty app root (#{match.group(1).decode()})"
-    if internal_links == 0 and _SCRIPT.search(html):
+    if not internal_links and _SCRIPT.search(html):
         return "no link to another page of the site, and scripts"
+    if (home and len(internal_links) == 1 and _SCRIPT.search(html)
+            and page_role(internal_links[0]) not in ("legal", "privacy", "terms", "cookies") and not _POLICY.search(internal_links[0])):
+        return "a home page with scripts that links to one other page only"
     return None

@@ -142,7 +142,12 @@ class BusinessSpider(ScrapeJetSpider):
 
         if job.spec.get("render_js") != "auto" or response.meta.get("playwright"):
             return None
-        reason = drawn_by_script(response.body, len((data.get("links") or {}).get("internal") or []))
+        # the page's links to other pages: not to itself (the home page's
+        # own "/" and index.html included)
+        home = response.meta.get("depth", 0) == 0
+        own = {response.url.split("#")[0]} | ({response.urljoin("index.html"), response.urljoin("/")} if home else set())
+        links = [u for u in (data.get("links") or {}).get("internal") or [] if u.split("#")[0] not in own]
+        reason = drawn_by_script(response.body, links, home=home)
         if reason is None:
             return None
         logger.info("Rendering %s in Chromium: %s", response.url, reason)
