@@ -454,3 +454,18 @@ def test_a_team_card_is_read_whole():
     assert answer.startswith("Mila Zanforlin · Amministratrice · Responsabile della gestione condominiale [1]"), answer
     # (a role in title case, "Consulente Amministrativa Contabile", reads as a
     # name too and is not always ranked below the card that holds it)
+
+
+def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
+    """An English "what services" question over a Swedish page: no word in
+    common, and the embedding model reads English only; the list of
+    services is the answer all the same (not "what kind of business")."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    page = Source(n=1, url="http://tradgard.test/tjanster", title="Tjänster", snippet="", score=1.0,
+                  text="Kostnadsfri offert, ofta samma dag.\n\nTrädgårdsskötsel\n\n- Häckklippning – alla sorter\n"
+                       "- Gräsklippning & kantskärning\n- Stubbfräsning & rotborttagning\n\nGäller i hela Skåne.")
+    answer = extractive_answer("What services does Trädgårdsfix offer?", [page])
+    assert "Trädgårdsskötsel · Häckklippning – alla sorter · Gräsklippning & kantskärning · Stubbfräsning" in answer, \
+        answer

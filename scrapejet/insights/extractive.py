@@ -60,6 +60,10 @@ NAME_WEIGHT = 0.3  # the share of its weight a question's word keeps when it is 
 # What a business offers: answered by the list of its services or products, whole.
 OFFER = re.compile(r"\bwhat (?:services|products|kinds?|types?|sorts?)\b|\bwhich (?:services|products)\b|"
                    r"\bwhat (?:do|does)\b.*\b(?:offer|sell|make|manufacture|provide)", re.I)
+# ...and the questions a list of what it offers answers ("what services", "which
+# repairs", "what do they sell"), unlike "what kind of business is it?"
+LISTED = re.compile(r"\b(?:services|products|treatments|repairs|dishes|courses|classes|packages|offers)\b|"
+                    r"\b(?:kinds?|types?|sorts?) of (?!business)\w+s\b|\b(?:offer|sell|provide|carry out)\b", re.I)
 PHONE_TERMS = {"phone", "telephone", "call", "tel", "number", "telefon"}
 
 
@@ -77,6 +81,7 @@ class Candidate:
     meaning: float = 0.0  # cosine similarity to the question (0 without a model)
     title: str = ""  # its page's title
     kind: float = 0.0  # holds the kind of value asked for: 1, 0.5 (its shape only), 0
+    listing: bool = False  # a list of items read whole (what a business offers)
 
     @property
     def answers(self) -> bool:
@@ -88,7 +93,7 @@ class Candidate:
         return self.kind >= 1.0 and (self.coverage >= ANSWER_COVERAGE / 2 or self.meaning >= ANSWER_MEANING)
 
 
-def _units(text: str, kind: str | None, offer: bool = False) -> list[str]:
+def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | None = None) -> list[str]:
     """The passage's sentences, and what small sites set as lines of a card:
     a short line holding a value together with the label above it ("Abono
     ilimitado" / "75€" -> "Abono ilimitado · 75€"); for a place question, the
@@ -142,6 +147,8 @@ def _units(text: str, kind: str | None, offer: bool = False) -> list[str]:
                 label = clean_line(HEADING.sub("", lines[i - 1])) if i and len(lines[i - 1].split()) <= 6 else ""
                 items = [clean_line(ln) for ln in lines[i:j]][:12]
                 out.append(" · ".join([label, *items] if label else items))
+                if lists is not None:
+                    lists.add(out[-1])
             i = max(j, i + 1)
     if kind == "place":
         from ..extract.addresses import addresses_in_lines
@@ -162,7 +169,8 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
         retrieval = (source.score or 0.0) / top if top > 0 else 1.0 / (1 + rank)
         # the page title and headings repeated at the top of a passage are not answers
         labels = {fold(x).strip() for x in [source.title or "", *source.heading_path] if x}
-        for position, sentence in enumerate(_units(source.text, kind, offer)):
+        lists: set[str] = set()
+        for position, sentence in enumerate(_units(source.text, kind, offer, lists)):
             if fold(sentence).strip() in labels:
                 continue
             found = set(terms(sentence))
@@ -174,7 +182,8 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
                 found |= PHONE_TERMS
             if PRICE.search(sentence):
                 found.add("price")
-            out.append(Candidate(source.n, position, sentence, found, retrieval, title=source.title or ""))
+            out.append(Candidate(source.n, position, sentence, found, retrieval, title=source.title or "",
+                                 listing=sentence in lists))
     return out
 
 
@@ -189,6 +198,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # language never repeats
     naming = {stem(w) for w in KIND_WORDS.get(kind or "", "").split()}
     offer = bool(OFFER.search(question))
+    listed = offer and bool(LISTED.search(question))
     asked = terms(question)
     value_term = f"<{kind}>" if kind else None
     # "how much is the mug", "the street address of": the value is half the question
@@ -238,7 +248,11 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         c.coverage = share(c.terms, wanted, total) if wanted else 0.0
         c.topic = share(c.terms, topic, topic_total) if topic else 0.0
         c.meaning = max(0.0, float(meaning))
-        if not hits and c.meaning < ANSWER_MEANING / 2 and not (similarity is None and c.kind >= 1):
+        if listed and c.listing:
+            # "What services do they offer?" is answered by the list of them,
+            # in whatever language it is written
+            c.kind = 1.0
+        elif not hits and c.meaning < ANSWER_MEANING / 2 and not (similarity is None and c.kind >= 1):
             continue  # shares neither a word nor much meaning with the question (nor, with no model, its kind)
         c.score = (c.coverage + MEANING_WEIGHT * c.meaning + KIND_WEIGHT * c.kind
                    + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n])
