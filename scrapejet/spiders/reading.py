@@ -18,7 +18,9 @@ until the processes are warm pages keep being read in-process, so nothing
 waits for them.
 
 ``SCRAPEJET_EXTRACT_PROCESSES``: how many (-1: one per CPU beyond the first,
-at most 4; 0: read in the crawler's own thread, as before).
+at most 4; 0: read in the crawler's own thread, as before). The pool is one
+crawler's: a worker serving every spider (``scrapejet worker --spider all``)
+has one per spider, started only by the spiders that read that many pages.
 
 The pool's processes leave with the crawler: they are stopped when the
 spider closes, and each exits on its own when the crawler process is gone
