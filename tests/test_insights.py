@@ -320,6 +320,7 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("How many rooms are there?", "number"), ("Quem é o CEO?", "person"), ("What do you make?", None),
     ("In which town is the company registered?", "place"), ("Ποια χρονιά ξεκίνησε η ταβέρνα;", "when"),
     ("Sinds welk jaar bestaat de winkel?", "when"), ("Qual è l'orario di apertura il lunedì?", "hours"),
+    ("What time does Ta Varelia open on Saturdays?", "hours"), ("Is the shop open on Sundays?", "hours"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
