@@ -16,6 +16,7 @@ EXTENSIONS = {"jsonl": "jsonl", "json": "json", "csv": "csv", "markdown": "md"}
 CSV_COLUMNS = [
     "url", "final_url", "status", "depth", "fetched_at", "title", "description", "language",
     "word_count", "content_hash", "site", "page_type", "headings", "meta", "links", "text",
+    "outside_text",
 ]
 
 

@@ -21,6 +21,9 @@ class PageItem:
     language: str | None = None
     text: str = ""
     markdown: str = ""
+    # Visible text the main content leaves out (header, footer, sidebars,
+    # cards), without menus: where small sites state address, hours, owner.
+    outside_text: str = ""
     headings: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     links: dict[str, list[str]] = field(default_factory=lambda: {"internal": [], "external": []})

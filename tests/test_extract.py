@@ -26,6 +26,7 @@ PAGE_KEYS = {
     "language",
     "text",
     "markdown",
+    "outside_text",
     "headings",
     "meta",
     "links",
@@ -197,14 +198,48 @@ def test_main_text_has_body_copy_but_no_navigation_footer_or_popup() -> None:
         assert boilerplate not in text
 
 
+def test_outside_text_keeps_the_footers_contact_block_without_menus_or_main_text() -> None:
+    page = kristall_index()
+    outside = page["outside_text"]
+    for fact in ("46485 Wesel", "+49 176 471 560 17", "kristall.reinigung.de@gmail.com", "Seit 2021 Erfahrung"):
+        assert fact in outside
+    assert "Startseite" not in outside and "Datenschutz" not in outside  # menus
+    assert "Kristall Reinigung ist ein Familienunternehmen aus Wesel." not in outside  # said in the main text
+    assert "Glückwunsch!" not in outside  # hidden
+
+
+def test_outside_text_keeps_a_team_card_trafilatura_drops() -> None:
+    # a team section as a one-page site's template writes it: trafilatura keeps the text around it
+    cards = "".join(
+        f'<li><div class="doctor-card"><h3><a href="#" class="card-title">{name}</a></h3><p>{role}</p>'
+        f'<ul><li><a href="https://www.facebook.com/t{i}">f</a></li><li><a href="https://instagram.com/t{i}">i</a>'
+        "</li></ul></div></li>"
+        for i, (name, role) in enumerate([("Milton S. Uehara", "CEO"), ("Aline Scherer", "Technical Manager")]))
+    team = f"""<html><body><nav><a href="/">Início</a> <a href="/sobre">Sobre</a></nav><main>
+<section><h2>Laboratório</h2><p>Somos um laboratório de próteses dentárias com vinte anos de experiência
+em coroas, pontes e próteses totais para clínicas de toda a região.</p><p>Trabalhamos com materiais
+certificados e prazos curtos, e cada peça passa por controle de qualidade antes da entrega.</p></section>
+<section><h2>Nossa Equipe</h2><ul class="has-scrollbar">{cards}</ul></section></main>
+<footer><ul><li><a href="/sobre">Sobre</a></li></ul><address>Rua Sete de Agosto 51A, Passo Fundo</address></footer>
+</body></html>"""
+    page = extract_page(team, "https://lab.test/")
+    assert "Milton S. Uehara" not in page["text"]
+    assert page["outside_text"] == ("Nossa Equipe\nMilton S. Uehara\nCEO\nAline Scherer\nTechnical Manager\n"
+                                    "Rua Sete de Agosto 51A, Passo Fundo")
+
+
 def test_cookie_banner_is_not_main_text() -> None:
     banner = (
         '<div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience. '
         "By continuing to browse you accept our use of cookies.</p><button>Accept all cookies</button></div>"
     )
     html = html_of("ltb-avocat/index.html").decode("utf-8").replace("<body>", "<body>" + banner)
-    text = extract_page(html, "https://www.ltb-avocat.fr/")["text"]
+    page = extract_page(html, "https://www.ltb-avocat.fr/")
+    text = page["text"]
     assert "Je suis Léo Turpin Bonnet, avocat fiscaliste" in text
+    # nor is it text around the main content, where the footer's address is
+    assert "6 avenue d’Alsace, 92400 Courbevoie" in page["outside_text"]
+    assert "cookies" not in page["outside_text"].lower()
     assert "cookies" not in text.lower()
 
 
@@ -472,6 +507,7 @@ EMPTY_PAGE = {
     "language": None,
     "text": "",
     "markdown": "",
+    "outside_text": "",
     "headings": [],
     "meta": {"opengraph": {}, "twitter": {}, "json_ld": [], "canonical": None, "robots": None},
     "links": {"internal": [], "external": []},

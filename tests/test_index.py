@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from scrapejet.extract.chunking import OUTSIDE
 from scrapejet.index.search import Retriever
 from scrapejet.storage import Storage
 from scrapejet.storage.chunks import ChunkStore  # the type of storage.chunks
@@ -138,6 +139,68 @@ def test_changed_pages_keep_the_vectors_of_unchanged_chunks(env, model):
     second = store.store_pages([page("tea.test", "/", "Tea", intro + hours2, "v2")], model=model.name, max_words=20)
     assert len(second.todo) == 1 and second.reused == 1 and "bank holidays" in second.todo[0][2]
     assert store.counts()["tea.test"] == {"chunks": 2, "embedded": 1, "pending": 1}
+
+
+def test_a_footer_every_page_repeats_is_one_chunk_of_the_site_and_is_found(env, model):
+    storage = env.storage()
+    store = storage.chunks
+    footer = "Tearoom Ada Marsh\nHarbour Lane 7, 4053 Basel\nOpen Tuesday to Sunday 9:00 - 17:00"
+    body = {"/": "# Tearoom\n\nWe bake scones every morning with clotted cream and jam from the farm.",
+            "/menu": "# Menu\n\nScones, tea cakes and a pot of Assam or Darjeeling for two.",
+            "/events": "# Events\n\nOn Fridays a harpist plays by the window from four o'clock."}
+
+    def pages(foot, version):
+        return [{**page("tea.test", path, path.strip("/") or "Home", md, f"{version}{path}"), "outside_text": foot}
+                for path, md in body.items()]
+
+    def around():
+        rows = store.rows(store.vector_ids("tea.test", model.name))
+        return sorted((r["url"], r["text"]) for r in rows.values() if r["heading_path"] == [OUTSIDE])
+
+    store.store_pages(pages(footer, "v1"), model=model.name)
+    embed_all(store, model)
+    assert around() == [("http://tea.test/", footer)]  # three pages, one footer chunk
+    assert store.counts()["tea.test"]["chunks"] == 4
+    # the page holding it changes: the footer stays, once
+    store.store_pages([{**page("tea.test", "/", "Home", body["/"] + " Now with oat milk.", "v2/"),
+                        "outside_text": footer}], model=model.name)
+    embed_all(store, model)
+    assert [u for u, _ in around()] == ["http://tea.test/"]
+    # the footer changes on another page only: that page holds the new one, the old stays where it was
+    moved = footer.replace("Harbour Lane 7", "Quay Street 2")
+    store.store_pages([{**pages(moved, "v1")[1]}], model=model.name)
+    embed_all(store, model)
+    assert around() == [("http://tea.test/", footer), ("http://tea.test/menu", moved)]
+    # and it is what answers a question about the place
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    retriever.catch_up("tea.test")
+    hits = retriever.search("Where is the tearoom? What is its address?", site="tea.test", k=3)
+    assert any("Quay Street 2" in h.text or "Harbour Lane 7" in h.text for h in hits)
+
+
+def test_a_passage_holding_the_kind_of_value_asked_for_is_retrieved_without_its_label(env, model):
+    """"Hvad er adressen?" on a site whose address is a footer's two lines,
+    with no word for "address" near them: the passages that hold an address
+    are a ranking of their own, so the footer is among the sources."""
+    from scrapejet.insights.qtype import asked_kind, holding
+
+    storage = env.storage()
+    site = "varle.test"
+    name = "Tømrermester Daniel Varle ApS"
+    prose = [f"# {topic}\n\n{name} udfører {topic.lower()} i hele Sjælland. Hos {name} får du rådgivning, "
+             f"tilbud og kvalitetsarbejde til den aftalte tid og pris." for topic in
+             ("Tagarbejde", "Tilbygninger", "Vinduer", "Døre", "Carporte", "Renovering", "Kontakt")]
+    footer = "Violens Kvt 4A,\n2620 Albertslund\nTelefon: 53 27 24 45"
+    storage.chunks.store_pages(
+        [{**page(site, f"/p{i}", name, md, f"h{i}"), "outside_text": footer} for i, md in enumerate(prose)],
+        model=model.name)
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    retriever.catch_up(site)
+    question = f"Hvad er adressen på {name}?"
+    holds = holding(question, asked_kind(question))
+    assert holds(footer) and not holds(prose[0])
+    hits = retriever.search(question, site=site, k=3, holds=holds)
+    assert any("Violens Kvt 4A" in h.text for h in hits)
 
 
 def _queue_pages(storage, site: str, n: int, job: str = "job-1") -> None:

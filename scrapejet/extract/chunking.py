@@ -209,3 +209,24 @@ def chunk_page(markdown: str, *, title: str | None = None, text: str = "", max_w
         parts.append(block)
     emit()
     return chunks
+
+
+# The heading path of a chunk of a page's outside text (extract.outside).
+OUTSIDE = "Around the main content"
+_FACT_MARK = re.compile(r"\d|@")
+
+
+def outside_chunks(outside_text: str, *, start: int = 0, max_words: int = 200, overlap: int = 40) -> list[Chunk]:
+    """Chunks of a page's outside text: each stretch of it (a header, a
+    footer, a sidebar, a dropped card) apart, untitled, under the heading
+    ``OUTSIDE``, so the footer every page repeats makes the same chunk on
+    every page and is stored once per site. A stretch of a few words with
+    no figure or address (a lone heading, "Read more") is no chunk."""
+    chunks: list[Chunk] = []
+    for run in re.split(r"\n\s*\n", outside_text or ""):
+        run = run.strip()
+        if len(run.split()) < 4 and not _FACT_MARK.search(run):
+            continue
+        for piece in chunk_page(run, max_words=max_words, overlap=overlap):
+            chunks.append(Chunk(piece.text, [OUTSIDE], start + len(chunks)))
+    return chunks

@@ -24,6 +24,7 @@ from trafilatura.xml import xmltotxt
 from w3lib.html import strip_html5_whitespace
 
 from scrapejet.extract.links import document_base_url, links_from_tree, normalize_space, parse_html
+from scrapejet.extract.outside import outside_text
 from scrapejet.urls import host_of, registered_domain
 
 
@@ -116,6 +117,7 @@ def extract_page(html: str | bytes, url: str, *, encoding: str | None = None) ->
         "language": language,
         "text": text,
         "markdown": markdown,
+        "outside_text": outside_text(tree, text, base_url),
         "headings": headings,
         "meta": {
             "opengraph": opengraph,
@@ -143,6 +145,7 @@ def _empty_page() -> dict[str, Any]:
         "language": None,
         "text": "",
         "markdown": "",
+        "outside_text": "",
         "headings": [],
         "meta": {"opengraph": {}, "twitter": {}, "json_ld": [], "canonical": None, "robots": None},
         "links": {"internal": [], "external": []},

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..extract.chunking import OUTSIDE
 from .state import index_root, site_dir
 
 RRF_K = 60
@@ -99,14 +100,19 @@ class Retriever:
         return [s for s in self.store.sites() if (site_dir(root, s) / "index.faiss").exists()]
 
     def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None,
-               prefer: Callable[[str], bool] | None = None) -> list[Hit]:
+               prefer: Callable[[str], bool] | None = None,
+               holds: Callable[[str], bool] | None = None) -> list[Hit]:
         """The ``k`` best chunks for a question, of one site (None: every site).
         ``also``: words a passage answering it would use (the words for the
         kind of value asked for, in many languages), matched as a third
         ranking fused with the other two. ``prefer``: whether a page (by its
         URL) is where such a value is stated (a person on the about page, an
         address on the contact page); the vector candidates of those pages,
-        in the same order, are a fourth ranking."""
+        in the same order, are a fourth ranking. ``holds``: whether a
+        passage's text holds the kind of value asked for (an address, a
+        price, a name); the candidates that do, in the order of the other
+        rankings, are a fifth: a footer that states the address without the
+        word "address" is found for "where are they?"."""
         if not question.strip() or k <= 0:
             return []
         n = max(self.candidates, k)
@@ -133,16 +139,29 @@ class Retriever:
                 if slot is not None:
                     entry[slot + 1] = raw
         order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
+        if holds is not None:
+            texts = self.store.rows(order)
+            holding = [cid for cid in order if cid in texts and holds(texts[cid]["text"])]
+            for rank, cid in enumerate(holding):
+                fused[cid][0] += 1.0 / (RRF_K + rank + 1)
+            order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
         # HNSW keeps deleted chunks until its next rebuild: skip ids no longer stored.
         rows = self.store.rows(order[: k * 3 + 10])
         hits = []
         # One text served at several URLs (/ and /index.html, a print
         # version, a tracking query) is one source, not k copies of it.
         seen: set[str] = set()
+        around = False
         for cid in order:
             row = rows.get(cid)
             if row is None or (site is not None and row["site"] != site):
                 continue
+            # A footer or sidebar names the company, so it resembles every
+            # question about it: one such source at most, the best.
+            if row["heading_path"] == [OUTSIDE]:
+                if around:
+                    continue
+                around = True
             same_text = " ".join(row["text"].split()).casefold()
             if same_text in seen:
                 continue

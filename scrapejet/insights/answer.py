@@ -11,7 +11,7 @@ from collections.abc import Callable
 from .extractive import Similarity, extractive_answer
 from .llm import ChatModel, LLMError, build_messages, check_citations
 from .profile import asked_fields, is_business_question, profile_source
-from .qtype import asked_kind, search_words, stating_pages
+from .qtype import asked_kind, holding, search_words, stating_pages
 from .sources import Answer, Source
 
 logger = logging.getLogger(__name__)
@@ -121,7 +121,7 @@ class Insights:
         kind = asked_kind(question)
         # a page in another language answers with its own words for the value asked for
         hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind),
-                                     prefer=stating_pages(question, kind))
+                                     prefer=stating_pages(question, kind), holds=holding(question, kind))
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):

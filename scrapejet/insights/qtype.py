@@ -17,7 +17,7 @@ from collections.abc import Callable
 from ..extract.roles import page_role
 from ..extract.stopwords import STOP_WORDS
 from ..extract.textlines import fold
-from .text import EMAIL, FREE, PHONE, PRICE
+from .text import EMAIL, FREE, PHONE, PRICE, sentences
 
 # Question words and phrases, folded (lower case, no accents), per kind.
 # Checked in this order: "how much does it cost" is a price before a number,
@@ -221,6 +221,26 @@ def stating_pages(question: str, kind: str | None) -> Callable[[str], bool] | No
     if not roles:
         return None
     return lambda url: page_role(url) in roles
+
+
+def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
+    """Whether a passage holds a value of the kind ``question`` asks for
+    (one of its sentences or lines surely does); None for a question that
+    asks for no kind of value."""
+    if kind is None:
+        return None
+
+    def holds(text: str) -> bool:
+        units = sentences(text)
+        if kind == "place":
+            from ..extract.addresses import addresses_in_lines
+
+            # an address over lines ("Violens Kvt 4A," / "2620 Albertslund")
+            if any(a.get("street") and (a.get("postal_code") or a.get("locality")) for a in addresses_in_lines(units)):
+                return True
+        return any(holds_kind(unit, kind, question) >= 1.0 for unit in units)
+
+    return holds
 
 
 def search_words(question: str, kind: str | None) -> str | None:

@@ -81,9 +81,9 @@ def _create_tables(engine: Engine, attempts: int = 5) -> None:
 
 
 def _add_missing_columns(engine: Engine) -> None:
-    """ADD the nullable columns a newer version gave an existing table, so a
-    data dir or database made by an earlier version keeps working (create_all
-    only creates tables that do not exist)."""
+    """ADD the nullable columns (and CREATE the indexes) a newer version gave
+    an existing table, so a data dir or database made by an earlier version
+    keeps working (create_all only creates tables that do not exist)."""
     from sqlalchemy import inspect
     from sqlalchemy.schema import CreateColumn
 
@@ -99,6 +99,10 @@ def _add_missing_columns(engine: Engine) -> None:
             ddl = CreateColumn(column).compile(dialect=engine.dialect)
             with engine.begin() as conn:
                 conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {ddl}")
+        indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in indexes:
+                index.create(engine, checkfirst=True)
 
 
 class Storage:

@@ -14,6 +14,7 @@ on every page."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from collections import defaultdict
@@ -27,7 +28,7 @@ from sqlalchemy import (
     text,
 )
 
-from ..extract.chunking import Chunk, chunk_page
+from ..extract.chunking import OUTSIDE, Chunk, chunk_page, outside_chunks
 from ..extract.stopwords import STOP_WORDS
 from ..urls import canonical_url, site_host
 from .schema import chunks, pages
@@ -44,6 +45,16 @@ def query_terms(question: str, limit: int = 32) -> list[str]:
         if term and re.search(r"\w", term) and term not in STOP_WORDS and term not in terms:
             terms.append(term)
     return terms[:limit]
+
+
+def chunked_hash(page: dict[str, Any]) -> str | None:
+    """What a page's chunks were made from: its content hash, and its
+    outside text (a changed footer is chunked again too)."""
+    main = page.get("content_hash") or None
+    outside = page.get("outside_text")
+    if not outside or not main:
+        return main
+    return hashlib.sha256(f"{main}\n{outside}".encode()).hexdigest()
 
 
 def chunk_key(page: dict[str, Any]) -> tuple[str, str, str]:
@@ -100,17 +111,27 @@ class ChunkStore:
                 ).mappings()
                 for row in rows:
                     existing[(site, row["canonical_url"])].append(dict(row))
+            todo: list[tuple[str, str, str, dict, str | None, list[Chunk]]] = []
+            for (site, canon), (url, page) in latest.items():
+                old = existing.get((site, canon), [])
+                page_hash = chunked_hash(page)
+                if not force and old and page_hash and all(r["page_hash"] == page_hash for r in old):
+                    continue
+                main = chunk_page(page.get("markdown") or "", title=page.get("title"), text=page.get("text") or "",
+                                  max_words=max_words, overlap=overlap)
+                around = outside_chunks(page.get("outside_text") or "", start=len(main), max_words=max_words,
+                                        overlap=overlap)
+                todo.append((site, canon, url, page, page_hash, main + around))
+            held = self._held_elsewhere(conn, todo)
             inserts: list[dict] = []
             updates: list[dict] = []
             deletes: list[int] = []
-            for (site, canon), (url, page) in latest.items():
+            for site, canon, url, page, page_hash, new in todo:
                 old = existing.get((site, canon), [])
-                page_hash = page.get("content_hash") or None
-                if not force and old and page_hash and all(r["page_hash"] == page_hash for r in old):
-                    continue
                 out.pages += 1
-                new = chunk_page(page.get("markdown") or "", title=page.get("title"), text=page.get("text") or "",
-                                 max_words=max_words, overlap=overlap)
+                # A footer's chunk is kept by the first page that has it.
+                new = [c for c in new if c.heading_path != [OUTSIDE]
+                       or held.setdefault((site, c.content_hash), canon) == canon]
                 spare: dict[str, list[dict]] = defaultdict(list)
                 for row in old:
                     spare[row["content_hash"]].append(row)
@@ -126,7 +147,10 @@ class ChunkStore:
                             out.reused += 1
                     else:
                         inserts.append({
-                            "site": site, "canonical_url": canon, "url": url, "title": chunk.title,
+                            # an outside chunk is embedded untitled (one footer, one
+                            # vector) but shown with the title of the page holding it
+                            "site": site, "canonical_url": canon, "url": url,
+                            "title": chunk.title or page.get("title"),
                             "heading_path": chunk.heading_path, "position": chunk.position, "text": chunk.text,
                             "content_hash": h, "page_hash": page_hash, "created_at": now,
                             "_embed": chunk.embed_text,
@@ -150,6 +174,29 @@ class ChunkStore:
                 ).scalars().all()
                 out.todo.extend((i, row["site"], e) for i, row, e in zip(ids, inserts, embed))
         return out
+
+    @staticmethod
+    def _held_elsewhere(conn, todo: list[tuple]) -> dict[tuple[str, str], str]:
+        """(site, content hash) -> canonical URL of the page that keeps the
+        chunk, for outside chunks (footers) already stored for a page that
+        is not being chunked again in this batch."""
+        wanted: dict[str, set[str]] = defaultdict(set)
+        redone: dict[str, set[str]] = defaultdict(set)
+        for site, canon, _, _, _, new in todo:
+            redone[site].add(canon)
+            wanted[site].update(c.content_hash for c in new if c.heading_path == [OUTSIDE])
+        held: dict[tuple[str, str], str] = {}
+        for site, hashes in wanted.items():
+            hashes_list = sorted(hashes)
+            for begin in range(0, len(hashes_list), 500):
+                rows = conn.execute(
+                    select(chunks.c.content_hash, chunks.c.canonical_url)
+                    .where(chunks.c.site == site, chunks.c.content_hash.in_(hashes_list[begin:begin + 500]))
+                )
+                for h, canon in rows:
+                    if canon not in redone[site]:
+                        held.setdefault((site, h), canon)
+        return held
 
     def write_vectors(self, rows: list[tuple[int, bytes]], model: str) -> None:
         """Store embedded vectors (chunk id, float32 bytes) in one transaction."""
@@ -290,7 +337,7 @@ class ChunkStore:
     def site_pages(self, site: str) -> list[dict[str, Any]]:
         """The latest stored version of each page of a site (for re-chunking)."""
         cols = (pages.c.url, pages.c.final_url, pages.c.site, pages.c.title, pages.c.markdown, pages.c.text,
-                pages.c.content_hash)
+                pages.c.outside_text, pages.c.content_hash)
         latest: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
             query = select(*cols).where(pages.c.site == site).order_by(pages.c.fetched_at, pages.c.id)

@@ -167,7 +167,7 @@ class IndexQueue:
         if not rows:
             return []
         cols = (pages.c.url, pages.c.final_url, pages.c.site, pages.c.title, pages.c.markdown, pages.c.text,
-                pages.c.content_hash)
+                pages.c.outside_text, pages.c.content_hash)
         keys = [(r["job_id"], r["page_key"]) for r in rows]
         with self.engine.connect() as conn:
             found = []

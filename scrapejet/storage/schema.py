@@ -67,6 +67,7 @@ pages = Table(
     Column("language", String(32)),
     Column("text", Text),
     Column("markdown", Text),
+    Column("outside_text", Text),
     Column("headings", JSON),
     Column("meta", JSON),
     Column("links", JSON),
@@ -143,6 +144,8 @@ chunks = Table(
     Column("created_at", Float, nullable=False),
     Column("embedded_at", Float),
     Index("ix_chunks_site_url", "site", "canonical_url"),
+    # a footer's chunk is looked up by its hash among the site's chunks
+    Index("ix_chunks_site_hash", "site", "content_hash"),
     Index("ix_chunks_embedded_at", "embedded_at"),
     # Ids are never reused (SQLite would reuse the largest after a delete):
     # a FAISS index holding a deleted chunk's id must not find a new chunk.

@@ -96,6 +96,8 @@ class PageOut(BaseModel):
     language: str | None = None
     text: str | None = None
     markdown: str | None = None
+    outside_text: str | None = Field(default=None, description="visible text outside the main content (header, "
+                                     "footer, sidebars), menus left out")
     headings: list[Any] | None = None
     meta: dict[str, Any] | None = None
     links: dict[str, Any] | None = None

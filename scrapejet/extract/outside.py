@@ -1,0 +1,87 @@
+"""The text of a page that its main content leaves out.
+
+trafilatura keeps a page's article and drops what it judges boilerplate:
+the header, the footer, sidebars, and often the cards, tables and widgets
+of a small business's one-page site. That is where such a site states its
+address, opening hours, owner and registration number, so questions about
+the business need it. ``outside_text`` is that text, as a reader sees it,
+minus menus and third parties' widgets; the indexer chunks it apart from
+the main content (``storage.chunks``), once per site where pages repeat it.
+
+Pure function over a parsed page; no network, no model."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+
+from .textlines import NAV, WIDGET, fold, read_document
+
+# A page's outside text is cut here: a sidebar of a thousand links or a
+# product grid is not what a question about the business needs.
+MAX_WORDS = 1500
+_WORDS = re.compile(r"\w+")
+# The copyright line: on every page, and its words (the company's name, a
+# year) match every question about the company while answering none.
+_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"
+                        r"tous droits r[ée]serv[ée]s|todos los derechos reservados", re.I)
+_NOT_PAGES = ("mailto:", "tel:", "sms:", "javascript:", "#", "whatsapp:", "callto:")
+
+
+def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
+    """Visible lines of ``tree`` that are not in ``main_text``, in reading
+    order; lines that sit together on the page (between two stretches of
+    main content) form one paragraph, paragraphs separated by a blank line.
+
+    Left out: menus (a ``<nav>`` or a block named as one, and any line that
+    is just a link to another page of the site), third parties' widgets,
+    copyright lines, and lines already said once."""
+    doc = read_document(tree)
+    host = urlsplit(url).hostname
+    menu_lines = {a.line for a in doc.anchors if _page_link(a.href, url, host) and a.text
+                  and a.line < len(doc.lines) and fold(a.text) == fold(doc.lines[a.line].text)}
+    # compared word by word: "CEO" is not in "proceed"
+    main = f" {_words(main_text)} "
+    runs: list[list[str]] = [[]]
+    seen: set[str] = set()
+    words = 0
+    for index, line in enumerate(doc.lines):
+        text = line.text
+        folded = _words(text)
+        if len(folded) < 2:  # nothing, or an icon link's letter
+            continue
+        if f" {folded} " in main:
+            if runs[-1]:
+                runs.append([])
+            continue
+        if (line.flags & (NAV | WIDGET) or line.third_party or index in menu_lines or folded in seen
+                or _COPYRIGHT.search(text)):
+            continue
+        seen.add(folded)
+        runs[-1].append(text)
+        words += len(text.split())
+        if words >= MAX_WORDS:
+            break
+    return "\n\n".join("\n".join(run) for run in runs if run)
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORDS.findall(fold(text)))
+
+
+def _page_link(href: str, url: str, host: str | None) -> bool:
+    """Whether ``href`` opens another page of the same site or a section of
+    this one (a menu entry, a "skip to content" link), rather than a mail, a
+    call, a placeholder "#" (team cards link their names there) or another
+    site."""
+    if len(href) > 1 and href.startswith("#"):
+        return True
+    if not href or href.lower().startswith(_NOT_PAGES):
+        return False
+    try:
+        target = urlsplit(urljoin(url, href))
+    except ValueError:
+        return False
+    return target.scheme in ("http", "https") and target.hostname == host
