@@ -161,7 +161,10 @@ class CrawlSpec(Strict):
     max_depth: Depth = 5
     include: UrlPattern = None
     exclude: UrlPattern = None
-    render_js: bool = False
+    # as for business pages: "auto" renders in Chromium only the pages whose
+    # HTML looks drawn by script, so a site whose menu a script writes is
+    # crawled whole without the user asking
+    render_js: RenderJs = "auto"
     priority: Priority = 5
     subdomains: bool = False
     # False: only the process that submitted it serves the job (`scrapy crawl
@@ -174,7 +177,7 @@ class CrawlSpec(Strict):
 
     def first_requests(self) -> list[Seed]:
         """The start page, with the site's robots.txt and sitemap."""
-        return _site_seeds(self.url, self.render_js)
+        return _site_seeds(self.url, self.render_js is True)
 
 
 class BusinessSpec(Strict):

@@ -157,8 +157,21 @@ def test_bad_arguments_are_refused_clearly(env, tmp_path):
 
 
 def test_render_js(env, web, tmp_path):
-    items, _ = crawl(env, tmp_path, web.url("js.test"))
+    items, _ = crawl(env, tmp_path, web.url("js.test"), "-a", "render_js=false")
     assert paths(i["url"] for i in items) == {"/", "/static"}
+    # by default (auto) the home page, with scripts and one link, is fetched
+    # again in Chromium: the link its script writes is followed
+    items, result = crawl(env, tmp_path, web.url("js.test"), name="auto.jsonl")
+    assert paths(i["url"] for i in items) == {"/", "/static", "/rendered"}, result.stderr[-2000:]
+    assert "Rendering" in result.stderr and "a home page with scripts that links to one other page only" in \
+        result.stderr
+    home = next(i for i in items if paths([i["url"]]) == {"/"})
+    assert web.marker("js.test", "/") in home["text"] and "/rendered" in " ".join(home["links"]["internal"])
+    # ...unless there is no Chromium: then the pages are stored as fetched, and it is said
+    items, result = crawl(env, tmp_path, web.url("js.test"), "-s",
+                          'PLAYWRIGHT_LAUNCH_OPTIONS={"executable_path": "/nonexistent/chromium"}', name="none.jsonl")
+    assert paths(i["url"] for i in items) == {"/", "/static"}
+    assert "there is no Chromium at /nonexistent/chromium" in result.stderr
     items, result = crawl(env, tmp_path, web.url("js.test"), "-a", "render_js=true", name="js.jsonl")
     assert paths(i["url"] for i in items) == {"/", "/static", "/rendered"}, result.stderr[-2000:]
     rendered = next(i for i in items if i["url"].endswith("/rendered"))

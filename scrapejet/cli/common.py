@@ -187,7 +187,8 @@ def print_render_hint(console: Console, storage, job) -> None:
     """A start page that links to no other page of its site, fetched without
     a browser, is most likely a JavaScript app shell (its links are drawn by
     scripts): say so, rather than leave a one-page result unexplained."""
-    if job.spec.get("render_js") or job.spec.get("pages_to_scrape") or job.counters.get("crawled", 0) > 1:
+    # with render_js=auto such a page was rendered, unless it shows none of the signs
+    if job.spec.get("render_js") is True or job.spec.get("pages_to_scrape") or job.counters.get("crawled", 0) > 1:
         return
     start = next((p for p in storage.iter_pages(job.job_id) if p.get("depth") == 0), None)
     links = (start or {}).get("links") or {}

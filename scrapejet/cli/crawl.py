@@ -25,7 +25,9 @@ def add_parsers(sub) -> None:
     c.add_argument("--max-depth", type=int, help="link depth (default SCRAPEJET_DEFAULT_MAX_DEPTH: 5)")
     c.add_argument("--format", choices=FORMATS, default="jsonl")
     c.add_argument("-o", "--output", help="output file ('-' for stdout); default data/exports/SITE-JOB.EXT")
-    c.add_argument("--render-js", action="store_true", help="render pages in headless Chromium")
+    c.add_argument("--render-js", action="store_true",
+                   help="render every page in headless Chromium (default: only pages that look drawn by script)")
+    c.add_argument("--no-render-js", action="store_true", help="render no page, even one drawn by script")
     c.add_argument("--include", help="only follow URLs matching this regex")
     c.add_argument("--exclude", help="never follow URLs matching this regex")
     c.add_argument("--priority", type=int, help="1-9, 9 most urgent (default SCRAPEJET_DEFAULT_PRIORITY: 5)")
@@ -53,9 +55,10 @@ def add_parsers(sub) -> None:
 def cmd_crawl(args, console: Console) -> int:
     from ..spiders.generic import GenericSpider
 
+    render_js = True if args.render_js else False if args.no_render_js else "auto"
     spec = {
         "url": args.url, "max_pages": args.max_pages, "max_depth": args.max_depth,
-        "include": args.include, "exclude": args.exclude, "render_js": args.render_js,
+        "include": args.include, "exclude": args.exclude, "render_js": render_js,
         "priority": args.priority, "subdomains": args.subdomains,
     }
     settings = crawl_settings({"LOG_LEVEL": "INFO" if args.verbose else "WARNING", "LOG_INSTALL_ROOT_HANDLER": True})
@@ -66,7 +69,7 @@ def cmd_crawl(args, console: Console) -> int:
         return 2
 
     kwargs = {k: v for k, v in spec.items() if v not in (None, False)}
-    kwargs["render_js"] = "true" if args.render_js else "false"
+    kwargs["render_js"] = str(render_js).lower()
     kwargs["subdomains"] = "true" if args.subdomains else "false"
     ran = run_job(settings, GenericSpider, kwargs, f"crawling {args.url}", spec["max_pages"], console, args.progress)
     if ran is None:

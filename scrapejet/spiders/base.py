@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -152,6 +153,11 @@ class ScrapeJetSpider(scrapy.Spider):
         spider.idle_close_s = crawler.settings.getfloat("SCRAPEJET_WORKER_IDLE_S")
         spider.html_types = tuple(crawler.settings.getlist("SCRAPEJET_HTML_TYPES"))
         spider.max_url_length = crawler.settings.getint("URLLENGTH_LIMIT")
+        chromium = (crawler.settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS") or {}).get("executable_path")
+        # render_js=auto on a machine without the browser: pages are stored as
+        # fetched (and it is said once), rather than lost to a launch error
+        spider.chromium_missing = chromium if chromium and not os.path.exists(chromium) else None
+        spider.said_no_chromium = False
         return spider
 
     @functools.cached_property
@@ -264,6 +270,32 @@ class ScrapeJetSpider(scrapy.Spider):
             return
         async for output in self.handle(response, job):
             yield output
+
+    def render_reason(self, response, job, data: dict[str, Any]) -> str | None:
+        """With ``render_js=auto``, why a page fetched without a browser is to
+        be fetched again in Chromium: its HTML looks drawn by script
+        (``extract.scripted``). None when it does not, when it was rendered
+        already, or when there is no Chromium to render it."""
+        from ..extract.scripted import drawn_by_script
+
+        if job.spec.get("render_js") != "auto" or response.meta.get("playwright"):
+            return None
+        # the page's links to other pages: not to itself (the home page's
+        # own "/" and index.html included)
+        home = response.meta.get("depth", 0) == 0
+        own = {response.url.split("#")[0]} | ({response.urljoin("index.html"), response.urljoin("/")} if home else set())
+        links = [u for u in (data.get("links") or {}).get("internal") or [] if u.split("#")[0] not in own]
+        reason = drawn_by_script(response.body, links, home=home)
+        if reason is None:
+            return None
+        if self.chromium_missing:
+            if not self.said_no_chromium:
+                self.said_no_chromium = True
+                logger.warning("%s looks drawn by script (%s), but there is no Chromium at %s: pages are stored "
+                               "as fetched", response.url, reason, self.chromium_missing)
+            return None
+        logger.info("Rendering %s in Chromium: %s", response.url, reason)
+        return reason
 
     def on_error(self, failure):
         """The errback of every request: what ``failed`` yields, counted for

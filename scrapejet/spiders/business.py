@@ -137,20 +137,10 @@ class BusinessSpider(ScrapeJetSpider):
 
     def _render_again(self, response, job, data) -> scrapy.Request | None:
         """With ``render_js=auto``, the same page for Chromium when its HTML
-        looks drawn by script (``extract.scripted``), once."""
-        from ..extract.scripted import drawn_by_script
-
-        if job.spec.get("render_js") != "auto" or response.meta.get("playwright"):
-            return None
-        # the page's links to other pages: not to itself (the home page's
-        # own "/" and index.html included)
-        home = response.meta.get("depth", 0) == 0
-        own = {response.url.split("#")[0]} | ({response.urljoin("index.html"), response.urljoin("/")} if home else set())
-        links = [u for u in (data.get("links") or {}).get("internal") or [] if u.split("#")[0] not in own]
-        reason = drawn_by_script(response.body, links, home=home)
+        looks drawn by script (``render_reason``), once."""
+        reason = self.render_reason(response, job, data)
         if reason is None:
             return None
-        logger.info("Rendering %s in Chromium: %s", response.url, reason)
         meta = response.meta
         request = self._request(response.url, job, meta.get("depth", 0), page_type=meta.get("page_type"),
                                 fallback=bool(meta.get("fallback")), rank=meta.get("discovery_rank"))

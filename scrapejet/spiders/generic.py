@@ -13,6 +13,7 @@ import scrapy
 from ..extract.page import extract_page
 from .reading import ExtractionCrashed
 from ..items import PageItem
+from ..scheduler.outcomes import Outcome
 from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import in_scope, site_host, url_pattern
 from .base import ScrapeJetSpider
@@ -39,6 +40,14 @@ class GenericSpider(ScrapeJetSpider):
         except ExtractionCrashed as exc:
             yield self.read_failed(response, job, exc)
             return
+        reason = self.render_reason(response, job, data)
+        if reason is not None:
+            rendered = self._follow(response.url, job, depth)
+            if rendered is not None:
+                rendered.meta.update(playwright=True, render_reason=reason)
+                yield rendered.replace(dont_filter=True)  # this page, drawn by its scripts in Chromium
+                yield Outcome.AUX  # its plain copy is no page
+                return
         yield PageItem(
             job_id=job.job_id, url=url, final_url=response.url, status=response.status,
             depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]), **data,
@@ -65,7 +74,7 @@ class GenericSpider(ScrapeJetSpider):
             if spec.get("exclude") and url_pattern(spec["exclude"]).search(url):
                 return None
         meta: dict[str, Any] = {"job_id": job.job_id, "depth": depth, "role": role}
-        if role == PAGE and spec.get("render_js"):
+        if role == PAGE and spec.get("render_js") is True:
             meta["playwright"] = True
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 

@@ -13,6 +13,7 @@ from ...specs import (
     OutputFormat,
     PageBudget,
     Priority,
+    RenderJs,
     Strict,
     WebhookSpec,
 )
@@ -31,7 +32,11 @@ class ScrapeRequest(Strict):
     max_depth: Depth | None = Field(default=None, description="link depth from url (default SCRAPEJET_DEFAULT_MAX_DEPTH)")
     output_format: OutputFormat = Field(default="json", description="format of the result download (GET /scrape/{id}/result?download=true)")
     priority: Priority | None = Field(default=None, description="1-9, 9 most urgent (default 5)")
-    render_js: bool = Field(default=False, description="render pages in headless Chromium")
+    render_js: RenderJs = Field(
+        default="auto",
+        description='"auto": render in headless Chromium the pages that look drawn by script (placeholders for '
+                    'partial files, an empty app root, no links); true: every page; false: none',
+    )
     include: Include = None
     exclude: Exclude = None
     subdomains: bool = Field(default=False, description="crawl every host under the registered domain")
