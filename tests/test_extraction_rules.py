@@ -487,6 +487,21 @@ def test_a_plugin_s_processor_quoted_in_the_privacy_statement_is_not_the_company
     assert [p["e164"] for p in extract_contacts(own.encode(), "http://muster.de/impressum", role="legal")["phones"]] == ["+493025768810"]
 
 
+@pytest.mark.parametrize("complaint, address", [
+    ("do Prezesa Urzędu Ochrony Danych Osobowych (PUODO), ul. Stawki 2, 00-193 Warszawa", "ul. Stawki 2"),
+    ("à la Commission Nationale de l'Informatique et des Libertés (CNIL), 3 Place de Fontenoy, 75007 Paris",
+     "3 Place de Fontenoy"),
+    ("bei der Österreichischen Datenschutzbehörde, Barichgasse 40-42, 1030 Wien", "Barichgasse 40-42"),
+])
+def test_the_data_protection_authority_a_privacy_notice_names_is_not_the_company(complaint, address):
+    html = f"""<html><body><main><h1>Polityka prywatności</h1><p>Administratorem danych jest STYL-BUD,
+    Bachórzec 206, 37-750 Bachórzec.</p><ul><li><strong>Prawo do wniesienia skargi</strong> {complaint}</li></ul>
+    </main></body></html>"""
+    found = extract_contacts(html.encode(), "http://styl-bud.test/polityka-prywatnosci.html", role="privacy")
+    streets = [a["street"] for a in found["addresses"]]
+    assert "Bachórzec 206" in streets and address not in streets
+
+
 @pytest.mark.parametrize("url, text", [
     ("http://varle.dk/om-virksomheden", "Om virksomheden"),
     ("http://firma.no/om-selskapet", "Om selskapet"),

@@ -265,6 +265,13 @@ _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
     r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
+    # the data protection authority a privacy notice tells where to complain to
+    r"data protection authority|information commissioner|datenschutzbehorde|datenschutzbeauftragte[rn]? des landes|"
+    r"commission nationale de l.informatique|\bcnil\b|garante per la protezione|proteccion de datos|\baepd\b|"
+    r"autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|protection des donnees|\bcnpd\b|"
+    r"protecao de dados|urzedu? ochrony danych|\bp?uodo\b|ochranu osobnich udaju|ochrany osobnych udajov|"
+    r"datatilsynet|integritetsskyddsmyndigheten|tietosuojavaltuutetu|adatvedelmi es informacioszabadsag|"
+    r"autoritatea nationala de supraveghere|"
     r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
     r"arbitragem|arbitraje|arbitrato|arbitration|resolucao alternativa de litigios|livro de reclamacoes|"
     r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten|notar|"
