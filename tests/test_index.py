@@ -176,6 +176,9 @@ def test_a_footer_every_page_repeats_is_one_chunk_of_the_site_and_is_found(env, 
     retriever.catch_up("tea.test")
     hits = retriever.search("Where is the tearoom? What is its address?", site="tea.test", k=3)
     assert any("Quay Street 2" in h.text or "Harbour Lane 7" in h.text for h in hits)
+    # one footer among the sources, not both versions of it (they name the
+    # place, so they resemble every question about it)
+    assert sum(h.heading_path == [OUTSIDE] for h in hits) == 1 and len(hits) == 3
 
 
 def test_a_passage_holding_the_kind_of_value_asked_for_is_retrieved_without_its_label(env, model):
