@@ -220,7 +220,8 @@ def test_outside_text_keeps_a_team_card_trafilatura_drops() -> None:
 em coroas, pontes e próteses totais para clínicas de toda a região.</p><p>Trabalhamos com materiais
 certificados e prazos curtos, e cada peça passa por controle de qualidade antes da entrega.</p></section>
 <section><h2>Nossa Equipe</h2><ul class="has-scrollbar">{cards}</ul></section></main>
-<footer><ul><li><a href="/sobre">Sobre</a></li></ul><address>Rua Sete de Agosto 51A, Passo Fundo</address></footer>
+<footer><ul><li><a href="/sobre">Sobre</a></li></ul><p><a href="/">Início</a> · <a href="/sobre">Sobre nós</a></p>
+<address>Rua Sete de Agosto 51A, Passo Fundo</address></footer>
 </body></html>"""
     page = extract_page(team, "https://lab.test/")
     assert "Milton S. Uehara" not in page["text"]

@@ -40,8 +40,14 @@ def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
     copyright lines, and lines already said once."""
     doc = read_document(tree)
     host = urlsplit(url).hostname
-    menu_lines = {a.line for a in doc.anchors if _page_link(a.href, url, host) and a.text
-                  and a.line < len(doc.lines) and fold(a.text) == fold(doc.lines[a.line].text)}
+    # a line that is nothing but links to pages of the site ("Home", or
+    # "Home About Services Contact" in a row) is a menu
+    link_words: dict[int, list[str]] = {}
+    for anchor in doc.anchors:
+        if _page_link(anchor.href, url, host) and anchor.text:
+            link_words.setdefault(anchor.line, []).extend(_words(anchor.text).split())
+    menu_lines = {i for i, words in link_words.items()
+                  if i < len(doc.lines) and sorted(words) == sorted(_words(doc.lines[i].text).split())}
     # compared word by word: "CEO" is not in "proceed"
     main = f" {_words(main_text)} "
     runs: list[list[str]] = [[]]
