@@ -423,7 +423,7 @@ def test_a_middle_initial_is_part_of_a_name():
     ("Représentant légal : Kadir OZDEMIR", 1.0),  # a long surname in capitals after a first name
     ("Notaire : Claire CUISENIER (CC)", 1.0),
     ("Tél. : 07 48 65 95 44 — E-mail :", 0.0),  # words apart by numbers and punctuation are no name
-    ("Siège social : 2 Rue Ribot, 93700 Drancy, France", 0.5),  # only "Rue Ribot", without a role
+    ("Siège social : 2 Rue Ribot, 93700 Drancy, France", 0.0),  # "Rue Ribot" is a street
     ("Centro de fisioterapia en Av. Insurgentes 1098", 0.0),  # an abbreviation's period ends a name
     ("Bolaget leds av huvudägaren Peter Carlsson.", 1.0),  # a Swedish owner
 ])
@@ -431,6 +431,28 @@ def test_a_name_is_words_side_by_side_and_a_surname_may_be_in_capitals(sentence,
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind(sentence, "person", "Who runs the shop?") == holds
+
+
+def test_the_person_the_question_names_is_not_the_answer_whatever_follows_the_name():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Which notary works at the office alongside the associate notary Tamara Chergui-Vilo?"
+    assert holds_kind("SAS Tamara CHERGUI-VILO Notaire Associé", "person", question) == 0.0
+    assert holds_kind("Notaire : Claire CUISENIER (CC)", "person", question) == 1.0
+
+
+def test_the_company_behind_a_site_is_a_legal_entity():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Which company operates CrossBox Zuera?"
+    assert holds_kind("Denominación social: ATLAS & FALCATA SL", "person", question) == 1.0
+    assert holds_kind("Nos vemos en el box, dice Ana Pérez.", "person", question) == 0.5
+    legal = Source(n=1, url="http://crossbox.test/aviso-legal", title="Aviso legal", snippet="", score=1.0,
+                   text="CrossBox Zuera, responsable del sitio web, pone a disposición de los usuarios este "
+                        "documento.\n\nDenominación social: ATLAS & FALCATA SL\n\nNombre comercial: CROSSBOXZUERA\n\n"
+                        "Responsable: Ana Pérez, entrenadora de CrossBox Zuera.")
+    assert extractive_answer(question, [legal]).startswith("Denominación social: ATLAS & FALCATA SL [1]")
 
 
 def test_whom_and_which_role_ask_for_a_person():

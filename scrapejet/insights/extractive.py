@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from .profile import asked_fields, profile_lines
-from .qtype import KIND_WORDS, asked_kind, holds_kind, is_name_line
+from .qtype import KIND_WORDS, asked_kind, asks_company, holds_kind, is_name_line
 from .sources import Source
 from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
@@ -225,7 +225,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # the site's own name ("What services does Northwind Tools offer?") is on
     # every page: it says which site, not which sentence
     hosts = {re.sub(r"[^a-z]", "", fold(urlsplit(s.url).hostname or "")) for s in sources if s.kind == "chunk" and s.url}
-    for t in topic if kind not in ("person", "when") else []:  # who founded it, and when: said next to its name
+    # who founded it, and when: said next to its name; not the company behind it
+    for t in topic if kind not in ("person", "when") or asks_company(question) else []:
         if len(t) >= 3 and t != value_term and any(t in h for h in hosts):
             weights[t] *= NAME_WEIGHT
     total = sum(weights.values()) or 1.0

@@ -350,6 +350,23 @@ def asked_kind(question: str) -> str | None:
     return None
 
 
+# A question for the company behind a brand or a site, whose answer is a
+# legal entity rather than a person.
+_ASKS_COMPANY = re.compile(r"\b(?:which|what) (?:company|firm|legal entity|business entity)\b|\blegal (?:name|entity)\b|"
+                           r"\bregistered (?:name|company)\b|razon social|denominacion social|raison sociale|"
+                           r"firmenname|welche firma|quelle (?:societe|entreprise)|que empresa|quale (?:societa|azienda)")
+# A legal form after a company's name, as registers write it.
+_LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|LLC|Inc|PLC|LLP|S\.?L\.?U?|S\.?A\.?U?|"
+                         r"SAS|SARL|S\.à r\.l\.|Sàrl|EURL|S\.?R\.?L\.?|S\.?p\.?A\.?|S\.?n\.?c\.?|B\.?V\.?|N\.?V\.?|"
+                         r"BVBA|SPRL|ApS|A/S|AS|AB|Oy|Oyj|UAB|Kft|Zrt|Lda|Ltda|d\.o\.o\.|s\.r\.o\.|"
+                         r"Sp\. z o\.o\.|sp\. z o\.o\.)(?!\w)")
+
+
+def asks_company(question: str) -> bool:
+    """Whether ``question`` asks for the company behind a site or brand."""
+    return bool(_ASKS_COMPANY.search(fold(question)))
+
+
 def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     """How surely ``sentence`` holds a value of ``kind``: 1, 0.5 (the shape
     without the context, such as two capitalised words without "owner"), or 0.
@@ -387,8 +404,16 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         # a whole address (street and postcode) above a part of one
         return 1.0 if street and postcode else 0.75 if street or postcode else 0.5 if named else 0.0
     if kind == "person":
+        if asks_company(question):
+            # "Which company operates it?": "Denominación social: ATLAS & FALCATA SL"
+            return 1.0 if _LEGAL_FORM.search(sentence) else 0.5 if _names(sentence) else 0.0
         asked = {fold(word) for word in re.findall(r"\w+", question)}
-        found = [name for name in _names(sentence) if not {fold(w) for w in name} <= asked]
+        # a name the question gives is not the answer, however the sentence
+        # goes on after it ("Tamara CHERGUI-VILO Notaire Associé")
+        found = [name for name in _names(sentence)
+                 if len(parts := [fold(p) for w in name for p in re.findall(r"\w+", w)]) > sum(p in asked for p in parts)
+                 and sum(p in asked for p in parts) < 2
+                 and not _STREET.search(" ".join(name))]  # "Rue Achille René-Boisneuf" is a street
         cue = bool(_PERSON_CUE.search(fold(sentence)))
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
