@@ -455,6 +455,20 @@ def test_the_company_behind_a_site_is_a_legal_entity():
     assert extractive_answer(question, [legal]).startswith("Denominación social: ATLAS & FALCATA SL [1]")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Адреса вул. Верстова, 33, Дніпро",  # Ukrainian
+    "Domicilio social: Salvador Echeandia Kalea, 12, BJ 1",  # Basque "kalea"
+    "Adresă: București, sector 4, str. Odei",  # Romanian
+    "Joniškėlio g. 13a",  # Lithuanian: the street's name in the genitive, then g.
+    "Unit 2 Cahir Business Park, Cahir, Co. Tipperary",
+])
+def test_street_addresses_in_the_ways_other_countries_write_them(sentence):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, "place", "What is their address?") >= 0.75
+    assert holds_kind("Send Message", "place", "What is their address?") < 0.75
+
+
 def test_whom_and_which_role_ask_for_a_person():
     from scrapejet.insights.qtype import asked_kind
 

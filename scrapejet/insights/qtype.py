@@ -112,7 +112,13 @@ _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3
                        r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 _STREET = re.compile(
     r"\b(?:street|st\.|road|rd\.|avenue|lane|drive|way|square|place|rue|chemin|boulevard|calle|avenida|plaza|"
-    r"carrer|via|viale|piazza|corso|rua|travessa|ul\.|ulica|utca|u\.|sokak|cadde|mahalle|οδος|cesta|tanav)(?!\w)|"
+    r"carrer|via|viale|piazza|corso|rua|travessa|ul\.|ulica|utca|u\.|sokak|cadde|mahalle|οδος|cesta|tanav|"
+    # Basque, Romanian, Baltic, Slavic, Hungarian, Turkish, Cyrillic and Greek street words
+    r"kalea|str\.|strada|calea|aleea|bd\.|iela|gatve|gatvė|aleja|al\.|plac|trg|namesti|náměstí|námestie|"
+    r"tér|körút|mah\.|sk\.|cd\.|bulvar\w*|вул\.|вулиця|ул\.|улица|бул\.|булевард|просп\.|проспект|"
+    r"λεωφ\.|οδός|business park|industrial estate)(?!\w)|"
+    # Lithuanian "Joniškėlio g. 13a", "Gedimino pr. 9": a street's name in the genitive, then g./pr.
+    r"\w[oųs] (?:g|pr)\.\s*\d|"
     # compounds: "Hauptstraße", "Havenstraat", "Storgatan", "Vestergade"
     r"\w(?:str\.|strasse|straße|weg|platz|gasse|allee|damm|ring|straat|laan|plein|gracht|gatan|gata|gade|vej|vei|"
     r"katu|tie)(?!\w)",
