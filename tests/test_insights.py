@@ -469,6 +469,20 @@ def test_street_addresses_in_the_ways_other_countries_write_them(sentence):
     assert holds_kind("Send Message", "place", "What is their address?") < 0.75
 
 
+def test_an_english_question_finds_its_words_in_a_page_in_another_language():
+    from scrapejet.insights.extractive import extractive_answer
+
+    page = Source(n=1, url="http://lrmj.test/", title="LRMJ Project", snippet="", score=1.0,
+                  text="Fondé en 2011, LRMJ Project est un atelier de ferronnerie à vingt minutes de Bruxelles.\n\n"
+                       "Vous recevez un devis gratuit et détaillé sous 48 heures.\n\nPortails, grilles et garde-corps.")
+    answer = extractive_answer("How long does LRMJ Project take to send a free quote?", [page])
+    assert answer.startswith("Vous recevez un devis gratuit et détaillé sous 48 heures. [1]"), answer
+    pay = Source(n=1, url="http://podologie.test/afspraken", title="Afspraken", snippet="", score=1.0,
+                 text="Een consultatie kan enkel na het maken van een afspraak.\n\nU kan contant of via Payconiq "
+                      "betalen.\n\nGelieve 3 dagen op voorhand te annuleren.")
+    assert "Payconiq" in extractive_answer("How can I pay at Podologie Sole Solutions?", [pay]).split("[1]")[0]
+
+
 def test_whom_and_which_role_ask_for_a_person():
     from scrapejet.insights.qtype import asked_kind
 

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
+from .glossary import english_terms
 from .profile import asked_fields, profile_lines
 from .qtype import KIND_WORDS, asked_kind, asks_company, holds_kind, is_name_line
 from .sources import Source
@@ -176,6 +177,7 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
             found = set(terms(sentence))
             if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)):
                 continue  # "Unsere Leistungen", "Contact": a label, not a statement
+            found |= english_terms(found)  # "Betaling" holds "payment" for an English question
             if EMAIL.search(sentence):
                 found |= EMAIL_TERMS
             if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7:

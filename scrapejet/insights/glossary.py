@@ -1,0 +1,137 @@
+"""The words small businesses' pages use, in their own languages, for what
+an English question asks about.
+
+A user asks in English about a site written in French, Danish or Polish
+("How can I pay?" of a page that says "Betaling"). The embedding model
+loaded for retrieval reads English only, so the extractive answerer would
+see no word of the question in the sentence that answers it. This is a
+short glossary of the things customers ask small businesses about (a
+quote, an appointment, payment, delivery, opening, what it costs, how
+long it takes, who runs it), each with its common words in the languages
+of the sites ScrapeJET is measured on; a sentence holding one of them holds
+the English term too. It is deliberately small and general: the words of
+one site's question are not in it.
+
+Pure data and one function; no model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import stem, terms
+
+# English term -> the words pages use for it (de fr es it nl pt pl cs sk hr sl hu ro tr sv da no fi lt lv et el bg uk)
+GLOSSARY = {
+    "quote": "devis angebot kostenvoranschlag presupuesto preventivo offerte orçamento wycena nabídka ponuda "
+             "ajánlat ofertă teklif offert tilbud tarjous pasiūlymas",
+    "free": "gratuit gratuite gratuits gratis kostenlos kostenfrei gratuito gratuita gratuiti gratuitos darmowy "
+            "darmowa bezpłatny bezpłatna bezpłatnie zdarma besplatno brezplačno ingyenes gratuită ücretsiz "
+            "kostnadsfri ilmainen nemokamai tasuta безплатно безкоштовно",
+    "deliver": "livraison livrons livré lieferung liefern geliefert entrega entregamos consegna consegniamo "
+               "levering leveren bezorging entregamos dostawa dostarczamy doručení doručujeme dostava "
+               "szállítás livrare teslimat leverans leverera levering levere toimitus pristatymas pristatome "
+               "доставка",
+    "delivery": "livraison lieferung lieferzeit entrega consegna levering levertijd bezorging dostawa doručení "
+                "dostava szállítás livrare teslimat leverans leveranstid levering leveringstid toimitus "
+                "pristatymas доставка",
+    "cancel": "annuler annulation stornieren stornierung absagen absage cancelar cancelación anular annullare "
+              "disdire disdetta annuleren afzeggen annulering odwołać odwołanie zrušit zrušení otkazati "
+              "lemondás anulare iptal avboka avbokning afbestille afbud avbestille peruuttaa peruutus atšaukti",
+    "pay": "paiement payer payez zahlung bezahlen zahlen bezahlung pago pagar pagos pagamento pagare pagamenti "
+           "betaling betalen płatność płatności zapłata platba platby plaćanje plačilo fizetés plată ödeme "
+           "betalning betala betale maksu maksaa mokėjimas apmokėjimas оплата",
+    "payment": "paiement zahlung zahlungsarten pago pagamento betaling betaalmethoden płatność platba plaćanje "
+               "fizetés plată ödeme betalning betaling maksu mokėjimas оплата",
+    "appointment": "rendez-vous termin terminvereinbarung cita appuntamento afspraak marcação wizyta termín "
+                   "időpont programare randevu tidsbokning bokning aftale timebestilling ajanvaraus vizitas "
+                   "запис",
+    "open": "ouvert ouverture geöffnet öffnungszeiten abierto apertura aperto orari geopend openingstijden "
+            "aberto otwarte otevřeno otvoreno nyitva deschis açık öppet öppettider åbent åpent avoinna "
+            "atidaryta dirbame ανοιχτά отворено відчинено",
+    "closed": "fermé fermée geschlossen ruhetag cerrado chiuso gesloten fechado zamknięte zavřeno zatvoreno "
+              "zárva închis kapalı stängt lukket stengt suljettu uždaryta κλειστά затворено зачинено",
+    "year": "an ans année années jahr jahre jahren año años anno anni jaar jaren ano anos rok lat lata roku "
+            "let godina godine év an ani yıl år års vuosi vuotta metai metų metus χρόνια години роки",
+    "day": "jour jours tag tage tagen día días giorno giorni dag dagen dia dias dzień dni den dní dnů dan dana "
+           "nap zi zile gün dagar dage dager päivä päivää diena dienos dienų μέρες дни дні",
+    "hour": "heure heures stunde stunden hora horas ora ore uur uren godzina godziny godzin hodina hodiny hodin "
+            "sat sata óra oră ore saat timme timmar time timer tunti tuntia valanda valandos ώρες часа години",
+    "week": "semaine semaines woche wochen semana semanas settimana settimane week weken tydzień tygodnie "
+            "tygodni týden týdny týdnů tjedan tjedna hét săptămână hafta vecka veckor uge uger uke uker viikko "
+            "viikkoa savaitė savaitės εβδομάδες седмици тижні",
+    "minute": "minute minuten minuto minutos minuti minuut minuta minut minuty perc dakika minutter minuutti "
+              "minutė minutės λεπτά минути хвилин",
+    "foot": "pied fuß fuss pie piedi voet pé pieszo pěšky pješice gyalog jos yürüyerek gång fods gående "
+            "kävellen pėsčiomis πόδια пеша пішки",
+    "walk": "pied fuß fuss pie piedi lopen pé pieszo pěšky pješice gyalog yürüyerek gång gåafstand gå kävellen "
+            "pėsčiomis пеша пішки",
+    "station": "gare bahnhof estación stazione station estação dworzec nádraží kolodvor pályaudvar gară "
+               "istasyon stationen asema stotis σταθμός гара вокзал",
+    "founded": "fondé fondée fondateur gegründet gründung fundado fundada fundación fondato fondata fondazione "
+               "opgericht fundada założony założona założyciel založena založen osnovan osnovana alapítva "
+               "înființată kuruldu grundat grundades grundlagt grunnlagt perustettu įkurta įsteigta ιδρύθηκε "
+               "основана заснована",
+    "owner": "propriétaire gérant gérante inhaber inhaberin eigentümer dueño dueña propietario propietaria "
+             "titolare proprietario eigenaar eigenaresse proprietário właściciel właścicielka majitel majitelka "
+             "vlasnik vlasnica tulajdonos proprietar sahibi ägare ejer indehaver eier innehaver omistaja "
+             "savininkas ιδιοκτήτης собственик власник",
+    "director": "directeur directrice gérant geschäftsführer geschäftsführerin leiter director directora "
+                "direttore direttrice amministratore directeur bestuurder diretor diretora dyrektor prezes "
+                "ředitel jednatel konateľ direktor direktorica igazgató ügyvezető director müdür vd "
+                "verkställande direktør daglig toimitusjohtaja direktorius διευθυντής директор",
+    "manager": "gérant responsable geschäftsführer leiter gerente responsabile manager bedrijfsleider gerente "
+               "kierownik vedoucí voditelj vezető manager müdür chef leder johtaja vadovas управител керівник",
+    "repair": "réparation réparations reparatur reparaturen reparación reparaciones riparazione riparazioni "
+              "reparatie reparaties reparação naprawa naprawy oprava opravy popravak popravila javítás "
+              "reparație tamir reparation reparationer reparasjon korjaus remontas επισκευή ремонт",
+    "service": "service services prestation prestations leistung leistungen dienstleistung dienstleistungen "
+               "servicio servicios servizio servizi dienst diensten dienstverlening serviço serviços usługa "
+               "usługi služba služby usluga usluge storitev storitve szolgáltatás szolgáltatások serviciu "
+               "servicii hizmet hizmetler tjänst tjänster tjeneste tjenester ydelse ydelser palvelu palvelut "
+               "paslauga paslaugos υπηρεσίες услуги послуги",
+    "product": "produit produits produkt produkte producto productos prodotto prodotti product producten "
+               "produto produtos produkty produktów výrobek výrobky proizvod proizvodi termék termékek produs "
+               "produse ürün ürünler produkter tuote tuotteet produktas produktai προϊόντα продукти",
+    "data": "données daten datos dati gegevens dados dane údaje podaci podatki adatok date veri uppgifter "
+            "oplysninger opplysninger tiedot duomenys δεδομένα данни дані",
+    "keep": "conservons conservées conserver conservation aufbewahren aufbewahrt speichern gespeichert "
+            "conservamos conservar conserviamo conservati conservare bewaren bewaard conservamos conservar "
+            "przechowujemy przechowywane uchováváme uchovávat čuvamo hranimo megőrizzük păstrăm saklıyoruz "
+            "sparar sparas opbevarer opbevares lagrer säilytämme saugome saugomi",
+    "university": "université universität hochschule universidad università universiteit universidade "
+                  "uniwersytet univerzita sveučilište univerza egyetem universitate üniversite universitet "
+                  "yliopisto universitetas πανεπιστήμιο университет університет",
+    "degree": "diplôme licence master abschluss diplom título grado licenciatura laurea diploma master "
+              "dyplom licencjat magister titul diploma diploma diplomă diploma examen eksamen tutkinto "
+              "diplomas πτυχίο диплома",
+    "bank": "banque bank banco banca bankrekening conta banku banka bankszámla bancă banka pankki bankas "
+            "τράπεζα банка банк",
+    "job": "emploi poste recrutement stelle stellenangebot karriere empleo trabajo lavoro lavora baan vacature "
+           "vacatures emprego praca kariera práce kariéra posao zaposlitev állás munka loc iş jobb karriär job "
+           "karriere jobb työpaikka darbas εργασία работа робота",
+    "lawyer": "avocat avocate anwalt anwältin rechtsanwalt rechtsanwältin abogado abogada avvocato avvocata "
+              "advocaat advogado advogada adwokat radca advokát odvjetnik odvetnik ügyvéd avocat avukat "
+              "advokat asianajaja advokatas δικηγόρος адвокат",
+}
+
+
+@lru_cache(maxsize=1)
+def _english_of() -> dict[str, frozenset[str]]:
+    """Folded, stemmed foreign term -> the English terms it stands for."""
+    out: dict[str, set[str]] = {}
+    for english, words in GLOSSARY.items():
+        key = stem(english)
+        for word in terms(words):
+            if word != key:
+                out.setdefault(word, set()).add(key)
+    return {word: frozenset(keys) for word, keys in out.items()}
+
+
+def english_terms(found: set[str]) -> set[str]:
+    """The English terms that a sentence's terms (``text.terms``) say in
+    another language: {"betal", "contant"} -> {"pay", "payment"}."""
+    table = _english_of()
+    out: set[str] = set()
+    for term in found:
+        out |= table.get(term, frozenset())
+    return out
