@@ -495,11 +495,13 @@ def test_a_plugin_s_processor_quoted_in_the_privacy_statement_is_not_the_company
 ])
 def test_the_data_protection_authority_a_privacy_notice_names_is_not_the_company(complaint, address):
     html = f"""<html><body><main><h1>Polityka prywatności</h1><p>Administratorem danych jest STYL-BUD,
-    Bachórzec 206, 37-750 Bachórzec.</p><ul><li><strong>Prawo do wniesienia skargi</strong> {complaint}</li></ul>
-    </main></body></html>"""
+    Bachórzec 206, 37-750 Bachórzec.</p><p>Délégué à la protection des données : dpo@styl-bud.pl</p>
+    <ul><li><strong>Prawo do wniesienia skargi</strong> {complaint}</li></ul></main></body></html>"""
     found = extract_contacts(html.encode(), "http://styl-bud.test/polityka-prywatnosci.html", role="privacy")
     streets = [a["street"] for a in found["addresses"]]
     assert "Bachórzec 206" in streets and address not in streets
+    # the company's own data protection officer is the company's
+    assert [e["email"] for e in found["emails"]] == ["dpo@styl-bud.pl"]
 
 
 @pytest.mark.parametrize("url, text", [
