@@ -257,6 +257,8 @@ def test_every_kind_from_the_page_to_its_results_and_questions(env, web, browser
         expect(page).to_have_url(f"{base}/job/{crawl_id}")
         expect(page.locator("#job-status")).to_have_text("completed", timeout=60_000)
         expect(page.locator("#job-facts")).to_contain_text("shop.test")
+        # the form's default: render the pages that look drawn by script, as the API's
+        expect(page.locator("#job-spec")).to_contain_text('"render_js": "auto"')
         expect(page.locator("#pages-summary")).to_have_text("18 page(s) stored")
         expect(page.locator("#pages tbody tr")).to_have_count(18)
         expect(page.locator("#failures-summary")).to_contain_text("None")

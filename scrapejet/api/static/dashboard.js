@@ -319,7 +319,8 @@ function withCommon(body, v) {
 
 const BODIES = {
   crawl: (v) => withCommon({
-    url: v.url || "", priority: Number(v.priority), output_format: v.output_format, render_js: v.render_js,
+    url: v.url || "", priority: Number(v.priority), output_format: v.output_format,
+    render_js: v.render_js === "auto" ? "auto" : v.render_js === "true",
     subdomains: v.subdomains,
     ...(v.max_pages !== undefined && { max_pages: v.max_pages }),
     ...(v.max_depth !== undefined && { max_depth: v.max_depth }),
