@@ -139,14 +139,16 @@ class Retriever:
                 if slot is not None:
                     entry[slot + 1] = raw
         order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
+        # HNSW keeps deleted chunks until its next rebuild: skip ids no longer stored.
         if holds is not None:
-            texts = self.store.rows(order)
-            holding = [cid for cid in order if cid in texts and holds(texts[cid]["text"])]
+            # every candidate's text is read for the fifth ranking, and kept
+            rows = self.store.rows(order)
+            holding = [cid for cid in order if cid in rows and holds(rows[cid]["text"])]
             for rank, cid in enumerate(holding):
                 fused[cid][0] += 1.0 / (RRF_K + rank + 1)
             order = sorted(fused, key=lambda cid: (-fused[cid][0], -(fused[cid][1] or -1.0), cid))
-        # HNSW keeps deleted chunks until its next rebuild: skip ids no longer stored.
-        rows = self.store.rows(order[: k * 3 + 10])
+        else:
+            rows = self.store.rows(order[: k * 3 + 10])
         hits = []
         # One text served at several URLs (/ and /index.html, a print
         # version, a tracking query) is one source, not k copies of it.

@@ -368,6 +368,15 @@ _LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|L
                          r"Sp\. z o\.o\.|sp\. z o\.o\.)(?!\w)")
 
 
+def _given(name: list[str], asked: set[str]) -> bool:
+    """Whether a name is the one the question gives (its words, folded):
+    all of it, or two of its words however the sentence goes on after it
+    ("Tamara CHERGUI-VILO Notaire Associé")."""
+    parts = [fold(part) for word in name for part in re.findall(r"\w+", word)]
+    given = sum(part in asked for part in parts)
+    return given == len(parts) or given >= 2
+
+
 def asks_company(question: str) -> bool:
     """Whether ``question`` asks for the company behind a site or brand."""
     return bool(_ASKS_COMPANY.search(fold(question)))
@@ -414,12 +423,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             # "Which company operates it?": "Denominación social: ATLAS & FALCATA SL"
             return 1.0 if _LEGAL_FORM.search(sentence) else 0.5 if _names(sentence) else 0.0
         asked = {fold(word) for word in re.findall(r"\w+", question)}
-        # a name the question gives is not the answer, however the sentence
-        # goes on after it ("Tamara CHERGUI-VILO Notaire Associé")
         found = [name for name in _names(sentence)
-                 if len(parts := [fold(p) for w in name for p in re.findall(r"\w+", w)]) > sum(p in asked for p in parts)
-                 and sum(p in asked for p in parts) < 2
-                 and not _STREET.search(" ".join(name))]  # "Rue Achille René-Boisneuf" is a street
+                 if not _given(name, asked) and not _STREET.search(" ".join(name))]  # "Rue Achille ..." is a street
         cue = bool(_PERSON_CUE.search(fold(sentence)))
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role

@@ -47,6 +47,11 @@ def query_terms(question: str, limit: int = 32) -> list[str]:
     return terms[:limit]
 
 
+# What chunking reads of a stored page (store_pages' input).
+CHUNKED_COLUMNS = (pages.c.url, pages.c.final_url, pages.c.site, pages.c.title, pages.c.markdown, pages.c.text,
+                   pages.c.outside_text, pages.c.content_hash)
+
+
 def chunked_hash(page: dict[str, Any]) -> str | None:
     """What a page's chunks were made from: its content hash, and its
     outside text (a changed footer is chunked again too)."""
@@ -336,11 +341,9 @@ class ChunkStore:
 
     def site_pages(self, site: str) -> list[dict[str, Any]]:
         """The latest stored version of each page of a site (for re-chunking)."""
-        cols = (pages.c.url, pages.c.final_url, pages.c.site, pages.c.title, pages.c.markdown, pages.c.text,
-                pages.c.outside_text, pages.c.content_hash)
         latest: dict[str, dict[str, Any]] = {}
         with self.engine.connect() as conn:
-            query = select(*cols).where(pages.c.site == site).order_by(pages.c.fetched_at, pages.c.id)
+            query = select(*CHUNKED_COLUMNS).where(pages.c.site == site).order_by(pages.c.fetched_at, pages.c.id)
             for row in conn.execute(query).mappings():
                 latest[chunk_key(dict(row))[1]] = dict(row)
         return list(latest.values())

@@ -166,12 +166,12 @@ class IndexQueue:
         """The stored version each claimed row names, as chunking wants it."""
         if not rows:
             return []
-        cols = (pages.c.url, pages.c.final_url, pages.c.site, pages.c.title, pages.c.markdown, pages.c.text,
-                pages.c.outside_text, pages.c.content_hash)
+        from .chunks import CHUNKED_COLUMNS
+
         keys = [(r["job_id"], r["page_key"]) for r in rows]
         with self.engine.connect() as conn:
             found = []
             for start in range(0, len(keys), 200):
-                query = select(*cols).where(tuple_(pages.c.job_id, pages.c.canonical_url).in_(keys[start:start + 200]))
+                query = select(*CHUNKED_COLUMNS).where(tuple_(pages.c.job_id, pages.c.canonical_url).in_(keys[start:start + 200]))
                 found.extend(dict(r) for r in conn.execute(query).mappings())
         return found
