@@ -111,19 +111,40 @@ class CrawlerRuntime:
     history when this worker's acknowledgement ended it (``job_ended``)."""
 
     def __init__(self, settings):
+        self.settings = settings
         self.storage, self.jobs = storage_and_jobs(settings)
         self.server = self.jobs.server
         self.keys = self.jobs.keys
         # job id -> [fetched at, record, last read] (monotonic seconds)
         self._jobs_cache: dict[str, list] = {}
+        self._aserver = None
 
     @classmethod
     def from_crawler(cls, crawler) -> CrawlerRuntime:
+        from scrapy import signals
+
         from .signals import job_ended
 
         runtime = cls(crawler.settings)
         crawler.signals.connect(runtime.job_ended, signal=job_ended)
+        crawler.signals.connect(runtime.engine_stopped, signal=signals.engine_stopped)
         return runtime
+
+    @property
+    def aserver(self):
+        """An asyncio Redis client on the reactor's loop (the asyncio reactor
+        only), made on first use, for calls made per request."""
+        if self._aserver is None:
+            from .redis_server import connect_async
+
+            self._aserver = connect_async(self.settings)
+        return self._aserver
+
+    async def engine_stopped(self) -> None:
+        # closed on the loop it was used on, not left to the garbage collector
+        if self._aserver is not None:
+            await self._aserver.aclose()
+            self._aserver = None
 
     def job(self, job_id: str | None, max_age: float = 1.0):
         """The record of job ``job_id`` (None if there is none), at most

@@ -25,8 +25,11 @@ import logging
 import time
 from email.utils import parsedate_to_datetime
 
+from scrapy import signals
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.reactor import is_asyncio_reactor_installed
 
+from ..runtime import CrawlerRuntime
 from ..scheduler.worker import Worker
 from ..urls import host_of
 
@@ -64,8 +67,15 @@ class HostPolitenessMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        return cls(crawler.get_extension(Worker), delay_s=settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S"),
-                   base_s=settings.getfloat("SCRAPEJET_BACKOFF_S"), max_s=settings.getfloat("SCRAPEJET_BACKOFF_MAX_S"))
+        middleware = cls(crawler.get_extension(Worker), delay_s=settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S"),
+                         base_s=settings.getfloat("SCRAPEJET_BACKOFF_S"),
+                         max_s=settings.getfloat("SCRAPEJET_BACKOFF_MAX_S"))
+        if middleware.delay_s > 0 and is_asyncio_reactor_installed():
+            # a turn and an answer per request: awaited, not blocking the loop
+            runtime = crawler.get_extension(CrawlerRuntime)
+            crawler.signals.connect(lambda: middleware.worker.queue.use_async(runtime.aserver),
+                                    signal=signals.engine_started, weak=False)
+        return middleware
 
     async def process_request(self, request, spider=None):
         host = host_of(request.url)
@@ -77,34 +87,36 @@ class HostPolitenessMiddleware:
         if wait > 0:
             await _sleep(wait)
         if self.delay_s > 0:
-            while (wait := self._turn(host)) > 0:
+            while (wait := await self._turn(host)) > 0:
                 await _sleep(wait)
         return None
 
-    def process_exception(self, request, exception, spider=None):
+    async def process_exception(self, request, exception, spider=None):
         # a timeout or a dropped connection: the request may have arrived
-        self._answered(host_of(request.url))
+        await self._answered(host_of(request.url))
         return None
 
-    def _answered(self, host: str) -> None:
+    async def _answered(self, host: str) -> None:
+        # awaited before the response goes on: its lease is acknowledged
+        # (freeing the host for the next lease) only once this is recorded
         if self.delay_s > 0:
             try:
-                self.worker.queue.answered(host, self.delay_s)
+                await self.worker.queue.answered_async(host, self.delay_s)
             except Exception:  # Redis down: the turn taken at sending stands
                 logger.exception("Could not note the answer of %s", host)
 
-    def _turn(self, host: str) -> float:
+    async def _turn(self, host: str) -> float:
         try:
-            return self.worker.queue.take_turn(host, self.delay_s)
+            return await self.worker.queue.take_turn_async(host, self.delay_s)
         except Exception:  # Redis down: the lease already paced this request
             logger.exception("Could not take the turn of %s", host)
             return 0.0
 
-    def process_response(self, request, response, spider=None):
+    async def process_response(self, request, response, spider=None):
         if NOT_SENT in response.flags:
             return response
         host = host_of(request.url)
-        self._answered(host)
+        await self._answered(host)
         if response.status in PAUSE_STATUSES:
             now = time.time()
             strikes = self.strikes[host] = self.strikes.get(host, 0) + 1

@@ -182,6 +182,7 @@ class RequestQueue:
         self._claim = server.register_script(_CLAIM)
         self._back_off = server.register_script(_BACK_OFF)
         self._turn = server.register_script(_TURN)
+        self._aturn = None  # the same on an asyncio client (use_async)
         # Politeness across workers (see _LEASE); set by the worker from settings.
         self.host_delay = 0.0
         self.host_concurrency = 0
@@ -261,13 +262,36 @@ class RequestQueue:
         0 if taken, else the seconds to wait before asking again (the last
         request to it was sent or answered less than ``delay`` ago, or it
         is paused)."""
-        return int(self._turn(args=[*self._turn_keys(host), time.time(), delay, "turn"])) / 1000
+        return int(self._turn(args=self._turn_args(host, delay, "turn"))) / 1000
 
     def answered(self, host: str, delay: float) -> None:
         """A request to ``host`` was answered (or failed) now: the next turn,
         and the next lease, are ``delay`` from now, since the request may have
         arrived this late."""
-        self._turn(args=[*self._turn_keys(host), time.time(), delay, "answered"])
+        self._turn(args=self._turn_args(host, delay, "answered"))
+
+    def use_async(self, server) -> None:
+        """Take turns and note answers through ``server``, a
+        ``redis.asyncio.Redis`` on the caller's event loop: they are made for
+        every request sent, and a blocking round trip each would stall
+        everything else the crawler's loop does meanwhile."""
+        self._aturn = server.register_script(_TURN)
+
+    async def take_turn_async(self, host: str, delay: float) -> float:
+        """``take_turn``, awaited (on the blocking client without ``use_async``)."""
+        if self._aturn is None:
+            return self.take_turn(host, delay)
+        return int(await self._aturn(args=self._turn_args(host, delay, "turn"))) / 1000
+
+    async def answered_async(self, host: str, delay: float) -> None:
+        """``answered``, awaited (on the blocking client without ``use_async``)."""
+        if self._aturn is None:
+            self.answered(host, delay)
+        else:
+            await self._aturn(args=self._turn_args(host, delay, "answered"))
+
+    def _turn_args(self, host: str, delay: float, op: str) -> list:
+        return [*self._turn_keys(host), time.time(), delay, op]
 
     def _turn_keys(self, host: str) -> tuple[str, str, str]:
         return self.keys.host_sent(host), self.keys.host_paused(host), self.keys.host_next(host)
