@@ -11,6 +11,10 @@ as each request leaves (``RequestQueue.take_turn``) and notes its answer
 (``RequestQueue.answered``): a request arrives somewhere between the two, so
 the next turn comes ``SCRAPEJET_DOMAIN_DELAY_S`` after the later one, and
 no two requests reach a host, from any worker, closer than that delay.
+With one request at a time per host (``SCRAPEJET_DOMAIN_CONCURRENCY=1``) a
+request sent as its lease handed it out takes no turn: its lease was its
+turn (see ``process_request``). Both calls are awaited on the reactor's
+loop (``redis.asyncio``), so a round trip never stalls the crawler.
 
 It also reacts to a server that asks us to slow down: on a 429/503 it
 records, in Redis, until when the host is paused (its ``Retry-After``,
@@ -25,11 +29,9 @@ import logging
 import time
 from email.utils import parsedate_to_datetime
 
-from scrapy import signals
 from scrapy.utils.defer import maybe_deferred_to_future
-from scrapy.utils.reactor import is_asyncio_reactor_installed
 
-from ..runtime import CrawlerRuntime
+from ..scheduler.queue import FRESH_LEASE
 from ..scheduler.worker import Worker
 from ..urls import host_of
 
@@ -56,9 +58,10 @@ def retry_after(value: bytes | str | None, now: float) -> float | None:
 
 
 class HostPolitenessMiddleware:
-    def __init__(self, worker: Worker, *, delay_s: float, base_s: float, max_s: float):
+    def __init__(self, worker: Worker, *, delay_s: float, base_s: float, max_s: float, concurrency: int = 0):
         self.worker = worker
         self.delay_s = delay_s
+        self.concurrency = concurrency
         self.base_s = base_s
         self.max_s = max_s
         self.paused_until: dict[str, float] = {}
@@ -67,15 +70,10 @@ class HostPolitenessMiddleware:
     @classmethod
     def from_crawler(cls, crawler):
         settings = crawler.settings
-        middleware = cls(crawler.get_extension(Worker), delay_s=settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S"),
-                         base_s=settings.getfloat("SCRAPEJET_BACKOFF_S"),
-                         max_s=settings.getfloat("SCRAPEJET_BACKOFF_MAX_S"))
-        if middleware.delay_s > 0 and is_asyncio_reactor_installed():
-            # a turn and an answer per request: awaited, not blocking the loop
-            runtime = crawler.get_extension(CrawlerRuntime)
-            crawler.signals.connect(lambda: middleware.worker.queue.use_async(runtime.aserver),
-                                    signal=signals.engine_started, weak=False)
-        return middleware
+        # (the Worker makes the queue's turn calls awaitable on the reactor's loop)
+        return cls(crawler.get_extension(Worker), delay_s=settings.getfloat("SCRAPEJET_DOMAIN_DELAY_S"),
+                   base_s=settings.getfloat("SCRAPEJET_BACKOFF_S"), max_s=settings.getfloat("SCRAPEJET_BACKOFF_MAX_S"),
+                   concurrency=settings.getint("SCRAPEJET_DOMAIN_CONCURRENCY"))
 
     async def process_request(self, request, spider=None):
         host = host_of(request.url)
@@ -86,6 +84,14 @@ class HostPolitenessMiddleware:
         wait = self.paused_until.get(host, 0.0) - time.time()
         if wait > 0:
             await _sleep(wait)
+        if request.meta.pop(FRESH_LEASE, False) and self.concurrency == 1:
+            # One request at a time per host: the lease was this request's
+            # turn. The lease script hands a host out no sooner than its
+            # delay after the last answer (``answered`` below, recorded
+            # before the lease that got it is acknowledged) and never while
+            # another request to it is leased, so nothing else reaches the
+            # host until this one is answered, however late it is sent.
+            return None
         if self.delay_s > 0:
             while (wait := await self._turn(host)) > 0:
                 await _sleep(wait)

@@ -17,6 +17,10 @@ from .roles import PAGE
 
 logger = logging.getLogger(__name__)
 
+# Meta flag of a request as its lease handed it out: its first send only (a
+# redirect or retry made from it carries no flag, see politeness).
+FRESH_LEASE = "scrapejet_fresh_lease"
+
 
 class LeasedPriorityQueue(Base):
     """Push admits requests for their job (dedup, page budget, priority); pop
@@ -53,7 +57,14 @@ class LeasedPriorityQueue(Base):
     def push_many(self, entries) -> list[int]:
         """Admit (request, fingerprint, job) entries in one round trip; one
         result per entry, as ``RequestQueue.push`` returns."""
-        admissions = [
+        return self.rq.push_many(self._admissions(entries))
+
+    async def push_many_async(self, entries) -> list[int]:
+        """``push_many``, awaited on the reactor's loop."""
+        return await self.rq.push_many_async(self._admissions(entries))
+
+    def _admissions(self, entries) -> list[Admission]:
+        return [
             Admission(
                 job.job_id,
                 host_of(request.url),
@@ -64,7 +75,6 @@ class LeasedPriorityQueue(Base):
             )
             for request, fp, job in entries
         ]
-        return self.rq.push_many(admissions)
 
     def pop(self, timeout=0):
         if not self._leased:
@@ -86,6 +96,7 @@ class LeasedPriorityQueue(Base):
         rid, data = self._leased.popleft()
         request = request_from_dict(data, spider=self.spider)
         request.meta["scrapejet_rid"] = rid
+        request.meta[FRESH_LEASE] = True
         return request
 
     def _batch(self) -> int:

@@ -52,6 +52,10 @@ dupefilter, budget and job state move together even with many workers):
    (delay, back-off), fewer than its concurrency in flight
    (``host:<h>:busy``), and by fair turns between workers. The delay holds
    again where the request is sent (``take_turn``): that is what the host sees.
+   With a concurrency of one, the lease is the turn of the request it hands
+   out (its redirects and retries still take one): ``host:<h>:next`` is
+   moved to the delay after the answer (``answered``) before the lease is
+   acknowledged, and no other lease of the host exists until then.
 
 The scripts touch keys derived from the rid, which Redis Cluster would reject;
 ScrapeJET targets a single Redis (or a replicated primary), like scrapy-redis.
@@ -182,7 +186,8 @@ class RequestQueue:
         self._claim = server.register_script(_CLAIM)
         self._back_off = server.register_script(_BACK_OFF)
         self._turn = server.register_script(_TURN)
-        self._aturn = None  # the same on an asyncio client (use_async)
+        # the same on an asyncio client (use_async)
+        self._aturn = self._apush = self._aack = None
         # Politeness across workers (see _LEASE); set by the worker from settings.
         self.host_delay = 0.0
         self.host_concurrency = 0
@@ -201,10 +206,19 @@ class RequestQueue:
         per request, as ``push`` returns."""
         if not requests:
             return []
+        return [int(x) for x in self._push(args=self._push_args(requests))]
+
+    async def push_many_async(self, requests: list[Admission]) -> list[int]:
+        """``push_many``, awaited (on the blocking client without ``use_async``)."""
+        if not requests or self._apush is None:
+            return self.push_many(requests)
+        return [int(x) for x in await self._apush(args=self._push_args(requests))]
+
+    def _push_args(self, requests: list[Admission]) -> list:
         args: list = [self.keys.prefix]
         for r in requests:
             args += [r.job_id, r.host, r.payload, int(r.is_page), int(r.check_seen), r.fingerprint]
-        return [int(x) for x in self._push(args=args)]
+        return args
 
     def lease(self, queue: str, worker: str, count: int = 1, lease_s: float = 900) -> list[Lease]:
         now = time.time()
@@ -229,10 +243,22 @@ class RequestQueue:
         for a job whose webhook asks for ``job.page`` (see the ACK script)."""
         if not acks:
             return []
+        return self._ack_results(self._ack(args=self._ack_args(worker, acks)))
+
+    async def ack_many_async(self, worker: str, acks: list[tuple]) -> list[tuple[bool, str]]:
+        """``ack_many``, awaited (on the blocking client without ``use_async``)."""
+        if not acks or self._aack is None:
+            return self.ack_many(worker, acks)
+        return self._ack_results(await self._aack(args=self._ack_args(worker, acks)))
+
+    def _ack_args(self, worker: str, acks: list[tuple]) -> list:
         args: list = [self.keys.prefix, worker, time.time(), self.job_ttl]
         for rid, outcome, is_page, items, *pages in acks:
             args += [rid, outcome, int(is_page), int(items), pages[0] if pages else ""]
-        flat = self._ack(args=args)
+        return args
+
+    @staticmethod
+    def _ack_results(flat) -> list[tuple[bool, str]]:
         return [(bool(int(flat[i])), flat[i + 1] or "") for i in range(0, len(flat), 2)]
 
     def claim(self, rid: str, fingerprint: str) -> bool:
@@ -271,11 +297,14 @@ class RequestQueue:
         self._turn(args=self._turn_args(host, delay, "answered"))
 
     def use_async(self, server) -> None:
-        """Take turns and note answers through ``server``, a
-        ``redis.asyncio.Redis`` on the caller's event loop: they are made for
-        every request sent, and a blocking round trip each would stall
-        everything else the crawler's loop does meanwhile."""
+        """Make the ``*_async`` calls (a host's turn and answer, admitting,
+        acknowledging) through ``server``, a ``redis.asyncio.Redis`` on the
+        caller's event loop: they are made for every request, and a blocking
+        round trip each would stall everything else the crawler's loop does
+        meanwhile."""
         self._aturn = server.register_script(_TURN)
+        self._apush = server.register_script(_PUSH)
+        self._aack = server.register_script(_ACK)
 
     async def take_turn_async(self, host: str, delay: float) -> float:
         """``take_turn``, awaited (on the blocking client without ``use_async``)."""

@@ -24,6 +24,7 @@ import time
 from collections import deque
 from dataclasses import asdict
 
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
@@ -86,9 +87,11 @@ class Scheduler(RedisScheduler):
             spider.logger.info("Serving queue %s (%d requests waiting)", key, len(self.queue))
 
     def close(self, reason):
-        self.pending.flush()  # their parents' leases can then be acknowledged
         self.local.clear()
         self.worker.scheduler = None
+        # admitted before the spider closes: their parents' leases can then
+        # be acknowledged
+        return deferred_from_coro(self.pending.drain())
 
     def enqueue_request(self, request):
         if request.meta.get("scrapejet_local"):
@@ -117,14 +120,15 @@ class Scheduler(RedisScheduler):
         self.pending.add((request, fp, job, parent))
         return True
 
-    def _admit(self, pending) -> None:
+    async def _admit(self, pending) -> None:
         """Admit the pending requests, then let their parents be acknowledged
         (a parent acked first could complete the job before its children
         exist). If Redis fails, they are kept and offered again until it
         answers (the parents stay leased and unacknowledged meanwhile); one
-        that did reach Redis before the failure is then a duplicate."""
+        that did reach Redis before the failure is then a duplicate. Until
+        admitted they count as pending (``has_pending_requests``)."""
         try:
-            results = self.queue.push_many([(request, fp, job) for request, fp, job, _ in pending])
+            results = await self.queue.push_many_async([(request, fp, job) for request, fp, job, _ in pending])
         except Exception:
             logger.warning("Could not queue %d request(s) yet; retrying in %.0f s", len(pending),
                            self.worker.redis_retry_s)
@@ -189,4 +193,6 @@ class Scheduler(RedisScheduler):
         return request
 
     def has_pending_requests(self):
-        return bool(self.local) or bool(self.pending) or len(self.queue) > 0
+        # acknowledgements on their way count: one may end a job, and the
+        # business spider then still has its profile to emit
+        return bool(self.local) or bool(self.pending) or bool(self.worker.acks) or len(self.queue) > 0

@@ -30,6 +30,7 @@ import time
 from dataclasses import dataclass
 
 from scrapy import signals
+from scrapy.utils.reactor import is_asyncio_reactor_installed
 from twisted.internet import task
 
 from ..batching import Batch
@@ -105,6 +106,7 @@ class Worker:
     @classmethod
     def from_crawler(cls, crawler):
         worker = cls(crawler)
+        crawler.signals.connect(worker.engine_started, signal=signals.engine_started)
         crawler.signals.connect(worker.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(worker.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(worker.item_done, signal=signals.item_scraped)
@@ -113,6 +115,13 @@ class Worker:
         return worker
 
     # -- life cycle -----------------------------------------------------------
+    def engine_started(self):
+        # Redis calls made per request (a host's turn and answer, admitting
+        # links, acknowledging leases) awaited on the reactor's loop, rather
+        # than each blocking everything the crawler does for a round trip.
+        if is_asyncio_reactor_installed():
+            self.queue.use_async(self.runtime.aserver)
+
     def spider_opened(self, spider):
         # An idle engine only asks the scheduler again every 5 s; this makes
         # a waiting worker pick up new work within IDLE_POLL_S instead.
@@ -122,11 +131,12 @@ class Worker:
             self._orphan_check = task.LoopingCall(self._return_orphans)
             self._orphan_check.start(self.orphan_check_s, now=False)
 
-    def spider_closed(self, spider, reason):
+    async def spider_closed(self, spider, reason):
         for call in (self._poll, self._orphan_check):
             if call and call.running:
                 call.stop()
-        self.acks.flush()
+        # acknowledged before what is left is returned to the queue
+        await self.acks.drain()
         self.give_backs.flush()
         returned = self.queue.release(self.id)
         if returned:
