@@ -369,6 +369,9 @@ def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind
     ("Com mais de quarenta anos de experiência.", "duration", 1.0),
     ("Pristatomos per 2–5 darbo dienas.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "duration", 0.5),
     ("The battery lasts three long autumn evenings.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "place", 0.5),
+    # "een" is also an article, "het" no Hungarian week: a count in words is next to its unit
+    ("Met behulp van een zool wordt het lichaam helemaal in balans gebracht.", "duration", 0.0),
+    ("We leveren binnen een week.", "duration", 1.0),
 ])
 def test_prices_in_many_currencies_and_durations_with_their_units(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind
@@ -387,6 +390,18 @@ def test_how_long_is_answered_by_a_count_with_its_unit_in_the_pages_language():
                        "Náhradní díly doručujeme do 24 hodin od objednání.\n\nVolejte 777 123 456.")
     answer = extractive_answer("How quickly are spare parts (náhradní díly) delivered?", [page])
     assert answer.startswith("Náhradní díly doručujeme do 24 hodin od objednání. [1]"), answer
+
+
+def test_a_faq_answer_is_read_with_its_question():
+    """The sentences under a FAQ entry's question answer it: "Meestal 2 tot
+    3 weken" says nothing of delivery but under "Wat is de levertijd van glas?"."""
+    from scrapejet.insights.extractive import extractive_answer
+
+    faq = Source(n=1, url="http://glas.test/faq", title="Veelgestelde vragen", snippet="", score=1.0,
+                 text="Veelgestelde vragen\n\nHoe snel krijg ik een offerte?\n\nBinnen 2 dagen.\n\n"
+                      "Wat is de levertijd van glas?\n\nMeestal 2 tot 3 weken.\n\nWe zijn open van 8 tot 17 uur.")
+    answer = extractive_answer("What is the average delivery time for glass?", [faq])
+    assert answer.startswith("Meestal 2 tot 3 weken. [1]"), answer
 
 
 @pytest.mark.parametrize("sentence, holds", [
@@ -520,3 +535,16 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     answer = extractive_answer("What services does Trädgårdsfix offer?", [page])
     assert "Trädgårdsskötsel · Häckklippning – alla sorter · Gräsklippning & kantskärning · Stubbfräsning" in answer, \
         answer
+
+
+@pytest.mark.parametrize("words, english", [
+    ("Gelieve dit 3 dagen op voorhand te laten weten", "advance"),  # Dutch: cancel three days ahead
+    ("Adószám: 90360712-1-33", "tax"),  # a Hungarian tax number's label
+    ("Po wizycie dostarczam pisemny kosztorys", "estimate"),  # a Polish written estimate
+    ("Betaling kan contant of met Payconiq", "payment"),
+])
+def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
+    from scrapejet.insights.glossary import english_terms
+    from scrapejet.insights.text import stem, terms
+
+    assert stem(english) in english_terms(set(terms(words)))

@@ -160,6 +160,10 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
     return out
 
 
+# Sentences after a question ("Wie lang ist die Lieferzeit?") read as its answer.
+FAQ_SPAN = 3
+
+
 def _candidates(sources: list[Source], kind: str | None = None, offer: bool = False) -> list[Candidate]:
     chunks = [s for s in sources if s.kind == "chunk"]
     scores = [s.score or 0.0 for s in chunks]
@@ -171,12 +175,22 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
         # the page title and headings repeated at the top of a passage are not answers
         labels = {fold(x).strip() for x in [source.title or "", *source.heading_path] if x}
         lists: set[str] = set()
+        # the question of a FAQ entry, and how many sentences ago it was
+        asked: set[str] = set()
+        since = FAQ_SPAN
         for position, sentence in enumerate(_units(source.text, kind, offer, lists)):
+            since += 1
+            if sentence.rstrip().endswith("?"):
+                asked, since = set(terms(sentence)), 0
             if fold(sentence).strip() in labels:
                 continue
             found = set(terms(sentence))
             if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)):
                 continue  # "Unsere Leistungen", "Contact": a label, not a statement
+            if 0 < since <= FAQ_SPAN:
+                # "Kan de afspraak niet doorgaan? Gelieve dit 3 dagen op voorhand te laten
+                # weten": an answer under its question means what the question asks
+                found |= asked
             found |= english_terms(found)  # "Betaling" holds "payment" for an English question
             if EMAIL.search(sentence):
                 found |= EMAIL_TERMS

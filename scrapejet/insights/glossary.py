@@ -109,6 +109,16 @@ GLOSSARY = {
     "job": "emploi poste recrutement stelle stellenangebot karriere empleo trabajo lavoro lavora baan vacature "
            "vacatures emprego praca kariera práce kariéra posao zaposlitev állás munka loc iş jobb karriär job "
            "karriere jobb työpaikka darbas εργασία работа робота",
+    "advance": "avance l'avance préalable voraus vorab vorher antelación anticipación anticipo preavviso "
+               "voorhand vooraf antecedência wyprzedzeniem předem unaprijed vnaprej előre avans önceden "
+               "förväg forvejen forhånd etukäteen anksto εκ των προτέρων заранее заздалегідь",
+    "tax": "fiscal tva steuernummer steuer ust umsatzsteuer nif cif iva fiscale btw imposto nip podatkowy dič "
+           "daň porezni oib davčna adószám adó fiscal cui vergi moms momsnr skatte cvr mva y-tunnus alv pvm "
+           "φορολογικός αφμ данъчен ддс податковий єдрпоу",
+    "estimate": "devis estimation kostenvoranschlag kostenschätzung angebot presupuesto estimación preventivo "
+                "stima offerte kostenraming orçamento estimativa wycena kosztorys rozpočet odhad procjena "
+                "predračun árajánlat költségvetés deviz estimare teklif keşif offert kostnadsförslag "
+                "overslag prisoverslag kostnadsoverslag kustannusarvio sąmata προσφορά оферта кошторис",
     "lawyer": "avocat avocate anwalt anwältin rechtsanwalt rechtsanwältin abogado abogada avvocato avvocata "
               "advocaat advogado advogada adwokat radca advokát odvjetnik odvetnik ügyvéd avocat avukat "
               "advokat asianajaja advokatas δικηγόρος адвокат",

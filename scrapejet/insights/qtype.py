@@ -84,28 +84,33 @@ _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|elev
                      r"drie|vijf|zes|zeven|negen|tien|duas|quatro|oito)\b", re.I)
 # A count and its unit of time or distance, in the languages of the question words
 # ("24 hodin", "2 tot 3 weken", "2–5 darbo dienas", "mais de quarenta anos", "10 minuti").
-_AMOUNT = (r"(?:\d+(?:[.,]\d+)?(?:\s?(?:-|–|—|to|tot|bis|a|à|al|do|iki|till|til)\s?\d+(?:[.,]\d+)?)?|"
-           r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
-           r"ein(?:e|en)?|zwei|drei|vier|funf|zehn|zwanzig|dreissig|vierzig|funfzig|un|une|deux|trois|dix|vingt|"
-           r"trente|quarante|cinquante|uno|una|dos|tres|diez|veinte|treinta|cuarenta|cincuenta|due|dieci|venti|"
-           r"trenta|quaranta|cinquanta|um|duas|dez|vinte|trinta|quarenta|cinquenta|een|twee|drie|tien|twintig|"
+_DIGITS = r"\d+(?:[.,]\d+)?(?:\s?(?:-|–|—|to|tot|bis|a|à|al|do|iki|till|til)\s?\d+(?:[.,]\d+)?)?"
+_AMOUNT = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
+           r"zwei|drei|vier|funf|zehn|zwanzig|dreissig|vierzig|funfzig|deux|trois|dix|vingt|"
+           r"trente|quarante|cinquante|dos|tres|diez|veinte|treinta|cuarenta|cincuenta|due|dieci|venti|"
+           r"trenta|quaranta|cinquanta|duas|dez|vinte|trinta|quarenta|cinquenta|twee|drie|tien|twintig|"
            r"dertig|veertig|vijftig)")
+# "one" that is also the article: only right before its unit ("een week", "un an")
+_ARTICLE = r"(?:ein(?:e|en)?|un|une|uno|una|um|een)"
 _UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|utami|s)?\.?|perc|dakika|minuuttia?|"
          r"hours?|hrs?|h\b|stunden?|std\.?|heures?|horas?|ore|ora|uur|uren|godzin[ay]?|hod(?:in[ay]?)?|ur[ai]?|"
          r"sat[ia]?|oras?|ora|saat|val(?:andu|andos)?\.?|timm(?:e|ar)|timer?|tun(?:ti|nin|tia)|ωρ\w*|час\w*|"
          r"days?|tag(?:e|en)?|jours?|dias?|dias|giorn[oi]|dag(?:en|ar|e)?|dni|dn[iu]|den|dana?|nap|gun|dien\w*|"
          r"paiv\w*|zile|ημερ\w*|μερ\w*|дн\w*|ден\w*|"
          r"weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tygodn\w*|tyd\w*|tjed\w*|ted(?:en|na|ne)|"
-         r"het|hafta|savait\w*|veck(?:a|or)|uger?|uker?|viik\w*|saptaman\w*|εβδομαδ\w*|тиж\w*|нед\w*|седмиц\w*|"
+         r"hetet|hetig|hafta|savait\w*|veck(?:a|or)|uger?|uker?|viik\w*|saptaman\w*|εβδομαδ\w*|тиж\w*|нед\w*|седмиц\w*|"
          r"months?|monate?n?|mois|mes(?:es)?|mes[ei]|maand(?:en)?|miesi\w*|mesic\w*|mjesec\w*|mesec\w*|honap|"
          r"ay|menes\w*|manad(?:er)?|maned(?:er)?|kuukau\w*|luni|μην\w*|месяц\w*|місяц\w*|"
          r"years?|jahr(?:e|en)?|ans?|annees?|anos?|ann[oi]|jaar|jaren|lat|lata|rok(?:u|y|ov)?|let|leta?|godin[aeu]?|"
          r"ev|yil|metu|metai|ar|vuo\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
          r"nights?|evenings?|nachte|nachten|nuits?|noches|notti|noci|nocy|"
          r"km|kilomet\w*|a piedi|on foot|zu fuss|a pied)")
+# A count may have words before its unit ("48 heures ouvrées", "three long
+# evenings"); "een", "un", "ein" are also articles, so as counts they are
+# their unit's neighbour ("een zool wordt het lichaam" holds no duration).
 _DURATION = re.compile(rf"(?<![\w.,])(?:mais de |more than |over |up to |bis zu |hasta |fino a |meer dan |"
                        rf"manj kot |less than |under |do |per |within |innerhalb von |en |in |dans )?"
-                       rf"{_AMOUNT}\s?(?:\w+\s){{0,2}}{_UNIT}(?!\w)", re.I)
+                       rf"(?:(?:{_DIGITS}\s?|{_AMOUNT}\s)(?:\w+\s){{0,2}}|{_ARTICLE}\s){_UNIT}(?!\w)", re.I)
 
 _YEAR_NO_TOWN = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)(?! [A-ZÀ-ÞĀ-Ž])")
 _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])|"
