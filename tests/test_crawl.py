@@ -109,9 +109,13 @@ def test_tracking_parameters_are_not_new_pages(env, web, tmp_path):
 
 
 def test_robots_txt_and_sitemaps(env, web, tmp_path):
-    items, _ = crawl(env, tmp_path, web.url("robots.test"))
+    items, result = crawl(env, tmp_path, web.url("robots.test"))
     assert paths(i["url"] for i in items) == {"/", "/public/a", "/sitemap-only"}
     assert web.hits("robots.test", "/private/secret") == 0
+    # the job's own robots.txt request was the fetch of the file: the host was
+    # asked once, and no download slot waited on a second download of it
+    assert web.hits("robots.test", "/robots.txt") == 1
+    assert "'robotstxt/request_count': 1" in result.stderr and "robotstxt/shared_response" not in result.stderr
     failures = env.storage().list_failures(items[0]["job_id"])
     assert [(paths([f["url"]]).pop(), f["outcome"], f["reason"]) for f in failures] == [
         ("/private/secret", "skipped", "disallowed by robots.txt")

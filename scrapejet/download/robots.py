@@ -13,8 +13,11 @@ crawlers not to use a copy older than a day):
   claim), it waits for that copy rather than fetching it again;
 - what it fetched is stored for the others (not a 5xx, which says nothing
   about what the site allows, nor a failed download);
-- the job's own robots.txt request (role ``robots``) is answered from the
-  copy just read, so the host is not asked twice for the same file.
+- the job's own robots.txt request (role ``robots``) is the fetch when this
+  process is the one to fetch the file: it goes to the host, and its answer
+  is parsed and stored for every request waiting on it. Otherwise it is
+  answered from the copy just read. Either way the host is asked once, and
+  no download slot waits on another's fetch of the same file.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import TextResponse
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
+from twisted.internet.defer import Deferred
 
 from ..scheduler.roles import ROBOTS
 from ..scheduler.worker import Worker
@@ -35,6 +39,10 @@ logger = logging.getLogger(__name__)
 
 # How often a process waiting for another's fetch looks for its copy.
 _POLL_S = 0.1
+# Meta key of a job's robots.txt request that is this process's fetch of
+# the file (its value: the netloc whose parser waits for it). Redirects and
+# retries of it carry it too.
+_OWN_FETCH = "scrapejet_robots_fetch"
 
 
 class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
@@ -48,11 +56,51 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
         self._origins: dict[str, str] = {}  # netloc -> the origin whose file this process reads
 
     async def process_request(self, request, spider=None):
+        if request.meta.get(_OWN_FETCH):
+            return None  # a redirect or retry of this process's fetch of the file
+        own = request.meta.get("role") == ROBOTS and not request.meta.get("dont_obey_robotstxt")
+        if own and await self._fetch_with(request):
+            return None
         await super().process_request(request)
-        if request.meta.get("role") == ROBOTS and not request.meta.get("dont_obey_robotstxt"):
+        if own:
             # the job's own robots.txt request: the file was read for it just now
             return self._stored_response(request)
         return None
+
+    async def process_response(self, request, response, spider=None):
+        netloc = request.meta.get(_OWN_FETCH)
+        if netloc and isinstance(self._parsers.get(netloc), Deferred):
+            self._stats.inc_value("robotstxt/request_count")
+            await self._parse_robots(response, netloc, request)
+        return response
+
+    def process_exception(self, request, exception, spider=None):
+        # past its retries (RetryMiddleware answers before this one)
+        netloc = request.meta.get(_OWN_FETCH)
+        if netloc and isinstance(self._parsers.get(netloc), Deferred):
+            self._robots_error(exception, netloc)
+        return None
+
+    async def _fetch_with(self, request) -> bool:
+        """Whether the job's robots.txt ``request`` is to be this process's
+        fetch of the file: nobody stored it, and no other process or request
+        of this one is fetching it. Then the requests of this process for
+        the host wait for it (Scrapy's Deferred in ``_parsers``)."""
+        url = urlparse_cached(request)
+        if url.netloc in self._parsers or url.scheme not in ("http", "https"):
+            return False
+        origin = f"{url.scheme}://{url.netloc}"
+        self._origins[url.netloc] = origin
+        stored = await self._shared_copy(origin, url.netloc)
+        if url.netloc in self._parsers:
+            return False
+        if stored is not None:
+            self._parsers[url.netloc] = build_from_crawler(self._parserimpl, self.crawler, stored[1])
+            self._stats.inc_value("robotstxt/shared")
+            return False
+        self._parsers[url.netloc] = Deferred()
+        request.meta[_OWN_FETCH] = url.netloc
+        return True
 
     async def robot_parser(self, request):
         url = urlparse_cached(request)
