@@ -47,6 +47,15 @@ another to that host is still being answered (over concurrency), across
 every process. Per-site finish: when the site's last request was answered,
 from the start of the run.
 
+**Where the network is the bound.** With (s1) and (s2) among the variants
+(and not --quick), one more crawl of each, once, on a web given by
+--network-bound (default 200 sites answering in 0.3 s, 1 s between
+requests to a host): there one worker's 16 download slots, not the hosts'
+politeness, are the limit (min(200, 53) = 53/s; two workers' 107/s), so
+two workers / one says how the frontier scales (the issue: >= 1.8). In the
+main scenario the hosts cap two workers at 200/s, at most 1.56x one worker
+at the share goal.
+
 **The frontier.** In a fresh redis-server, --frontier-size requests over
 --frontier-hosts hosts (100 per host by default), queued the way the
 project queues them: one crawl job per host submitted with
@@ -874,6 +883,44 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
               f"{verdict(big['bytes_per_request'] <= TARGETS['bytes'])}")
 
 
+def run_network_bound(args, redis_srv: RedisServer, workdir: Path) -> dict:
+    """(s1) then (s2) on a web where the network is the bound: more hosts
+    than one worker's download slots can keep busy (sites / delay above
+    16 / latency), so a second worker has hosts to serve and the ratio says
+    how the frontier scales, not how many hosts there are."""
+    sites, latency, delay = (float(x) for x in args.network_bound.split(","))
+    nb = argparse.Namespace(**{**vars(args), "sites": int(sites), "latency": latency, "delay": delay,
+                               "close": args.close_factor * delay, "urgent_after": 0.0})
+    limit = min(nb.sites / delay, CONCURRENCY / latency)
+    print(f"\nWhere the network is the bound: {nb.sites} sites, every answer {latency} s late, {delay} s between "
+          f"requests to a host; one worker's limit min({nb.sites} / {delay}, {CONCURRENCY} / {latency}) = "
+          f"{limit:.0f}/s, two workers' {min(nb.sites / delay, 2 * CONCURRENCY / latency):.0f}/s")
+    web = BroadWebProcess(nb, workdir / "broadweb-network.log").start()
+    try:
+        web.check()
+        runs = {}
+        for v in ("s1", "s2"):
+            runs[v] = crawl_scrapejet(v, args=nb, web=web, redis_srv=redis_srv, workdir=workdir, tag=f"net-{v}")
+            runs[v]["round"] = 1
+            print_crawl_row(1, runs[v], limit)
+    finally:
+        web.stop()
+    return {"runs": runs, "limit": limit, "sites": nb.sites, "latency": latency, "delay": delay}
+
+
+def report_network_bound(scaling: dict) -> None:
+    one, two = (scaling["runs"][v] for v in ("s1", "s2"))
+    ratio = two["pps"] / one["pps"]
+    worst = max(r["server"]["too_close"] + r["server"]["over_concurrency"] for r in (one, two))
+    print(f"\nWhere the network is the bound ({scaling['sites']} sites, {scaling['latency']} s answers, "
+          f"{scaling['delay']} s delay)")
+    print(f"  one worker {one['pps']:.1f} pages/s ({one['pps'] / scaling['limit']:.2f} of its limit), "
+          f"two workers {two['pps']:.1f}")
+    print(f"  two workers / one: {ratio:.2f}; target >= {TARGETS['s2/s1']}  "
+          f"{verdict(ratio >= TARGETS['s2/s1'])}")
+    print(f"  politeness at the server: {worst} too close or over concurrency; target 0  {verdict(worst == 0)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--run-plain"]:
@@ -905,6 +952,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="processes encoding and queueing the frontier's requests (default 2)")
     parser.add_argument("--quick", action="store_true",
                         help="small sizes (20 sites x 10 pages, one round, a 20,000-request frontier): checks it all works")
+    parser.add_argument("--network-bound", default="200,0.3,1.0",
+                        help="sites,latency,delay of a second crawl where the network, not the hosts' politeness, "
+                             "is the bound: (s1) and (s2) once each, for the two-workers ratio (default "
+                             "200,0.3,1.0; '' to skip; --quick skips it)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (logs, stats)")
     args = parser.parse_args(argv)
     sizes = {"sites": (100, 20), "pages": (20, 10), "rounds": (2, 1), "frontier_size": (1_000_000, 20_000),
@@ -957,11 +1008,18 @@ def main(argv: list[str] | None = None) -> int:
                     r["round"] = rnd
                     results.append(r)
                     print_crawl_row(rnd, r, limit)
+        scaling = None
+        if args.network_bound and not args.quick and {"s1", "s2"} <= set(args.variants):
+            web.stop()
+            web = None
+            scaling = run_network_bound(args, redis_srv, workdir)
         if args.frontier_size:
             print()
             print("Frontier")
             frontier = run_frontier(args, workdir)
         report(args, results, frontier, limit)
+        if scaling:
+            report_network_bound(scaling)
         print(f"\nTotal wall time {time.monotonic() - t_start:.0f} s")
         return 1 if any(r["problems"] for r in results) else 0
     except BenchError as exc:
