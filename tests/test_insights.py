@@ -408,6 +408,8 @@ def test_a_faq_answer_is_read_with_its_question():
     ("Directeur de la publication : Lifeng HU", 1.0),  # a surname in capitals, a French role word
     ("For a free consultation contact Colin by calling:", 1.0),  # a first name alone after "contact"
     ("Jan van der Berg is the owner.", 1.0),
+    ("Kontakt: Hans Meier", 1.0),  # a contact's label...
+    ("Strona główna Realizacje Zakres usług O firmie Kontakt", 0.5),  # ...not a menu's last item
     ("Balans ne znači da će svi problemi nestati.", 0.0),  # "či" is no capital letter
     ("Von Montag bis Freitag", 0.0),
 ])

@@ -138,7 +138,9 @@ _PERSON_CUE = re.compile(
     r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
     r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|anwalt|anwaltin|avocat|abogad|avvocat|"
-    r"advocaat|notaire|notaio|therapeut|terapeut|psiholog|psycholog|psicolog|kontakt|contact|"
+    r"advocaat|notaire|notaio|therapeut|terapeut|psiholog|psycholog|psicolog|ansprechpart|"
+    # "Kontakt: Hans Meier", "contact person": a label, not the menu's "Kontakt"
+    r"(?:kontakt|contact)(?:\s*:|\s?pers)|"
     r"represent|rappresentant|administrat|amministrat|bestuurder|socio|associe|partner|"
     r"agare|grundare|\bvd\b|verkstallande|ejer|indehaver|eier|daglig leder|omistaja|toimitusjohtaja|perustaja|"
     r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
