@@ -410,6 +410,8 @@ def test_a_faq_answer_is_read_with_its_question():
     ("Jan van der Berg is the owner.", 1.0),
     ("Kontakt: Hans Meier", 1.0),  # a contact's label...
     ("Strona główna Realizacje Zakres usług O firmie Kontakt", 0.5),  # ...not a menu's last item
+    ("Ihre Anwältin Maria Huber", 1.0),  # a lawyer by the name...
+    ("Die Versicherung trägt einen Großteil der Anwaltskosten.", 0.5),  # ...not a lawyer's fees
     ("Balans ne znači da će svi problemi nestati.", 0.0),  # "či" is no capital letter
     ("Von Montag bis Freitag", 0.0),
 ])

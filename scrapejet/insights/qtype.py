@@ -137,7 +137,9 @@ _PERSON_CUE = re.compile(
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
     r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
-    r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|anwalt|anwaltin|avocat|abogad|avvocat|"
+    r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|\banwalt(?:in)?\b|avocat|abogad|avvocat|"
+    # a law office named after its lawyer ("Kanzlei Christina Winter"), not its fees ("Anwaltskosten")
+    r"\bkanzlei\b|\bkancelaria\b|studio legale|advocatenkantoor|"
     r"advocaat|notaire|notaio|therapeut|terapeut|psiholog|psycholog|psicolog|ansprechpart|"
     # "Kontakt: Hans Meier", "contact person": a label, not the menu's "Kontakt"
     r"(?:kontakt|contact)(?:\s*:|\s?pers)|"
