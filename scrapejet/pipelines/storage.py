@@ -22,7 +22,6 @@ from dataclasses import asdict
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredList
 from twisted.internet.threads import deferToThreadPool
-from twisted.python.failure import Failure
 from twisted.python.threadpool import ThreadPool
 
 from ..batching import Batch
@@ -77,19 +76,9 @@ class StoragePipeline:
         on the reactor's thread, once it is committed (or failed)."""
         from twisted.internet import reactor  # the one Scrapy installed
 
-        items = [item for item, _ in batch]
-        if self.writer is None:  # used without a spider: write here
-            writing = Deferred()
-            try:
-                self._store(items)
-            except Exception:
-                writing.errback(Failure())
-            else:
-                writing.callback(None)
-        else:
-            writing = deferToThreadPool(reactor, self.writer, self._store, items)
-            self.writing.add(writing)
-            writing.addBoth(self._written, writing)
+        writing = deferToThreadPool(reactor, self.writer, self._store, [item for item, _ in batch])
+        self.writing.add(writing)
+        writing.addBoth(self._written, writing)
         writing.addCallbacks(lambda _: [done.callback(item) for item, done in batch],
                              lambda failure: [done.errback(failure) for _, done in batch])
 

@@ -187,7 +187,7 @@ class RequestQueue:
         self._back_off = server.register_script(_BACK_OFF)
         self._turn = server.register_script(_TURN)
         # the same on an asyncio client (use_async)
-        self._aturn = self._apush = self._aack = None
+        self._aturn = self._apush = None
         # Politeness across workers (see _LEASE); set by the worker from settings.
         self.host_delay = 0.0
         self.host_concurrency = 0
@@ -243,22 +243,10 @@ class RequestQueue:
         for a job whose webhook asks for ``job.page`` (see the ACK script)."""
         if not acks:
             return []
-        return self._ack_results(self._ack(args=self._ack_args(worker, acks)))
-
-    async def ack_many_async(self, worker: str, acks: list[tuple]) -> list[tuple[bool, str]]:
-        """``ack_many``, awaited (on the blocking client without ``use_async``)."""
-        if not acks or self._aack is None:
-            return self.ack_many(worker, acks)
-        return self._ack_results(await self._aack(args=self._ack_args(worker, acks)))
-
-    def _ack_args(self, worker: str, acks: list[tuple]) -> list:
         args: list = [self.keys.prefix, worker, time.time(), self.job_ttl]
         for rid, outcome, is_page, items, *pages in acks:
             args += [rid, outcome, int(is_page), int(items), pages[0] if pages else ""]
-        return args
-
-    @staticmethod
-    def _ack_results(flat) -> list[tuple[bool, str]]:
+        flat = self._ack(args=args)
         return [(bool(int(flat[i])), flat[i + 1] or "") for i in range(0, len(flat), 2)]
 
     def claim(self, rid: str, fingerprint: str) -> bool:
@@ -297,14 +285,12 @@ class RequestQueue:
         self._turn(args=self._turn_args(host, delay, "answered"))
 
     def use_async(self, server) -> None:
-        """Make the ``*_async`` calls (a host's turn and answer, admitting,
-        acknowledging) through ``server``, a ``redis.asyncio.Redis`` on the
-        caller's event loop: they are made for every request, and a blocking
-        round trip each would stall everything else the crawler's loop does
-        meanwhile."""
+        """Make the ``*_async`` calls (a host's turn and answer, admitting)
+        through ``server``, a ``redis.asyncio.Redis`` on the caller's event
+        loop: they are made for every request, and a blocking round trip each
+        would stall everything else the crawler's loop does meanwhile."""
         self._aturn = server.register_script(_TURN)
         self._apush = server.register_script(_PUSH)
-        self._aack = server.register_script(_ACK)
 
     async def take_turn_async(self, host: str, delay: float) -> float:
         """``take_turn``, awaited (on the blocking client without ``use_async``)."""

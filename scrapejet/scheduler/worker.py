@@ -117,8 +117,9 @@ class Worker:
     # -- life cycle -----------------------------------------------------------
     def engine_started(self):
         # Redis calls made per request (a host's turn and answer, admitting
-        # links, acknowledging leases) awaited on the reactor's loop, rather
-        # than each blocking everything the crawler does for a round trip.
+        # links) awaited on the reactor's loop, rather than each blocking
+        # everything the crawler does for a round trip. Acks stay blocking:
+        # sent a loop turn later, an ack frees its host later (measured).
         if is_asyncio_reactor_installed():
             self.queue.use_async(self.runtime.aserver)
 
