@@ -40,7 +40,7 @@ pages/s: (a) pages / (first request at the downloader to spider_closed),
 measured in the crawler; (s) pages / (first POST to the last job's
 finished_at). The limit is min(sites / delay, 16 / latency) requests/s:
 politeness allows no more, and neither do 16 concurrent requests of
---latency each; share = pages/s / limit. The web server counts politeness
+--latency each (two workers: 32); share = pages/s / that variant's limit. The web server counts politeness
 as a site would see it: a request arriving less than --close-factor x delay
 after the previous one to the same host arrived (too close), or while
 another to that host is still being answered (over concurrency), across
@@ -478,8 +478,10 @@ def crawl_scrapejet(variant: str, *, args, web: BroadWebProcess, redis_srv: Redi
         urgent = {"after_s": urgent_at - t0, "first_page_s": seen["urgent"]["first_page"] - urgent_at,
                   "finished_s": done_at - urgent_at, "of": len(states),
                   "finished_before": sum(1 for s in states if not s[1] or float(s[1]) > done_at),
-                  # its requests one after the other: each answered, then the delay
-                  "least_s": (seen["urgent"]["requests"] - 1) * (args.latency + args.delay) + args.latency}
+                  "least_s": least_time(seen["urgent"]["requests"], args.latency, args.delay)}
+        # the first of the others to finish: if that is sooner than the
+        # urgent site could possibly finish, finishing first was not possible
+        urgent["first_other_s"] = min((float(s[1]) for s in states if s[1]), default=done_at) - urgent_at
     elif urgent_id:
         problems.append(f"the urgent job did not finish: {urgent_state}")
     if timed_out:
@@ -752,6 +754,12 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
+def limit_of(variant: str, sites: int, latency: float, delay: float) -> float:
+    """Requests/s that politeness and the variant's download slots allow."""
+    slots = CONCURRENCY * (2 if variant == "s2" else 1)
+    return min(sites / delay, slots / latency)
+
+
 def print_crawl_row(rnd: int, r: dict, limit: float) -> None:
     s = r["server"]
     jobs = f"  jobs {_spread(r['finish_jobs'])}" if r["finish_jobs"] else ""
@@ -779,15 +787,39 @@ def print_crawl_row(rnd: int, r: dict, limit: float) -> None:
         print(f"{'':>12} PROBLEM: {problem}", flush=True)
 
 
+def least_time(requests: int, latency: float, delay: float) -> float:
+    """The soonest a site of ``requests`` requests can be done, one after the
+    other as its politeness allows: the second request leaves the delay
+    after the first is answered (one answer earns no credit, see
+    ``download/politeness.AnswerTimes``), each later one the delay after the
+    one before reached the host; then the last answer."""
+    step = latency + delay - min(latency, delay / 2)
+    return (latency + delay) + max(requests - 2, 0) * step + latency
+
+
+def _could_finish_first(u: dict) -> bool:
+    return u["least_s"] <= u["first_other_s"]
+
+
 def _urgent(u: dict) -> str:
     least = f" (its politeness allows no less than {u['least_s']:.1f} s)" if u.get("least_s") else ""
-    return (f"a priority-9 site submitted {u['after_s']:.1f} s in: first page after {u['first_page_s']:.2f} s, "
+    text = (f"a priority-9 site submitted {u['after_s']:.1f} s in: first page after {u['first_page_s']:.2f} s, "
             f"finished after {u['finished_s']:.1f} s{least}, before {u['finished_before']} of the {u['of']} "
             f"priority-2 sites")
+    if not _could_finish_first(u):
+        text += (f"; finishing first was not possible: the first of them finished {u['first_other_s']:.1f} s "
+                 f"after it was submitted")
+    return text
 
 
 def _urgent_ok(u: dict) -> bool:
-    return u["first_page_s"] <= TARGETS["urgent_first_s"] and u["finished_before"] == u["of"]
+    """First page within the target; finished first, or, where its own
+    politeness made that impossible, within 10% of its least time."""
+    if u["first_page_s"] > TARGETS["urgent_first_s"]:
+        return False
+    if _could_finish_first(u):
+        return u["finished_before"] == u["of"]
+    return u["finished_s"] <= 1.1 * u["least_s"]
 
 
 def report(args, results: list[dict], frontier: dict | None, limit: float) -> None:
@@ -809,7 +841,9 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
 
         print(f"Crawl, medians over {args.rounds} round(s): {args.sites} sites x {args.pages + 1} pages, "
               f"latency {args.latency} s, delay {args.delay} s, limit {limit:.0f} requests/s")
-        print(f"| variant | pages/s | x plain Scrapy (a) | share of the limit ({limit:.0f}/s) | "
+        limits = {v: limit_of(v, args.sites, args.latency, args.delay) for v in variants}
+        print(f"| variant | pages/s | x plain Scrapy (a) | share of its limit ({limit:.0f}/s; two workers "
+              f"{limit_of('s2', args.sites, args.latency, args.delay):.0f}/s) | "
               f"too close (< {args.close:.2f} s) | over concurrency | site finish min/median/max (s) |")
         print("|---|---|---|---|---|---|---|")
         for v in variants:
@@ -818,7 +852,7 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
             tc = statistics.median(r["server"]["too_close"] for r in runs)
             oc = statistics.median(r["server"]["over_concurrency"] for r in runs)
             finish = runs[len(runs) // 2]["server"]["finish"]
-            print(f"| ({v}) {VARIANTS[v]} | {med[v]:.1f} | {f'{x[0]:.2f}' if x else '-'} | {med[v] / limit:.2f} | "
+            print(f"| ({v}) {VARIANTS[v]} | {med[v]:.1f} | {f'{x[0]:.2f}' if x else '-'} | {med[v] / limits[v]:.2f} | "
                   f"{tc:.0f} | {oc:.0f} | {_spread(finish)} |")
         print()
         print("Goals")
@@ -830,12 +864,13 @@ def report(args, results: list[dict], frontier: dict | None, limit: float) -> No
                       f"{verdict(x[0] >= target)}")
         for v in ("s1", "s2"):
             if v in med:
-                print(f"  ({v}) share of the limit: {med[v] / limit:.2f}; target >= {TARGETS['share']}  "
-                      f"{verdict(med[v] / limit >= TARGETS['share'])}")
+                print(f"  ({v}) share of its limit ({limits[v]:.0f}/s): {med[v] / limits[v]:.2f}; target >= "
+                      f"{TARGETS['share']}  {verdict(med[v] / limits[v] >= TARGETS['share'])}")
         for v in ("s1", "s2"):
             for r in (r for r in results if r["variant"] == v and r.get("urgent")):
                 print(f"  ({v}) round {r['round']}: {_urgent(r['urgent'])}; target first page <= "
-                      f"{TARGETS['urgent_first_s']:.0f} s and finished first  {verdict(_urgent_ok(r['urgent']))}")
+                      f"{TARGETS['urgent_first_s']:.0f} s and finished first (where possible, else within 10% of "
+                      f"its least time)  {verdict(_urgent_ok(r['urgent']))}")
         for v in variants:
             runs = [r for r in results if r["variant"] == v]
             worst_tc = max(r["server"]["too_close"] for r in runs)
@@ -902,7 +937,7 @@ def run_network_bound(args, redis_srv: RedisServer, workdir: Path) -> dict:
         for v in ("s1", "s2"):
             runs[v] = crawl_scrapejet(v, args=nb, web=web, redis_srv=redis_srv, workdir=workdir, tag=f"net-{v}")
             runs[v]["round"] = 1
-            print_crawl_row(1, runs[v], limit)
+            print_crawl_row(1, runs[v], limit_of(v, nb.sites, latency, delay))
     finally:
         web.stop()
     return {"runs": runs, "limit": limit, "sites": nb.sites, "latency": latency, "delay": delay}
@@ -1007,7 +1042,7 @@ def main(argv: list[str] | None = None) -> int:
                         r = crawl_plain(v, args=args, web=web, workdir=workdir, tag=tag)
                     r["round"] = rnd
                     results.append(r)
-                    print_crawl_row(rnd, r, limit)
+                    print_crawl_row(rnd, r, limit_of(v, args.sites, args.latency, args.delay))
         scaling = None
         if args.network_bound and not args.quick and {"s1", "s2"} <= set(args.variants):
             web.stop()

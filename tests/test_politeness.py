@@ -84,3 +84,37 @@ def test_many_hosts_two_workers_no_request_closer_than_the_delay_at_the_server(e
     robots = {host: sum(1 for r in web.requests if r.host == host and r.timestamp >= start
                         and urlsplit(r.path).path == "/robots.txt") for host in POLITE_HOSTS}
     assert robots == {host: 1 for host in POLITE_HOSTS}
+
+
+def test_the_delay_runs_from_when_a_request_reached_the_host(env, web, workers):
+    """A host that takes 0.05 s to answer, a 0.3 s delay: once the worker
+    has seen the host answer over an open connection, requests arrive the
+    delay apart, not the delay plus the answer time (the delay counted from
+    the answer), and never closer."""
+    delay, latency = 0.3, 0.05
+    host = POLITE_HOSTS[0]
+    start = time.time()
+    jobs = env.jobs()
+    job = jobs.submit("crawl", {"url": web.url(host), "max_pages": 10, "max_depth": 3})
+    workers.append(env.worker(env={"SCRAPEJET_DOMAIN_DELAY_S": str(delay), "SCRAPEJET_DOMAIN_CONCURRENCY": "1"}))
+    done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 60, 0.2, what="the job")
+    assert done.status == "completed" and done.counters["crawled"] == 6, done.counters
+    measured = gaps(web, host, start, skip=())
+    assert len(measured) >= 7, measured
+    assert min(measured) >= delay * 0.9, measured
+    # the first two answers earn no credit (the first may include connecting)
+    later = sorted(measured[2:])
+    assert later[len(later) // 2] < delay + latency * 0.7, measured
+
+
+def test_the_credit_takes_two_answers_the_fastest_and_at_most_half_the_delay():
+    from scrapejet.download.politeness import AnswerTimes
+
+    times = AnswerTimes(delay_s=0.5, kept=2)
+    assert times.credit("a.test", 0.2) == 0.0  # one answer: it may include connecting
+    assert times.credit("a.test", 0.1) == 0.1
+    assert times.credit("a.test", 0.3) == 0.1  # the fastest, not the last
+    assert times.credit("b.test", 2.0) == 0.0
+    assert times.credit("b.test", 1.5) == 0.25  # at most half the delay
+    assert times.credit("c.test", None) == 0.0  # not measured (rendered): no credit
+    assert "a.test" not in times.fastest  # the least recently answered host is forgotten first

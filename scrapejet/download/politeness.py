@@ -11,6 +11,12 @@ as each request leaves (``RequestQueue.take_turn``) and notes its answer
 (``RequestQueue.answered``): a request arrives somewhere between the two, so
 the next turn comes ``SCRAPEJET_DOMAIN_DELAY_S`` after the later one, and
 no two requests reach a host, from any worker, closer than that delay.
+The answer is noted as of when the request reached the host at the latest:
+its arrival time less the host's fastest answer seen by this worker (the
+round trip and the server's least work, which every request spends between
+reaching the host and its answer coming back; see ``AnswerTimes``). Counted
+from the answer itself, a host answering in 0.1 s with a 0.5 s delay would
+be sent a request every 0.6 s, not 0.5.
 With one request at a time per host (``SCRAPEJET_DOMAIN_CONCURRENCY=1``) a
 request sent as its lease handed it out takes no turn: its lease was its
 turn (see ``process_request``). Both calls are awaited on the reactor's
@@ -38,6 +44,10 @@ from ..urls import host_of
 logger = logging.getLogger(__name__)
 
 PAUSE_STATUSES = (429, 503)
+# Hosts whose answer times a worker remembers (the least recently answered
+# are forgotten first): a broad crawl meets far more hosts than it has in
+# flight at once.
+ANSWER_TIMES_KEPT = 10_000
 # The flag of a response made without asking the host (a robots.txt another
 # worker fetched): it takes no turn and says nothing of the host's pace.
 NOT_SENT = "not sent"
@@ -57,9 +67,42 @@ def retry_after(value: bytes | str | None, now: float) -> float | None:
         return None
 
 
+class AnswerTimes:
+    """Per host, the fastest answer this worker has had: the least time from
+    sending a request to its answer's headers (Scrapy's ``download_latency``).
+
+    A request reached its host no later than its answer came back less the
+    time that leg and the server's work took. That time is at least the
+    fastest answer the host ever gave over a kept-alive connection, so the
+    fastest answer is the credit ``answered`` takes. The first answer alone
+    gives none: it may include connecting (TCP, TLS), time the next request,
+    sent on that connection, does not spend, and with it as the credit the
+    next request could arrive early by that much. From the second on, one of
+    the answers came over an open connection (or none ever did, and the next
+    request connects too). The credit is at most half the delay, so a wrong
+    estimate (a route that got faster) costs at most half of it."""
+
+    def __init__(self, delay_s: float, kept: int = ANSWER_TIMES_KEPT):
+        self.cap = delay_s / 2
+        self.kept = kept
+        self.fastest: dict[str, tuple[int, float]] = {}  # host -> (answers, least seconds)
+
+    def credit(self, host: str, latency: float | None) -> float:
+        """Record an answer of ``host`` that took ``latency`` s (None: not
+        measured) and return the seconds its arrival can be set back."""
+        seen, least = self.fastest.pop(host, (0, float("inf")))
+        if latency is not None:
+            seen, least = seen + 1, min(least, latency)
+        self.fastest[host] = (seen, least)  # (re)inserted: the most recent last
+        if len(self.fastest) > self.kept:
+            del self.fastest[next(iter(self.fastest))]
+        return min(least, self.cap) if seen >= 2 else 0.0
+
+
 class HostPolitenessMiddleware:
     def __init__(self, worker: Worker, *, delay_s: float, base_s: float, max_s: float, concurrency: int = 0):
         self.worker = worker
+        self.answer_times = AnswerTimes(delay_s)
         self.delay_s = delay_s
         self.concurrency = concurrency
         self.base_s = base_s
@@ -99,15 +142,16 @@ class HostPolitenessMiddleware:
 
     async def process_exception(self, request, exception, spider=None):
         # a timeout or a dropped connection: the request may have arrived
+        # just now, so no credit
         await self._answered(host_of(request.url))
         return None
 
-    async def _answered(self, host: str) -> None:
+    async def _answered(self, host: str, credit: float = 0.0) -> None:
         # awaited before the response goes on: its lease is acknowledged
         # (freeing the host for the next lease) only once this is recorded
         if self.delay_s > 0:
             try:
-                await self.worker.queue.answered_async(host, self.delay_s)
+                await self.worker.queue.answered_async(host, self.delay_s, credit)
             except Exception:  # Redis down: the turn taken at sending stands
                 logger.exception("Could not note the answer of %s", host)
 
@@ -122,7 +166,7 @@ class HostPolitenessMiddleware:
         if NOT_SENT in response.flags:
             return response
         host = host_of(request.url)
-        await self._answered(host)
+        await self._answered(host, self.answer_times.credit(host, request.meta.get("download_latency")))
         if response.status in PAUSE_STATUSES:
             now = time.time()
             strikes = self.strikes[host] = self.strikes.get(host, 0) + 1

@@ -54,8 +54,9 @@ dupefilter, budget and job state move together even with many workers):
    again where the request is sent (``take_turn``): that is what the host sees.
    With a concurrency of one, the lease is the turn of the request it hands
    out (its redirects and retries still take one): ``host:<h>:next`` is
-   moved to the delay after the answer (``answered``) before the lease is
-   acknowledged, and no other lease of the host exists until then.
+   moved to the delay after the answer (``answered``; the answer less the
+   time it surely took, see ``download/politeness.AnswerTimes``) before the
+   lease is acknowledged, and no other lease of the host exists until then.
 
 The scripts touch keys derived from the rid, which Redis Cluster would reject;
 ScrapeJET targets a single Redis (or a replicated primary), like scrapy-redis.
@@ -278,11 +279,11 @@ class RequestQueue:
         is paused)."""
         return int(self._turn(args=self._turn_args(host, delay, "turn"))) / 1000
 
-    def answered(self, host: str, delay: float) -> None:
-        """A request to ``host`` was answered (or failed) now: the next turn,
-        and the next lease, are ``delay`` from now, since the request may have
-        arrived this late."""
-        self._turn(args=self._turn_args(host, delay, "answered"))
+    def answered(self, host: str, delay: float, credit: float = 0.0) -> None:
+        """A request to ``host`` was answered (or failed) now, so it reached
+        the host no later than ``credit`` seconds ago: the next turn, and the
+        next lease, are ``delay`` from then."""
+        self._turn(args=self._turn_args(host, delay, "answered", credit))
 
     def use_async(self, server) -> None:
         """Make the ``*_async`` calls (a host's turn and answer, admitting)
@@ -298,15 +299,15 @@ class RequestQueue:
             return self.take_turn(host, delay)
         return int(await self._aturn(args=self._turn_args(host, delay, "turn"))) / 1000
 
-    async def answered_async(self, host: str, delay: float) -> None:
+    async def answered_async(self, host: str, delay: float, credit: float = 0.0) -> None:
         """``answered``, awaited (on the blocking client without ``use_async``)."""
         if self._aturn is None:
-            self.answered(host, delay)
+            self.answered(host, delay, credit)
         else:
-            await self._aturn(args=self._turn_args(host, delay, "answered"))
+            await self._aturn(args=self._turn_args(host, delay, "answered", credit))
 
-    def _turn_args(self, host: str, delay: float, op: str) -> list:
-        return [*self._turn_keys(host), time.time(), delay, op]
+    def _turn_args(self, host: str, delay: float, op: str, credit: float = 0.0) -> list:
+        return [*self._turn_keys(host), time.time() - credit, delay, op]
 
     def _turn_keys(self, host: str) -> tuple[str, str, str]:
         return self.keys.host_sent(host), self.keys.host_paused(host), self.keys.host_next(host)

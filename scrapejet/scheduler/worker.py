@@ -148,11 +148,17 @@ class Worker:
         """Ask the queue again in ``seconds`` (a host's politeness delay ends
         then): a worker waiting for that host takes its turn on time rather
         than at its next idle poll, so busier workers cannot starve it."""
-        if self._wake_call is not None and self._wake_call.active():
-            return
         from twisted.internet import reactor  # the one Scrapy installed
 
-        self._wake_call = reactor.callLater(max(seconds, 0.001), self._wake_if_work)
+        seconds = max(seconds, 0.001)
+        call = self._wake_call
+        if call is not None and call.active():
+            # one wake at a time, the sooner: a host parked for a while must
+            # not hold back one whose delay ends sooner
+            if call.getTime() <= reactor.seconds() + seconds:
+                return
+            call.cancel()
+        self._wake_call = reactor.callLater(seconds, self._wake_if_work)
 
     def _wake_if_work(self) -> None:
         try:

@@ -4,7 +4,9 @@
 -- and a redirect or retry is sent without a new lease: what the host sees is
 -- when requests arrive, so that is where its delay and its 429/503 pause
 -- hold, for every worker. A request arrives somewhere between its turn and
--- its answer, so the next turn comes `delay` after the later of the two:
+-- its answer (given as its time less what the answer surely took: the
+-- host's fastest answer, see politeness.AnswerTimes), so the next turn
+-- comes `delay` after the later of the two:
 -- no request reaches the host closer than `delay` to the one before,
 -- however long a worker took to send it. The answer also moves the host's
 -- next lease that late, so no lease is handed out only to wait for its turn.
