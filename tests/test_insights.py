@@ -321,6 +321,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("In which town is the company registered?", "place"), ("Ποια χρονιά ξεκίνησε η ταβέρνα;", "when"),
     ("Sinds welk jaar bestaat de winkel?", "when"), ("Qual è l'orario di apertura il lunedì?", "hours"),
     ("What time does Ta Varelia open on Saturdays?", "hours"), ("Is the shop open on Sundays?", "hours"),
+    ("Når har butikken åpent på lørdager?", "hours"), ("Quand le magasin est-il ouvert ?", "hours"),
+    ("Wanneer is de winkel open?", "hours"), ("When was the shop opened?", "when"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -390,6 +392,19 @@ def test_how_long_is_answered_by_a_count_with_its_unit_in_the_pages_language():
                        "Náhradní díly doručujeme do 24 hodin od objednání.\n\nVolejte 777 123 456.")
     answer = extractive_answer("How quickly are spare parts (náhradní díly) delivered?", [page])
     assert answer.startswith("Náhradní díly doručujeme do 24 hodin od objednání. [1]"), answer
+
+
+def test_an_address_asked_for_in_the_pages_language_is_found_by_its_value():
+    """ "Hvad er adressen på …": "adressen" names what is asked, as "address"
+    does, so the line that holds an address answers it, not the line that
+    repeats the company's name."""
+    from scrapejet.insights.extractive import extractive_answer
+
+    page = Source(n=1, url="http://varle.test/kontakt", title="Kontakt os", snippet="", score=1.0,
+                  text="Tømrermester Daniel Varle ApS\n\nVi betjener private og erhverv på Sjælland.\n\n"
+                       "Violens Kvt 4A, 2620 Albertslund\n\nRing til os i dag.")
+    answer = extractive_answer("Hvad er adressen på Tømrermester Daniel Varle ApS?", [page])
+    assert answer.startswith("Violens Kvt 4A, 2620 Albertslund [1]"), answer
 
 
 def test_a_faq_answer_is_read_with_its_question():

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .glossary import english_terms
 from .profile import asked_fields, profile_lines
-from .qtype import KIND_WORDS, asked_kind, asks_company, holds_kind, is_name_line
+from .qtype import KIND_WORDS, SEARCH_WORDS, asked_kind, asks_company, holds_kind, is_name_line
 from .sources import Source
 from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
@@ -57,6 +57,8 @@ ANSWER_MEANING = 0.4
 EMAIL_TERMS = {"email", "mail", "e"}
 # How surely a sentence must hold the kind of value asked for to hold the question's term for it.
 VALUE_LEVEL = {"place": 0.75}
+# kinds whose page-side words (qtype.SEARCH_WORDS) only name the value
+NAMED_BY_SEARCH_WORDS = ("place", "hours")
 NAME_WEIGHT = 0.3  # the share of its weight a question's word keeps when it is part of the site's name
 # What a business offers: answered by the list of its services or products, whole.
 OFFER = re.compile(r"\bwhat (?:services|products|kinds?|types?|sorts?)\b|\bwhich (?:services|products)\b|"
@@ -212,7 +214,10 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # holding such a value, and it stands for the question's words that only name
     # that kind ("street address", "opening hours"), which a page in another
     # language never repeats
-    naming = {stem(w) for w in KIND_WORDS.get(kind or "", "").split()}
+    # (in any language: "adressen", "orario di apertura" name an address and
+    # opening hours as much as the English words do; a founding or an owner's
+    # words, "opgericht", "Inhaber", are said next to the value and kept)
+    naming = {stem(w) for w in f"{KIND_WORDS.get(kind or '', '')} {SEARCH_WORDS.get(kind, '') if kind in NAMED_BY_SEARCH_WORDS else ''}".split()}
     offer = bool(OFFER.search(question))
     listed = offer and bool(LISTED.search(question))
     asked = terms(question)
