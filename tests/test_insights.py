@@ -323,6 +323,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("What time does Ta Varelia open on Saturdays?", "hours"), ("Is the shop open on Sundays?", "hours"),
     ("Når har butikken åpent på lørdager?", "hours"), ("Quand le magasin est-il ouvert ?", "hours"),
     ("Wanneer is de winkel open?", "hours"), ("When was the shop opened?", "when"),
+    ("Wie hoch ist die Pauschale bei einer Absage?", "price"), ("Kiek kainuoja pervežimas?", "price"),
+    ("Hvad koster en ny tagrende?", "price"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind

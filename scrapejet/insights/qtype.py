@@ -29,7 +29,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
-                         r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b")),
+                         r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
+                         r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
+                         r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст")),
     # how long something takes, how far it is: a number with its unit ("do 24 hodin", "10 minuti a piedi")
     ("duration", re.compile(r"how (?:long|quickly|fast|soon|far)\b|how many (?:days|weeks|months|years|hours|minutes)|"
                             r"years of experience|delivery time|lead time|waiting time|in advance|wie lange|wie schnell|"
