@@ -438,6 +438,14 @@ def test_a_persons_name_in_the_ways_small_sites_write_it(sentence, holds):
     assert holds_kind(sentence, "person", "Who runs the shop?") == holds
 
 
+def test_a_time_of_day_is_no_duration():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("We lunchen van 12.00 tot 13.00 uur.", "duration", "How long?") == 0.0
+    assert holds_kind("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", "How long?") == 1.0
+    assert holds_kind("Antwort innerhalb von 24 h.", "duration", "How soon?") == 1.0
+
+
 def test_a_duration_question_searches_the_unit_it_names_in_every_language():
     from scrapejet.insights.qtype import holds_kind, search_words
 

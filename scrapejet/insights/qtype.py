@@ -78,6 +78,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:am|pm|uhr|h)\b", re.I)
+# A time of day written with its minutes ("12.00", "8:30", "17h30")
+_CLOCK = re.compile(r"(?<![\d,])\d{1,2}[:.h]\d{2}(?![\d,])")
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"mo|di|mi|do|fr|sa|so)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
@@ -410,7 +412,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     if kind == "price":
         return 1.0 if PRICE.search(sentence) or FREE.search(fold(sentence)) else 0.0
     if kind == "duration":
-        return 1.0 if _DURATION.search(fold(sentence)) else 0.5 if _NUMBER.search(fold(sentence)) else 0.0
+        # "van 12.00 tot 13.00 uur" is when, not how long
+        text = _CLOCK.sub(" ", fold(sentence))
+        return 1.0 if _DURATION.search(text) else 0.5 if _NUMBER.search(text) else 0.0
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
