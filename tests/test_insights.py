@@ -438,12 +438,13 @@ def test_a_persons_name_in_the_ways_small_sites_write_it(sentence, holds):
     assert holds_kind(sentence, "person", "Who runs the shop?") == holds
 
 
-def test_a_time_of_day_is_no_duration():
+def test_a_time_of_day_or_a_year_is_no_duration():
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind("We lunchen van 12.00 tot 13.00 uur.", "duration", "How long?") == 0.0
     assert holds_kind("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", "How long?") == 1.0
     assert holds_kind("Antwort innerhalb von 24 h.", "duration", "How soon?") == 1.0
+    assert holds_kind("Prowadzę STYL-BUD od 2010 roku.", "duration", "How soon?") == 0.5  # a year, not a count
 
 
 def test_a_duration_question_searches_the_unit_it_names_in_every_language():

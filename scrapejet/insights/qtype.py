@@ -26,6 +26,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
                          r"whats\s?app|mobile number|handynummer")),
+    # "how soon … the cost estimate": how long, whatever it is about
+    ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
+                            r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b")),
     ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
@@ -80,6 +83,8 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:am|pm|uhr|h)\b", re.I)
 # A time of day written with its minutes ("12.00", "8:30", "17h30")
 _CLOCK = re.compile(r"(?<![\d,])\d{1,2}[:.h]\d{2}(?![\d,])")
+# A year of the calendar, not a count of years ("seit 2010 Jahren" is not said)
+_YEAR_NUMBER = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,])")
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"mo|di|mi|do|fr|sa|so)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
@@ -412,9 +417,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     if kind == "price":
         return 1.0 if PRICE.search(sentence) or FREE.search(fold(sentence)) else 0.0
     if kind == "duration":
-        # "van 12.00 tot 13.00 uur" is when, not how long
+        # "van 12.00 tot 13.00 uur" says when, not how long; "od 2010 roku"
+        # (since 2010) is a number that may tell how long, not a count of years
         text = _CLOCK.sub(" ", fold(sentence))
-        return 1.0 if _DURATION.search(text) else 0.5 if _NUMBER.search(text) else 0.0
+        return 1.0 if _DURATION.search(_YEAR_NUMBER.sub(" ", text)) else 0.5 if _NUMBER.search(text) else 0.0
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
