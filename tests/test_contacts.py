@@ -449,6 +449,7 @@ def test_numbers_in_prose_are_not_addresses():
         ("https://wa.me/491724096338", ("whatsapp", "https://wa.me/491724096338", "491724096338")),
         ("https://www.xing.com/companies/muellerhaustechnikgmbh", ("xing", "https://www.xing.com/companies/muellerhaustechnikgmbh", "muellerhaustechnikgmbh")),
         ("https://www.xing.com/profile/Thomas_Mueller42", ("xing", "https://www.xing.com/profile/thomas_mueller42", "thomas_mueller42")),
+        ("https://linktr.ee/ShawarmaBoxAB?utm_source=ig", ("linktree", "https://linktr.ee/shawarmaboxab", "shawarmaboxab")),
     ],
 )
 def test_profile_urls_are_canonicalised(url, expected):
@@ -484,6 +485,8 @@ def test_profile_urls_are_canonicalised(url, expected):
         "https://github.com/features",
         "https://www.pinterest.com/pin/123456/",
         "https://www.xing.com/spi/shares/new?url=x",
+        "https://linktr.ee/",
+        "https://linktr.ee/s/about",
         "https://www.tripadvisor.co.uk/",
         "https://example.com/facebook.com/acme",
         "mailto:info@firma.de",

@@ -31,6 +31,8 @@ NETWORK_HOSTS = {
     "t.me": "telegram", "telegram.me": "telegram",
     "vk.com": "vk", "ok.ru": "odnoklassniki",
     "line.me": "line", "threads.net": "threads", "threads.com": "threads",
+    # a "link in bio" page: what a food truck or a salon gives instead of a site
+    "linktr.ee": "linktree",
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
@@ -39,6 +41,7 @@ _CANONICAL_HOST = {
     "x": "x.com", "youtube": "www.youtube.com", "tiktok": "www.tiktok.com", "github": "github.com",
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
     "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.net",
+    "linktree": "linktr.ee",
 }
 # First path segments that are the network's own pages, not an account.
 _RESERVED = {
@@ -60,6 +63,8 @@ _RESERVED = {
     "telegram": {"share", "addstickers", "joinchat", "proxy", "socks", "iv", "addtheme", "setlanguage", "s"},
     "vk": {"share.php", "away.php", "login", "feed", "search", "video", "wall", "photo", "im", "app", "apps", "about", "terms", "privacy"},
     "odnoklassniki": {"dk", "search", "feed", "video", "music", "games", "app"},
+    "linktree": {"s", "discover", "login", "register", "admin", "blog", "help", "marketplace", "templates",
+                 "privacy", "terms", "pricing", "features", "about"},
 }
 _HANDLE = {
     "instagram": re.compile(r"^[A-Za-z0-9._]{1,30}$"),
@@ -71,6 +76,7 @@ _HANDLE = {
     "telegram": re.compile(r"^[A-Za-z0-9_]{5,32}$"),
     "vk": re.compile(r"^[A-Za-z0-9_.]{2,60}$"),
     "odnoklassniki": re.compile(r"^[A-Za-z0-9_.]{2,60}$"),
+    "linktree": re.compile(r"^[A-Za-z0-9_.]{2,30}$"),
 }
 # Handles a template leaves for its buyer to fill in ("your profile").
 _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username yourname yourhandle yourcompany
@@ -79,10 +85,10 @@ _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username y
     jouwprofiel example username123 account profile""".split())
 # Handles are case-insensitive on these networks; YouTube channel ids are not.
 _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing", "telegram", "vk",
-                       "odnoklassniki", "threads"})
+                       "odnoklassniki", "threads", "linktree"})
 _FOLLOW_TEXT = re.compile(
     r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
-    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line)\b|"
+    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree)\b|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us",
 )
 
