@@ -50,6 +50,12 @@ def one_address(result: dict) -> dict:
 # --- emails ----------------------------------------------------------------------
 
 
+def test_numbers_whose_groups_a_middle_dot_parts():
+    result = extract("<p>Telefon: 02774 · 2666<br>Fax: 02774 · 921 028<br>E-Mail: praxis@x.de</p>")
+    assert [(p["e164"], p["type"], p["as_written"]) for p in result["phones"]] == [
+        ("+4927742666", "landline", "02774 · 2666"), ("+492774921028", "fax", "02774 · 921 028")]
+
+
 def test_mailto_links_lowercased_with_all_recipients_and_no_query():
     result = extract('<a href="mailto:Info@Mueller-Haustechnik.DE,Buero@mueller-haustechnik.de?subject=Hallo">Schreiben</a>')
     assert result["emails"] == [
@@ -449,6 +455,8 @@ def test_numbers_in_prose_are_not_addresses():
         ("https://wa.me/491724096338", ("whatsapp", "https://wa.me/491724096338", "491724096338")),
         ("https://www.xing.com/companies/muellerhaustechnikgmbh", ("xing", "https://www.xing.com/companies/muellerhaustechnikgmbh", "muellerhaustechnikgmbh")),
         ("https://www.xing.com/profile/Thomas_Mueller42", ("xing", "https://www.xing.com/profile/thomas_mueller42", "thomas_mueller42")),
+        ("https://www.facebook.com/people/Cseligevi-Vend%C3%A9gh%C3%A1z/61583771781727/",
+         ("facebook", "https://www.facebook.com/people/cseligevi-vend%C3%A9gh%C3%A1z/61583771781727", "61583771781727")),
         ("https://linktr.ee/ShawarmaBoxAB?utm_source=ig", ("linktree", "https://linktr.ee/shawarmaboxab", "shawarmaboxab")),
     ],
 )
@@ -653,6 +661,7 @@ def test_role_from_link_text(text, role):
         ("https://firma.de/services/audit.html", "services"), ("https://firma.de/careers/senior-baker", "careers"),
         ("https://firma.de/", "home"), ("https://firma.de/index.html", "home"), ("https://firma.de/en/", "home"),
         ("https://firma.de/index.php", "home"), ("https://firma.de/cookie-richtlinie-eu/", "cookies"),
+        ("https://iatros.gr/viografiko.html", "about"), ("https://praxis.de/lebenslauf", "about"),  # a practitioner's CV
     ],
 )
 def test_role_from_url_slug(url, role):

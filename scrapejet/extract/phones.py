@@ -99,7 +99,8 @@ _IDENTIFIER_LABEL = re.compile(
 _LABEL_WINDOW = 40
 # What the matcher is shown: a run of digits with the separators numbers are
 # written with, long enough to hold a national number.
-_DIGIT_RUN = re.compile(r"[+(]{0,2}\d[\d\s().\-/–]{4,}\d")
+# ("02774 · 921 028": a middle dot between the groups, shown to the matcher as a space)
+_DIGIT_RUN = re.compile(r"[+(]{0,2}\d[\d\s().\-/–·]{4,}\d")
 # A page giving more numbers than this is a directory or a price list, not a
 # company's contact details; its first numbers are the ones that count.
 MAX_PHONES = 50
@@ -385,10 +386,11 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
         if budget[0] < 0:
             return
         offset = max(0, run.start() - 1)
-        segment = text[offset : run.end() + 1]
+        segment = text[offset : run.end() + 1].replace("·", " ")  # same length: offsets hold
         run_region = region or ("US" if _NANP_SHAPE.match(run.group(0)) else "ZZ")
         for match in phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID):
-            yield _Match(offset + match.start, offset + match.end, match.raw_string, match.number)
+            yield _Match(offset + match.start, offset + match.end, text[offset + match.start : offset + match.end],
+                         match.number)
 
 
 def _label_kind(doc: Document, line_index: int, own_text: str, before: str | None = None) -> str:

@@ -151,6 +151,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             return f"profile.php?id={user_id}" if user_id.isdigit() else None
         if first == "pages" and len(segments) >= 2:
             return "/".join(segments[:3])
+        if first == "people" and len(segments) >= 3 and segments[2].isdigit():
+            return f"people/{segments[1]}/{segments[2]}"  # a page without a username: /people/Name/6158…/
         if first == "p" and len(segments) == 2 and _HANDLE["facebook"].match(segments[1]):
             return f"p/{segments[1]}"  # the newer page address: /p/Name-100054573754039/
         if first.lower() in reserved or len(segments) > 1 or not _HANDLE["facebook"].match(first):
