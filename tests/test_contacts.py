@@ -378,6 +378,13 @@ def test_text_addresses_by_country(body, lang, expected):
     assert address["postal_code"].replace(" ", "") in address["as_written"].replace(" ", "")
 
 
+def test_a_plus_code_and_its_town_is_an_address():
+    """A guest house with no street address gives Google's Plus Code."""
+    address = one_address(extract("<p>Cím: 8MRP+C4 Szekszárd</p><p>Foglalás: +36 70 123 4567</p>",
+                                  url="http://vendeghaz.test/", lang="hu"))
+    assert (address["street"], address["postal_code"], address["locality"]) == ("8MRP+C4", None, "Szekszárd")
+
+
 def test_host_regulator_and_dispute_body_addresses_are_left_out():
     body = """
       <h1>Impressum</h1>

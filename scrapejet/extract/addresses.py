@@ -384,6 +384,14 @@ def addresses_in_lines(texts: list[str], country_hint: str | None = None) -> lis
     return _dedupe(_from_lines([Line(text) for text in texts if text.strip()], country_hint, "contact"))
 
 
+# A Plus Code (Open Location Code) and its town: "8MRP+C4 Szekszárd", the
+# address Google Maps gives a farm, a guest house or a food truck that has
+# no street address. The short code (4 to 8 digits of its alphabet, '+', 2
+# or 3 more) is only a place with the town it is relative to.
+_PLUS_CODE = re.compile(rf"(?<![\w+])(?P<code>[23456789CFGHJMPQRVWX]{{4,8}}\+[23456789CFGHJMPQRVWX]{{2,3}})"
+                        rf"(?![\w+]),?\s+(?P<loc>{_LOCALITY})")
+
+
 def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -> list[_Hit]:
     hits: list[_Hit] = []
     own_address_page = role in ("contact", "legal")
@@ -395,6 +403,10 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
             continue
         if not _HAS_DIGIT.search(text) and not _US_STATE_ONLY.search(text):
             continue
+        for match in _PLUS_CODE.finditer(text):
+            locality = _trim_locality(match.group("loc"))
+            if locality:
+                hits.append(_Hit(match.group("code"), None, locality, None, country_hint, match.group(0), "text"))
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:
             if not _QUICK[kind].search(text):
