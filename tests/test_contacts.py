@@ -740,6 +740,15 @@ def test_discover_role_pages_same_site_best_first_deduplicated():
     assert discover_role_pages([], "https://firma.de/") == {"home": ["https://firma.de/"]}
 
 
+def test_the_contact_page_before_the_directions_page():
+    """ "Anfahrt" says how to get there: the contact page when there is
+    no other, after "Kontakt" when there is."""
+    links = [Link("https://praxis.de/anfahrt.html", "Anfahrt"), Link("https://praxis.de/kontakt.html", "Kontakt")]
+    assert discover_role_pages(links, "https://praxis.de/")["contact"] == [
+        "https://praxis.de/kontakt.html", "https://praxis.de/anfahrt.html"]
+    assert discover_role_pages(links[:1], "https://praxis.de/")["contact"] == ["https://praxis.de/anfahrt.html"]
+
+
 # --- the page contract, junk input -----------------------------------------------------------
 
 
@@ -857,6 +866,13 @@ def test_merge_profile_orders_by_pages_then_role():
     assert [e["email"] for e in merge_profile(pages, job_id="j", site="firma.de")["emails"]] == [
         "a@firma.de", "c@firma.de", "b@firma.de", "d@firma.de",
     ]
+
+
+def test_a_team_page_is_the_about_page_of_a_site_without_one():
+    pages = [_page("https://praxis.at/", "home"), _page("https://praxis.at/team", "team")]
+    assert merge_profile(pages, job_id="j", site="praxis.at")["pages"]["about"] == "https://praxis.at/team"
+    pages.append(_page("https://praxis.at/ueber-uns", "about"))
+    assert merge_profile(pages, job_id="j", site="praxis.at")["pages"]["about"] == "https://praxis.at/ueber-uns"
 
 
 def _named(url: str, role: str, **candidates) -> dict:

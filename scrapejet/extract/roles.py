@@ -40,7 +40,7 @@ _TEXTS: dict[str, str] = {
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
-        kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | anfahrt | kontakt anfahrt |
+        kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | kontakt anfahrt |
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
         contactar | contactenos | contactanos | contacta | contatti | contatto | contattaci | contattateci |
         neem contact op | contacteer ons | contato | fale conosco | fale connosco | contacte nos | contactos |
@@ -118,7 +118,7 @@ _SLUGS: dict[str, str] = {
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person viografiko zyciorys zivotopis
         o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij""",
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
-        kontakt-anfahrt anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
+        kontakt-anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
         contattaci contatto contato fale-conosco contacte-nos
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
         wie-sie-uns-erreichen
@@ -171,12 +171,12 @@ _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation
 # contact word already) often holds its address and numbers: fetched as a
 # contact page after the real one, or in its place with the booking page.
 _LOCATION_PHRASES = frozenset("""dove siamo|come raggiungerci|donde estamos|como llegar|onde estamos|como chegar|
-    ou nous trouver|nous trouver|plan d acces|acces|so finden sie uns|lageplan|standort|hitta hit|find os|
+    ou nous trouver|nous trouver|plan d acces|acces|so finden sie uns|lageplan|standort|anfahrt|hitta hit|find os|
     location|our location|locations|directions|how to get here|waar vindt u ons|route|
     map|mappa|mapa|kart|karta|kartta|finn frem|finn oss|veibeskrivelse|vagbeskrivning|ajo-ohjeet|vejvisning
     """.replace("\n", " ").split("|"))
 _LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-estamos como-llegar onde-estamos
-    nous-trouver plan-d-acces acces lageplan standort location locations directions route
+    nous-trouver plan-d-acces acces lageplan standort anfahrt location locations directions route
     map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
 _FILLER = frozenset(
     """the our your my of and und et y e en ed our a an der die das den dem le la les l de du des d el los las il lo
