@@ -868,13 +868,6 @@ def test_merge_profile_orders_by_pages_then_role():
     ]
 
 
-def test_a_team_page_is_the_about_page_of_a_site_without_one():
-    pages = [_page("https://praxis.at/", "home"), _page("https://praxis.at/team", "team")]
-    assert merge_profile(pages, job_id="j", site="praxis.at")["pages"]["about"] == "https://praxis.at/team"
-    pages.append(_page("https://praxis.at/ueber-uns", "about"))
-    assert merge_profile(pages, job_id="j", site="praxis.at")["pages"]["about"] == "https://praxis.at/ueber-uns"
-
-
 def _named(url: str, role: str, **candidates) -> dict:
     page_ = _page(url, role)
     page_["contacts"]["company"]["name_candidates"] = candidates

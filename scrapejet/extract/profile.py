@@ -59,11 +59,6 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
             if page.get("url"):
                 role_pages.setdefault(role, page["url"])
 
-    # a small practice's "Team" page, on a site with no "About us", is where
-    # it says who it is
-    if "about" not in role_pages and "team" in role_pages:
-        role_pages["about"] = role_pages["team"]
-
     # A "how to get here" page may list the ferry, taxi and bus companies'
     # numbers: several numbers found only there are theirs when the site
     # gives its own elsewhere. One or two are the business's own line (a
