@@ -385,6 +385,13 @@ def test_a_plus_code_and_its_town_is_an_address():
     assert (address["street"], address["postal_code"], address["locality"]) == ("8MRP+C4", None, "Szekszárd")
 
 
+def test_a_czech_village_its_house_number_and_postcode_is_an_address():
+    """No street names in the village, and its name not repeated after the postcode."""
+    address = one_address(extract("<p>Adresa: Útěchov 97, 571 01</p><p>Tel.: +420 723 555 280</p>",
+                                  url="http://masaze.test/", lang="cs"))
+    assert (address["street"], address["postal_code"], address["locality"]) == ("Útěchov 97", "571 01", "Útěchov")
+
+
 def test_host_regulator_and_dispute_body_addresses_are_left_out():
     body = """
       <h1>Impressum</h1>

@@ -188,9 +188,11 @@ _ADDRESS_LABEL_WORDS = (
     r"postadres|morada|endere[cç]o|location|standort|visit us|find us|"
     # Nordic and German visiting / postal addresses: "Besöksadress: Fabriksgatan 8 702 10 Örebro"
     r"bes[öø]ks?adress(?:en?)?|bes[øo]gsadresse|post(?:ad)?dress|postadressen?|postadresse|besuchsadresse|"
-    r"k[äa]yntiosoite|postiosoite|osoite))"
+    r"k[äa]yntiosoite|postiosoite|osoite|"
+    # Czech, Slovak, Croatian, Romanian: "Adresa:", "Sídlo:", "Provozovna:"
+    r"adresa|adres[aă]|s[ií]dlo|provozovna|prevádzka))"
 )
-_ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}\s*[:\-–]?\s*", re.I)
+_ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}(?!\w)\s*[:\-–]?\s*", re.I)
 # A label inside a line that runs several contact items together (inline
 # spans): "019-21 90 60 info@enbema.se Besöksadress: Fabriksgatan 8 702 10 Örebro"
 _ADDRESS_LABEL_INLINE = re.compile(rf"(?:^|\s){_ADDRESS_LABEL_WORDS}\s*:\s*", re.I)
@@ -392,6 +394,13 @@ _PLUS_CODE = re.compile(rf"(?<![\w+])(?P<code>[23456789CFGHJMPQRVWX]{{4,8}}\+[23
                         rf"(?![\w+]),?\s+(?P<loc>{_LOCALITY})")
 
 
+# A Czech or Slovak village without street names: the village and the
+# house's number, then the postcode, the town left out since it is the
+# village ("Útěchov 97, 571 01").
+_CS_VILLAGE = re.compile(rf"^(?P<street>(?P<loc>{_WORD}(?:\s{_WORD}){{0,2}})\s(?:č\.\s?p\.\s?)?\d{{1,4}}(?:/\d{{1,4}})?)"
+                         rf",\s*(?:(?:CZ|SK)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s*$")
+
+
 def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -> list[_Hit]:
     hits: list[_Hit] = []
     own_address_page = role in ("contact", "legal")
@@ -407,6 +416,11 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
             locality = _trim_locality(match.group("loc"))
             if locality:
                 hits.append(_Hit(match.group("code"), None, locality, None, country_hint, match.group(0), "text"))
+        if country_hint in ("CZ", "SK"):
+            village = _CS_VILLAGE.match(_ADDRESS_LABEL.sub("", text.strip()).strip(" :"))
+            if village is not None and fold(village.group("loc")).split()[0] not in _LOCALITY_STOP:
+                hits.append(_Hit(village.group("street"), village.group("pc"), village.group("loc"), None, country_hint,
+                                 village.group(0), "text"))
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:
             if not _QUICK[kind].search(text):
