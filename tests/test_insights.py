@@ -447,6 +447,20 @@ def test_a_time_of_day_or_a_year_is_no_duration():
     assert holds_kind("Prowadzę STYL-BUD od 2010 roku.", "duration", "How soon?") == 0.5  # a year, not a count
 
 
+def test_a_duration_in_the_unit_the_question_names_answers_it():
+    """ "How many years": twenty minutes by bus is a duration, not the answer."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "How many years has the shop been in business?"
+    assert holds_kind("Fra Oslo bruker du kun 20 minutter.", "duration", question) == 0.5
+    assert holds_kind("Vi har drevet butikken i 14 år.", "duration", question) == 1.0
+    assert holds_kind("Fra Oslo bruker du kun 20 minutter.", "duration", "How long does it take?") == 1.0
+    page = Source(n=1, url="http://mobler.test/", title="Møbelsnekkern", snippet="", score=1.0,
+                  text="Fra Oslo vest bruker du kun 20 minutter.\n\nVi har drevet butikken i 14 år og er godt etablert.")
+    assert extractive_answer(question, [page]).startswith("Vi har drevet butikken i 14 år"), extractive_answer(question, [page])
+
+
 def test_a_duration_question_searches_the_unit_it_names_in_every_language():
     from scrapejet.insights.qtype import holds_kind, search_words
 

@@ -195,10 +195,10 @@ KIND_WORDS = {
 
 # Units of time in the languages of the question words, by the English unit.
 _UNITS = {
-    "minute": "minutes minuten minutos minuti minut minuta perc dakika",
+    "minute": "minutes minuten minutos minuti minut minuta perc dakika minutter minuter minuttia",
     "hour": "hours stunden heures horas ore uur godzin hodin ur uri sati óra saat valandų timmar timer",
-    "day": "days tage jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage",
-    "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger",
+    "day": "days tage tagen jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage dager paivaa",
+    "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger uker viikkoa",
     "month": "months monate mois meses mesi maanden miesięcy měsíců mjeseci mesecev hónap ay månader måneder",
     "year": "years jahre jahren ans années años anos anni jaar jaren lat let godina godine metų év éve yıl χρόνια "
             "år vuotta",
@@ -269,6 +269,29 @@ def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
         return any(holds_kind(unit, kind, question) >= 1.0 for unit in units)
 
     return holds
+
+
+# A unit's short forms, besides its words in _UNITS.
+_UNIT_ABBREVIATIONS = {"minute": "min mins", "hour": "h hr hrs std", "day": "d", "week": "wk wks", "month": "mo",
+                       "year": "yr yrs"}
+# (folded word -> English unit; a word two units share, such as "ar", goes to the first)
+_UNIT_WORDS: dict[str, str] = {}
+for _unit, _words in _UNITS.items():
+    for _word in f"{_unit} {_unit}s {_words} {_UNIT_ABBREVIATIONS.get(_unit, '')}".split():
+        _UNIT_WORDS.setdefault(fold(_word), _unit)
+
+
+def _units_named(question: str) -> set[str]:
+    """The units of time a question names ("how many years", "wie viele Tage")."""
+    words = set(re.findall(r"\w+", fold(question)))
+    return {unit for unit in _UNITS if re.search(rf"\b{unit}s?\b", fold(question))} | \
+        {_UNIT_WORDS[w] for w in words if w in _UNIT_WORDS and len(w) > 3}
+
+
+def _unit_of(span: str) -> str | None:
+    """The unit of a duration as written ("14 ar" -> year, "10 minuti a
+    piedi" -> minute), None when it is not one of time (km)."""
+    return next((_UNIT_WORDS[w] for w in re.findall(r"\w+", span) if w in _UNIT_WORDS), None)
 
 
 def search_words(question: str, kind: str | None) -> str | None:
@@ -420,7 +443,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         # "van 12.00 tot 13.00 uur" says when, not how long; "od 2010 roku"
         # (since 2010) is a number that may tell how long, not a count of years
         text = _CLOCK.sub(" ", fold(sentence))
-        return 1.0 if _DURATION.search(_YEAR_NUMBER.sub(" ", text)) else 0.5 if _NUMBER.search(text) else 0.0
+        found = [m.group(0) for m in _DURATION.finditer(_YEAR_NUMBER.sub(" ", text))]
+        if not found:
+            return 0.5 if _NUMBER.search(text) else 0.0
+        # "how many years": 20 minutes by bus is a duration, not the answer
+        asked = _units_named(question)
+        if asked and all(_unit_of(span) not in asked | {None} for span in found):
+            return 0.5
+        return 1.0
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
