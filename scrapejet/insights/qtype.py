@@ -274,11 +274,18 @@ def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
 # A unit's short forms, besides its words in _UNITS.
 _UNIT_ABBREVIATIONS = {"minute": "min mins", "hour": "h hr hrs std", "day": "d", "week": "wk wks", "month": "mo",
                        "year": "yr yrs"}
-# (folded word -> English unit; a word two units share, such as "ar", goes to the first)
-_UNIT_WORDS: dict[str, str] = {}
-for _unit, _words in _UNITS.items():
-    for _word in f"{_unit} {_unit}s {_words} {_UNIT_ABBREVIATIONS.get(_unit, '')}".split():
-        _UNIT_WORDS.setdefault(fold(_word), _unit)
+
+
+def _unit_words() -> dict[str, str]:
+    """Folded word -> English unit; a word two units share goes to the first."""
+    words: dict[str, str] = {}
+    for unit, written in _UNITS.items():
+        for word in f"{unit} {unit}s {written} {_UNIT_ABBREVIATIONS.get(unit, '')}".split():
+            words.setdefault(fold(word), unit)
+    return words
+
+
+_UNIT_WORDS = _unit_words()
 
 
 def _units_named(question: str) -> set[str]:
