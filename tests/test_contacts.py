@@ -166,6 +166,21 @@ def test_host_and_designer_emails_in_a_legal_notice_are_not_the_company_s():
     assert {a["postal_code"] for a in result["addresses"]} == {"10969"}
 
 
+@pytest.mark.parametrize("credit", [
+    "Sito web creato da ABeltramo - beltramo.ale@gmail.com - © 2014",
+    "Diseño web: Estudio Pixel, hola.estudiopixel@gmail.com",
+    "Site réalisé par Atelier Web - atelierweb@orange.fr",
+    "Website erstellt von Pixelwerk, pixelwerk.studio@gmx.de",
+    "Website gemaakt door Studio Blauw - studioblauw@hotmail.com",
+])
+def test_a_designer_credit_in_the_site_s_language_is_not_the_company_s(credit):
+    body = f"""
+      <p>Email: polgran@gmail.com</p>
+      <footer><p>{credit}</p></footer>
+    """
+    assert emails(extract(body)) == {"polgran@gmail.com"}
+
+
 def test_json_ld_email_and_source_priority():
     head = '<script type="application/ld+json">{"@type": "Plumber", "name": "Müller", "email": "mailto:Info@mueller-haustechnik.de"}</script>'
     body = '<p>info@mueller-haustechnik.de</p><a href="mailto:info@mueller-haustechnik.de">Mail</a>'
@@ -325,6 +340,15 @@ def test_region_inference(kwargs, region):
     assert infer_region(**kwargs) == region
 
 
+def test_numbers_written_with_their_country_code_tell_the_country_of_the_others():
+    """A page with no language tag, no ccTLD and no tel: links: its numbers
+    written with +39 say that "0323 569627" beside them is Italian."""
+    body = "<p>Tel: +39 02 48714236 - 0323 569627<br>Cell: +39 335 6554515</p>"
+    result = extract_contacts(f"<!DOCTYPE html><html><body>{body}</body></html>", "http://lavanderia.test/contatti.html")
+    assert result["region"] == "IT"
+    assert phones(result) == {"+390248714236", "+390323569627", "+393356554515"}
+
+
 # --- addresses ---------------------------------------------------------------------
 
 
@@ -368,6 +392,11 @@ def test_region_inference(kwargs, region):
          {"postal_code": "H2X 1Z6", "locality": "Montréal", "region": "QC", "country": "CA"}),
         ("<p>Shop 4, 12 George Street, Sydney NSW 2000, Australia</p>", "en-AU",
          {"street": "12 George Street", "postal_code": "2000", "locality": "Sydney", "region": "NSW", "country": "AU"}),
+        # the postcode and town first, then the street, on one line
+        ("<p>GIP Service srl<br>20148  Milano Via Monreale 14<br>C.F.04128880962</p>", "it",
+         {"street": "Via Monreale 14", "postal_code": "20148", "locality": "Milano", "country": "IT"}),
+        ("<p>75011 Paris, 12 rue Oberkampf</p>", "fr",
+         {"street": "12 rue Oberkampf", "postal_code": "75011", "locality": "Paris", "country": "FR"}),
     ],
 )
 def test_text_addresses_by_country(body, lang, expected):
@@ -648,6 +677,7 @@ def test_broken_json_ld_is_skipped_and_nested_organisations_found():
         ("Quiénes somos", "about"), ("Chi siamo", "about"), ("Over ons", "about"), ("Sobre nós", "about"),
         ("Kontakt", "contact"), ("Contact us", "contact"), ("Contactez-nous", "contact"), ("Contacto", "contact"),
         ("Contatti", "contact"), ("Fale conosco", "contact"), ("Neem contact op", "contact"), ("Get in touch", "contact"),
+        ("Enquiries", "contact"), ("Make an enquiry", "contact"),
         ("Our team", "team"), ("Unser Team", "team"), ("Notre équipe", "team"), ("Equipo", "team"),
         ("Leistungen", "services"), ("Nos prestations", "services"), ("Servicios", "services"), ("Servizi", "services"),
         ("Careers", "careers"), ("Jobs", "careers"), ("Karriere", "careers"), ("Lavora con noi", "careers"), ("Vacatures", "careers"),
@@ -676,6 +706,7 @@ def test_role_from_link_text(text, role):
         ("https://firma.de/", "home"), ("https://firma.de/index.html", "home"), ("https://firma.de/en/", "home"),
         ("https://firma.de/index.php", "home"), ("https://firma.de/cookie-richtlinie-eu/", "cookies"),
         ("https://iatros.gr/viografiko.html", "about"), ("https://praxis.de/lebenslauf", "about"),  # a practitioner's CV
+        ("https://studio.ie/enquire.html", "contact"), ("https://studio.ie/enquiries/", "contact"),  # British English
     ],
 )
 def test_role_from_url_slug(url, role):

@@ -357,6 +357,8 @@ def _from_microdata(tree: HtmlElement) -> list[_Hit]:
 _TOWN_FIRST = ("GB", "US", "CA", "AU", "ZA")
 _COUNTRY_PREFIX = re.compile(r"^[A-Z]{1,3}[-‑ ](?=\d)")
 _POSTCODE_LAST = frozenset({"GB", "US", "IN", "CA", "AU", "IE", "NZ"})
+# shapes whose postcode comes before the town, and so may have the street after both
+_POSTCODE_FIRST = ("EU5", "EU4", "NL", "PT", "CS", "PL")
 
 
 def _structured_hit(fields: dict[str, str | None], source: str) -> _Hit:
@@ -463,8 +465,14 @@ def _address_at(
     head, tail = text[: match.start()], text[match.end() :]
     head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
     street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
+    written_end = match.end()
     if groups.get("hst"):  # the street after the town
         street, street_kind, start, end = groups["hst"], None, match.start(), match.start()
+    elif street is None and locality and kind in _POSTCODE_FIRST:
+        after = _street_after_town(text, match, kind)
+        if after is not None:  # "20148  Milano Via Monreale 14"
+            locality, street, street_kind, written_end = after
+            start = end = match.start()
     above: list[str] = []  # lines above that are part of the address
     if kind == "IN" and head_rest:
         # An Indian address is a run of comma-separated parts (house,
@@ -498,7 +506,7 @@ def _address_at(
     if above:
         written = ", ".join(above + [text[: match.end()].strip(" ,")])
     else:
-        written = text[start if street is not None else match.start() : match.end()]
+        written = text[start if street is not None else match.start() : written_end]
     if country and _country_after(tail):
         written += tail[: len(tail) - len(tail.lstrip(" ,–-"))] + _country_after_text(tail)
     return _Hit(
@@ -514,6 +522,22 @@ _GAP_TO_POSTCODE = re.compile(
     r"suite|unit|bus|bte|bo[iî]te)\.?\s*[\w./º-]{1,8}[\s,]+)?"
     r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
 )
+
+
+def _street_after_town(text: str, match: re.Match[str], kind: str) -> tuple[str, str, str, int] | None:
+    """The street written after the postcode and town on one line ("20148
+    Milano Via Monreale 14", read by the pattern as the town "Milano Via
+    Monreale"): the town, the street, its shape and where it ends."""
+    town_start, town_end = match.span("loc")
+    for street_kind in _STREETS_FOR.get(kind, ()):
+        found = _STREETS[street_kind].search(text, town_start + 1)
+        # inside what the pattern read as the town, or right after it ("75011 Paris, 12 rue Oberkampf")
+        if found is None or text[town_end:found.start()].strip(" ,-–"):
+            continue
+        town = text[town_start:found.start()].strip(" ,-–")
+        if town and _LOCALITY_LINE.match(town):
+            return _trim_locality(town) or town, found.group("street"), street_kind, found.end()
+    return None
 
 
 def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
@@ -735,9 +759,11 @@ def _dedupe(hits: list[_Hit]) -> list[dict[str, Any]]:
 
 def merge_two(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     """The better-sourced, then the more complete of two spellings, with
-    fields the other one adds."""
+    fields the other one adds. Of two streets one inside the other, the
+    longer is the whole ("Uppal" wrapped onto the postcode's line is the
+    end of "H. No. 2-7-77, …, Bharat Nagar, Uppal")."""
     first, second = sorted(
-        (a, b), key=lambda x: (SOURCE_RANK.get(x.get("source"), 9), -completeness(x))
+        (a, b), key=lambda x: (SOURCE_RANK.get(x.get("source"), 9), -completeness(x), -len(street_key(x.get("street"))))
     )
     if completeness(second) > completeness(first) and SOURCE_RANK.get(second.get("source"), 9) == SOURCE_RANK.get(first.get("source"), 9):
         first, second = second, first

@@ -19,7 +19,7 @@ from scrapejet.extract.company import brand_words, extract_company
 from scrapejet.extract.emails import extract_emails
 from scrapejet.extract.jsonld import organisations, read_json_ld, text_value
 from scrapejet.extract.links import document_base_url, parse_html
-from scrapejet.extract.phones import country_code, extract_phones, infer_region, whatsapp_number
+from scrapejet.extract.phones import country_code, extract_phones, infer_region, whatsapp_number, written_international
 from scrapejet.extract.roles import covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
@@ -99,6 +99,8 @@ def _extract(tree: HtmlElement, url: str, role: str | None) -> dict[str, Any]:
     # a WhatsApp link's number is always international: its country code
     # tells the country of numbers written nationally ("(602)5240303")
     tel_hrefs += [f"tel:{n}" for n in filter(None, (whatsapp_number(a.href) for a in doc.anchors))]
+    # and so does a number written with its country code ("+39 02 48714236 - 0323 569627")
+    tel_hrefs += written_international(line.text for line in doc.lines)
     org_countries = [
         country_code(text_value(address.get("addressCountry")))
         for org in orgs

@@ -177,6 +177,18 @@ def infer_region(
     return None
 
 
+# A number written with its country code ("Tel: +39 02 48714236 - 0323 569627").
+_WRITTEN_INTERNATIONAL = re.compile(r"(?<![\w+])\+\d{1,3}(?:[\s.\-()]{0,2}\d){6,12}(?!\d)")
+_NOT_DIAL = re.compile(r"[^\d+]")
+
+
+def written_international(texts: Iterable[str]) -> list[str]:
+    """The numbers the page writes with their country code, as tel: links:
+    on a page with no other sign of its country, their country is that of
+    the numbers beside them written nationally."""
+    return ["tel:" + _NOT_DIAL.sub("", m.group(0)) for text in texts for m in _WRITTEN_INTERNATIONAL.finditer(text)]
+
+
 def _region_of_tel_links(hrefs: Iterable[str]) -> str | None:
     import phonenumbers
 

@@ -40,6 +40,7 @@ _TEXTS: dict[str, str] = {
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
+        enquiries | enquiry | make an enquiry | inquiries |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | kontakt anfahrt |
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
         contactar | contactenos | contactanos | contacta | contatti | contatto | contattaci | contattateci |
@@ -123,7 +124,7 @@ _SLUGS: dict[str, str] = {
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
         wie-sie-uns-erreichen
         kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia
-        otoiawase toiawase inquiry""",
+        otoiawase toiawase inquiry inquiries enquiry enquiries enquire""",
     "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
         das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
         medewerkers equipa nossa-equipe nossa-equipa""",

@@ -280,6 +280,15 @@ _THIRD_PARTY_MENTION = re.compile(
     r"landesnotar|bundesnotar|arzte|zahnarzte|psychotherapeuten|ingenieur)kammer|landgericht|amtsgericht|"
     r"webmaster|powered by|designed by|design by|site by|website by|made by|web design by|webdesign:|realise par|"
     r"developpe par|developed by|"
+    # "Sito web creato da ABeltramo - beltramo.ale@gmail.com": the designer's
+    # credit in the site's own language
+    r"sito (?:web |internet )?(?:creato|realizzato|sviluppato|progettato) da|realizzazione (?:sito|siti) web|"
+    r"(?:sitio |pagina )?web (?:creada|disenada|desarrollada|realizada) por|diseno web(?: por)?:|disenado por|"
+    r"desarrollado por|site (?:web |internet )?(?:cree|concu|realise|developpe) par|conception (?:du site|web)|"
+    r"webdesign (?:von|door|af|av)|website (?:erstellt |gestaltet )?(?:von|durch)|erstellt (?:von|durch)|"
+    r"gestaltung und umsetzung|umsetzung:|website (?:gemaakt |ontwikkeld )?door|ontwerp en realisatie|"
+    r"(?:site|website) (?:criado|desenvolvido|feito) por|desenvolvido por|projekt i wykonanie|wykonanie strony|"
+    r"strona wykonana przez|hemsida (?:gjord )?av|hjemmeside (?:lavet )?af|nettside (?:laget )?av|"
     # the processors privacy statements quote with their address and numbers
     r"google ireland|google llc|meta platforms|facebook ireland|microsoft ireland|amazon web services emea|"
     r"linkedin ireland|twitter international|pinterest europe|the rocket science group"
