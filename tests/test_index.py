@@ -206,6 +206,34 @@ def test_a_passage_holding_the_kind_of_value_asked_for_is_retrieved_without_its_
     assert any("Violens Kvt 4A" in h.text for h in hits)
 
 
+def test_price_cards_around_the_main_content_are_sources_beside_the_footer(env, model):
+    """A price list set as boxes is left around a page's main content, each
+    box a passage of its own ("Doprava" / "7 Kč/km"): a price question gets
+    every box that holds a price, not only the best one, while other
+    passages around the main content stay one at most."""
+    from scrapejet.insights.qtype import asked_kind, holding
+
+    storage = env.storage()
+    site = "masaze.test"
+    main = ("# Ceník\n\nKlasická masáž celého těla je účinná metoda pro uvolnění svalů.\n\n"
+            "Do 5 km zdarma. Pokud budou na jednom místě 4 klienti, doprava bude také zdarma.")
+    around = "Klasická masáž - 60 minut 600 Kč\n\nDoprava 7 Kč/km\n\nJan Veselý · Masáže u Vás doma"
+    storage.chunks.store_pages([{**page(site, "/cenik", "Ceník", main, "c"), "outside_text": around},
+                                {**page(site, "/", "Úvod", "# Masáže u Vás doma\n\nPřijedu za vámi domů.", "u"),
+                                 "outside_text": "Jan Veselý · Masáže u Vás doma"}], model=model.name)
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    retriever.catch_up(site)
+    question = "How much does Jan Veselý charge for travel to the client?"
+    kind = asked_kind(question)
+    holds = holding(question, kind)
+    assert kind == "price"
+    hits = retriever.search(question, site=site, k=5, holds=holds, cards=holds)
+    assert any("7 Kč/km" in h.text for h in hits) and any("600 Kč" in h.text for h in hits)
+    assert sum(h.heading_path == [OUTSIDE] and not holds(h.text) for h in hits) <= 1
+    hits = retriever.search(question, site=site, k=5, holds=holds)
+    assert sum(h.heading_path == [OUTSIDE] for h in hits) == 1
+
+
 def _queue_pages(storage, site: str, n: int, job: str = "job-1") -> None:
     """n pages stored (and queued) as a crawl with embeddings on stores them."""
     storage.upsert_pages([

@@ -396,6 +396,27 @@ def test_how_long_is_answered_by_a_count_with_its_unit_in_the_pages_language():
     assert answer.startswith("Náhradní díly doručujeme do 24 hodin od objednání. [1]"), answer
 
 
+def test_an_address_over_short_lines_is_answered_up_to_its_postcode():
+    """An address the business extractor cannot read ("Ελευθερίας 54" /
+    "Αμπελόκηποι Θεσσαλονίκης, Τ.Κ." / "561 23"), or whose street has no
+    house number ("Calle Fray Bartolomé — frente al Juzgado" above "11202
+    Algeciras"): the answer gives the lines up to the postcode, not the
+    postcode alone."""
+    from scrapejet.insights.extractive import extractive_answer
+
+    greek = Source(n=1, url="http://iatreio.test/epikoinonia.html", title="Επικοινωνία", snippet="", score=1.0,
+                   text="Στοιχεία\n\nΔιεύθυνση\n\nΕλευθερίας 54\nΑμπελόκηποι Θεσσαλονίκης, Τ.Κ. 561 23\n"
+                        "(Έναντι Β΄ ΚΑΠΗ Αμπελοκήπων)\n\nΩράριο λειτουργίας")
+    answer = extractive_answer("What is the street address of the practice?", [greek])
+    assert answer.startswith("Ελευθερίας 54 · Αμπελόκηποι Θεσσαλονίκης, Τ.Κ. · 561 23 [1]"), answer
+    spanish = Source(n=1, url="http://tartas.test/", title="Tartarachin", snippet="", score=1.0,
+                     text="Dónde estamos\n\nCalle Fray Bartolomé — frente al Juzgado\n11202 Algeciras, Cádiz\n\n"
+                          "Nuestra tienda es principalmente para llevar.")
+    answer = extractive_answer("Where is the Tartarachin shop in Algeciras?", [spanish])
+    assert "Calle Fray Bartolomé — frente al Juzgado · 11202 Algeciras, Cádiz [1]" in answer, answer
+    assert "do not clearly answer" not in answer
+
+
 def test_an_address_asked_for_in_the_pages_language_is_found_by_its_value():
     """ "Hvad er adressen på …": "adressen" names what is asked, as "address"
     does, so the line that holds an address answers it, not the line that

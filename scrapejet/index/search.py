@@ -101,7 +101,8 @@ class Retriever:
 
     def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None,
                prefer: Callable[[str], bool] | None = None,
-               holds: Callable[[str], bool] | None = None) -> list[Hit]:
+               holds: Callable[[str], bool] | None = None,
+               cards: Callable[[str], bool] | None = None) -> list[Hit]:
         """The ``k`` best chunks for a question, of one site (None: every site).
         ``also``: words a passage answering it would use (the words for the
         kind of value asked for, in many languages), matched as a third
@@ -112,7 +113,9 @@ class Retriever:
         passage's text holds the kind of value asked for (an address, a
         price, a name); the candidates that do, in the order of the other
         rankings, are a fifth: a footer that states the address without the
-        word "address" is found for "where are they?"."""
+        word "address" is found for "where are they?". ``cards``: whether a
+        passage around a page's main content holds the value asked for
+        surely enough to be a source beside the best such passage."""
         if not question.strip() or k <= 0:
             return []
         n = max(self.candidates, k)
@@ -159,9 +162,11 @@ class Retriever:
             if row is None or (site is not None and row["site"] != site):
                 continue
             # A footer or sidebar names the company, so it resembles every
-            # question about it: one such source at most, the best.
+            # question about it: one such source, the best, and beside it
+            # only the cards a question's value is surely on (``cards``: a
+            # price list set as boxes, "Doprava" / "7 Kč/km").
             if row["heading_path"] == [OUTSIDE]:
-                if around:
+                if around and not (cards is not None and cards(row["text"])):
                     continue
                 around = True
             same_text = " ".join(row["text"].split()).casefold()

@@ -14,6 +14,11 @@ from .profile import asked_fields, is_business_question, profile_source
 from .qtype import asked_kind, holding, search_words, stating_pages
 from .sources import Answer, Source
 
+# Values small sites set in boxes of their own (a price under its service, a
+# day's hours), which trafilatura leaves around the main content: a box that
+# holds the value asked for is a source beside the page's footer.
+CARD_KINDS = ("price", "hours")
+
 logger = logging.getLogger(__name__)
 
 
@@ -121,7 +126,8 @@ class Insights:
         kind = asked_kind(question)
         # a page in another language answers with its own words for the value asked for
         hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind),
-                                     prefer=stating_pages(question, kind), holds=holding(question, kind))
+                                     prefer=stating_pages(question, kind), holds=holding(question, kind),
+                                     cards=holding(question, kind) if kind in CARD_KINDS else None)
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .glossary import english_terms
 from .profile import asked_fields, profile_lines
-from .qtype import KIND_WORDS, SEARCH_WORDS, asked_kind, asks_company, holds_kind, is_name_line
+from .qtype import KIND_WORDS, SEARCH_WORDS, asked_kind, asks_company, holds_kind, holds_postcode, is_name_line
 from .sources import Source
 from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
@@ -43,6 +43,7 @@ Similarity = Callable[[str, list[str]], list[float]]
 
 MAX_SENTENCES = 3
 CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
+BLOCK_LINE_WORDS = 8  # a line of an address block: "Calle Fray Bartolomé — frente al Juzgado"
 MAX_SENTENCE_CHARS = 400
 RETRIEVAL_WEIGHT = 0.25
 CONTEXT_WEIGHT = 0.25  # the share of the question's terms in the sentence's whole passage
@@ -159,7 +160,28 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
         for address in addresses_in_lines(units):
             if address.get("street") and address.get("as_written") not in units:
                 out.append(address["as_written"])
+        # an address set over short lines that the reader above does not know
+        # ("Ελευθερίας 54" / "Αμπελόκηποι Θεσσαλονίκης, Τ.Κ." / "561 23"): the
+        # lines up to its postcode, read together
+        for i, unit in enumerate(units):
+            if (not holds_postcode(unit) or len(unit.split()) > BLOCK_LINE_WORDS
+                    or holds_kind(unit, "place") >= 1.0):
+                continue  # no postcode, or a whole address already
+            block = [unit]
+            for above in reversed(units[max(0, i - 2):i]):
+                # a sentence ends the block ("Vi betjener … på Sjælland."), an abbreviation does not ("Τ.Κ.")
+                if (len(above.split()) > BLOCK_LINE_WORDS or _SENTENCE_END.search(above) or above.endswith(":")
+                        or holds_postcode(above)):
+                    break
+                block.insert(0, above)
+                if re.search(r"\d", above):
+                    break  # the street line, with its house number
+            if len(block) > 1:
+                out.append(" · ".join(block))
     return out
+
+
+_SENTENCE_END = re.compile(r"(?:\w{4,}[.]|[!?])$")
 
 
 # Sentences after a question ("Wie lang ist die Lieferzeit?") read as its answer.

@@ -434,6 +434,17 @@ def asks_company(question: str) -> bool:
     return bool(_ASKS_COMPANY.search(fold(question)))
 
 
+# a street's name and its house number, alone on a line ("Ελευθερίας 54", "Kirchweg 3a")
+_NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w .'’-]{2,40}\s\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,4})?$")
+
+
+def holds_postcode(text: str) -> bool:
+    """Whether ``text`` holds something shaped like a postcode: the digits
+    of a phone number are none ("+1 555 0100"), nor is a year ("Founded 1994
+    by"), unless a town follows it ("1994 Ljubljana")."""
+    return bool(_POSTCODE.search(_YEAR_NO_TOWN.sub(" ", PHONE.sub(" ", text))))
+
+
 def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     """How surely ``sentence`` holds a value of ``kind``: 1, 0.5 (the shape
     without the context, such as two capitalised words without "owner"), or 0.
@@ -472,10 +483,11 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         if any(a.get("street") and (a.get("postal_code") or a.get("locality"))
                for a in addresses_in_lines([sentence])):
             return 1.0
-        street = bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence))
-        # digits of a phone number are no postcode ("+1 555 0100")
-        # nor is a year ("Founded 1994 by"), unless a town follows it ("1994 Ljubljana")
-        postcode = bool(_POSTCODE.search(_YEAR_NO_TOWN.sub(" ", PHONE.sub(" ", sentence))))
+        # a street word, or a name and its house number set as a line of an
+        # address block ("Ελευθερίας 54 · Αμπελόκηποι, Τ.Κ. · 561 23")
+        street = ((bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence)))
+                  or any(_NAME_AND_NUMBER.match(part.strip()) for part in sentence.split(" · ")[:-1]))
+        postcode = holds_postcode(sentence)
         # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
         named = bool(_PROPER.search(sentence))
         # a whole address (street and postcode) above a part of one
