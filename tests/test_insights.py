@@ -323,6 +323,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("What time does Ta Varelia open on Saturdays?", "hours"), ("Is the shop open on Sundays?", "hours"),
     ("Når har butikken åpent på lørdager?", "hours"), ("Quand le magasin est-il ouvert ?", "hours"),
     ("Wanneer is de winkel open?", "hours"), ("When was the shop opened?", "when"),
+    # a time of day, whatever it is for
+    ("What time is check-in at the guest house?", "hours"), ("¿A qué hora es la salida?", "hours"),
     ("Wie hoch ist die Pauschale bei einer Absage?", "price"), ("Kiek kainuoja pervežimas?", "price"),
     ("Hvad koster en ny tagrende?", "price"),
 ])
@@ -452,6 +454,8 @@ def test_a_faq_answer_is_read_with_its_question():
     ("Die Versicherung trägt einen Großteil der Anwaltskosten.", 0.5),  # ...not a lawyer's fees
     ("Balans ne znači da će svi problemi nestati.", 0.0),  # "či" is no capital letter
     ("Von Montag bis Freitag", 0.0),
+    ("Gerenoveerd door Jan de Vries in 2019.", 1.0),  # Dutch "door" is "by"...
+    ("Welcome to Stableford, a home situated next door to the Russley Golf Club.", 0.5),  # ...the English door is not
 ])
 def test_a_persons_name_in_the_ways_small_sites_write_it(sentence, holds):
     from scrapejet.insights.qtype import holds_kind

@@ -44,6 +44,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"kiek laiko|per kiek")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"what time .*\b(?:open|close)|\b(?:open|closed?) on \w+days?\b|"
+                         # a time of day, whatever it is for ("what time is check-in?", "a qué hora")
+                         r"^\W*(?:at )?what time\b|\bcheck-?(?:in|out) times?\b|^\W*(?:a que hora|um wie viel uhr|"
+                         r"a quelle heure|a che ora|hoe laat|o ktorej|mikor kezd|kl\. hvad|hvad tid|vilken tid)\b|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
                          r"\borari[o]?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
                          r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
@@ -148,7 +151,9 @@ _PERSON_CUE = re.compile(
     r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
-    r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|\bdoor\b|"
+    # (Dutch "door", by, is not the English door: "next door to the golf club")
+    r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|"
+    r"(?<!next )(?<!front )(?<!back )(?<!the )(?<!a )(?<!to )(?<!your )(?<!our )\bdoor\b(?! to\b)|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
     r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|\banwalt(?:in)?\b|avocat|abogad|avvocat|"
     # a law office named after its lawyer ("Kanzlei Christina Winter"), not its fees ("Anwaltskosten")
