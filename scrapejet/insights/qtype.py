@@ -53,7 +53,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"aukioloaika|apningstid|oppettider|abningstid|"
                          # "når har butikken åpent", "quand est-il ouvert": a when-word, then open
                          r"\b(?:nar|wann|quand|cuando|quando|wanneer|kiedy|mikor|milloin|kada|kdy|kdaj|kada|ne zaman|"
-                         r"hvornar|when)\b.*\b(?:apent|apen|abent|aben|oppet|offen|geoffnet|ouverte?s?|abiert[oa]s?|"
+                         r"hvornar|when|vilka tider|hvilke tider|welche zeiten|which times|what times)\b.*\b(?:apent|apen|abent|aben|oppet|offen|geoffnet|ouverte?s?|abiert[oa]s?|"
                          r"apert[oa]|geopend|open|otwart[ey]|nyitva|auki|avoinna|otvoren[oa]?|odprt[oa]?|acik)\b")),
     ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|register|\bvat\b|"
                           r"company number|tax (?:id|number)|wie viele|wieviele|wie gross|handelsregister|"
