@@ -487,6 +487,22 @@ def test_a_duration_in_the_unit_the_question_names_answers_it():
     assert extractive_answer(question, [page]).startswith("Vi har drevet butikken i 14 år"), extractive_answer(question, [page])
 
 
+def test_how_soon_asks_for_a_wait_not_for_years_of_experience():
+    """ "How soon … the cost estimate?" names no unit, but a wait is minutes
+    to weeks: "22 lata doświadczenia" (22 years of experience) is not one."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "How soon after the site visit do you deliver the written cost estimate?"
+    assert holds_kind("Mam 22 lata doświadczenia w branży.", "duration", question) == 0.5
+    assert holds_kind("Po wizycie dostarczam pisemny kosztorys w ciągu 48 godzin.", "duration", question) == 1.0
+    assert holds_kind("Mam 22 lata doświadczenia w branży.", "duration", "How long have you been in business?") == 1.0
+    page = Source(n=1, url="http://budowa.test/o-firmie", title="O firmie", snippet="", score=1.0,
+                  text="Mam 22 lata doświadczenia w branży.\n\nPo wizycie dostarczam pisemny kosztorys w ciągu 48 godzin.")
+    answer = extractive_answer(question, [page])
+    assert answer.startswith("Po wizycie dostarczam pisemny kosztorys w ciągu 48 godzin."), answer
+
+
 def test_a_duration_question_searches_the_unit_it_names_in_every_language():
     from scrapejet.insights.qtype import holds_kind, search_words
 

@@ -205,8 +205,8 @@ _UNITS = {
     "day": "days tage tagen jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage dager paivaa",
     "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger uker viikkoa",
     "month": "months monate mois meses mesi maanden miesięcy měsíců mjeseci mesecev hónap ay månader måneder",
-    "year": "years jahre jahren ans années años anos anni jaar jaren lat let godina godine metų év éve yıl χρόνια "
-            "år vuotta",
+    "year": "years jahre jahren ans années años anos anni jaar jaren lat lata let roky rokov godina godine metų év éve "
+            "yıl χρόνια år vuotta",
 }
 
 # The words a page uses next to the value of each kind, in the languages of the
@@ -293,11 +293,20 @@ def _unit_words() -> dict[str, str]:
 _UNIT_WORDS = _unit_words()
 
 
+# "How soon / how quickly": a wait, in minutes to weeks, not years of experience
+_SOON = re.compile(r"^\W*how (?:soon|quickly|fast)\b|\b(?:wie schnell|hoe snel|jak (?:szybko|rychle)|hur snabbt|"
+                   r"hvor hurtigt|hvor raskt|kuinka nopeasti|con que rapidez|quanto rapidamente|a quelle vitesse)\b")
+_SOON_UNITS = frozenset({"minute", "hour", "day", "week"})
+
+
 def _units_named(question: str) -> set[str]:
-    """The units of time a question names ("how many years", "wie viele Tage")."""
-    words = set(re.findall(r"\w+", fold(question)))
-    return {unit for unit in _UNITS if re.search(rf"\b{unit}s?\b", fold(question))} | \
+    """The units of time a question names ("how many years", "wie viele
+    Tage"), or implies ("how soon": minutes to weeks)."""
+    folded = fold(question)
+    words = set(re.findall(r"\w+", folded))
+    named = {unit for unit in _UNITS if re.search(rf"\b{unit}s?\b", folded)} | \
         {_UNIT_WORDS[w] for w in words if w in _UNIT_WORDS and len(w) > 3}
+    return named or (set(_SOON_UNITS) if _SOON.search(folded) else set())
 
 
 def _unit_of(span: str) -> str | None:
