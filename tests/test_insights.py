@@ -487,6 +487,24 @@ def test_a_duration_in_the_unit_the_question_names_answers_it():
     assert extractive_answer(question, [page]).startswith("Vi har drevet butikken i 14 år"), extractive_answer(question, [page])
 
 
+def test_how_many_litres_is_answered_by_a_number_of_litres():
+    """A count names what it counts: "how many litres" is answered by "ca.
+    100.000 liter", not by the house numbers of the retailers' addresses."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import counted_noun, holds_kind
+
+    question = "How many litres of beer does the brewery produce each year?"
+    assert counted_noun(question) == "litres" and counted_noun("How many people can stay?") is None
+    assert holds_kind("Hvert år produceres nu ca. 100.000 liter.", "number", question) == 1.0
+    assert holds_kind("Moltkes Allé 2 · 6760 Ribe", "number", question) == 0.5
+    shops = Source(n=1, url="http://bryghus.test/forhandler", title="Forhandlere", snippet="", score=1.0,
+                   text="Forhandlere i Ribe\n\nKvickly\nSeminarievej 1, 6760 Ribe\n\nFøtex\nMoltkes Allé 1, 6760 Ribe")
+    story = Source(n=2, url="http://bryghus.test/om-os", title="Om os", snippet="", score=0.8,
+                   text="Remisen renoveres\n\nI 2018 købte vi den gamle togremise. Hvert år produceres nu ca. 100.000 liter.")
+    answer = extractive_answer(question, [shops, story])
+    assert answer.startswith("Hvert år produceres nu ca. 100.000 liter. [2]"), answer
+
+
 def test_how_soon_asks_for_a_wait_not_for_years_of_experience():
     """ "How soon … the cost estimate?" names no unit, but a wait is minutes
     to weeks: "22 lata doświadczenia" (22 years of experience) is not one."""

@@ -452,6 +452,35 @@ def asks_company(question: str) -> bool:
 _NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w .'’-]{2,40}\s\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,4})?$")
 
 
+# what a question counts ("how many litres", "wie viele Zimmer", "combien de chambres")
+_COUNTED = re.compile(r"\b(?:how many|number of|wie viele|wieviele|combien d[e']|cuant[oa]s|quant[ie]|hoeveel|"
+                      r"hvor mange|hur manga|ile|kolik|quantos|quantas)\s+(?:of\s+)?([^\W\d_]{3,})")
+# the word a number counts: right after it ("100.000 liter", "7 personas", "12 m2 Zimmer" reads "m2")
+_COUNT_WORD = re.compile(r"\d[\d.,]*\s?([^\W\d_]{3,})")
+# words a count asks for that say nothing of what is counted
+_COUNT_VAGUE = frozenset("the times people much many more".split())
+
+
+def counted_noun(question: str) -> str | None:
+    """The thing a "how many" question counts, folded ("litres"), or None."""
+    found = _COUNTED.search(fold(question))
+    if found is None or found.group(1) in _COUNT_VAGUE or found.group(1) in _UNIT_WORDS:
+        return None
+    return found.group(1)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two spellings of one word across languages: "litres" / "liter",
+    "rooms" / "room", "persons" / "personnes" (their first three letters,
+    and most of the shorter)."""
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= 3 and common >= min(len(a), len(b)) // 2
+
+
 def holds_postcode(text: str) -> bool:
     """Whether ``text`` holds something shaped like a postcode: the digits
     of a phone number are none ("+1 555 0100"), nor is a year ("Founded 1994
@@ -487,7 +516,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         times = len(_TIME.findall(sentence))
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
     if kind == "number":
-        return 1.0 if _NUMBER.search(fold(sentence)) else 0.0
+        text = fold(sentence)
+        if not _NUMBER.search(text):
+            return 0.0
+        # "how many litres": a number of litres ("ca. 100.000 liter"), not a house number
+        noun = counted_noun(question)
+        if noun is None:
+            return 1.0
+        return 1.0 if any(_same_stem(noun, word) for word in _COUNT_WORD.findall(text)) else 0.5
     if kind == "when":
         return 1.0 if _YEAR.search(sentence) else 0.0
     if kind == "place":
