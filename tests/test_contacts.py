@@ -438,6 +438,21 @@ def test_host_regulator_and_dispute_body_addresses_are_left_out():
     assert phones(result) == {"+493025768810"}
 
 
+def test_the_contact_list_a_privacy_notice_gives_for_the_regulator_is_the_regulator_s():
+    """ "… lodge a complaint with the ICO, the UK's supervisory authority:"
+    then its website, phone and post, each a list item of its own."""
+    body = """
+      <h1>Privacy policy</h1><p>Home Physio Solihull, phone 07535 230606.</p>
+      <p>You also have the right to lodge a complaint with the Information Commissioner's Office (ICO),
+         the UK's supervisory authority for data protection:</p>
+      <ul><li>Website: ico.org.uk</li><li>Phone: 0303 123 1113</li>
+          <li>Post: Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF</li></ul>
+    """
+    result = extract(body, url="https://homephysio.co.uk/privacy", lang="en-GB", role="privacy")
+    assert phones(result) == {"+447535230606"}
+    assert result["addresses"] == []
+
+
 def test_json_ld_postal_address():
     head = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
       {"@type": "LocalBusiness", "name": "Sonne", "address": {"@type": "PostalAddress", "streetAddress": "Bergstraße 3",
@@ -501,6 +516,8 @@ def test_numbers_in_prose_are_not_addresses():
         ("https://www.facebook.com/people/Cseligevi-Vend%C3%A9gh%C3%A1z/61583771781727/",
          ("facebook", "https://www.facebook.com/people/cseligevi-vend%C3%A9gh%C3%A1z/61583771781727", "61583771781727")),
         ("https://linktr.ee/ShawarmaBoxAB?utm_source=ig", ("linktree", "https://linktr.ee/shawarmaboxab", "shawarmaboxab")),
+        # Facebook's "share profile" link opens the page; its code keeps its case
+        ("https://www.facebook.com/share/1Db59MYHj7/", ("facebook", "https://www.facebook.com/share/1Db59MYHj7", "1Db59MYHj7")),
     ],
 )
 def test_profile_urls_are_canonicalised(url, expected):
@@ -517,6 +534,8 @@ def test_profile_urls_are_canonicalised(url, expected):
         "https://www.facebook.com/",
         "https://www.facebook.com/muellerhaustechnik/posts/123456",
         "https://www.facebook.com/muellerhaustechnik/videos/987/",
+        "https://www.facebook.com/share/p/1Db59MYHj7/",  # a shared post
+        "https://www.facebook.com/share/r/1Db59MYHj7/",  # a shared reel
         "https://twitter.com/intent/tweet?url=x",
         "https://twitter.com/share?url=x",
         "https://twitter.com/harbordental/status/1234567890",
@@ -707,6 +726,7 @@ def test_role_from_link_text(text, role):
         ("https://firma.de/index.php", "home"), ("https://firma.de/cookie-richtlinie-eu/", "cookies"),
         ("https://iatros.gr/viografiko.html", "about"), ("https://praxis.de/lebenslauf", "about"),  # a practitioner's CV
         ("https://studio.ie/enquire.html", "contact"), ("https://studio.ie/enquiries/", "contact"),  # British English
+        ("https://inmobiliaria.es/quien-soy.html", "about"),  # a sole trader's "who I am"
     ],
 )
 def test_role_from_url_slug(url, role):

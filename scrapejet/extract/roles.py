@@ -27,7 +27,7 @@ _TEXTS: dict[str, str] = {
     "about": """about | about us | about me | who we are | our story | company | the company | our company | history |
         uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
-        notre entreprise | presentation | le cabinet | cabinet | quienes somos | sobre nosotros | acerca de |
+        notre entreprise | presentation | le cabinet | cabinet | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | wie zijn wij | wie wij zijn | ons verhaal |
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
@@ -110,7 +110,7 @@ _TEXTS: dict[str, str] = {
 _SLUGS: dict[str, str] = {
     "about": """about about-us aboutus about-me who-we-are our-story company the-company history ueber-uns uber-uns
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
-        qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos sobre-nosotros
+        qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista

@@ -116,7 +116,7 @@ def profile(url: str) -> dict[str, str] | None:
     path = _profile_path(network, segments, parts.query)
     if path is None:
         return None
-    if network in _CASELESS:
+    if network in _CASELESS and not path.startswith("share/"):  # a share code's case is part of it
         # (a percent-escape keeps its upper-case hex: it is no letter of the name)
         path = re.sub(r"%[0-9a-f]{2}", lambda m: m.group(0).upper(), path.lower())
     handle = unquote(path.rsplit("/", 1)[-1].lstrip("@"))
@@ -140,6 +140,9 @@ def _network_of(host: str) -> str | None:
     return None
 
 
+_SHARED_PROFILE = re.compile(r"[A-Za-z0-9]{8,20}")
+
+
 def _profile_path(network: str, segments: list[str], query: str) -> str | None:
     if not segments:
         return None  # the network's home page
@@ -153,6 +156,10 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             return "/".join(segments[:3])
         if first == "people" and len(segments) >= 3 and segments[2].isdigit():
             return f"people/{segments[1]}/{segments[2]}"  # a page without a username: /people/Name/6158…/
+        if first == "share" and len(segments) == 2 and _SHARED_PROFILE.fullmatch(segments[1]):
+            # "Share profile" gives /share/1Db59MYHj7/, which opens the page; a shared
+            # post or reel is /share/p/…, /share/r/…, and a share button /sharer.php
+            return f"share/{segments[1]}"
         if first == "p" and len(segments) == 2 and _HANDLE["facebook"].match(segments[1]):
             return f"p/{segments[1]}"  # the newer page address: /p/Name-100054573754039/
         if first.lower() in reserved or len(segments) > 1 or not _HANDLE["facebook"].match(first):

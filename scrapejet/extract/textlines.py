@@ -367,3 +367,7 @@ def mark_third_party(lines: list[Line]) -> None:
         # ("e-mail the Webmaster": short, and still the designer's)
         if (len(line.text) > 20 or "webmaster" in folded) and _THIRD_PARTY_MENTION.search(folded):
             line.third_party = True
+            if line.text.rstrip().endswith(":"):
+                # "… the Information Commissioner's Office, the UK's supervisory
+                # authority:" introduces its website, phone and post, below
+                region_left, region_context = _PROCESSOR_LINES, context
