@@ -455,6 +455,9 @@ def test_a_faq_answer_is_read_with_its_question():
     ("Die Versicherung trägt einen Großteil der Anwaltskosten.", 0.5),  # ...not a lawyer's fees
     ("Balans ne znači da će svi problemi nestati.", 0.0),  # "či" is no capital letter
     ("Von Montag bis Freitag", 0.0),
+    ("Dirigeant :Philipp ERNST", 1.0),  # the French legal notice's manager
+    ("Schönheit, die wir von Außen umfassend unterstützen.", 0.0),  # German nouns have capitals: "von Außen" is no name
+    ("Lass dich von uns Icoone Med beraten.", 0.5),  # "von" is "by" only right before the name
     ("Gerenoveerd door Jan de Vries in 2019.", 1.0),  # Dutch "door" is "by"...
     ("Welcome to Stableford, a home situated next door to the Russley Golf Club.", 0.5),  # ...the English door is not
 ])
@@ -550,6 +553,24 @@ def test_a_name_is_words_side_by_side_and_a_surname_may_be_in_capitals(sentence,
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind(sentence, "person", "Who runs the shop?") == holds
+
+
+def test_the_director_whose_name_the_company_bears_is_found_on_his_card():
+    """ "Who is the director of Tømrermester Daniel Varle ApS?": the card
+    "Daniel Jarlkov Buch Varle" / "Direktør" is a longer name than the
+    company's, so it is the answer, and the passage holding the card is one
+    that holds a person (the retriever's ranking of those)."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holding
+
+    question = "Who is the director of Tømrermester Daniel Varle ApS?"
+    card = "Daniel Jarlkov Buch Varle\nDirektør\nMobil: 53 27 24 45\nKontakt@varle.dk"
+    assert holding(question, "person")(card)
+    page = Source(n=1, url="http://varle.test/kontakt-os", title="Kontakt os", snippet="", score=1.0, text=card)
+    prose = Source(n=2, url="http://varle.test/", title="Tømrermester Daniel Varle ApS", snippet="", score=0.9,
+                   text="Det vigtige er, at vi hos Tømrermester Daniel Varle tager hånd om vores fejl.")
+    answer = extractive_answer(question, [page, prose])
+    assert answer.startswith("Daniel Jarlkov Buch Varle · Direktør"), answer
 
 
 def test_the_person_the_question_names_is_not_the_answer_whatever_follows_the_name():

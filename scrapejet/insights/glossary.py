@@ -75,7 +75,7 @@ GLOSSARY = {
              "titolare proprietario eigenaar eigenaresse proprietário właściciel właścicielka majitel majitelka "
              "vlasnik vlasnica tulajdonos proprietar sahibi ägare ejer indehaver eier innehaver omistaja "
              "savininkas ιδιοκτήτης собственик власник",
-    "director": "directeur directrice gérant geschäftsführer geschäftsführerin leiter director directora "
+    "director": "directeur directrice dirigeant dirigeante gérant geschäftsführer geschäftsführerin leiter director directora "
                 "direttore direttrice amministratore directeur bestuurder diretor diretora dyrektor prezes "
                 "ředitel jednatel konateľ direktor direktorica igazgató ügyvezető director müdür vd "
                 "verkställande direktør daglig toimitusjohtaja direktorius διευθυντής директор",

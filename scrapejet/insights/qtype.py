@@ -147,15 +147,17 @@ _STREET = re.compile(
 _PROPER = re.compile(r"(?<=[a-zà-ÿ,]) [A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]{2,}")
 _CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+(?:[- ](?:von |van |de |der |den |di |da |du |le |la )?"
                           r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+)+")
+# "by" in the languages of the sites: a person's name follows it
+# (Dutch "door", by, is not the English door: "next door to the golf club")
+_BY = (r"(?:\b(?:by|von|par|por|da|di|av|af|przez)|"
+       r"(?<!next )(?<!front )(?<!back )(?<!the )(?<!a )(?<!to )(?<!your )(?<!our )\bdoor)")
 _PERSON_CUE = re.compile(
     r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
-    # (Dutch "door", by, is not the English door: "next door to the golf club")
-    r"vlasnik|lastnik|omanik|\bby\b|\bvon\b|\bpar\b|\bpor\b|\bda\b|"
-    r"(?<!next )(?<!front )(?<!back )(?<!the )(?<!a )(?<!to )(?<!your )(?<!our )\bdoor\b(?! to\b)|"
+    r"vlasnik|lastnik|omanik|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
-    r"directeur|directrice|responsable|gerente|geschaftsfuhrerin|inhaberin|\banwalt(?:in)?\b|avocat|abogad|avvocat|"
+    r"directeur|directrice|dirigeant|direkt[oø]r|responsable|gerente|geschaftsfuhrerin|inhaberin|\banwalt(?:in)?\b|avocat|abogad|avvocat|"
     # a law office named after its lawyer ("Kanzlei Christina Winter"), not its fees ("Anwaltskosten")
     r"\bkanzlei\b|\bkancelaria\b|studio legale|advocatenkantoor|"
     r"advocaat|notaire|notaio|therapeut|terapeut|psiholog|psycholog|psicolog|ansprechpart|"
@@ -271,6 +273,10 @@ def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
             # an address over lines ("Violens Kvt 4A," / "2620 Albertslund")
             if any(a.get("street") and (a.get("postal_code") or a.get("locality")) for a in addresses_in_lines(units)):
                 return True
+        if kind == "person":
+            # a team card: the name on its line, the role on the next ("Daniel
+            # Jarlkov Buch Varle" / "Direktør"), read together as the answerer reads it
+            units = units + [f"{a} · {b}" for a, b in zip(units, units[1:]) if is_name_line(a)]
         return any(holds_kind(unit, kind, question) >= 1.0 for unit in units)
 
     return holds
@@ -328,7 +334,8 @@ def search_words(question: str, kind: str | None) -> str | None:
 
 _PARTICLES = frozenset("von van de der den di da du le la del della dos das ten ter".split())
 # a first name alone is a person's right after these ("contact Colin", "ask for Maria")
-_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by von par por da door "
+# ("delivered by Georgia"; not German "von": its nouns have capitals, "von Außen")
+_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by par por da door "
                         "owner founder inhaber inhaberin".split())
 
 
@@ -436,11 +443,12 @@ _LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|L
 
 def _given(name: list[str], asked: set[str]) -> bool:
     """Whether a name is the one the question gives (its words, folded):
-    all of it, or two of its words however the sentence goes on after it
-    ("Tamara CHERGUI-VILO Notaire Associé")."""
+    all of it, or its first two words however the sentence goes on after
+    them ("Tamara CHERGUI-VILO Notaire Associé"). A longer name holding the
+    question's words apart is another ("Daniel Jarlkov Buch Varle", the
+    director of "Tømrermester Daniel Varle ApS")."""
     parts = [fold(part) for word in name for part in re.findall(r"\w+", word)]
-    given = sum(part in asked for part in parts)
-    return given == len(parts) or given >= 2
+    return all(part in asked for part in parts) or (len(parts) >= 2 and parts[0] in asked and parts[1] in asked)
 
 
 def asks_company(question: str) -> bool:
@@ -549,7 +557,13 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         asked = {fold(word) for word in re.findall(r"\w+", question)}
         found = [name for name in _names(sentence)
                  if not _given(name, asked) and not _STREET.search(" ".join(name))]  # "Rue Achille ..." is a street
-        cue = bool(_PERSON_CUE.search(fold(sentence)))
+        # "by", "von", "par" are a cue only right before the name ("Founded 1994
+        # by Ada Marsh"), not in "lass dich von uns beraten" or "Von Støckens Plads 2"
+        cue = bool(_PERSON_CUE.search(fold(sentence))) or any(
+            re.search(rf"{_BY}\s+{re.escape(name[0])}", sentence, re.I) for name in found)
+        # ...as are the words a first name alone follows ("contact Colin by calling")
+        cue = cue or any(len(name) == 1 and re.search(rf"\b(?:{'|'.join(_NAME_AFTER)})\s+{re.escape(name[0])}\b",
+                                                      sentence, re.I) for name in found)
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0
