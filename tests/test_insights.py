@@ -326,6 +326,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     # a time of day, whatever it is for
     ("What time is check-in at the guest house?", "hours"), ("¿A qué hora es la salida?", "hours"),
     ("Vilka tider har butiken öppet på vardagar?", "hours"),  # which times ... open
+    ("What is the company register number?", "number"),
+    ("Which regulator is the physiotherapist registered with?", None),  # a body, not a number
     ("Wie hoch ist die Pauschale bei einer Absage?", "price"), ("Kiek kainuoja pervežimas?", "price"),
     ("Hvad koster en ny tagrende?", "price"),
 ])

@@ -55,7 +55,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\b(?:nar|wann|quand|cuando|quando|wanneer|kiedy|mikor|milloin|kada|kdy|kdaj|kada|ne zaman|"
                          r"hvornar|when|vilka tider|hvilke tider|welche zeiten|which times|what times)\b.*\b(?:apent|apen|abent|aben|oppet|offen|geoffnet|ouverte?s?|abiert[oa]s?|"
                          r"apert[oa]|geopend|open|otwart[ey]|nyitva|auki|avoinna|otvoren[oa]?|odprt[oa]?|acik)\b")),
-    ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|register|\bvat\b|"
+    # ("which regulator is she registered with" asks for a body, not a number)
+    ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|\bregister\b|\bvat\b|"
                           r"company number|tax (?:id|number)|wie viele|wieviele|wie gross|handelsregister|"
                           r"ust-?id|steuernummer|combien|numero (?:de )?(?:tva|siret|siren|rcs)|cuantos|cuantas|"
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
