@@ -492,6 +492,20 @@ def test_a_duration_in_the_unit_the_question_names_answers_it():
     assert extractive_answer(question, [page]).startswith("Vi har drevet butikken i 14 år"), extractive_answer(question, [page])
 
 
+def test_a_heading_that_states_the_price_answers_it():
+    """A heading is a label, no answer alone, unless it states the value
+    asked for itself: "Prenota la tua Consulenza GRATUITA" says what the
+    consultation costs."""
+    from scrapejet.insights.extractive import extractive_answer
+
+    page = Source(n=1, url="http://svapo.test/percorso", title="Percorso Smetti di Fumare", snippet="", score=1.0,
+                  heading_path=["Prenota la tua Consulenza GRATUITA"],
+                  text="Prenota la tua Consulenza GRATUITA\nNon affrontare questo percorso da solo. Il nostro team "
+                       "ti aspetta in negozio.\nPrenota Ora")
+    answer = extractive_answer("How much does the quit-smoking consultation cost?", [page])
+    assert answer.startswith("Prenota la tua Consulenza GRATUITA [1]"), answer
+
+
 def test_how_many_litres_is_answered_by_a_number_of_litres():
     """A count names what it counts: "how many litres" is answered by "ca.
     100.000 liter", not by the house numbers of the retailers' addresses."""

@@ -43,6 +43,7 @@ Similarity = Callable[[str, list[str]], list[float]]
 
 MAX_SENTENCES = 3
 CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
+HEADING_KINDS = ("price", "hours", "phone", "email")  # values a heading may state by itself
 BLOCK_LINE_WORDS = 8  # a line of an address block: "Calle Fray Bartolomé — frente al Juzgado"
 MAX_SENTENCE_CHARS = 400
 RETRIEVAL_WEIGHT = 0.25
@@ -105,7 +106,8 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
     # headings read as lines here (a card's label), but are no answer alone
     headings = {clean_line(HEADING.sub("", line)) for line in text.splitlines() if HEADING.match(line)}
     units = sentences("\n".join(HEADING.sub("", line) for line in text.splitlines()) if headings else text)
-    out = [u for u in units if u not in headings]
+    # ...unless they state the value asked for themselves ("Prenota la tua Consulenza GRATUITA")
+    out = [u for u in units if u not in headings or (kind in HEADING_KINDS and holds_kind(u, kind) >= 1.0)]
     if kind in ("price", "number", "hours", "when", "phone", "email", "person"):
         for i in range(1, len(units)):
             label = units[i - 1]
@@ -206,7 +208,7 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
             since += 1
             if sentence.rstrip().endswith("?"):
                 asked, since = set(terms(sentence)), 0
-            if fold(sentence).strip() in labels:
+            if fold(sentence).strip() in labels and not (kind in HEADING_KINDS and holds_kind(sentence, kind) >= 1.0):
                 continue
             found = set(terms(sentence))
             if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)):
