@@ -244,6 +244,10 @@ PLAYWRIGHT_LAUNCH_OPTIONS = {
     ],
 }
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 30_000
+# After a rendered page's load event, wait up to this long for its network to
+# go quiet (what its scripts fetch after loading: partial headers, footers,
+# menus); 0 reads the page at its load event.
+SCRAPEJET_RENDER_SETTLE_MS = 3000
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 
 # -- HTTP API (scrapejet/api) ----------------------------------------------

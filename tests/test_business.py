@@ -138,6 +138,25 @@ def test_an_app_shell_is_rendered_without_asking_and_says_so(env, web):
     assert "WARNING" not in plain.stderr  # nothing is wrong: embeddings are off on purpose here
 
 
+def test_a_header_and_footer_mounted_after_load_are_waited_for(env, web):
+    """A page whose header and footer a script mounts from partial files
+    after the load event (empty ``#siteHeaderMount``, ``#siteFooterMount``):
+    it is rendered, and read once its network has gone quiet, so the
+    footer's e-mail and phone and the header's contact page are found. Read
+    at its load event (SCRAPEJET_RENDER_SETTLE_MS=0) they are not there yet."""
+    url = web.url("mounted-partials.test")
+    settled = env.scrapejet("business", url, timeout=180)
+    assert settled.returncode == 0, settled.stdout + settled.stderr
+    assert f"rendered     : {url} (an empty header a script fills)" in settled.stdout
+    assert "welkom@stillenacht-bnb.test" in settled.stdout and "+31648217395" in settled.stdout
+    job = env.jobs().list()[0]
+    profile = env.storage().get_profile(job.job_id)
+    assert profile["pages"]["contact"] == web.url("mounted-partials.test", "/kontakt/")
+    at_load = env.scrapejet("business", url, timeout=180, env={"SCRAPEJET_RENDER_SETTLE_MS": "0"})
+    assert at_load.returncode == 0, at_load.stdout + at_load.stderr
+    assert "welkom@stillenacht-bnb.test" not in at_load.stdout
+
+
 def test_render_js_auto_leaves_plain_pages_plain(env, web):
     """A site whose pages carry their links and text is never rendered."""
     result = env.scrapejet("business", web.url("hidden-legal.test"), timeout=180)

@@ -555,6 +555,21 @@ def test_partials_filled_by_a_script_ask_for_rendering(html):
                            ["https://x.test/a"]) is None
 
 
+@pytest.mark.parametrize("html", [
+    b'<body><div id="siteHeaderMount"></div><main><a href="/a">A</a></main><div id="siteFooterMount"></div>'
+    b'<script src="script.js" defer></script></body>',
+    b'<body><header></header><p>Welkom</p><a href="/a">A</a><footer>\n</footer><script src="x.js"></script></body>',
+])
+def test_an_empty_header_or_footer_a_script_mounts_asks_for_rendering(html):
+    from scrapejet.extract.scripted import drawn_by_script
+
+    assert drawn_by_script(html, internal_links=["https://x.test/a"]).startswith("an empty ")
+    # not an empty element that only toggles a menu, nor a page with no script to fill it
+    assert drawn_by_script(b'<body><div id="menu-toggle"><span></span></div><a href="/a">A</a><script></script></body>',
+                           ["https://x.test/a"]) is None
+    assert drawn_by_script(html.replace(b"<script", b"<noscript"), ["https://x.test/a"]) is None
+
+
 def test_a_home_page_whose_menu_a_script_writes_asks_for_rendering():
     from scrapejet.extract.scripted import drawn_by_script
 

@@ -28,10 +28,15 @@ class RenderingDownloadHandler(HTTP11DownloadHandler):
         self._renderer = None
         self._proxy: EgressProxy | None = None
         self._renderer_lock = asyncio.Lock()
+        self._settle_ms = crawler.settings.getint("SCRAPEJET_RENDER_SETTLE_MS")
 
     async def download_request(self, request):
         if request.meta.get("playwright"):
             renderer = await self._get_renderer()
+            if self._settle_ms > 0 and "playwright_page_methods" not in request.meta:
+                from scrapy_playwright.page import PageMethod
+
+                request.meta["playwright_page_methods"] = [PageMethod(_settle, self._settle_ms)]
             return await renderer.download_request(request)
         return await super().download_request(request)
 
@@ -62,3 +67,17 @@ class RenderingDownloadHandler(HTTP11DownloadHandler):
         if self._proxy is not None:
             await self._proxy.close()
             self._proxy = None
+
+
+async def _settle(page, timeout_ms: int) -> None:
+    """Wait, at most ``timeout_ms``, for the page's network to go quiet.
+    The load event comes before what a page's scripts fetch after it (a
+    header and footer from partial files, a menu): those are the links and
+    contact data rendering is for. A page that never goes quiet (polling,
+    a live chat) is read as it stands when the time is up."""
+    from playwright.async_api import TimeoutError as PlaywrightTimeoutError
+
+    try:
+        await page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        pass

@@ -9,6 +9,9 @@ Signs, each cheap to read in the HTML as fetched:
   pages and the contact data, come later;
 * an app root with nothing in it (``<div id="root"></div>``, ``#app``,
   ``#__next``... holding at most a "Loading" word);
+* an empty header, footer or menu, or an empty element whose id names one
+  (``<div id="siteHeaderMount"></div>``), on a page with scripts: they
+  mount the site's navigation and contact block;
 * scripts and no link to any other page of the site; or, on the home page,
   scripts and a single link to another page that is not a policy (its legal
   notice, privacy or cookie page, accessibility statement): a menu a script
@@ -32,6 +35,14 @@ _APP_ROOT = re.compile(
     rb"[^>]*>\s*(?:(?:loading|laden|chargement|cargando|caricamento)[.\xe2\x80\xa6 ]*)?\s*</",
     re.I,
 )
+# an empty header, footer or menu, or an empty element named for one (``<div
+# id="siteHeaderMount"></div>``): a script mounts it, with the site's links
+_EMPTY_FRAME = re.compile(
+    rb"<(header|footer|nav)\b[^>]*>\s*</\1>|"
+    rb"<(?:div|section|span)\b[^>]*\bid\s*=\s*[\"'][\w-]*?(header|footer|navbar|navigation|nav|menu)[\w-]*[\"'][^>]*>\s*"
+    rb"</(?:div|section|span)>",
+    re.I,
+)
 _SCRIPT = re.compile(rb"<script\b", re.I)
 # pages a one-page site links to besides itself: its policies
 _POLICY = re.compile(r"accessib|cookie|barrierefrei|toegankelijk|accesibilidad|accessibilit", re.I)
@@ -49,6 +60,9 @@ def drawn_by_script(html: bytes, internal_links: list[str], home: bool = False) 
     match = _APP_ROOT.search(html)
     if match:
         return f"an empty app root (#{match.group(1).decode()})"
+    match = _EMPTY_FRAME.search(html)
+    if match and _SCRIPT.search(html):
+        return f"an empty {(match.group(1) or match.group(2)).decode().lower()} a script fills"
     if not internal_links and _SCRIPT.search(html):
         return "no link to another page of the site, and scripts"
     if (home and len(internal_links) == 1 and _SCRIPT.search(html)
