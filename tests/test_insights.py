@@ -516,6 +516,10 @@ def test_how_many_litres_is_answered_by_a_number_of_litres():
     assert counted_noun(question) == "litres" and counted_noun("How many people can stay?") is None
     assert holds_kind("Hvert år produceres nu ca. 100.000 liter.", "number", question) == 1.0
     assert holds_kind("Moltkes Allé 2 · 6760 Ribe", "number", question) == 0.5
+    # written out, a word between, in the page's language
+    rooms = "How many rooms does the B&B have?"
+    assert holds_kind("We hebben vijf verschillende kamers.", "number", rooms) == 1.0
+    assert holds_kind("Hortsedijk 15, Helmond", "number", rooms) == 0.5
     shops = Source(n=1, url="http://bryghus.test/forhandler", title="Forhandlere", snippet="", score=1.0,
                    text="Forhandlere i Ribe\n\nKvickly\nSeminarievej 1, 6760 Ribe\n\nFøtex\nMoltkes Allé 1, 6760 Ribe")
     story = Source(n=2, url="http://bryghus.test/om-os", title="Om os", snippet="", score=0.8,

@@ -119,6 +119,9 @@ GLOSSARY = {
                 "stima offerte kostenraming orçamento estimativa wycena kosztorys rozpočet odhad procjena "
                 "predračun árajánlat költségvetés deviz estimare teklif keşif offert kostnadsförslag "
                 "overslag prisoverslag kostnadsoverslag kustannusarvio sąmata προσφορά оферта кошторис",
+    "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
+            "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
+            "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",
     "lawyer": "avocat avocate anwalt anwältin rechtsanwalt rechtsanwältin abogado abogada avvocato avvocata "
               "advocaat advogado advogada adwokat radca advokát odvjetnik odvetnik ügyvéd avocat avukat "
               "advokat asianajaja advokatas δικηγόρος адвокат",

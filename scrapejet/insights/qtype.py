@@ -17,7 +17,8 @@ from collections.abc import Callable
 from ..extract.roles import page_role
 from ..extract.stopwords import STOP_WORDS
 from ..extract.textlines import fold
-from .text import EMAIL, FREE, PHONE, PRICE, sentences
+from .glossary import english_terms
+from .text import EMAIL, FREE, PHONE, PRICE, sentences, stem, terms
 
 # Question words and phrases, folded (lower case, no accents), per kind.
 # Checked in this order: "how much does it cost" is a price before a number,
@@ -95,10 +96,11 @@ _WEEKDAY = re.compile(
     r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:lunedi|martedi|mercoledi|giovedi|venerdi|"
     r"sabato|domenica)\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.I)
 # digits, or a count written out ("six guests", "zwei Zimmer")
-_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
-                     r"vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
-                     r"cuatro|cinco|seis|siete|ocho|nueve|diez|due|quattro|cinque|sei|sette|otto|nove|dieci|twee|"
-                     r"drie|vijf|zes|zeven|negen|tien|duas|quatro|oito)\b", re.I)
+_WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
+                    "vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
+                    "cuatro|cinco|seis|siete|ocho|nueve|diez|due|quattro|cinque|sei|sette|otto|nove|dieci|twee|"
+                    "drie|vijf|zes|zeven|negen|tien|duas|quatro|oito")
+_NUMBER = re.compile(rf"\d|\b(?:{_WRITTEN_NUMBERS})\b", re.I)
 # A count and its unit of time or distance, in the languages of the question words
 # ("24 hodin", "2 tot 3 weken", "2–5 darbo dienas", "mais de quarenta anos", "10 minuti").
 _DIGITS = r"\d+(?:[.,]\d+)?(?:\s?(?:-|–|—|to|tot|bis|a|à|al|do|iki|till|til)\s?\d+(?:[.,]\d+)?)?"
@@ -464,8 +466,9 @@ _NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w .'’-]{2,40}\s\d{1,4}[a-zA-Z]?(?:\
 # what a question counts ("how many litres", "wie viele Zimmer", "combien de chambres")
 _COUNTED = re.compile(r"\b(?:how many|number of|wie viele|wieviele|combien d[e']|cuant[oa]s|quant[ie]|hoeveel|"
                       r"hvor mange|hur manga|ile|kolik|quantos|quantas)\s+(?:of\s+)?([^\W\d_]{3,})")
-# the word a number counts: right after it ("100.000 liter", "7 personas", "12 m2 Zimmer" reads "m2")
-_COUNT_WORD = re.compile(r"\d[\d.,]*\s?([^\W\d_]{3,})")
+# the word a number counts: right after it, or after one word more ("100.000 liter", "7 personas",
+# "vijf verschillende kamers")
+_COUNT_WORD = re.compile(rf"(?:\d[\d.,]*\s?|\b(?:{_WRITTEN_NUMBERS})\s)([^\W\d_]{{3,}})(?:\s([^\W\d_]{{3,}}))?", re.I)
 # words a count asks for that say nothing of what is counted
 _COUNT_VAGUE = frozenset("the times people much many more".split())
 
@@ -532,7 +535,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         noun = counted_noun(question)
         if noun is None:
             return 1.0
-        return 1.0 if any(_same_stem(noun, word) for word in _COUNT_WORD.findall(text)) else 0.5
+        counted = [word for pair in _COUNT_WORD.findall(text) for word in pair if word]
+        # in the page's language too: "rooms" are "kamers" (glossary)
+        return 1.0 if any(_same_stem(noun, word) or stem(noun) in english_terms(set(terms(word)))
+                          for word in counted) else 0.5
     if kind == "when":
         return 1.0 if _YEAR.search(sentence) else 0.0
     if kind == "place":
