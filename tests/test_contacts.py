@@ -407,6 +407,19 @@ def test_text_addresses_by_country(body, lang, expected):
     assert address["postal_code"].replace(" ", "") in address["as_written"].replace(" ", "")
 
 
+@pytest.mark.parametrize(("body", "lang", "expected"), [
+    ("<p>Raison sociale : UP TO MOVE<br>Adresse du siège social : 9 rue Léon Vaudoyer<br>Code postal : 75007<br>"
+     "Ville : Paris<br>Forme juridique : SARL</p>", "fr", ("9 rue Léon Vaudoyer", "75007", "Paris", "FR")),
+    ("<p>Straße: Hauptstraße 5<br>PLZ: 10115<br>Ort: Berlin</p>", "de", ("Hauptstraße 5", "10115", "Berlin", "DE")),
+    ("<p>Dirección: Calle Mayor 10<br>C.P.: 28013<br>Localidad: Madrid</p>", "es", ("Calle Mayor 10", "28013", "Madrid", "ES")),
+])
+def test_an_address_given_as_a_form_s_fields_is_one_address(body, lang, expected):
+    """A legal notice filled in from a form: street, postcode and town each
+    on a labelled line of its own."""
+    address = one_address(extract(body, url="http://firma.test/mentions-legales", lang=lang, role="legal"))
+    assert (address["street"], address["postal_code"], address["locality"], address["country"]) == expected
+
+
 def test_a_plus_code_and_its_town_is_an_address():
     """A guest house with no street address gives Google's Plus Code."""
     address = one_address(extract("<p>Cím: 8MRP+C4 Szekszárd</p><p>Foglalás: +36 70 123 4567</p>",

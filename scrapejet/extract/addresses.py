@@ -236,11 +236,48 @@ def extract_addresses(
             hits.extend(_from_json_ld(value, country_hint))
     hits.extend(_from_microdata(tree))
     hits.extend(_from_lines(doc.lines, country_hint, role))
+    hits.extend(_from_fields(doc.lines, country_hint))
     for found in addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")):
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
     hits.extend(_from_map_links(tree, country_hint))
     return _dedupe(hits)[:MAX_ADDRESSES]
+
+
+# --- an address as a form's fields ---------------------------------------------
+
+# Legal notices generated from a form give the address as labelled fields,
+# one a line: "Adresse du siège social : 9 rue Léon Vaudoyer" / "Code postal :
+# 75007" / "Ville : Paris" ("Straße:" / "PLZ:" / "Ort:", "Dirección:" /
+# "C.P.:" / "Localidad:"). Read together, they are one address.
+_POSTCODE_FIELD = re.compile(
+    r"^(?:code postal|c\.?\s?p\.?|postleitzahl|plz|c[oó]digo postal|cap|postcode|post code|zip(?: code)?|"
+    r"postnummer|postinumero|kod pocztowy|ps[čc]|ir[aá]ny[ií]t[oó]sz[aá]m)\s*[:.]\s*(?P<v>[\w -]{3,10})$", re.I)
+_TOWN_FIELD = re.compile(
+    r"^(?:ville|localit[eé]|commune|ort|stadt|localidad|ciudad|poblaci[oó]n|municipio|citt[aà]|comune|"
+    r"localit[aà]|city|town|plaats|woonplaats|postort|paikkakunta|miejscowo[sś][cć]|miasto|obec|m[eě]sto|"
+    r"telep[uü]l[eé]s)\s*[:.]\s*(?P<v>[^\d:]{2,40})$", re.I)
+_STREET_FIELD = re.compile(
+    r"^[^:]{0,40}?\b(?:adresse|anschrift|stra(?:ss|ß)e|address|rue|direcci[oó]n|calle|domicilio|indirizzo|via|"
+    r"adres|straat|endere[cç]o|morada|ulica|gatuadress|katuosoite)\b[^:]{0,30}:\s*(?P<v>[^:]*\d[^:]*)$", re.I)
+_FIELD_SPAN = 3  # lines between a form's street, postcode and town
+
+
+def _from_fields(lines: list[Line], country_hint: str | None) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, line in enumerate(lines):
+        postcode = _POSTCODE_FIELD.match(line.text.strip())
+        if postcode is None or line.third_party:
+            continue
+        near = lines[max(0, i - _FIELD_SPAN): i + _FIELD_SPAN + 1]
+        town = next((m for m in (_TOWN_FIELD.match(x.text.strip()) for x in near) if m), None)
+        street = next((m for m in (_STREET_FIELD.match(x.text.strip()) for x in reversed(lines[max(0, i - _FIELD_SPAN): i]))
+                       if m), None)
+        if town is None or street is None:
+            continue
+        written = f"{street.group('v').strip(' ,')}, {postcode.group('v').strip()} {town.group('v').strip(' ,.')}"
+        hits.extend(_from_lines([Line(written)], country_hint, "contact"))
+    return hits
 
 
 # --- map links -----------------------------------------------------------------
