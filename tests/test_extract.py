@@ -229,6 +229,26 @@ certificados e prazos curtos, e cada peça passa por controle de qualidade antes
                                     "Rua Sete de Agosto 51A, Passo Fundo")
 
 
+def test_outside_text_keeps_a_restaurant_s_menu_but_not_the_site_s() -> None:
+    """A block named "menu" that prices what it lists is the restaurant's
+    menu (its dishes are what customers ask about), not the site's."""
+    import lxml.html
+
+    from scrapejet.extract.outside import outside_text
+
+    html = """<html><body><nav class="menu"><a href="/">Home</a> <a href="/menu.html">Menu</a></nav>
+<div class="mobile-menu"><span>Menu</span><a href="/catering.html">Catering</a></div>
+<section><div class="menu-cat"><div class="ct"><span>Tacos</span></div>
+<div class="mi"><span class="nm">Asada Taco</span> <span class="pr">$3.75</span>
+<span class="ds">Mesquite skirt steak, onion, cilantro, salsa roja, lime.</span></div>
+<div class="mi"><span class="nm">Quesotaco</span> <span class="pr">$4.50</span></div></div></section>
+</body></html>"""
+    text = outside_text(lxml.html.fromstring(html), "", "https://tacos.test/menu.html")
+    assert "Asada Taco $3.75 Mesquite skirt steak, onion, cilantro, salsa roja, lime." in text
+    assert "Quesotaco $4.50" in text
+    assert "Home" not in text and "Catering" not in text
+
+
 def test_cookie_banner_is_not_main_text() -> None:
     banner = (
         '<div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience. '

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from .textlines import NAV, WIDGET, fold, read_document
+from .textlines import LINK, NAV, WIDGET, fold, read_document
 
 # A page's outside text is cut here: a sidebar of a thousand links or a
 # product grid is not what a question about the business needs.
@@ -25,6 +25,8 @@ MAX_WORDS = 1500
 _WORDS = re.compile(r"\w+")
 # The copyright line: on every page, and its words (the company's name, a
 # year) match every question about the company while answering none.
+# a price as a menu of dishes or services writes it ("$3.75", "12,50 €", "600 Kč")
+_PRICE = re.compile(r"[$€£¥₺₴₽₹]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|£|\$|kr\b|zł|kč|chf\b|eur\b|lei\b|ft\b)", re.I)
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"
                         r"tous droits r[ée]serv[ée]s|todos los derechos reservados", re.I)
 _NOT_PAGES = ("mailto:", "tel:", "sms:", "javascript:", "#", "whatsapp:", "callto:")
@@ -48,6 +50,9 @@ def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
             link_words.setdefault(anchor.line, []).extend(_words(anchor.text).split())
     menu_lines = {i for i, words in link_words.items()
                   if i < len(doc.lines) and sorted(words) == sorted(_words(doc.lines[i].text).split())}
+    # A block named "menu" is a restaurant's menu, not the site's, when it
+    # prices what it lists ("Asada Taco $3.75"): its lines are kept.
+    dishes = {line.block for line in doc.lines if line.flags & NAV and not line.flags & LINK and _PRICE.search(line.text)}
     # compared word by word: "CEO" is not in "proceed"
     main = f" {_words(main_text)} "
     runs: list[list[str]] = [[]]
@@ -62,7 +67,8 @@ def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
             if runs[-1]:
                 runs.append([])
             continue
-        if (line.flags & (NAV | WIDGET) or line.third_party or index in menu_lines or folded in seen
+        navigation = line.flags & NAV and not (line.block in dishes and not line.flags & LINK)
+        if (navigation or line.flags & WIDGET or line.third_party or index in menu_lines or folded in seen
                 or _COPYRIGHT.search(text)):
             continue
         seen.add(folded)
