@@ -687,6 +687,10 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Adószám: 90360712-1-33", "tax"),  # a Hungarian tax number's label
     ("Po wizycie dostarczam pisemny kosztorys", "estimate"),  # a Polish written estimate
     ("Betaling kan contant of met Payconiq", "payment"),
+    ("Entrada de 17:00 a 18:00", "check"),  # a Spanish guest house's check-in
+    ("Frühstück ist im Preis inbegriffen", "breakfast"),
+    ("Hunde sind willkommen", "dog"),
+    ("Zaliczka wynosi 30% wartości prac", "deposit"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

@@ -119,6 +119,21 @@ GLOSSARY = {
                 "stima offerte kostenraming orçamento estimativa wycena kosztorys rozpočet odhad procjena "
                 "predračun árajánlat költségvetés deviz estimare teklif keşif offert kostnadsförslag "
                 "overslag prisoverslag kostnadsoverslag kustannusarvio sąmata προσφορά оферта кошторис",
+    # what guests and customers ask a B&B, a restaurant or a workshop besides prices and hours
+    "check": "arrivée départ anreise abreise entrada salida llegada arrivo partenza aankomst vertrek "
+             "chegada saída przyjazd wyjazd příjezd odjezd érkezés távozás ankomst avresa afrejse "
+             "saapuminen lähtö",
+    "breakfast": "petit-déjeuner frühstück desayuno colazione ontbijt pequeno-almoço café-da-manhã śniadanie "
+                 "snídaně reggeli frukost morgenmad frokost aamiainen pusryčiai πρωινό сніданок закуска",
+    "parking": "stationnement parking parkplatz parkplätze aparcamiento estacionamiento parcheggio parkeren "
+               "parkeerplaats estacionamento parkowanie parkoviště parkolás parkering pysäköinti",
+    "pet": "animaux haustier haustiere mascota mascotas animali huisdier huisdieren animais zwierzęta zvířata "
+           "háziállat husdjur kæledyr lemmikki chien chiens hund hunde perro perros cane cani hond honden cão cães "
+           "pies psy pes kutya koira",
+    "dog": "chien chiens hund hunde perro perros cane cani hond honden cão cães pies psy pes kutya koira",
+    "warranty": "garantie gewährleistung garantía garanzia garantia gwarancja záruka garancia garanti takuu",
+    "deposit": "acompte arrhes anzahlung kaution señal depósito fianza acconto caparra aanbetaling borg "
+               "sinal zaliczka zálohu záloha előleg handpenning depositum forskud käsiraha",
     "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
             "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
             "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",
