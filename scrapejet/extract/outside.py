@@ -23,10 +23,10 @@ from .textlines import LINK, NAV, WIDGET, fold, read_document
 # product grid is not what a question about the business needs.
 MAX_WORDS = 1500
 _WORDS = re.compile(r"\w+")
+# A price as a menu of dishes or services writes it ("$3.75", "12,50 €", "600 Kč").
+_PRICE = re.compile(r"[$€£¥₺₴₽₹]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|£|\$|kr\b|zł|kč|chf\b|eur\b|lei\b|ft\b)", re.I)
 # The copyright line: on every page, and its words (the company's name, a
 # year) match every question about the company while answering none.
-# a price as a menu of dishes or services writes it ("$3.75", "12,50 €", "600 Kč")
-_PRICE = re.compile(r"[$€£¥₺₴₽₹]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|£|\$|kr\b|zł|kč|chf\b|eur\b|lei\b|ft\b)", re.I)
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"
                         r"tous droits r[ée]serv[ée]s|todos los derechos reservados", re.I)
 _NOT_PAGES = ("mailto:", "tel:", "sms:", "javascript:", "#", "whatsapp:", "callto:")
