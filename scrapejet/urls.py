@@ -96,6 +96,12 @@ def _is_ip(host: str) -> bool:
     return True
 
 
+def has_known_suffix(host: str) -> bool:
+    """Whether a host name ends in a suffix of the public list (``firma.de``
+    yes, ``the.of`` no)."""
+    return _suffixes().publicsuffix(host.lower().rstrip("."), accept_unknown=False) is not None
+
+
 def registered_domain(url_or_host: str) -> str:
     """eTLD+1 of a URL or host name (``www.shop.co.uk`` -> ``shop.co.uk``).
 

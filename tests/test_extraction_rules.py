@@ -612,3 +612,134 @@ def test_the_address_a_map_was_made_for():
     both = page.replace("<img", "<p>Kaapelikatu 3<br>50130 MIKKELI</p><img")
     first = extract_contacts(both, "https://auto.test/yhteystiedot", role="contact")["addresses"][0]
     assert first["source"] == "text" and first["postal_code"] == "50130"
+
+
+# --- tenth round: the held-out sites' mistakes, read at the end of the ninth ---
+
+def _contacts(body: str, url: str = HOME, role: str | None = None) -> dict:
+    return extract_contacts(f"<html><body>{body}</body></html>", url, role=role)
+
+
+def test_a_register_number_repeated_without_its_label_is_not_a_phone():
+    found = _contacts(
+        "<div>Y-tunnus: 0653692-2<br>VAT: FI06536922<br>Raumontie 430, 95460 Tornio</div>"
+        "<p>Puh: <a href='tel:+358405200726'>+358 40 5200 726</a></p>"
+        "<p>Paperilaskut: Alakuijala Oy, 06536922 PL 100, 80020 Kollektor Scan</p>",
+        "http://firma.fi/", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+358405200726"]
+
+
+def test_fields_run_together_before_a_street_are_no_part_of_it():
+    found = _contacts("<footer><div>Y-tunnus: 0653692-2 VAT: FI06536922 Raumontie 430, 95460 Tornio</div></footer>",
+                      "http://firma.fi/")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("Raumontie 430", "95460", "Tornio")]
+
+
+def test_a_spelled_address_needs_a_real_domain_suffix():
+    prose = "<p>Permits are issued at the point of acceptance and cannot be back-dated.</p>"
+    assert _contacts(prose, "http://firma.co.uk/")["emails"] == []
+    spelled = _contacts("<p>E-Mail: info at mueller-bau dot de</p>", "http://mueller-bau.de/")
+    assert [e["email"] for e in spelled["emails"]] == ["info@mueller-bau.de"]
+
+
+def test_threads_profiles_are_given_on_threads_com():
+    found = _contacts("<footer><a href='https://www.threads.net/@acmeroofing'>Threads</a></footer>")
+    assert [s["url"] for s in found["socials"]] == ["https://www.threads.com/@acmeroofing"]
+
+
+def test_a_number_that_takes_text_messages_is_a_mobile():
+    found = _contacts("<header><a href='tel:+16159004501'>(615) 900-4501</a> "
+                      "<a href='sms:+16159004501'>Text us</a></header>", "http://firma.com/")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+16159004501", "mobile")]
+    plain = _contacts("<header><a href='tel:+16159004501'>(615) 900-4501</a></header>", "http://firma.com/")
+    assert [p["type"] for p in plain["phones"]] == ["phone"]
+
+
+def test_a_town_alone_in_json_ld_is_the_area_served_not_an_address():
+    ld = ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "BAC", "address": '
+          '{"@type": "PostalAddress", "addressLocality": "St. Louis", "addressRegion": "MO", "addressCountry": "US"}}'
+          '</script>')
+    assert _contacts(ld, "http://firma.com/")["addresses"] == []
+
+
+def test_one_street_written_with_the_area_and_with_the_town_is_one_address():
+    from scrapejet.extract.addresses import merge_two, same_address
+
+    area = {"street": "3500 W Pine Ave", "postal_code": None, "locality": "Treasure Valley", "region": "ID",
+            "country": "US", "source": "text"}
+    town = {"street": "3500 W Pine Ave", "postal_code": "83651", "locality": "Nampa", "region": "ID",
+            "country": "US", "source": "map-link"}
+    assert same_address(area, town)
+    merged = merge_two(area, town)
+    assert (merged["postal_code"], merged["locality"]) == ("83651", "Nampa")
+    other = {**area, "street": "12 Main St"}
+    assert not same_address(other, town)
+
+
+def test_a_postcode_and_town_with_a_dash_between():
+    found = _contacts("<p>Gasthaus zum Soller</p><p>Mainburger Straße 1</p><p>85413 - Hörgertshausen</p>",
+                      "http://firma.de/impressum", role="legal")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("Mainburger Straße 1", "85413", "Hörgertshausen")]
+
+
+def test_the_company_name_before_a_street_is_no_part_of_it():
+    found = _contacts("<p>Verantwortlicher ist:</p><p>Gasthaus zum Soller Mainburger Straße 1</p>"
+                      "<p>85413 Hörgertshausen</p>", "http://firma.de/datenschutz", role="privacy")
+    assert [a["street"] for a in found["addresses"]] == ["Mainburger Straße 1"]
+
+
+def test_a_social_network_s_address_in_a_privacy_notice_is_not_the_company_s():
+    found = _contacts("<h3>twitter</h3><p>Twitter Inc., 795 Folsom St., Suite 600, San Francisco, CA 94107, USA</p>"
+                      "<p>Datenschutzerklärung: https://twitter.com/privacy</p>", "http://firma.de/datenschutz",
+                      role="privacy")
+    assert found["addresses"] == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Via Vittorio Emanuele II, 2 - Firenze (FI)", ("Via Vittorio Emanuele II 2", "Firenze", "FI")),
+    ("Sede: Via Fratelli Lussana, 16 — Trescore Balneario (BG)", ("Via Fratelli Lussana 16", "Trescore Balneario", "BG")),
+    ("1 Molyneaux Road, Greenside, Kimberley", ("1 Molyneaux Road", "Kimberley", None)),
+])
+def test_addresses_without_a_postcode_in_the_footer(line, expected):
+    found = _contacts(f"<main><p>Welcome.</p></main><footer><p>{line}</p></footer>", "http://firma.it/")
+    assert [(a["street"], a["locality"], a["region"]) for a in found["addresses"]] == [expected]
+
+
+def test_prose_with_a_dash_is_no_address_without_a_postcode():
+    found = _contacts("<footer><p>We moved - to 12 High Street, London</p></footer>", "http://firma.co.uk/")
+    assert found["addresses"] == []
+
+
+def test_british_streets_without_a_number():
+    block = _contacts("<p>My address is:<br><br>Linear House<br>Peyton Place<br>Greenwich<br>London<br>SE10 8RS</p>",
+                      "http://firma.co.uk/contact", role="contact")
+    assert [(a["street"], a["postal_code"]) for a in block["addresses"]] == [("Peyton Place", "SE10 8RS")]
+    line = _contacts("<footer><p>© THE ANGEL, High Street, Purton, Swindon, Wiltshire SN5 4AB</p></footer>",
+                     "http://firma.co.uk/")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in line["addresses"]] == [
+        ("High Street", "SN5 4AB", "Purton")]
+
+
+def test_a_suite_line_between_the_street_and_the_town():
+    found = _contacts("<p>Richard B. Shapiro, D.D.S.<br>427 Moreland Avenue<br>Suite 200<br>Atlanta, GA 30307</p>",
+                      "http://firma.com/contact_us.htm", role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("427 Moreland Avenue, Suite 200", "30307", "Atlanta")]
+
+
+def test_a_data_protection_act_s_page_is_the_privacy_page():
+    assert page_role("http://firma.test/popia.html", "POPIA Privacy Policy") == "privacy"
+
+
+def test_guessed_pages_are_named_as_the_site_names_its_own():
+    from scrapejet.extract.roles import fallback_paths, link_suffix
+
+    static = [Link(f"http://firma.si/{name}", name) for name in ("storitve.html", "cenik.html", "ekipa.html", "index.html")]
+    assert link_suffix(static, "http://firma.si/") == ".html"
+    assert fallback_paths("contact", "sl", link_suffix(static, "http://firma.si/"))[:1] == ["/kontakt.html"]
+    assert fallback_paths("about", "sl", ".html")[:1] == ["/o-nas.html"]
+    clean = [Link(f"http://firma.de/{name}", name) for name in ("leistungen", "team", "preise.html")]
+    assert link_suffix(clean, "http://firma.de/") == ""
+    assert fallback_paths("contact", "de", "")[:1] == ["/kontakt"]

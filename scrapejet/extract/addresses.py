@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, unquote_plus, urlsplit
 
 from lxml.html import HtmlElement
 
-from scrapejet.extract.addresses_nocode import addresses_without_postcode
+from scrapejet.extract.addresses_nocode import EN_STREET_WORDS, addresses_without_postcode
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold
@@ -66,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?[\s,.–-]*(?:Brasil|Brazil)?[\s,.–-]*)?"
         rf"(?:CEP[:.]?\s*)?(?<![\w-])(?P<pc>\d{{5}}-\d{{3}})(?![\w-])"
     )),
-    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT)[-‑ ])?(?P<pc>\d{{5}})\s+(?P<loc>{_LOCALITY})")),
+    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT)[-‑ ])?(?P<pc>\d{{5}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),  # "85413 - Hörgertshausen"
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
         rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|{_US_STATE_NAMES})\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
@@ -129,10 +129,16 @@ _DE_SUFFIX = (
     r"graben|wall|zeile|brücke|kamp|twiete|promenade|park|berg|feld|garten|höhe|hoehe|bogen|anger|winkel|"
     r"ried|kai|deich|gürtel|gurtel|steg)"
 )
+_DE_WORD = (
+    r"(?:Stra(?:ß|ss)e|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Markt|Pfad|Graben|Wall|"
+    r"Zeile|Kamp|Promenade|Berg|Feld|Bogen|Anger|Winkel|Kai|Deich|Landstra(?:ß|ss)e)"
+)
 _HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?"
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
         rf"(?P<street>(?:(?:[{_UPPER}][{_LETTER}.'\-]*\s){{0,3}}[{_UPPER}][{_LETTER}.'\-]*?(?i:{_DE_SUFFIX})"
+        # "Mainburger Straße 1", "Alte Berliner Str. 5": the suffix a word of its own
+        rf"|(?:(?:Alte|Neue|Gro(?:ß|ss)e|Kleine|Obere|Untere|Hohe|Lange)\s)?[{_UPPER}][{_LETTER}'\-]+\s{_DE_WORD}"
         rf"|(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Vor dem)"
         rf"\s[{_LETTER}.'\- ]{{2,30}}?)\s*,?\s*{_HOUSE_NO})(?![\d])"
     ),
@@ -155,7 +161,10 @@ _STREETS: dict[str, re.Pattern[str]] = {
     ),
     "IT": re.compile(
         r"(?P<street>(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Contrada|"
-        r"Lungomare|Lungotevere|Borgo|Galleria|Salita|Vico)\s[^,\d]{2,40}?,?\s*(?:n\.|n°)?\s*\d{1,4}(?:/?[A-Za-z]\b)?)"
+        r"Lungomare|Lungotevere|Borgo|Galleria|Salita|Vico)\s[^,\d]{2,40}?,?\s*(?:n\.|n°)?\s*"
+        # a house number, never the start of a postcode ("Via Pezza Santa Maria 04027 Ponza"),
+        # or "snc" (senza numero civico: a house with no number)
+        r"(?:\d{1,4}(?!\d)(?:/?[A-Za-z]\b)?|s\.?n\.?c\.?(?!\w)))"
     ),
     "PT": re.compile(
         r"(?P<street>(?:Rua|R\.|Avenida|Av\.|Pra[çc]a|Pç\.|Travessa|Tv\.|Largo|Estrada|Alameda|Cal[çc]ada|"
@@ -163,14 +172,14 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"(?:,?\s*\d+º?\s?(?:andar|esq\.?|dto\.?))?)"
     ),
     "EN": re.compile(
-        r"(?P<street>\d{1,5}[A-Za-z]?(?:[-–]\d{1,5})?,?\s+(?:[A-Z][\w'.\-]*\s+){0,4}(?:Street|St|Road|Rd|"
-        r"Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Crescent|Close|"
-        r"Row|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Hill|Gardens|Mews|Walk|Green|Park|Grove|Parade|Broadway|"
-        r"Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment)\b\.?"
+        rf"(?P<street>\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}})?,?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\b\.?"
         r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?"  # "King St W", "Main Street North"
         r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
     ),
 }
+_UNIT_LINE = re.compile(r"^(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|#)\s*[\w-]{1,6}$")
+_UNNUMBERED_STREET = re.compile(rf"^(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:{EN_STREET_WORDS})$")
+_UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:{EN_STREET_WORDS}))(?=\s*,)")
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
     "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
@@ -196,6 +205,8 @@ _ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}(?!\w)\s*[:\-–]?\s*", re
 # A label inside a line that runs several contact items together (inline
 # spans): "019-21 90 60 info@enbema.se Besöksadress: Fabriksgatan 8 702 10 Örebro"
 _ADDRESS_LABEL_INLINE = re.compile(rf"(?:^|\s){_ADDRESS_LABEL_WORDS}\s*:\s*", re.I)
+# Labelled codes before a street on its line: "VAT: FI06536922 ", "Y-tunnus: 0653692-2 "
+_FIELDS_BEFORE = re.compile(r"^(?:[\w.-]{1,20}(?: [\w.-]{1,20})?\s?:\s*[\w+-]*\d[\w+/.-]*\s+)+")
 # What sits before an address on a line without being part of it: icons
 # ("📍Hietalanniementie 5, 35820 Mänttä-Vilppula"), bullets, dashes.
 _LEAD_SYMBOLS = re.compile(r"^[^\w(]+")
@@ -363,7 +374,10 @@ def _from_json_ld(value: Any, country_hint: str | None) -> list[_Hit]:
         "region": text_value(value.get("addressRegion")),
         "country": text_value(value.get("addressCountry")),
     }
-    return [_structured_hit(fields, "json-ld")] if any(fields.values()) else []
+    if not (fields["street"] or fields["postal_code"]):
+        # "addressLocality": "St. Louis" alone names the area served, not where the business is
+        return []
+    return [_structured_hit(fields, "json-ld")]
 
 
 _ADDRESS_PROPS = {
@@ -593,6 +607,12 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
             if close and found.start() > best[2]:
                 street = found.group("street")
                 best = (street.strip(" ,"), street_kind, found.start(), found.start() + len(street.rstrip(" ,")))
+    if best[0] is None and kind == "GB":
+        # "THE ANGEL, High Street, Purton, Swindon, Wiltshire SN5 4AB": a street with no number
+        for found in _UNNUMBERED_IN_LINE.finditer(head):
+            gap = head[found.end():]
+            if gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap):
+                best = (found.group("street"), "EN", found.start("street"), found.end("street"))
     if best[0] is None and kind not in _TOWN_FIRST and kind != "IN":
         # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
         # in the comma-separated part right before the postcode.
@@ -601,6 +621,9 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         if labels:
             segment = segment[labels[-1].end():]
         segment = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", segment))
+        # "Y-tunnus: 0653692-2 VAT: FI06536922 Raumontie 430": fields run
+        # together before the street (lines of a pre-formatted block)
+        segment = _FIELDS_BEFORE.sub("", segment)
         if segment and _is_street_line(segment):
             start = head.rfind(segment)
             return segment, None, start, start + len(segment)
@@ -617,7 +640,8 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
     """A street on one of the lines just above the postcode line, with any
     town/county lines between (UK: "4 Fisher Street / Lewes / BN7 2DG")."""
     between: list[str] = []
-    for back in range(1, 4):
+    unit = ""
+    for back in range(1, 5):
         j = index - back
         if j < 0:
             break
@@ -625,13 +649,21 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
         if above.third_party or above.heading:
             break
         candidate = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", above.text)).strip(" ,")
+        if _UNIT_LINE.match(candidate) and not unit:
+            unit = candidate  # "427 Moreland Avenue / Suite 200 / Atlanta, GA 30307"
+            continue
         for street_kind in _STREETS_FOR[kind]:
             found = _STREETS[street_kind].search(candidate)
             rest = candidate[found.end() :].strip(" ,") if found else ""
             if found and (not rest or (kind == "BR" and _NEIGHBOURHOOD.fullmatch(", " + rest))):
-                return found.group("street").strip(" ,"), street_kind, [candidate] + between
+                street = found.group("street").strip(" ,")
+                return (f"{street}, {unit}" if unit else street), street_kind, [candidate, *([unit] if unit else []), *between]
         if _is_street_line(candidate) and not re.search(r"\d{5}", candidate):
-            return candidate, None, [candidate] + between
+            return (f"{candidate}, {unit}" if unit else candidate), None, [candidate, *([unit] if unit else []), *between]
+        if kind == "GB" and _UNNUMBERED_STREET.match(candidate):
+            # "Linear House / Peyton Place / Greenwich / London / SE10 8RS":
+            # British streets often go without a number
+            return candidate, "EN", [candidate] + between
         town_line = _LOCALITY_LINE.match(candidate) or (kind == "BR" and _BR_TOWN_LINE.match(candidate))
         if (kind in _TOWN_FIRST or kind == "BR") and town_line and len(between) < 2:
             between.insert(0, candidate)
@@ -765,12 +797,18 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
     pa, pb = postcode_key(a.get("postal_code")), postcode_key(b.get("postal_code"))
     if pa and pb and pa != pb:
         return False
+    sa, sb = street_key(a.get("street")), street_key(b.get("street"))
     if not (pa and pb):
         la, lb = fold(a.get("locality") or ""), fold(b.get("locality") or "")
-        if not la or la != lb:
+        # "3500 W Pine Ave, Treasure Valley, ID" and "3500 W Pine Ave, Nampa,
+        # ID 83651": one street and number, the area named in place of the town
+        if not (sa == sb and _STREET_AND_NUMBER.search(sa)) and (not la or la != lb):
             return False
-    sa, sb = street_key(a.get("street")), street_key(b.get("street"))
     return not sa or not sb or sa == sb or sa in sb or sb in sa
+
+
+# a street key with its name and house number ("3500wpineave")
+_STREET_AND_NUMBER = re.compile(r"(?=.*\d)(?=(?:.*[a-z]){4})")
 
 
 def completeness(address: dict[str, Any]) -> int:
@@ -805,6 +843,8 @@ def merge_two(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     if completeness(second) > completeness(first) and SOURCE_RANK.get(second.get("source"), 9) == SOURCE_RANK.get(first.get("source"), 9):
         first, second = second, first
     merged = dict(first)
+    if not first.get("postal_code") and second.get("postal_code"):
+        merged["locality"] = second.get("locality") or first.get("locality")  # the town the postcode is of
     for field in FIELDS:
         if not merged.get(field) and second.get(field):
             merged[field] = second[field]

@@ -28,8 +28,25 @@ _STREET_TYPE = re.compile(
     r"cl|cll|calle|cra|kr|kra|carrera|av|avda|avenida|diagonal|dg|transversal|tv|autopista|carretera|calzada|"
     r"boulevard|paseo|circunvalar|jiron|jr|"  # Spanish of the Americas
     r"cad|caddesi|cd|sk|sok|sokak|sokagi|bulvari|"  # Turkish
-    r"ul|rehov|רחוב|רח|שדרות|שד)(?:\.|\s|'|׳)"  # Polish, Hebrew (with its geresh)
+    r"ul|rehov|רחוב|רח|שדרות|שד|"  # Polish, Hebrew (with its geresh)
+    # Italian, Portuguese, Catalan: "Via Vittorio Emanuele II, 2 - Firenze (FI)"
+    r"via|viale|v\.le|piazza|p\.zza|piazzale|corso|c\.so|largo|vicolo|contrada|borgo|lungomare|localita|loc|"
+    r"frazione|fraz|rua|travessa|praca|estrada|alameda|carrer|passeig|placa|plaza|camino|ronda)(?:\.|\s|'|׳)"
 )
+# The words English street names end in ("1 Molyneaux Road"), shared with
+# the postcode-anchored patterns of addresses.py.
+EN_STREET_WORDS = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|"
+    r"Crescent|Close|Row|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Hill|Gardens|Mews|Walk|Green|Park|Grove|Parade|"
+    r"Broadway|Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment"
+)
+_EN_STREET = re.compile(rf"^\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\.?$")
+# What separates the parts of an address on one line: commas, and the
+# spaced dashes of "Via Roma 1 - Firenze" / "Sede: Via Lussana, 16 — Trescore"
+_SEPARATOR = re.compile(r",|\s[-–—]\s")
+_NEXT_ITEM = re.compile(r"\s+(?=\S+@\S|\+?\(?\d[\d ()./-]{5,})")
+# An Italian province after its town: "Firenze (FI)"
+_PROVINCE = re.compile(r"^(?P<town>.+?)\s*\((?P<pr>[A-Z]{2})\)$")
 _HOUSE_NUMBER = re.compile(r"(?:^|[\s#№])(?:n[ro]?\.?\s*|no[:.]?\s*)?\d{1,5}(?:\s?[a-zа-я])?(?:\s?[-/]\s?\d{1,5})?\b")
 # A town marker before the town's name: Bulgarian/Russian гр. г., Ukrainian
 # м., village с., Romanian mun./oraș/comuna.
@@ -56,7 +73,7 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
     only where a part labels one: "C.P. 62748")."""
     found = []
     for index, line in enumerate(lines):
-        if line.third_party or len(line.text) > _MAX_LINE or "," not in line.text:
+        if line.third_party or len(line.text) > _MAX_LINE or not _SEPARATOR.search(line.text):
             continue
         label, text = _address_text(line.raw)
         if text is None or not (label or own_page or line.flags & (FOOTER | ADDRESS | HEADER)):
@@ -81,9 +98,13 @@ def _address_text(raw: str) -> tuple[bool, str | None]:
         label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
         rest = segment[label.end():] if label else segment
         labelled = labelled or bool(label)
-        if "," in rest and any(_STREET_TYPE.match(fold(p.strip())) for p in rest.split(",")):
+        if _SEPARATOR.search(rest) and any(_is_street(p.strip()) for p in _SEPARATOR.split(rest)):
             return labelled, rest
     return labelled, None
+
+
+def _is_street(part: str) -> bool:
+    return bool(_STREET_TYPE.match(fold(part)) or _EN_STREET.match(part))
 
 
 def _continues(text: str) -> bool:
@@ -93,13 +114,22 @@ def _continues(text: str) -> bool:
 
 
 def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
-    parts = [p.strip() for p in text.strip(" .").split(",") if p.strip()]
+    parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
     if not 2 <= len(parts) <= _MAX_PARTS:
         return None
-    streets = [i for i, part in enumerate(parts) if _STREET_TYPE.match(fold(part))]
+    streets = [i for i, part in enumerate(parts) if _is_street(part)]
     if len(streets) != 1:
         return None
     at = streets[0]
+    # "Kimberley reception1@kimohc.co.za 083 342 0344": the next contact item on the line ends the address
+    for i in range(at + 1, len(parts)):
+        parts[i] = parts[i] if _POSTCODE_PART.search(parts[i]) else _NEXT_ITEM.split(parts[i])[0]
+    english = bool(_EN_STREET.match(parts[at]))
+    province = None
+    for i, part in enumerate(parts):
+        found = _PROVINCE.match(part)
+        if found and i != at:
+            parts[i], province = found.group("town"), found.group("pr")
     street, rest = parts[at], parts[:at] + parts[at + 1:]
     # "вул. Верстова, 33": the house number as a part of its own
     if at < len(rest) and _NUMBER_PART.fullmatch(rest[at]):
@@ -112,6 +142,9 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     towns = [i for i, part in enumerate(rest) if _is_town(part)]
     if marked:
         locality, region = _TOWN_MARKER.sub("", marked[0]), None
+    elif towns and english:
+        # "1 Molyneaux Road, Greenside, Kimberley": the suburb, then the town
+        locality, region = rest[towns[-1]], None
     elif towns and at == 0 and len(towns) >= 2:
         # street first, then [district,] town, region: "Cl. 3d #66-15, Cali,
         # Valle del Cauca", "Av Insurgentes #1098, Miguel Hidalgo, Cuautla, Morelos"
@@ -123,7 +156,8 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
         return None
     if not (_HOUSE_NUMBER.search(fold(street)) or labelled or marked):
         return None
-    return {"street": street, "postal_code": codes[0] if codes else None, "locality": locality.strip(), "region": region}
+    return {"street": street, "postal_code": codes[0] if codes else None, "locality": locality.strip(),
+            "region": region or province}
 
 
 def _is_country(part: str) -> bool:

@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from scrapejet.extract.jsonld import text_values
 from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document
-from scrapejet.urls import registered_domain
+from scrapejet.urls import has_known_suffix, registered_domain
 
 SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "obfuscated": 3}
 # A page with more addresses than this is a member directory, not one
@@ -98,7 +98,14 @@ def deobfuscate(text: str) -> str:
     """``info [at] firma [dot] de`` and its many cousins as ``info@firma.de``."""
     text = _BRACKETED_AT.sub("@", text)
     text = _BRACKETED_DOT.sub(".", text)
-    return _SPELLED.sub(lambda m: f"{m.group(1)}@{_SPELLED_DOT.sub('.', m.group(2))}", text)
+    return _SPELLED.sub(_spelled_address, text)
+
+
+def _spelled_address(match: re.Match[str]) -> str:
+    # "info at firma dot de", but not "issued at the point of acceptance"
+    # (French "point" is a dot): the spelled domain must end in a real suffix
+    domain = _SPELLED_DOT.sub(".", match.group(2))
+    return f"{match.group(1)}@{domain}" if has_known_suffix(domain) else match.group(0)
 
 
 def emails_in_text(raw: str) -> list[str]:

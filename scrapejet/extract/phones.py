@@ -94,7 +94,11 @@ _IDENTIFIER_LABEL = re.compile(
     # LT įmonės/PVM kodas, DK CVR, SE/NO org.nr, TR MERSIS/vergi, LatAm NIT/RFC/CUIT/RUT,
     # BR CNPJ/CPF, BG ЕИК/БУЛСТАТ, UA ЄДРПОУ/ІПН, RU ИНН/ОГРН/КПП, JP 法人番号
     r"nip|regon|krs|ico|dic|ic dph|oib|cui|onrc|j\d\d|kodas|pvm|cvr|org\.?\s?nr|organisasjonsnummer|"
-    r"mersis|vergi\w*|nit|rfc|cuit|rut|cnpj|cpf|еик|булстат|єдрпоу|едрпоу|іпн|инн|огрн|кпп|法人番号)\b"
+    r"mersis|vergi\w*|nit|rfc|cuit|rut|cnpj|cpf|еик|булстат|єдрпоу|едрпоу|іпн|инн|огрн|кпп|法人番号|"
+    # FI Y-tunnus/ALV, NO MVA, EE registrikood/KMKR, HU adószám/cégjegyzékszám, GR ΑΦΜ/ΓΕΜΗ,
+    # SI matična/davčna številka, BE ondernemingsnummer/KBO/BCE
+    r"y-?tunnus|alv|mva|registrikood|kmkr|adoszam|cegjegyzekszam|αφμ|afm|γεμη|gemi|maticna|davcna|ddv|"
+    r"ondernemingsnummer|kbo|bce)\b"
 )
 _LABEL_WINDOW = 40
 # What the matcher is shown: a run of digits with the separators numbers are
@@ -294,6 +298,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             add(number, number, "whatsapp", "wa.me", None)
 
     budget = [MAX_CANDIDATES]
+    identifiers = _identifier_digits(doc)
     for index, line in enumerate(doc.lines):
         if budget[0] <= 0 or len(found) >= MAX_PHONES:
             break
@@ -304,6 +309,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
         for match in _matches(phonenumbers, line.text, region, budget):
             if _is_identifier(line.text, match.start, match.end, match.raw_string, above):
                 continue
+            if re.sub(r"\D", "", match.raw_string) in identifiers:
+                continue  # "Paperilaskut: Alakuijala Oy, 06536922" repeats "VAT: FI06536922"
             before = fold(line.text[max(0, match.start - _LABEL_WINDOW) : match.start])
             labelled = bool(_PHONE_LABEL.search(before) or _FAX_LABEL.search(before))
             if not labelled and _digit_count(match.raw_string) < 8 and not match.raw_string.startswith("+"):
@@ -320,7 +327,21 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
                 e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
                 found.append({"e164": e164, "as_written": written, "type": voice_type(number, kind), "source": "text"})
 
+    # "Call / Text Us": a number that takes text messages (an sms: link) is a
+    # mobile, where its plan cannot tell (North America shares one plan)
+    texted = {_e164(phonenumbers, a.href[4:].split("?")[0], region) for a in doc.anchors if a.href[:4].lower() == "sms:"}
+    for entry in found:
+        if entry["type"] == "phone" and entry["e164"] in texted:
+            entry["type"] = "mobile"
     return _dedupe(found)
+
+
+def _e164(phonenumbers: Any, raw: str, region: str | None) -> str | None:
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _shows_another_number(phonenumbers: Any, text: str, href_number: str, region: str | None) -> bool:
@@ -437,6 +458,24 @@ def _kind_of_label(text: str) -> str | None:
             if -1 <= best_start - match.end() <= 4 or -1 <= match.start() - best_end <= 4:
                 return "phone"
     return best
+
+
+# The value after an identifier's label: "VAT: FI06536922", "Y-tunnus: 0653692-2".
+_IDENTIFIER_VALUE = re.compile(r"[\s:.#№-]*(?:[a-z]{1,3}[\s-]?)?(\d[\d .\-/]{4,}\d)")
+
+
+def _identifier_digits(doc: Document) -> set[str]:
+    """The digits of the page's register and tax numbers. The same digits
+    elsewhere on the page, without a label ("Alakuijala Oy, 06536922" in an
+    invoicing address), are that number again, not a phone."""
+    digits = set()
+    for line in doc.lines:
+        folded = fold(line.text)
+        for label in _IDENTIFIER_LABEL.finditer(folded):
+            value = _IDENTIFIER_VALUE.match(folded, label.end())
+            if value is not None:
+                digits.add(re.sub(r"\D", "", value.group(1)))
+    return digits
 
 
 def _is_identifier(text: str, start: int, end: int, raw: str, above: str = "") -> bool:

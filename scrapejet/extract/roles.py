@@ -82,6 +82,7 @@ _TEXTS: dict[str, str] = {
         politica de devoluciones | resi | rimborsi | politica di reso | retourbeleid | zwroty | reklamacje |
         odstapenie od zmluvy | reklamacny poriadok | reklamacni rad""",
     "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
+        popia | popia privacy policy | popia policy | pdpa | pdpa policy |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
         privacidad | politica de privacidad | proteccion de datos | aviso de privacidad | informativa privacy |
@@ -146,6 +147,7 @@ _SLUGS: dict[str, str] = {
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
         reklamacni-rad""",
     "privacy": """privacy privacy-policy privacypolicy privacy-notice privacy-statement data-protection datenschutz
+        popia popia-policy pdpa
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
         informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr
@@ -371,10 +373,15 @@ _FALLBACKS: dict[str, dict[str, list[str]]] = {
         "en": ["/about", "/about-us", "/company"], "de": ["/ueber-uns", "/about", "/unternehmen"],
         "fr": ["/a-propos", "/qui-sommes-nous"], "es": ["/quienes-somos", "/sobre-nosotros"],
         "it": ["/chi-siamo", "/azienda"], "nl": ["/over-ons"], "pt": ["/sobre-nos", "/quem-somos", "/sobre"],
+        "pl": ["/o-nas", "/o-firmie"], "cs": ["/o-nas"], "sk": ["/o-nas"], "sl": ["/o-nas"], "hr": ["/o-nama"],
+        "sv": ["/om-oss"], "da": ["/om-os"], "no": ["/om-oss"], "nb": ["/om-oss"], "fi": ["/meista", "/yritys"],
     },
     "contact": {
         "en": ["/contact", "/contact-us"], "de": ["/kontakt"], "fr": ["/contact", "/nous-contacter", "/contactez-nous"],
         "es": ["/contacto"], "it": ["/contatti"], "nl": ["/contact"], "pt": ["/contato", "/contacto", "/fale-conosco"],
+        "pl": ["/kontakt"], "cs": ["/kontakt", "/kontakty"], "sk": ["/kontakt"], "sl": ["/kontakt"], "hr": ["/kontakt"],
+        "sv": ["/kontakt", "/kontakta-oss"], "da": ["/kontakt"], "no": ["/kontakt"], "nb": ["/kontakt"],
+        "fi": ["/yhteystiedot", "/ota-yhteytta"],
     },
     "team": {
         "en": ["/team", "/our-team", "/about/team"], "de": ["/team", "/unser-team"], "fr": ["/equipe", "/notre-equipe"],
@@ -413,17 +420,40 @@ _FALLBACKS: dict[str, dict[str, list[str]]] = {
 _MAX_FALLBACKS = 4
 
 
-def fallback_paths(role: str, language: str | None) -> list[str]:
+def fallback_paths(role: str, language: str | None, suffix: str = "") -> list[str]:
     """Common paths for a role no link led to: the page language's first,
-    then English, at most four."""
+    then English, at most four; ``suffix`` (".html") is the site's own
+    way of naming pages (``link_suffix``)."""
     table = _FALLBACKS.get(role, {})
     primary = (language or "").replace("_", "-").split("-")[0].lower()
     paths: list[str] = []
     for lang in (primary, "en"):
         for path in table.get(lang, []):
+            path += suffix if path != "/" else ""
             if path not in paths:
                 paths.append(path)
     return paths[:_MAX_FALLBACKS]
+
+
+_PAGE_SUFFIX = re.compile(r"\.(html?|php|aspx?)$", re.I)
+
+
+def link_suffix(links: Iterable[Link], home_url: str) -> str:
+    """The file suffix the site's pages are named with (".html" on a site
+    of static files), when most of the same-site links have one: a guessed
+    "/kontakt" is "/kontakt.html" there, as its own links would write it."""
+    site = site_host(home_url)
+    suffixes = []
+    for link in links:
+        segments = _segments(link.url)
+        if site_host(link.url) != site or not segments or segments[-1].lower() in ("index.html", "index.htm", "index.php"):
+            continue
+        found = _PAGE_SUFFIX.search(segments[-1])
+        suffixes.append(found.group(0).lower() if found else "")
+    if not suffixes:
+        return ""
+    common = max(set(suffixes), key=suffixes.count)
+    return common if suffixes.count(common) * 2 > len(suffixes) else ""
 
 
 def _is_booking(url: str, text: str) -> bool:

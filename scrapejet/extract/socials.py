@@ -36,11 +36,12 @@ NETWORK_HOSTS = {
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
+# (threads.net moved to threads.com in 2025)
 _CANONICAL_HOST = {
     "facebook": "www.facebook.com", "instagram": "www.instagram.com", "linkedin": "www.linkedin.com",
     "x": "x.com", "youtube": "www.youtube.com", "tiktok": "www.tiktok.com", "github": "github.com",
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
-    "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.net",
+    "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.com",
     "linktree": "linktr.ee",
 }
 # First path segments that are the network's own pages, not an account.

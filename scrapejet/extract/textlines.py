@@ -291,7 +291,9 @@ _THIRD_PARTY_MENTION = re.compile(
     r"strona wykonana przez|hemsida (?:gjord )?av|hjemmeside (?:lavet )?af|nettside (?:laget )?av|"
     # the processors privacy statements quote with their address and numbers
     r"google ireland|google llc|meta platforms|facebook ireland|microsoft ireland|amazon web services emea|"
-    r"linkedin ireland|twitter international|pinterest europe|the rocket science group"
+    r"linkedin ireland|twitter international|pinterest europe|the rocket science group|facebook inc|"
+    r"twitter inc|x corp|linkedin corporation|pinterest inc|google inc|microsoft corporation|youtube llc|"
+    r"tiktok technology|bytedance|meta platforms ireland|apple inc|amazon\.com inc"
 )
 # An authority a legal notice names, whose address and numbers follow in
 # the same block ("Der Präsident des Landgerichts Landshut<br>Seligenthaler

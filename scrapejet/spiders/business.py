@@ -159,7 +159,7 @@ class BusinessSpider(ScrapeJetSpider):
 
     def _discover(self, response, job, depth: int, page_type: str, data):
         from ..extract.links import extract_links
-        from ..extract.roles import discover_role_pages, fallback_paths
+        from ..extract.roles import discover_role_pages, fallback_paths, link_suffix
 
         links = extract_links(response.body, response.url)
         found = discover_role_pages(links, response.url)
@@ -178,10 +178,11 @@ class BusinessSpider(ScrapeJetSpider):
         # Guesses only for roles the home page's links did not reveal, in the
         # site's language first.
         language = (data.get("language") or "en").split("-")[0]
+        suffix = link_suffix(links, response.url)
         for role in FALLBACK_ROLES:
             if found.get(role):
                 continue
-            for index, path in enumerate(fallback_paths(role, language)[:FALLBACKS_PER_ROLE]):
+            for index, path in enumerate(fallback_paths(role, language, suffix)[:FALLBACKS_PER_ROLE]):
                 request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True,
                                         rank=base + RANK_FALLBACK + index)
                 if request is not None:
