@@ -98,7 +98,8 @@ class Candidate:
         return self.kind >= 1.0 and (self.coverage >= ANSWER_COVERAGE / 2 or self.meaning >= ANSWER_MEANING)
 
 
-def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | None = None) -> list[str]:
+def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | None = None,
+           question: str = "") -> list[str]:
     """The passage's sentences, and what small sites set as lines of a card:
     a short line holding a value together with the label above it ("Abono
     ilimitado" / "75€" -> "Abono ilimitado · 75€"); for a place question, the
@@ -114,6 +115,14 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
             if (len(units[i].split()) <= 6 and holds_kind(units[i], kind) and len(label.split()) <= 6
                     and not label.endswith((".", "!", "?"))):
                 out.append(f"{units[i - 1]} · {units[i]}")
+            # a card that gives its value first ("10% off" / "Senior Citizen"): a short
+            # value that no short label stands above
+            value, before = units[i - 1], units[i - 2] if i >= 2 else ""
+            if (len(value.split()) <= 3 and holds_kind(value, kind, question) and len(units[i].split()) <= 6
+                    and not holds_kind(units[i], kind, question)
+                    and (not before or before in headings or len(before.split()) > 6
+                         or holds_kind(before, kind, question))):
+                out.append(f"{value} · {units[i]}")
     if kind == "person":
         # a team card: a name on its own line, then the person's role and a
         # line or so about them ("Mila Zanforlin" / "Amministratrice" /
@@ -190,7 +199,8 @@ _SENTENCE_END = re.compile(r"(?:\w{4,}[.]|[!?])$")
 FAQ_SPAN = 3
 
 
-def _candidates(sources: list[Source], kind: str | None = None, offer: bool = False) -> list[Candidate]:
+def _candidates(sources: list[Source], kind: str | None = None, offer: bool = False,
+                question: str = "") -> list[Candidate]:
     chunks = [s for s in sources if s.kind == "chunk"]
     scores = [s.score or 0.0 for s in chunks]
     top = max(scores, default=0.0)
@@ -204,7 +214,7 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
         # the question of a FAQ entry, and how many sentences ago it was
         asked: set[str] = set()
         since = FAQ_SPAN
-        for position, sentence in enumerate(_units(source.text, kind, offer, lists)):
+        for position, sentence in enumerate(_units(source.text, kind, offer, lists, question)):
             since += 1
             if sentence.rstrip().endswith("?"):
                 asked, since = set(terms(sentence)), 0
@@ -249,7 +259,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # "how much is the mug", "the street address of": the value is half the question
     value_named = kind in ("price", "email", "phone") or bool(naming & set(asked))
     wanted = list(dict.fromkeys([t for t in asked if t not in naming] + ([value_term] if value_term else [])))
-    candidates = _candidates(sources, kind, offer)
+    candidates = _candidates(sources, kind, offer, question)
     if not candidates or not (wanted or similarity):
         return []
     if value_term:

@@ -35,7 +35,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
                          r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
-                         r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст")),
+                         r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
+                         # a discount is a price off: "10% off"
+                         r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev")),
     # how long something takes, how far it is: a number with its unit ("do 24 hodin", "10 minuti a piedi")
     ("duration", re.compile(r"how (?:long|quickly|fast|soon|far)\b|how many (?:days|weeks|months|years|hours|minutes)|"
                             r"years of experience|delivery time|lead time|waiting time|in advance|wie lange|wie schnell|"
@@ -46,7 +48,11 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"what time .*\b(?:open|close)|\b(?:open|closed?) on \w+days?\b|"
                          # a time of day, whatever it is for ("what time is check-in?", "a qué hora")
-                         r"^\W*(?:at )?what time\b|\bcheck-?(?:in|out) times?\b|^\W*(?:a que hora|um wie viel uhr|"
+                         r"^\W*(?:at )?what time\b|\bcheck-?(?:in|out) times?\b|"
+                         # "on which day is it closed?", "in quale giorno è chiuso?"
+                         r"\b(?:day|days|tag|tagen|jour|jours|dia|dias|giorno|giorni|dag|dagen|dzien|dni|den|dny)\b.*"
+                         r"\b(?:closed|geschlossen|ferme|fermee|cerrado|cerrada|chiuso|chiusa|gesloten|zamkniete|"
+                         r"zamkniety|zavreno|zatvoreno|stangt|stengt|lukket|suljettu)\b|^\W*(?:a que hora|um wie viel uhr|"
                          r"a quelle heure|a che ora|hoe laat|o ktorej|mikor kezd|kl\. hvad|hvad tid|vilken tid)\b|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
                          r"\borari[o]?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
@@ -85,16 +91,29 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
-_TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:am|pm|uhr|h)\b", re.I)
+_TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
+# Whole hours from one to another: "Pon-Pt 8-16", "de 16 a 19 horas", "08–13 & 14–16"
+_HOUR_SPAN = re.compile(r"(?<![\d.,/:])(?:[01]?\d|2[0-4])\s?(?:[-–]|to|a|bis|à|till|until|tot|do|til)\s?"
+                        r"(?:[01]?\d|2[0-4])(?![\d.,/:]|\s?(?:%|years?|jahre|days?|tage|weeks?|months?|people|personen|km|kg|cm|m\b))", re.I)
+_HOUR_WORD = re.compile(r"\b(?:h|uhr|horas?|hrs?|hours|heures|ore|uur|godz\w*|hod\w*|klo|kl)\b\.?", re.I)
 # A time of day written with its minutes ("12.00", "8:30", "17h30")
 _CLOCK = re.compile(r"(?<![\d,])\d{1,2}[:.h]\d{2}(?![\d,])")
+_DISCOUNT_ASKED = re.compile(r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev")
+_PERCENT = re.compile(r"\d\s?%")
 # A year of the calendar, not a count of years ("seit 2010 Jahren" is not said)
 _YEAR_NUMBER = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,])")
 _WEEKDAY = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
     r"mo|di|mi|do|fr|sa|so)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
     r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:lunedi|martedi|mercoledi|giovedi|venerdi|"
-    r"sabato|domenica)\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.I)
+    r"sabato|domenica)\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|"
+    # Polish, Czech and Slovak, Nordic, Finnish, Portuguese, Hungarian (folded: no accents)
+    r"\b(?:pon|wt|sr|czw|pt|sob|niedz|poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela|"
+    r"po|ut|st|ct|pa|ne|pondeli|utery|streda|ctvrtek|patek|nedele|pondelok|utorok|stvrtok|piatok|nedela|"
+    r"man|tis|ons|tor|tors|fre|lor|son|mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag|mandag|mandagar|"
+    r"tisdag|lordag|sondag|ma|ti|ke|to|pe|la|su|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
+    r"sunnuntai|seg|ter|qua|qui|sex|sab|dom|segunda|terca|quarta|quinta|sexta|hetfo|kedd|szerda|csutortok|"
+    r"pentek|szombat|vasarnap)\b", re.I)
 # digits, or a count written out ("six guests", "zwei Zimmer")
 _WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
                     "vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
@@ -167,7 +186,9 @@ _PERSON_CUE = re.compile(
     # "Kontakt: Hans Meier", "contact person": a label, not the menu's "Kontakt"
     r"(?:kontakt|contact)(?:\s*:|\s?pers)|"
     r"represent|rappresentant|administrat|amministrat|bestuurder|socio|associe|partner|"
-    r"agare|grundare|\bvd\b|verkstallande|ejer|indehaver|eier|daglig leder|omistaja|toimitusjohtaja|perustaja|"
+    # ("eier" is no owner in "Vereinsfeier"; "huvudägaren" is one)
+    r"agare|grundare|\bvd\b|verkstallande|\bejer(?:en|e)?\b|indehaver|\beier(?:en|e)?\b|daglig leder|omistaja|"
+    r"toimitusjohtaja|perustaja|"
     r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
@@ -454,6 +475,17 @@ def _given(name: list[str], asked: set[str]) -> bool:
     return all(part in asked for part in parts) or (len(parts) >= 2 and parts[0] in asked and parts[1] in asked)
 
 
+def _labelled_by(sentence: str, first: str, asked: set[str]) -> bool:
+    """Whether a word of the question (a noun of five letters or more, not
+    a stop word) stands right before the name, with a colon or comma and at
+    most one word between ("die Pächterin, Iveta Lehmann")."""
+    before = sentence[:sentence.find(first)]
+    words = re.findall(r"\w+", before)[-2:]
+    if not words or not re.search(r"[:,]\s*(?:\w+\s+)?$", before):
+        return False
+    return any(len(w) >= 5 and fold(w) in asked and fold(w) not in STOP_WORDS for w in words)
+
+
 def asks_company(question: str) -> bool:
     """Whether ``question`` asks for the company behind a site or brand."""
     return bool(_ASKS_COMPANY.search(fold(question)))
@@ -511,7 +543,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
     if kind == "phone":
         return 1.0 if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7 else 0.0
     if kind == "price":
-        return 1.0 if PRICE.search(sentence) or FREE.search(fold(sentence)) else 0.0
+        if PRICE.search(sentence) or FREE.search(fold(sentence)):
+            return 1.0
+        # a discount asked for: a share off ("10% off", "-15 %")
+        return 1.0 if _DISCOUNT_ASKED.search(fold(question)) and _PERCENT.search(sentence) else 0.0
     if kind == "duration":
         # "van 12.00 tot 13.00 uur" says when, not how long; "od 2010 roku"
         # (since 2010) is a number that may tell how long, not a count of years
@@ -526,7 +561,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         return 1.0
     if kind == "hours":
         times = len(_TIME.findall(sentence))
-        return 1.0 if times >= 2 or (times and _WEEKDAY.search(fold(sentence))) else 0.5 if times else 0.0
+        folded = fold(sentence)
+        if not times and (_WEEKDAY.search(folded) or _HOUR_WORD.search(folded)):
+            times = 2 * len(_HOUR_SPAN.findall(folded))  # "Pon-Pt 8-16": hours without minutes
+        return 1.0 if times >= 2 or (times and _WEEKDAY.search(folded)) else 0.5 if times else 0.0
     if kind == "number":
         text = fold(sentence)
         if not _NUMBER.search(text):
@@ -571,6 +609,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         # ...as are the words a first name alone follows ("contact Colin by calling")
         cue = cue or any(len(name) == 1 and re.search(rf"\b(?:{'|'.join(_NAME_AFTER)})\s+{re.escape(name[0])}\b",
                                                       sentence, re.I) for name in found)
+        # ...and the question's own word for the person, as the label before the
+        # name ("Who runs it as its tenant (Pächterin)?": "Pächterin: Iveta Lehmann")
+        cue = cue or any(_labelled_by(sentence, name[0], asked) for name in found)
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0
