@@ -492,7 +492,7 @@ def test_extract_links_resolution_filtering_and_dedupe() -> None:
     </body></html>"""
     links = extract_links(html, "https://www.example.com/page/x.html")
     assert links == [
-        Link("https://www.example.com/docs/v2/intro.html", "Intro", (), False),
+        Link("https://www.example.com/docs/v2/intro.html", "Intro", (), False, ("Intro again",)),
         Link("https://other.example/a?a=1&b=2", "Partner", ("nofollow", "sponsored"), True),
         Link("https://cdn.example.net/x", "protocol relative", (), False),
         Link("https://www.example.com/map/north", "North office", (), False),

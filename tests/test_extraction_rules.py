@@ -743,3 +743,76 @@ def test_guessed_pages_are_named_as_the_site_names_its_own():
     clean = [Link(f"http://firma.de/{name}", name) for name in ("leistungen", "team", "preise.html")]
     assert link_suffix(clean, "http://firma.de/") == ""
     assert fallback_paths("contact", "de", "")[:1] == ["/kontakt"]
+
+
+# --- the 24 sites of the tenth batch: rules from its tune sites ---
+
+def test_an_address_in_a_legal_notice_written_as_one_paragraph():
+    notice = ("MENTIONS LÉGALES Conformément aux dispositions de la loi n° 2004-575 du 21 juin 2004 pour la confiance "
+              "en l'économie numérique, il est précisé aux utilisateurs du site l'identité des différents intervenants. "
+              "Hébergeur : OVH SAS, 2 rue Kellermann, 59100 Roubaix. Toute demande doit être faite par écrit, par "
+              "courrier électronique ou postal en indiquant vos coordonnées. Par courrier : 765 avenue ventadouiro "
+              "13300 Salon de Provence. Les données ne sont jamais cédées à des tiers.")
+    found = _contacts(f"<main><p>{notice}</p></main>", "http://nettoyange.fr/mentions.html", role="legal")
+    assert [(a["street"], a["postal_code"]) for a in found["addresses"]] == [("765 avenue ventadouiro", "13300")]
+
+
+def test_a_spanish_address_with_its_number_first():
+    found = _contacts("<p>Dirección: N° 2, C/ Las Flores, 29601 Marbella, Málaga</p>", "http://lorga.es/aviso-legal",
+                      role="legal")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("N° 2, C/ Las Flores", "29601", "Marbella")]
+
+
+def test_a_five_digit_house_number_is_no_postcode():
+    found = _contacts("<footer><p>10086 San Pablo Ave</p><p>El Cerrito</p></footer>", "http://nongthon.com/")
+    assert found["addresses"] == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Unit 4, Navan Shopping Centre, Kennedy Road, Navan, Co. Meath C15 F658", ("Kennedy Road", "C15 F658", "Navan")),
+    ("12 Main Street, Dublin 2, D02X285", ("12 Main Street", "D02 X285", "Dublin 2")),
+])
+def test_irish_eircodes(line, expected):
+    found = _contacts(f"<footer><p>{line}</p></footer>", "http://techcross.ie/")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [expected]
+    assert found["addresses"][0]["country"] == "IE"
+
+
+def test_a_greek_address_after_its_label():
+    found = _contacts("<ul><li>Διεύθυνση: Χατζάρα 21, Τ.Κ. 18539 Πειραιάς</li></ul>", "http://michalainas.gr/",
+                      role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("Χατζάρα 21", "18539", "Πειραιάς")]
+
+
+def test_a_national_number_linked_with_a_plus_it_should_not_have():
+    page = ("<html lang='en-CA'><body><p>4420 Rue Saint-Denis, Montréal, QC H2T 2K4</p>"
+            "<a href='tel:+5142770232'>Call</a></body></html>")
+    found = extract_contacts(page, "http://capucine.ca/contact", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+15142770232"]
+
+
+def test_a_profile_drops_a_number_that_is_another_one_s_digits_behind_a_plus():
+    from scrapejet.extract.profile import merge_profile
+
+    def page(url, e164, source):
+        contacts = {"phones": [{"e164": e164, "as_written": e164, "type": "phone", "source": source}]}
+        return {"url": url, "page_type": "home", "contacts": contacts}
+
+    profile = merge_profile([page("http://c.test/", "+5142770232", "tel"),
+                             page("http://c.test/contact", "+15142770232", "text")], job_id="j", site="c.test")
+    assert [p["e164"] for p in profile["phones"]] == ["+15142770232"]
+
+
+def test_every_text_a_page_gives_a_link_names_its_role():
+    links = [Link("http://firma.test/mission", "Depuis 30 ans", other_texts=("About us",))]
+    assert discover_role_pages(links, HOME).get("about") == ["http://firma.test/mission"]
+
+
+@pytest.mark.parametrize("url, text", [
+    ("http://firma.test/story.html", "Geschichte"),
+    ("http://firma.test/notre-mission", "Notre Mission"),
+])
+def test_a_story_or_mission_page_is_the_about_page(url, text):
+    assert page_role(url, text) == "about"

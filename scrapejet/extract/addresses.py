@@ -23,15 +23,15 @@ from lxml.html import HtmlElement
 from scrapejet.extract.addresses_nocode import EN_STREET_WORDS, addresses_without_postcode
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
-from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold
+from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold, mark_third_party
 
 # A store locator lists hundreds; a company page a handful.
 MAX_ADDRESSES = 20
 SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4}
 FIELDS = ("street", "postal_code", "locality", "region", "country")
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω"  # (Greek too: "Χατζάρα 21, Τ.Κ. 18539 Πειραιάς")
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſΆ-ώ"
 _WORD = rf"[{_UPPER}][{_LETTER}'’.\-]*"
 _CONNECT = r"am|an|im|in|bei|ob|der|de|del|della|di|du|des|la|le|les|sur|sous|en|aan|den|op|upon|on|d'|l'"
 _LOCALITY = rf"{_WORD}(?:(?:\s(?:{_CONNECT}))*\s{_WORD}){{0,3}}(?:\s\([{_LETTER}. ]{{2,20}}\))?"
@@ -58,6 +58,8 @@ _CA_PROVINCE_NAMES = (
 _UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
+    # Ireland's Eircode: a routing key and a unique identifier ("C15 F658"), read as a British postcode is
+    ("IE", re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])")),
     ("NL", re.compile(rf"(?<![\w-])(?P<pc>[1-9]\d{{3}} ?(?!SA|SD|SS)[A-Z]{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PT", re.compile(rf"(?<![\w-])(?P<pc>\d{{4}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
     # Brazil: "Passo Fundo - RS, 99025-030", "Passo Fundo/RS CEP 99025-030", or the CEP on a
@@ -105,6 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # whose town-first forms (US, IN) would otherwise try every capital letter.
 _QUICK = {
     "GB": re.compile(r"\d[A-Z]{2}\b"),
+    "IE": re.compile(r"\b[AC-FHKNPRTV-Y](?:\d{2}|6W) ?[0-9AC-FHKNPRTV-Y]{4}\b"),
     "NL": re.compile(r"\d{4} ?[A-Z]{2}\s"),
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
@@ -117,7 +120,7 @@ _QUICK = {
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d"),
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
-    "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſ]"),  # "SE-701 45 Örebro"
+    "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
 }
 _HAS_DIGIT = re.compile(r"\d")
@@ -157,7 +160,9 @@ _STREETS: dict[str, re.Pattern[str]] = {
     "ES": re.compile(
         r"(?P<street>(?:Calle|C/|Cam[ií]|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
         r"Traves[ií]a|Rambla|Gran V[ií]a|Glorieta|Callej[oó]n|Pasaje|Passeig|Pla[çc]a)\s[^,\d]{2,40}?,?\s*"
-        r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?)"
+        r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?"
+        # the number first: "N° 2, C/ Las Flores, 29601 Marbella"
+        r"|N[°º]\s?\d{1,4},?\s+(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Camino|Carrer|Ronda)\s?[^,\d]{2,40})"
     ),
     "IT": re.compile(
         r"(?P<street>(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Contrada|"
@@ -177,12 +182,15 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
     ),
 }
+_POSTCODE_LABEL_END = re.compile(r"(?:\bΤ\.?\s?Κ\.?|\bT\.?K\.?|\bC\.?P\.?|\bCAP|\bPLZ|\bZIP)\s*:?\s*$")
+_DUBLIN = re.compile(r"Dublin \d{1,2}W?")  # a town with its postal district
+_ENDS_IN_STREET_WORD = re.compile(rf"\b(?:{EN_STREET_WORDS})\.?$")
 _UNIT_LINE = re.compile(r"^(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|#)\s*[\w-]{1,6}$")
 _UNNUMBERED_STREET = re.compile(rf"^(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:{EN_STREET_WORDS})$")
 _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:{EN_STREET_WORDS}))(?=\s*,)")
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
-    "GB": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
+    "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
@@ -199,7 +207,9 @@ _ADDRESS_LABEL_WORDS = (
     r"bes[öø]ks?adress(?:en?)?|bes[øo]gsadresse|post(?:ad)?dress|postadressen?|postadresse|besuchsadresse|"
     r"k[äa]yntiosoite|postiosoite|osoite|"
     # Czech, Slovak, Croatian, Romanian: "Adresa:", "Sídlo:", "Provozovna:"
-    r"adresa|adres[aă]|s[ií]dlo|provozovna|prevádzka))"
+    r"adresa|adres[aă]|s[ií]dlo|provozovna|prevádzka|"
+    # Greek: "Διεύθυνση: Χατζάρα 21"
+    r"διε[υύ]θυνση))"
 )
 _ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}(?!\w)\s*[:\-–]?\s*", re.I)
 # A label inside a line that runs several contact items together (inline
@@ -405,7 +415,7 @@ def _from_microdata(tree: HtmlElement) -> list[_Hit]:
 # Countries that write the postcode after the town ("Portland, ME 04101").
 # Shapes where the town (and state) come before the postcode, the street
 # before them: "12 High St, Camden, London NW1 8QR", "1 Main St, Austin, TX 78701".
-_TOWN_FIRST = ("GB", "US", "CA", "AU", "ZA")
+_TOWN_FIRST = ("GB", "IE", "US", "CA", "AU", "ZA")
 _COUNTRY_PREFIX = re.compile(r"^[A-Z]{1,3}[-‑ ](?=\d)")
 _POSTCODE_LAST = frozenset({"GB", "US", "IN", "CA", "AU", "IE", "NZ"})
 # shapes whose postcode comes before the town, and so may have the street after both
@@ -461,7 +471,16 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
         if len(hits) >= MAX_ADDRESSES * 3:
             break
         text = line.text
-        if line.third_party or len(text) > 400:
+        if len(text) > _LONG_LINE:
+            # a legal notice written as one paragraph: its sentences, each a
+            # line, the host's or the regulator's among them told apart again
+            pieces = [Line(p, line.flags, block=i) for i, p in enumerate(_SENTENCE_BREAK.split(text))
+                      if p.strip() and len(p) <= _LONG_LINE]
+            if len(pieces) > 1:
+                mark_third_party(pieces)
+                hits.extend(_from_lines(pieces, country_hint, role))
+            continue
+        if line.third_party:
             continue
         if not _HAS_DIGIT.search(text) and not _US_STATE_ONLY.search(text):
             continue
@@ -488,6 +507,11 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
     return hits
 
 
+_LONG_LINE = 400
+# where a paragraph's sentences end: ". Par courrier : 765 avenue ..."
+_SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ)\]]{2}[.;!?])\s+(?=[A-ZÀ-Þ«\"(])|\s[•·|]\s")
+
+
 def _address_at(
     lines: list[Line], index: int, kind: str, match: re.Match[str], hint: str | None, own_address_page: bool
 ) -> _Hit | None:
@@ -510,8 +534,10 @@ def _address_at(
         if town is None:
             return None
         locality, region = town.group("loc"), town.group("st")
-    if kind not in ("GB",) and not locality:
+    if kind not in ("GB", "IE") and not locality:
         return None
+    if kind in ("EU5", "EU4") and _ENDS_IN_STREET_WORD.search(locality):
+        return None  # "10086 San Pablo Ave": a house number and its street, not a postcode and town
 
     head, tail = text[: match.start()], text[match.end() :]
     head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
@@ -535,7 +561,7 @@ def _address_at(
     if street is None and (not head_rest or (kind in _TOWN_FIRST and _LOCALITY_LINE.match(head_rest))):
         street, street_kind, above = _street_above(lines, index, kind)
 
-    if kind == "GB":
+    if kind in ("GB", "IE"):
         between = head[end:] if street is not None and not above else head_rest
         locality, region = _uk_locality(between, above[1:])
         if street is None and locality is None:
@@ -547,7 +573,7 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA")):
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA")):
             return None
         if kind == "US" and not postal:
             return None
@@ -599,7 +625,9 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         for found in _STREETS[street_kind].finditer(head):
             gap = head[found.end() :]
             if kind in _TOWN_FIRST or kind == "IN":
-                close = gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap)
+                # ("Dublin 2" is a town with its district's number)
+                bare = re.sub(r"\bDublin \d{1,2}W?\b", "Dublin", gap) if kind == "IE" else gap
+                close = gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", bare)
             else:
                 # "Carrer de Sant Joaquim, 8, Nord, 07003 Palma": a house
                 # letter or a district between (as map services write them)
@@ -607,7 +635,7 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
             if close and found.start() > best[2]:
                 street = found.group("street")
                 best = (street.strip(" ,"), street_kind, found.start(), found.start() + len(street.rstrip(" ,")))
-    if best[0] is None and kind == "GB":
+    if best[0] is None and kind in ("GB", "IE"):
         # "THE ANGEL, High Street, Purton, Swindon, Wiltshire SN5 4AB": a street with no number
         for found in _UNNUMBERED_IN_LINE.finditer(head):
             gap = head[found.end():]
@@ -616,6 +644,7 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
     if best[0] is None and kind not in _TOWN_FIRST and kind != "IN":
         # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
         # in the comma-separated part right before the postcode.
+        head = _POSTCODE_LABEL_END.sub("", head)  # "Χατζάρα 21, Τ.Κ. 18539": the postcode's own label
         segment = re.split(r"[,;|·•]\s*|\s[–-]\s", head.rstrip(" ,–-·•|"))[-1].strip()
         labels = list(_ADDRESS_LABEL_INLINE.finditer(segment))
         if labels:
@@ -660,7 +689,7 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
                 return (f"{street}, {unit}" if unit else street), street_kind, [candidate, *([unit] if unit else []), *between]
         if _is_street_line(candidate) and not re.search(r"\d{5}", candidate):
             return (f"{candidate}, {unit}" if unit else candidate), None, [candidate, *([unit] if unit else []), *between]
-        if kind == "GB" and _UNNUMBERED_STREET.match(candidate):
+        if kind in ("GB", "IE") and _UNNUMBERED_STREET.match(candidate):
             # "Linear House / Peyton Place / Greenwich / London / SE10 8RS":
             # British streets often go without a number
             return candidate, "EN", [candidate] + between
@@ -674,7 +703,8 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
 
 def _uk_locality(between: str, lines_between: list[str]) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in re.split(r",", between) if p.strip()] if between.strip(" ,") else []
-    parts = [p for p in parts if _LOCALITY_LINE.match(p)] or [p for p in lines_between if _LOCALITY_LINE.match(p)]
+    parts = ([p for p in parts if _LOCALITY_LINE.match(p) or _DUBLIN.fullmatch(p)]
+             or [p for p in lines_between if _LOCALITY_LINE.match(p)])
     if not parts:
         return None, None
     return parts[0], ", ".join(parts[1:]) or None
@@ -725,7 +755,7 @@ def _country_after(tail: str) -> str | None:
 
 
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
-    if kind in ("GB", "US", "CA", "AU", "IN", "NL", "PT", "BR", "JP"):
+    if kind in ("GB", "IE", "US", "CA", "AU", "IN", "NL", "PT", "BR", "JP"):
         return kind
     if kind == "ZA":
         return hint if hint in ("ZA", "NZ") else None
@@ -768,7 +798,9 @@ def _clean_postcode(value: str | None, kind: str) -> str | None:
     value = " ".join(value.split()).upper()
     if kind == "IN":
         return value.replace(" ", "")
-    if kind in ("GB", "CA") and " " not in value:
+    if kind in ("GB", "CA", "IE") and " " not in value:
+        if kind == "IE":
+            return f"{value[:3]} {value[3:]}"
         return f"{value[:-3]} {value[-3:]}"
     if kind == "NL":
         return f"{value[:4]} {value[-2:]}"

@@ -4,7 +4,7 @@ URL."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -27,6 +27,9 @@ class Link:
     text: str
     rel: tuple[str, ...] = ()
     nofollow: bool = False
+    # the texts of the page's other links to the same URL ("Notre Mission",
+    # then a button "About Us"): what the page calls it, all told
+    other_texts: tuple[str, ...] = ()
 
 
 def decode_html(html: str | bytes, encoding: str | None = None) -> str:
@@ -133,16 +136,22 @@ def links_from_tree(tree: HtmlElement, url: str) -> list[Link]:
     # Menus repeat the same hrefs in header, mobile menu and footer; resolving
     # each spelling once skips most of the canonicalisation work.
     resolved: dict[str | None, str | None] = {}
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     links: list[Link] = []
     for element in _LINK_XPATH(tree):
         href = element.get("href")
         if href not in resolved:
             resolved[href] = resolve_href(href, base_url)
         target = resolved[href]
-        if target is None or target in seen:
+        if target is None:
             continue
-        seen.add(target)
+        if target in seen:
+            first = links[seen[target]]
+            text = _link_text(element)
+            if text and text != first.text and text not in first.other_texts:
+                links[seen[target]] = replace(first, other_texts=first.other_texts + (text,))
+            continue
+        seen[target] = len(links)
         rel = tuple(token.lower() for token in (element.get("rel") or "").split())
         links.append(Link(url=target, text=_link_text(element), rel=rel, nofollow="nofollow" in rel))
     return links

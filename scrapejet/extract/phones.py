@@ -286,6 +286,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             continue
         number = _tel_number(anchor.href)
         if number:
+            number = _misplaced_plus(phonenumbers, number, region)
             if _shows_another_number(phonenumbers, anchor.text, number, region):
                 # '<a href="tel:97962125">Tlf. 53 27 24 45</a>': a stale
                 # target; the caller dials what is shown (the text pass reads it)
@@ -342,6 +343,25 @@ def _e164(phonenumbers: Any, raw: str, region: str | None) -> str | None:
     except phonenumbers.NumberParseException:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _misplaced_plus(phonenumbers: Any, number: str, region: str | None) -> str:
+    """A national number written with a "+" it should not have
+    ("tel:+5142770232" on a Montréal site is not a Peruvian number): read
+    nationally when that reading is valid and the international one is of
+    another country."""
+    if not number.startswith("+") or not region:
+        return number
+    digits = re.sub(r"\D", "", number)
+    try:
+        international = phonenumbers.parse(number, None)
+        national = phonenumbers.parse(digits, region)
+    except phonenumbers.NumberParseException:
+        return number
+    if (phonenumbers.region_code_for_number(international) != region and phonenumbers.is_valid_number(national)
+            and phonenumbers.region_code_for_number(national) == region):
+        return digits
+    return number
 
 
 def _shows_another_number(phonenumbers: Any, text: str, href_number: str, region: str | None) -> bool:

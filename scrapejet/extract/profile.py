@@ -65,6 +65,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     # "Location & hours" or "Standort" page is often its contact page).
     # E-mail addresses there are nearly always its own.
     phones.drop_lists_on(is_location_page, at_least=_TRANSPORT_LIST)
+    _drop_misplaced_plus(phones)
 
     company_name, name_from = _company_name(pages)
     description, description_from = _description(pages)
@@ -102,6 +103,22 @@ def _entries(contacts: dict[str, Any], kind: str, key: str | None) -> list[dict[
     # contacts may come back from storage as JSON: keep only well-formed values
     values = contacts.get(kind)
     return [v for v in values if isinstance(v, dict) and (key is None or v.get(key))] if isinstance(values, list) else []
+
+
+def _drop_misplaced_plus(phones: "_Collector") -> None:
+    """A number that is another one's national digits behind a "+" ("tel:
+    +5142770232" in every footer, "(514) 277-0232" on the contact page): a
+    link written without its country code, not a number of another country."""
+    import phonenumbers
+
+    national = set()
+    for key in phones.entries:
+        try:
+            national.add(str(phonenumbers.parse(key, None).national_number))
+        except phonenumbers.NumberParseException:
+            continue
+    for key in [k for k in phones.entries if k[1:] in national]:
+        del phones.entries[key]
 
 
 class _Collector:

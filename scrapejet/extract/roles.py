@@ -24,7 +24,9 @@ ROLES = ("home", "about", "contact", "team", "services", "careers", "terms", "pr
 # nous, la...) are dropped from both sides before comparing, so "Über uns",
 # "Mehr über uns"... are not all listed; only whole phrases match.
 _TEXTS: dict[str, str] = {
-    "about": """about | about us | about me | who we are | our story | company | the company | our company | history |
+    "about": """about | about us | about me | who we are | our story | story | company | the company | our company | history |
+        geschichte | unsere geschichte | unsere story | notre mission | our mission | unsere mission | nuestra mision |
+        la nostra missione | onze missie |
         uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
@@ -109,7 +111,9 @@ _TEXTS: dict[str, str] = {
 }
 # URL slugs (last path segment, folded, extension dropped, _ as -).
 _SLUGS: dict[str, str] = {
-    "about": """about about-us aboutus about-me who-we-are our-story company the-company history ueber-uns uber-uns
+    "about": """about about-us aboutus about-me who-we-are our-story story company the-company history ueber-uns uber-uns
+        geschichte unsere-geschichte notre-mission our-mission mission unsere-mission nuestra-mision la-nostra-missione
+        onze-missie
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
@@ -329,12 +333,14 @@ def role_from_sitemap_url(url: str) -> str | None:
 # proper, a "Why us" page on a site with no "About us", a refund or
 # withdrawal policy (which names where to write to) beside the terms.
 _SECOND_CHOICE_SLUGS = frozenset("""kvkk kvkk-aydinlatma-metni aydinlatma-metni rodo gdpr gdpr-cz rgpd dsgvo lgpd
+    notre-mission our-mission mission unsere-mission nuestra-mision la-nostra-missione onze-missie
     why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi
     waarom-wij refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung
     widerrufsrecht widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty
     reklamacny-poriadok reklamacni-rad""".split())
 _SECOND_CHOICE_TEXTS = _phrases("""kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi |
-    rodo | gdpr | rgpd | dsgvo | lgpd | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir |
+    rodo | gdpr | rgpd | dsgvo | lgpd | notre mission | our mission | unsere mission | nuestra mision |
+    la nostra missione | onze missie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir |
     pourquoi nous | por que nosotros | perche noi | waarom wij | refund policy | refunds | returns | return policy |
     returns policy | shipping policy | shipping returns | widerrufsbelehrung | widerrufsrecht | widerruf |
     droit de retractation | retours | devoluciones | politica de devoluciones | resi | rimborsi | politica di reso |
@@ -494,7 +500,7 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
                 continue
         except ValueError:
             continue
-        role, score = _judge(link.url, link.text)
+        role, score = max((_judge(link.url, text) for text in (link.text, *link.other_texts)), key=lambda j: j[1])
         if role is None:
             if is_home_path(link.url):
                 continue
