@@ -754,3 +754,49 @@ def test_a_discount_is_a_price_and_its_card_may_give_the_value_first():
     prices = Source(n=1, url="http://shop.test/prices", title="Prices", snippet="", score=1.0,
                     text="Haircut\n\n€25\n\nColour\n\n€60")
     assert extractive_answer("How much is a colour?", [prices]).startswith("Colour · €60 [1]")
+
+
+# --- rules from the tune questions of the tenth batch of sites ---
+
+def test_a_team_card_with_a_first_name_alone_and_a_title_that_is_no_name():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who is the executive chef of Ristorante Coccobrillo?"
+    assert holds_kind("Executive Chef & Pastry Chef", "person", question) < 1.0
+    team = Source(n=1, url="http://coccobrillo.test/chi-siamo", title="Chi Siamo", snippet="", score=1.0,
+                  text="## Our Team\n\nAngela\n\nExecutive Chef & Pasticcera\n\nBruno\n\nSous Chef\n\n"
+                       "Antonio\n\nMaître & Sommelier")
+    assert extractive_answer(question, [team]).startswith("Angela · Executive Chef & Pasticcera [1]")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("À quel numéro peut-on passer une commande ?", "phone"),
+    ("Which number should I call to book?", "phone"),
+    ("What number of rooms does the hotel have?", "number"),
+    ("Quel est le numéro de TVA ?", "number"),
+    ("Ποια είναι η διεύθυνση της εταιρείας;", "place"),  # "ποια" alone would ask who
+])
+def test_which_number_and_which_address(question, kind):
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind(question) == kind
+
+
+def test_a_label_ending_in_a_colon_heads_its_price_line():
+    from scrapejet.insights.extractive import extractive_answer
+
+    prices = Source(n=1, url="http://usclade.test/tarifs", title="Tarifs", snippet="", score=1.0,
+                    text='Séances individuelles "Adulte" (+ de 18 ans):\n\nLa séance (45 – 50 minutes) : 40 €\n\n'
+                         'Séances individuelles "Enfants/Adolescents" (entre 8 et 18 ans):\n\n'
+                         'La séance de 40 minutes : 35 euros')
+    answer = extractive_answer("Combien coûte une séance individuelle pour un adulte ?", [prices])
+    assert answer.startswith('Séances individuelles "Adulte" (+ de 18 ans): · La séance (45 – 50 minutes) : 40 € [1]'), answer
+
+
+def test_a_word_of_the_question_labels_a_name_only_right_before_it():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who leads the classes at Lumen Pilates?"
+    listing = "Back Care Pilates, Pilates for Desk Workers, Women’s Health Pilates, and Men’s Health Pilates."
+    assert holds_kind(listing, "person", question) < 1.0

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 from .glossary import english_terms
 from .profile import asked_fields, profile_lines
-from .qtype import KIND_WORDS, SEARCH_WORDS, asked_kind, asks_company, holds_kind, holds_postcode, is_name_line
+from .qtype import (KIND_WORDS, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
+                    is_name_line)
 from .sources import Source
 from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
 
@@ -112,13 +113,16 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
     if kind in ("price", "number", "hours", "when", "phone", "email", "person"):
         for i in range(1, len(units)):
             label = units[i - 1]
-            if (len(units[i].split()) <= 6 and holds_kind(units[i], kind) and len(label.split()) <= 6
-                    and not label.endswith((".", "!", "?"))):
+            # (a label that ends in a colon heads a longer value: "Séances individuelles "Adulte" (+ de 18
+            # ans):" / "La séance (45 – 50 minutes) : 40 €")
+            colon = label.endswith(":")
+            if (len(units[i].split()) <= (10 if colon else 6) and holds_kind(units[i], kind)
+                    and len(label.split()) <= (8 if colon else 6) and not label.endswith((".", "!", "?"))):
                 out.append(f"{units[i - 1]} · {units[i]}")
-            # a card that gives its value first ("10% off" / "Senior Citizen"): a short
-            # value that no short label stands above
+            # a price card that gives its value first ("10% off" / "Senior Citizen"): a
+            # short value that no short label stands above
             value, before = units[i - 1], units[i - 2] if i >= 2 else ""
-            if (len(value.split()) <= 3 and holds_kind(value, kind, question) and len(units[i].split()) <= 6
+            if (kind == "price" and len(value.split()) <= 3 and holds_kind(value, kind, question) and len(units[i].split()) <= 6
                     and not holds_kind(units[i], kind, question)
                     and (not before or before in headings or len(before.split()) > 6
                          or holds_kind(before, kind, question))):
@@ -140,6 +144,7 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                 card.append(following)
             if len(card) > 1:
                 out.append(" · ".join(card))
+        out.extend(first_name_cards(units))
     if kind == "hours":
         # "Orari di Apertura" / "Lunedì 16:00 - 20:00" / "Martedì ...": the table under its label
         for i, label in enumerate(units):

@@ -26,7 +26,11 @@ from .text import EMAIL, FREE, PHONE, PRICE, sentences, stem, terms
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
-                         r"whats\s?app|mobile number|handynummer")),
+                         r"whats\s?app|mobile number|handynummer|"
+                         # "à quel numéro peut-on commander ?": a number to call, not a register's
+                         r"\b(?:quel|quelle|which|what|welche[rn]?|que|quale|welk|qual)\s+(?:numero|number|nummer)\b(?!\s+(?:of|de|di|van|der)\b)"
+                         r"(?!.*\b(?:tva|vat|siret|siren|regist\w*|kvk|iva|ust|steuer\w*|company|firma|handels\w*|"
+                         r"licen[cs]e|tax|ico|nip|org))")),
     # "how soon … the cost estimate": how long, whatever it is about
     ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
                             r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b")),
@@ -195,7 +199,10 @@ _PERSON_CUE = re.compile(
 
 # "In which town is it registered?" asks for a place, though "registered" asks for a number elsewhere.
 _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region|district|sector|street)\b|"
-                          r"\bstreet address\b")
+                          r"\bstreet address\b|"
+                          # an address asked for by its word, after "which"/"ποια" that would ask who
+                          r"(?<!web )(?<!ip )(?<!site )\b(?:address|adresse|anschrift|direccion|indirizzo|adres|"
+                          r"endereco|morada|διευθυνση|adresa)\b")
 
 # "Which year", in any language, asks for a year ("Ποια χρονιά ξεκίνησε...": "ποια" alone asks who).
 _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welches jahr|in welchem jahr|quel(?:le)? annee|"
@@ -300,7 +307,7 @@ def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
         if kind == "person":
             # a team card: the name on its line, the role on the next ("Daniel
             # Jarlkov Buch Varle" / "Direktør"), read together as the answerer reads it
-            units = units + [f"{a} · {b}" for a, b in zip(units, units[1:]) if is_name_line(a)]
+            units = units + [f"{a} · {b}" for a, b in zip(units, units[1:]) if is_name_line(a)] + first_name_cards(units)
         return any(holds_kind(unit, kind, question) >= 1.0 for unit in units)
 
     return holds
@@ -475,15 +482,32 @@ def _given(name: list[str], asked: set[str]) -> bool:
     return all(part in asked for part in parts) or (len(parts) >= 2 and parts[0] in asked and parts[1] in asked)
 
 
+_FIRST_NAME_CARD = re.compile(r"^(?P<name>[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}) · (?P<role>.+)$")
+# words of a job title, which a title in capitals ("Executive Chef", "Sous Chef") is made of, not a name
+_ROLE_WORDS = frozenset("""executive chef sous pastry head senior junior chief general managing office sales lead
+    assistant consultant team staff maitre sommelier pasticcera pasticcere cuoco cuoca""".split())
+
+
+def first_name_cards(units: list[str]) -> list[str]:
+    """Team cards that give a first name alone, then the role ("Angela" /
+    "Executive Chef & Pasticcera"), read together."""
+    return [f"{a} · {b}" for a, b in zip(units, units[1:])
+            if re.fullmatch(r"[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}", a.strip()) and fold(a.strip()) not in STOP_WORDS
+            and len(b.split()) <= 8 and _PERSON_CUE.search(fold(b))]
+
+
 def _labelled_by(sentence: str, first: str, asked: set[str]) -> bool:
     """Whether a word of the question (a noun of five letters or more, not
-    a stop word) stands right before the name, with a colon or comma and at
-    most one word between ("die Pächterin, Iveta Lehmann")."""
-    before = sentence[:sentence.find(first)]
-    words = re.findall(r"\w+", before)[-2:]
-    if not words or not re.search(r"[:,]\s*(?:\w+\s+)?$", before):
+    a stop word) labels the name: right before it, with a colon or comma
+    ("Pächterin: Iveta Lehmann", "durch die Pächterin, Iveta Lehmann")."""
+    label = _LABEL_BEFORE.search(sentence[:sentence.find(first)])
+    if label is None:
         return False
-    return any(len(w) >= 5 and fold(w) in asked and fold(w) not in STOP_WORDS for w in words)
+    word = fold(label.group(1))
+    return len(word) >= 5 and word in asked and word not in STOP_WORDS
+
+
+_LABEL_BEFORE = re.compile(r"(\w+)\s*[:,]\s*(?:(?:the|die|der|das|la|le|el|il|lo|de|het|een|a)\s+)?$", re.I)
 
 
 def asks_company(question: str) -> bool:
@@ -600,8 +624,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             # "Which company operates it?": "Denominación social: ATLAS & FALCATA SL"
             return 1.0 if _LEGAL_FORM.search(sentence) else 0.5 if _names(sentence) else 0.0
         asked = {fold(word) for word in re.findall(r"\w+", question)}
+        # a team card read whole, its first name alone on the top line: "Angela · Executive Chef & Pasticcera"
+        card = _FIRST_NAME_CARD.match(sentence)
+        if (card and _PERSON_CUE.search(fold(card.group("role"))) and fold(card.group("name")) not in STOP_WORDS
+                and fold(card.group("name")) not in asked):
+            return 1.0
         found = [name for name in _names(sentence)
-                 if not _given(name, asked) and not _STREET.search(" ".join(name))]  # "Rue Achille ..." is a street
+                 if not _given(name, asked) and not _STREET.search(" ".join(name))  # "Rue Achille ..." is a street
+                 and not all(fold(w) in _ROLE_WORDS or _PERSON_CUE.fullmatch(fold(w)) for w in name)]  # "Executive Chef"
         # "by", "von", "par" are a cue only right before the name ("Founded 1994
         # by Ada Marsh"), not in "lass dich von uns beraten" or "Von Støckens Plads 2"
         cue = bool(_PERSON_CUE.search(fold(sentence))) or any(
