@@ -800,3 +800,17 @@ def test_a_word_of_the_question_labels_a_name_only_right_before_it():
     question = "Who leads the classes at Lumen Pilates?"
     listing = "Back Care Pilates, Pilates for Desk Workers, Women’s Health Pilates, and Men’s Health Pilates."
     assert holds_kind(listing, "person", question) < 1.0
+
+
+def test_a_person_s_own_introduction_names_them():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("Hello, I'm Greg Davies, an experienced physiotherapist.", "person", "Who runs it?") == 1.0
+
+
+def test_how_large_asks_for_an_area():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "How large is the Hubmann holiday apartment?"
+    assert holds_kind("Wir bieten eine Ferienwohnung mit 75 m² in ruhiger Lage.", "number", question) == 1.0
+    assert holds_kind("Weißbriach 150, 9622 Weißbriach", "number", question) < 1.0

@@ -488,6 +488,11 @@ _ROLE_WORDS = frozenset("""executive chef sous pastry head senior junior chief g
     assistant consultant team staff maitre sommelier pasticcera pasticcere cuoco cuoca""".split())
 
 
+_INTRO = (r"\b(?:i am|i'm|i’m|my name is|ich bin|mein name ist|ich hei(?:ss|ß)e|je suis|je m'appelle|soy|me llamo|"
+          r"mi chiamo|sono|ik ben|mijn naam is|eu sou|chamo-me|jestem|nazywam sie|jag heter|jag är|jeg er|jeg hedder|"
+          r"jeg heter|olen)")
+
+
 def first_name_cards(units: list[str]) -> list[str]:
     """Team cards that give a first name alone, then the role ("Angela" /
     "Executive Chef & Pasticcera"), read together."""
@@ -527,6 +532,14 @@ _COUNTED = re.compile(r"\b(?:how many|number of|wie viele|wieviele|combien d[e']
 _COUNT_WORD = re.compile(rf"(?:\d[\d.,]*\s?|\b(?:{_WRITTEN_NUMBERS})\s)([^\W\d_]{{3,}})(?:\s([^\W\d_]{{3,}}))?", re.I)
 # words a count asks for that say nothing of what is counted
 _COUNT_VAGUE = frozenset("the times people much many more".split())
+
+
+# A question for a floor area, and an area written with its unit
+_SIZE_ASKED = re.compile(r"\bhow (?:large|big)\b|\bsize of\b|\bsquare (?:metres|meters|feet)\b|\bwie gro(?:ss|ß)\b|"
+                         r"\bquelle (?:surface|taille)\b|\bquanto (?:e )?grand|\bque tamano\b|\bhoe groot\b|"
+                         r"\bquanti metri\b|\bjak (?:duzy|velk)|\bhur stor\b|\bhvor stor\b")
+_AREA = re.compile(r"\d\s?(?:m²|m2|m\^2|mq|qm|sq\.?\s?(?:ft|m)|square (?:metres|meters|feet)|quadratmeter|"
+                   r"metri quadri|metros cuadrados|metres carres|vierkante meter|ha\b|hektar)", re.I)
 
 
 def counted_noun(question: str) -> str | None:
@@ -593,6 +606,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         text = fold(sentence)
         if not _NUMBER.search(text):
             return 0.0
+        if _SIZE_ASKED.search(fold(question)):
+            # "how large is the apartment?": an area ("75 m²", "36 mq"), not a house number
+            return 1.0 if _AREA.search(text) else 0.5
         # "how many litres": a number of litres ("ca. 100.000 liter"), not a house number
         noun = counted_noun(question)
         if noun is None:
@@ -639,6 +655,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         # ...as are the words a first name alone follows ("contact Colin by calling")
         cue = cue or any(len(name) == 1 and re.search(rf"\b(?:{'|'.join(_NAME_AFTER)})\s+{re.escape(name[0])}\b",
                                                       sentence, re.I) for name in found)
+        # ...as is a person's own introduction ("Hello, I'm Greg Davies")
+        cue = cue or any(re.search(rf"{_INTRO}\s+(?:{'|'.join(map(re.escape, name[:2]))})\b", sentence, re.I)
+                         for name in found)
         # ...and the question's own word for the person, as the label before the
         # name ("Who runs it as its tenant (Pächterin)?": "Pächterin: Iveta Lehmann")
         cue = cue or any(_labelled_by(sentence, name[0], asked) for name in found)
