@@ -814,3 +814,4 @@ def test_how_large_asks_for_an_area():
     question = "How large is the Hubmann holiday apartment?"
     assert holds_kind("Wir bieten eine Ferienwohnung mit 75 m² in ruhiger Lage.", "number", question) == 1.0
     assert holds_kind("Weißbriach 150, 9622 Weißbriach", "number", question) < 1.0
+    assert holds_kind("The business park covers 7 acres.", "number", "How big is the site?") == 1.0

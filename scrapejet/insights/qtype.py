@@ -539,7 +539,7 @@ _SIZE_ASKED = re.compile(r"\bhow (?:large|big)\b|\bsize of\b|\bsquare (?:metres|
                          r"\bquelle (?:surface|taille)\b|\bquanto (?:e )?grand|\bque tamano\b|\bhoe groot\b|"
                          r"\bquanti metri\b|\bjak (?:duzy|velk)|\bhur stor\b|\bhvor stor\b")
 _AREA = re.compile(r"\d\s?(?:m²|m2|m\^2|mq|qm|sq\.?\s?(?:ft|m)|square (?:metres|meters|feet)|quadratmeter|"
-                   r"metri quadri|metros cuadrados|metres carres|vierkante meter|ha\b|hektar)", re.I)
+                   r"metri quadri|metros cuadrados|metres carres|vierkante meter|ha\b|hektar|hectares?|acres?\b|sqft)", re.I)
 
 
 def counted_noun(question: str) -> str | None:
