@@ -650,7 +650,7 @@ def test_threads_profiles_are_given_on_threads_com():
 
 def test_a_number_that_takes_text_messages_is_a_mobile():
     found = _contacts("<header><a href='tel:+16159004501'>(615) 900-4501</a> "
-                      "<a href='sms:+16159004501'>Text us</a></header>", "http://firma.com/")
+                      "<a href='sms://+16159004501?body=Hi'>Text us</a></header>", "http://firma.com/")
     assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+16159004501", "mobile")]
     plain = _contacts("<header><a href='tel:+16159004501'>(615) 900-4501</a></header>", "http://firma.com/")
     assert [p["type"] for p in plain["phones"]] == ["phone"]

@@ -330,7 +330,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
 
     # "Call / Text Us": a number that takes text messages (an sms: link) is a
     # mobile, where its plan cannot tell (North America shares one plan)
-    texted = {_e164(phonenumbers, a.href[4:].split("?")[0], region) for a in doc.anchors if a.href[:4].lower() == "sms:"}
+    texted = {_e164(phonenumbers, number, region) for a in doc.anchors
+              if a.href[:4].lower() == "sms:" and (number := _tel_number(a.href))}
     for entry in found:
         if entry["type"] == "phone" and entry["e164"] in texted:
             entry["type"] = "mobile"

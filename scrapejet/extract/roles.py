@@ -452,7 +452,11 @@ def link_suffix(links: Iterable[Link], home_url: str) -> str:
     suffixes = []
     for link in links:
         segments = _segments(link.url)
-        if site_host(link.url) != site or not segments or segments[-1].lower() in ("index.html", "index.htm", "index.php"):
+        try:
+            elsewhere = site_host(link.url) != site
+        except ValueError:
+            continue
+        if elsewhere or not segments or segments[-1].lower() in ("index.html", "index.htm", "index.php"):
             continue
         found = _PAGE_SUFFIX.search(segments[-1])
         suffixes.append(found.group(0).lower() if found else "")
