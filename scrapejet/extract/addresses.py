@@ -183,7 +183,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
     ),
 }
 _POSTCODE_LABEL_END = re.compile(r"(?:\bΤ\.?\s?Κ\.?|\bT\.?K\.?|\bC\.?P\.?|\bCAP|\bPLZ|\bZIP)\s*:?\s*$")
-_DUBLIN = re.compile(r"Dublin \d{1,2}W?")  # a town with its postal district
+_DUBLIN = re.compile(r"\bDublin \d{1,2}W?\b")  # a town with its postal district
 _ENDS_IN_STREET_WORD = re.compile(rf"\b(?:{EN_STREET_WORDS})\.?$")
 _UNIT_LINE = re.compile(r"^(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|#)\s*[\w-]{1,6}$")
 _UNNUMBERED_STREET = re.compile(rf"^(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:{EN_STREET_WORDS})$")
@@ -626,7 +626,7 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
             gap = head[found.end() :]
             if kind in _TOWN_FIRST or kind == "IN":
                 # ("Dublin 2" is a town with its district's number)
-                bare = re.sub(r"\bDublin \d{1,2}W?\b", "Dublin", gap) if kind == "IE" else gap
+                bare = _DUBLIN.sub("Dublin", gap) if kind == "IE" else gap
                 close = gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", bare)
             else:
                 # "Carrer de Sant Joaquim, 8, Nord, 07003 Palma": a house

@@ -20,6 +20,9 @@ from ..extract.textlines import fold
 from .glossary import english_terms
 from .text import EMAIL, FREE, PHONE, PRICE, sentences, stem, terms
 
+# Words that ask for a discount, in the corpus's languages
+_DISCOUNT_WORDS = r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev"
+
 # Question words and phrases, folded (lower case, no accents), per kind.
 # Checked in this order: "how much does it cost" is a price before a number,
 # "opening hours" hours before "when", "who founded it" a person before "when".
@@ -41,7 +44,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
                          r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
                          # a discount is a price off: "10% off"
-                         r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev")),
+                         rf"{_DISCOUNT_WORDS}")),
     # how long something takes, how far it is: a number with its unit ("do 24 hodin", "10 minuti a piedi")
     ("duration", re.compile(r"how (?:long|quickly|fast|soon|far)\b|how many (?:days|weeks|months|years|hours|minutes)|"
                             r"years of experience|delivery time|lead time|waiting time|in advance|wie lange|wie schnell|"
@@ -102,7 +105,7 @@ _HOUR_SPAN = re.compile(r"(?<![\d.,/:])(?:[01]?\d|2[0-4])\s?(?:[-–]|to|a|bis|�
 _HOUR_WORD = re.compile(r"\b(?:h|uhr|horas?|hrs?|hours|heures|ore|uur|godz\w*|hod\w*|klo|kl)\b\.?", re.I)
 # A time of day written with its minutes ("12.00", "8:30", "17h30")
 _CLOCK = re.compile(r"(?<![\d,])\d{1,2}[:.h]\d{2}(?![\d,])")
-_DISCOUNT_ASKED = re.compile(r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev")
+_DISCOUNT_ASKED = re.compile(_DISCOUNT_WORDS)
 _PERCENT = re.compile(r"\d\s?%")
 # A year of the calendar, not a count of years ("seit 2010 Jahren" is not said)
 _YEAR_NUMBER = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,])")
