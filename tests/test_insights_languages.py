@@ -101,3 +101,31 @@ def test_a_who_question_ranks_the_about_page_up(env, model):
     ranked = [h.url for h in retriever.search(question, site=site, k=2, prefer=stating_pages(question, asked_kind(question)))]
     assert not any(u.endswith("/o-meni") for u in plain), plain  # the case this is for
     assert any(u.endswith("/o-meni") for u in ranked), ranked
+
+
+
+def test_an_english_question_finds_the_page_saying_its_words_in_the_page_s_language(env, model):
+    # "rooms" is "kamers" on a Dutch B&B's home page: the embedding model reads
+    # English only, so the question's terms are searched in the page's words too
+    storage = env.storage()
+    site = "stille-nacht.test"
+    storage.chunks.store_pages([
+        page(site, "/", "Stille Nacht", "# Welkom\n\nOvernachten bij ons betekent genieten. We hebben vier "
+             "verschillende kamers, elk met een eigen stijl."),
+        page(site, "/cottage", "De Cottage", "# De Cottage\n\nHet voelt hier knus in onze bed and breakfast: gooi "
+             "je schoenen uit en ga lekker zitten. De minibar is gevuld met 2 flesjes water."),
+        page(site, "/tuin", "De tuin", "# De tuin\n\nOnze tuin ligt aan de rivier, met een zwembad dat van mei "
+             "tot september verwarmd is: 28 graden, 12 meter lang."),
+        page(site, "/voorwaarden", "Boekingsvoorwaarden", "# Boekingsvoorwaarden\n\nStille Nacht Bed & "
+             "Breakfast kan om uw legitimatie vragen. Inchecken kan vanaf 16:00 uur."),
+        page(site, "/omgeving", "Omgeving", "# Omgeving\n\nIn de omgeving van het guest house liggen "
+             "fietsroutes, musea en het centrum van de stad op 10 minuten lopen, 3 bushaltes."),
+    ], model=model.name)
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    retriever.catch_up(site)
+    insights = Insights(storage, lambda: retriever, None, k=2)
+    question = "How many rooms does the guest house have?"
+    sources = insights.sources(question, site=site, k=2)
+    assert any(s.url == f"http://{site}/" for s in sources), [s.url for s in sources]
+    answer = answer_from(question, sources, None, similarity=insights.similarity)
+    assert "vier verschillende kamers" in answer.answer, answer.answer

@@ -100,13 +100,16 @@ class Retriever:
         return [s for s in self.store.sites() if (site_dir(root, s) / "index.faiss").exists()]
 
     def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None,
-               prefer: Callable[[str], bool] | None = None,
+               translated: str | None = None, prefer: Callable[[str], bool] | None = None,
                holds: Callable[[str], bool] | None = None,
                cards: Callable[[str], bool] | None = None) -> list[Hit]:
         """The ``k`` best chunks for a question, of one site (None: every site).
         ``also``: words a passage answering it would use (the words for the
         kind of value asked for, in many languages), matched as a third
-        ranking fused with the other two. ``prefer``: whether a page (by its
+        ranking fused with the other two. ``translated``: the question's
+        own terms in the words of other languages (a page in Dutch says
+        "kamers" where the question says "rooms"), matched as one more
+        ranking: the embedding model reads English only. ``prefer``: whether a page (by its
         URL) is where such a value is stated (a person on the about page, an
         address on the contact page); the vector candidates of those pages,
         in the same order, are a fourth ranking. ``holds``: whether a
@@ -123,6 +126,9 @@ class Retriever:
         # the GIL (SQLite, torch), so the slower of the two sets the pace.
         keyword = self._pool().submit(self.store.keyword, question, site=site, limit=n)
         extra = self._pool().submit(self.store.keyword, also, site=site, limit=n) if also else None
+        # a term's words in two dozen languages: every one of them is a term
+        glossed = (self._pool().submit(self.store.keyword, translated, site=site, limit=n, max_terms=400)
+                   if translated else None)
         vector_hits: list[tuple[int, float]] = []
         sites = self._sites(site)
         if sites:
@@ -133,9 +139,11 @@ class Retriever:
             vector_hits = vector_hits[:n]
         keyword_hits = keyword.result()
         extra_hits = extra.result() if extra is not None else []
+        glossed_hits = glossed.result() if glossed is not None else []
         role_hits = self._on_pages(vector_hits, prefer) if prefer is not None else []
         fused: dict[int, list[float | None]] = {}
-        for ranked, slot in ((vector_hits, 0), (keyword_hits, 1), (extra_hits, None), (role_hits, None)):
+        for ranked, slot in ((vector_hits, 0), (keyword_hits, 1), (extra_hits, None), (glossed_hits, None),
+                             (role_hits, None)):
             for rank, (cid, raw) in enumerate(ranked):
                 entry = fused.setdefault(cid, [0.0, None, None])
                 entry[0] += 1.0 / (RRF_K + rank + 1)

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 
 from .extractive import Similarity, extractive_answer
+from .glossary import page_words
 from .llm import ChatModel, LLMError, build_messages, check_citations
 from .profile import asked_fields, is_business_question, profile_source
 from .qtype import asked_kind, holding, search_words, stating_pages
@@ -126,6 +127,7 @@ class Insights:
         kind = asked_kind(question)
         # a page in another language answers with its own words for the value asked for
         hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind),
+                                     translated=page_words(question),
                                      prefer=stating_pages(question, kind), holds=holding(question, kind),
                                      cards=holding(question, kind) if kind in CARD_KINDS else None)
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]

@@ -155,6 +155,28 @@ def _english_of() -> dict[str, frozenset[str]]:
     return {word: frozenset(keys) for word, keys in out.items()}
 
 
+# Units of time say little of what a question is about ("founded in which
+# year?"), and their words are short and common ("an", "dag"): a duration's
+# units are searched for by qtype.search_words when a question asks for one.
+_UNITS = frozenset({"year", "day", "hour", "week", "minute"})
+
+
+@lru_cache(maxsize=1)
+def _page_words() -> dict[str, str]:
+    """Stemmed English term -> the words pages use for it, as written."""
+    return {stem(english): words for english, words in GLOSSARY.items() if english not in _UNITS}
+
+
+def page_words(question: str) -> str | None:
+    """The words a page in another language would use for the things an
+    English question asks about ("How many rooms?" -> "chambre chambres
+    zimmer ... kamers ..."), for a keyword search in the page's own words;
+    None when the question names none of the glossary's terms."""
+    table = _page_words()
+    found = [table[term] for term in dict.fromkeys(terms(question)) if term in table]
+    return " ".join(found) or None
+
+
 def english_terms(found: set[str]) -> set[str]:
     """The English terms that a sentence's terms (``text.terms``) say in
     another language: {"betal", "contant"} -> {"pay", "payment"}."""

@@ -290,10 +290,12 @@ class ChunkStore:
         with self.engine.connect() as conn:
             return {r["id"]: dict(r) for r in conn.execute(select(*cols).where(chunks.c.id.in_(ids))).mappings()}
 
-    def keyword(self, question: str, *, site: str | None = None, limit: int = 50) -> list[tuple[int, float]]:
-        """Chunks matching any term of the question, best first: (id, score),
-        higher is better (BM25 on SQLite, ts_rank_cd on PostgreSQL)."""
-        terms = query_terms(question)
+    def keyword(self, question: str, *, site: str | None = None, limit: int = 50,
+                max_terms: int = 32) -> list[tuple[int, float]]:
+        """Chunks matching any term of the question (its first ``max_terms``),
+        best first: (id, score), higher is better (BM25 on SQLite, ts_rank_cd
+        on PostgreSQL)."""
+        terms = query_terms(question, max_terms)
         if not terms:
             return []
         params: dict[str, Any] = {"limit": limit}
