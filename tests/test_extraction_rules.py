@@ -816,3 +816,29 @@ def test_every_text_a_page_gives_a_link_names_its_role():
 ])
 def test_a_story_or_mission_page_is_the_about_page(url, text):
     assert page_role(url, text) == "about"
+
+
+def test_a_word_break_inside_an_address_or_a_number_is_no_boundary():
+    # a site builder lets long words break at <wbr>, and at soft hyphens
+    found = _contacts("<p>Telefon: 01/6187-<wbr>196<br>e-<wbr>mail: <a href='javascript:emailTo()'>"
+                      "odvjetnik-<wbr>susilovic@hi.t-<wbr>com.hr</a><br>info\u00ad@kanc\u00adelarija.hr</p>",
+                      "http://susilovic.hr/", role="contact")
+    assert sorted(e["email"] for e in found["emails"]) == ["info@kancelarija.hr", "odvjetnik-susilovic@hi.t-com.hr"]
+    assert [p["e164"] for p in found["phones"]] == ["+38516187196"]
+
+
+@pytest.mark.parametrize("label", ["Mobitel", "Mobiel", "Tel. kom.", "Komórka", "Matkapuhelin", "Celular"])
+def test_a_mobile_under_a_fax_line_is_a_mobile_by_its_own_label(label):
+    found = _contacts(f"<p>Fax: 01/ 6187-624<br>{label}: 091/2009-260</p>", "http://susilovic.hr/", role="contact")
+    assert {p["e164"]: p["type"] for p in found["phones"]} == {"+38516187624": "fax", "+385912009260": "mobile"}
+
+
+def test_the_supervisory_authority_s_phone_and_e_mail_below_its_address_are_its_own():
+    page = ("<h2>Beschwerderecht bei der Datenschutzbehörde</h2><p>Sie haben das Recht, eine Beschwerde bei der "
+            "zuständigen Datenschutzaufsichtsbehörde einzureichen:</p><p>Österreichische Datenschutzbehörde<br>"
+            "Barichgasse 40–42<br>1030 Wien<br>Telefon: +43 1 52 152-0<br>E-Mail: <a href='mailto:dsb@dsb.gv.at'>"
+            "dsb@dsb.gv.at</a><br>Website: www.dsb.gv.at</p><h2>Kontakt</h2><p>Telefon: +43 664 2166180<br>"
+            "E-Mail: info@kruckenhaus.at</p>")
+    found = _contacts(page, "http://kruckenhaus.at/datenschutz.html", role="privacy")
+    assert [e["email"] for e in found["emails"]] == ["info@kruckenhaus.at"]
+    assert [p["e164"] for p in found["phones"]] == ["+436642166180"]

@@ -74,11 +74,13 @@ _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".
 _MOBILE_LABEL = re.compile(
-    r"\b(?:mobil|mobile|handy|cell|cellulare|movil|telemovel|portable|gsm|natel|моб|мобилен|мобільний|мобильный|"
+    r"\b(?:mobil|mobile|mobiel|mobitel|mobiltelefon|matkapuhelin|komorka|tel\.? kom|celular|handy|cell|cellulare|"
+    r"movil|telemovel|portable|gsm|natel|моб|мобилен|мобільний|мобильный|"
     r"сотовый|נייד)\b|携帯|手机|휴대폰"
 )
 _PHONE_LABEL = re.compile(
-    r"\b(?:tel|tele?fon|telephone|phone|ph|call|mobil|mobile|handy|cell|tel[eé]fono|telefoon|"
+    r"\b(?:tel|tele?fon|telephone|phone|ph|call|mobil|mobile|mobiel|mobitel|mobiltelefon|matkapuhelin|komorka|"
+    r"celular|handy|cell|tel[eé]fono|telefoon|"
     r"telemovel|telemovel|movil|cellulare|portable|hotline|fon|t|m|p|тел|телефон|телефони|телефоны|моб|мобилен|"
     r"мобільний|мобильный|טל|טלפון|נייד)\b\.?|電話|电话|전화"
 )

@@ -27,6 +27,12 @@ _BLOCK = frozenset(
     "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot "
     "th thead tr ul caption legend center html".split()
 )
+# A word-break opportunity inside a word ("odvjetnik-<wbr>susilovic@hi.t-<wbr>com.hr",
+# "01/6187-<wbr>196"): no boundary between the two halves.
+_WORD_BREAKS = frozenset({"wbr"})
+# Characters page builders put inside words so they may break there: a soft
+# hyphen, zero-width spaces and joiners. A reader sees none of them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6, "dt": 7, "th": 7, "legend": 7, "caption": 7}
 _BOLD = frozenset({"strong", "b"})
 
@@ -157,6 +163,7 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
         nonlocal line_flags, line_heading
         if not text:
             return
+        text = text.translate(_INVISIBLE)
         if text.strip():
             if line_flags < 0:
                 line_flags, line_heading = flags, heading
@@ -201,7 +208,7 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
             stack.append((flags, heading))
             if tag in _BLOCK:
                 flush(tag != "br")
-            else:
+            elif tag not in _WORD_BREAKS:
                 parts.append(INLINE_MARK)
             if tag == "a":
                 href = element.get("href")
@@ -212,7 +219,7 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
             stack.pop()
             if tag in _BLOCK and tag != "br":
                 flush()
-            else:
+            elif tag not in _WORD_BREAKS:
                 parts.append(INLINE_MARK)
             flags, heading = stack[-1]
             add(element.tail, flags, heading)
@@ -317,6 +324,12 @@ _PROCESSOR_LINES = 3
 _LABELISH_MAX_WORDS = 6
 _NUMBERING = re.compile(r"^[\s#*•\-]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)*")
 _REGION_MAX_LINES = 8
+# The lines that close a third party's postal block: its phone, fax, e-mail
+# and website ("Österreichische Datenschutzbehörde / Barichgasse 40–42 /
+# 1030 Wien / Telefon: +43 1 52 152-0 / E-Mail: dsb@dsb.gv.at").
+_CONTACT_LINE = re.compile(r"^(?:tel|telefon|telephone|phone|fon|fax|telefax|e-?mail|mail|web|website|internet|"
+                           r"homepage|url|www)\b|^(?:www\.|https?://)|^[\w.+-]+@[\w-]+\.[\w.]+$")
+_CONTACT_LINE_MAX_WORDS = 6
 
 
 def _is_label(line: Line) -> bool:
@@ -332,11 +345,17 @@ def mark_third_party(lines: list[Line]) -> None:
     region_left = 0  # lines still owned by the last third-party label
     region_block = -1  # or, for an inline label, the block it owns
     region_context = 0
+    region_tail = False  # the last line was a third party's: its contact lines may follow
     previous_block = None
     for line in lines:
         folded = fold(line.text)
         opens_block, previous_block = line.block != previous_block, line.block
         context = line.flags & (HEADER | FOOTER | NAV)
+        tail, region_tail = region_tail, False
+        if (tail and context == region_context and len(line.text.split()) <= _CONTACT_LINE_MAX_WORDS
+                and _CONTACT_LINE.match(folded)):
+            line.third_party = region_tail = True
+            continue
         if region_block == line.block:
             line.third_party = True
             continue
@@ -365,6 +384,7 @@ def mark_third_party(lines: list[Line]) -> None:
             else:
                 line.third_party = True
                 region_left -= 1
+                region_tail = not region_left
                 continue
         # ("e-mail the Webmaster": short, and still the designer's)
         if (len(line.text) > 20 or "webmaster" in folded) and _THIRD_PARTY_MENTION.search(folded):
