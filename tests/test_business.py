@@ -183,3 +183,16 @@ def test_shared_jobs_served_by_a_worker_and_read_over_http(env, web, workers):
     download = client.get(f"/scrape/{job_id}/result?format=json")
     assert download.status_code == 200 and json.loads(download.data)["job_id"] == job_id
     app.extensions["scrapejet"].close()
+
+
+def test_a_language_chooser_at_the_root_leads_to_the_pages_of_each_language(env, web, tmp_path):
+    # the root only asks "Português / English": the contact and about pages
+    # are linked from the home page of each language
+    (profile,), _ = crawl_business(env, tmp_path, web.url("language-chooser.test"))
+    pages = {path_of(p["url"]): p["page_type"] for p in env.storage().iter_pages(profile["job_id"])}
+    assert pages["/pt/contactos.html"] == "contact" and pages["/pt/sobre-nos.html"] == "about", pages
+    assert pages["/en/contact.html"] == "contact", pages
+    assert path_of(profile["pages"]["about"]) == "/pt/sobre-nos.html"
+    assert [e["email"] for e in profile["emails"]] == ["geral@algarveformacao.pt"]
+    assert {p["e164"] for p in profile["phones"]} == {"+351289822096", "+351917824683"}
+    assert {(a["street"], a["postal_code"]) for a in profile["addresses"]} >= {("Rua do Bocage, n.º 124", "8000-233")}

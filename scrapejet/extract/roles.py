@@ -542,6 +542,27 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
     }
 
 
+def language_homes(links: Iterable[Link], page_url: str, *, limit: int = 2) -> list[str]:
+    """The same site's home pages in other languages ("/pt/index.html",
+    "/en/") that a page links to, in the page's order, at most ``limit``:
+    where a language chooser at the site's root leads."""
+    site = site_host(page_url)
+    own = _page_key(page_url)
+    out: list[str] = []
+    for link in links:
+        try:
+            same = site_host(link.url) == site
+        except ValueError:
+            continue
+        segments = _segments(link.url)
+        if (same and segments and is_home_path(link.url) and _LANGUAGE_DIR.match(segments[0])
+                and _page_key(link.url) != own and link.url not in out):
+            out.append(link.url)
+            if len(out) == limit:
+                break
+    return out
+
+
 def _page_key(url: str) -> str:
     key = dedupe_key(url)
     parts = urlsplit(key)

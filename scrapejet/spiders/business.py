@@ -159,7 +159,7 @@ class BusinessSpider(ScrapeJetSpider):
 
     def _discover(self, response, job, depth: int, page_type: str, data):
         from ..extract.links import extract_links
-        from ..extract.roles import discover_role_pages, fallback_paths, link_suffix
+        from ..extract.roles import discover_role_pages, fallback_paths, language_homes, link_suffix
 
         links = extract_links(response.body, response.url)
         found = discover_role_pages(links, response.url)
@@ -175,6 +175,13 @@ class BusinessSpider(ScrapeJetSpider):
                     yield request
         if depth > 0:
             return
+        if not any(role != "home" for role in found):
+            # a language chooser ("Português" / "English"): the site's pages
+            # are found from its home page in each language, as from this one
+            for index, link in enumerate(language_homes(links, response.url)):
+                request = self._request(link, job, 0, page_type="home", rank=index + 1)
+                if request is not None:
+                    yield request
         # Guesses only for roles the home page's links did not reveal, in the
         # site's language first.
         language = (data.get("language") or "en").split("-")[0]
