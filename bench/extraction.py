@@ -125,8 +125,11 @@ def page_key(url_or_path: str) -> str:
 def social_key(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
-    host = re.sub(r"^[a-z]{2}\.(?=linkedin\.com$)", "", host)  # lu.linkedin.com is www.linkedin.com
-    return f"{host}{parts.path.rstrip('/').lower()}"
+    # one profile under a country's or a language's subdomain (lu.linkedin.com,
+    # nl.pinterest.com, de-de.facebook.com) and under Twitter's old name
+    host = re.sub(r"^[a-z]{2}(?:[-_][a-z]{2})?\.(?=(?:linkedin|pinterest|facebook)\.com$)", "", host)
+    host = "x.com" if host == "twitter.com" else host
+    return f"{host}{unquote(parts.path).rstrip('/').lower()}"
 
 
 def postal_key(code: str) -> str:

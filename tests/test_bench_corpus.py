@@ -21,3 +21,14 @@ def test_no_corpus_site_is_a_site_the_tests_already_hold():
     tuned = _repos_of(ROOT / "tests" / "realsites" / "SOURCES.md")
     assert tuned and not tuned & {repo for repo, _ in repos}, "a corpus site is one of tests/realsites"
     assert {p.stem for p in QUESTIONS.glob("*.json")} <= {label["site"] for label in labels}
+
+
+def test_one_social_profile_under_its_other_addresses_is_one_profile():
+    from bench.extraction import social_key
+
+    assert social_key("https://twitter.com/FysioDouma") == social_key("https://x.com/fysiodouma")
+    assert social_key("https://nl.pinterest.com/fysiodouma/") == social_key("https://www.pinterest.com/fysiodouma")
+    assert social_key("https://de-de.facebook.com/kruckenhaus") == social_key("https://facebook.com/kruckenhaus/")
+    assert social_key("https://www.facebook.com/pages/Keszi-Panzi%C3%B3/1362") == \
+        social_key("https://www.facebook.com/pages/Keszi-Panzió/1362")
+    assert social_key("https://www.instagram.com/a") != social_key("https://www.facebook.com/a")

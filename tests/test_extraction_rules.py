@@ -842,3 +842,15 @@ def test_the_supervisory_authority_s_phone_and_e_mail_below_its_address_are_its_
     found = _contacts(page, "http://kruckenhaus.at/datenschutz.html", role="privacy")
     assert [e["email"] for e in found["emails"]] == ["info@kruckenhaus.at"]
     assert [p["e164"] for p in found["phones"]] == ["+436642166180"]
+
+
+def test_each_branch_page_of_a_business_with_several_premises_is_visited():
+    links = [Link("http://douma.test/contact/", "Contact"), Link("http://douma.test/over-ons/", "Over ons"),
+             Link("http://douma.test/locatie/nieuw-zuid/", "Nieuw Zuid"),
+             Link("http://douma.test/locatie/de-boomberg/", "De Boomberg"),
+             Link("http://douma.test/locatie/hilvertshoek/", "Hilvertshoek"),
+             Link("http://douma.test/blog/rugpijn/", "Rugpijn")]
+    found = discover_role_pages(links, "http://douma.test/")
+    assert found["contact"] == ["http://douma.test/contact/", "http://douma.test/locatie/nieuw-zuid/",
+                                "http://douma.test/locatie/de-boomberg/", "http://douma.test/locatie/hilvertshoek/"]
+    assert found["about"] == ["http://douma.test/over-ons/"]

@@ -185,6 +185,13 @@ _LOCATION_PHRASES = frozenset("""dove siamo|come raggiungerci|donde estamos|como
 _LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-estamos como-llegar onde-estamos
     nous-trouver plan-d-acces acces lageplan standort anfahrt location locations directions route
     map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
+# The section of a business with several premises, one page per branch
+# ("/locatie/hilvertshoek/", "/standorte/ulm", "/our-locations/leeds"): each
+# page gives that branch's address, phone and e-mail.
+_BRANCH_SECTIONS = frozenset("""locatie locaties locations our-locations location vestigingen vestiging standorte
+    filialen filiale praxen sedi le-nostre-sedi sucursales sedes agences nos-agences implantations nos-salons
+    salons clinics our-clinics branches our-branches placowki pobocky prodejny butikker afdelinger""".split())
+BRANCHES = 3
 _FILLER = frozenset(
     """the our your my of and und et y e en ed our a an der die das den dem le la les l de du des d el los las il lo
     gli i het een o os as do da dos das page pagina seite policy richtlinie politique politica beleid more mehr
@@ -483,6 +490,12 @@ def _is_location(url: str, text: str) -> bool:
     return bool(text) and len(text.split()) <= _MAX_LABEL_WORDS and _text_key(text) in _LOCATION_KEYS
 
 
+def _is_branch(url: str) -> bool:
+    """A page of one branch, in the section listing the premises."""
+    segments = _segments(url)
+    return len(segments) >= 2 and _slug_key(segments[-2]) in _BRANCH_SECTIONS
+
+
 def is_location_page(url: str) -> bool:
     """A page, by its address, that says how to get to the business
     ("/come-raggiungerci", "/directions")."""
@@ -498,6 +511,7 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
     urls: dict[str, str] = {}
     booking: list[str] = []
     location: list[str] = []
+    branches: list[str] = []
     for order, link in enumerate(links):
         try:
             if site_host(link.url) != site:
@@ -510,6 +524,8 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
                 continue
             if _is_location(link.url, link.text) and link.url not in location:
                 location.append(link.url)
+            elif _is_branch(link.url) and link.url not in branches and len(branches) < BRANCHES:
+                branches.append(link.url)
             elif _is_booking(link.url, link.text) and link.url not in booking:
                 booking.append(link.url)
             continue
@@ -536,10 +552,15 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
     extra = ([] if "contact" in found else booking) + location
     if extra:
         found.setdefault("contact", []).extend((0.5, n, url) for n, url in enumerate(extra))
-    return {
+    out = {
         role: [url for _, _, url in sorted(entries, key=lambda e: (-e[0], e[1]))[:per_role]]
         for role, entries in found.items()
     }
+    if branches:
+        # every branch's page, after the contact pages: the addresses of all
+        # the premises are the business's
+        out["contact"] = out.get("contact", []) + [url for url in branches if url not in out.get("contact", [])]
+    return out
 
 
 def language_homes(links: Iterable[Link], page_url: str, *, limit: int = 2) -> list[str]:
