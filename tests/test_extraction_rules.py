@@ -854,3 +854,12 @@ def test_each_branch_page_of_a_business_with_several_premises_is_visited():
     assert found["contact"] == ["http://douma.test/contact/", "http://douma.test/locatie/nieuw-zuid/",
                                 "http://douma.test/locatie/de-boomberg/", "http://douma.test/locatie/hilvertshoek/"]
     assert found["about"] == ["http://douma.test/over-ons/"]
+
+
+def test_links_drawn_on_an_image_map_are_links():
+    page = ("<img src='icons.png' usemap='#Map'><map name='Map'><area shape='circle' coords='67,65,18' "
+            "href='https://www.facebook.com/pages/Keszi-Panzió/136287709752983' alt='Facebook'>"
+            "<area shape='circle' coords='19,64,17' href='mailto:keszipanzio@yahoo.com'></map>")
+    found = _contacts(page, "http://keszipanzio.hu/")
+    assert [s["network"] for s in found["socials"]] == ["facebook"]
+    assert [e["email"] for e in found["emails"]] == ["keszipanzio@yahoo.com"]

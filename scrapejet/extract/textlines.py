@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 # (a <select> lists options, not facts about the company).
 _SKIP = frozenset(
     "script style noscript template head svg math iframe object embed select textarea "
-    "input canvas video audio picture map".split()
+    "input canvas video audio picture".split()
 )
 _BLOCK = frozenset(
     "address article aside blockquote body br dd details dialog div dl dt fieldset figcaption figure "
@@ -210,10 +210,12 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 flush(tag != "br")
             elif tag not in _WORD_BREAKS:
                 parts.append(INLINE_MARK)
-            if tag == "a":
+            if tag in ("a", "area"):
+                # (an image map's <area> is a link too: "Facebook" and "E-Mail" drawn on one picture)
                 href = element.get("href")
                 if href:
-                    anchors.append(Anchor(href.strip(), _collapse(element.text_content()), len(lines), flags, element))
+                    text = element.text_content() if tag == "a" else element.get("alt") or ""
+                    anchors.append(Anchor(href.strip(), _collapse(text), len(lines), flags, element))
             add(element.text, flags, heading)
         else:
             stack.pop()
