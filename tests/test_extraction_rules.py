@@ -863,3 +863,14 @@ def test_links_drawn_on_an_image_map_are_links():
     found = _contacts(page, "http://keszipanzio.hu/")
     assert [s["network"] for s in found["socials"]] == ["facebook"]
     assert [e["email"] for e in found["emails"]] == ["keszipanzio@yahoo.com"]
+
+
+@pytest.mark.parametrize("line, locality, region", [
+    ("30 Cameron Road, Tauranga, Bay of Plenty", "Tauranga", "Bay of Plenty"),
+    ("12 Park Street, Dundalk, Co. Louth", "Dundalk", "Co. Louth"),
+    ("4 Mill Lane, Knutsford, Cheshire", "Knutsford", "Cheshire"),
+    ("1 Molyneaux Road, Greenside, Kimberley", "Kimberley", None),  # the suburb, then the town
+])
+def test_an_english_address_without_a_postcode_may_end_in_its_region(line, locality, region):
+    found = _contacts(f"<footer><p class='address'>{line}</p></footer>", "http://hineeagle.co.nz/")
+    assert [(a["locality"], a["region"]) for a in found["addresses"]] == [(locality, region)]

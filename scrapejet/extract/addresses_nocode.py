@@ -62,6 +62,23 @@ _LABEL = re.compile(
     r"כתובת|住所|所在地|地址|주소)\s*[:\-–]\s*",
     re.I,
 )
+# The region an English address may end in after its town ("30 Cameron Road,
+# Tauranga, Bay of Plenty", "Main Street, Dundalk, Co. Louth"): an Irish
+# county, the states, provinces and regions of Australia, New Zealand, South
+# Africa and Canada, and England's counties, folded.
+_EN_REGION = re.compile(
+    r"^(?:co\.?|county)\s+\w+$|^(?:new south wales|nsw|victoria|vic|queensland|qld|south australia|"
+    r"western australia|tasmania|tas|northern territory|act|northland|waikato|bay of plenty|hawke'?s bay|"
+    r"taranaki|manawatu-whanganui|manawatu|tasman|marlborough|west coast|canterbury|otago|southland|gauteng|"
+    r"western cape|eastern cape|northern cape|kwazulu-natal|kzn|free state|limpopo|mpumalanga|north west|"
+    r"ontario|quebec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|"
+    r"newfoundland and labrador|prince edward island|bedfordshire|berkshire|buckinghamshire|cambridgeshire|"
+    r"cheshire|cornwall|cumbria|derbyshire|devon|dorset|durham|east sussex|west sussex|essex|gloucestershire|"
+    r"greater london|greater manchester|hampshire|herefordshire|hertfordshire|kent|lancashire|leicestershire|"
+    r"lincolnshire|merseyside|norfolk|northamptonshire|northumberland|nottinghamshire|oxfordshire|rutland|"
+    r"shropshire|somerset|staffordshire|suffolk|surrey|tyne and wear|warwickshire|west midlands|wiltshire|"
+    r"worcestershire|(?:north|south|east|west) yorkshire|east riding of yorkshire)$"
+)
 _POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс|מיקוד)\s*:?\s*(\d{4,7})")
 _LETTERS = re.compile(r"[^\W\d_]")
 _NUMBER_PART = re.compile(r"(?:№\s*|n[ro]?\.?\s*)?\d{1,5}(?:\s?[a-zA-Zа-яА-Я])?")
@@ -143,8 +160,10 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     if marked:
         locality, region = _TOWN_MARKER.sub("", marked[0]), None
     elif towns and english:
-        # "1 Molyneaux Road, Greenside, Kimberley": the suburb, then the town
-        locality, region = rest[towns[-1]], None
+        # "1 Molyneaux Road, Greenside, Kimberley": the suburb, then the town;
+        # "30 Cameron Road, Tauranga, Bay of Plenty": the town, then its region
+        region = rest[towns[-1]] if len(towns) >= 2 and _EN_REGION.match(fold(rest[towns[-1]])) else None
+        locality = rest[towns[-2]] if region else rest[towns[-1]]
     elif towns and at == 0 and len(towns) >= 2:
         # street first, then [district,] town, region: "Cl. 3d #66-15, Cali,
         # Valle del Cauca", "Av Insurgentes #1098, Miguel Hidalgo, Cuautla, Morelos"
