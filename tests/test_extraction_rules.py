@@ -874,3 +874,16 @@ def test_links_drawn_on_an_image_map_are_links():
 def test_an_english_address_without_a_postcode_may_end_in_its_region(line, locality, region):
     found = _contacts(f"<footer><p class='address'>{line}</p></footer>", "http://hineeagle.co.nz/")
     assert [(a["locality"], a["region"]) for a in found["addresses"]] == [(locality, region)]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Strada Clujului 8", "Str. Clujului nr. 8"),
+    ("Rua do Bocage, n.º 124", "R. do Bocage 124"),
+    ("Calle Mayor 5", "C/ Mayor, 5"),
+    ("12 Main Street", "12 Main St."),
+])
+def test_one_street_with_its_words_abbreviated_is_one_street(a, b):
+    from scrapejet.extract.addresses import same_address
+
+    assert same_address({"street": a, "postal_code": "505300", "locality": "Predeal"},
+                        {"street": b, "postal_code": None, "locality": "Predeal"})

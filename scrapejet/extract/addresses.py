@@ -816,7 +816,19 @@ def street_key(street: str | None) -> str:
     if not street:
         return ""
     folded = fold(street).replace("strasse", "str").replace("str.", "str").replace("’", "'")
-    return re.sub(r"[^a-z0-9]", "", folded)
+    # "Strada Clujului 8" and "Str. Clujului nr. 8": a street word and its
+    # abbreviation, a number with or without its "nr."
+    folded = _NUMBER_WORD.sub(" ", folded)
+    words = [_STREET_ABBREVIATIONS.get(word, word) for word in re.findall(r"[a-z0-9]+", folded)]
+    return "".join(words)
+
+
+_NUMBER_WORD = re.compile(r"\b(?:nr|n\.?o|n[º°]?)\.?\s*(?=\d)")
+_STREET_ABBREVIATIONS = {
+    "strada": "str", "street": "st", "road": "rd", "avenue": "ave", "avenida": "av", "avda": "av",
+    "calle": "c", "rua": "r", "ulica": "ul", "boulevard": "blvd", "bulevardul": "bd", "lane": "ln", "drive": "dr",
+    "piazza": "p", "plaza": "pl", "place": "pl", "square": "sq", "viale": "vle", "corso": "cso",
+}
 
 
 def postcode_key(postal_code: str | None) -> str:
