@@ -887,3 +887,9 @@ def test_one_street_with_its_words_abbreviated_is_one_street(a, b):
 
     assert same_address({"street": a, "postal_code": "505300", "locality": "Predeal"},
                         {"street": b, "postal_code": None, "locality": "Predeal"})
+
+
+def test_an_italian_vat_number_abbreviated_p_i_is_no_phone():
+    found = _contacts("<footer><p>Tel. 0444 874412<br>P.I. 01574680243 - Cap. Soc. € 115.000 i.v.</p></footer>",
+                      "http://susimoda.it/")
+    assert [p["e164"] for p in found["phones"]] == ["+390444874412"]

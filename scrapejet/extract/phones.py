@@ -89,7 +89,7 @@ _IDENTIFIER_LABEL = re.compile(
     r"\b(?:ust|ust-?id(?:nr)?|ust\.?-?idnr|vat|tva|iva|btw|mwst|uid|steuer\w*|st\.?-?nr|tax|hrb|hra|vr|"
     r"handelsregister|register\w*|reg|registration|company (?:no|number)|siret|siren|rcs|naf|ape|"
     r"order\w*|bestell\w*|auftrag\w*|rechnung\w*|invoice|iban|bic|swift|konto\w*|account|kunden\w*|"
-    r"customer|kvk|kamer van koophandel|cif|nif|nie|nipc|p\.?\s?iva|partita|codice fiscale|c\.f|rea|abn|acn|"
+    r"customer|kvk|kamer van koophandel|cif|nif|nie|nipc|p\.?\s?iva|p\.\s?i(?=\.)|partita|codice fiscale|c\.f|rea|abn|acn|"
     r"gst(?:in)?|cin|ref|reference|ticket|artikel\w*|art\.?-?nr|sku|isbn|ean|plz|postleitzahl|zip|"
     r"postcode|code postal|blz|capital|kapital|stammkapital|id|serial|licen[cs]e|"
     # company and tax ids of more countries: PL NIP/REGON/KRS, CZ/SK IČO/DIČ, HR OIB, RO CUI,
