@@ -21,6 +21,7 @@ HOME = "http://firma.test/"
     ("http://firma.test/wie.htm", "Wie Sie uns erreichen", "contact"),
     ("http://firma.test/yhteystiedot", "Ota yhteyttä", "contact"),
     ("http://firma.test/om-oss", "Om oss", "about"),
+    ("http://firma.test/nl/over.html", "Over", "about"),  # Dutch "about", alone
     ("http://firma.test/a.html", "O nás", "about"),
     ("http://firma.test/polityka-prywatnosci", "Polityka prywatności", "privacy"),
     ("http://firma.test/tietosuoja", "Tietosuojaseloste", "privacy"),

@@ -31,7 +31,7 @@ _TEXTS: dict[str, str] = {
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia | chi siamo | chi sono | azienda |
-        l azienda | la nostra storia | storia | over ons | over mij | wie zijn wij | wie wij zijn | ons verhaal |
+        l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista |
         om virksomheden | om firmaet | om foretaget | om bedriften | om selskabet | om selskapet |
@@ -116,7 +116,7 @@ _SLUGS: dict[str, str] = {
         onze-missie
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos quien-soy sobre-mi sobre-nosotros
-        nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij wie-zijn-wij
+        nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
