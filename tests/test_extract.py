@@ -665,3 +665,27 @@ def test_a_price_written_beside_an_inline_element_stays_in_the_main_content():
     assert "Escríbenos" in page["markdown"] and "Abono ilimitado" in page["markdown"]
     assert "75€/mes" in page["markdown"]
     assert "75€/mes" in page["text"]
+
+
+def test_a_team_page_keeps_each_name_above_its_role():
+    # many photo links make trafilatura give up on <main> and harvest its
+    # loose paragraphs: the roles without the names
+    people = [("Martin Hine", "Director"), ("Penni Eagle", "Director"), ("Rakaia Rose", "Director"),
+              ("Kathleen Roberts", "Associate"), ("Cornelia Lawrie", "Associate"), ("Campbell Hine", "Senior Solicitor"),
+              ("France Howley", "Solicitor"), ("Grace Choi", "Solicitor"), ("Shannon Eagle", "Practise Manager"),
+              ("Ella Pottage", "Legal Assistant"), ("Hayley Eagle", "Reception")]
+    cards = "".join(
+        f'<article class="person"><a aria-label="View profile of {n}" href="profiles/{n.split()[0].lower()}.html">'
+        f'<img alt="{n}" class="portrait normal" src="{n.split()[0].lower()}.webp"/><img alt="" aria-hidden="true" '
+        f'class="portrait fun" src="{n.split()[0].lower()}-fun.webp"/></a><div class="person-meta">'
+        f'<h3 class="name">{n}</h3><p class="role">{r}</p></div></article>' for n, r in people)
+    page = ('<html><body><header><nav><a href="/">Home</a><a href="/team.html">Team</a></nav></header>'
+            '<main class="content"><div class="lead"><h1>Our Team</h1><p class="people-intro">Our team ensures quality. '
+            'That is why Hine Eagle is the first choice when it comes to legal representation.</p><div><input '
+            'aria-label="Search team by name" placeholder="Find a Team Member" type="search"/></div></div>'
+            f'<section class="people-grid">{cards}</section></main><footer><p>30 Cameron Road, Tauranga</p></footer>'
+            '</body></html>')
+    data = extract_page(page, "http://hineeagle.test/team.html")
+    assert "### Shannon Eagle\nPractise Manager" in data["markdown"]
+    assert "Shannon Eagle\nPractise Manager" in data["text"]
+    assert "Home" not in data["markdown"] and "Cameron Road" not in data["text"]

@@ -300,6 +300,9 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     if body is None:
         fallback = _visible_text(tree)
         return fallback, fallback
+    main = _main_with_lost_headings(tree, body)
+    if main is not None:
+        return _visible_text(main), _visible_text(main, markdown=True)
     _resolve_link_targets(body, base_url)
     markdown = _tidy_markdown(normalize_unicode(xmltotxt(body, True)).strip())
     # Rendered as plain text, <ref> would still become "[text](target)".
@@ -404,15 +407,43 @@ def _tidy_markdown(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def _visible_text(tree: HtmlElement) -> str:
-    """Rendered text of <body>, one line per block, for pages too small or
-    too unusual for trafilatura to find a main content."""
-    root = tree.find("body")
+def _visible_text(tree: HtmlElement, *, markdown: bool = False) -> str:
+    """Rendered text of <body> (or of the element given), one line per block,
+    for pages too small or too unusual for trafilatura to find a main
+    content; ``markdown``: headings marked as Markdown headings."""
+    root = tree.find("body") if tree.tag == "html" else tree
     if root is None:
         root = tree
+    if markdown:
+        root = deepcopy(root)
+        for heading in root.iter(*_HEADING_LEVELS):
+            heading.text = f"{'#' * _HEADING_LEVELS[heading.tag]} {heading.text or ''}"
     chunks = [root.text or ""]
     _append_visible_text(root, chunks)
     return _tidy_text("".join(chunks))
+
+
+_HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
+_MAIN = lxml.etree.XPath("//main|//*[@role='main']")
+# headings of a team or services page: at least this many, all lost
+_LOST_HEADINGS = 3
+
+
+def _main_with_lost_headings(tree: HtmlElement, body: lxml.etree._Element) -> HtmlElement | None:
+    """The page's one <main>, when trafilatura found no content in it and
+    harvested its loose paragraphs instead: every heading lost, so a team
+    page's names are cut from their roles ("Shannon Eagle" / "Practise
+    Manager"). Its own rendering keeps them, and loses no text."""
+    if body.find(".//head") is not None:
+        return None
+    mains = _MAIN(tree)
+    if len(mains) != 1:
+        return None
+    main = mains[0]
+    if sum(1 for _ in main.iter(*_HEADING_LEVELS)) < _LOST_HEADINGS:
+        return None
+    rendered = _visible_text(main)
+    return main if len(rendered) >= _text_length(body) else None
 
 
 def _append_visible_text(element: HtmlElement, chunks: list[str]) -> None:
