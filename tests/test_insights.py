@@ -330,6 +330,9 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("Which regulator is the physiotherapist registered with?", None),  # a body, not a number
     ("Wie hoch ist die Pauschale bei einer Absage?", "price"), ("Kiek kainuoja pervežimas?", "price"),
     ("Hvad koster en ny tagrende?", "price"),
+    # the time of day comes before what it is for
+    ("By what time do guests have to check out?", "hours"), ("At what times can the hosts be reached by phone?", "hours"),
+    ("How much is a late check-out?", "price"), ("What is the phone number of the hosts?", "phone"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -815,3 +818,20 @@ def test_how_large_asks_for_an_area():
     assert holds_kind("Wir bieten eine Ferienwohnung mit 75 m² in ruhiger Lage.", "number", question) == 1.0
     assert holds_kind("Weißbriach 150, 9622 Weißbriach", "number", question) < 1.0
     assert holds_kind("The business park covers 7 acres.", "number", "How big is the site?") == 1.0
+
+
+def test_est_before_a_year_does_not_end_the_sentence():
+    from scrapejet.insights.text import sentences
+
+    assert sentences("ALLCON • Gainesville, GA • Est. 1991. We dig.") == ["ALLCON • Gainesville, GA • Est. 1991.", "We dig."]
+
+
+def test_a_question_in_the_page_s_language_matches_its_other_word_for_the_same_thing():
+    from scrapejet.insights.extractive import best_sentences
+
+    # "fondée" in the question, "fondateurs" on the page: both say "founded"
+    page = Source(n=1, url="http://capucine.test/mission", title="Notre mission", snippet="", score=1.0,
+                  text="La boulangerie a ouvert une deuxième boutique en 2003.\n\n"
+                       "Les fondateurs ont lancé la boulangerie en 1995.")
+    (best, *_) = best_sentences("En quelle année la boulangerie a-t-elle été fondée ?", [page])
+    assert "1995" in best.text, best.text

@@ -292,8 +292,16 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     total = sum(weights.values()) or 1.0
     topic_total = sum(weights[t] for t in topic) or 1.0
 
+    # a question in the page's language holds one of its words for a thing the
+    # glossary knows, and the page may use another ("fondé" / "fondateurs"):
+    # both stand for the English term, which every sentence holding one has
+    alternatives = {t: {t} | english_terms({t}) for t in wanted}
+
+    def holds(t: str, found: set[str]) -> bool:
+        return any(same_term(a, s) for a in alternatives[t] for s in found)
+
     def share(found: set[str], among: list[str], of: float) -> float:
-        return sum(weights[t] for t in among if any(same_term(t, s) for s in found)) / of
+        return sum(weights[t] for t in among if holds(t, found)) / of
 
     passages: dict[int, set[str]] = {}
     for c in candidates:
@@ -304,7 +312,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     meanings = (similarity(question, [f"{c.title}: {c.text}" if c.title else c.text for c in candidates])
                 if similarity else [0.0] * len(candidates))
     for c, meaning in zip(candidates, meanings):
-        hits = [t for t in wanted if any(same_term(t, s) for s in c.terms)]
+        hits = [t for t in wanted if holds(t, c.terms)]
         c.matched = len(hits)
         c.coverage = share(c.terms, wanted, total) if wanted else 0.0
         c.topic = share(c.terms, topic, topic_total) if topic else 0.0

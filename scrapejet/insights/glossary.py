@@ -122,7 +122,7 @@ GLOSSARY = {
     # what guests and customers ask a B&B, a restaurant or a workshop besides prices and hours
     "check": "arrivée départ anreise abreise entrada salida llegada arrivo partenza aankomst vertrek "
              "chegada saída przyjazd wyjazd příjezd odjezd érkezés távozás ankomst avresa afrejse "
-             "saapuminen lähtö",
+             "saapuminen lähtö bejelentkezés kijelentkezés érkezés távozás",
     "breakfast": "petit-déjeuner frühstück desayuno colazione ontbijt pequeno-almoço café-da-manhã śniadanie "
                  "snídaně reggeli frukost morgenmad frokost aamiainen pusryčiai πρωινό сніданок закуска",
     "parking": "stationnement parking parkplatz parkplätze aparcamiento estacionamiento parcheggio parkeren "

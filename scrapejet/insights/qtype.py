@@ -27,6 +27,10 @@ _DISCOUNT_WORDS = r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bs
 # Checked in this order: "how much does it cost" is a price before a number,
 # "opening hours" hours before "when", "who founded it" a person before "when".
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
+    # a time of day, whatever it is for, before what it is for: "at what times
+    # can they be reached by phone?", "by what time do guests check out?"
+    ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|"
+                         r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
                          r"whats\s?app|mobile number|handynummer|"
