@@ -346,6 +346,9 @@ def test_the_kind_of_value_a_question_asks_for(question, kind):
     ("Hauptstraße 5, 10115 Berlin", "place", 1.0), ("10115 Berlin", "place", 0.75),
     ("Price: $14.50.", "price", 1.0), ("Samedi : 12H à 15H", "hours", 1.0), ("Six guests at most.", "number", 1.0),
     ("Hoheneicher Str. 9, 34127 Kassel", "place", 1.0), ("Call +1 555 0100", "place", 0.0),
+    # counts written out in the page's language, not "onze" (Dutch: our)
+    ("Wij hebben elf fysiotherapeuten in dienst.", "number", 1.0), ("Da oltre trent'anni sul mercato.", "number", 1.0),
+    ("Onze fysiotherapeuten zijn BIG-geregistreerd.", "number", 0.0),
 ])
 def test_whether_a_sentence_holds_that_kind_of_value(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind
@@ -694,6 +697,8 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Frühstück ist im Preis inbegriffen", "breakfast"),
     ("Hunde sind willkommen", "dog"),
     ("Zaliczka wynosi 30% wartości prac", "deposit"),
+    ("Fysiotherapie Douma heeft elf fysiotherapeuten", "physiotherapist"),
+    ("Zahnärztin Dr. Werland", "dentist"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

@@ -137,6 +137,15 @@ GLOSSARY = {
     "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
             "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
             "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",
+    # the professions of the practices ScrapeJET is measured on
+    "physiotherapist": "physiothérapeute physiothérapeutes kinésithérapeute kinésithérapeutes physiotherapeut "
+                       "physiotherapeuten physiotherapeutin fisioterapeuta fisioterapeutas fisioterapista "
+                       "fisioterapisti fysiotherapeut fysiotherapeuten fysioterapeut fysioterapeuter fysioterapeuten "
+                       "fizjoterapeuta fizjoterapeuci fyzioterapeut fyzioterapeuti fizioterapeut fizioterapeuti "
+                       "gyógytornász fizioterapeut fizyoterapist fysioterapeutti kineziterapeutas φυσικοθεραπευτής",
+    "dentist": "dentiste dentistes zahnarzt zahnärztin zahnärzte dentista dentistas dentisti tandarts tandartsen "
+               "dentysta stomatolog zubař zubní zubar zobozdravnik fogorvos dentist diş hekimi tandläkare tandlæge "
+               "tannlege hammaslääkäri odontologas οδοντίατρος зъболекар стоматолог",
     "lawyer": "avocat avocate anwalt anwältin rechtsanwalt rechtsanwältin abogado abogada avvocato avvocata "
               "advocaat advogado advogada adwokat radca advokát odvjetnik odvetnik ügyvéd avocat avukat "
               "advokat asianajaja advokatas δικηγόρος адвокат",

@@ -129,7 +129,12 @@ _WEEKDAY = re.compile(
 _WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
                     "vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
                     "cuatro|cinco|seis|siete|ocho|nueve|diez|due|quattro|cinque|sei|sette|otto|nove|dieci|twee|"
-                    "drie|vijf|zes|zeven|negen|tien|duas|quatro|oito")
+                    "drie|vijf|zes|zeven|negen|tien|duas|quatro|oito|"
+                    # the tens and the teens that are no other word ("elf fysiotherapeuten", "oltre trent'anni";
+                    # not "onze", Dutch for "our", nor "once")
+                    "thirteen|fifteen|thirty|forty|fifty|elf|zwolf|zwanzig|dreissig|douze|quinze|vingt|trente|"
+                    "doce|veinte|treinta|undici|dodici|quindici|venti|trenta|trent|twaalf|vijftien|twintig|dertig|"
+                    "doze|vinte|trinta|dwa|trzy|cztery|piec|dziesiec|dva|tri|ctyri|deset|tolv|elleve|tjugo|tyve")
 _NUMBER = re.compile(rf"\d|\b(?:{_WRITTEN_NUMBERS})\b", re.I)
 # A count and its unit of time or distance, in the languages of the question words
 # ("24 hodin", "2 tot 3 weken", "2–5 darbo dienas", "mais de quarenta anos", "10 minuti").
