@@ -894,3 +894,14 @@ def test_an_italian_vat_number_abbreviated_p_i_is_no_phone():
     found = _contacts("<footer><p>Tel. 0444 874412<br>P.I. 01574680243 - Cap. Soc. € 115.000 i.v.</p></footer>",
                       "http://susimoda.it/")
     assert [p["e164"] for p in found["phones"]] == ["+390444874412"]
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p><b>Telefon: 01/6187-196<br>Adresa: <a href='gdje-smo.html'>Folnegovićeva 1b,Zagreb</a></b></p>",
+     [("Folnegovićeva 1b", "Zagreb")]),
+    ("<p>Adresa: Kovačića 5, Zagreb</p>", [("Kovačića 5", "Zagreb")]),
+    ("<p>Otvoreno 8 - 16, Zagreb</p>", []),  # a name and a number unlabelled: no street
+])
+def test_a_street_without_a_street_word_after_an_address_label(html, expected):
+    found = _contacts(html, "http://susilovic.hr/", role="home")
+    assert [(a["street"], a["locality"]) for a in found["addresses"]] == expected

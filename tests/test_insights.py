@@ -349,6 +349,7 @@ def test_the_kind_of_value_a_question_asks_for(question, kind):
     # counts written out in the page's language, not "onze" (Dutch: our)
     ("Wij hebben elf fysiotherapeuten in dienst.", "number", 1.0), ("Da oltre trent'anni sul mercato.", "number", 1.0),
     ("Onze fysiotherapeuten zijn BIG-geregistreerd.", "number", 0.0),
+    ("Adresa: Folnegovićeva 1b,Zagreb", "place", 1.0),  # labelled, no postcode, no street word
 ])
 def test_whether_a_sentence_holds_that_kind_of_value(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind

@@ -115,13 +115,21 @@ def _address_text(raw: str) -> tuple[bool, str | None]:
         label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
         rest = segment[label.end():] if label else segment
         labelled = labelled or bool(label)
-        if _SEPARATOR.search(rest) and any(_is_street(p.strip()) for p in _SEPARATOR.split(rest)):
+        if _SEPARATOR.search(rest) and any(_is_street(p.strip(), labelled=bool(label) and i == 0)
+                                           for i, p in enumerate(_SEPARATOR.split(rest))):
             return labelled, rest
     return labelled, None
 
 
-def _is_street(part: str) -> bool:
-    return bool(_STREET_TYPE.match(fold(part)) or _EN_STREET.match(part))
+# A street's name and its house number with no street word, as Croatian,
+# Czech or Greek streets are written ("Folnegovićeva 1b"): a street only
+# first after an address label ("Adresa: Folnegovićeva 1b, Zagreb").
+_NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w.'’ -]{2,40}\s\d{1,4}\s?[a-zA-Z]?$")
+
+
+def _is_street(part: str, labelled: bool = False) -> bool:
+    return bool(_STREET_TYPE.match(fold(part)) or _EN_STREET.match(part)
+                or (labelled and _NAME_AND_NUMBER.match(part)))
 
 
 def _continues(text: str) -> bool:
@@ -135,6 +143,9 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     if not 2 <= len(parts) <= _MAX_PARTS:
         return None
     streets = [i for i, part in enumerate(parts) if _is_street(part)]
+    if not streets and labelled and _NAME_AND_NUMBER.match(parts[0]) and not any(
+            re.search(r"\d", part) for part in parts[1:]):
+        streets = [0]  # "Adresa: Folnegovićeva 1b, Zagreb": the rest only names places
     if len(streets) != 1:
         return None
     at = streets[0]

@@ -633,10 +633,13 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         return 1.0 if _YEAR.search(sentence) else 0.0
     if kind == "place":
         from ..extract.addresses import addresses_in_lines
+        from ..extract.addresses_nocode import addresses_without_postcode
+        from ..extract.textlines import Line
 
-        # a whole address as the business extractor reads one, in any of its languages
+        # a whole address as the business extractor reads one, in any of its
+        # languages, with its postcode or without ("Adresa: Folnegovićeva 1b, Zagreb")
         if any(a.get("street") and (a.get("postal_code") or a.get("locality"))
-               for a in addresses_in_lines([sentence])):
+               for a in addresses_in_lines([sentence])) or addresses_without_postcode([Line(sentence)], None, True):
             return 1.0
         # a street word, or a name and its house number set as a line of an
         # address block ("Ελευθερίας 54 · Αμπελόκηποι, Τ.Κ. · 561 23")
