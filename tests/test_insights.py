@@ -469,6 +469,10 @@ def test_a_faq_answer_is_read_with_its_question():
     ("Lass dich von uns Icoone Med beraten.", 0.5),  # "von" is "by" only right before the name
     ("Gerenoveerd door Jan de Vries in 2019.", 1.0),  # Dutch "door" is "by"...
     ("Welcome to Stableford, a home situated next door to the Russley Golf Club.", 0.5),  # ...the English door is not
+    ("New Zealand · Margaret and Tony Spowart", 1.0),  # a couple signing as hosts
+    ("Kathrin & Florian Häusler", 1.0),
+    ("Schilderwerk Binnen & Buiten", 0.5),  # no surname: a heading
+    ("We sell Bed and Breakfast packages in Christchurch Centre", 0.5),
 ])
 def test_a_persons_name_in_the_ways_small_sites_write_it(sentence, holds):
     from scrapejet.insights.qtype import holds_kind

@@ -189,6 +189,11 @@ _CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’]+(?:[- ](?:von |va
 # (Dutch "door", by, is not the English door: "next door to the golf club")
 _BY = (r"(?:\b(?:by|von|par|por|da|di|av|af|przez)|"
        r"(?<!next )(?<!front )(?<!back )(?<!the )(?<!a )(?<!to )(?<!your )(?<!our )\bdoor)")
+# Two first names joined by "and" in the languages of the corpus, then the
+# surname they share, ending the phrase ("Schilderwerk Binnen & Buiten" and
+# "Bed and Breakfast packages" are no couple).
+_COUPLE = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{2,})\s+(?:and|&|und|et|y|e|en|og|och|ja|és|i|a)\s+([A-ZÀ-Þ][a-zà-ÿ]{2,})"
+                     r"(?=\s+[A-ZÀ-Þ][a-zà-ÿ]+\s*(?:$|[,.;:·!)]))")
 _PERSON_CUE = re.compile(
     r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
@@ -676,6 +681,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         # ...and the question's own word for the person, as the label before the
         # name ("Who runs it as its tenant (Pächterin)?": "Pächterin: Iveta Lehmann")
         cue = cue or any(_labelled_by(sentence, name[0], asked) for name in found)
+        # ...and a couple named together, as hosts and owners sign ("Margaret and
+        # Tony Spowart", "Kathrin & Florian Häusler", "Harriet and Rachel")
+        cue = cue or any(not ({fold(match.group(1)), fold(match.group(2))} & (asked | STOP_WORDS | _ROLE_WORDS))
+                         for match in _COUPLE.finditer(sentence))
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0
