@@ -905,3 +905,9 @@ def test_an_italian_vat_number_abbreviated_p_i_is_no_phone():
 def test_a_street_without_a_street_word_after_an_address_label(html, expected):
     found = _contacts(html, "http://susilovic.hr/", role="home")
     assert [(a["street"], a["locality"]) for a in found["addresses"]] == expected
+
+
+def test_a_mailto_target_on_the_site_s_own_domain_is_kept_beside_the_address_shown():
+    found = _contacts("<p>E-Mail: <a href='mailto:info@gutwein-marmor.de'>gutwein-gmbh@netcologne.de</a></p>",
+                      "http://gutwein-marmor.de/impressum", role="legal")
+    assert {e["email"] for e in found["emails"]} == {"info@gutwein-marmor.de", "gutwein-gmbh@netcologne.de"}

@@ -187,10 +187,12 @@ def extract_emails(
         widget = bool(anchor.flags & WIDGET)
         # '<a href="mailto:old@firma.lt">info@firma.lt</a>': a link whose
         # text is another address is a stale target; the reader writes to
-        # the address shown (which the text itself gives below)
+        # the address shown (which the text itself gives below). A target on
+        # the site's own domain is no stale one: the site sends its mail
+        # there ('<a href="mailto:zuiderheide@fysiodouma.nl">info@fysiodouma.nl</a>').
         shown = anchor.text.lower() if "@" in anchor.text else ""
         for email in emails_from_mailto(anchor.href):
-            if shown and email not in shown and emails_in_text(shown):
+            if shown and email not in shown and emails_in_text(shown) and not own_only([email]):
                 continue
             seen.append((email, "mailto", widget))
         if "email-protection#" in anchor.href:
