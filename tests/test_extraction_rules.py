@@ -911,3 +911,13 @@ def test_a_mailto_target_on_the_site_s_own_domain_is_kept_beside_the_address_sho
     found = _contacts("<p>E-Mail: <a href='mailto:info@gutwein-marmor.de'>gutwein-gmbh@netcologne.de</a></p>",
                       "http://gutwein-marmor.de/impressum", role="legal")
     assert {e["email"] for e in found["emails"]} == {"info@gutwein-marmor.de", "gutwein-gmbh@netcologne.de"}
+
+
+def test_a_map_link_s_other_postcode_for_the_street_the_page_writes_is_one_address():
+    from scrapejet.extract.addresses import same_address
+
+    text = {"street": "Rua do Bocage n.º 124", "postal_code": "8000-233", "locality": "Faro", "source": "text"}
+    link = {"street": "R. do Bocage 124", "postal_code": "8000-151", "locality": "Faro", "source": "map-link"}
+    assert same_address(text, link)
+    assert not same_address(text, {**link, "source": "text"})  # two postcodes written out: two places
+    assert not same_address(text, {**link, "street": "R. do Bocage 12"})
