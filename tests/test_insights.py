@@ -333,6 +333,10 @@ def test_an_opening_hours_table_is_read_under_its_label():
     # the time of day comes before what it is for
     ("By what time do guests have to check out?", "hours"), ("At what times can the hosts be reached by phone?", "hours"),
     ("How much is a late check-out?", "price"), ("What is the phone number of the hosts?", "phone"),
+    # hours asked for in the site's language, or by a weekday and "open"
+    ("W jakich godzinach salon jest otwarty w sobotę?", "hours"), ("Tot hoe laat is de praktijk op maandag geopend?", "hours"),
+    ("Op welke tijden is het bedrijf op werkdagen bereikbaar?", "hours"), ("¿Hasta qué hora abre?", "hours"),
+    ("Zu welchen Zeiten ist die Praxis erreichbar?", "hours"), ("What is open source?", None),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind

@@ -24,6 +24,19 @@ from .text import EMAIL, FREE, PHONE, PRICE, sentences, stem, terms
 _DISCOUNT_WORDS = r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev"
 
 # Question words and phrases, folded (lower case, no accents), per kind.
+# The days of the week and the working days, as a question names them (folded),
+# and the words for being open or reachable.
+_QUESTION_WEEKDAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?|"
+                     r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|wochentags|"
+                     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|"
+                     r"sabado|domingo|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|maandag|dinsdag|"
+                     r"woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|segunda|terca|quarta|quinta|sexta|"
+                     r"poniedzialek|wtorek|srode|sroda|czwartek|piatek|sobote|sobota|niedziele|niedziela|pondeli|"
+                     r"utery|streda|ctvrtek|patek|nedele|mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag|"
+                     r"hetfo|kedd|szerda|csutortok|pentek|szombat|vasarnap)")
+_OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abierta|aperto|aperta|aberto|aberta|"
+              r"otwarty|otwarte|otwarta|otevreno|otevrena|otvoreno|otvorene|nyitva|oppet|abent|apent|auki|avoinna|"
+              r"bereikbaar|erreichbar|joignable|raggiungibile|reachable)")
 # Checked in this order: "how much does it cost" is a price before a number,
 # "opening hours" hours before "when", "who founded it" a person before "when".
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
@@ -56,6 +69,16 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"jak dlouho|jak rychle|jak dlugo|jak szybko|mennyi ido|ne kadar sure|koliko dugo|"
                             r"kako hitro|koliko casa|kuinka kauan|hur lange|hur snabbt|hvor lenge|hvor lang|"
                             r"kiek laiko|per kiek")),
+    # the hours asked for in the site's language: "op welke tijden … bereikbaar", "tot hoe laat",
+    # "w jakich godzinach", "zu welchen Zeiten", "jusqu'à quelle heure", "hasta qué hora"
+    ("hours", re.compile(r"\b(?:op welke tijden|welke tijden|tot hoe laat|vanaf hoe laat|hoe laat|w jakich godzinach|"
+                         r"o ktorej|zu welchen zeiten|welche zeiten|bis wann|ab wann|um wieviel uhr|"
+                         r"jusqu.a quelle heure|a partir de quelle heure|quelle heure|quels horaires|"
+                         r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
+                         r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
+                         r"hany oraig|hany oratol|till hur sent|hvor sent|until when)\b|"
+                         # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
+                         rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"what time .*\b(?:open|close)|\b(?:open|closed?) on \w+days?\b|"
                          # a time of day, whatever it is for ("what time is check-in?", "a qué hora")
