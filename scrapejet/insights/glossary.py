@@ -137,6 +137,13 @@ GLOSSARY = {
     "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
             "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
             "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",
+    # what a practice or a salon sells by the visit
+    "treatment": "traitement traitements soin soins behandlung behandlungen tratamiento tratamientos trattamento "
+                 "trattamenti behandeling behandelingen tratamento tratamentos zabieg zabiegi ošetření ošetrenie "
+                 "tretman tretmani kezelés kezelések tratament tratamente tedavi behandling behandlingar "
+                 "behandlinger hoito hoidot gydymas procedūra θεραπεία лечение лікування",
+    "session": "séance séances sitzung sitzungen sesión sesiones seduta sedute sessione sessie sessies sessão sessões "
+               "sesja sesje sezení seansa alkalom ședință ședințe seans sessio sessiot užsiėmimas συνεδρία сеанс",
     # the professions of the practices ScrapeJET is measured on
     "physiotherapist": "physiothérapeute physiothérapeutes kinésithérapeute kinésithérapeutes physiotherapeut "
                        "physiotherapeuten physiotherapeutin fisioterapeuta fisioterapeutas fisioterapista "
