@@ -710,6 +710,8 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Zahnärztin Dr. Werland", "dentist"),
     ("En behandling tar vanligtvis mellan 45 och 60 minuter", "treatment"),
     ("La séance (45 – 50 minutes) : 40 €", "session"),
+    ("Náš pension nabízí ubytování cca 20 hostům", "guest"),
+    ("Sitzplätze: 120 Nichtraucherplätze", "seat"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

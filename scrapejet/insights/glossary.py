@@ -137,6 +137,15 @@ GLOSSARY = {
     "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
             "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
             "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",
+    # what a guest house or a restaurant counts
+    "guest": "hôte hôtes client clients gast gäste gästen huésped huéspedes ospite ospiti gasten hóspede hóspedes "
+             "gość goście gości host hosté hostů hostům gost gosti gostiju vendég vendégek vendéget oaspete oaspeți "
+             "misafir misafirler gäst gäster gæst gæster gjest gjester vieras vierasta svečias svečiai "
+             "επισκέπτες гости гостей",
+    "seat": "place places couvert couverts sitzplatz sitzplätze plätze nichtraucherplätze asiento asientos plaza "
+            "plazas cubierto cubiertos posto posti coperti zitplaats zitplaatsen plaatsen lugar lugares miejsce "
+            "miejsca místo míst mjesto mjesta ülőhely férőhely loc locuri koltuk sittplats sittplatser siddeplads "
+            "siddepladser sitteplass sitteplasser istumapaikka istumapaikkaa vieta vietos θέσεις места",
     # what a practice or a salon sells by the visit
     "treatment": "traitement traitements soin soins behandlung behandlungen tratamiento tratamientos trattamento "
                  "trattamenti behandeling behandelingen tratamento tratamentos zabieg zabiegi ošetření ošetrenie "
