@@ -853,3 +853,12 @@ def test_a_question_in_the_page_s_language_matches_its_other_word_for_the_same_t
                        "Les fondateurs ont lancé la boulangerie en 1995.")
     (best, *_) = best_sentences("En quelle année la boulangerie a-t-elle été fondée ?", [page])
     assert "1995" in best.text, best.text
+
+
+def test_a_question_in_the_page_s_language_searches_its_other_words_for_the_same_thing():
+    from scrapejet.insights.glossary import page_words
+
+    words = page_words("En quelle année l'entreprise a-t-elle été créée ?").split()
+    assert "création" in words and "fondateur" in words
+    assert "kamers" in page_words("How many rooms are there?").split()
+    assert page_words("Quel est le numéro de SIRET ?") is None

@@ -67,7 +67,8 @@ GLOSSARY = {
             "pėsčiomis пеша пішки",
     "station": "gare bahnhof estación stazione station estação dworzec nádraží kolodvor pályaudvar gară "
                "istasyon stationen asema stotis σταθμός гара вокзал",
-    "founded": "fondé fondée fondateur gegründet gründung fundado fundada fundación fondato fondata fondazione "
+    "founded": "fondé fondée fondateur créé créée création gegründet gründung gründungsjahr fundado fundada fundación "
+               "creada creado constituida fondato fondata fondazione "
                "opgericht fundada założony założona założyciel založena založen osnovan osnovana alapítva "
                "înființată kuruldu grundat grundades grundlagt grunnlagt perustettu įkurta įsteigta ιδρύθηκε "
                "основана заснована",
@@ -193,12 +194,17 @@ def _page_words() -> dict[str, str]:
 
 
 def page_words(question: str) -> str | None:
-    """The words a page in another language would use for the things an
-    English question asks about ("How many rooms?" -> "chambre chambres
-    zimmer ... kamers ..."), for a keyword search in the page's own words;
-    None when the question names none of the glossary's terms."""
+    """The words a page in another language would use for the things a
+    question asks about ("How many rooms?" -> "chambre chambres zimmer ...
+    kamers ..."), for a keyword search in the page's own words; a question
+    in a page's language gets its other words for the same thing ("créée"
+    -> "création fondateur ..."). None when the question names none of the
+    glossary's terms."""
     table = _page_words()
-    found = [table[term] for term in dict.fromkeys(terms(question)) if term in table]
+    keys: list[str] = []
+    for term in dict.fromkeys(terms(question)):
+        keys += [term] if term in table else sorted(english_terms({term}))
+    found = [table[key] for key in dict.fromkeys(keys) if key in table]
     return " ".join(found) or None
 
 
