@@ -31,10 +31,18 @@ def page(site, path, title, markdown):
             "content_hash": str(hash(markdown))}
 
 
-def test_an_english_price_question_finds_the_price_on_a_croatian_page(env, model):
+def indexed(env, model, site, pages):
+    """A storage holding ``pages`` of ``site``, and a retriever that has embedded them."""
     storage = env.storage()
+    storage.chunks.store_pages(pages, model=model.name)
+    retriever = Retriever.from_settings(env.settings(), storage, model=model)
+    retriever.catch_up(site)
+    return storage, retriever
+
+
+def test_an_english_price_question_finds_the_price_on_a_croatian_page(env, model):
     site = "ravnoteza.test"
-    storage.chunks.store_pages([
+    storage, retriever = indexed(env, model, site, [
         page(site, "/", "Ravnoteža psihoterapija", "# Ravnoteža psihoterapija\n\nRavnoteža ne znači da će svi "
              "problemi nestati. Ravnoteža znači da vas problemi više ne destabiliziraju."),
         page(site, "/parovi", "Terapija za parove", "# Terapija za parove\n\nZa parove koji se vrte u "
@@ -45,10 +53,7 @@ def test_an_english_price_question_finds_the_price_on_a_croatian_page(env, model
         page(site, "/savjetovanje", "Savjetovanje", "# Savjetovanje\n\nKraći, fokusirani proces podrške za "
              "konkretne životne situacije: stres, važne odluke, životne promjene."),
         page(site, "/kontakt", "Kontakt", "# Kontakt\n\nJavite se za prvi razgovor, odgovaram u roku od dva dana."),
-    ], model=model.name)
-    settings = env.settings()
-    retriever = Retriever.from_settings(settings, storage, model=model)
-    retriever.catch_up(site)
+    ])
     assert storage.chunks.counts(site)[site]["embedded"] >= 5
     insights = Insights(storage, lambda: retriever, None, k=2)
     question = "How much does a couples therapy session cost?"
@@ -82,9 +87,8 @@ def test_a_who_question_ranks_the_about_page_up(env, model):
     """Where a small business names its people: the about (or team, or legal)
     page. Its passages rank higher for a "who" question than pages that
     only share the question's words."""
-    storage = env.storage()
     site = "balans.test"
-    storage.chunks.store_pages([
+    storage, retriever = indexed(env, model, site, [
         page(site, "/", "Balans psihoterapija", "# Balans psihoterapija\n\nIndividualna psihoterapija za odrasle: "
              "terapeut i klijent zajedno traže ravnotežu."),
         page(site, "/individualna", "Individualna psihoterapija", "# Individualna psihoterapija\n\nTerapeut vas "
@@ -93,9 +97,7 @@ def test_a_who_question_ranks_the_about_page_up(env, model):
              "parovima koji žele bolju komunikaciju."),
         page(site, "/o-meni", "O meni", "# O meni\n\nZovem se Ana Leder. Diplomirala sam psihologiju u Zagrebu "
              "i članica sam Hrvatske komore psihoterapeuta."),
-    ], model=model.name)
-    retriever = Retriever.from_settings(env.settings(), storage, model=model)
-    retriever.catch_up(site)
+    ])
     question = "Who is the therapist at Balans psihoterapija?"
     plain = [h.url for h in retriever.search(question, site=site, k=2)]
     ranked = [h.url for h in retriever.search(question, site=site, k=2, prefer=stating_pages(question, asked_kind(question)))]
@@ -103,13 +105,11 @@ def test_a_who_question_ranks_the_about_page_up(env, model):
     assert any(u.endswith("/o-meni") for u in ranked), ranked
 
 
-
 def test_an_english_question_finds_the_page_saying_its_words_in_the_page_s_language(env, model):
     # "rooms" is "kamers" on a Dutch B&B's home page: the embedding model reads
     # English only, so the question's terms are searched in the page's words too
-    storage = env.storage()
     site = "stille-nacht.test"
-    storage.chunks.store_pages([
+    storage, retriever = indexed(env, model, site, [
         page(site, "/", "Stille Nacht", "# Welkom\n\nOvernachten bij ons betekent genieten. We hebben vier "
              "verschillende kamers, elk met een eigen stijl."),
         page(site, "/cottage", "De Cottage", "# De Cottage\n\nHet voelt hier knus in onze bed and breakfast: gooi "
@@ -120,9 +120,7 @@ def test_an_english_question_finds_the_page_saying_its_words_in_the_page_s_langu
              "Breakfast kan om uw legitimatie vragen. Inchecken kan vanaf 16:00 uur."),
         page(site, "/omgeving", "Omgeving", "# Omgeving\n\nIn de omgeving van het guest house liggen "
              "fietsroutes, musea en het centrum van de stad op 10 minuten lopen, 3 bushaltes."),
-    ], model=model.name)
-    retriever = Retriever.from_settings(env.settings(), storage, model=model)
-    retriever.catch_up(site)
+    ])
     insights = Insights(storage, lambda: retriever, None, k=2)
     question = "How many rooms does the guest house have?"
     sources = insights.sources(question, site=site, k=2)
