@@ -192,6 +192,9 @@ EXPECTED: dict[str, dict] = {
                 )
             },
         },
+        # no "about us" page: the team page introduces the firm (as the
+        # corpus's labellers read every such site, docs/business.md)
+        "covered_roles": {"about": "/our-team.html"},
         "crawled": [
             "index.html", "our-team.html", "contact-us.html", "services/corporate-finance.html",
             "services/services-for-non-residents.html",

@@ -921,3 +921,72 @@ def test_a_map_link_s_other_postcode_for_the_street_the_page_writes_is_one_addre
     assert same_address(text, link)
     assert not same_address(text, {**link, "source": "text"})  # two postcodes written out: two places
     assert not same_address(text, {**link, "street": "R. do Bocage 12"})
+
+
+def test_a_team_page_is_the_about_page_of_a_site_without_one():
+    from scrapejet.extract.profile import merge_profile
+
+    home = _page("http://garage.test/", "home", "<h1>Garage Kohler</h1>")
+    team = _page("http://garage.test/team.html", "team", "<h1>Unser Team</h1><p>Hans Kohler, Inhaber</p>")
+    assert merge_profile([home, team], job_id="j", site="garage.test")["pages"]["about"] == team["url"]
+    about = _page("http://garage.test/ueber-uns.html", "about", "<h1>Über uns</h1>")
+    assert merge_profile([home, team, about], job_id="j", site="garage.test")["pages"]["about"] == about["url"]
+
+
+def test_a_privacy_section_of_a_contact_page_is_the_privacy_page_of_a_site_without_one():
+    from scrapejet.extract.profile import merge_profile
+
+    info = _page("http://salon.test/info.html", "contact", """<h1>Kontakt &amp; Info</h1>
+        <p>Adresse: Kongensgade 11, 6700 Esbjerg</p><h2>Privatlivspolitik</h2>
+        <p>Vi behandler dine oplysninger fortroligt.</p>""")
+    assert merge_profile([info], job_id="j", site="salon.test")["pages"]["privacy"] == info["url"]
+    # a contact page that only mentions personal data serves no privacy role
+    form = _page("http://salon.test/kontakt.html", "contact", """<h1>Kontakt</h1>
+        <p>Vi bruger dine personoplysninger og cookies kun til at svare dig (GDPR).</p>""")
+    assert "privacy" not in merge_profile([form], job_id="j", site="salon.test")["pages"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Instagram: @fraschina_giardini", ["https://www.instagram.com/fraschina_giardini"]),
+    ("Seguici su IG @bar.roma. Telefono 0461 123456", ["https://www.instagram.com/bar.roma"]),
+    ("Tik Tok @shop_x | Twitter: @acme_co", ["https://www.tiktok.com/@shop_x", "https://x.com/acme_co"]),
+    ("E-mail: info@instagram-shop.it", []),  # an address, no handle
+])
+def test_a_handle_written_after_its_network_s_name_is_a_profile(text, expected):
+    found = _contacts(f"<footer><p>{text}</p></footer>", "http://fraschina.test/", role="home")
+    assert [s["url"] for s in found["socials"]] == expected
+
+
+def test_a_facebook_page_under_its_category_is_that_page():
+    from scrapejet.extract.socials import profile
+
+    url = "https://m.facebook.com/pages/category/Pub/Couleur-Caf%C3%A9-921468631332458/?locale2=fr_FR"
+    assert profile(url)["url"] == "https://www.facebook.com/pages/category/pub/couleur-caf%C3%A9-921468631332458"
+    assert profile("https://www.facebook.com/pages/Acme/123456")["url"] == "https://www.facebook.com/pages/acme/123456"
+
+
+def test_a_national_number_of_another_country_of_the_page_s_language():
+    # Italian, and nothing else says where: "076 816 38 38" is no Italian
+    # number but a Swiss mobile (Ticino)
+    found = extract_contacts("<html lang='it'><body><footer><p>Telefono: 076 816 38 38</p></footer></body></html>",
+                             "http://fraschina.test/", role="home")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+41768163838", "mobile")]
+    # an Italian number on the same page is still read as Italian
+    found = extract_contacts("<html lang='it'><body><footer><p>Tel. 0461 123456</p></footer></body></html>",
+                             "http://fraschina.test/", role="home")
+    assert [p["e164"] for p in found["phones"]] == ["+390461123456"]
+    # a country the page states (its domain) is not second-guessed
+    found = extract_contacts("<html lang='it'><body><footer><p>Telefono: 076 816 38 38</p></footer></body></html>",
+                             "http://fraschina.it/", role="home")
+    assert found["phones"] == []
+
+
+@pytest.mark.parametrize("html, expected", [
+    ("<p>Bedrijf: Klusjoop | KVK: 92755089 | Adres: Tsjibbe Geertswei 16, Leeuwarden</p>",
+     [("Tsjibbe Geertswei 16", None, "Leeuwarden")]),
+    ("<p>Osoite: Koski TL, 31500</p>", [(None, "31500", "Koski TL")]),
+    ("<p>Yritys: Ajoissa, 31500</p>", []),  # no address label
+])
+def test_a_labelled_address_between_bars_or_as_town_and_postcode(html, expected):
+    found = _contacts(html, "http://firma.test/", role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == expected

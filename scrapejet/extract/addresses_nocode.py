@@ -93,6 +93,11 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
         if line.third_party or len(line.text) > _MAX_LINE or not _SEPARATOR.search(line.text):
             continue
         label, text = _address_text(line.raw)
+        place = _town_then_postcode(line.raw) if label and text is None else None
+        if place is not None:
+            found.append({"street": None, "postal_code": place[1], "locality": place[0], "region": None,
+                          "country": country, "as_written": f"{place[0]}, {place[1]}"})
+            continue
         if text is None or not (label or own_page or line.flags & (FOOTER | ADDRESS | HEADER)):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -104,12 +109,17 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
     return found
 
 
+_ITEM_BAR = re.compile(r"\s[|·•]\s")
+
+
 def _address_text(raw: str) -> tuple[bool, str | None]:
     """Whether a label names the line an address, and the address's text:
     the run of the line between element boundaries that holds a street
     ("<span>Адреса</span><strong>вул. Верстова, 33, Дніпро</strong><a>Прокласти
     маршрут</a>" is a label, the address and a link)."""
-    segments = [" ".join(s.split()) for s in raw.split(INLINE_MARK)]
+    # ("Bedrijf: Acme | KVK: 92755089 | Adres: Tsjibbe Geertswei 16, Leeuwarden":
+    # a spaced bar or bullet parts items as an element boundary does)
+    segments = [" ".join(s.split()) for part in raw.split(INLINE_MARK) for s in _ITEM_BAR.split(part)]
     labelled = False
     for segment in segments:
         label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
@@ -119,6 +129,22 @@ def _address_text(raw: str) -> tuple[bool, str | None]:
                                            for i, p in enumerate(_SEPARATOR.split(rest))):
             return labelled, rest
     return labelled, None
+
+
+# "Osoite: Koski TL, 31500": after an address label, a town and then its
+# postcode (a rural business gives no street); postcode first is read by
+# addresses.py
+_TOWN_THEN_CODE = re.compile(r"^(?P<town>[^\W\d_][^\d,;:|]{1,40}?),\s*(?P<code>\d{4,5})$")
+
+
+def _town_then_postcode(raw: str) -> tuple[str, str] | None:
+    for part in raw.split(INLINE_MARK):
+        for segment in _ITEM_BAR.split(" ".join(part.split())):
+            label = _LABEL.match(segment)
+            hit = _TOWN_THEN_CODE.match(segment[label.end():].strip(" .")) if label else None
+            if hit and _is_town(hit.group("town")):
+                return hit.group("town"), hit.group("code")
+    return None
 
 
 # A street's name and its house number with no street word, as Croatian,

@@ -19,7 +19,9 @@ from scrapejet.extract.company import brand_words, extract_company
 from scrapejet.extract.emails import extract_emails
 from scrapejet.extract.jsonld import organisations, read_json_ld, text_value
 from scrapejet.extract.links import document_base_url, parse_html
-from scrapejet.extract.phones import country_code, extract_phones, infer_region, whatsapp_number, written_international
+from scrapejet.extract.phones import (
+    country_code, extract_phones, infer_region, other_language_regions, whatsapp_number, written_international,
+)
 from scrapejet.extract.roles import covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
@@ -109,14 +111,12 @@ def _extract(tree: HtmlElement, url: str, role: str | None) -> dict[str, Any]:
     ]
     hint = infer_region(url, languages=languages, address_countries=org_countries, tel_hrefs=tel_hrefs, email_domains=email_domains)
     addresses = extract_addresses(doc, tree, orgs, country_hint=hint, role=role)
-    region = infer_region(
-        url,
-        languages=languages,
-        address_countries=org_countries + [a["country"] for a in addresses if len(a.get("country") or "") == 2],
-        tel_hrefs=tel_hrefs,
-        email_domains=email_domains,
-    )
-    phones = extract_phones(doc, region, orgs)
+    signs = {"address_countries": org_countries + [a["country"] for a in addresses if len(a.get("country") or "") == 2],
+             "tel_hrefs": tel_hrefs, "email_domains": email_domains}
+    region = infer_region(url, languages=languages, **signs)
+    # a language the only sign of the country: a number may be of its other countries
+    alternatives = () if infer_region(url, languages=languages, by_language=False, **signs) else other_language_regions(languages)
+    phones = extract_phones(doc, region, orgs, alternatives)
     company = extract_company(tree, doc, orgs, base_url, role=role)
     socials = extract_socials(doc, orgs, brand_words(company, url, [registered_domain(d) for d in email_domains]))
     return {

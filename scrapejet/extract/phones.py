@@ -41,6 +41,13 @@ _LANGUAGE_COUNTRY = {
     "hu": "HU", "ro": "RO", "ja": "JP", "bg": "BG", "he": "IL", "iw": "IL", "lt": "LT", "lv": "LV", "et": "EE",
     "hr": "HR", "sl": "SI", "tr": "TR", "ko": "KR", "sr": "RS", "is": "IS",
 }
+# The other countries a language is mostly written in: a page whose only
+# sign of its country is its language may be from one of them (Italian in
+# Ticino, French in Wallonia, German in Austria).
+_LANGUAGE_OTHER_COUNTRIES = {
+    "de": ("AT", "CH", "LU", "LI"), "fr": ("BE", "CH", "LU", "MC", "CA"), "it": ("CH", "SM"), "nl": ("BE",),
+    "sv": ("FI",), "pt": ("BR",), "el": ("CY",), "tr": ("CY",),
+}
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
     "osterreich": "AT", "austria": "AT", "autriche": "AT", "schweiz": "CH", "switzerland": "CH", "suisse": "CH",
@@ -147,13 +154,15 @@ def infer_region(
     address_countries: Iterable[str | None] = (),
     tel_hrefs: Iterable[str] = (),
     email_domains: Iterable[str] = (),
+    by_language: bool = True,
 ) -> str | None:
     """The country whose national number format the page's text uses.
 
     Strongest first: a country in a published address, the site's ccTLD,
     the country codes of its own tel: links, the region of its language
     tag (en-GB), the ccTLD of its email addresses, and last the country a
-    language mostly means (de -> DE; English means no single country)."""
+    language mostly means (de -> DE; English means no single country),
+    unless ``by_language`` is false."""
     for country in address_countries:
         if country:
             return country
@@ -176,11 +185,22 @@ def infer_region(
         tld = domain.rsplit(".", 1)[-1]
         if tld in _CCTLD and tld != "us":
             return _CCTLD[tld]
-    for tag in languages:
+    for tag in languages if by_language else ():
         country = _LANGUAGE_COUNTRY.get(tag.split("-")[0])
         if country:
             return country
     return None
+
+
+def other_language_regions(languages: Iterable[str | None]) -> tuple[str, ...]:
+    """Where else the page's language is spoken, for numbers that are not
+    valid in the country its language alone suggested."""
+    for tag in languages:
+        if tag:
+            others = _LANGUAGE_OTHER_COUNTRIES.get(tag.replace("_", "-").lower().split("-")[0])
+            if others:
+                return others
+    return ()
 
 
 # A number written with its country code ("Tel: +39 02 48714236 - 0323 569627").
@@ -252,7 +272,12 @@ def is_placeholder_number(national: str) -> bool:
     return any(run in national for run in _ASCENDING)
 
 
-def extract_phones(doc: Document, region: str | None, organisations: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+def extract_phones(doc: Document, region: str | None, organisations: Iterable[dict[str, Any]],
+                   alternatives: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """The page's phone numbers, read nationally in ``region``; a national
+    number not valid there is read in the one of ``alternatives`` (the other
+    countries of a page's language, when its language was the only sign of
+    its country) where it is valid, if there is exactly one."""
     import phonenumbers
 
     found: list[dict[str, str]] = []
@@ -262,6 +287,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             number = phonenumbers.parse(raw, parse_region)
         except phonenumbers.NumberParseException:
             return
+        if not phonenumbers.is_valid_number(number) and parse_region and not raw.lstrip().startswith("+"):
+            number = _valid_elsewhere(phonenumbers, raw, alternatives) or number
         if not phonenumbers.is_valid_number(number):
             return
         if is_placeholder_number(str(number.national_number)):
@@ -309,7 +336,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             continue
         # "Kundennummer:<br>0221 4710 8820": a label may stand on the line above
         above = doc.lines[index - 1].text if index and len(doc.lines[index - 1].text) <= 80 else ""
-        for match in _matches(phonenumbers, line.text, region, budget):
+        for match in _matches(phonenumbers, line.text, region, budget, alternatives):
             if _is_identifier(line.text, match.start, match.end, match.raw_string, above):
                 continue
             if re.sub(r"\D", "", match.raw_string) in identifiers:
@@ -338,6 +365,19 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
         if entry["type"] == "phone" and entry["e164"] in texted:
             entry["type"] = "mobile"
     return _dedupe(found)
+
+
+def _valid_elsewhere(phonenumbers: Any, raw: str, regions: tuple[str, ...]) -> Any:
+    """``raw`` read in the only one of ``regions`` where it is a valid number."""
+    valid = []
+    for region in regions:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            valid.append(number)
+    return valid[0] if len(valid) == 1 else None
 
 
 def _e164(phonenumbers: Any, raw: str, region: str | None) -> str | None:
@@ -430,11 +470,13 @@ class _Match:
         self.start, self.end, self.raw_string, self.number = start, end, raw_string, number
 
 
-def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]) -> Iterable[_Match]:
+def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int],
+             alternatives: tuple[str, ...] = ()) -> Iterable[_Match]:
     """libphonenumber's matches in a line, found run by run: the matcher is
     only handed the digit runs long enough to be a number (with a character
     of context either side), at most ``budget[0]`` of them a page, so a page
-    of prose, dates or prices costs little."""
+    of prose, dates or prices costs little. A run with no number valid in
+    ``region`` is read in the one of ``alternatives`` where it has one."""
     for run in _DIGIT_RUN.finditer(text):
         if _DATE.match(run.group(0)) or _digit_count(run.group(0)) < 6:
             continue
@@ -444,7 +486,12 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
         offset = max(0, run.start() - 1)
         segment = text[offset : run.end() + 1].replace("·", " ")  # same length: offsets hold
         run_region = region or ("US" if _NANP_SHAPE.match(run.group(0)) else "ZZ")
-        for match in phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID):
+        matches = list(phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID))
+        if not matches and alternatives and not run.group(0).lstrip().startswith("+"):
+            elsewhere = [found for found in (list(phonenumbers.PhoneNumberMatcher(
+                segment, other, leniency=phonenumbers.Leniency.VALID)) for other in alternatives) if found]
+            matches = elsewhere[0] if len(elsewhere) == 1 else []
+        for match in matches:
             yield _Match(offset + match.start, offset + match.end, text[offset + match.start : offset + match.end],
                          match.number)
 

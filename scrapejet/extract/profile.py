@@ -58,6 +58,10 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         for role in page["contacts"].get("covers") or ():
             if page.get("url"):
                 role_pages.setdefault(role, page["url"])
+    # a small business that has no "about us" introduces itself on its team
+    # page ("Unser Team", "L'équipe"): that page is its about page
+    if "team" in role_pages:
+        role_pages.setdefault("about", role_pages["team"])
 
     # A "how to get here" page may list the ferry, taxi and bus companies'
     # numbers: several numbers found only there are theirs when the site

@@ -313,12 +313,16 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
     """Roles a legal notice (or terms page) also serves: the privacy
     statement, when a section of it is headed as one ("Datenschutz",
     "Protection des données") or its text speaks of personal data in two
-    different terms. Used only for a site with no privacy page of its own."""
-    if role not in ("legal", "terms"):
+    different terms. A contact or about page ("Kontakt & Info") serves it
+    only with a section headed as one. Used only for a site with no privacy
+    page of its own."""
+    if role not in ("legal", "terms", "contact", "about"):
         return []
     body = [line for line in doc.lines if not line.flags & (HEADER | FOOTER | NAV)]
     if any(line.heading and _text_role(line.text) == "privacy" for line in body):
         return ["privacy"]
+    if role in ("contact", "about"):
+        return []
     terms = {match.group(0) for line in body for match in _PERSONAL_DATA.finditer(fold(line.text))}
     return ["privacy"] if len(terms) >= 2 else []
 

@@ -94,6 +94,15 @@ _FOLLOW_TEXT = re.compile(
 )
 
 
+# A handle written after its network's name ("Instagram: @acme", "IG @acme"),
+# not part of an e-mail address.
+_TEXT_HANDLE = re.compile(r"(?i)(?<!\w)(instagram|insta|ig|tiktok|tik tok|twitter|threads)(?!\w)\s*[:\-–]?\s*@([A-Za-z0-9._]{2,30})(?![\w@])")
+_TEXT_NETWORK = {"instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok",
+                 "twitter": "x", "threads": "threads"}
+_TEXT_PROFILE = {"instagram": "https://www.instagram.com/{}", "tiktok": "https://www.tiktok.com/@{}",
+                 "x": "https://x.com/{}", "threads": "https://www.threads.com/@{}"}
+
+
 def profile(url: str) -> dict[str, str] | None:
     """``{"network", "url", "handle"}`` when ``url`` is a profile on a known
     network, with the URL canonicalised (https, the network's main host, no
@@ -154,7 +163,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             user_id = (parse_qs(query).get("id") or [""])[0]
             return f"profile.php?id={user_id}" if user_id.isdigit() else None
         if first == "pages" and len(segments) >= 2:
-            return "/".join(segments[:3])
+            # /pages/Name/1234, and /pages/category/Pub/Name-1234: the page, not its category
+            return "/".join(segments[:4] if segments[1].lower() == "category" else segments[:3])
         if first == "people" and len(segments) >= 3 and segments[2].isdigit():
             return f"people/{segments[1]}/{segments[2]}"  # a page without a username: /people/Name/6158…/
         if first == "share" and len(segments) == 2 and _SHARED_PROFILE.fullmatch(segments[1]):
@@ -230,6 +240,16 @@ def extract_socials(
             found[entry["url"]] = entry
             if not anchor.flags & (HEADER | FOOTER | NAV) and not _brand_handle(entry, brands):
                 in_body.setdefault(entry["network"], []).append(entry["url"])
+    # "Instagram: @acme" written out, with no link: the profile it names
+    for line in doc.lines:
+        if line.third_party or line.flags & WIDGET or "@" not in line.text:
+            continue
+        for match in _TEXT_HANDLE.finditer(line.text):
+            network = _TEXT_NETWORK[match.group(1).lower().replace(" ", "")]
+            handle = match.group(2).rstrip(".")
+            entry = profile(_TEXT_PROFILE[network].format(handle))
+            if entry and (network != "x" or _HANDLE["x"].match(handle)):
+                found.setdefault(entry["url"], entry)
     # Several profiles of one network in the body, none named like the
     # company: the team's own accounts (a staff page), not the company's.
     for network, urls in in_body.items():
