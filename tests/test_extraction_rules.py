@@ -990,3 +990,21 @@ def test_a_national_number_of_another_country_of_the_page_s_language():
 def test_a_labelled_address_between_bars_or_as_town_and_postcode(html, expected):
     found = _contacts(html, "http://firma.test/", role="contact")
     assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == expected
+
+
+def test_a_quote_request_page_is_the_contact_page_of_a_site_without_one():
+    home = "http://drclean.test/"
+    links = [Link(url=home + "services.html", text="Services"), Link(url=home + "free-estimate.html", text="Free Estimate")]
+    assert discover_role_pages(links, home)["contact"] == [home + "free-estimate.html"]
+    links.append(Link(url=home + "contact.html", text="Contact"))
+    assert discover_role_pages(links, home)["contact"] == [home + "contact.html"]
+
+
+def test_a_cookie_policy_is_the_privacy_page_of_a_site_without_one():
+    from scrapejet.extract.profile import merge_profile
+
+    home = _page("http://scaffold.test/", "home", "<h1>Scaffolding</h1>")
+    cookies = _page("http://scaffold.test/cookie-policy.html", "cookies", "<h1>Cookie Policy</h1>")
+    assert merge_profile([home, cookies], job_id="j", site="scaffold.test")["pages"]["privacy"] == cookies["url"]
+    privacy = _page("http://scaffold.test/privacy.html", "privacy", "<h1>Privacy Policy</h1>")
+    assert merge_profile([home, cookies, privacy], job_id="j", site="scaffold.test")["pages"]["privacy"] == privacy["url"]

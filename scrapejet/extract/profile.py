@@ -62,6 +62,9 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     # page ("Unser Team", "L'équipe"): that page is its about page
     if "team" in role_pages:
         role_pages.setdefault("about", role_pages["team"])
+    # and its cookie policy is the only statement it makes about personal data
+    if "cookies" in role_pages:
+        role_pages.setdefault("privacy", role_pages["cookies"])
 
     # A "how to get here" page may list the ferry, taxi and bus companies'
     # numbers: several numbers found only there are theirs when the site

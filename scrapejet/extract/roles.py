@@ -169,11 +169,13 @@ _SLUGS: dict[str, str] = {
         cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies""",
 }
 # A booking page is the contact page of a site that has no other: a B&B's
-# "Prenotazioni", a restaurant's "Reservas" hold its phone and e-mail.
+# "Prenotazioni", a restaurant's "Reservas" hold its phone and e-mail; and
+# so is a tradesman's "Free estimate" / "Devis" request page.
 _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation reserve booking bookings book
     prenota prenotazioni prenotazione prenotare buchen buchung reservieren reservierung reserveren reservering
     reserver reservez reservation-en-ligne agendamento agendar bokning boka booking bestil bestilling
-    varaa varaus rezerwacja rezervace""".split())
+    varaa varaus rezerwacja rezervace
+    estimate quote devis preventivo presupuesto orcamento wycena""".split())
 # A page that says where the business is ("Dove siamo", "Anfahrt" is a
 # contact word already) often holds its address and numbers: fetched as a
 # contact page after the real one, or in its place with the booking page.
