@@ -337,6 +337,9 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("W jakich godzinach salon jest otwarty w sobotę?", "hours"), ("Tot hoe laat is de praktijk op maandag geopend?", "hours"),
     ("Op welke tijden is het bedrijf op werkdagen bereikbaar?", "hours"), ("¿Hasta qué hora abre?", "hours"),
     ("Zu welchen Zeiten ist die Praxis erreichbar?", "hours"), ("What is open source?", None),
+    # when the phone is answered; a postcode asked for by its name
+    ("When can I phone the practice to book an appointment?", "hours"), ("When can I call you?", "hours"),
+    ("What is the postal code of the practice?", "place"), ("Quel est le code postal du cabinet ?", "place"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -359,6 +362,15 @@ def test_whether_a_sentence_holds_that_kind_of_value(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind(sentence, kind, "Who runs Northwind Tools?") == holds
+
+
+def test_a_postcode_asked_for_is_answered_by_a_sentence_holding_one():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "What is the postal code of the osteopathy practice in Opole?"
+    assert holds_kind("ul. Wrocławska 156a/306, 45-835 Opole", "place", question) == 1.0
+    assert holds_kind("ul. Wrocławska 156a/306, Opole", "place", question) == 0.0  # the street alone
+    assert holds_kind("ul. Wrocławska 156a/306, Opole", "place", "Where is the practice?") == 1.0
 
 
 def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind_in_another_language():
@@ -712,6 +724,10 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("La séance (45 – 50 minutes) : 40 €", "session"),
     ("Náš pension nabízí ubytování cca 20 hostům", "guest"),
     ("Sitzplätze: 120 Nichtraucherplätze", "seat"),
+    ("Si occupa inoltre di diritto di famiglia, separazioni, affidamento dei figli", "family"),
+    ("Si occupa inoltre di diritto di famiglia, separazioni, affidamento dei figli", "child"),
+    ("Lo Studio opera con particolare attenzione al diritto penale", "criminal"),
+    ("W 2023 roku uzyskałem habilitację w dziedzinie nauk medycznych", "habilitation"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

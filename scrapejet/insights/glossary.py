@@ -105,6 +105,26 @@ GLOSSARY = {
     "degree": "diplôme licence master abschluss diplom título grado licenciatura laurea diploma master "
               "dyplom licencjat magister titul diploma diploma diplomă diploma examen eksamen tutkinto "
               "diplomas πτυχίο диплома",
+    "family": "famille familial familiale familie familien familia familiar famiglia familiare gezin família "
+              "rodzina rodzinny rodzinne rodina obitelj družina család familie aile familj perhe šeima οικογένεια "
+              "семейство сім'я",
+    "child": "enfant enfants kind kinder niño niños hijo hijos bambino bambini figlio figli kinderen criança "
+             "crianças filhos dziecko dzieci dítě děti dijete djeca otrok otroci gyermek gyerek copil copii çocuk "
+             "barn børn lapsi lapset vaikas vaikai παιδί παιδιά дете деца дитина діти",
+    # what a law office's pages say it does
+    "law": "droit recht derecho diritto direito prawo právo pravo jog drept hukuk rätt ret rett oikeus teisė "
+           "δίκαιο право",
+    "criminal": "pénal pénale strafrecht strafverteidigung penal penale strafrecht karny karne trestní kazneno "
+                "kazensko büntető ceza straffrätt strafferet strafferett rikos baudžiamoji ποινικό наказателно "
+                "кримінальне",
+    "divorce": "divorce scheidung divorcio divorzio echtscheiding divórcio rozwód rozvod razvod ločitev válás "
+               "divorț boşanma skilsmässa skilsmisse avioero skyrybos διαζύγιο развод розлучення",
+    "separation": "séparation trennung separación separazione scheiding separação separacja rozluka odluka "
+                  "különválás separare ayrılık separation separasjon asumusero separacija",
+    "doctorate": "doctorat promotion doktorat doctorado dottorato promotie doutorado doktorát doktorat doktori "
+                 "doctorat doktora doktorsexamen tohtori daktaras διδακτορικό докторат",
+    "habilitation": "habilitation habilitiert habilitación abilitazione habilitatie habilitação habilitacja "
+                    "habilitację habilitacji habilitace habilitacija habilitáció abilitare docentur dosentti habilitacija",
     "bank": "banque bank banco banca bankrekening conta banku banka bankszámla bancă banka pankki bankas "
             "τράπεζα банка банк",
     "job": "emploi poste recrutement stelle stellenangebot karriere empleo trabajo lavoro lavora baan vacature "

@@ -42,7 +42,9 @@ _OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abi
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # a time of day, whatever it is for, before what it is for: "at what times
     # can they be reached by phone?", "by what time do guests check out?"
+    # ("when can I phone to book?" asks when the line is staffed)
     ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|"
+                         r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit)\b|"
                          r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
@@ -237,9 +239,15 @@ _PERSON_CUE = re.compile(
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
 
+# A postcode asked for, in the languages of the question words: answered by
+# a sentence holding one, not by a street alone
+_POSTCODE_WORDS = (r"\b(?:postal code|postcode|post code|zip code|zip|postleitzahl|plz|code postal|codigo postal|"
+                   r"codice postale|postnummer|kod pocztowy|postinumero|iranyitoszam|psc|"
+                   r"postna stevilka|postanski broj)\b")
+_POSTCODE_ASKED = re.compile(_POSTCODE_WORDS)
 # "In which town is it registered?" asks for a place, though "registered" asks for a number elsewhere.
 _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region|district|sector|street)\b|"
-                          r"\bstreet address\b|"
+                          r"\bstreet address\b|" + _POSTCODE_WORDS + "|"
                           # an address asked for by its word, after "which"/"ποια" that would ask who
                           r"(?<!web )(?<!ip )(?<!site )\b(?:address|adresse|anschrift|direccion|indirizzo|adres|"
                           r"endereco|morada|διευθυνση|adresa)\b")
@@ -256,7 +264,7 @@ _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welche
 KIND_WORDS = {
     "place": "address adress adresse street located location where town city village postcode zip based sector "
              "district region country area anschrift strasse direccion calle indirizzo adres endereco morada adresa "
-             "ulica cim osoite aadress",
+             "ulica cim osoite aadress postal code",
     "hours": "opening open hours hour time times offnungszeiten oeffnungszeiten horaires horaire horario horarios "
              "orari orario openingstijden openingsuren",
     "person": "who owner owns founder founded director manager ceo head lawyer attorney therapist doctor dentist "
@@ -664,6 +672,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         from ..extract.addresses_nocode import addresses_without_postcode
         from ..extract.textlines import Line
 
+        if _POSTCODE_ASKED.search(fold(question)):
+            return 1.0 if holds_postcode(sentence) else 0.0
         # a whole address as the business extractor reads one, in any of its
         # languages, with its postcode or without ("Adresa: Folnegovićeva 1b, Zagreb")
         if any(a.get("street") and (a.get("postal_code") or a.get("locality"))
