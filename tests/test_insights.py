@@ -878,3 +878,13 @@ def test_a_question_in_the_page_s_language_searches_its_other_words_for_the_same
     assert "création" in words and "fondateur" in words
     assert "kamers" in page_words("How many rooms are there?").split()
     assert page_words("Quel est le numéro de SIRET ?") is None
+
+
+def test_a_first_name_after_dutch_van_is_a_person_and_a_street_is_none():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Whose dream was Cremerie Alijs originally?"
+    assert holds_kind("Cremerie Alijs begon met een droom van Maarten: een plek waar ambacht samenkomt.", "person",
+                      question) == 1.0
+    # the company's name before a comma labels nothing; a name before a house number is a street
+    assert holds_kind("Uitbatingszetel: Cremerie Alijs, Lange Dreef 9, 2820 Rijmenam", "person", question) < 1.0

@@ -108,6 +108,14 @@ GLOSSARY = {
     "family": "famille familial familiale familie familien familia familiar famiglia familiare gezin família "
               "rodzina rodzinny rodzinne rodina obitelj družina család familie aile familj perhe šeima οικογένεια "
               "семейство сім'я",
+    "order": "commande commander commandez bestellen bestellung bestellungen pedido pedidos pedir ordine ordini "
+             "ordinare ordina bestelling bestellingen encomenda encomendar zamówienie zamówienia zamów objednávka "
+             "objednat narudžba naručite naročilo naročite rendelés rendeljen comandă comanda sipariş beställ "
+             "beställning beställningar bestil bestilling bestillinger bestill tilaus tilaa užsakymas užsakykite "
+             "παραγγελία поръчка замовлення",
+    # how an about page tells its story: "began as Maarten's dream"
+    "dream": "rêve traum sueño sogno droom sonho marzenie sen álom vis rüya dröm drøm unelma svajonė όνειρο "
+             "мечта мрія",
     "child": "enfant enfants kind kinder niño niños hijo hijos bambino bambini figlio figli kinderen criança "
              "crianças filhos dziecko dzieci dítě děti dijete djeca otrok otroci gyermek gyerek copil copii çocuk "
              "barn børn lapsi lapset vaikas vaikai παιδί παιδιά дете деца дитина діти",

@@ -414,7 +414,7 @@ def search_words(question: str, kind: str | None) -> str | None:
 _PARTICLES = frozenset("von van de der den di da du le la del della dos das ten ter".split())
 # a first name alone is a person's right after these ("contact Colin", "ask for Maria")
 # ("delivered by Georgia"; not German "von": its nouns have capitals, "von Außen")
-_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by par por da door "
+_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by par por da door van "
                         "owner founder inhaber inhaberin".split())
 
 
@@ -549,15 +549,23 @@ def first_name_cards(units: list[str]) -> list[str]:
             and len(b.split()) <= 8 and _PERSON_CUE.search(fold(b))]
 
 
-def _labelled_by(sentence: str, first: str, asked: set[str]) -> bool:
+def _labelled_by(sentence: str, first: str, asked: set[str], names: list[list[str]]) -> bool:
     """Whether a word of the question (a noun of five letters or more, not
     a stop word) labels the name: right before it, with a colon or comma
-    ("Pächterin: Iveta Lehmann", "durch die Pächterin, Iveta Lehmann")."""
+    ("Pächterin: Iveta Lehmann", "durch die Pächterin, Iveta Lehmann"). The
+    last word of another name is none ("Cremerie Alijs, Lange Dreef 9")."""
     label = _LABEL_BEFORE.search(sentence[:sentence.find(first)])
     if label is None:
         return False
     word = fold(label.group(1))
+    if any(len(name) > 1 and fold(name[-1]) == word for name in names):
+        return False
     return len(word) >= 5 and word in asked and word not in STOP_WORDS
+
+
+def _before_house_number(sentence: str, name: list[str]) -> bool:
+    """Whether a house number follows the name: a street, not a person."""
+    return bool(re.search(rf"{re.escape(' '.join(name))}\s+\d{{1,4}}[a-zA-Z]?\b(?![.:])", sentence))
 
 
 _LABEL_BEFORE = re.compile(r"(\w+)\s*[:,]\s*(?:(?:the|die|der|das|la|le|el|il|lo|de|het|een|a)\s+)?$", re.I)
@@ -698,8 +706,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         if (card and _PERSON_CUE.search(fold(card.group("role"))) and fold(card.group("name")) not in STOP_WORDS
                 and fold(card.group("name")) not in asked):
             return 1.0
-        found = [name for name in _names(sentence)
+        names = _names(sentence)
+        found = [name for name in names
                  if not _given(name, asked) and not _STREET.search(" ".join(name))  # "Rue Achille ..." is a street
+                 and not _before_house_number(sentence, name)  # "Lange Dreef 9, 2820 Rijmenam" too
                  and not all(fold(w) in _ROLE_WORDS or _PERSON_CUE.fullmatch(fold(w)) for w in name)]  # "Executive Chef"
         # "by", "von", "par" are a cue only right before the name ("Founded 1994
         # by Ada Marsh"), not in "lass dich von uns beraten" or "Von Støckens Plads 2"
@@ -713,7 +723,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
                          for name in found)
         # ...and the question's own word for the person, as the label before the
         # name ("Who runs it as its tenant (Pächterin)?": "Pächterin: Iveta Lehmann")
-        cue = cue or any(_labelled_by(sentence, name[0], asked) for name in found)
+        cue = cue or any(_labelled_by(sentence, name[0], asked, names) for name in found)
         # ...and a couple named together, as hosts and owners sign ("Margaret and
         # Tony Spowart", "Kathrin & Florian Häusler", "Harriet and Rachel")
         cue = cue or any(not ({fold(match.group(1)), fold(match.group(2))} & (asked | STOP_WORDS | _ROLE_WORDS))
