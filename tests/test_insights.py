@@ -339,6 +339,7 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("Zu welchen Zeiten ist die Praxis erreichbar?", "hours"), ("What is open source?", None),
     # when the phone is answered; a postcode asked for by its name
     ("When can I phone the practice to book an appointment?", "hours"), ("When can I call you?", "hours"),
+    ("When can you deliver metal by appointment?", "hours"),
     ("What is the postal code of the practice?", "place"), ("Quel est le code postal du cabinet ?", "place"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):

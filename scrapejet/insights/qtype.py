@@ -44,7 +44,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # can they be reached by phone?", "by what time do guests check out?"
     # ("when can I phone to book?" asks when the line is staffed)
     ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|"
-                         r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit)\b|"
+                         r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit|come|drop|bring|deliver|"
+                         r"collect|pick)\b|"
                          r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
