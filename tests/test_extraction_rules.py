@@ -1008,3 +1008,14 @@ def test_a_cookie_policy_is_the_privacy_page_of_a_site_without_one():
     assert merge_profile([home, cookies], job_id="j", site="scaffold.test")["pages"]["privacy"] == cookies["url"]
     privacy = _page("http://scaffold.test/privacy.html", "privacy", "<h1>Privacy Policy</h1>")
     assert merge_profile([home, cookies, privacy], job_id="j", site="scaffold.test")["pages"]["privacy"] == privacy["url"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Tvorba webových stránek: Studio Web, info@studioweb.cz", "Weboldalt készítette: Webstudio, info@webstudio.hu",
+    "Κατασκευή ιστοσελίδας: WebX, info@webx.gr", "Izrada web stranice: Webcentar, info@webcentar.hr",
+    "Site realizat de Webstudio, info@webstudio.ro", "Sivuston toteutus: Webstudio, info@webstudio.fi",
+])
+def test_a_designer_credit_in_more_languages_is_not_the_company_s(credit):
+    found = _contacts(f"<footer><p>Firma, <a href='mailto:office@firma.test'>office@firma.test</a></p><p>{credit}</p></footer>",
+                      "http://firma.test/", role="home")
+    assert [e["email"] for e in found["emails"]] == ["office@firma.test"]

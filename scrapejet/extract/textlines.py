@@ -298,6 +298,11 @@ _THIRD_PARTY_MENTION = re.compile(
     r"gestaltung und umsetzung|umsetzung:|website (?:gemaakt |ontwikkeld )?door|ontwerp en realisatie|"
     r"(?:site|website) (?:criado|desenvolvido|feito) por|desenvolvido por|projekt i wykonanie|wykonanie strony|"
     r"strona wykonana przez|hemsida (?:gjord )?av|hjemmeside (?:lavet )?af|nettside (?:laget )?av|"
+    # ... in the languages of Central and Eastern Europe, Finland, Greece and Turkey
+    r"tvorba (?:webu|webovych stranek|webovych stranok|stranok|www)|web vytvoril|stranky vytvoril|"
+    r"weboldalt? keszitette|honlapot keszitette|kotisivut:|verkkosivut:|sivuston toteutus|webbdesign:|"
+    r"κατασκευη ιστοσελιδας|σχεδιασμος ιστοσελιδας|site realizat de|website realizat de|"
+    r"izrada (?:web )?stranic[ea]|izrada weba|izdelava spletne strani|web tasarim|site tasarimi|"
     # the processors privacy statements quote with their address and numbers
     r"google ireland|google llc|meta platforms|facebook ireland|microsoft ireland|amazon web services emea|"
     r"linkedin ireland|twitter international|pinterest europe|the rocket science group|facebook inc|"
