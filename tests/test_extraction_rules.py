@@ -1019,3 +1019,30 @@ def test_a_designer_credit_in_more_languages_is_not_the_company_s(credit):
     found = _contacts(f"<footer><p>Firma, <a href='mailto:office@firma.test'>office@firma.test</a></p><p>{credit}</p></footer>",
                       "http://firma.test/", role="home")
     assert [e["email"] for e in found["emails"]] == ["office@firma.test"]
+
+
+def test_a_finnish_flat_number_and_a_labelled_field_after_the_town():
+    found = _contacts("<footer><div><a href='tel:+358407509832'>040 750 9832</a> "
+                      "<a href='#'>Bostoninkaari 3 C 16,<br>04320 Tuusula</a> <a href='#'>Y-tunnus: 3355482-7</a></div></footer>",
+                      "http://vesito.fi/", role="home")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("Bostoninkaari 3 C 16", "04320", "Tuusula")]
+
+
+def test_a_us_state_and_zip_on_the_line_above_do_not_label_the_number_below():
+    found = _contacts("<p><b>111 S. Main St.<br>Homedale, ID  83628<br>(208)337-4900</b></p>",
+                      "http://homedalechiro.test/contact/", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+12083374900"]
+    # a register number's label on the line above still marks the digits below it
+    found = _contacts("<p>Kundennummer:<br>0221 4710 8820</p>", "http://firma.de/", role="contact")
+    assert found["phones"] == []
+
+
+@pytest.mark.parametrize("url, text, role", [
+    ("http://firma.test/legale.html", "AVVISO LEGALE", "legal"),
+    ("http://firma.test/legal/cookie-terms.html", "Όροι Cookies", "cookies"),
+    ("http://firma.test/to-iatros.html", "Ο Ιατρός", "about"),
+    ("http://firma.test/meet-the-doctor", "Meet the Doctor", "about"),
+])
+def test_more_role_words(url, text, role):
+    assert page_role(url, text) == role

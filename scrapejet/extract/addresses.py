@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from scrapejet.extract.addresses_nocode import EN_STREET_WORDS, addresses_without_postcode
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
-from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, Document, Line, fold, mark_third_party
+from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, INLINE_MARK, Document, Line, fold, mark_third_party
 
 # A store locator lists hundreds; a company page a handful.
 MAX_ADDRESSES = 20
@@ -136,7 +136,8 @@ _DE_WORD = (
     r"(?:Stra(?:ß|ss)e|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Markt|Pfad|Graben|Wall|"
     r"Zeile|Kamp|Promenade|Berg|Feld|Bogen|Anger|Winkel|Kai|Deich|Landstra(?:ß|ss)e)"
 )
-_HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?"
+# (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16")
+_HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
         rf"(?P<street>(?:(?:[{_UPPER}][{_LETTER}.'\-]*\s){{0,3}}[{_UPPER}][{_LETTER}.'\-]*?(?i:{_DE_SUFFIX})"
@@ -216,6 +217,8 @@ _ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}(?!\w)\s*[:\-–]?\s*", re
 # spans): "019-21 90 60 info@enbema.se Besöksadress: Fabriksgatan 8 702 10 Örebro"
 _ADDRESS_LABEL_INLINE = re.compile(rf"(?:^|\s){_ADDRESS_LABEL_WORDS}\s*:\s*", re.I)
 # Labelled codes before a street on its line: "VAT: FI06536922 ", "Y-tunnus: 0653692-2 "
+# a labelled field after the address on its line ("· Y-tunnus: 3355482-7", "Tel.: 0123")
+_NEXT_FIELD = re.compile(r"^[\s,;|·•–-]*[^\W\d_][\w.\- ]{0,20}:\s*\S")
 _FIELDS_BEFORE = re.compile(r"^(?:[\w.-]{1,20}(?: [\w.-]{1,20})?\s?:\s*[\w+-]*\d[\w+/.-]*\s+)+")
 # What sits before an address on a line without being part of it: icons
 # ("📍Hietalanniementie 5, 35820 Mänttä-Vilppula"), bullets, dashes.
@@ -540,6 +543,12 @@ def _address_at(
         return None  # "10086 San Pablo Ave": a house number and its street, not a postcode and town
 
     head, tail = text[: match.start()], text[match.end() :]
+    # "04320 Tuusula Y-tunnus: 3355482-7": the town's last word labels the
+    # next item on the line, which the address ends before
+    next_item = bool(locality and " " in locality and tail.startswith(":"))
+    if next_item:
+        locality = locality.rpartition(" ")[0]
+    next_item = next_item or bool(_NEXT_FIELD.match(tail))
     head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
     street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
     written_end = match.end()
@@ -571,7 +580,7 @@ def _address_at(
     if street is None:
         # A postcode and town alone: only on a line of its own, where a
         # site puts its own address.
-        whole_line = not head_rest and (not tail.strip(" ,.") or country)
+        whole_line = not head_rest and (not tail.strip(" ,.") or country or next_item)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
         if not (whole_line and in_own_place and kind in ("EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA")):
             return None
@@ -687,8 +696,13 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
             if found and (not rest or (kind == "BR" and _NEIGHBOURHOOD.fullmatch(", " + rest))):
                 street = found.group("street").strip(" ,")
                 return (f"{street}, {unit}" if unit else street), street_kind, [candidate, *([unit] if unit else []), *between]
-        if _is_street_line(candidate) and not re.search(r"\d{5}", candidate):
-            return (f"{candidate}, {unit}" if unit else candidate), None, [candidate, *([unit] if unit else []), *between]
+        # "040 750 9832 · vesa@vesito.fi · Bostoninkaari 3 C 16,": items set side by side,
+        # the street the last of them
+        items = [" ".join(item.split()).strip(" ,") for item in above.raw.split(INLINE_MARK) if item.strip(" ,")]
+        for line_or_item in dict.fromkeys([candidate, *items[-1:]]):
+            if _is_street_line(line_or_item) and not re.search(r"\d{5}", line_or_item):
+                return ((f"{line_or_item}, {unit}" if unit else line_or_item), None,
+                        [line_or_item, *([unit] if unit else []), *between])
         if kind in ("GB", "IE") and _UNNUMBERED_STREET.match(candidate):
             # "Linear House / Peyton Place / Greenwich / London / SE10 8RS":
             # British streets often go without a number

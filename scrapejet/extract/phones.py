@@ -552,7 +552,8 @@ def _is_identifier(text: str, start: int, end: int, raw: str, above: str = "") -
     """A digit run that is a date, a price, a register or tax number, an
     order number or glued to letters, however valid it is as a number."""
     before = text[max(0, start - _LABEL_WINDOW) : start]
-    if not before.strip(" .:-–"):
+    from_above = not before.strip(" .:-–")
+    if from_above:
         before = f"{above} {before}"
     folded = fold(before)
     labelled = bool(_LABEL_AT_END.search(folded))
@@ -575,6 +576,8 @@ def _is_identifier(text: str, start: int, end: int, raw: str, above: str = "") -
     if phone_at > identifier.end():
         return False
     gap = folded[identifier.end() :]
+    if from_above and re.search(r"\d", gap):
+        return False  # the line above labels its own digits ("Homedale, ID 83628": a state and ZIP)
     return len(gap) <= 30 and len(gap.split()) <= 3
 
 

@@ -39,6 +39,7 @@ _TEXTS: dict[str, str] = {
         rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια |
         biography | bio | biografia | biografie | biographie | lebenslauf | vita | curriculum vitae | zur person |
         βιογραφικο | zyciorys | zivotopis | zivotopis lekare |
+        the doctor | meet the doctor | meet your doctor | our doctor | ο ιατρος | ο γιατρος | η ιατρος |
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
@@ -97,7 +98,7 @@ _TEXTS: dict[str, str] = {
         ochrana sukromia | zasady ochrany osobnych udajov | политика за поверителност | поверителност | защита на личните данни | лични данни | політика конфіденційності | конфіденційність | захист персональних даних | политика конфиденциальности | конфиденциальность | персональные данные | обработка персональных данных | מדיניות פרטיות | מדיניות הפרטיות | פרטיות | プライバシーポリシー | 個人情報保護方針 | 個人情報の取り扱い | 個人情報の取扱い | 個人情報保護 | 個人情報保護ポリシー | 隐私政策 | 隱私政策 | 개인정보처리방침 | 개인정보 처리방침 | سياسة الخصوصية""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
         impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
-        informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale |
+        informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale | avviso legale |
         informazioni legali | colofon | juridische informatie | informacoes legais |
         pravni informace | nota prawna | informacje prawne | juridisk information |
         impresszum | jogi nyilatkozat | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
@@ -105,7 +106,7 @@ _TEXTS: dict[str, str] = {
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
         politica de cookies | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
-        cookieverklaring | cookie beleid |
+        cookieverklaring | cookie beleid | οροι cookies | πολιτικη cookies |
         suti tajekoztato | cookie tajekoztato | politica cookies | cerez politikasi | cerezler | slapukai | slapuku politika | sikdatnes | kupsised | kolacici | politika kolacica | piskotki | politika piskotkov |
         бисквитки | политика за бисквитки""",
 }
@@ -160,13 +161,13 @@ _SLUGS: dict[str, str] = {
         adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
         ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
-        aviso-legal nota-legal note-legali colofon colophon site-notice rechtliches informations-legales
+        aviso-legal nota-legal note-legali avviso-legale legale colofon colophon site-notice rechtliches informations-legales
         rechtliche-hinweise
         impresszum
         tokushoho tokusho tokuteishotorihiki rekvizity""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
         cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring
-        cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies""",
+        cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies cookie-terms cookies-policy""",
 }
 # A booking page is the contact page of a site that has no other: a B&B's
 # "Prenotazioni", a restaurant's "Reservas" hold its phone and e-mail; and
