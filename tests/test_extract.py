@@ -689,3 +689,15 @@ def test_a_team_page_keeps_each_name_above_its_role():
     assert "### Shannon Eagle\nPractise Manager" in data["markdown"]
     assert "Shannon Eagle\nPractise Manager" in data["text"]
     assert "Home" not in data["markdown"] and "Cameron Road" not in data["text"]
+
+
+def test_inline_elements_that_touch_are_read_as_separate_words():
+    from scrapejet.extract.page import extract_page
+
+    html = ("<html><body><main><h1>Επικοινωνία</h1><p>Το ιατρείο δέχεται μόνο κατόπιν ραντεβού, Δευτέρα έως Παρασκευή."
+            "</p><ul><li><a href='tel:+302310445330'><div><b>2310 445330</b><span>Τηλέφωνο ιατρείου</span></div></a></li>"
+            "<li><p><span>Κωνσταντίνου Καραμανλή 67, Θεσσαλονίκη</span><span>Άνοιγμα στο Google Maps</span></p></li></ul>"
+            "<p>Η σημερινή ημέρα επισημαίνεται αυτόματα στον πίνακα του ωραρίου.</p></main></body></html>")
+    text = extract_page(html, "http://iatreio.test/")["text"]
+    assert "2310 445330 Τηλέφωνο" in text and "Θεσσαλονίκη Άνοιγμα" in text
+    assert "445330Τηλέφωνο" not in text

@@ -340,6 +340,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     # when the phone is answered; a postcode asked for by its name
     ("When can I phone the practice to book an appointment?", "hours"), ("When can I call you?", "hours"),
     ("When can you deliver metal by appointment?", "hours"),
+    ("In che orari si può telefonare a Fersina Viaggi?", "hours"),  # the times, not the number
+    ("During which hours is the telephone service staffed?", "hours"),
     ("What is the postal code of the practice?", "place"), ("Quel est le code postal du cabinet ?", "place"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
@@ -729,6 +731,7 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Si occupa inoltre di diritto di famiglia, separazioni, affidamento dei figli", "child"),
     ("Lo Studio opera con particolare attenzione al diritto penale", "criminal"),
     ("W 2023 roku uzyskałem habilitację w dziedzinie nauk medycznych", "habilitation"),
+    ("Σάββατο Κατόπιν συνεννόησης · Κυριακή Κλειστά", "sunday"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms
@@ -889,3 +892,39 @@ def test_a_first_name_after_dutch_van_is_a_person_and_a_street_is_none():
                       question) == 1.0
     # the company's name before a comma labels nothing; a name before a house number is a street
     assert holds_kind("Uitbatingszetel: Cremerie Alijs, Lange Dreef 9, 2820 Rijmenam", "person", question) < 1.0
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("Σάββατο Κατόπιν συνεννόησης · Κυριακή Κλειστά", 1.0),  # a day it is closed answers "open on Sundays?"
+    ("Puhelinpäivystys joka päivä 7–21 / 7", 1.0),  # every day, whole hours
+    ("Sonntag", 0.0),
+])
+def test_hours_in_more_languages_and_a_day_closed(sentence, holds):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, "hours", "Is the practice open on Sundays?") == holds
+
+
+def test_a_street_name_and_number_before_a_town_is_a_place():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("Κωνσταντίνου Καραμανλή 67, Θεσσαλονίκη", "place", "Where is it?") == 0.75
+    assert holds_kind("Wir haben 12, Mitarbeiter", "place", "Where is it?") < 0.75  # no street's name
+    assert holds_kind("Seit 1994, Berlin", "place", "Where is it?") < 0.75  # a year, no house number
+
+
+def test_an_hours_table_reads_its_two_times_as_one_span():
+    from scrapejet.insights.extractive import _units
+
+    text = "Office Hours\nMonday\n8:00am\n5:00pm\nTuesday\n8:00am\n1:00pm"
+    assert any("Tuesday · 8:00am - 1:00pm" in unit for unit in _units(text, "hours"))
+
+
+@pytest.mark.parametrize("words, english", [
+    ("Řidičská skla −30 %", "driver"), ("Řidičská skla −30 %", "lens"), ("Nové brýle za výhodnou cenu", "glasses"),
+])
+def test_the_glossary_has_an_optician_s_words(words, english):
+    from scrapejet.insights.glossary import english_terms
+    from scrapejet.insights.text import stem, terms
+
+    assert stem(english) in english_terms(set(terms(words)))

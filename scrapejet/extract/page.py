@@ -296,6 +296,7 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     agreement about what the main content is."""
     for div in _TEXT_DIVS(tree):
         div.tag = "p"
+    _space_adjacent_inlines(tree)
     body = _trafilatura_body(tree)
     if body is None:
         fallback = _visible_text(tree)
@@ -328,6 +329,25 @@ def _run_trafilatura(tree: HtmlElement) -> lxml.etree._Element | None:
         output_format="markdown",
     )
     return None if document is None else document.body
+
+
+# Inline elements a stylesheet sets on lines of their own, written with no
+# space between them: "<b>2310 445330</b><span>Τηλέφωνο ιατρείου</span>".
+_GLUED_INLINE = frozenset({"a", "b", "strong", "span", "em", "i", "small", "label", "mark", "time"})
+
+
+def _space_adjacent_inlines(tree: HtmlElement) -> None:
+    """A space between two sibling inline elements that touch, when each
+    holds a word: trafilatura would glue "2310 445330Τηλέφωνο" and
+    "ΘεσσαλονίκηΆνοιγμα". Single characters are left alone (a word spelt
+    out letter by letter in spans for an animation)."""
+    for element in tree.iter(*_GLUED_INLINE):
+        following = element.getnext()
+        if following is None or following.tag not in _GLUED_INLINE or (element.tail or ""):
+            continue
+        left, right = element.text_content().strip(), following.text_content().strip()
+        if len(left) > 1 and len(right) > 1 and left[-1].isalnum() and right[0].isalnum():
+            element.tail = " "
 
 
 def _trafilatura_body(tree: HtmlElement) -> lxml.etree._Element | None:

@@ -154,7 +154,7 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                     break
                 rows.append(row)
             if rows and len(label.split()) <= 6 and not holds_kind(label, "hours"):
-                out.append(" · ".join([label, *rows]))
+                out.append(_TIME_PAIR.sub(r"\1 - \2", " · ".join([label, *rows])))
     if offer:
         # "What services do they offer?": a list of them, whole, under its label
         lines = [ln for ln in text.splitlines() if ln.strip()]
@@ -198,6 +198,9 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
 
 
 _SENTENCE_END = re.compile(r"(?:\w{4,}[.]|[!?])$")
+# Two times of day in cells side by side ("Tuesday · 8:00am · 1:00pm"): one span, from and to
+_CLOCK_CELL = r"\d{1,2}(?:[:.]\d{2})\s?(?:[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?"
+_TIME_PAIR = re.compile(rf"(?<![\d:.])({_CLOCK_CELL}) · ({_CLOCK_CELL})(?![\d:.])", re.I)
 
 
 # Sentences after a question ("Wie lang ist die Lieferzeit?") read as its answer.

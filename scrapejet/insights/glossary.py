@@ -113,6 +113,29 @@ GLOSSARY = {
              "objednat narudžba naručite naročilo naročite rendelés rendeljen comandă comanda sipariş beställ "
              "beställning beställningar bestil bestilling bestillinger bestill tilaus tilaa užsakymas užsakykite "
              "παραγγελία поръчка замовлення",
+    # the days a question names, in the pages' languages ("open on Sundays?": "Κυριακή · Κλειστά")
+    "monday": "lundi montag lunes lunedì maandag segunda poniedziałek pondělí pondelok ponedjeljak ponedeljek "
+              "hétfő luni pazartesi måndag mandag maanantai pirmadienis esmaspäev δευτέρα понеделник понеділок",
+    "tuesday": "mardi dienstag martes martedì dinsdag terça wtorek úterý utorok utorak torek kedd marți salı "
+               "tisdag tirsdag tiistai antradienis teisipäev τρίτη вторник вівторок",
+    "wednesday": "mercredi mittwoch miércoles mercoledì woensdag quarta środa středa streda srijeda sreda szerda "
+                 "miercuri çarşamba onsdag keskiviikko trečiadienis kolmapäev τετάρτη сряда середа",
+    "thursday": "jeudi donnerstag jueves giovedì donderdag quinta czwartek čtvrtek štvrtok četvrtak četrtek "
+                "csütörtök joi perşembe torsdag torstai ketvirtadienis neljapäev πέμπτη четвъртък четвер",
+    "friday": "vendredi freitag viernes venerdì vrijdag sexta piątek pátek piatok petak petek péntek vineri cuma "
+              "fredag perjantai penktadienis reede παρασκευή петък п'ятниця",
+    "saturday": "samedi samstag sonnabend sábado sabato zaterdag sobota sobotę sobota szombat sâmbătă cumartesi "
+                "lördag lørdag lauantai šeštadienis laupäev σάββατο събота субота",
+    "sunday": "dimanche sonntag domingo domenica zondag niedziela niedzielę neděle nedeľa nedjelja nedelja "
+              "vasárnap duminică pazar söndag søndag sunnuntai sekmadienis pühapäev κυριακή неделя неділя",
+    # an optician's words
+    "glasses": "lunettes brille brillen gafas anteojos occhiali bril óculos okulary brýle okuliare naočale očala "
+               "szemüveg ochelari gözlük glasögon briller silmälasit akiniai γυαλιά очила окуляри",
+    "lens": "verres lentille lentilles gläser brillengläser linsen lentes lenti glazen lenzen soczewki szkła skla "
+            "skla čočky šošovky leće stekla lencse lentile lens linser linssit lęšiai φακοί лещи лінзи",
+    "driver": "conducteur conducteurs fahrer autofahrer conductor conductores guidatore automobilisti bestuurder "
+              "chauffeur motorista kierowca kierowców řidič řidiče řidičská vodič vozač voznik sofőr șofer sürücü "
+              "förare bilförare fører bilist kuljettaja vairuotojas οδηγός шофьор водій",
     # how an about page tells its story: "began as Maarten's dream"
     "dream": "rêve traum sueño sogno droom sonho marzenie sen álom vis rüya dröm drøm unelma svajonė όνειρο "
              "мечта мрія",

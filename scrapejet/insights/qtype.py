@@ -23,6 +23,13 @@ from .text import EMAIL, FREE, PHONE, PRICE, sentences, stem, terms
 # Words that ask for a discount, in the corpus's languages
 _DISCOUNT_WORDS = r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev"
 
+# The days in Greek, Romanian, Croatian, Slovenian, Lithuanian and Turkish,
+# folded (the short forms that are other words too, "joi", "sali", "pazar", left out)
+_MORE_WEEKDAYS = (r"δευτερα|τριτη|τεταρτη|πεμπτη|παρασκευη|σαββατο|κυριακη|δευτ|τριτ|τεταρ|πεμπ|παρασκ|σαββ|κυρ|"
+                  r"marti|miercuri|vineri|sambata|duminica|ponedjeljak|utorak|srijeda|cetvrtak|petak|subota|"
+                  r"nedjelja|ponedeljek|torek|sreda|cetrtek|petek|sobota|nedelja|pirmadienis|antradienis|"
+                  r"treciadienis|ketvirtadienis|penktadienis|sestadienis|sekmadienis|pazartesi|carsamba|persembe|"
+                  r"cumartesi")
 # Question words and phrases, folded (lower case, no accents), per kind.
 # The days of the week and the working days, as a question names them (folded),
 # and the words for being open or reachable.
@@ -33,7 +40,7 @@ _QUESTION_WEEKDAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|sat
                      r"woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|segunda|terca|quarta|quinta|sexta|"
                      r"poniedzialek|wtorek|srode|sroda|czwartek|piatek|sobote|sobota|niedziele|niedziela|pondeli|"
                      r"utery|streda|ctvrtek|patek|nedele|mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag|"
-                     r"hetfo|kedd|szerda|csutortok|pentek|szombat|vasarnap)")
+                     r"hetfo|kedd|szerda|csutortok|pentek|szombat|vasarnap|" + _MORE_WEEKDAYS + r")")
 _OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abierta|aperto|aperta|aberto|aberta|"
               r"otwarty|otwarte|otwarta|otevreno|otevrena|otvoreno|otvorene|nyitva|oppet|abent|apent|auki|avoinna|"
               r"bereikbaar|erreichbar|joignable|raggiungibile|reachable)")
@@ -43,10 +50,21 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # a time of day, whatever it is for, before what it is for: "at what times
     # can they be reached by phone?", "by what time do guests check out?"
     # ("when can I phone to book?" asks when the line is staffed)
-    ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|"
+    ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|\b(?:which|what) hours\b|"
                          r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit|come|drop|bring|deliver|"
                          r"collect|pick)\b|"
                          r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
+    # the hours asked for in the site's language, whatever for ("in che orari si può
+    # telefonare" asks for times, not a number): "op welke tijden … bereikbaar", "tot hoe laat",
+    # "w jakich godzinach", "zu welchen Zeiten", "jusqu'à quelle heure", "hasta qué hora"
+    ("hours", re.compile(r"\b(?:op welke tijden|welke tijden|tot hoe laat|vanaf hoe laat|hoe laat|w jakich godzinach|"
+                         r"o ktorej|zu welchen zeiten|welche zeiten|bis wann|ab wann|um wieviel uhr|"
+                         r"jusqu.a quelle heure|a partir de quelle heure|quelle heure|quels horaires|"
+                         r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
+                         r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
+                         r"hany oraig|hany oratol|till hur sent|hvor sent|until when)\b|"
+                         # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
+                         rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
                          r"whats\s?app|mobile number|handynummer|"
@@ -72,16 +90,6 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"jak dlouho|jak rychle|jak dlugo|jak szybko|mennyi ido|ne kadar sure|koliko dugo|"
                             r"kako hitro|koliko casa|kuinka kauan|hur lange|hur snabbt|hvor lenge|hvor lang|"
                             r"kiek laiko|per kiek")),
-    # the hours asked for in the site's language: "op welke tijden … bereikbaar", "tot hoe laat",
-    # "w jakich godzinach", "zu welchen Zeiten", "jusqu'à quelle heure", "hasta qué hora"
-    ("hours", re.compile(r"\b(?:op welke tijden|welke tijden|tot hoe laat|vanaf hoe laat|hoe laat|w jakich godzinach|"
-                         r"o ktorej|zu welchen zeiten|welche zeiten|bis wann|ab wann|um wieviel uhr|"
-                         r"jusqu.a quelle heure|a partir de quelle heure|quelle heure|quels horaires|"
-                         r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
-                         r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
-                         r"hany oraig|hany oratol|till hur sent|hvor sent|until when)\b|"
-                         # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
-                         rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"what time .*\b(?:open|close)|\b(?:open|closed?) on \w+days?\b|"
                          # a time of day, whatever it is for ("what time is check-in?", "a qué hora")
@@ -150,7 +158,14 @@ _WEEKDAY = re.compile(
     r"man|tis|ons|tor|tors|fre|lor|son|mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag|mandag|mandagar|"
     r"tisdag|lordag|sondag|ma|ti|ke|to|pe|la|su|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
     r"sunnuntai|seg|ter|qua|qui|sex|sab|dom|segunda|terca|quarta|quinta|sexta|hetfo|kedd|szerda|csutortok|"
-    r"pentek|szombat|vasarnap)\b", re.I)
+    r"pentek|szombat|vasarnap|" + _MORE_WEEKDAYS + r"|"
+    # every day, as hours are given for all days at once ("joka päivä 7–21")
+    r"every day|daily|taglich|tous les jours|todos los dias|tutti i giorni|dagelijks|elke dag|codziennie|"
+    r"denne|dagligen|hver dag|alle dage|joka paiva|minden nap|zilnic|her gun|καθημερινα|vsak dan|svaki dan)\b", re.I)
+# A day's hours given as none (folded)
+_CLOSED_WORD = re.compile(r"\b(?:closed|geschlossen|ruhetag|ferme|fermee|cerrado|cerrada|chiuso|chiusa|gesloten|"
+                          r"fechado|zamkniete|zamkniety|zavreno|zatvoreno|zaprto|stangt|stengt|lukket|suljettu|"
+                          r"zarva|inchis|kapali|κλειστα|κλειστο|uzdaryta|suletud)\b")
 # digits, or a count written out ("six guests", "zwei Zimmer")
 _WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
                     "vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
@@ -265,7 +280,7 @@ _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welche
 KIND_WORDS = {
     "place": "address adress adresse street located location where town city village postcode zip based sector "
              "district region country area anschrift strasse direccion calle indirizzo adres endereco morada adresa "
-             "ulica cim osoite aadress postal code",
+             "ulica cim osoite aadress postal code διευθυνση",
     "hours": "opening open hours hour time times offnungszeiten oeffnungszeiten horaires horaire horario horarios "
              "orari orario openingstijden openingsuren",
     "person": "who owner owns founder founded director manager ceo head lawyer attorney therapist doctor dentist "
@@ -417,6 +432,15 @@ _PARTICLES = frozenset("von van de der den di da du le la del della dos das ten 
 # ("delivered by Georgia"; not German "von": its nouns have capitals, "von Außen")
 _NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by par por da door van "
                         "owner founder inhaber inhaberin".split())
+
+
+def _named_street(text: str) -> bool:
+    """A street's name, every word capitalised, and its house number (no year):
+    "Κωνσταντίνου Καραμανλή 67", "Folnegovićeva 1b"."""
+    match = _NAME_AND_NUMBER.match(text)
+    if match is None or _YEAR.search(text):
+        return False
+    return all(_capital(word) for word in re.findall(r"[^\W\d_][\w'’.-]*", text))
 
 
 def _capital(word: str) -> bool:
@@ -658,6 +682,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         folded = fold(sentence)
         if not times and (_WEEKDAY.search(folded) or _HOUR_WORD.search(folded)):
             times = 2 * len(_HOUR_SPAN.findall(folded))  # "Pon-Pt 8-16": hours without minutes
+        if not times and _WEEKDAY.search(folded) and _CLOSED_WORD.search(folded):
+            return 1.0  # "Κυριακή · Κλειστά", "Sonntag: Ruhetag": when it is not open is an answer too
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(folded)) else 0.5 if times else 0.0
     if kind == "number":
         text = fold(sentence)
@@ -690,8 +716,12 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             return 1.0
         # a street word, or a name and its house number set as a line of an
         # address block ("Ελευθερίας 54 · Αμπελόκηποι, Τ.Κ. · 561 23")
+        # ...or a name and its number before a town ("Κωνσταντίνου Καραμανλή 67, Θεσσαλονίκη")
+        parts = [part.strip() for part in sentence.split(",")]
         street = ((bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence)))
-                  or any(_NAME_AND_NUMBER.match(part.strip()) for part in sentence.split(" · ")[:-1]))
+                  or any(_NAME_AND_NUMBER.match(part.strip()) for part in sentence.split(" · ")[:-1])
+                  or (len(parts) >= 2 and _named_street(parts[0]) and bool(parts[1]) and _capital(parts[1])
+                      and not re.search(r"\d", parts[1])))
         postcode = holds_postcode(sentence)
         # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
         named = bool(_PROPER.search(sentence))
