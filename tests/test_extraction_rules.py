@@ -1043,6 +1043,7 @@ def test_a_us_state_and_zip_on_the_line_above_do_not_label_the_number_below():
     ("http://firma.test/legal/cookie-terms.html", "Όροι Cookies", "cookies"),
     ("http://firma.test/to-iatros.html", "Ο Ιατρός", "about"),
     ("http://firma.test/meet-the-doctor", "Meet the Doctor", "about"),
+    ("http://firma.test/me.html", "Me", "about"),  # Finnish "we"; in English, the person
 ])
 def test_more_role_words(url, text, role):
     assert page_role(url, text) == role

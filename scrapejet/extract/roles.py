@@ -33,7 +33,7 @@ _TEXTS: dict[str, str] = {
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
-        o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista |
+        o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista | me |
         om virksomheden | om firmaet | om foretaget | om bedriften | om selskabet | om selskapet |
         yritys | yrityksesta |
         rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια |
@@ -119,7 +119,7 @@ _SLUGS: dict[str, str] = {
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia
-        o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista
+        o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista me
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person viografiko zyciorys zivotopis
