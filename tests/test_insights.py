@@ -341,6 +341,7 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("When can I phone the practice to book an appointment?", "hours"), ("When can I call you?", "hours"),
     ("When can you deliver metal by appointment?", "hours"),
     ("In che orari si può telefonare a Fersina Viaggi?", "hours"),  # the times, not the number
+    ("Mitä yksilölliset tukipohjalliset maksavat?", "price"),
     ("During which hours is the telephone service staffed?", "hours"),
     ("What is the postal code of the practice?", "place"), ("Quel est le code postal du cabinet ?", "place"),
 ])
@@ -928,3 +929,16 @@ def test_the_glossary_has_an_optician_s_words(words, english):
     from scrapejet.insights.text import stem, terms
 
     assert stem(english) in english_terms(set(terms(words)))
+
+
+@pytest.mark.parametrize("sentence, holds", [
+    ("Organisationsnummer: 556784-7099", 1.0), ("KvK 92755089", 1.0), ("SIRET : 123 456 789 00012", 1.0),
+    ("18–20% / per bokning", 0.0),  # a number, but no register's
+    ("Registergericht: Amtsgericht Darmstadt, Registernummer: HRB 92143", 1.0),
+    ("Telefon: +49 6063 589962-00", 0.0),  # a phone number
+    ("Stil & Struktur AB · 556784-7099", 0.5),  # the shape of one, unlabelled
+])
+def test_a_register_number_asked_for_is_answered_by_one(sentence, holds):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, "number", "What is the organisation number of the company?") == holds

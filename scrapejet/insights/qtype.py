@@ -79,7 +79,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
-                         r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
+                         r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
                          r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
                          # a discount is a price off: "10% off"
                          rf"{_DISCOUNT_WORDS}")),
@@ -255,6 +255,20 @@ _PERSON_CUE = re.compile(
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
 
+# A register's or tax authority's number asked for, and what one looks like
+_IDENTIFIER_ASKED = re.compile(r"registration|\bregister(?:ed)? (?:number|no)|company (?:number|no|id)|"
+                               r"organi[sz]ation(?:al)? (?:number|no|id)|\borg\.? ?(?:nr|no)\b|business id|"
+                               r"\bvat\b|tax (?:id|number|no)|\b(?:kvk|cvr|siret|siren|rcs|nip|regon|krs|ico|dic|"
+                               r"y-tunnus|abn|acn|uid|cif|nif|oib|afm|αφμ)\b|handelsregister|registernummer|"
+                               r"organisationsnummer|organisasjonsnummer|steuernummer|ust-?id|partita iva|codice fiscale|"
+                               r"numero (?:de )?(?:tva|siret|siren)|kamer van koophandel|btw")
+_IDENTIFIER_RUN = re.compile(r"\+?[A-Z]{0,3}\d[\d .\-/]{3,}\d")
+_LABELLED_IDENTIFIER = re.compile(
+    r"(?:registr\w*|register\w*|\bhr[ab]\b|\bkvk\b|\bcvr\b|siret|siren|\brcs\b|\bvat\b|\bust\b|ust-?id\w*|\buid\b|"
+    r"\bnip\b|\bregon\b|\bkrs\b|\bico\b|\bdic\b|y-tunnus|\babn\b|\bacn\b|\bcif\b|\bnif\b|\boib\b|αφμ|\bbtw\b|"
+    r"org\.? ?n(?:r|o)|organi[sz]ation\w*|organisasjonsnummer|company (?:number|no)|steuernummer|partita iva|p\.? ?iva|"
+    r"codice fiscale|numero (?:de )?tva)[^\d]{0,25}\d[\d .\-/]{2,}\d")
+PHONE_LABEL = re.compile(r"\b(?:tel|telefon|telephone|phone|mobil|mobile|fax|handy|gsm|puh|tlf)\b")
 # A postcode asked for, in the languages of the question words: answered by
 # a sentence holding one, not by a street alone
 _POSTCODE_WORDS = (r"\b(?:postal code|postcode|post code|zip code|zip|postleitzahl|plz|code postal|codigo postal|"
@@ -689,6 +703,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         text = fold(sentence)
         if not _NUMBER.search(text):
             return 0.0
+        if _IDENTIFIER_ASKED.search(fold(question)):
+            # "what is the organisation number?": a register's number after its label
+            # ("Registernummer: HRB 92143", "Org.nr 556784-7099"); less surely, six digits
+            # or more that are no phone number; not "18–20%"
+            if _LABELLED_IDENTIFIER.search(text):
+                return 1.0
+            runs = [run for run in _IDENTIFIER_RUN.findall(sentence) if len(re.sub(r"\D", "", run)) >= 6]
+            return 0.5 if runs and not PHONE_LABEL.search(text) and not any(r.startswith("+") for r in runs) else 0.0
         if _SIZE_ASKED.search(fold(question)):
             # "how large is the apartment?": an area ("75 m²", "36 mq"), not a house number
             return 1.0 if _AREA.search(text) else 0.5
