@@ -942,3 +942,22 @@ def test_a_register_number_asked_for_is_answered_by_one(sentence, holds):
     from scrapejet.insights.qtype import holds_kind
 
     assert holds_kind(sentence, "number", "What is the organisation number of the company?") == holds
+
+
+def test_a_vat_number_asked_for_is_the_one_under_a_vat_label():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "What is the VAT identification number of the Furrer surveying office?"
+    assert holds_kind("Umsatzsteueridentifikationsnummer: · DE21 337 1503", "number", question) == 1.0
+    assert holds_kind("Steuernummer: · 39175/39210", "number", question) == 0.5
+
+
+def test_a_line_the_next_line_does_not_carry_on_is_a_sentence_of_its_own():
+    from scrapejet.insights.text import clean_line, sentences
+
+    text = ("Toimistollamme teitä palvelee Elina Paakkola. Jyrki Heilimö ja Teemu Wallius\nJyrki Heilimö\n"
+            "a wrapped line of text that runs on for well over sixty characters and then\ngoes on here.")
+    assert sentences(text) == ["Toimistollamme teitä palvelee Elina Paakkola.", "Jyrki Heilimö ja Teemu Wallius",
+                               "Jyrki Heilimö",
+                               "a wrapped line of text that runs on for well over sixty characters and then goes on here."]
+    assert clean_line("<u>Steuernummer:</u> 39175/39210") == "Steuernummer: 39175/39210"

@@ -266,8 +266,11 @@ _IDENTIFIER_RUN = re.compile(r"\+?[A-Z]{0,3}\d[\d .\-/]{3,}\d")
 _LABELLED_IDENTIFIER = re.compile(
     r"(?:registr\w*|register\w*|\bhr[ab]\b|\bkvk\b|\bcvr\b|siret|siren|\brcs\b|\bvat\b|\bust\b|ust-?id\w*|\buid\b|"
     r"\bnip\b|\bregon\b|\bkrs\b|\bico\b|\bdic\b|y-tunnus|\babn\b|\bacn\b|\bcif\b|\bnif\b|\boib\b|αφμ|\bbtw\b|"
+    r"umsatzsteuer\w*|mwst\w*|\btva\b|\biva\b|\bmoms\w*|\bmva\b|\balv\b|"
     r"org\.? ?n(?:r|o)|organi[sz]ation\w*|organisasjonsnummer|company (?:number|no)|steuernummer|partita iva|p\.? ?iva|"
     r"codice fiscale|numero (?:de )?tva)[^\d]{0,25}\d[\d .\-/]{2,}\d")
+_VAT = re.compile(r"\bvat\b|\bust\b|ust-?id|umsatzsteuer|mwst|\btva\b|\biva\b|\bbtw\b|\bmoms|\bmva\b|\balv\b|"
+                  r"\bnip\b|\bdic\b|\bcif\b|\bnif\b|\bafm\b|αφμ|\buid\b")
 PHONE_LABEL = re.compile(r"\b(?:tel|telefon|telephone|phone|mobil|mobile|fax|handy|gsm|puh|tlf)\b")
 # A postcode asked for, in the languages of the question words: answered by
 # a sentence holding one, not by a street alone
@@ -707,7 +710,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             # "what is the organisation number?": a register's number after its label
             # ("Registernummer: HRB 92143", "Org.nr 556784-7099"); less surely, six digits
             # or more that are no phone number; not "18–20%"
-            if _LABELLED_IDENTIFIER.search(text):
+            labelled = _LABELLED_IDENTIFIER.search(text)
+            if labelled and _VAT.search(fold(question)) and not _VAT.search(labelled.group(0)):
+                return 0.5  # a VAT number asked for, another register's number given ("Steuernummer")
+            if labelled:
                 return 1.0
             runs = [run for run in _IDENTIFIER_RUN.findall(sentence) if len(re.sub(r"\D", "", run)) >= 6]
             return 0.5 if runs and not PHONE_LABEL.search(text) and not any(r.startswith("+") for r in runs) else 0.0

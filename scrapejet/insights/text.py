@@ -70,7 +70,11 @@ def clean_line(line: str) -> str:
     line = MD_LINK.sub(r"\1", line)
     line = LIST_MARK.sub("", line)
     line = MD_MARKS.sub("", line)
+    line = _INLINE_TAG.sub("", line)  # trafilatura writes underlining as <u>…</u>
     return re.sub(r"\s+", " ", line).strip()
+
+
+_INLINE_TAG = re.compile(r"</?(?:u|ins|del|s|sub|sup|mark|small)>", re.I)
 
 
 def _splits(paragraph: str) -> list[str]:
@@ -103,7 +107,8 @@ def sentences(text: str) -> list[str]:
             out.extend(_splits(" ".join(paragraph)))
             paragraph.clear()
 
-    for raw in (text or "").splitlines():
+    lines = (text or "").splitlines()
+    for index, raw in enumerate(lines):
         if not raw.strip() or HEADING.match(raw):
             flush()
             continue
@@ -111,9 +116,13 @@ def sentences(text: str) -> list[str]:
         if not line:
             flush()
             continue
-        if LIST_MARK.match(raw) or len(line) < 60 or re.search(r"[.!?:;…]$", line):
-            # a list item, a short line (an address line, a label) or a line
-            # that ends its sentence: a unit of its own
+        following = clean_line(lines[index + 1]) if index + 1 < len(lines) else ""
+        if (LIST_MARK.match(raw) or len(line) < 60 or re.search(r"[.!?:;…]$", line)
+                or following[:1].isupper()):
+            # a list item, a short line (an address line, a label), a line
+            # that ends its sentence, or one the next line does not carry on
+            # (it starts anew with a capital: "… Elina Paakkola. Jyrki Heilimö
+            # ja Teemu Wallius" / "Jyrki Heilimö"): a unit of its own
             paragraph.append(line)
             flush()
         else:
