@@ -923,14 +923,18 @@ def test_a_map_link_s_other_postcode_for_the_street_the_page_writes_is_one_addre
     assert not same_address(text, {**link, "street": "R. do Bocage 12"})
 
 
-def test_a_team_page_is_the_about_page_of_a_site_without_one():
+@pytest.mark.parametrize("role, stand_in, own", [
+    ("about", _page("http://garage.test/team.html", "team", "<h1>Unser Team</h1><p>Hans Kohler, Inhaber</p>"),
+     _page("http://garage.test/ueber-uns.html", "about", "<h1>Über uns</h1>")),
+    ("privacy", _page("http://garage.test/cookie-policy.html", "cookies", "<h1>Cookie Policy</h1>"),
+     _page("http://garage.test/privacy.html", "privacy", "<h1>Privacy Policy</h1>")),
+])
+def test_a_team_page_or_a_cookie_policy_stands_in_for_a_site_s_missing_about_or_privacy_page(role, stand_in, own):
     from scrapejet.extract.profile import merge_profile
 
     home = _page("http://garage.test/", "home", "<h1>Garage Kohler</h1>")
-    team = _page("http://garage.test/team.html", "team", "<h1>Unser Team</h1><p>Hans Kohler, Inhaber</p>")
-    assert merge_profile([home, team], job_id="j", site="garage.test")["pages"]["about"] == team["url"]
-    about = _page("http://garage.test/ueber-uns.html", "about", "<h1>Über uns</h1>")
-    assert merge_profile([home, team, about], job_id="j", site="garage.test")["pages"]["about"] == about["url"]
+    assert merge_profile([home, stand_in], job_id="j", site="garage.test")["pages"][role] == stand_in["url"]
+    assert merge_profile([home, stand_in, own], job_id="j", site="garage.test")["pages"][role] == own["url"]
 
 
 def test_a_privacy_section_of_a_contact_page_is_the_privacy_page_of_a_site_without_one():
@@ -998,16 +1002,6 @@ def test_a_quote_request_page_is_the_contact_page_of_a_site_without_one():
     assert discover_role_pages(links, home)["contact"] == [home + "free-estimate.html"]
     links.append(Link(url=home + "contact.html", text="Contact"))
     assert discover_role_pages(links, home)["contact"] == [home + "contact.html"]
-
-
-def test_a_cookie_policy_is_the_privacy_page_of_a_site_without_one():
-    from scrapejet.extract.profile import merge_profile
-
-    home = _page("http://scaffold.test/", "home", "<h1>Scaffolding</h1>")
-    cookies = _page("http://scaffold.test/cookie-policy.html", "cookies", "<h1>Cookie Policy</h1>")
-    assert merge_profile([home, cookies], job_id="j", site="scaffold.test")["pages"]["privacy"] == cookies["url"]
-    privacy = _page("http://scaffold.test/privacy.html", "privacy", "<h1>Privacy Policy</h1>")
-    assert merge_profile([home, cookies, privacy], job_id="j", site="scaffold.test")["pages"]["privacy"] == privacy["url"]
 
 
 @pytest.mark.parametrize("credit", [

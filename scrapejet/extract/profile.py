@@ -26,6 +26,11 @@ _POLICY_ROLES = frozenset({"privacy", "cookies", "terms"})
 # Kinds of phone in the order one of them names a number found as several.
 _PHONE_KINDS = ("landline", "mobile", "phone", "fax", "whatsapp")
 _TRANSPORT_LIST = 3
+# The page that plays a role on a site with no page of its own for it: a
+# small business with no "about us" introduces itself on its team page
+# ("Unser Team", "L'équipe"), and its cookie policy is then the only
+# statement it makes about personal data.
+_STAND_INS = (("about", "team"), ("privacy", "cookies"))
 
 
 def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dict[str, Any]:
@@ -58,13 +63,9 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         for role in page["contacts"].get("covers") or ():
             if page.get("url"):
                 role_pages.setdefault(role, page["url"])
-    # a small business that has no "about us" introduces itself on its team
-    # page ("Unser Team", "L'équipe"): that page is its about page
-    if "team" in role_pages:
-        role_pages.setdefault("about", role_pages["team"])
-    # and its cookie policy is the only statement it makes about personal data
-    if "cookies" in role_pages:
-        role_pages.setdefault("privacy", role_pages["cookies"])
+    for role, stand_in in _STAND_INS:
+        if stand_in in role_pages:
+            role_pages.setdefault(role, role_pages[stand_in])
 
     # A "how to get here" page may list the ferry, taxi and bus companies'
     # numbers: several numbers found only there are theirs when the site

@@ -124,14 +124,14 @@ GLOSSARY = {
                 "csütörtök joi perşembe torsdag torstai ketvirtadienis neljapäev πέμπτη четвъртък четвер",
     "friday": "vendredi freitag viernes venerdì vrijdag sexta piątek pátek piatok petak petek péntek vineri cuma "
               "fredag perjantai penktadienis reede παρασκευή петък п'ятниця",
-    "saturday": "samedi samstag sonnabend sábado sabato zaterdag sobota sobotę sobota szombat sâmbătă cumartesi "
+    "saturday": "samedi samstag sonnabend sábado sabato zaterdag sobota sobotę szombat sâmbătă cumartesi "
                 "lördag lørdag lauantai šeštadienis laupäev σάββατο събота субота",
     "sunday": "dimanche sonntag domingo domenica zondag niedziela niedzielę neděle nedeľa nedjelja nedelja "
               "vasárnap duminică pazar söndag søndag sunnuntai sekmadienis pühapäev κυριακή неделя неділя",
     # an optician's words
     "glasses": "lunettes brille brillen gafas anteojos occhiali bril óculos okulary brýle okuliare naočale očala "
                "szemüveg ochelari gözlük glasögon briller silmälasit akiniai γυαλιά очила окуляри",
-    "lens": "verres lentille lentilles gläser brillengläser linsen lentes lenti glazen lenzen soczewki szkła skla "
+    "lens": "verres lentille lentilles gläser brillengläser linsen lentes lenti glazen lenzen soczewki szkła "
             "skla čočky šošovky leće stekla lencse lentile lens linser linssit lęšiai φακοί лещи лінзи",
     "driver": "conducteur conducteurs fahrer autofahrer conductor conductores guidatore automobilisti bestuurder "
               "chauffeur motorista kierowca kierowców řidič řidiče řidičská vodič vozač voznik sofőr șofer sürücü "
@@ -155,7 +155,7 @@ GLOSSARY = {
     "doctorate": "doctorat promotion doktorat doctorado dottorato promotie doutorado doktorát doktorat doktori "
                  "doctorat doktora doktorsexamen tohtori daktaras διδακτορικό докторат",
     "habilitation": "habilitation habilitiert habilitación abilitazione habilitatie habilitação habilitacja "
-                    "habilitację habilitacji habilitace habilitacija habilitáció abilitare docentur dosentti habilitacija",
+                    "habilitację habilitacji habilitace habilitacija habilitáció abilitare docentur dosentti",
     "bank": "banque bank banco banca bankrekening conta banku banka bankszámla bancă banka pankki bankas "
             "τράπεζα банка банк",
     "job": "emploi poste recrutement stelle stellenangebot karriere empleo trabajo lavoro lavora baan vacature "

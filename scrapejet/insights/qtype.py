@@ -271,7 +271,7 @@ _LABELLED_IDENTIFIER = re.compile(
     r"codice fiscale|numero (?:de )?tva)[^\d]{0,25}\d[\d .\-/]{2,}\d")
 _VAT = re.compile(r"\bvat\b|\bust\b|ust-?id|umsatzsteuer|mwst|\btva\b|\biva\b|\bbtw\b|\bmoms|\bmva\b|\balv\b|"
                   r"\bnip\b|\bdic\b|\bcif\b|\bnif\b|\bafm\b|αφμ|\buid\b")
-PHONE_LABEL = re.compile(r"\b(?:tel|telefon|telephone|phone|mobil|mobile|fax|handy|gsm|puh|tlf)\b")
+_PHONE_WORD = re.compile(r"\b(?:tel|telefon|telephone|phone|mobil|mobile|fax|handy|gsm|puh|tlf)\b")
 # A postcode asked for, in the languages of the question words: answered by
 # a sentence holding one, not by a street alone
 _POSTCODE_WORDS = (r"\b(?:postal code|postcode|post code|zip code|zip|postleitzahl|plz|code postal|codigo postal|"
@@ -716,7 +716,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             if labelled:
                 return 1.0
             runs = [run for run in _IDENTIFIER_RUN.findall(sentence) if len(re.sub(r"\D", "", run)) >= 6]
-            return 0.5 if runs and not PHONE_LABEL.search(text) and not any(r.startswith("+") for r in runs) else 0.0
+            return 0.5 if runs and not _PHONE_WORD.search(text) and not any(r.startswith("+") for r in runs) else 0.0
         if _SIZE_ASKED.search(fold(question)):
             # "how large is the apartment?": an area ("75 m²", "36 mq"), not a house number
             return 1.0 if _AREA.search(text) else 0.5
