@@ -179,8 +179,9 @@ DOWNLOADER_MIDDLEWARES_BASE = {
 }
 DOWNLOADER_MIDDLEWARES = {
     # Off-site filtering is per job (scope lives in the job spec, not in
-    # allowed_domains), so the spider applies it.
+    # allowed_domains): the spider applies it to links, this to redirects.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scrapejet.download.scope.JobScopeMiddleware": 50,
     # Each request takes its host's turn as it leaves, last of all (after
     # robots.txt, 100, is fetched), and 429/503 pause the host for every
     # worker: sees responses before RetryMiddleware (550) retries them.

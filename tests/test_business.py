@@ -196,3 +196,23 @@ def test_a_language_chooser_at_the_root_leads_to_the_pages_of_each_language(env,
     assert [e["email"] for e in profile["emails"]] == ["geral@algarveformacao.pt"]
     assert {p["e164"] for p in profile["phones"]} == {"+351289822096", "+351917824683"}
     assert {(a["street"], a["postal_code"]) for a in profile["addresses"]} >= {("Rua do Bocage, n.º 124", "8000-233")}
+
+
+def test_a_business_that_moved_is_read_on_its_new_site(env, web, tmp_path):
+    # every path of moved-away.test is a 301 to www.moved-here.test
+    (profile,), _ = crawl_business(env, tmp_path, web.url("moved-away.test"))
+    job_id = profile["job_id"]
+    pages = {p["final_url"]: p["page_type"] for p in env.storage().iter_pages(job_id)}
+    new = web.url("www.moved-here.test")
+    assert pages == {
+        new: "home",
+        new + "about.html": "about",
+        new + "contact.html": "contact",
+        new + "privacy.html": "privacy",  # linked from the about page
+    }
+    assert profile["site"] == "moved-away.test"
+    assert [e["email"] for e in profile["emails"]] == ["hello@harbourframes.co.uk"]
+    assert [p["e164"] for p in profile["phones"]] == ["+441947602318"]
+    assert {a["postal_code"] for a in profile["addresses"]} == {"YO22 4DE"}
+    assert env.storage().list_failures(job_id) == []
+

@@ -125,6 +125,29 @@ def test_robots_txt_and_sitemaps(env, web, tmp_path):
     assert paths(i["url"] for i in items) == {"/", "/info", "/orphan-1", "/orphan-2"}
 
 
+MOVED_PAGES = {"/", "/about.html", "/contact.html", "/framing.html", "/privacy.html"}
+
+
+@pytest.mark.parametrize("start", ["moved-away.test", "refresh-away.test"])
+def test_a_site_that_moved_is_crawled_where_it_moved(env, web, tmp_path, start):
+    # moved-away.test answers every path with a 301 to www.moved-here.test;
+    # refresh-away.test's home page is a meta refresh to it
+    items, _ = crawl(env, tmp_path, web.url(start))
+    finals = {i["final_url"] for i in items}
+    assert {urlsplit(u).hostname for u in finals} == {"www.moved-here.test"}
+    assert paths(finals) == MOVED_PAGES
+    # stored under the site the user asked for
+    assert {i["site"] for i in items} == {start}
+    # only the start moves a crawl: the other site /framing.html links to
+    # stays out (no page of it above), and a page of the new site that
+    # redirects to another site is not followed there
+    failures = env.storage().list_failures(items[0]["job_id"])
+    assert [(f["url"], f["final_url"], f["outcome"], f["reason"]) for f in failures] == [
+        (web.url("www.moved-here.test", "/shop"), web.url("elsewhere.test", "/partners"), "skipped",
+         "redirects off the site (to elsewhere.test)")
+    ]
+
+
 def test_traps_are_recorded_with_reasons(env, web, tmp_path):
     items, _ = crawl(env, tmp_path, web.url("traps.test"), "-a", "max_depth=1")
     by_path = {urlsplit(i["url"]).path: i for i in items}

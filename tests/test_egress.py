@@ -102,7 +102,7 @@ def public_pages(port: int) -> dict:
             "<h1>Public home</h1><p>We sell public things.</p>",
             '<a href="/about">About</a> <a href="/contact">Contact us</a>',
             '<a href="/r/ip">a</a> <a href="/r/localhost">b</a> <a href="/r/decimal">c</a>',
-            '<a href="/r/name">d</a> <a href="/meta">e</a>',
+            '<a href="/r/name">d</a> <a href="/meta">e</a> <a href="/r/subdomain">f</a>',
             f'<a href="http://internal.site.example:{port}/secret/subdomain">intranet</a>',
         ]))),
         "/about": (200, {}, html("About the public site", "<p>About us: a public page, fine to crawl.</p>")),
@@ -112,6 +112,7 @@ def public_pages(port: int) -> dict:
         "/r/localhost": moved(f"http://localhost:{port}/secret/localhost"),
         "/r/decimal": moved(f"http://2130706433:{port}/secret/decimal"),
         "/r/name": moved(f"http://intranet.example:{port}/secret/name"),
+        "/r/subdomain": moved(f"http://internal.site.example:{port}/secret/subdomain-hop"),
         "/meta": (200, {}, f'<html><head><meta http-equiv="refresh" content="0; url={secret}/secret/meta">'
                            "</head><body>moving</body></html>"),
         # a referring page for the backlink spider: a link to the target, and one into our network
@@ -134,7 +135,7 @@ def public_pages(port: int) -> dict:
 def secret_pages() -> dict:
     page = (200, {}, html("Secret", "<p>SECRET internal page: credentials here.</p>"))
     return {path: page for path in (
-        "/", "/secret/sitemap", "/secret/subdomain", "/secret/ip", "/secret/localhost", "/secret/decimal",
+        "/", "/secret/sitemap", "/secret/subdomain", "/secret/subdomain-hop", "/secret/ip", "/secret/localhost", "/secret/decimal",
         "/secret/name", "/secret/meta", "/secret/backlink", "/secret/js-fetch", "/secret/js-img",
         "/secret/js-frame", "/secret/js-sub", "/secret/rebind", "/hook",
     )} | {"/robots.txt": (200, {"Content-Type": "text/plain"}, "User-agent: *\nAllow: /\n")}
@@ -238,13 +239,32 @@ def test_redirects_meta_refresh_sitemaps_and_subdomains_never_reach_loopback(jai
     assert {"/", "/about", "/contact"} <= set(pages), pages.keys()
     assert not any("SECRET" in text for text in pages.values())
     assert jail.secret.hits() == [], jail.secret.hits()
-    # each hop into our network failed with its reason, where it was to connect
     reasons = refusals(jail, job_id)
-    for path in ("/secret/ip", "/secret/localhost", "/secret/decimal", "/secret/name", "/secret/meta",
-                 "/secret/subdomain"):
+    # a redirect off the job's site is not followed (download.scope): never
+    # connected to, whatever it points at
+    for path in ("/secret/ip", "/secret/localhost", "/secret/decimal", "/secret/name", "/secret/meta"):
+        skipped = [reason for url, reason in reasons.items() if url.endswith(path)]
+        assert skipped and skipped[0].startswith("redirects off the site"), (path, reasons)
+    # a link or a redirect hop to the job's own site (a subdomain) that
+    # resolves into our network failed with its reason, where it was to connect
+    for path in ("/secret/subdomain", "/secret/subdomain-hop"):
         refused = [reason for url, reason in reasons.items() if url.endswith(path)]
         assert refused and "refused to connect" in refused[0] and "loopback" in refused[0], (path, reasons)
     # (the sitemap's loopback URL is off the job's site: never queued at all)
+
+
+def test_a_start_page_that_moves_into_our_network_is_refused_where_it_connects(jail):
+    # a start that redirects to another site is a site that moved, followed
+    # (spiders.base.moved_to): the egress policy still refuses the hop
+    job_id = submit(jail, "/scrape", {"url": f"http://site.example:{jail.port}/r/localhost", "max_pages": 5})
+    finished(jail, job_id)
+    # the start page refused with its reason (the site's sitemap still gave /about)
+    assert refusals(jail, job_id) == {
+        f"http://localhost:{jail.port}/secret/localhost":
+            "refused to connect to localhost: 127.0.0.1 is a loopback address "
+            "(SCRAPEJET_ALLOW_PRIVATE=1 or SCRAPEJET_ALLOWED_NETWORKS allow it)"}
+    assert set(stored(jail, job_id)) == {"/about"}
+    assert jail.secret.hits() == [], jail.secret.hits()
 
 
 def test_a_business_crawl_follows_no_redirect_inside(jail):

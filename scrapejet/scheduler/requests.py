@@ -19,8 +19,9 @@ from .roles import PAGE
 # auxiliary fetches for discovery (robots.txt sitemaps, sitemap files).
 # page_type: the business role a page was fetched for (about, contact...);
 # fallback: fetched at a guessed path, so a 404 there is not a failure.
+# scope: the site the job's start moved to (spiders.base.moved_to).
 META_KEYS = ("job_id", "depth", "role", "playwright", "seed", "page_type", "fallback", "discovery_rank",
-             "render_reason")
+             "render_reason", "scope")
 
 
 def fingerprint(url: str, method: str = "GET") -> str:

@@ -55,6 +55,7 @@ from ..runtime import CrawlerRuntime
 from ..scheduler.leases import LeaseOutput
 from ..scheduler.outcomes import FAILED, SKIPPED, Outcome
 from ..scheduler.roles import PAGE, ROBOTS, SITEMAP
+from ..urls import in_scope
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +106,9 @@ class ScrapeJetSpider(scrapy.Spider):
     fetches), and may add to ``failed``."""
 
     kind = "crawl"
+    # a crawl of one site (generic, business): download.scope drops a
+    # redirect off it
+    keeps_to_site = False
     # Arguments that make up the job spec (strings from `-a`, typed by pydantic).
     spec_args: tuple[str, ...] = ()
 
@@ -270,6 +274,30 @@ class ScrapeJetSpider(scrapy.Spider):
             return
         async for output in self.handle(response, job):
             yield output
+
+    def moved_to(self, response, job) -> str | None:
+        """The other site a crawl of one site also covers: where its start
+        moved. A start page, robots.txt or sitemap of the job's site that
+        redirects (HTTP or meta refresh) to another site is a business that
+        moved (``old.test`` -> 301 -> ``www.new.test``): the new site is
+        crawled as the job's own, as Heritrix treats a seed's redirect as a
+        new seed. The landing URL travels with every request that follows
+        (``meta["scope"]``), so each worker knows it without asking the job.
+        A page further in that redirects off the site moves nothing."""
+        scope = response.meta.get("scope")
+        if scope:
+            return scope
+        entry = response.meta.get("seed") or response.meta.get("role", PAGE) in (ROBOTS, SITEMAP)
+        if not entry or not response.meta.get("redirect_urls") or self.in_job_scope(response.url, job):
+            return None
+        return response.url
+
+    def in_job_scope(self, url: str, job, scope: str | None = None) -> bool:
+        """Whether ``url`` belongs to the site ``job`` crawls (or to the site
+        its start moved to, ``scope``)."""
+        subdomains = job.spec.get("subdomains", False)
+        return in_scope(url, job.spec["url"], subdomains=subdomains) or (
+            bool(scope) and in_scope(url, scope, subdomains=subdomains))
 
     def render_reason(self, response, job, data: dict[str, Any]) -> str | None:
         """With ``render_js=auto``, why a page fetched without a browser is to

@@ -37,7 +37,7 @@ from ..items import BusinessPageItem, BusinessProfileItem
 from ..signals import job_ended
 from ..scheduler.outcomes import Outcome
 from ..scheduler.roles import PAGE, SITEMAP
-from ..urls import canonical_url, in_scope, site_host
+from ..urls import canonical_url, site_host
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
 from .feeds import restrict_feeds
@@ -72,6 +72,8 @@ FEED_ITEMS = {
 class BusinessSpider(ScrapeJetSpider):
     name = "business"
     kind = "business"
+    # one site: links and redirects off it are not followed (download.scope)
+    keeps_to_site = True
     spec_args = ("pages_to_scrape", "max_pages", "render_js", "priority")
 
     @classmethod
@@ -89,8 +91,9 @@ class BusinessSpider(ScrapeJetSpider):
 
     # -- responses -------------------------------------------------------------
     def _from_robots(self, response, job):
+        scope = self.moved_to(response, job)
         for url in robots_sitemaps(response):
-            request = self._request(url, job, 1, role=SITEMAP)
+            request = self._request(url, job, 1, role=SITEMAP, scope=scope)
             if request is not None:
                 yield request
 
@@ -143,7 +146,8 @@ class BusinessSpider(ScrapeJetSpider):
             return None
         meta = response.meta
         request = self._request(response.url, job, meta.get("depth", 0), page_type=meta.get("page_type"),
-                                fallback=bool(meta.get("fallback")), rank=meta.get("discovery_rank"))
+                                fallback=bool(meta.get("fallback")), rank=meta.get("discovery_rank"),
+                                scope=self.moved_to(response, job))
         if request is None:
             return None
         request.meta.update(playwright=True, render_reason=reason)
@@ -163,6 +167,7 @@ class BusinessSpider(ScrapeJetSpider):
 
         links = extract_links(response.body, response.url)
         found = discover_role_pages(links, response.url)
+        scope = self.moved_to(response, job)
         # Ranks: pages found from shallower pages first; per role, the links
         # that name it best, then sitemap entries, then guessed paths.
         base = RANK_STEP * (depth + 1)
@@ -170,7 +175,7 @@ class BusinessSpider(ScrapeJetSpider):
             if role == "home":
                 continue
             for index, link in enumerate(urls):
-                request = self._request(link, job, depth + 1, page_type=role, rank=base + index)
+                request = self._request(link, job, depth + 1, page_type=role, rank=base + index, scope=scope)
                 if request is not None:
                     yield request
         if depth > 0:
@@ -179,7 +184,7 @@ class BusinessSpider(ScrapeJetSpider):
             # a language chooser ("Português" / "English"): the site's pages
             # are found from its home page in each language, as from this one
             for index, link in enumerate(language_homes(links, response.url)):
-                request = self._request(link, job, 0, page_type="home", rank=index + 1)
+                request = self._request(link, job, 0, page_type="home", rank=index + 1, scope=scope)
                 if request is not None:
                     yield request
         # Guesses only for roles the home page's links did not reveal, in the
@@ -191,13 +196,13 @@ class BusinessSpider(ScrapeJetSpider):
                 continue
             for index, path in enumerate(fallback_paths(role, language, suffix)[:FALLBACKS_PER_ROLE]):
                 request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True,
-                                        rank=base + RANK_FALLBACK + index)
+                                        rank=base + RANK_FALLBACK + index, scope=scope)
                 if request is not None:
                     yield request
 
     def _request(self, url: str, job, depth: int, *, page_type: str | None = None, role: str = PAGE,
-                 fallback: bool = False, rank: int | None = None) -> scrapy.Request | None:
-        if len(url) > self.max_url_length or not in_scope(url, job.spec["url"]):
+                 fallback: bool = False, rank: int | None = None, scope: str | None = None) -> scrapy.Request | None:
+        if len(url) > self.max_url_length or not self.in_job_scope(url, job, scope):
             return None
         meta: dict[str, Any] = {"job_id": job.job_id, "depth": depth, "role": role}
         if page_type:
@@ -208,6 +213,8 @@ class BusinessSpider(ScrapeJetSpider):
             meta["fallback"] = True
         if role == PAGE and job.spec.get("render_js") is True:
             meta["playwright"] = True
+        if scope:
+            meta["scope"] = scope
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     def _from_sitemap(self, response, job):
@@ -219,19 +226,21 @@ class BusinessSpider(ScrapeJetSpider):
             return
         per_role: dict[str, int] = {}
         children = 0
+        scope = self.moved_to(response, job)
         max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
         for loc, is_index in sitemap_entries(response, max_size):
             if is_index:
                 children += 1
                 if children <= 5:  # business pages sit in the first, main sitemaps
-                    request = self._request(loc, job, 1, role=SITEMAP)
+                    request = self._request(loc, job, 1, role=SITEMAP, scope=scope)
                     if request is not None:
                         yield request
                 continue
             role = role_from_sitemap_url(loc)
             if role is None or role == "home" or per_role.get(role, 0) >= 2:
                 continue
-            request = self._request(loc, job, 1, page_type=role, rank=RANK_STEP + RANK_SITEMAP + per_role.get(role, 0))
+            request = self._request(loc, job, 1, page_type=role, rank=RANK_STEP + RANK_SITEMAP + per_role.get(role, 0),
+                                    scope=scope)
             per_role[role] = per_role.get(role, 0) + 1
             if request is not None:
                 yield request

@@ -15,7 +15,7 @@ from .reading import ExtractionCrashed
 from ..items import PageItem
 from ..scheduler.outcomes import Outcome
 from ..scheduler.roles import PAGE, SITEMAP
-from ..urls import in_scope, site_host, url_pattern
+from ..urls import site_host, url_pattern
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
 
@@ -23,6 +23,8 @@ from .discovery import robots_sitemaps, sitemap_entries
 class GenericSpider(ScrapeJetSpider):
     name = "generic"
     kind = "crawl"
+    # one site: links and redirects off it are not followed (download.scope)
+    keeps_to_site = True
     spec_args = (
         "max_pages", "max_depth", "include", "exclude", "render_js", "priority", "subdomains",
     )
@@ -31,6 +33,7 @@ class GenericSpider(ScrapeJetSpider):
     async def _page(self, response, job):
         depth = response.meta.get("depth", 0)
         url = (response.meta.get("redirect_urls") or [response.request.url])[0]
+        scope = self.moved_to(response, job)
         failure = self.not_html(response, job)
         if failure is not None:
             yield failure
@@ -42,7 +45,7 @@ class GenericSpider(ScrapeJetSpider):
             return
         reason = self.render_reason(response, job, data)
         if reason is not None:
-            rendered = self._follow(response.url, job, depth)
+            rendered = self._follow(response.url, job, depth, scope=scope)
             if rendered is not None:
                 rendered.meta.update(playwright=True, render_reason=reason)
                 yield rendered.replace(dont_filter=True)  # this page, drawn by its scripts in Chromium
@@ -56,17 +59,18 @@ class GenericSpider(ScrapeJetSpider):
         if depth >= job.spec.get("max_depth", 0) or "nofollow" in robots:
             return
         for link in data["links"]["internal"]:
-            request = self._follow(link, job, depth + 1)
+            request = self._follow(link, job, depth + 1, scope=scope)
             if request is not None:
                 yield request
 
-    def _follow(self, url: str, job, depth: int, role: str = PAGE) -> scrapy.Request | None:
+    def _follow(self, url: str, job, depth: int, role: str = PAGE, *,
+                scope: str | None = None) -> scrapy.Request | None:
         spec = job.spec
         if depth > spec.get("max_depth", 0) and role == PAGE:
             return None
         if len(url) > self.max_url_length:
             return None
-        if not in_scope(url, spec["url"], subdomains=spec.get("subdomains", False)):
+        if not self.in_job_scope(url, job, scope):
             return None
         if role == PAGE:
             if spec.get("include") and not url_pattern(spec["include"]).search(url):
@@ -76,12 +80,15 @@ class GenericSpider(ScrapeJetSpider):
         meta: dict[str, Any] = {"job_id": job.job_id, "depth": depth, "role": role}
         if role == PAGE and spec.get("render_js") is True:
             meta["playwright"] = True
+        if scope:
+            meta["scope"] = scope
         return scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta)
 
     # -- discovery ----------------------------------------------------------------
     def _from_robots(self, response, job):
+        scope = self.moved_to(response, job)
         for url in robots_sitemaps(response):
-            request = self._follow(url, job, 1, role=SITEMAP)
+            request = self._follow(url, job, 1, role=SITEMAP, scope=scope)
             if request is not None:
                 yield request
 
@@ -90,12 +97,13 @@ class GenericSpider(ScrapeJetSpider):
         # budget the extra URLs would only wait in the overflow.
         budget = job.spec.get("max_pages", 100)
         max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        scope = self.moved_to(response, job)
         for n, (url, is_index) in enumerate(sitemap_entries(response, max_size)):
             if is_index:
-                request = self._follow(url, job, 1, role=SITEMAP)
+                request = self._follow(url, job, 1, role=SITEMAP, scope=scope)
             else:
                 if n >= budget:
                     break
-                request = self._follow(url, job, 1)
+                request = self._follow(url, job, 1, scope=scope)
             if request is not None:
                 yield request
