@@ -216,3 +216,11 @@ def test_a_business_that_moved_is_read_on_its_new_site(env, web, tmp_path):
     assert {a["postal_code"] for a in profile["addresses"]} == {"YO22 4DE"}
     assert env.storage().list_failures(job_id) == []
 
+
+def test_a_contact_page_linked_only_deeper_wins_over_the_directions_page(env, web, tmp_path):
+    # the home page links "Anfahrt" (directions) but no "Kontakt": the
+    # guessed /kontakt.html is fetched too, and is the contact page
+    (profile,), _ = crawl_business(env, tmp_path, web.url("directions-only.test"))
+    assert path_of(profile["pages"]["contact"]) == "/kontakt.html"
+    assert [e["email"] for e in profile["emails"]] == ["info@eichenhof-uffenheim.de"]
+    assert [p["e164"] for p in profile["phones"]] == ["+49984295120"]

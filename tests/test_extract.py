@@ -249,6 +249,19 @@ def test_outside_text_keeps_a_restaurant_s_menu_but_not_the_site_s() -> None:
     assert "Home" not in text and "Catering" not in text
 
 
+def test_outside_text_keeps_a_copyright_line_that_states_a_register_number() -> None:
+    import lxml.html
+
+    from scrapejet.extract.outside import outside_text
+
+    html = """<html><body><main><p>Blocked drains cleared the same day.</p></main><footer>
+<p>© 2026 Deep Creek Plumbing. ABN 63 578 045 899. All rights reserved.</p>
+<p>© 2019–2026 Deep Creek Plumbing Pty Ltd</p></footer></body></html>"""
+    text = outside_text(lxml.html.fromstring(html), "Blocked drains cleared the same day.", "https://dcp.test/")
+    # the register's number is what a question asks; a bare copyright matches every question
+    assert text == "© 2026 Deep Creek Plumbing. ABN 63 578 045 899. All rights reserved."
+
+
 def test_cookie_banner_is_not_main_text() -> None:
     banner = (
         '<div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience. '

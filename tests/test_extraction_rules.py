@@ -230,6 +230,27 @@ def test_a_privacy_statement_inside_the_legal_notice_is_the_privacy_page_of_a_si
 
 
 
+@pytest.mark.parametrize("heading", ["Aviso Legal y Términos de Uso", "Impressum & AGB",
+                                     "Legal notice and terms of use"])
+def test_a_legal_notice_headed_as_the_terms_too_is_the_terms_page_of_a_site_without_one(heading):
+    from scrapejet.extract.profile import merge_profile
+
+    legal = _page("http://estudio.test/aviso-legal.html", "legal",
+                  f"<h1>{heading}</h1><p>Titular del sitio: Dr. Lionel Zurita.</p>")
+    assert merge_profile([legal], job_id="j", site="estudio.test")["pages"]["terms"] == legal["url"]
+    # the title in the page's header
+    url = "http://estudio.test/aviso.html"
+    html = f"<html><body><header><h1>{heading}</h1></header><main><p>Titular: Dr. Zurita.</p></main></body></html>"
+    headed = {"url": url, "page_type": "legal", "contacts": extract_contacts(html.encode(), url, role="legal")}
+    assert merge_profile([headed], job_id="j", site="estudio.test")["pages"]["terms"] == url
+    # a terms page of its own is the terms page; a plain legal notice covers no terms
+    terms = _page("http://estudio.test/terminos.html", "terms", "<h1>Términos</h1>")
+    assert merge_profile([legal, terms], job_id="j", site="estudio.test")["pages"]["terms"] == terms["url"]
+    plain = _page("http://estudio.test/aviso-legal.html", "legal", "<h1>Aviso legal</h1><p>Titular: Dr. Zurita.</p>"
+                  "<h2>Condiciones de uso</h2><p>El uso del sitio implica la aceptación de este aviso.</p>")
+    assert "terms" not in merge_profile([plain], job_id="j", site="estudio.test")["pages"]
+
+
 def test_icon_links_next_to_a_designer_credit_are_the_company_s():
     html = b"""<html><body><footer><div><h4>Connect With Us</h4>
         <a href="https://www.linkedin.com/company/robotics-control/" aria-label="Follow us on LinkedIn"><svg></svg></a></div>
@@ -1041,3 +1062,36 @@ def test_a_us_state_and_zip_on_the_line_above_do_not_label_the_number_below():
 ])
 def test_more_role_words(url, text, role):
     assert page_role(url, text) == role
+
+
+@pytest.mark.parametrize("html, expected", [
+    # an icon font's glyph is the label: the number after a fax icon is a fax
+    ('<i class="fa fa-phone" aria-hidden=true></i> <a href="tel:+496093996960">+49 6093 996960</a><br>'
+     '<i class="fa fa-fax" aria-hidden=true></i><span>+49 6093 9969630</span>',
+     {"+496093996960": "landline", "+4960939969630": "fax"}),
+    ('<p><span class="icon-fax"></span> 030 2576 8819</p><p><i class="bi bi-phone"></i> 030 2576 8810</p>',
+     {"+493025768819": "fax", "+493025768810": "landline"}),
+    ('<p><svg class="icon icon--whatsapp" viewBox="0 0 1 1"><path d="M0"/></svg> 0172 4096338</p>',
+     {"+491724096338": "whatsapp"}),
+])
+def test_an_icon_labels_the_number_after_it(html, expected):
+    found = extract_contacts(f"<html><body><footer>{html}</footer></body></html>".encode(),
+                             "http://gasthof.de/", role="contact")["phones"]
+    assert {p["e164"]: p["type"] for p in found} == expected
+
+
+def test_a_span_of_two_dates_is_no_phone():
+    html = "<p><small>03.04.2026 – 06.04.2026<br><b>An Ostern durchgehend warme Küche</b></small></p>"
+    found = extract_contacts(f"<html><body><footer>{html}</footer></body></html>".encode(),
+                             "http://gasthof.de/", role="home")["phones"]
+    assert found == []
+
+
+def test_a_footer_s_built_by_credit_is_the_designer_s():
+    html = b"""<html><body><main><p>Built by hand in our Taree workshop: call 02 6552 1234.</p></main>
+        <footer><p>(c) 2026 Deep Creek Plumbing.</p><span>Built by Building Brain Digital</span>
+        <span><a href="mailto:hello@buildingbrain.test">hello@buildingbrain.test</a></span></footer></body></html>"""
+    found = extract_contacts(html, "http://deepcreek.com.au/", role="home")
+    # the main text's "Built by" sentence is the business's own
+    assert [p["e164"] for p in found["phones"]] == ["+61265521234"]
+    assert found["emails"] == []

@@ -29,6 +29,9 @@ _PRICE = re.compile(r"[$€£¥₺₴₽₹]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|£
 # year) match every question about the company while answering none.
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"
                         r"tous droits r[ée]serv[ée]s|todos los derechos reservados", re.I)
+# ...unless it states more than its years: "© 2026 Firma. ABN 63 578 045 899."
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_STATES_A_FIGURE = re.compile(r"\d[\d .\-/]{3,}\d|@")
 _NOT_PAGES = ("mailto:", "tel:", "sms:", "javascript:", "#", "whatsapp:", "callto:")
 
 
@@ -69,7 +72,7 @@ def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
             continue
         navigation = line.flags & NAV and not (line.block in dishes and not line.flags & LINK)
         if (navigation or line.flags & WIDGET or line.third_party or index in menu_lines or folded in seen
-                or _COPYRIGHT.search(text)):
+                or (_COPYRIGHT.search(text) and not _STATES_A_FIGURE.search(_YEARS.sub(" ", text)))):
             continue
         seen.add(folded)
         runs[-1].append(text)

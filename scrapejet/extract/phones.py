@@ -123,7 +123,9 @@ _LABEL_AT_END = re.compile(
     r"(?:\b(?:tel|tele?fon|telephone|phone|fax|telefax|mobil|mobile|handy|t|f|m|p|тел|телефон|факс|моб|טל|פקס)\.?"
     r"|電話|ファックス)\s*:?\s*$"
 )
-_DATE = re.compile(r"^[\s(]*(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})[\s)]*$")
+_ONE_DATE = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
+# a date, or two as a span ("03.04.2026 – 06.04.2026": 16 digits a number could be)
+_DATE = re.compile(rf"^[\s(]*{_ONE_DATE}(?:\s*[–—-]\s*{_ONE_DATE})?[\s)]*$")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)

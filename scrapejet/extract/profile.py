@@ -66,6 +66,13 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     for role, stand_in in _STAND_INS:
         if stand_in in role_pages:
             role_pages.setdefault(role, role_pages[stand_in])
+    # "Anfahrt" is the contact page only when there is no "Kontakt": the
+    # one found deeper (a guessed path, a link on another page) wins
+    if is_location_page(role_pages.get("contact") or ""):
+        real = [p["url"] for p in pages if p.get("page_type") == "contact" and p.get("url")
+                and not is_location_page(p["url"])]
+        if real:
+            role_pages["contact"] = real[0]
 
     # A "how to get here" page may list the ferry, taxi and bus companies'
     # numbers: several numbers found only there are theirs when the site

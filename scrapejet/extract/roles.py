@@ -322,12 +322,32 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
     if role not in ("legal", "terms", "contact", "about"):
         return []
     body = [line for line in doc.lines if not line.flags & (HEADER | FOOTER | NAV)]
-    if any(line.heading and _text_role(line.text) == "privacy" for line in body):
-        return ["privacy"]
+    headings = [line for line in body if line.heading]
+    headed = set().union(*(_heading_roles(line.text) for line in headings))
+    # a legal notice titled as the terms too ("Aviso legal y términos de uso",
+    # "Impressum & AGB"): one page for both; a section of it on the terms
+    # of use ("Condiciones de uso") is only a part of the notice
+    # (the title may stand in the page's header: "<header><h1>Aviso legal y…")
+    titles = [line for line in doc.lines if line.heading and not line.flags & (FOOTER | NAV)]
+    title = min(titles, key=lambda line: line.heading, default=None)
+    covers = ["terms"] if role == "legal" and title is not None and "terms" in _heading_roles(title.text) else []
+    if "privacy" in headed:
+        return ["privacy", *covers]
     if role in ("contact", "about"):
-        return []
+        return covers
     terms = {match.group(0) for line in body for match in _PERSONAL_DATA.finditer(fold(line.text))}
-    return ["privacy"] if len(terms) >= 2 else []
+    return ["privacy", *covers] if len(terms) >= 2 else covers
+
+
+# Between the names of two roles one heading gives ("Impressum & AGB",
+# "Aviso legal y términos de uso", "Legal notice and terms of use").
+_HEADING_JOINS = re.compile(r"\s*[&/|+,]\s*|\s+(?:and|und|y|e|et|ed|en|og|och|i|a|ja|és|și|ve)\s+", re.I)
+
+
+def _heading_roles(text: str) -> set[str]:
+    """The roles a heading names, alone or joined ("Impressum & AGB")."""
+    roles = {_text_role(part) for part in _HEADING_JOINS.split(text)} | {_text_role(text)}
+    return roles - {None}
 
 
 def page_role(url: str, text: str = "") -> str | None:

@@ -196,6 +196,9 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
             continue
         tag = tag.lower()
         if event == "start":
+            icon = _icon_label(element, tag)
+            if icon:
+                add(f" {icon} ", *stack[-1])
             if tag in _SKIP or element.get("hidden") is not None:
                 walker.skip_subtree()
                 stack.append(stack[-1])
@@ -228,6 +231,27 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
     flush()
     mark_third_party(lines)
     return Document(lines, anchors)
+
+
+# An icon font's glyph (<i class="fa fa-fax">) or an inline SVG icon that
+# stands where a label would: the word a reader sees in it, so the number
+# after a fax icon is read as a fax. Only the kinds a number can be.
+_ICON_KIND = re.compile(r"(?:^|[-_])(fax|whatsapp|phone|telephone|mobile|smartphone)(?:$|[-_])")
+_ICON_WORDS = {"fax": "Fax", "whatsapp": "WhatsApp"}
+_ICON_TAGS = frozenset({"i", "span", "em", "svg"})
+
+
+def _icon_label(element: HtmlElement, tag: str) -> str | None:
+    if tag not in _ICON_TAGS:
+        return None
+    classes = element.get("class")
+    if not classes or (tag != "svg" and ((element.text or "").strip() or len(element))):
+        return None
+    for token in classes.lower().split():
+        match = _ICON_KIND.search(token)
+        if match:
+            return _ICON_WORDS.get(match.group(1), "Tel")
+    return None
 
 
 _MARK_RUN = re.compile(f"{INLINE_MARK}+")
@@ -309,6 +333,9 @@ _THIRD_PARTY_MENTION = re.compile(
     r"twitter inc|x corp|linkedin corporation|pinterest inc|google inc|microsoft corporation|youtube llc|"
     r"tiktok technology|bytedance|meta platforms ireland|apple inc|amazon\.com inc"
 )
+# A designer's credit in words that open other sentences too ("Built by
+# local craftsmen since 1985"): only in the footer.
+_FOOTER_CREDIT = re.compile(r"(?:site |website |web )?(?:built|crafted|hosted) by\b")
 # An authority a legal notice names, whose address and numbers follow in
 # the same block ("Der Präsident des Landgerichts Landshut<br>Seligenthaler
 # Str. 10<br>Tel. ..."): a block that opens with one is all theirs.
@@ -371,7 +398,9 @@ def mark_third_party(lines: list[Line]) -> None:
             line.third_party = True
             region_block = line.block
             continue
-        if not line.flags & LINK and len(line.text.split()) <= 12 and _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", folded)):
+        label = _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", folded)) or (
+            line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
+        if not line.flags & LINK and len(line.text.split()) <= 12 and label:
             line.third_party = True
             if _is_label(line) or len(line.text.split()) <= 3:
                 # "Hosting" as a heading owns the blocks below it.

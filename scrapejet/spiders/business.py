@@ -163,7 +163,9 @@ class BusinessSpider(ScrapeJetSpider):
 
     def _discover(self, response, job, depth: int, page_type: str, data):
         from ..extract.links import extract_links
-        from ..extract.roles import discover_role_pages, fallback_paths, language_homes, link_suffix
+        from ..extract.roles import (
+            discover_role_pages, fallback_paths, is_location_page, language_homes, link_suffix,
+        )
 
         links = extract_links(response.body, response.url)
         found = discover_role_pages(links, response.url)
@@ -192,7 +194,9 @@ class BusinessSpider(ScrapeJetSpider):
         language = (data.get("language") or "en").split("-")[0]
         suffix = link_suffix(links, response.url)
         for role in FALLBACK_ROLES:
-            if found.get(role):
+            # a directions page ("Anfahrt") stands in for a contact page the
+            # home page does not link to: the contact page is still guessed
+            if found.get(role) and not (role == "contact" and all(map(is_location_page, found[role]))):
                 continue
             for index, path in enumerate(fallback_paths(role, language, suffix)[:FALLBACKS_PER_ROLE]):
                 request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True,
