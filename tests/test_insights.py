@@ -141,6 +141,8 @@ def test_sentences_of_markdown_passages():
     text = "# Title\n\nFirst one, e.g. this. Second one!\n- item one\n- item two\nShort label\n\nDr. Who came. End."
     assert sentences(text) == ["First one, e.g. this.", "Second one!", "item one", "item two", "Short label",
                                "Dr. Who came.", "End."]
+    # Markdown's escapes are the writer's, not the page's: "@fraschina_giardini" as the page says it
+    assert sentences("Instagram: @fraschina\\_giardini \\[shop\\] 5 \\* 3") == ["Instagram: @fraschina_giardini [shop] 5 * 3"]
 
 
 # -- business profile ------------------------------------------------------------------
@@ -344,6 +346,10 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("Mitä yksilölliset tukipohjalliset maksavat?", "price"),
     ("During which hours is the telephone service staffed?", "hours"),
     ("What is the postal code of the practice?", "place"), ("Quel est le code postal du cabinet ?", "place"),
+    # an ordinal asked for: "the 7th generation", "das 3. Stockwerk"
+    ("In which generation is the family running the butcher's shop?", "number"),
+    ("On what floor is the practice?", "number"), ("In welcher Generation wird der Hof geführt?", "number"),
+    ("What is Deep Creek Plumbing's ABN?", "number"), ("Quel est le SIRET du cabinet ?", "number"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -400,6 +406,12 @@ def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind
     ("Az ajánlat díja 20.000 Ft, amely levonásra kerül.", "price", 1.0), ("Paketet kostar 4 990 kr.", "price", 1.0),
     ("Cijena iznosi 55 eura.", "price", 1.0), ("Mein Ansatz liegt bei CHF 250 pro Stunde.", "price", 1.0),
     ("La prima consulenza è gratuita.", "price", 1.0), ("We are 2 friends in 1 shop.", "price", 0.0),
+    ("© Alltid Ordning — Stil & Struktur i Åkersberga AB • Org.nr 556784-7099", "phone", 0.0),
+    ("Ring oss på 08-540 212 00, Org.nr 556784-7099", "phone", 1.0),
+    ("We reageren doorgaans binnen één werkdag.", "duration", 1.0), ("Lieferung in 2 Werktagen.", "duration", 1.0),
+    # whole units without a currency sign: "103,-" (German, Nordic), "45.–" (Swiss)
+    ("103,- zzgl. 8,- Frühstück pro Person", "price", 1.0), ("Tagesmenü 45.– inkl. Kaffee", "price", 1.0),
+    ("Mo.-Fr. 8-18 Uhr", "price", 0.0),
     ("Náhradní díly doručujeme do 24 hodin od objednání.", "duration", 1.0),
     ("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", 1.0),
     ("Com mais de quarenta anos de experiência.", "duration", 1.0),
@@ -733,6 +745,11 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Lo Studio opera con particolare attenzione al diritto penale", "criminal"),
     ("W 2023 roku uzyskałem habilitację w dziedzinie nauk medycznych", "habilitation"),
     ("Σάββατο Κατόπιν συνεννόησης · Κυριακή Κλειστά", "sunday"),
+    ("Zuständige Kammer: Handwerkskammer Oldenburg", "chamber"),
+    ("Zuständige Kammer: Handwerkskammer Oldenburg", "responsible"),
+    ("Zuständige Kammer: Handwerkskammer Oldenburg", "craft"),
+    ("Oggi la struttura è diretta da Francesco Urso", "director"),
+    ("Oggi la struttura è diretta da Francesco Urso", "today"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms
@@ -863,6 +880,30 @@ def test_est_before_a_year_does_not_end_the_sentence():
     from scrapejet.insights.text import sentences
 
     assert sentences("ALLCON • Gainesville, GA • Est. 1991. We dig.") == ["ALLCON • Gainesville, GA • Est. 1991.", "We dig."]
+
+
+def test_a_designers_credit_and_a_capitalised_label_are_no_person():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who runs Deep Creek Plumbing?"
+    assert holds_kind("Built by Building Brain Digital 📞 Call Deep Creek Plumbing Now", "person", question) < 1.0
+    assert holds_kind("Founded 1994 by Ada Marsh.", "person", "Who founded Northwind Tools?") == 1.0
+    # a couple's shared surname is no word the site writes in lower case
+    common = frozenset({"wedding", "water", "systems", "hot"})
+    assert holds_kind("International & Cozy Wedding", "person", question, common) == 0.0
+    assert holds_kind("Outdoor & Water Systems", "person", question, common) == 0.0
+    assert holds_kind("Dorothe & Werner Hinderer", "person", question, common) == 1.0
+
+
+def test_an_ordinal_number_does_not_end_the_sentence():
+    from scrapejet.insights.text import sentences
+
+    # German, Nordic and Slavic ordinals are written "7." before the noun
+    assert sentences("Werner Hinderer und Familie stehen seit der 7. Generation für Qualität. Wir freuen uns.") == [
+        "Werner Hinderer und Familie stehen seit der 7. Generation für Qualität.", "Wir freuen uns."]
+    assert sentences("Geöffnet ab dem 20. Mai. Reservieren Sie!") == ["Geöffnet ab dem 20. Mai.", "Reservieren Sie!"]
+    # a year, or a figure in words, still ends one
+    assert sentences("We opened in 1991. We dig.") == ["We opened in 1991.", "We dig."]
 
 
 def test_a_question_in_the_page_s_language_matches_its_other_word_for_the_same_thing():

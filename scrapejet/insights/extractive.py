@@ -247,6 +247,19 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
     return out
 
 
+def _lower_case_words(sources: list[Source]) -> frozenset[str]:
+    """The words the sources write in lower case (folded): such a word
+    capitalised elsewhere is a heading's or a label's, not a name."""
+    # (not in an e-mail address or a web address: "kontakt@varle.dk" writes
+    # the name Varle, "colin @ ashlandscaping.co.uk" the name Colin)
+    return frozenset(fold(w) for s in sources for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ'’]+\b",
+                                                                    _ADDRESSES.sub(" ", s.text or "")))
+
+
+_ADDRESSES = re.compile(r"\S+\s?(?:@|\(at\)|\[at\])\s?\S+|\b\w+://\S+|\bwww\.\S+|\S+\.(?:com|net|org|de|fr|it|es|nl|dk|se|no|fi|pl|cz|uk|eu|"
+                        r"at|ch|be|pt|gr|ro|hu|ie|us|ca|au|info|biz)\b")
+
+
 def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTENCES,
                    similarity: Similarity | None = None) -> list[Candidate]:
     """The sentences that best answer ``question``, best first; empty when no
@@ -271,8 +284,9 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     if not candidates or not (wanted or similarity):
         return []
     if value_term:
+        common = _lower_case_words(sources) if kind == "person" else frozenset()
         for c in candidates:
-            c.kind = holds_kind(c.text, kind, question)
+            c.kind = holds_kind(c.text, kind, question, common)
             if c.kind >= VALUE_LEVEL.get(kind, 1.0):
                 c.terms.add(value_term)
         if not value_named and not any(value_term in c.terms for c in candidates):

@@ -79,7 +79,21 @@ GLOSSARY = {
     "director": "directeur directrice dirigeant dirigeante gérant geschäftsführer geschäftsführerin leiter director directora "
                 "direttore direttrice amministratore directeur bestuurder diretor diretora dyrektor prezes "
                 "ředitel jednatel konateľ direktor direktorica igazgató ügyvezető director müdür vd "
-                "verkställande direktør daglig toimitusjohtaja direktorius διευθυντής директор",
+                "verkställande direktør daglig toimitusjohtaja direktorius διευθυντής директор "
+                # directed by ("diretta da", "dirigé par", "geleitet von")
+                "diretta diretto dirige dirigé dirigée dirigida dirigido geleitet leitet geleid leidt",
+    # the professional body a legal notice names ("Zuständige Kammer: Handwerkskammer Oldenburg")
+    "chamber": "kammer handwerkskammer handelskammer ärztekammer rechtsanwaltskammer architektenkammer "
+               "steuerberaterkammer chambre cámara camera kamer izba komora kamara kammare kammer kamari "
+               "επιμελητήριο палата",
+    "craft": "handwerk handwerks handwerkskammer handwerksbetrieb artisanat artisan artesanía artesano artigianato "
+             "artigiano ambacht ambachtelijk rzemiosło rzemieślnik řemeslo řemeslník obrt obrtnik kézműves "
+             "meșteșug zanaat hantverk håndværk håndverk käsityö",
+    "responsible": "zuständig zuständige zuständiger verantwortlich verantwortliche responsable responsables "
+                   "competente competent verantwoordelijk bevoegd odpowiedzialny příslušný nadležna pristojna "
+                   "illetékes responsabil sorumlu ansvarig ansvarlig vastuullinen αρμόδιο компетентен",
+    "today": "aujourd'hui heute hoy hoje oggi vandaag tegenwoordig dziś dzisiaj dnes danes danas ma azi bugün "
+             "idag i dag tänään šiandien täna σήμερα днес сьогодні",
     "manager": "gérant responsable geschäftsführer leiter gerente responsabile manager bedrijfsleider gerente "
                "kierownik vedoucí voditelj vezető manager müdür chef leder johtaja vadovas управител керівник",
     "repair": "réparation réparations reparatur reparaturen reparación reparaciones riparazione riparazioni "

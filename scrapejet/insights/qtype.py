@@ -109,6 +109,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"apert[oa]|geopend|open|otwart[ey]|nyitva|auki|avoinna|otvoren[oa]?|odprt[oa]?|acik)\b")),
     # ("which regulator is she registered with" asks for a body, not a number)
     ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|\bregister\b|\bvat\b|"
+                          # an ordinal: "in which generation", "on what floor", "in welcher Generation"
+                          r"\b(?:which|what|welche[rmns]?|quelle|quale|que|welke|hvilken|vilken)\s+(?:generation|floor|"
+                          r"storey|century|edition|generazione|generacion|generatie|stock|stockwerk|etage|piano)\b|"
                           r"company number|tax (?:id|number)|wie viele|wieviele|wie gross|handelsregister|"
                           r"ust-?id|steuernummer|combien|numero (?:de )?(?:tva|siret|siren|rcs)|cuantos|cuantas|"
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
@@ -191,6 +194,9 @@ _UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|uta
          r"hours?|hrs?|h\b|stunden?|std\.?|heures?|horas?|ore|ora|uur|uren|godzin[ay]?|hod(?:in[ay]?)?|ur[ai]?|"
          r"sat[ia]?|oras?|ora|saat|val(?:andu|andos)?\.?|timm(?:e|ar)|timer?|tun(?:ti|nin|tia)|ωρ\w*|час\w*|"
          r"days?|tag(?:e|en)?|jours?|dias?|dias|giorn[oi]|dag(?:en|ar|e)?|dni|dn[iu]|den|dana?|nap|gun|dien\w*|"
+         # a working day ("binnen één werkdag", "2 Werktage", "3 arbetsdagar")
+         r"workdays?|werkdag(?:en)?|werktag(?:e|en)?|arbeitstag(?:e|en)?|arbetsdag(?:ar)?|arbejdsdag(?:e)?|"
+         r"arbeidsdag(?:er)?|"
          r"paiv\w*|zile|ημερ\w*|μερ\w*|дн\w*|ден\w*|"
          r"weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tygodn\w*|tyd\w*|tjed\w*|ted(?:en|na|ne)|"
          r"hetet|hetig|hafta|savait\w*|veck(?:a|or)|uger?|uker?|viik\w*|saptaman\w*|εβδομαδ\w*|тиж\w*|нед\w*|седмиц\w*|"
@@ -234,7 +240,10 @@ _BY = (r"(?:\b(?:by|von|par|por|da|di|av|af|przez)|"
 # surname they share, ending the phrase ("Schilderwerk Binnen & Buiten" and
 # "Bed and Breakfast packages" are no couple).
 _COUPLE = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{2,})\s+(?:and|&|und|et|y|e|en|og|och|ja|és|i|a)\s+([A-ZÀ-Þ][a-zà-ÿ]{2,})"
-                     r"(?=\s+[A-ZÀ-Þ][a-zà-ÿ]+\s*(?:$|[,.;:·!)]))")
+                     r"(?=\s+([A-ZÀ-Þ][a-zà-ÿ]+)\s*(?:$|[,.;:·!)]))")
+# A web designer's credit and the name it gives: no answer to who runs the business.
+_CREDIT = re.compile(r"\b(?i:built|designed|developed|powered|hosted|created|crafted|made)\s+(?i:by)\s+"
+                     r"(?:[A-Z][\w&.'’-]*\s*){1,4}")
 _PERSON_CUE = re.compile(
     r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
@@ -316,7 +325,9 @@ KIND_WORDS = {
 _UNITS = {
     "minute": "minutes minuten minutos minuti minut minuta perc dakika minutter minuter minuttia",
     "hour": "hours stunden heures horas ore uur godzin hodin ur uri sati óra saat valandų timmar timer",
-    "day": "days tage tagen jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage dager paivaa",
+    "day": "days tage tagen jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage dager paivaa "
+           "workday workdays werkdag werkdagen werktag werktage werktagen arbeitstag arbeitstage arbeitstagen "
+           "arbetsdag arbetsdagar arbejdsdag arbejdsdage arbeidsdag arbeidsdager",
     "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger uker viikkoa",
     "month": "months monate mois meses mesi maanden miesięcy měsíců mjeseci mesecev hónap ay månader måneder",
     "year": "years jahre jahren ans années años anos anni jaar jaren lat lata let roky rokov godina godine metų év éve "
@@ -547,7 +558,8 @@ def asked_kind(question: str) -> str | None:
     for kind, pattern in _ASKS:
         if pattern.search(folded):
             return kind
-    return None
+    # a register's or tax number by its name alone ("What is the ABN?")
+    return "number" if _IDENTIFIER_ASKED.search(folded) else None
 
 
 # A question for the company behind a brand or a site, whose answer is a
@@ -667,16 +679,21 @@ def holds_postcode(text: str) -> bool:
     return bool(_POSTCODE.search(_YEAR_NO_TOWN.sub(" ", PHONE.sub(" ", text))))
 
 
-def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
+def holds_kind(sentence: str, kind: str | None, question: str = "", common: frozenset[str] = frozenset()) -> float:
     """How surely ``sentence`` holds a value of ``kind``: 1, 0.5 (the shape
     without the context, such as two capitalised words without "owner"), or 0.
-    Names the question itself gives (the company asked about) do not count."""
+    Names the question itself gives (the company asked about) do not count,
+    nor capitalised words ending in one the site writes in lower case
+    elsewhere (``common``, folded: "Outdoor & Water Systems" on a site that
+    installs hot water systems has no surname)."""
     if kind is None:
         return 0.0
     if kind == "email":
         return 1.0 if EMAIL.search(sentence) else 0.0
     if kind == "phone":
-        return 1.0 if PHONE.search(sentence) and sum(c.isdigit() for c in sentence) >= 7 else 0.0
+        # a register's number after its label is none ("Org.nr 556784-7099")
+        text = _LABELLED_IDENTIFIER.sub(" ", fold(sentence))
+        return 1.0 if PHONE.search(text) and sum(c.isdigit() for c in text) >= 7 else 0.0
     if kind == "price":
         if PRICE.search(sentence) or FREE.search(fold(sentence)):
             return 1.0
@@ -760,12 +777,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
             # "Which company operates it?": "Denominación social: ATLAS & FALCATA SL"
             return 1.0 if _LEGAL_FORM.search(sentence) else 0.5 if _names(sentence) else 0.0
         asked = {fold(word) for word in re.findall(r"\w+", question)}
+        sentence = _CREDIT.sub(" ", sentence)  # "Built by Building Brain Digital": the web designer
         # a team card read whole, its first name alone on the top line: "Angela · Executive Chef & Pasticcera"
         card = _FIRST_NAME_CARD.match(sentence)
         if (card and _PERSON_CUE.search(fold(card.group("role"))) and fold(card.group("name")) not in STOP_WORDS
                 and fold(card.group("name")) not in asked):
             return 1.0
-        names = _names(sentence)
+        # ("Cozy Wedding" ends in a word the site writes in lower case: no surname)
+        names = [name for name in _names(sentence) if fold(name[-1]) not in common]
         found = [name for name in names
                  if not _given(name, asked) and not _STREET.search(" ".join(name))  # "Rue Achille ..." is a street
                  and not _before_house_number(sentence, name)  # "Lange Dreef 9, 2820 Rijmenam" too
@@ -786,7 +805,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "") -> float:
         # ...and a couple named together, as hosts and owners sign ("Margaret and
         # Tony Spowart", "Kathrin & Florian Häusler", "Harriet and Rachel")
         cue = cue or any(not ({fold(match.group(1)), fold(match.group(2))} & (asked | STOP_WORDS | _ROLE_WORDS))
-                         for match in _COUPLE.finditer(sentence))
+                         and fold(match.group(3)) not in common for match in _COUPLE.finditer(sentence))
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0

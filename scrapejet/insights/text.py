@@ -18,8 +18,11 @@ PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
 _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl\b|din\b|chf\b|fr\.|sfr\.?|eur\b|eura\b|"
              r"evra\b|euros?\b|usd\b|gbp\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|bgn\b|try\b|uah\b|"
              r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円")
-PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|fr\.|kr\.?))\s?\d|"
-                   rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})", re.I)
+# A price: a currency before or after the amount ("Mo.-Fr. 8-18 Uhr" is
+# Friday, not francs), or whole units written without one ("103,-", "45.–").
+PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?)|(?<![-–])\bfr\.)\s?\d|"
+                   rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})|"
+                   r"\b\d+(?:,-|,–|\.–)(?![\w-])", re.I)
 # Free of charge, said as a price ("la consulenza è gratuita").
 FREE = re.compile(r"\b(?:free of charge|for free|gratis|gratuit[aoe]?s?|kostenlos|kostenfrei|unentgeltlich|gratuitement|"
                   r"gratuito|gratuita|ingyenes|zdarma|bezplatn|besplatn|brezplacn|darmow|ucretsiz|nemokam|ilmai|"
@@ -71,22 +74,28 @@ def clean_line(line: str) -> str:
     line = LIST_MARK.sub("", line)
     line = MD_MARKS.sub("", line)
     line = _INLINE_TAG.sub("", line)  # trafilatura writes underlining as <u>…</u>
+    line = _MD_ESCAPE.sub(r"\1", line)  # ...and "@fraschina\_giardini" for "@fraschina_giardini"
     return re.sub(r"\s+", " ", line).strip()
 
 
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _INLINE_TAG = re.compile(r"</?(?:u|ins|del|s|sub|sup|mark|small)>", re.I)
 
 
 def _splits(paragraph: str) -> list[str]:
     """Sentences of one paragraph: a split after . ! ? … followed by space and
     an upper-case letter, digit or quote, unless the word before is a known
-    abbreviation or a single letter (an initial)."""
+    abbreviation, a single letter (an initial) or a number of one or two
+    digits before a word (an ordinal)."""
     out, start = [], 0
     for match in re.finditer(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])", paragraph):
         before = paragraph[start:match.start()].rsplit(None, 1)
         last = fold(before[-1]).rstrip(".") if before else ""
         if paragraph[match.start()] == "." and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
+        if match.group(0).startswith(". ") and last.isdigit() and len(last) <= 2 \
+                and paragraph[match.end():match.end() + 1].isalpha():
+            continue  # an ordinal: "in der 7. Generation", "ab dem 20. Mai"
         out.append(paragraph[start:match.end()].strip())
         start = match.end()
     tail = paragraph[start:].strip()
