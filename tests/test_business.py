@@ -224,3 +224,10 @@ def test_a_contact_page_linked_only_deeper_wins_over_the_directions_page(env, we
     assert path_of(profile["pages"]["contact"]) == "/kontakt.html"
     assert [e["email"] for e in profile["emails"]] == ["info@eichenhof-uffenheim.de"]
     assert [p["e164"] for p in profile["phones"]] == ["+49984295120"]
+
+
+def test_a_start_that_sends_on_to_a_section_still_reads_the_home_page(env, web, tmp_path):
+    # "/" is a meta refresh to /reparaties.html; the menu's "Home" is /home.html
+    (profile,), _ = crawl_business(env, tmp_path, web.url("section-start.test"))
+    assert [s["url"] for s in profile["socials"]] == ["https://www.facebook.com/telefoonhuishoogeveen"]
+    assert [p["e164"] for p in profile["phones"]] == ["+31528235734"]

@@ -75,6 +75,8 @@ def test_mailto_links_lowercased_with_all_recipients_and_no_query():
         "info at mueller-haustechnik dot de",
         "INFO AT MUELLER-HAUSTECHNIK DOT DE",
         "info [@] mueller-haustechnik [punkt] de",
+        "info[afna]mueller-haustechnik.de",  # Slovenian
+        "info (małpa) mueller-haustechnik.de",  # Polish
     ],
 )
 def test_obfuscated_emails(written):

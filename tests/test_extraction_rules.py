@@ -38,6 +38,10 @@ HOME = "http://firma.test/"
     ("http://firma.test/o-meni", "O meni", "about"),
     ("http://firma.test/d", "Politika zasebnosti", "privacy"),
     ("http://firma.test/e", "Επικοινωνία", "contact"),
+    ("http://firma.test/etaireia.html", "Εταιρεία", "about"),  # "the company", without its article
+    ("http://firma.test/contactinfo.html", "Contactinfo", "contact"),  # Dutch, one word
+    ("http://firma.test/personalas.html", "Personalas", "team"),  # Lithuanian staff: the about page of a site without one
+    ("http://firma.test/professeurs.html", "Professeurs", "team"),  # a yoga school's teachers
     ("http://firma.test/f", "Όροι χρήσης", "terms"),
     # Slovak, Bulgarian, Ukrainian, Russian, Hebrew, Japanese: Cyrillic,
     # Hebrew and kana/kanji link texts are words too
@@ -683,6 +687,11 @@ def test_a_town_alone_in_json_ld_is_the_area_served_not_an_address():
           '{"@type": "PostalAddress", "addressLocality": "St. Louis", "addressRegion": "MO", "addressCountry": "US"}}'
           '</script>')
     assert _contacts(ld, "http://firma.com/")["addresses"] == []
+    # a British postcode district with its town is an area too
+    district = ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "Ocean City", "address": '
+                '{"@type": "PostalAddress", "postalCode": "PL1", "addressLocality": "Plymouth", "addressCountry": "GB"}}'
+                '</script>')
+    assert _contacts(district, "http://oceancity.co.uk/")["addresses"] == []
 
 
 def test_one_street_written_with_the_area_and_with_the_town_is_one_address():
@@ -1095,3 +1104,81 @@ def test_a_footer_s_built_by_credit_is_the_designer_s():
     # the main text's "Built by" sentence is the business's own
     assert [p["e164"] for p in found["phones"]] == ["+61265521234"]
     assert found["emails"] == []
+
+
+@pytest.mark.parametrize("text", ["Bekijk onze Instagram pagina", "Visit our Instagram page",
+                                  "Besuchen Sie unsere Instagram-Seite", "Découvrez notre page Instagram"])
+def test_a_link_calling_the_profile_ours_is_the_company_s(text):
+    html = (f'<html><body><main><p>Bezoek ons: Zeeweg 31, Castricum</p><div class="list-group">'
+            f'<a href="https://www.instagram.com/opdehoek_cb/"><i class="fa fa-instagram"></i> {text}</a>'
+            f'</div></main></body></html>').encode()
+    found = extract_contacts(html, "http://coffeeopdehoek.nl/contact.html", role="contact")["socials"]
+    assert [s["url"] for s in found] == ["https://www.instagram.com/opdehoek_cb"]
+
+
+def test_a_link_to_someone_elses_profile_in_the_text_is_not_the_company_s():
+    html = (b'<html><body><main><p>Photos by <a href="https://www.instagram.com/jan_fotograaf/">Jan op Instagram</a>'
+            b'</p></main></body></html>')
+    assert extract_contacts(html, "http://coffeeopdehoek.nl/", role="home")["socials"] == []
+
+
+def test_a_paragraph_the_designers_credit_opens_still_gives_the_business_address():
+    html = """<html lang="fr"><body><main><h1>Mentions légales</h1><p>Le site gitedesechudes.fr a été développé
+        par l’entreprise Prochainweb, 12 rue Victor Hugo 01000 Bourg-en-Bresse, et il appartient à Marie Pierre
+        NAUCHE et Frédéric COTTANCIN. Le gite des Echudes se situe au 8 rue de la Dombes 01140 Saint Etienne sur
+        Chalaronne.</p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://gitedesechudes.fr/mentions-legales.html", role="legal")["addresses"]
+    assert [(a["street"], a["postal_code"]) for a in found] == [("8 rue de la Dombes", "01140")]
+
+
+def test_an_authority_named_in_bold_owns_the_contact_lines_below_it():
+    html = """<html lang="es"><body><main><h2>10. Derecho a recurrir ante la Autoridad de Control</h2>
+        <p>Si consideras que hemos violado tus derechos, puedes presentar una reclamación ante:</p>
+        <p><strong>Agencia Española de Protección de Datos (AEPD)</strong></p>
+        <p>📍 C/ Jorge Juan, 6, 28001 Madrid</p><p>🌐 www.aepd.es</p><p>📧 contacto@aepd.es</p>
+        <p>📞 +34 901 100 099</p><h2>11. Contacto</h2><p>Salón Begoña, Pompeu Fabra 8, 08860 Castelldefels</p>
+        <p>Tel. +34 602 44 99 95</p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://salon.es/politica-privacidad.html", role="privacy")
+    assert [a["postal_code"] for a in found["addresses"]] == ["08860"]
+    assert [p["e164"] for p in found["phones"]] == ["+34602449995"]
+    assert found["emails"] == []
+
+
+def test_an_address_in_a_templates_note_to_fill_in_is_no_e_mail():
+    html = """<html lang="es"><body><main><p>Email de contacto: [EMAIL LEGAL - TODO: legal@salonbegona.es]</p>
+        <p>Escríbenos a infoh2oestilistas@gmail.com</p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://salonbegona.es/aviso-legal.html", role="legal")["emails"]
+    assert [e["email"] for e in found] == ["infoh2oestilistas@gmail.com"]
+
+
+def test_the_sites_maker_under_a_heading_naming_his_role_is_not_the_company():
+    html = """<html lang="fr"><body><main><h2>Bénédicte Jacquemard</h2><h3>Gérante</h3>
+        <p>email : benedicte.jacmar42@gmail.com</p><p>tel : 06 70 49 19 52</p>
+        <h2>Fauvette Killian</h2><h3>Créateur et responsable de publication du site internet</h3>
+        <p>email : killian.fauvette@gmail.com</p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://lapattedevelours.fr/contact.html", role="contact")["emails"]
+    assert [e["email"] for e in found] == ["benedicte.jacmar42@gmail.com"]
+
+
+def test_the_address_a_form_to_mail_service_posts_to_is_the_company_s():
+    html = b"""<html><body><main><h1>Contact us</h1>
+        <form action="https://formsubmit.co/orders@northyorkshirebottledgas.co.uk" method="post">
+        <input name="name"><textarea name="message"></textarea><button>Send</button></form></main></body></html>"""
+    found = extract_contacts(html, "http://northyorkshirebottledgas.co.uk/contact.html", role="contact")["emails"]
+    assert found == [{"email": "orders@northyorkshirebottledgas.co.uk", "source": "form"}]
+
+
+def test_an_invoicing_services_mailbox_named_by_a_company_number_is_not_the_company_s():
+    html = """<html lang="fi"><body><main><p>Sähköposti: <a href="mailto:info@alakuijala.fi">info@alakuijala.fi</a></p>
+        <p>PDF-laskut:<br><a href="mailto:06536922@scan.netvisor.fi">06536922@scan.netvisor.fi</a></p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://alakuijala.fi/yhteystiedot.html", role="contact")["emails"]
+    assert [e["email"] for e in found] == ["info@alakuijala.fi"]
+
+
+def test_the_host_a_colon_line_introduces_is_the_host_s_name_in_bold_and_its_address():
+    html = """<html lang="fr"><body><main><h2>1. Éditeur</h2><p>DiPeppo, 12 rue de Pornichet, 44600 Saint-Nazaire</p>
+        <h2>2. Hébergeur</h2><p>Le site dipeppo.fr est hébergé par :</p><ul><li><strong>OVH SAS</strong></li>
+        <li>2 rue Kellermann, 59100 Roubaix, France</li><li>Téléphone : 1007</li></ul>
+        <h2>3. Propriété intellectuelle</h2><p>Tout le contenu est la propriété de DiPeppo.</p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://dipeppo.fr/mentions-legales.html", role="legal")["addresses"]
+    assert [a["postal_code"] for a in found] == ["44600"]

@@ -602,3 +602,17 @@ def test_main_serves_in_foreground():
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_folder_site_serves_its_files_and_redirects(tmp_path):
+    """A site snapshot's .php page is the HTML its server sent; a _redirects
+    file answers a moved path."""
+    (tmp_path / "index.html").write_text("<h1>Home</h1>")
+    (tmp_path / "contato.php").write_text("<h1>Contato</h1>")
+    (tmp_path / "_redirects").write_text("/old 301 http://elsewhere.test:__PORT__/\n")
+    with FixtureWeb(folders={"folder.test": tmp_path}) as web:
+        page = web.fetch("folder.test", "/contato.php")
+        assert page.status == 200 and page.headers["Content-Type"].startswith("text/html")
+        moved = web.fetch("folder.test", "/old", follow_redirects=False)
+        assert moved.status == 301 and moved.headers["Location"] == f"http://elsewhere.test:{web.port}/"
+        assert web.fetch("folder.test", "/_redirects").status == 404

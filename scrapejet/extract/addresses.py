@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?[\s,.–-]*(?:Brasil|Brazil)?[\s,.–-]*)?"
         rf"(?:CEP[:.]?\s*)?(?<![\w-])(?P<pc>\d{{5}}-\d{{3}})(?![\w-])"
     )),
-    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT)[-‑ ])?(?P<pc>\d{{5}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),  # "85413 - Hörgertshausen"
+    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT|LT|FI|HR|EE)[-‑ ])?(?P<pc>\d{{5}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),  # "85413 - Hörgertshausen"
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
         rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|{_US_STATE_NAMES})\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Auckland 1010"); read only on a page of those countries (hint), where
     # "Since 2015" is no town either: the street or a line of its own decides.
     ("ZA", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{4}})(?![\w-])")),
-    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK|LV|SI|NO|N)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PL", re.compile(rf"(?<![\w-])(?P<pc>\d{{2}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
@@ -124,8 +124,10 @@ _QUICK = {
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
 }
 _HAS_DIGIT = re.compile(r"\d")
-_EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT"}
-_EU4_COUNTRIES = {"A": "AT", "AT": "AT", "CH": "CH", "B": "BE", "BE": "BE", "L": "LU", "LU": "LU", "DK": "DK"}
+_EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT",
+                  "LT": "LT", "FI": "FI", "HR": "HR", "EE": "EE"}
+_EU4_COUNTRIES = {"A": "AT", "AT": "AT", "CH": "CH", "B": "BE", "BE": "BE", "L": "LU", "LU": "LU", "DK": "DK",
+                  "LV": "LV", "SI": "SI", "NO": "NO", "N": "NO"}
 
 _DE_SUFFIX = (
     r"(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|stieg|stege|markt|hof|pfad|"
@@ -390,7 +392,12 @@ def _from_json_ld(value: Any, country_hint: str | None) -> list[_Hit]:
     if not (fields["street"] or fields["postal_code"]):
         # "addressLocality": "St. Louis" alone names the area served, not where the business is
         return []
+    if not fields["street"] and _OUTWARD_CODE.fullmatch((fields["postal_code"] or "").strip()):
+        return []  # ...as does a British postcode district ("PL1", "Plymouth")
     return [_structured_hit(fields, "json-ld")]
+
+
+_OUTWARD_CODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?", re.I)
 
 
 _ADDRESS_PROPS = {
@@ -474,9 +481,12 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
         if len(hits) >= MAX_ADDRESSES * 3:
             break
         text = line.text
-        if len(text) > _LONG_LINE:
+        if len(text) > _LONG_LINE or (line.third_party and len(_SENTENCE_BREAK.split(text)) > 1):
             # a legal notice written as one paragraph: its sentences, each a
             # line, the host's or the regulator's among them told apart again
+            # (and a paragraph the designer's credit opens still says where
+            # the business is: "Le site a été développé par Prochainweb… Le
+            # gîte se situe au 8 rue de la Dombes 01140 …")
             pieces = [Line(p, line.flags, block=i) for i, p in enumerate(_SENTENCE_BREAK.split(text))
                       if p.strip() and len(p) <= _LONG_LINE]
             if len(pieces) > 1:
@@ -512,7 +522,8 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
 
 _LONG_LINE = 400
 # where a paragraph's sentences end: ". Par courrier : 765 avenue ..."
-_SENTENCE_BREAK = re.compile(r"(?<=[a-zà-ÿ)\]]{2}[.;!?])\s+(?=[A-ZÀ-Þ«\"(])|\s[•·|]\s")
+# (after a word, or a surname in capitals: "… et Frédéric COTTANCIN. Le gîte …")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zà-ÿ)\]]{2}[.;!?])|(?<=[A-ZÀ-Þ]{3}[.;!?]))\s+(?=[A-ZÀ-Þ«\"(])|\s[•·|]\s")
 
 
 def _address_at(
@@ -522,6 +533,8 @@ def _address_at(
     text = line.text
     groups = match.groupdict()
     postal = groups.get("pc")
+    if groups.get("cp") in ("LT", "LV"):
+        postal = f"{groups['cp']}-{postal}"  # the country's letters are part of its postcode ("LT-00133")
     locality = _trim_locality(groups.get("loc"))
     region = groups.get("reg") or groups.get("st")
     # six digits after a town are a PIN only where the page is Indian or
@@ -778,7 +791,7 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
             return _EU5_COUNTRIES.get(prefix)
         if street_kind in ("FR", "ES", "IT"):
             return street_kind
-        if hint in ("DE", "FR", "ES", "IT"):
+        if hint in ("DE", "FR", "ES", "IT", "LT", "FI", "HR", "EE"):
             return hint
         return "DE" if street_kind == "DE" else None
     if kind in ("PL", "HU"):

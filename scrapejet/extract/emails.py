@@ -17,7 +17,9 @@ from scrapejet.extract.jsonld import text_values
 from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document
 from scrapejet.urls import has_known_suffix, registered_domain
 
-SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "obfuscated": 3}
+SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "form": 2, "obfuscated": 3}
+# Services that mail a static site's form to the address in its action URL.
+_FORM_TO_MAIL = re.compile(r"https?://(?:www\.)?(?:formsubmit\.co|formsubmit\.io)/(?:ajax/)?([^/?#\s]+)", re.I)
 # A page with more addresses than this is a member directory, not one
 # company's contact page; the first ones are read, the rest left.
 MAX_CANDIDATES = 200
@@ -29,7 +31,9 @@ EMAIL_RE = re.compile(
 )
 _EMAIL_FULL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.)+[^\W\d_]{2,24}")
 
-_AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje)"
+# "@" spelled in the sites' languages: Slovenian afna, Polish małpa, Czech
+# and Slovak zavináč, Hungarian kukac, Swedish and Danish snabel-a
+_AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje|afna|malpa|małpa|zavinac|zavináč|kukac|snabel-a)"
 _DOT = r"(?:dot|punkt|point|punto|punt|ponto)"
 _BRACKETED_AT = re.compile(rf"\s*[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]\s*", re.I)
 _BRACKETED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*{_DOT}\s*[\]\)\}}>]\s*", re.I)
@@ -200,6 +204,13 @@ def extract_emails(
             if email:
                 seen.append((email, "obfuscated", widget))
 
+    # A form a form-to-mail service posts ("https://formsubmit.co/orders@firma.co.uk"):
+    # the address is where the business reads its enquiries.
+    for action in tree.xpath("//form/@action"):
+        found = _FORM_TO_MAIL.match(action.strip())
+        if found and _EMAIL_FULL.fullmatch(unquote(found.group(1))):
+            seen.append((unquote(found.group(1)).lower(), "form", False))
+
     for element in tree.xpath("//*[@data-cfemail]"):
         email = decode_cfemail(element.get("data-cfemail", ""))
         if email:
@@ -208,23 +219,29 @@ def extract_emails(
     for line in doc.lines:
         if len(seen) >= MAX_CANDIDATES:
             break
+        # "[EMAIL LEGAL - TODO: legal@salon.es]": a template's note to fill in, not an address
+        raw = _TODO_NOTE.sub(" ", line.raw) if "[" in line.raw else line.raw
         if line.third_party:
-            if "@" in line.raw:
-                seen.extend((email, "text", False) for email in own_only(emails_in_text(line.raw)))
+            if "@" in raw:
+                seen.extend((email, "text", False) for email in own_only(emails_in_text(raw)))
             continue
-        hint = _HINT.search(line.raw)
-        if "@" not in line.raw and not hint:
+        hint = _HINT.search(raw)
+        if "@" not in raw and not hint:
             continue
         widget = bool(line.flags & WIDGET)
-        plain = emails_in_text(line.raw) if "@" in line.raw else []
+        plain = emails_in_text(raw) if "@" in raw else []
         for email in plain:
             seen.append((email, "text", widget))
         if hint:
-            for email in emails_in_text(deobfuscate(line.raw)):
+            for email in emails_in_text(deobfuscate(raw)):
                 if email not in plain:
                     seen.append((email, "obfuscated", widget))
 
     return _keep_company_emails(seen, site_url)
+
+
+_TODO_NOTE = re.compile(r"\[[^\]]{0,120}\b(?:TODO|TBD|FIXME|PLACEHOLDER|BITTE ERG[ÄA]NZEN|A COMPL[ÉE]TER|"
+                        r"COMPLETAR|DA COMPLETARE|INVULLEN)\b[^\]]{0,120}\]", re.I)
 
 
 def _keep_company_emails(seen: list[tuple[str, str, bool]], site_url: str) -> list[dict[str, str]]:
@@ -235,6 +252,9 @@ def _keep_company_emails(seen: list[tuple[str, str, bool]], site_url: str) -> li
         if is_placeholder_email(email):
             continue
         domain = _domain(email)
+        local = email.partition("@")[0]
+        if local.isdigit() and len(local) >= 6 and domain != site_domain:
+            continue  # "06536922@scan.netvisor.fi": a company number's mailbox at an invoicing service
         if domain in _PLATFORM_DOMAINS and domain != site_domain:
             continue
         # Inside a vendor's widget only an address of the site's own domain

@@ -36,13 +36,14 @@ _TEXTS: dict[str, str] = {
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista | me |
         om virksomheden | om firmaet | om foretaget | om bedriften | om selskabet | om selskapet |
         yritys | yrityksesta |
-        rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια |
+        rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια | εταιρεια |
         biography | bio | biografia | biografie | biographie | lebenslauf | vita | curriculum vitae | zur person |
         βιογραφικο | zyciorys | zivotopis | zivotopis lekare |
         the doctor | meet the doctor | meet your doctor | our doctor | ο ιατρος | ο γιατρος | η ιατρος |
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
     "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
+        contactinfo | contactinformatie | contact information | kontaktinfo | kontaktinformation | kontaktinformationen |
         enquiries | enquiry | make an enquiry | inquiries |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | kontakt anfahrt |
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
@@ -57,7 +58,9 @@ _TEXTS: dict[str, str] = {
     "team": """team | our team | meet the team | meet our team | people | our people | staff | leadership |
         management | unser team | das team | mitarbeiter | ansprechpartner | equipe | notre equipe | l equipe |
         equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
-        nossa equipe | nossa equipa | a equipe""",
+        nossa equipe | nossa equipa | a equipe |
+        personalas | musu komanda | komanda | zespol | nasz zespol | tym | nas tym | tiimi | henkilokunta |
+        professeurs | nos professeurs | les professeurs | teachers | our teachers | lehrer | docenti""",
     "services": """services | our services | what we do | solutions | offerings | expertise | practice areas |
         leistungen | unsere leistungen | leistungsspektrum | angebot | unser angebot | dienstleistungen | service |
         nos services | prestations | nos prestations | expertises | nos expertises | domaines d intervention |
@@ -125,6 +128,7 @@ _SLUGS: dict[str, str] = {
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person viografiko zyciorys zivotopis
         o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij""",
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
+        contactinfo contact-info contactinformatie contact-information kontaktinfo kontakt-info
         kontakt-anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
         contattaci contatto contato fale-conosco contacte-nos
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta

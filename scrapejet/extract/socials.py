@@ -90,7 +90,11 @@ _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinter
 _FOLLOW_TEXT = re.compile(
     r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
     r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree)\b|"
-    r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us",
+    r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
+    # "Bekijk onze Instagram pagina", "Visit our Facebook page", "notre page Facebook"
+    r"\b(?:our|onze|unsere?[nm]?|unser|notre|nos|nuestr[oa]s?|nostr[oa]|nossa|nosso|vores|vart|var|vaar|"
+    r"meidan|nasz[aey]?|nase|nasi|nasu|mitt|min)\b(?:\s+[\w-]+){0,2}?\s+(?:facebook|instagram|linkedin|twitter|"
+    r"youtube|tiktok|pinterest|xing|threads)\b",
 )
 
 

@@ -313,6 +313,8 @@ _THIRD_PARTY_MENTION = re.compile(
     r"landesnotar|bundesnotar|arzte|zahnarzte|psychotherapeuten|ingenieur)kammer|landgericht|amtsgericht|"
     r"webmaster|powered by|designed by|design by|site by|website by|made by|web design by|webdesign:|realise par|"
     r"developpe par|developed by|"
+    # "Créateur et responsable de publication du site internet": the site's maker, introduced by his role
+    r"(?:createur|creatrice)(?: et [a-z ]{3,40})? du site|"
     # "Sito web creato da ABeltramo - beltramo.ale@gmail.com": the designer's
     # credit in the site's own language
     r"sito (?:web |internet )?(?:creato|realizzato|sviluppato|progettato) da|realizzazione (?:sito|siti) web|"
@@ -361,8 +363,9 @@ _REGION_MAX_LINES = 8
 # The lines that close a third party's postal block: its phone, fax, e-mail
 # and website ("Österreichische Datenschutzbehörde / Barichgasse 40–42 /
 # 1030 Wien / Telefon: +43 1 52 152-0 / E-Mail: dsb@dsb.gv.at").
-_CONTACT_LINE = re.compile(r"^(?:tel|telefon|telephone|phone|fon|fax|telefax|e-?mail|mail|web|website|internet|"
-                           r"homepage|url|www)\b|^(?:www\.|https?://)|^[\w.+-]+@[\w-]+\.[\w.]+$")
+# (after an icon or emoji: "📞 +34 901 100 099", a number alone on its line)
+_CONTACT_LINE = re.compile(r"^\W*(?:(?:tel|telefon|telephone|phone|fon|fax|telefax|e-?mail|mail|web|website|internet|"
+                           r"homepage|url|www)\b|(?:www\.|https?://)|[\w.+-]+@[\w-]+\.[\w.]+$|\+?\d[\d \t()./-]{6,}\d$)")
 _CONTACT_LINE_MAX_WORDS = 6
 
 
@@ -381,8 +384,10 @@ def mark_third_party(lines: list[Line]) -> None:
     region_context = 0
     region_tail = False  # the last line was a third party's: its contact lines may follow
     previous_block = None
+    previous_text = current_text = ""  # the line before this one (every `continue` below skips the loop's end)
     for line in lines:
         folded = fold(line.text)
+        previous_text, current_text = current_text, line.text
         opens_block, previous_block = line.block != previous_block, line.block
         context = line.flags & (HEADER | FOOTER | NAV)
         tail, region_tail = region_tail, False
@@ -414,18 +419,26 @@ def mark_third_party(lines: list[Line]) -> None:
             region_left, region_context = _PROCESSOR_LINES, context
             continue
         if region_left:
-            # "Diese Website wird gehostet bei:" still speaks of the host.
-            if (_is_label(line) and not _THIRD_PARTY_MENTION.search(folded)) or context != region_context:
+            # "Diese Website wird gehostet bei:" still speaks of the host, and
+            # what that line introduces is the host's, its name in bold too
+            # ("Le site est hébergé par :<li><strong>OVH SAS</strong>")
+            introduced = previous_text.rstrip().endswith(":")
+            if (_is_label(line) and not introduced and not _THIRD_PARTY_MENTION.search(folded)) or context != region_context:
                 region_left = 0
             else:
                 line.third_party = True
                 region_left -= 1
+                if line.text.rstrip().endswith(":") and _THIRD_PARTY_MENTION.search(folded):
+                    region_left = max(region_left, _PROCESSOR_LINES)  # "…bei der Datenschutzbehörde einreichen:"
                 region_tail = not region_left
                 continue
         # ("e-mail the Webmaster": short, and still the designer's)
         if (len(line.text) > 20 or "webmaster" in folded) and _THIRD_PARTY_MENTION.search(folded):
             line.third_party = True
-            if line.text.rstrip().endswith(":"):
+            if line.text.rstrip().endswith(":") or (_is_label(line) or line.flags & BOLD) and len(line.text.split()) <= 10:
                 # "… the Information Commissioner's Office, the UK's supervisory
-                # authority:" introduces its website, phone and post, below
+                # authority:" introduces its website, phone and post, below,
+                # as does its name alone in bold ("<p><strong>Agencia
+                # Española de Protección de Datos (AEPD)</strong></p>") or a
+                # heading naming it ("<h3>Créateur … du site internet</h3>")
                 region_left, region_context = _PROCESSOR_LINES, context

@@ -164,7 +164,7 @@ class BusinessSpider(ScrapeJetSpider):
     def _discover(self, response, job, depth: int, page_type: str, data):
         from ..extract.links import extract_links
         from ..extract.roles import (
-            discover_role_pages, fallback_paths, is_location_page, language_homes, link_suffix,
+            discover_role_pages, fallback_paths, is_home_path, is_location_page, language_homes, link_suffix,
         )
 
         links = extract_links(response.body, response.url)
@@ -182,6 +182,13 @@ class BusinessSpider(ScrapeJetSpider):
                     yield request
         if depth > 0:
             return
+        if page_type == "home" and not is_home_path(response.url):
+            # the start sent us on to a section ("/" -> "/reparaties.html"):
+            # the page its menu calls "Home" is the site's home page too
+            for index, link in enumerate(found.get("home", [])[:1]):
+                request = self._request(link, job, 0, page_type="home", rank=index + 1, scope=scope)
+                if request is not None:
+                    yield request
         if not any(role != "home" for role in found):
             # a language chooser ("Português" / "English"): the site's pages
             # are found from its home page in each language, as from this one

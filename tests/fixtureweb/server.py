@@ -1287,7 +1287,9 @@ class FolderSite(_Site):
     Used for the real business sites in tests/realsites and the business
     fixtures (tests/business_fixtures), files read once at start."""
 
-    TYPES = {".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
+    # (a .php page in a site's snapshot is the HTML its server sent, as a
+    # static host of that snapshot serves it)
+    TYPES = {".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8", ".php": "text/html; charset=utf-8",
              ".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".pdf": "application/pdf"}
 
     def __init__(self, web: "FixtureWeb", folder):
