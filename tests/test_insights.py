@@ -350,6 +350,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("In which generation is the family running the butcher's shop?", "number"),
     ("On what floor is the practice?", "number"), ("In welcher Generation wird der Hof geführt?", "number"),
     ("What is Deep Creek Plumbing's ABN?", "number"), ("Quel est le SIRET du cabinet ?", "number"),
+    ("What is the landline number of the shop?", "phone"), ("Σε ποιο τηλέφωνο μπορώ να καλέσω;", "phone"),
+    ("Koliko stane terapevtska masaža?", "price"), ("Kolik stojí konzultace?", "price"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -904,6 +906,9 @@ def test_an_ordinal_number_does_not_end_the_sentence():
     assert sentences("Geöffnet ab dem 20. Mai. Reservieren Sie!") == ["Geöffnet ab dem 20. Mai.", "Reservieren Sie!"]
     # a year, or a figure in words, still ends one
     assert sentences("We opened in 1991. We dig.") == ["We opened in 1991.", "We dig."]
+    # dot leaders run to the price
+    assert sentences("Terapevtska masaža 55 minut .... 45 EUR. Podaljšana masaža 85 minut .... 55 EUR.") == [
+        "Terapevtska masaža 55 minut .... 45 EUR.", "Podaljšana masaža 85 minut .... 55 EUR."]
 
 
 def test_a_question_in_the_page_s_language_matches_its_other_word_for_the_same_thing():

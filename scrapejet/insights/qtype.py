@@ -67,6 +67,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
+                         r"landline|\bcell\b|τηλεφων|puhelin|\bring\b|"
                          r"whats\s?app|mobile number|handynummer|"
                          # "à quel numéro peut-on commander ?": a number to call, not a register's
                          r"\b(?:quel|quelle|which|what|welche[rn]?|que|quale|welk|qual)\s+(?:numero|number|nummer)\b(?!\s+(?:of|de|di|van|der)\b)"
@@ -81,6 +82,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
                          r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
                          r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
+                         # Slovenian, Czech, Slovak "how much does it cost": koliko stane, kolik stojí, koľko stojí
+                         r"\bstane\b|\bstoji\b|\bkosztuje\b|"
                          # a discount is a price off: "10% off"
                          rf"{_DISCOUNT_WORDS}")),
     # how long something takes, how far it is: a number with its unit ("do 24 hodin", "10 minuti a piedi")

@@ -93,6 +93,8 @@ def _splits(paragraph: str) -> list[str]:
         last = fold(before[-1]).rstrip(".") if before else ""
         if paragraph[match.start()] == "." and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
             continue
+        if re.match(r"(?:\.{3,}|…)\s+\d", paragraph[match.start():match.end() + 1]):
+            continue  # dot leaders to a price: "Terapevtska masaža 55 minut .... 45 EUR"
         if match.group(0).startswith(". ") and last.isdigit() and len(last) <= 2 \
                 and paragraph[match.end():match.end() + 1].isalpha():
             continue  # an ordinal: "in der 7. Generation", "ab dem 20. Mai"
