@@ -687,11 +687,6 @@ def test_a_town_alone_in_json_ld_is_the_area_served_not_an_address():
           '{"@type": "PostalAddress", "addressLocality": "St. Louis", "addressRegion": "MO", "addressCountry": "US"}}'
           '</script>')
     assert _contacts(ld, "http://firma.com/")["addresses"] == []
-    # a British postcode district with its town is an area too
-    district = ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "Ocean City", "address": '
-                '{"@type": "PostalAddress", "postalCode": "PL1", "addressLocality": "Plymouth", "addressCountry": "GB"}}'
-                '</script>')
-    assert _contacts(district, "http://oceancity.co.uk/")["addresses"] == []
 
 
 def test_one_street_written_with_the_area_and_with_the_town_is_one_address():
@@ -1182,3 +1177,11 @@ def test_the_host_a_colon_line_introduces_is_the_host_s_name_in_bold_and_its_add
         <h2>3. Propriété intellectuelle</h2><p>Tout le contenu est la propriété de DiPeppo.</p></main></body></html>""".encode()
     found = extract_contacts(html, "http://dipeppo.fr/mentions-legales.html", role="legal")["addresses"]
     assert [a["postal_code"] for a in found] == ["44600"]
+
+
+def test_a_form_posting_to_a_free_mailbox_the_page_does_not_give_is_the_developer_s():
+    html = b"""<html><body><main><p>Email: <a href="mailto:rosi@psiholog-plovdiv.bg">rosi@psiholog-plovdiv.bg</a></p>
+        <form action="https://formsubmit.co/andon.go6ev@gmail.com" method="POST"><button>Send</button></form>
+        </main></body></html>"""
+    found = extract_contacts(html, "http://psiholog-plovdiv.bg/kontakti.html", role="contact")["emails"]
+    assert [e["email"] for e in found] == ["rosi@psiholog-plovdiv.bg"]

@@ -392,12 +392,7 @@ def _from_json_ld(value: Any, country_hint: str | None) -> list[_Hit]:
     if not (fields["street"] or fields["postal_code"]):
         # "addressLocality": "St. Louis" alone names the area served, not where the business is
         return []
-    if not fields["street"] and _OUTWARD_CODE.fullmatch((fields["postal_code"] or "").strip()):
-        return []  # ...as does a British postcode district ("PL1", "Plymouth")
     return [_structured_hit(fields, "json-ld")]
-
-
-_OUTWARD_CODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?", re.I)
 
 
 _ADDRESS_PROPS = {
@@ -481,7 +476,8 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
         if len(hits) >= MAX_ADDRESSES * 3:
             break
         text = line.text
-        if len(text) > _LONG_LINE or (line.third_party and len(_SENTENCE_BREAK.split(text)) > 1):
+        if len(text) > _LONG_LINE or (line.third_party and _MAKER.search(fold(text))
+                                      and len(_SENTENCE_BREAK.split(text)) > 1):
             # a legal notice written as one paragraph: its sentences, each a
             # line, the host's or the regulator's among them told apart again
             # (and a paragraph the designer's credit opens still says where
@@ -522,6 +518,11 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
 
 _LONG_LINE = 400
 # where a paragraph's sentences end: ". Par courrier : 765 avenue ..."
+# A site maker's credit: the one third party whose paragraph may go on about
+# the business itself (an authority's sentences stay the authority's).
+_MAKER = re.compile(r"(?:developpe|cree|realise|concu) par|(?:designed|developed|built|created|made) by|"
+                    r"website by|site by|(?:realizzat|sviluppat|creat)[oa] da|(?:erstellt|gestaltet) von|"
+                    r"(?:desarrollad|disenad|cread)[oa] por|(?:gemaakt|ontwikkeld) door")
 # (after a word, or a surname in capitals: "… et Frédéric COTTANCIN. Le gîte …")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zà-ÿ)\]]{2}[.;!?])|(?<=[A-ZÀ-Þ]{3}[.;!?]))\s+(?=[A-ZÀ-Þ«\"(])|\s[•·|]\s")
 

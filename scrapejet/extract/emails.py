@@ -18,6 +18,9 @@ from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document
 from scrapejet.urls import has_known_suffix, registered_domain
 
 SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "form": 2, "obfuscated": 3}
+_FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com", "gmx.de",
+                        "gmx.net", "web.de", "icloud.com", "aol.com", "proton.me", "protonmail.com", "libero.it",
+                        "orange.fr", "free.fr", "wp.pl", "seznam.cz", "abv.bg", "t-online.de"})
 # Services that mail a static site's form to the address in its action URL.
 _FORM_TO_MAIL = re.compile(r"https?://(?:www\.)?(?:formsubmit\.co|formsubmit\.io)/(?:ajax/)?([^/?#\s]+)", re.I)
 # A page with more addresses than this is a member directory, not one
@@ -260,6 +263,10 @@ def _keep_company_emails(seen: list[tuple[str, str, bool]], site_url: str) -> li
         # Inside a vendor's widget only an address of the site's own domain
         # (or one the page also gives outside the widget) is the company's.
         if widget and domain not in own:
+            continue
+        # a form's mail address is the business's only on its own domain: a
+        # developer often points the form at his own Gmail while testing
+        if source == "form" and domain not in (own - _FREE_MAIL):
             continue
         if email not in best or SOURCE_RANK[source] < SOURCE_RANK[best[email]]:
             best[email] = source
