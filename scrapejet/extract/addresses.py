@@ -23,7 +23,9 @@ from lxml.html import HtmlElement
 from scrapejet.extract.addresses_nocode import EN_STREET_WORDS, addresses_without_postcode
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
-from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, INLINE_MARK, Document, Line, fold, mark_third_party
+from scrapejet.extract.textlines import (
+    ADDRESS, FOOTER, HEADER, INLINE_MARK, SITE_MAKER, Document, Line, fold, mark_third_party,
+)
 
 # A store locator lists hundreds; a company page a handful.
 MAX_ADDRESSES = 20
@@ -476,7 +478,9 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
         if len(hits) >= MAX_ADDRESSES * 3:
             break
         text = line.text
-        if len(text) > _LONG_LINE or (line.third_party and _MAKER.search(fold(text))
+        # (a site maker's credit is the one third party whose paragraph may
+        # go on about the business itself; an authority's stays its own)
+        if len(text) > _LONG_LINE or (line.third_party and SITE_MAKER.search(fold(text))
                                       and len(_SENTENCE_BREAK.split(text)) > 1):
             # a legal notice written as one paragraph: its sentences, each a
             # line, the host's or the regulator's among them told apart again
@@ -518,11 +522,6 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
 
 _LONG_LINE = 400
 # where a paragraph's sentences end: ". Par courrier : 765 avenue ..."
-# A site maker's credit: the one third party whose paragraph may go on about
-# the business itself (an authority's sentences stay the authority's).
-_MAKER = re.compile(r"(?:developpe|cree|realise|concu) par|(?:designed|developed|built|created|made) by|"
-                    r"website by|site by|(?:realizzat|sviluppat|creat)[oa] da|(?:erstellt|gestaltet) von|"
-                    r"(?:desarrollad|disenad|cread)[oa] por|(?:gemaakt|ontwikkeld) door")
 # (after a word, or a surname in capitals: "… et Frédéric COTTANCIN. Le gîte …")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zà-ÿ)\]]{2}[.;!?])|(?<=[A-ZÀ-Þ]{3}[.;!?]))\s+(?=[A-ZÀ-Þ«\"(])|\s[•·|]\s")
 

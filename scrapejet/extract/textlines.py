@@ -335,6 +335,11 @@ _THIRD_PARTY_MENTION = re.compile(
     r"twitter inc|x corp|linkedin corporation|pinterest inc|google inc|microsoft corporation|youtube llc|"
     r"tiktok technology|bytedance|meta platforms ireland|apple inc|amazon\.com inc"
 )
+# The words a site maker's credit is written in, wherever it stands in a line
+# (addresses reads the rest of such a paragraph as the business's own).
+SITE_MAKER = re.compile(r"(?:developpe|cree|realise|concu) par|(?:designed|developed|built|created|made) by|"
+                        r"website by|site by|(?:realizzat|sviluppat|creat)[oa] da|(?:erstellt|gestaltet) von|"
+                        r"(?:desarrollad|disenad|cread)[oa] por|(?:gemaakt|ontwikkeld) door")
 # A designer's credit in words that open other sentences too ("Built by
 # local craftsmen since 1985"): only in the footer.
 _FOOTER_CREDIT = re.compile(r"(?:site |website |web )?(?:built|crafted|hosted) by\b")
@@ -435,7 +440,8 @@ def mark_third_party(lines: list[Line]) -> None:
         # ("e-mail the Webmaster": short, and still the designer's)
         if (len(line.text) > 20 or "webmaster" in folded) and _THIRD_PARTY_MENTION.search(folded):
             line.third_party = True
-            if line.text.rstrip().endswith(":") or (_is_label(line) or line.flags & BOLD) and len(line.text.split()) <= 10:
+            short_label = (_is_label(line) or line.flags & BOLD) and len(line.text.split()) <= 10
+            if line.text.rstrip().endswith(":") or short_label:
                 # "… the Information Commissioner's Office, the UK's supervisory
                 # authority:" introduces its website, phone and post, below,
                 # as does its name alone in bold ("<p><strong>Agencia
