@@ -929,6 +929,20 @@ def test_merge_profile_deduplicates_and_keeps_provenance():
     assert profile_["pages"] == {"home": "https://firma.de/", "contact": "https://firma.de/kontakt/", "legal": "https://firma.de/impressum/"}
 
 
+def test_a_number_written_nationally_read_in_the_wrong_country_is_the_one_written_with_its_code():
+    # the home page's "0650/4004663" was read as German (a live.de address);
+    # the contact page writes it "+43 650 4004663": one Austrian number
+    pages = [
+        _page("https://gasthaus.at/", "home", phones=[
+            {"e164": "+496504004663", "as_written": "0650/4004663", "type": "landline", "source": "text"}]),
+        _page("https://gasthaus.at/kontakt.html", "contact", phones=[
+            {"e164": "+436504004663", "as_written": "+43 650 4004663", "type": "mobile", "source": "text"}]),
+    ]
+    phones = merge_profile(pages, job_id="j", site="gasthaus.at")["phones"]
+    assert [(p["e164"], p["type"]) for p in phones] == [("+436504004663", "mobile")]
+    assert [f["url"] for f in phones[0]["found_on"]] == ["https://gasthaus.at/kontakt.html", "https://gasthaus.at/"]
+
+
 def test_merge_profile_orders_by_pages_then_role():
     pages = [
         _page("https://firma.de/agb", "terms", emails=[{"email": "a@firma.de", "source": "text"}]),

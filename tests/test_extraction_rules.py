@@ -57,6 +57,12 @@ HOME = "http://firma.test/"
     ("http://firma.test/l", "お問い合わせ", "contact"),
     ("http://firma.test/m", "プライバシーポリシー", "privacy"),
     ("http://firma.test/tokushoho", "特定商取引法に基づく表記", "legal"),
+    # Catalan
+    ("http://firma.test/qui-som.html", "QUI SOM", "about"),
+    ("http://firma.test/n.html", "Política de privacitat", "privacy"),
+    ("http://firma.test/avis-legal.html", "Avís legal", "legal"),
+    ("http://firma.test/o.html", "Contacte", "contact"),
+    ("http://firma.test/aboutme.html", "Dr. Gary", "about"),
 ])
 def test_role_words_of_more_languages(url, text, role):
     assert page_role(url, text) == role
@@ -1185,3 +1191,52 @@ def test_a_form_posting_to_a_free_mailbox_the_page_does_not_give_is_the_develope
         </main></body></html>"""
     found = extract_contacts(html, "http://psiholog-plovdiv.bg/kontakti.html", role="contact")["emails"]
     assert [e["email"] for e in found] == ["rosi@psiholog-plovdiv.bg"]
+
+
+def test_a_link_drawn_by_a_click_handler_is_a_link():
+    # Google Ads' conversion snippet: href="#", the WhatsApp chat in onclick;
+    # a menu button that sets location.href
+    html = """<html lang="pt"><body><header><button onclick="location.href='contato.html'">Contato</button></header>
+        <main><h4>WhatsApp</h4><a href="#" onclick="return gtag_report_conversion('https://wa.me/5519998291133?text=Ol%C3%A1')">
+        (19) 99829-1133</a></main></body></html>""".encode()
+    url = "http://draamandaferreira.com.br/"
+    socials = extract_contacts(html, url, role="home")["socials"]
+    assert [s["url"] for s in socials] == ["https://wa.me/5519998291133"]
+    from scrapejet.extract.links import extract_links
+    assert [link.url for link in extract_links(html, url)][:1] == ["http://draamandaferreira.com.br/contato.html"]
+
+
+def test_a_registered_seat_named_by_its_town_alone_is_the_address_of_a_site_with_no_other():
+    # "gevestigd in Helmond" in the privacy statement; no street anywhere
+    from scrapejet.extract.profile import merge_profile
+
+    privacy = """<html lang="nl"><body><main><p>Brabantschoon (KvK 99274175), gevestigd in Helmond, is
+        verantwoordelijk voor de verwerking van persoonsgegevens.</p></main></body></html>""".encode()
+    url = "http://brabantschoon.nl/privacy.html"
+    page = {"url": url, "page_type": "privacy", "contacts": extract_contacts(privacy, url, role="privacy")}
+    profile = merge_profile([page], job_id="j", site="brabantschoon.nl")
+    assert [(a["street"], a["locality"], a["country"]) for a in profile["addresses"]] == [(None, "Helmond", "NL")]
+    # beside a street address the seat adds nothing
+    contact = """<html lang="nl"><body><main><p>Kerkstraat 12</p><p>5701 AB Helmond</p></main></body></html>""".encode()
+    curl = "http://brabantschoon.nl/contact.html"
+    both = merge_profile([page, {"url": curl, "page_type": "contact",
+                                 "contacts": extract_contacts(contact, curl, role="contact")}], job_id="j", site="x")
+    assert [(a["street"], a["postal_code"]) for a in both["addresses"]] == [("Kerkstraat 12", "5701 AB")]
+    # a town served, an inflected town, a sentence going on: no seat
+    for text in ("Wij zijn gevestigd in Helmond en werken in heel Brabant.", "mit Sitz in der Schweiz",
+                 "Spółka z siedzibą w Warszawie."):
+        html = f"<html><body><main><p>{text}</p></main></body></html>".encode()
+        assert extract_contacts(html, "http://firma.test/impressum.html", role="legal")["addresses"] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Our address is A91 NN24, Co. Louth, Ireland.", [(None, "A91 NN24", None)]),
+    ("📍 Navan Shopping Centre (C15 F658)", [("Navan Shopping Centre", "C15 F658", None)]),
+    ("Tech Cross is located at Unit 4, Navan Shopping Centre, Navan, Co. Meath, C15 F658, Ireland.",
+     [("Unit 4, Navan Shopping Centre", "C15 F658", "Navan")]),
+])
+def test_an_eircode_in_a_sentence_is_the_address(text, found):
+    html = f"<html lang=en><body><main><p>{text}</p><p>Call +353 42 932 3396</p></main></body></html>".encode()
+    addresses = extract_contacts(html, "http://techcross.ie/contact.html", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses] == found
+    assert {a["country"] for a in addresses} == {"IE"}

@@ -29,7 +29,7 @@ from scrapejet.extract.textlines import (
 
 # A store locator lists hundreds; a company page a handful.
 MAX_ADDRESSES = 20
-SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4}
+SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4, "seat": 5}
 FIELDS = ("street", "postal_code", "locality", "region", "country")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω"  # (Greek too: "Χατζάρα 21, Τ.Κ. 18539 Πειραιάς")
@@ -269,7 +269,68 @@ def extract_addresses(
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
     hits.extend(_from_map_links(tree, country_hint))
+    hits.extend(_from_seat(doc.lines, country_hint))
+    hits.extend(_from_eircodes(doc.lines, country_hint))
     return _dedupe(hits)[:MAX_ADDRESSES]
+
+
+# --- an Eircode in a sentence ----------------------------------------------------
+
+# An Eircode names one building in Ireland: written in prose or after a
+# place's name ("Our address is A91 NN24, Co. Louth", "Navan Shopping Centre
+# (C15 F658)") it is the address, with the town it follows when there is one.
+_EIRCODE = re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])")
+_COUNTY = re.compile(r"^(?:Co\.?|County)\s+[A-Z]\w+$|^Ireland$|^Éire$")
+_IRELAND = re.compile(r"\bIreland\b|\bCo\.\s?[A-Z][a-z]+\b")
+
+
+def _from_eircodes(lines: list[Line], country_hint: str | None) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for line in lines:
+        if line.third_party or not (country_hint == "IE" or _IRELAND.search(line.text)):
+            continue
+        for match in _EIRCODE.finditer(line.text):
+            head = re.split(r"\b(?:is|at|in|:)\s", line.text[: match.start()])[-1]
+            parts = [p.strip(" ()📍") for p in re.split(r"[,(]", head) if p.strip(" ()📍")]
+            parts = [p for p in parts if not _COUNTY.match(p)]
+            locality = parts.pop() if len(parts) >= 2 else None
+            street = ", ".join(parts) or None
+            postcode = match.group("pc").replace(" ", "")
+            postcode = f"{postcode[:3]} {postcode[3:]}"
+            hits.append(_Hit(street, postcode, locality, None, "IE", line.text.strip(), "text"))
+    return hits
+
+
+# --- the registered seat, a town alone ------------------------------------------
+
+# A legal notice or privacy statement that names the company's registered
+# seat by its town alone ("gevestigd in Helmond", "Firmensitz: Therwil",
+# "Commune d'implantation : Fleurey-sur-Ouche"): where the business is, for
+# a site that publishes no street address (the profile keeps it only then,
+# ``extract.profile``). A town merely served, or "based in" for marketing, is
+# not a seat. Languages whose towns inflect after "in" (Polish "w Warszawie")
+# are left out: the word is not the town's name.
+_SEAT = re.compile(
+    r"(?i:\bgevestigd (?:in|te)|\b(?:firmen|geschäfts|geschaefts|unternehmens|haupt)?sitz(?: der gesellschaft)?\s*(?::|in\b)|"
+    r"\bmit sitz in|commune d.implantation\s*:|\bsi[eè]ge(?: social)?\s*(?::|à)|\bcon (?:sede|domicilio)(?: social| legale)? "
+    r"(?:en|in|a)\b|\bsede legale\s*:|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
+    r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:)\s*"
+    rf"(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ](?:(?:sur|sous|en|le|la|les|am|an|im|in|di|de|del|ob|bei)[- ])?[{_UPPER}][{_LETTER}'’]+){{0,3}})"
+    r"\s*(?=$|[.,;)(/]|\s[-–·|]\s|\s\()",
+)
+
+
+def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for line in lines:
+        if line.third_party:
+            continue
+        match = _SEAT.search(line.text)
+        if match is None:
+            continue
+        town = match.group("town")
+        hits.append(_Hit(None, None, town, None, country_hint, town, "seat"))
+    return hits[:1]
 
 
 # --- an address as a form's fields ---------------------------------------------
@@ -744,6 +805,8 @@ def _trim_locality(value: str | None) -> str | None:
     for word in value.split():
         if fold(word).rstrip(":") in _LOCALITY_STOP or (words and _is_country_word(word.strip(",."))):
             break
+        if words and word.startswith("("):
+            break  # the province or country after the town: "Miñera de Luna (León)"
         # the next item of a line that runs several together: a label
         # ("Örebro Postaddress: Box 279"), or a button in capitals after
         # a town that is not ("Örebro SKICKA E-POST")

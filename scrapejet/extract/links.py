@@ -4,6 +4,7 @@ URL."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from urllib.parse import urljoin, urlsplit
 
@@ -17,8 +18,14 @@ from scrapejet.urls import canonical_url
 
 _FOLLOWABLE_SCHEMES = frozenset({"http", "https"})
 # One XPath over both tags keeps links in document order in a single pass.
-_LINK_XPATH = lxml.etree.XPath("//a[@href] | //area[@href]")
+_LINK_XPATH = lxml.etree.XPath("//a[@href or @onclick] | //area[@href] | //button[@onclick]")
 _BASE_XPATH = lxml.etree.XPath("//base[@href]/@href")
+# Where a script click goes: "location.href='kontakt.html'", "window.open('…')";
+# else the first absolute URL quoted in the handler, as in Google Ads'
+# conversion snippet "return gtag_report_conversion('https://wa.me/…')".
+_ONCLICK_GOTO = re.compile(
+    r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*(['"])([^'"\s]+)\1""")
+_ONCLICK_URL = re.compile(r"""(['"])(https?://[^'"\s]+)\1""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +123,20 @@ def resolve_href(href: str | None, base_url: str) -> str | None:
         return None
 
 
+def link_target(element: HtmlElement) -> str | None:
+    """The href a click on a link or button follows: its ``href``, or for a
+    dead one ("#", "javascript:…", none) the URL its ``onclick`` opens."""
+    href = (element.get("href") or "").strip()
+    if href and href != "#" and not href.lower().startswith("javascript:"):
+        return href
+    onclick = element.get("onclick")
+    if onclick:
+        match = _ONCLICK_GOTO.search(onclick) or _ONCLICK_URL.search(onclick)
+        if match:
+            return match.group(2)
+    return href or None
+
+
 def _link_text(element: HtmlElement) -> str:
     if element.tag == "area":
         return normalize_space(element.get("alt"))
@@ -139,7 +160,7 @@ def links_from_tree(tree: HtmlElement, url: str) -> list[Link]:
     seen: dict[str, int] = {}
     links: list[Link] = []
     for element in _LINK_XPATH(tree):
-        href = element.get("href")
+        href = link_target(element)
         if href not in resolved:
             resolved[href] = resolve_href(href, base_url)
         target = resolved[href]

@@ -81,6 +81,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     # E-mail addresses there are nearly always its own.
     phones.drop_lists_on(is_location_page, at_least=_TRANSPORT_LIST)
     _drop_misplaced_plus(phones)
+    _join_national_readings(phones)
 
     company_name, name_from = _company_name(pages)
     description, description_from = _description(pages)
@@ -103,7 +104,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         "logo": logo,
         "emails": emails.result(),
         "phones": phones.result(_phone_kinds),
-        "addresses": [_without_order(a) for a in sorted(_own_addresses(addresses), key=_ranking)],
+        "addresses": [_without_order(a) for a in sorted(_seat_alone(_own_addresses(addresses)), key=_ranking)],
         "socials": socials.result(),
         "opening_hours": _first_list(pages, "opening_hours"),
         "geo": _first_company_value(pages, "geo", None, ("home", "contact"))[0],
@@ -133,6 +134,38 @@ def _drop_misplaced_plus(phones: "_Collector") -> None:
         except phonenumbers.NumberParseException:
             continue
     for key in [k for k in phones.entries if k[1:] in national]:
+        del phones.entries[key]
+
+
+def _join_national_readings(phones: "_Collector") -> None:
+    """A number written nationally on one page ("0650/4004663", read as
+    German beside a live.de address) that another page writes with its
+    country code ("+43 650 4004663"): one number, the written country code's."""
+    import phonenumbers
+
+    international: dict[str, str] = {}
+    for key, entry in phones.entries.items():
+        written = (entry.get("as_written") or "").lstrip()
+        if written.startswith(("+", "00")):
+            try:
+                international.setdefault(str(phonenumbers.parse(key, None).national_number), key)
+            except phonenumbers.NumberParseException:
+                continue
+    for key in list(phones.entries):
+        entry = phones.entries[key]
+        if (entry.get("as_written") or "").lstrip().startswith(("+", "00")):
+            continue
+        try:
+            same = international.get(str(phonenumbers.parse(key, None).national_number))
+        except phonenumbers.NumberParseException:
+            continue
+        if same is None or same == key:
+            continue
+        kept = phones.entries[same]
+        for where in entry["found_on"]:
+            if where not in kept["found_on"]:
+                kept["found_on"].append(where)
+        kept["_first"] = min(kept["_first"], entry["_first"])
         del phones.entries[key]
 
 
@@ -224,6 +257,17 @@ def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return addresses
     countries = {a.get("country") for a in elsewhere} - {None}
     return [a for a in addresses if a in elsewhere or (a.get("country") in countries)]
+
+
+def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A town alone (a registered seat, "gevestigd in Helmond"; "Dundalk,
+    Co. Louth" in a footer) is the address of a site that publishes no
+    other; beside an address with a street or a postcode it adds nothing.
+    Of towns alone, the seat a legal text names comes after the others."""
+    placed = [a for a in addresses if a.get("street") or a.get("postal_code")]
+    if placed:
+        return placed
+    return ([a for a in addresses if a.get("source") != "seat"] or addresses)[:1]
 
 
 def _add_address(addresses: list[dict[str, Any]], entry: dict[str, Any], where: dict[str, Any], order: int) -> None:

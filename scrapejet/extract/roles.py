@@ -30,7 +30,8 @@ _TEXTS: dict[str, str] = {
         uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
-        acerca de nosotros | nosotros | empresa | la empresa | nuestra historia | chi siamo | chi sono | azienda |
+        acerca de nosotros | nosotros | empresa | la empresa | nuestra historia |
+        qui som | qui soc | sobre nosaltres | l empresa | la nostra historia | nosaltres | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista | me |
@@ -49,7 +50,7 @@ _TEXTS: dict[str, str] = {
         contactez nous | nous contacter | contactez moi | me contacter | nous joindre | coordonnees | contacto |
         contactar | contactenos | contactanos | contacta | contatti | contatto | contattaci | contattateci |
         neem contact op | contacteer ons | contato | fale conosco | fale connosco | contacte nos | contactos |
-        entre em contato |
+        entre em contato | contacte | contacteu | contacta amb nosaltres | contacteu amb nosaltres |
         wie sie uns erreichen | so erreichen sie uns | erreichen sie uns | how to reach us | how to find us |
         kontakty | kontaktujte nas | napiste nam | kontakt z nami | skontaktuj sie | kontakta oss | kontakt oss |
         kontakt os | kontakta mig | ota yhteytta | yhteystiedot | yhteydenotto |
@@ -78,6 +79,7 @@ _TEXTS: dict[str, str] = {
         conditions generales d utilisation | conditions d utilisation | terminos condiciones | condiciones generales |
         terminos de uso | condiciones de uso | condiciones de venta | termini condizioni | condizioni generali |
         termini di servizio | condizioni di vendita | condizioni d uso | algemene voorwaarden | voorwaarden |
+        termes i condicions | condicions generals | condicions d us |
         gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
         allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot |
@@ -93,7 +95,7 @@ _TEXTS: dict[str, str] = {
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
         privacidad | politica de privacidad | proteccion de datos | aviso de privacidad | informativa privacy |
         informativa sulla privacy | privacybeleid | privacyverklaring | privacyverklaring | privacidade |
-        politica de privacidade | protecao de dados |
+        politica de privacidade | protecao de dados | politica de privacitat | privacitat | proteccio de dades |
         ochrana osobnich udaju | zasady ochrany osobnich udaju | polityka prywatnosci | rodo | integritetspolicy |
         personuppgifter | integritet | personvern | personvernerklaering | personvernerklaring | privatlivspolitik |
         persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto |
@@ -102,13 +104,13 @@ _TEXTS: dict[str, str] = {
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
         impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale | avviso legale |
-        informazioni legali | colofon | juridische informatie | informacoes legais |
+        informazioni legali | colofon | juridische informatie | informacoes legais | avis legal |
         pravni informace | nota prawna | informacje prawne | juridisk information |
         impresszum | jogi nyilatkozat | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
         pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
-        politica de cookies | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
+        politica de cookies | politica de galetes | galetes | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
         cookieverklaring | cookie beleid | οροι cookies | πολιτικη cookies |
         suti tajekoztato | cookie tajekoztato | politica cookies | cerez politikasi | cerezler | slapukai | slapuku politika | sikdatnes | kupsised | kolacici | politika kolacica | piskotki | politika piskotkov |
         бисквитки | политика за бисквитки""",
@@ -121,7 +123,7 @@ _SLUGS: dict[str, str] = {
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
-        sobre-nos sobre quem-somos a-empresa historia
+        sobre-nos sobre quem-somos a-empresa historia qui-som qui-soc sobre-nosaltres aboutme
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista me
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste
@@ -130,7 +132,7 @@ _SLUGS: dict[str, str] = {
     "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         contactinfo contact-info contactinformatie contact-information kontaktinfo kontakt-info
         kontakt-anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
-        contattaci contatto contato fale-conosco contacte-nos
+        contattaci contatto contato fale-conosco contacte-nos contacte contacteu
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
         wie-sie-uns-erreichen
         kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia
@@ -148,7 +150,8 @@ _SLUGS: dict[str, str] = {
     "terms": """terms terms-and-conditions terms-conditions termsandconditions terms-of-service terms-of-use tos
         tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
-        algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico
+        algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico termes-i-condicions
+        condicions-generals
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
         salgsbetingelser kayttoehdot toimitusehdot
         aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis
@@ -160,17 +163,18 @@ _SLUGS: dict[str, str] = {
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
         informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr
+        politica-de-privacitat privacitat proteccio-de-dades
         ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
         personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste
         adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
         ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
-        aviso-legal nota-legal note-legali avviso-legale legale colofon colophon site-notice rechtliches informations-legales
+        aviso-legal avis-legal nota-legal note-legali avviso-legale legale colofon colophon site-notice rechtliches informations-legales
         rechtliche-hinweise
         impresszum
         tokushoho tokusho tokuteishotorihiki rekvizity""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
-        cookierichtlinie politique-de-cookies politica-de-cookies cookiebeleid cookieverklaring
+        cookierichtlinie politique-de-cookies politica-de-cookies politica-de-galetes galetes cookiebeleid cookieverklaring
         cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies cookie-terms cookies-policy""",
 }
 # A booking page is the contact page of a site that has no other: a B&B's
@@ -416,13 +420,13 @@ _FALLBACKS: dict[str, dict[str, list[str]]] = {
     "about": {
         "en": ["/about", "/about-us", "/company"], "de": ["/ueber-uns", "/about", "/unternehmen"],
         "fr": ["/a-propos", "/qui-sommes-nous"], "es": ["/quienes-somos", "/sobre-nosotros"],
-        "it": ["/chi-siamo", "/azienda"], "nl": ["/over-ons"], "pt": ["/sobre-nos", "/quem-somos", "/sobre"],
+        "ca": ["/qui-som", "/sobre-nosaltres"], "it": ["/chi-siamo", "/azienda"], "nl": ["/over-ons"], "pt": ["/sobre-nos", "/quem-somos", "/sobre"],
         "pl": ["/o-nas", "/o-firmie"], "cs": ["/o-nas"], "sk": ["/o-nas"], "sl": ["/o-nas"], "hr": ["/o-nama"],
         "sv": ["/om-oss"], "da": ["/om-os"], "no": ["/om-oss"], "nb": ["/om-oss"], "fi": ["/meista", "/yritys"],
     },
     "contact": {
         "en": ["/contact", "/contact-us"], "de": ["/kontakt"], "fr": ["/contact", "/nous-contacter", "/contactez-nous"],
-        "es": ["/contacto"], "it": ["/contatti"], "nl": ["/contact"], "pt": ["/contato", "/contacto", "/fale-conosco"],
+        "es": ["/contacto"], "ca": ["/contacte"], "it": ["/contatti"], "nl": ["/contact"], "pt": ["/contato", "/contacto", "/fale-conosco"],
         "pl": ["/kontakt"], "cs": ["/kontakt", "/kontakty"], "sk": ["/kontakt"], "sl": ["/kontakt"], "hr": ["/kontakt"],
         "sv": ["/kontakt", "/kontakta-oss"], "da": ["/kontakt"], "no": ["/kontakt"], "nb": ["/kontakt"],
         "fi": ["/yhteystiedot", "/ota-yhteytta"],
@@ -450,11 +454,11 @@ _FALLBACKS: dict[str, dict[str, list[str]]] = {
     "privacy": {
         "en": ["/privacy", "/privacy-policy"], "de": ["/datenschutz", "/datenschutzerklaerung"],
         "fr": ["/politique-de-confidentialite", "/confidentialite"], "es": ["/politica-de-privacidad", "/privacidad"],
-        "it": ["/privacy", "/privacy-policy"], "nl": ["/privacybeleid", "/privacy"], "pt": ["/politica-de-privacidade", "/privacidade"],
+        "ca": ["/politica-de-privacitat", "/privacitat"], "it": ["/privacy", "/privacy-policy"], "nl": ["/privacybeleid", "/privacy"], "pt": ["/politica-de-privacidade", "/privacidade"],
     },
     "legal": {
         "en": ["/legal-notice", "/imprint", "/legal"], "de": ["/impressum"], "fr": ["/mentions-legales"],
-        "es": ["/aviso-legal"], "it": ["/note-legali"], "nl": ["/colofon"], "pt": ["/aviso-legal"],
+        "es": ["/aviso-legal"], "ca": ["/avis-legal"], "it": ["/note-legali"], "nl": ["/colofon"], "pt": ["/aviso-legal"],
     },
     "cookies": {
         "en": ["/cookie-policy", "/cookies"], "de": ["/cookie-richtlinie", "/cookies"], "fr": ["/politique-de-cookies", "/cookies"],

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import lxml.etree
 from lxml.html import HtmlElement
 
+from scrapejet.extract.links import link_target
+
 # Where text cannot be seen, or is form furniture rather than content
 # (a <select> lists options, not facts about the company).
 _SKIP = frozenset(
@@ -215,7 +217,7 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 parts.append(INLINE_MARK)
             if tag in ("a", "area"):
                 # (an image map's <area> is a link too: "Facebook" and "E-Mail" drawn on one picture)
-                href = element.get("href")
+                href = link_target(element)
                 if href:
                     text = element.text_content() if tag == "a" else element.get("alt") or ""
                     anchors.append(Anchor(href.strip(), _collapse(text), len(lines), flags, element))
