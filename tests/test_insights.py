@@ -352,6 +352,9 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("What is Deep Creek Plumbing's ABN?", "number"), ("Quel est le SIRET du cabinet ?", "number"),
     ("What is the landline number of the shop?", "phone"), ("Σε ποιο τηλέφωνο μπορώ να καλέσω;", "phone"),
     ("Koliko stane terapevtska masaža?", "price"), ("Kolik stojí konzultace?", "price"),
+    # Catalan: "on és" asks where, "quan" when; an English "on" asks neither
+    ("On és el despatx de la gestoria?", "place"), ("Quan es va fundar l'empresa?", "when"),
+    ("On which river do the trips take place?", None),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -631,7 +634,7 @@ def test_the_director_whose_name_the_company_bears_is_found_on_his_card():
     question = "Who is the director of Tømrermester Daniel Varle ApS?"
     card = "Daniel Jarlkov Buch Varle\nDirektør\nMobil: 53 27 24 45\nKontakt@varle.dk"
     assert holding(question, "person")(card)
-    page = Source(n=1, url="http://varle.test/kontakt-os", title="Kontakt os", snippet="", score=1.0, text=card)
+    page = Source(n=1, url="http://tomrer-albertslund.test/kontakt-os", title="Kontakt os", snippet="", score=1.0, text=card)
     prose = Source(n=2, url="http://varle.test/", title="Tømrermester Daniel Varle ApS", snippet="", score=0.9,
                    text="Det vigtige er, at vi hos Tømrermester Daniel Varle tager hånd om vores fejl.")
     answer = extractive_answer(question, [page, prose])
@@ -1007,3 +1010,44 @@ def test_a_line_the_next_line_does_not_carry_on_is_a_sentence_of_its_own():
                                "Jyrki Heilimö",
                                "a wrapped line of text that runs on for well over sixty characters and then goes on here."]
     assert clean_line("<u>Steuernummer:</u> 39175/39210") == "Steuernummer: 39175/39210"
+
+
+def test_a_questions_own_words_are_searched_not_its_question_words():
+    # "wat", "volgens", "hvor", "qual" are in every form on a Dutch, Danish,
+    # Italian site: a keyword search for them finds the forms, not the answer
+    from scrapejet.storage.chunks import query_terms
+
+    assert query_terms("Wat is de terugverdientijd van zonnepanelen volgens GreenPlus Energy?") == [
+        "terugverdientijd", "zonnepanelen", "greenplus", "energy"]
+    assert query_terms("Hvor mange års garanti giver de?") == ["mange", "års", "garanti", "giver"]
+    assert query_terms("Qual è il prezzo della camera?") == ["prezzo", "della", "camera"]
+
+
+def test_an_english_question_finds_the_pages_word_spelled_alike_in_its_language():
+    # "accompanied" / "accompagné", "guarantee" / "garanti": no glossary
+    # entry, the English-only model none the wiser; the sentence saying it wins
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    about = Source(n=1, url="http://uptomove.test/", title="UP TO MOVE", snippet="", score=1.0,
+                   text="Nos formations\n\nTransport et logistique, commerce et services.\n\n"
+                        "Depuis, nous avons accompagné plus de 1000 personnes, partout en France.")
+    answer = extractive_answer("How many people has UP TO MOVE accompanied so far?", [about])
+    assert answer.startswith("Depuis, nous avons accompagné plus de 1000 personnes"), answer
+    # a question in the page's own language is matched by its own words only
+    from scrapejet.extract.stopwords import reads_english
+
+    assert reads_english("How many people has UP TO MOVE accompanied so far?")
+    assert not reads_english("Kolik stojí hodina práce u firmy Vyklízení Bednář?")
+
+
+def test_the_words_naming_the_business_in_a_question_say_which_site_not_which_sentence():
+    # every page repeats "Tømrermester Daniel Varle ApS" (a legal form ends the
+    # run) and "Hush Bed & Breakfast" (a word of the host): neither says which sentence
+    from scrapejet.insights.extractive import _site_name_terms
+
+    assert _site_name_terms("Hvad er adressen på Tømrermester Daniel Varle ApS?", {"albertslundbygtest"}) == {
+        "tomrermester", "daniel", "varle", "aps"}
+    assert _site_name_terms("How many rooms does Hush Bed & Breakfast have?", {"hushbbhelmondtest"}) == {
+        "hush", "bed", "breakfast"}
+    assert _site_name_terms("Where is the shop of Anna Berg?", {"northwindtoolstest"}) == set()

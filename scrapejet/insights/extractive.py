@@ -28,12 +28,14 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 from dataclasses import dataclass
 
+from ..extract.stopwords import reads_english
 from .glossary import english_terms
 from .profile import asked_fields, profile_lines
-from .qtype import (KIND_WORDS, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
+from .qtype import (KIND_WORDS, LEGAL_FORM, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
                     is_name_line)
 from .sources import Source
-from .text import EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, fold, idf, same_term, sentences, stem, terms, trim
+from .text import (EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, cognates, fold, idf, same_term, sentences, stem,
+                   terms, trim)
 
 # A row of an opening-hours table that names a day and no time ("Sunday: closed").
 _WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
@@ -203,6 +205,8 @@ _CLOCK_CELL = r"\d{1,2}(?:[:.]\d{2})\s?(?:[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?"
 _TIME_PAIR = re.compile(rf"(?<![\d:.])({_CLOCK_CELL}) · ({_CLOCK_CELL})(?![\d:.])", re.I)
 
 
+# An e-mail or web address inside a sentence (not an "@handle").
+_MAILBOXES = re.compile(r"[\w.+-]+(?:@|\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+|\b\w+://\S+|\bwww\.\S+")
 # Sentences after a question ("Wie lang ist die Lieferzeit?") read as its answer.
 FAQ_SPAN = 3
 
@@ -228,7 +232,8 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
                 asked, since = set(terms(sentence)), 0
             if fold(sentence).strip() in labels and not (kind in HEADING_KINDS and holds_kind(sentence, kind) >= 1.0):
                 continue
-            found = set(terms(sentence))
+            # the words of an e-mail or web address name a mailbox, not what the sentence says
+            found = set(terms(_MAILBOXES.sub(" ", sentence)))
             if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)):
                 continue  # "Unsere Leistungen", "Contact": a label, not a statement
             if 0 < since <= FAQ_SPAN:
@@ -258,6 +263,23 @@ def _lower_case_words(sources: list[Source]) -> frozenset[str]:
 
 _ADDRESSES = re.compile(r"\S+\s?(?:@|\(at\)|\[at\])\s?\S+|\b\w+://\S+|\bwww\.\S+|\S+\.(?:com|net|org|de|fr|it|es|nl|dk|se|no|fi|pl|cz|uk|eu|"
                         r"at|ch|be|pt|gr|ro|hu|ie|us|ca|au|info|biz)\b")
+
+
+# A run of capitalised words in a question: a name ("Tømrermester Daniel Varle ApS").
+_CAPITALISED_RUN = re.compile(r"(?<!\w)[A-ZÀ-ÞĀ-ſΑ-ΩА-Я][\w'’.&-]*(?:\s+(?:&\s+)?[A-ZÀ-ÞĀ-ſΑ-ΩА-Я][\w'’.&-]*)+")
+
+
+def _site_name_terms(question: str, hosts: set[str]) -> set[str]:
+    """The terms of the question that name the site's business: every word
+    of a capitalised run that holds a word of the site's host name or ends
+    in a legal form ("Tømrermester Daniel Varle ApS" on varle.dk), all of
+    which every page repeats."""
+    named: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(question):
+        words = terms(run.group(0))
+        if LEGAL_FORM.search(run.group(0).rstrip("?.!")) or any(len(w) >= 3 and any(w in h for h in hosts) for w in words):
+            named.update(words)
+    return named
 
 
 def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTENCES,
@@ -302,9 +324,10 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # the site's own name ("What services does Northwind Tools offer?") is on
     # every page: it says which site, not which sentence
     hosts = {re.sub(r"[^a-z]", "", fold(urlsplit(s.url).hostname or "")) for s in sources if s.kind == "chunk" and s.url}
+    named = _site_name_terms(question, hosts)
     # who founded it, and when: said next to its name; not the company behind it
     for t in topic if kind not in ("person", "when") or asks_company(question) else []:
-        if len(t) >= 3 and t != value_term and any(t in h for h in hosts):
+        if t != value_term and (t in named or (len(t) >= 3 and any(t in h for h in hosts))):
             weights[t] *= NAME_WEIGHT
     total = sum(weights.values()) or 1.0
     topic_total = sum(weights[t] for t in topic) or 1.0
@@ -313,6 +336,12 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # glossary knows, and the page may use another ("fondé" / "fondateurs"):
     # both stand for the English term, which every sentence holding one has
     alternatives = {t: {t} | english_terms({t}) for t in wanted}
+    # a word no sentence uses may be written in the page's language alike
+    # ("guarantee": "2 års garanti"), the English-only model none the wiser
+    said = set().union(*(c.terms for c in candidates)) if reads_english(question) else set()
+    for t in wanted:
+        if t != value_term and not any(same_term(a, s) for a in alternatives[t] for s in said):
+            alternatives[t] |= {s for s in said if cognates(t, s)}
 
     def holds(t: str, found: set[str]) -> bool:
         return any(same_term(a, s) for a in alternatives[t] for s in found)

@@ -133,12 +133,14 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         r"gegrundet|\bquand\b|depuis quand|\bfonde|\bcuando\b|desde cuando|fundad[oa]|\bquando\b|"
                         r"\bda quando\b|fondat[oa]\b|wanneer|sinds wanneer|opgericht|desde quando|\bkiedy\b|od kiedy|"
                         r"zalozon|\bmikor\b|\bcand\b|de cand|ne zaman|ποτε|\bkada\b|od kada|\bkdaj\b|\bmillal\b|"
-                        r"\bkdy\b|\bhvornar\b|\bnar\b|\bmilloin\b")),
+                        r"\bkdy\b|\bhvornar\b|\bnar\b|\bmilloin\b|\bquan\b|des de quan|fundat\b")),
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
                          r"\bnerede\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|"
-                         r"\bmissa\b|\bosoite\b")),
+                         r"\bmissa\b|\bosoite\b|"
+                         # Catalan "on és / on està …" (an English "on" starts no such question)
+                         r"^\W*on (?:es|esta|estan|son|puc|podem|trobo|trobar|queda)\b|\badreca\b")),
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -571,7 +573,7 @@ _ASKS_COMPANY = re.compile(r"\b(?:which|what) (?:company|firm|legal entity|busin
                            r"\bregistered (?:name|company)\b|razon social|denominacion social|raison sociale|"
                            r"firmenname|welche firma|quelle (?:societe|entreprise)|que empresa|quale (?:societa|azienda)")
 # A legal form after a company's name, as registers write it.
-_LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|LLC|Inc|PLC|LLP|S\.?L\.?U?|S\.?A\.?U?|"
+LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|LLC|Inc|PLC|LLP|S\.?L\.?U?|S\.?A\.?U?|"
                          r"SAS|SARL|S\.à r\.l\.|Sàrl|EURL|S\.?R\.?L\.?|S\.?p\.?A\.?|S\.?n\.?c\.?|B\.?V\.?|N\.?V\.?|"
                          r"BVBA|SPRL|ApS|A/S|AS|AB|Oy|Oyj|UAB|Kft|Zrt|Lda|Ltda|d\.o\.o\.|s\.r\.o\.|"
                          r"Sp\. z o\.o\.|sp\. z o\.o\.)(?!\w)")
@@ -778,7 +780,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
     if kind == "person":
         if asks_company(question):
             # "Which company operates it?": "Denominación social: ATLAS & FALCATA SL"
-            return 1.0 if _LEGAL_FORM.search(sentence) else 0.5 if _names(sentence) else 0.0
+            return 1.0 if LEGAL_FORM.search(sentence) else 0.5 if _names(sentence) else 0.0
         asked = {fold(word) for word in re.findall(r"\w+", question)}
         sentence = _CREDIT.sub(" ", sentence)  # "Built by Building Brain Digital": the web designer
         # a team card read whole, its first name alone on the top line: "Angela · Executive Chef & Pasticcera"

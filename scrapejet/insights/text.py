@@ -5,6 +5,8 @@ must still be reproducible."""
 from __future__ import annotations
 
 import math
+import difflib
+import functools
 import re
 
 from ..extract.stopwords import STOP_WORDS
@@ -67,6 +69,24 @@ def same_term(a: str, b: str) -> bool:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+# A question's word and a page's word in another European language spelled
+# nearly alike ("guarantee" / "garanti", "minimum" / "minimo"): the same
+# thing, when the page does not use the question's own word. Long words only:
+# short ones collide.
+COGNATE_LENGTH = 6
+COGNATE_RATIO = 0.75
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def cognates(a: str, b: str) -> bool:
+    """Whether two terms (``terms``) look like one word in two languages."""
+    if a == b or len(a) < COGNATE_LENGTH or len(b) < COGNATE_LENGTH or a[0] != b[0]:
+        return False
+    if not (a.isalpha() and b.isalpha()) or abs(len(a) - len(b)) > 3:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= COGNATE_RATIO
 
 
 def clean_line(line: str) -> str:
