@@ -1240,3 +1240,19 @@ def test_an_eircode_in_a_sentence_is_the_address(text, found):
     addresses = extract_contacts(html, "http://techcross.ie/contact.html", role="contact")["addresses"]
     assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses] == found
     assert {a["country"] for a in addresses} == {"IE"}
+
+
+def test_a_page_that_declares_no_language_is_read_in_the_one_its_text_is_in():
+    # a German painter's site on .com without lang="de": its national number
+    # is German (py3langid tells the language, trafilatura calls it)
+    from scrapejet.extract.contacts import read_business_page
+
+    html = """<html><head><title>Malerbetrieb Schmidt</title></head><body><main>
+        <h1>Willkommen beim Malerbetrieb Schmidt</h1><p>Wir sind Ihr Meisterbetrieb für Malerarbeiten, Fassaden
+        und Bodenbeläge in Berlin und Umgebung. Seit über zwanzig Jahren arbeiten wir sauber, pünktlich und
+        zuverlässig für private und gewerbliche Kunden.</p><p>Rufen Sie uns an: 030 25768810</p></main></body></html>""".encode()
+    page, contacts = read_business_page(html, "http://malerschmidt.com/", role="home")
+    assert page["language"] == "de"
+    assert [p["e164"] for p in contacts["phones"]] == ["+493025768810"]
+    # read alone, without the language its text tells, the number has no country
+    assert extract_contacts(html, "http://malerschmidt.com/", role="home")["phones"] == []

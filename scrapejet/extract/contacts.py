@@ -65,15 +65,20 @@ def read_business_page(
     ``extract_contacts``, in one call (one trip to the extraction pool)."""
     from scrapejet.extract.page import extract_page
 
-    return extract_page(html, url, encoding=encoding), extract_contacts(html, url, role=role, encoding=encoding)
+    page = extract_page(html, url, encoding=encoding)
+    # a page that declares no language is read in the one its text is in
+    return page, extract_contacts(html, url, role=role, encoding=encoding, language=page.get("language"))
 
 
 def extract_contacts(
-    html: str | bytes, url: str, *, role: str | None = None, encoding: str | None = None
+    html: str | bytes, url: str, *, role: str | None = None, encoding: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """Contact profile of one page whose final URL is ``url``; ``role`` is
     the page's role when known (legal notices and contact pages are read a
-    little more trustingly). Never raises: junk input gives an empty result."""
+    little more trustingly); ``language`` the page's language when it
+    declares none (``extract_page`` tells it from the text). Never raises:
+    junk input gives an empty result."""
     try:
         tree = parse_html(html, encoding)
     except (ValueError, TypeError, lxml.etree.LxmlError):
@@ -81,7 +86,7 @@ def extract_contacts(
     if tree is None:
         return empty_contacts()
     try:
-        return _extract(tree, url, role)
+        return _extract(tree, url, role, language)
     except RecursionError:
         return empty_contacts()
     except Exception:  # noqa: BLE001 - one odd page must not end a crawl callback
@@ -89,11 +94,11 @@ def extract_contacts(
         return empty_contacts()
 
 
-def _extract(tree: HtmlElement, url: str, role: str | None) -> dict[str, Any]:
+def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None = None) -> dict[str, Any]:
     base_url = document_base_url(tree, url)
     orgs = organisations(read_json_ld(tree))
     doc = read_document(tree, widget_roots=_powered_by_blocks(tree))
-    languages = page_languages(tree)
+    languages = page_languages(tree) or ([language] if language else [])
 
     emails = extract_emails(doc, tree, orgs, url)
     email_domains = [e["email"].rpartition("@")[2] for e in emails]
