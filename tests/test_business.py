@@ -226,6 +226,16 @@ def test_a_contact_page_linked_only_deeper_wins_over_the_directions_page(env, we
     assert [p["e164"] for p in profile["phones"]] == ["+49984295120"]
 
 
+def test_a_contact_page_the_home_page_does_not_link_wins_over_the_booking_page(env, web, tmp_path):
+    # the menu's only way to reach the B&B is "Prenota ora" (info-e-prezzi.html):
+    # the guessed /contatti.html exists and is the contact page
+    (profile,), _ = crawl_business(env, tmp_path, web.url("booking-only.test"))
+    assert path_of(profile["pages"]["contact"]) == "/contatti.html"
+    assert [e["email"] for e in profile["emails"]] == ["info@casagabbiano.it"]
+    assert [s["url"] for s in profile["socials"]] == ["https://www.facebook.com/casagabbianoponza"]
+    assert [(a["postal_code"], a["locality"], a["country"]) for a in profile["addresses"]] == [("04027", "Ponza", "IT")]
+
+
 def test_a_start_that_sends_on_to_a_section_still_reads_the_home_page(env, web, tmp_path):
     # "/" is a meta refresh to /reparaties.html; the menu's "Home" is /home.html
     (profile,), _ = crawl_business(env, tmp_path, web.url("section-start.test"))

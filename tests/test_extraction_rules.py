@@ -1256,3 +1256,13 @@ def test_a_page_that_declares_no_language_is_read_in_the_one_its_text_is_in():
     assert [p["e164"] for p in contacts["phones"]] == ["+493025768810"]
     # read alone, without the language its text tells, the number has no country
     assert extract_contacts(html, "http://malerschmidt.com/", role="home")["phones"] == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("11 Burrow Down Eastbourne East Sussex BN20 8ST", ("11 Burrow Down", "BN20 8ST", "Eastbourne")),
+    ("12 High Street Milton Keynes MK9 2AB", ("12 High Street", "MK9 2AB", "Milton Keynes")),
+])
+def test_a_british_address_written_in_one_run_without_commas(text, found):
+    html = f"<html lang=en><body><footer><h4>Contact Us</h4><p>{text}</p></footer></body></html>".encode()
+    addresses = extract_contacts(html, "http://dysonsheating.co.uk/", role="home")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses] == [found]

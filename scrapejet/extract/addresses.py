@@ -647,6 +647,9 @@ def _address_at(
     if kind in ("GB", "IE"):
         between = head[end:] if street is not None and not above else head_rest
         locality, region = _uk_locality(between, above[1:])
+        if street is None and locality is None and kind == "GB":
+            street, locality, region = _uk_one_run(head_rest)
+            start = head.rfind(head_rest) if street else start
         if street is None and locality is None:
             return None
 
@@ -789,6 +792,27 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
     return None, None, []
 
 
+# A British address written in one run, no commas: "11 Burrow Down Eastbourne
+# East Sussex BN20 8ST". The street ends at its type word ("Down", "Road",
+# "Close"), the county is one of the counties, the town is between them.
+_UK_STREET_TYPES = ("road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|place|pl|crescent|grove|"
+                    "gardens|terrace|hill|down|downs|walk|mews|row|square|green|park|rise|view|parade|wharf|"
+                    "yard|estate|broadway|gate")
+_UK_ONE_RUN = re.compile(
+    rf"^(?P<street>\d+[A-Za-z]?\s+(?:[A-Z][\w'’-]*\s+){{0,4}}?(?i:{_UK_STREET_TYPES})\.?)\s+"
+    rf"(?P<town>[A-Z][\w'’-]*(?:\s+(?:upon|on|under|in|le)?\s*[A-Z][\w'’-]*){{0,2}}?)"
+    r"(?:\s+(?P<county>(?:East|West|North|South|Greater)\s+[A-Z][a-z]+|[A-Z][a-z]+shire|Kent|Essex|Surrey|Devon|"
+    r"Cornwall|Dorset|Somerset|Norfolk|Suffolk|Cumbria|Durham|Merseyside|Middlesex|Northumberland|Rutland|Tyne and Wear))?\s*$"
+)
+
+
+def _uk_one_run(text: str) -> tuple[str | None, str | None, str | None]:
+    match = _UK_ONE_RUN.match(text.strip(" ,"))
+    if match is None:
+        return None, None, None
+    return match.group("street"), match.group("town"), match.group("county")
+
+
 def _uk_locality(between: str, lines_between: list[str]) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in re.split(r",", between) if p.strip()] if between.strip(" ,") else []
     parts = ([p for p in parts if _LOCALITY_LINE.match(p) or _DUBLIN.fullmatch(p)]
@@ -824,7 +848,7 @@ def _is_country_word(word: str) -> bool:
     return country_code(word) is not None
 
 
-_COUNTRY_AFTER = re.compile(rf"^\s*[,–-]?\s*({_WORD}(?:\s{_WORD}){{0,3}})")
+_COUNTRY_AFTER = re.compile(rf"^\s*[,–—·|/-]?\s*({_WORD}(?:\s{_WORD}){{0,3}})")
 
 
 def _country_after_text(tail: str) -> str:

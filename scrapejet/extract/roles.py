@@ -539,7 +539,9 @@ def is_location_page(url: str) -> bool:
 
 def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int = 2) -> dict[str, list[str]]:
     """Same-site pages per role among a page's links, best first. A site
-    without a contact page gets its booking page as such."""
+    without a contact page gets its booking page as such (listed again
+    under "booking": a stand-in, which a contact page found another way
+    replaces)."""
     site = site_host(home_url)
     home_key = _page_key(home_url)
     best: dict[str, tuple[str, float, int]] = {}  # page key -> (role, score, order)
@@ -584,7 +586,8 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
         found.setdefault(role, []).append((score, order, urls[key]))
     # after the contact page(s): the booking page when there is none, then
     # the page saying where the business is
-    extra = ([] if "contact" in found else booking) + location
+    booked = "contact" not in found
+    extra = (booking if booked else []) + location
     if extra:
         found.setdefault("contact", []).extend((0.5, n, url) for n, url in enumerate(extra))
     out = {
@@ -595,6 +598,9 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
         # every branch's page, after the contact pages: the addresses of all
         # the premises are the business's
         out["contact"] = out.get("contact", []) + [url for url in branches if url not in out.get("contact", [])]
+    stand_ins = [url for url in out.get("contact", []) if booked and url in booking]
+    if stand_ins:
+        out["booking"] = stand_ins
     return out
 
 

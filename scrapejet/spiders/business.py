@@ -63,6 +63,7 @@ SOFT_404 = re.compile(
 RANK_STEP = 100
 RANK_SITEMAP = 50
 RANK_FALLBACK = 80
+RANK_STAND_IN = 90
 FEED_ITEMS = {
     "profile": ["scrapejet.items.BusinessProfileItem"],
     "pages": ["scrapejet.items.BusinessPageItem"],
@@ -173,11 +174,15 @@ class BusinessSpider(ScrapeJetSpider):
         # Ranks: pages found from shallower pages first; per role, the links
         # that name it best, then sitemap entries, then guessed paths.
         base = RANK_STEP * (depth + 1)
+        stand_ins = found.pop("booking", [])
         for role, urls in found.items():
             if role == "home":
                 continue
             for index, link in enumerate(urls):
-                request = self._request(link, job, depth + 1, page_type=role, rank=base + index, scope=scope)
+                # a booking page standing in for the contact page ranks after
+                # the contact page guessed below, which replaces it if it exists
+                rank = base + (RANK_STAND_IN if link in stand_ins else 0) + index
+                request = self._request(link, job, depth + 1, page_type=role, rank=rank, scope=scope)
                 if request is not None:
                     yield request
         if depth > 0:
@@ -201,9 +206,11 @@ class BusinessSpider(ScrapeJetSpider):
         language = (data.get("language") or "en").split("-")[0]
         suffix = link_suffix(links, response.url)
         for role in FALLBACK_ROLES:
-            # a directions page ("Anfahrt") stands in for a contact page the
-            # home page does not link to: the contact page is still guessed
-            if found.get(role) and not (role == "contact" and all(map(is_location_page, found[role]))):
+            # a directions page ("Anfahrt") or a booking page ("Prenota ora")
+            # stands in for a contact page the home page does not link to:
+            # the contact page is still guessed
+            if found.get(role) and not (role == "contact" and all(
+                    is_location_page(url) or url in stand_ins for url in found[role])):
                 continue
             for index, path in enumerate(fallback_paths(role, language, suffix)[:FALLBACKS_PER_ROLE]):
                 request = self._request(response.urljoin(path), job, depth + 1, page_type=role, fallback=True,
