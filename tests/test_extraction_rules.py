@@ -1266,3 +1266,12 @@ def test_a_british_address_written_in_one_run_without_commas(text, found):
     html = f"<html lang=en><body><footer><h4>Contact Us</h4><p>{text}</p></footer></body></html>".encode()
     addresses = extract_contacts(html, "http://dysonsheating.co.uk/", role="home")["addresses"]
     assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses] == [found]
+
+
+@pytest.mark.parametrize("street", ["Adama Mickiewicza 4/lok 5", "Adama Mickiewicza 4 lok. 5"])
+def test_a_flat_after_the_house_number_is_part_of_the_street(street):
+    # a Polish office in a flat ("lokal"), the address a list in the home page's contact section
+    html = f"""<html lang="pl"><body><main><h1>Biuro</h1><div id="kontakt"><h3>Biuro Rachunkowe Sylwia Baryś</h3>
+        <ul><li>{street}</li><li>42-217 Częstochowa</li><li>Pon - Pt (9:00 - 15:00)</li></ul></div></main></body></html>""".encode()
+    found = extract_contacts(html, "http://biuro-barys.pl/", role="home")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [(street, "42-217", "Częstochowa")]

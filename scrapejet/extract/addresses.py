@@ -141,7 +141,9 @@ _DE_WORD = (
     r"Zeile|Kamp|Promenade|Berg|Feld|Bogen|Anger|Winkel|Kai|Deich|Landstra(?:ß|ss)e)"
 )
 # (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16")
-_HOUSE_NO = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
+# a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
+_HOUSE_NO = (r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
+             r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
         rf"(?P<street>(?:(?:[{_UPPER}][{_LETTER}.'\-]*\s){{0,3}}[{_UPPER}][{_LETTER}.'\-]*?(?i:{_DE_SUFFIX})"
