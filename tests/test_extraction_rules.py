@@ -1275,3 +1275,15 @@ def test_a_flat_after_the_house_number_is_part_of_the_street(street):
         <ul><li>{street}</li><li>42-217 Częstochowa</li><li>Pon - Pt (9:00 - 15:00)</li></ul></div></main></body></html>""".encode()
     found = extract_contacts(html, "http://biuro-barys.pl/", role="home")["addresses"]
     assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [(street, "42-217", "Częstochowa")]
+
+
+def test_a_tab_of_an_accounts_page_is_the_account():
+    # Pinterest's "/name/_created/", Instagram's "/name/reels/", a Marketplace seller's page; a post stays no account
+    html = b"""<html><body><footer><a href="https://www.pinterest.com/pergulabakfar/_created/">Pinterest</a>
+        <a href="https://www.instagram.com/pergulabakfar/reels/">Instagram</a>
+        <a href="https://www.facebook.com/marketplace/profile/100080081574667/">Facebook</a>
+        <a href="https://www.instagram.com/p/Cxyz123/">a post</a></footer></body></html>"""
+    socials = extract_contacts(html, "http://pergulabakfar.co.il/", role="home")["socials"]
+    assert [s["url"] for s in socials] == [
+        "https://www.pinterest.com/pergulabakfar", "https://www.instagram.com/pergulabakfar",
+        "https://www.facebook.com/marketplace/profile/100080081574667"]

@@ -157,11 +157,20 @@ def _network_of(host: str) -> str | None:
 _SHARED_PROFILE = re.compile(r"[A-Za-z0-9]{8,20}")
 
 
+# A tab of an account's page ("/acme/_created/" on Pinterest, "/acme/reels/",
+# "/acme/about"): the account, not a post.
+_PROFILE_TABS = frozenset("""_created _saved boards pins reels tagged about photos reviews videos community
+    followers following featured with_replies media likes highlights""".split())
+
+
 def _profile_path(network: str, segments: list[str], query: str) -> str | None:
     if not segments:
         return None  # the network's home page
     first = segments[0]
     reserved = _RESERVED.get(network, set())
+    if len(segments) == 2 and segments[1].lower() in _PROFILE_TABS and first.lower() not in reserved \
+            and network not in ("linkedin", "youtube", "xing", "line", "odnoklassniki"):
+        segments = segments[:1]
     if network == "facebook":
         if first == "profile.php":
             user_id = (parse_qs(query).get("id") or [""])[0]
@@ -177,6 +186,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             return f"share/{segments[1]}"
         if first == "p" and len(segments) == 2 and _HANDLE["facebook"].match(segments[1]):
             return f"p/{segments[1]}"  # the newer page address: /p/Name-100054573754039/
+        if first == "marketplace" and len(segments) >= 3 and segments[1] == "profile" and segments[2].isdigit():
+            return f"marketplace/profile/{segments[2]}"  # a seller's page on Marketplace
         if first.lower() in reserved or len(segments) > 1 or not _HANDLE["facebook"].match(first):
             return None  # /acme/posts/123, /acme/videos/... are posts
         return first
