@@ -1287,3 +1287,17 @@ def test_a_tab_of_an_accounts_page_is_the_account():
     assert [s["url"] for s in socials] == [
         "https://www.pinterest.com/pergulabakfar", "https://www.instagram.com/pergulabakfar",
         "https://www.facebook.com/marketplace/profile/100080081574667"]
+
+
+def test_the_pages_an_inline_script_navigates_to_are_links():
+    # a menu of <div>s whose clicks set window.location.href in the page's script
+    from scrapejet.extract.links import extract_links
+
+    html = b"""<html lang="de"><body><div id="menuLinkAboutme">\xc3\x9cber mich</div><div id="menuLinkOrdination">Ordination</div>
+        <a href="/contact.html">Kontakt</a><script>var Q=function(){return window.location.href="/aboutme.html"},
+        J=function(){return window.location.href="/ordination.html"};menuLinkAboutme.addEventListener("click",Q);
+        if(x){location.href="https://www.google.com/maps"}</script></body></html>"""
+    urls = [link.url for link in extract_links(html, "http://drgary.at/")]
+    assert urls == ["http://drgary.at/contact.html", "http://drgary.at/aboutme.html", "http://drgary.at/ordination.html",
+                    "https://www.google.com/maps"]
+    assert page_role("http://drgary.at/aboutme.html") == "about"

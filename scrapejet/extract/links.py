@@ -26,6 +26,10 @@ _BASE_XPATH = lxml.etree.XPath("//base[@href]/@href")
 _ONCLICK_GOTO = re.compile(
     r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*(['"])([^'"\s]+)\1""")
 _ONCLICK_URL = re.compile(r"""(['"])(https?://[^'"\s]+)\1""")
+# Inline scripts of a site whose menu navigates by script ("menuLinkAboutme ...
+# window.location.href='/aboutme.html'"): the pages they go to, at most this many.
+_SCRIPT_XPATH = lxml.etree.XPath("//script[not(@src)]/text()")
+_MAX_SCRIPT_LINKS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +179,26 @@ def links_from_tree(tree: HtmlElement, url: str) -> list[Link]:
         seen[target] = len(links)
         rel = tuple(token.lower() for token in (element.get("rel") or "").split())
         links.append(Link(url=target, text=_link_text(element), rel=rel, nofollow="nofollow" in rel))
+    for target in _script_targets(tree, base_url):
+        if target not in seen:
+            seen[target] = len(links)
+            links.append(Link(url=target, text=""))
     return links
+
+
+def _script_targets(tree: HtmlElement, base_url: str) -> list[str]:
+    """Pages an inline script sends the browser to (``location.href = '…'``)."""
+    found: list[str] = []
+    for script in _SCRIPT_XPATH(tree):
+        if "location" not in script and "window.open" not in script:
+            continue
+        for match in _ONCLICK_GOTO.finditer(script):
+            target = resolve_href(match.group(2), base_url)
+            if target and target not in found:
+                found.append(target)
+                if len(found) >= _MAX_SCRIPT_LINKS:
+                    return found
+    return found
 
 
 def extract_links(html: str | bytes, url: str) -> list[Link]:
