@@ -30,3 +30,20 @@ def job_profile(storage, job) -> dict[str, Any] | None:
         profile = build_profile(storage, job.job_id, job.spec["url"])
         storage.save_profile(profile)
     return profile
+
+
+def site_profile(storage, site: str) -> dict[str, Any] | None:
+    """A site's business profile for answering questions: the latest stored
+    one (a business job's), else one built from the pages of its latest
+    crawl that were read with their contact data (a generic crawl reads its
+    start page and its contact, about and legal pages so); None when no
+    page of the site was."""
+    profile = storage.latest_profile(site)
+    if profile is not None:
+        return profile
+    job_id = storage.latest_contacts_job(site)
+    if job_id is None:
+        return None
+    from .extract.profile import merge_profile
+
+    return merge_profile(storage.list_page_contacts(job_id), job_id=job_id, site=site)

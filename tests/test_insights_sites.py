@@ -100,7 +100,9 @@ def test_extractive_answers_cite_the_page_holding_the_fact(insights, question, p
     # the citation after the fact names that page
     cited = int(answer.answer.split(fact, 1)[1].split("[", 1)[1].split("]", 1)[0])
     assert path_of(answer.sources[cited - 1].url) == page
-    assert [s.n for s in answer.sources] == list(range(1, len(answer.sources) + 1)) and len(answer.sources) == 5
+    assert [s.n for s in answer.sources] == list(range(1, len(answer.sources) + 1))
+    # five passages, and for a question about the business the profile the crawl read
+    assert len([s for s in answer.sources if s.kind == "chunk"]) == 5
 
 
 def test_business_profile_answers_contact_questions(insights):
@@ -118,6 +120,17 @@ def test_business_profile_answers_contact_questions(insights):
                                                                    site="hidden-legal.test").sources)
 
 
+def test_a_crawl_without_a_business_job_answers_from_the_profile_of_its_pages(insights, sites):
+    # shop.test was only crawled (scrapejet crawl): its start and contact pages were
+    # read with their contact data, so its profile answers the e-mail question exactly
+    pages = {p["url"]: p["page_type"] for p in sites.storage().iter_pages(sites.storage().latest_contacts_job("shop.test"))}
+    assert "contact" in pages.values() and "home" in pages.values()
+    answer = insights.ask("What is the email address of Juniper & Pine?", site="shop.test")
+    profile = [s for s in answer.sources if s.title == "Business profile"]
+    assert len(profile) == 1 and "hello@shop.test" in profile[0].snippet
+    assert answer.answer == f"Email: hello@shop.test [{profile[0].n}]", answer.answer
+
+
 # -- the CLI ---------------------------------------------------------------------------
 def test_scrapejet_ask_json_and_text(sites):
     question, page, fact = SHOP_QUESTIONS[0]
@@ -127,7 +140,9 @@ def test_scrapejet_ask_json_and_text(sites):
     first, second = [json.loads(line) for line in proc.stdout.splitlines()]
     assert set(first) >= {"question", "answer", "sources", "mode", "model"}
     assert first["question"] == question and fact in first["answer"] and first["mode"] == "extractive"
-    assert len(first["sources"]) == 3 and set(first["sources"][0]) == {"n", "url", "title", "snippet", "score"}
+    # -k 3 passages, then the profile the crawl read from the start and contact pages ("when open?" asks it)
+    assert len(first["sources"]) == 4 and set(first["sources"][0]) == {"n", "url", "title", "snippet", "score"}
+    assert first["sources"][3]["title"] == "Business profile"
     assert page in [path_of(s["url"]) for s in first["sources"]]
     assert second["question"] == SHOP_QUESTIONS[1][0] and SHOP_QUESTIONS[1][2] in second["answer"]
     assert "Loading" not in proc.stderr, "no model-loading noise"
@@ -319,11 +334,13 @@ def test_query_through_an_openai_compatible_server(api):
         server.close()
     assert body["mode"] == "llm" and body["model"] == "local-llm" and body["error"] is None
     assert body["answer"] == f"Visitors come on {fact} [1]; see also [2] and."
-    assert body["dropped_citations"] == [12] and len(body["sources"]) == 3
+    # three passages and the business profile a crawl reads ("when open?" asks it)
+    assert body["dropped_citations"] == [12] and len(body["sources"]) == 4
+    assert body["sources"][3]["title"] == "Business profile"
     (prompt,) = server.prompts()
     # the prompt numbers exactly the answer's sources, in order
     at = [prompt.index(f"[{s['n']}] {s['title']} ({s['url']})") for s in body["sources"]]
-    assert at == sorted(at) and "[4]" not in prompt
+    assert at == sorted(at) and "[5]" not in prompt
 
 
 def test_insights_task_of_a_dead_api_process_is_failed(sites, api, dispatchers):

@@ -8,6 +8,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+from ..profiles import site_profile
 from .extractive import Similarity, extractive_answer
 from .glossary import page_words
 from .llm import ChatModel, LLMError, build_messages, check_citations
@@ -133,7 +134,7 @@ class Insights:
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):
-            profile = self.storage.latest_profile(profile_site)
+            profile = site_profile(self.storage, profile_site)
             if profile:
                 sources.append(profile_source(profile, len(sources) + 1, asked_fields(question)))
         return sources

@@ -12,12 +12,20 @@ import scrapy
 
 from ..extract.page import extract_page
 from .reading import ExtractionCrashed
-from ..items import PageItem
+from ..items import BusinessPageItem, PageItem
 from ..scheduler.outcomes import Outcome
 from ..scheduler.roles import PAGE, SITEMAP
 from ..urls import site_host, url_pattern
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
+
+
+# The pages a business profile is read from: the start page and those whose
+# address names a contact, about or legal role ("/kontakt", "/impressum").
+# They are read with their contact data too (a ``BusinessPageItem``), so
+# that questions about a crawled site's e-mail, phone or address are answered
+# from its profile (``insights``) without a business job.
+PROFILE_ROLES = frozenset({"home", "contact", "about", "legal", "privacy", "terms"})
 
 
 class GenericSpider(ScrapeJetSpider):
@@ -38,8 +46,18 @@ class GenericSpider(ScrapeJetSpider):
         if failure is not None:
             yield failure
             return
+        from ..extract.roles import page_role
+
+        role = "home" if depth == 0 else page_role(response.url)
+        contacts = None
         try:
-            data = await self.pages.run(extract_page, response.body, response.url, encoding=response.encoding)
+            if role in PROFILE_ROLES:
+                from ..extract.contacts import read_business_page
+
+                data, contacts = await self.pages.run(
+                    read_business_page, response.body, response.url, role=role, encoding=response.encoding)
+            else:
+                data = await self.pages.run(extract_page, response.body, response.url, encoding=response.encoding)
         except ExtractionCrashed as exc:
             yield self.read_failed(response, job, exc)
             return
@@ -51,10 +69,12 @@ class GenericSpider(ScrapeJetSpider):
                 yield rendered.replace(dont_filter=True)  # this page, drawn by its scripts in Chromium
                 yield Outcome.AUX  # its plain copy is no page
                 return
-        yield PageItem(
-            job_id=job.job_id, url=url, final_url=response.url, status=response.status,
-            depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]), **data,
-        )
+        page = dict(job_id=job.job_id, url=url, final_url=response.url, status=response.status,
+                    depth=depth, fetched_at=time.time(), site=site_host(job.spec["url"]), **data)
+        if contacts is None:
+            yield PageItem(**page)
+        else:
+            yield BusinessPageItem(**{**page, "page_type": role}, contacts=contacts)
         robots = (data.get("meta") or {}).get("robots") or ""
         if depth >= job.spec.get("max_depth", 0) or "nofollow" in robots:
             return

@@ -239,6 +239,17 @@ class Storage:
             row = conn.execute(query).first()
         return row[0] if row else None
 
+    def latest_contacts_job(self, site: str) -> str | None:
+        """The job that most recently stored a page of ``site`` read with its
+        contact data (a business job's page, a crawl's home or contact page)."""
+        query = (select(page_contacts.c.job_id)
+                 .join(pages, and_(pages.c.job_id == page_contacts.c.job_id,
+                                   pages.c.canonical_url == page_contacts.c.canonical_url))
+                 .where(pages.c.site == site).order_by(pages.c.stored_at.desc()).limit(1))
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return row[0] if row else None
+
     def has_pages(self, site: str | None = None) -> bool:
         """Whether any page of ``site`` (of any site when None) is stored."""
         query = select(pages.c.id).limit(1)
