@@ -188,6 +188,26 @@ def test_a_description_the_profile_gave_is_not_repeated_from_a_passage():
     assert "custom canvas work" in answer  # what the passage adds is still said
 
 
+def test_the_profile_answers_only_the_kind_of_value_a_question_asks_for():
+    # "who runs it?" asks for a person, not the company's name; "how long are the
+    # data of the contact form kept?" for a duration, not the contact data
+    team = Hit(41, "hidden-legal.test", "http://hidden-legal.test/ueber-uns", "Über uns",
+               "# Über uns\n\nDie Bäckerei Sonnenkorn wird von Anna Korn geführt, in dritter Generation.\n\n"
+               "Daten aus dem Kontaktformular speichern wir drei Monate.", 0.9, ["Über uns"])
+    for question, fact in (("Who runs Bäckerei Sonnenkorn?", "Anna Korn"),
+                           ("How long are the data of the contact form kept?", "drei Monate")):
+        sources = sources_for(question, [team])
+        sources.append(profile_source(PROFILE, 2, asked_fields(question)))
+        answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+        assert fact in answer and "Company:" not in answer and "Email:" not in answer, answer
+    # the page's words, not the profile's, tell a name from a word written in lower case
+    # (the profile writes its site's name in lower case: "Site: baeckerei-korn.test")
+    from scrapejet.insights.extractive import _lower_case_words
+
+    profile = profile_source({**PROFILE, "site": "baeckerei-korn.test"}, 2, ["company"])
+    assert "korn" not in _lower_case_words([*sources_for("Who?", [team]), profile])
+
+
 # -- citations ------------------------------------------------------------------------
 def test_citations_to_missing_sources_are_dropped_and_reported():
     text, cited, dropped = check_citations("Open Saturdays [2]. Dogs allowed [1, 7]. Free parking [9].", 3)

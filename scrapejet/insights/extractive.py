@@ -257,8 +257,9 @@ def _lower_case_words(sources: list[Source]) -> frozenset[str]:
     capitalised elsewhere is a heading's or a label's, not a name."""
     # (not in an e-mail address or a web address: "kontakt@varle.dk" writes
     # the name Varle, "colin @ ashlandscaping.co.uk" the name Colin)
-    return frozenset(fold(w) for s in sources for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ'’]+\b",
-                                                                    _ADDRESSES.sub(" ", s.text or "")))
+    # (the pages' words: the profile's text names its site and its handles in lower case)
+    return frozenset(fold(w) for s in sources if s.kind == "chunk"
+                     for w in re.findall(r"\b[a-zà-ÿ][a-zà-ÿ'’]+\b", _ADDRESSES.sub(" ", s.text or "")))
 
 
 _ADDRESSES = re.compile(r"\S+\s?(?:@|\(at\)|\[at\])\s?\S+|\b\w+://\S+|\bwww\.\S+|\S+\.(?:com|net|org|de|fr|it|es|nl|dk|se|no|fi|pl|cz|uk|eu|"
@@ -412,6 +413,10 @@ def _lists_no(fields: list[str]) -> str:
     return f"The business profile lists no {' or '.join(names.get(f, f) for f in fields)}."
 
 
+# The profile fields that hold the kind of value a question asks for.
+PROFILE_KINDS = {"email": ("email",), "phone": ("phone",), "place": ("address",), "hours": ("hours",)}
+
+
 def extractive_answer(question: str, sources: list[Source], *, site: str | None = None,
                       similarity: Similarity | None = None) -> str:
     """The answer text: profile values when the question asks for them, then
@@ -420,8 +425,15 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
     where = f"of {site} " if site else ""
     profile = next((s for s in sources if s.kind == "profile"), None)
     missing: list[str] = []
+    found: set[str] = set()
     if profile is not None and profile.profile is not None:
         fields = asked_fields(question)
+        kind = asked_kind(question)
+        if kind is not None:
+            # "who runs it?" asks for a person, "when can I phone?" for hours, "how long
+            # are contact-form data kept?" for a duration: the profile's values for
+            # the other fields the question names are not the answer
+            fields = [f for f in fields if f in PROFILE_KINDS.get(kind, ())]
         lines = profile_lines(profile.profile, fields)
         parts += [f"{line} [{profile.n}]" for _, line, _ in lines]
         found = {f for f, _, _ in lines}
@@ -433,7 +445,7 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         # a sentence the profile already gave (its description) is not said twice
         given = _plain(" ".join(parts))
         chosen = [c for c in chosen if _plain(c.text) not in given]
-    if parts and chosen and not chosen[0].answers:
+    if parts and chosen and not chosen[0].answers and found - {"description"}:
         chosen = []  # the profile answered; loosely matching sentences would only add noise
     if missing and (parts or chosen):
         parts.append(_lists_no(missing))
