@@ -1071,3 +1071,23 @@ def test_the_words_naming_the_business_in_a_question_say_which_site_not_which_se
     assert _site_name_terms("How many rooms does Hush Bed & Breakfast have?", {"hushbbhelmondtest"}) == {
         "hush", "bed", "breakfast"}
     assert _site_name_terms("Where is the shop of Anna Berg?", {"northwindtoolstest"}) == set()
+
+
+def test_a_profile_value_short_of_what_is_asked_leaves_the_passages_to_answer():
+    # the profile has the postcode and town and a landline; the question asks
+    # for the street, then for the mobile: the passages are read for them
+    town_only = {**PROFILE, "addresses": [{"street": None, "postal_code": "79098", "locality": "Freiburg im Breisgau",
+                                           "country": "DE", "found_on": [{"url": "http://hidden-legal.test/", "role": "home"}]}]}
+    contact = Hit(42, "hidden-legal.test", "http://hidden-legal.test/kontakt", "Kontakt",
+                  "# Kontakt\n\nSie finden uns in der Kornstraße 7, 79098 Freiburg.\n\nMobil: 0172 4096338", 0.9, ["Kontakt"])
+    for question, fact in (("What is the street address of Bäckerei Sonnenkorn?", "Kornstraße 7"),
+                           ("What is the bakery's mobile number?", "0172 4096338")):
+        sources = sources_for(question, [contact])
+        sources.append(profile_source(town_only, 2, asked_fields(question)))
+        answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+        assert fact in answer, answer
+    # "the notary office" asks for no address; "full name" for a person
+    assert asked_fields("Can clients visit the notary office without an appointment?") == []
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind("What is Hugo Pereira's full name as given in the privacy policy?") == "person"

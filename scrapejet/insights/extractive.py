@@ -408,6 +408,24 @@ def _lead(text: str) -> list[str]:
     return ([s for s in all_ if len(s.split()) >= 4] or all_ or [text])[:2]
 
 
+_ASKS_STREET = re.compile(r"\bstreet\b|stra(?:ss|ß)e|\bcalle\b|\brue\b|\bvia\b", re.I)
+_ASKS_MOBILE = re.compile(r"\bmobile\b|\bcell\b|handy|\bportable\b|\bm[oó]vil\b|cellulare|telem[oó]vel", re.I)
+
+
+def _more_specific(question: str, profile: dict) -> set[str]:
+    """Fields whose profile values do not hold what the question asks of
+    them ("the street address" of a profile that has only a postcode and
+    town, "the mobile number" of one with only a landline): the passages
+    are read for it too."""
+    short: set[str] = set()
+    if _ASKS_STREET.search(question) and not any(a.get("street") for a in profile.get("addresses") or []):
+        short.add("address")
+    if _ASKS_MOBILE.search(question) and not any(
+            p.get("type") == "mobile" or "mobile" in (p.get("types") or []) for p in profile.get("phones") or []):
+        short.add("phone")
+    return short
+
+
 def _lists_no(fields: list[str]) -> str:
     names = {"hours": "opening hours", "socials": "social profiles", "phone": "phone number", "email": "email address"}
     return f"The business profile lists no {' or '.join(names.get(f, f) for f in fields)}."
@@ -426,6 +444,7 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
     profile = next((s for s in sources if s.kind == "profile"), None)
     missing: list[str] = []
     found: set[str] = set()
+    short: set[str] = set()
     if profile is not None and profile.profile is not None:
         fields = asked_fields(question)
         kind = asked_kind(question)
@@ -438,14 +457,15 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         parts += [f"{line} [{profile.n}]" for _, line, _ in lines]
         found = {f for f, _, _ in lines}
         missing = [f for f in fields if f not in found and f not in ("company", "description")]
-        if lines and not missing and "description" not in fields:
+        short = _more_specific(question, profile.profile)
+        if lines and not missing and not short and "description" not in fields:
             return "\n".join(parts)  # every value asked for, exactly
     chosen = best_sentences(question, sources, similarity=similarity)
     if parts:
         # a sentence the profile already gave (its description) is not said twice
         given = _plain(" ".join(parts))
         chosen = [c for c in chosen if _plain(c.text) not in given]
-    if parts and chosen and not chosen[0].answers and found - {"description"}:
+    if parts and chosen and not chosen[0].answers and found - {"description"} - short:
         chosen = []  # the profile answered; loosely matching sentences would only add noise
     if missing and (parts or chosen):
         parts.append(_lists_no(missing))

@@ -21,7 +21,7 @@ ASKS = {
     "phone": re.compile(r"phone|\bcall\b|\btel\b|telefon|t[ée]l[ée]phone|tel[ée]fono|whats\s?app|\bfax\b|"
                         r"mobile", re.I),
     "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|\bbased\b|"
-                          r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter|\boffice", re.I),
+                          r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
     "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario", re.I),
     "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"

@@ -120,7 +120,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
                           r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi")),
-    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
                           # "which notary works there", "which doctor": a person by the role asked about
                           r"\b(?:which|what) (?:notary|lawyer|attorney|doctor|dentist|therapist|physiotherapist|"
                           r"architect|engineer|chef|person|people|employee|partner|member|advisor|consultant)s?\b|"
