@@ -58,10 +58,12 @@ _CA_PROVINCE_NAMES = (
     "Prince Edward Island|Qu[eé]bec|Saskatchewan|Northwest Territories|Nunavut|Yukon"
 )
 _UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
+# Ireland's Eircode: a routing key and a unique identifier ("C15 F658")
+_EIRCODE = re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
-    # Ireland's Eircode: a routing key and a unique identifier ("C15 F658"), read as a British postcode is
-    ("IE", re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])")),
+    # an Eircode is read as a British postcode is
+    ("IE", _EIRCODE),
     ("NL", re.compile(rf"(?<![\w-])(?P<pc>[1-9]\d{{3}} ?(?!SA|SD|SS)[A-Z]{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PT", re.compile(rf"(?<![\w-])(?P<pc>\d{{4}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
     # Brazil: "Passo Fundo - RS, 99025-030", "Passo Fundo/RS CEP 99025-030", or the CEP on a
@@ -281,7 +283,6 @@ def extract_addresses(
 # An Eircode names one building in Ireland: written in prose or after a
 # place's name ("Our address is A91 NN24, Co. Louth", "Navan Shopping Centre
 # (C15 F658)") it is the address, with the town it follows when there is one.
-_EIRCODE = re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])")
 _COUNTY = re.compile(r"^(?:Co\.?|County)\s+[A-Z]\w+$|^Ireland$|^Éire$")
 _IRELAND = re.compile(r"\bIreland\b|\bCo\.\s?[A-Z][a-z]+\b")
 

@@ -206,7 +206,7 @@ _TIME_PAIR = re.compile(rf"(?<![\d:.])({_CLOCK_CELL}) · ({_CLOCK_CELL})(?![\d:.
 
 
 # An e-mail or web address inside a sentence (not an "@handle").
-_MAILBOXES = re.compile(r"[\w.+-]+(?:@|\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+|\b\w+://\S+|\bwww\.\S+")
+_MAILBOXES = re.compile(rf"{EMAIL.pattern}|[\w.+-]+(?:\(at\)|\[at\])[\w-]+(?:\.[\w-]+)+|\b\w+://\S+|\bwww\.\S+")
 # Sentences after a question ("Wie lang ist die Lieferzeit?") read as its answer.
 FAQ_SPAN = 3
 
