@@ -129,7 +129,10 @@ def social_key(url: str) -> str:
     # nl.pinterest.com, de-de.facebook.com) and under Twitter's old name
     host = re.sub(r"^[a-z]{2}(?:[-_][a-z]{2})?\.(?=(?:linkedin|pinterest|facebook)\.com$)", "", host)
     host = "x.com" if host == "twitter.com" else host
-    return f"{host}{unquote(parts.path).rstrip('/').lower()}"
+    path = unquote(parts.path).rstrip("/").lower()
+    if host == "wa.me":
+        path = "/" + path.lstrip("/+")  # wa.me/+40752323545 is wa.me/40752323545
+    return f"{host}{path}"
 
 
 def postal_key(code: str) -> str:

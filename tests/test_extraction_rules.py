@@ -1222,11 +1222,28 @@ def test_a_registered_seat_named_by_its_town_alone_is_the_address_of_a_site_with
     both = merge_profile([page, {"url": curl, "page_type": "contact",
                                  "contacts": extract_contacts(contact, curl, role="contact")}], job_id="j", site="x")
     assert [(a["street"], a["postal_code"]) for a in both["addresses"]] == [("Kerkstraat 12", "5701 AB")]
-    # a town served, an inflected town, a sentence going on: no seat
-    for text in ("Wij zijn gevestigd in Helmond en werken in heel Brabant.", "mit Sitz in der Schweiz",
-                 "Spółka z siedzibą w Warszawie."):
+    # a country, an inflected town (the Polish locative), an English
+    # tradesman's "based in" (where he works), a state and its country: no seat
+    for text in ("mit Sitz in der Schweiz", "Spółka z siedzibą w Warszawie.", "Based in Gainesville and serving North Georgia",
+                 "North Carolina, USA", "Boerne, TX"):
         html = f"<html><body><main><p>{text}</p></main></body></html>".encode()
         assert extract_contacts(html, "http://firma.test/impressum.html", role="legal")["addresses"] == []
+
+
+@pytest.mark.parametrize("text, town, country", [
+    ("Wij zijn gevestigd in Helmond en werken in heel Brabant.", "Helmond", None),
+    ("Vi är verksamma i Västervik och har öppet vardagar 07–18.", "Västervik", None),
+    ("ROV-inspeksjon og undervannsfoto. Basert på Bømlo, Vestlandet.", "Bømlo", None),
+    ("L’Agriturismo Cisogna si trova ad Anagni, nel cuore della Ciociaria.", "Anagni", None),
+    ("Suceava, Romania", "Suceava", "RO"),
+    ("Pasvalys. Lietuva", "Pasvalys", "LT"),
+])
+def test_where_a_business_says_it_is_is_its_town(text, town, country):
+    # a town alone, kept by the profile only for a site that gives no street
+    html = f"<html><body><main><p>{text}</p></main></body></html>".encode()
+    addresses = extract_contacts(html, "http://firma.test/about.html", role="about")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses] == [(None, None, town)]
+    assert country is None or addresses[0]["country"] == country
 
 
 @pytest.mark.parametrize("text, found", [
@@ -1301,3 +1318,135 @@ def test_the_pages_an_inline_script_navigates_to_are_links():
     assert urls == ["http://drgary.at/contact.html", "http://drgary.at/aboutme.html", "http://drgary.at/ordination.html",
                     "https://www.google.com/maps"]
     assert page_role("http://drgary.at/aboutme.html") == "about"
+
+
+def test_a_hungarian_shops_authorities_and_host_are_not_the_company():
+    # the data-protection authority a privacy statement names, its address in
+    # a definition list below; the conciliation board in the terms' sentence;
+    # the web host under "Tárhelyszolgáltató"
+    html = """<html lang="hu"><body><main><h2>Szolgáltató adatai</h2>
+        <dl><dt>Székhely</dt><dd>4028 Debrecen, Tölgyfa utca 26.</dd><dt>Telefon</dt><dd>+36 20 436 0307</dd>
+        <dt>Tárhelyszolgáltató</dt><dd>Vercel Inc. (340 S Lemon Ave #4133, Walnut, CA 91789, USA; e-mail: privacy@vercel.com)</dd></dl>
+        <p>A székhely szerint illetékes: Hajdú-Bihar Vármegyei Békéltető Testület, 4025 Debrecen, Petőfi tér 10.;
+        telefon: +36 52 500 710</p>
+        <p>Felügyeleti hatóság: <b>Nemzeti Adatvédelmi és Információszabadság Hatóság (NAIH)</b></p>
+        <dl><dt>Cím</dt><dd>1055 Budapest, Falk Miksa utca 9-11.</dd><dt>Telefon</dt><dd>+36 (1) 391-1400</dd>
+        <dt>E-mail</dt><dd><a href="mailto:ugyfelszolgalat@naih.hu">ugyfelszolgalat@naih.hu</a></dd></dl>
+        </main></body></html>""".encode()
+    found = extract_contacts(html, "http://bringa.hu/adatkezeles.html", role="privacy")
+    assert [a["postal_code"] for a in found["addresses"]] == ["4028"]
+    assert [p["e164"] for p in found["phones"]] == ["+36204360307"]
+    assert found["emails"] == []
+
+
+def test_a_licensing_office_and_a_map_services_operator_are_not_the_company():
+    html = """<html lang="de"><body><main><p>Taxi Muster, Brunellenweg 1, 83064 Raubling</p>
+        <p>Genehmigung erteilt durch das Landratsamt Rosenheim.</p>
+        <div><p><strong>Landratsamt Rosenheim</strong><br>Verkehrszentrum<br>Äußere Oberaustraße 4<br>83026 Rosenheim</p></div>
+        <p>Diese Website nutzt Karten von OpenStreetMap (Betreiber: OpenStreetMap Foundation, St John's Innovation
+        Centre, Cowley Road, Cambridge, CB4 0WS, United Kingdom).</p></main></body></html>""".encode()
+    found = extract_contacts(html, "http://taxi.test/impressum.html", role="legal")
+    assert [a["postal_code"] for a in found["addresses"]] == ["83064"]
+
+
+def test_a_button_to_write_on_messenger_is_the_company_s_page():
+    html = ("<html lang='hu'><body><main><p>Hívj vagy írj!</p><a href='https://www.facebook.com/profile.php?id=61573847112561'>"
+            "<svg></svg>Írj üzenetet Messengeren</a></main></body></html>").encode()
+    socials = extract_contacts(html, "http://bringa.hu/kapcsolat.html", role="contact")["socials"]
+    assert [s["url"] for s in socials] == ["https://www.facebook.com/profile.php?id=61573847112561"]
+
+
+def test_structured_data_naming_other_accounts_than_the_icons_is_out_of_date():
+    jsonld = ('{"@context": "https://schema.org", "@type": "LocalBusiness", "name": "MOTO crew", "sameAs": '
+              '["https://www.facebook.com/motocrewcz", "https://www.linkedin.com/company/motocrewcz"]}')
+    html = (f"<html><head><script type='application/ld+json'>{jsonld}</script></head><body><footer>"
+            "<a href='https://www.facebook.com/motocrews.r.o/'><i class='fa-facebook'></i></a>"
+            "<a href='https://www.instagram.com/motocrews.r.o/'><i class='fa-instagram'></i></a></footer></body></html>").encode()
+    socials = extract_contacts(html, "http://mt-crew.test/", role="home")["socials"]
+    assert sorted(s["url"] for s in socials) == ["https://www.facebook.com/motocrews.r.o", "https://www.instagram.com/motocrews.r.o"]
+    # agreeing with them (or with no icon of the network), its profiles stand
+    html = html.replace(b"motocrews.r.o/'><i class='fa-facebook'", b"motocrewcz/'><i class='fa-facebook'")
+    socials = extract_contacts(html, "http://mt-crew.test/", role="home")["socials"]
+    assert "https://www.linkedin.com/company/motocrewcz" in [s["url"] for s in socials]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://nextdoor.com/page/faith-works-outdoor-services-llc-auburndale-fl/", "https://nextdoor.com/page/faith-works-outdoor-services-llc-auburndale-fl"),
+    ("https://www.gumtree.com/profile/account/621010e54c249814e0b84f3513176f56", "https://www.gumtree.com/profile/account/621010e54c249814e0b84f3513176f56"),
+    ("https://www.instagram.com/wedo_yes/profilecard/?igsh=MWZsMXVr", "https://www.instagram.com/wedo_yes"),
+    ("https://www.facebook.com/EducChien Essonne", "https://www.facebook.com/educchien%20essonne"),
+    ("https://facebook.com/tvojaStranka", None),  # a Czech template's "your page"
+    ("https://nextdoor.com/news_feed/", None),
+])
+def test_more_profile_shapes(url, expected):
+    from scrapejet.extract.socials import profile
+
+    assert (profile(url) or {}).get("url") == expected
+
+
+def test_a_role_word_before_me_is_no_brand():
+    assert page_role("http://drive4life.test/contact-me.html", "Contact Me") == "contact"
+    assert page_role("http://drive4life.test/about-me.html", "About Me") == "about"
+    assert page_role("http://acme.test/acme-privacy-policy", "") == "privacy"
+
+
+def test_the_terms_ending_in_the_legal_notice_are_the_legal_page_and_a_privacy_clause_no_privacy_page():
+    cgv = """<html lang="fr"><body><main><h1>Conditions générales de vente</h1><h1>1. Achat</h1><p>…</p>
+        <h1>6. Mentions légales :</h1><p>Franck Guéville<br>101 rue d’Angerville 91410 les Granges Le Roi</p>
+        </main></body></html>""".encode()
+    found = extract_contacts(cgv, "http://educ.test/cgv", role="terms")
+    assert found["covers"] == ["legal"]
+    assert [(a["postal_code"], a["locality"]) for a in found["addresses"]] == [("91410", "les Granges Le Roi")]
+    terms = """<html lang="en"><body><main><h1>Terms &amp; Conditions</h1><h2>18. Privacy &amp; Data Respect</h2>
+        <p>We respect your personal data.</p></main></body></html>""".encode()
+    assert extract_contacts(terms, "http://techcross.test/terms", role="terms")["covers"] == []
+
+
+def test_a_menu_item_naming_the_home_page_itself_gives_it_the_role_and_a_section_does_not():
+    from scrapejet.extract.profile import merge_profile
+
+    named = "<a href='index.html'>O nama</a><a href='kontakt.html'>Kontakt</a>"
+    section = "<a href='#about'>About us</a><a href='#contact'>Contact</a>"
+    for links, roles in ((named, {"about"}), (section, set())):
+        html = f"<html><body><nav>{links}</nav><main><p>Odvjetnik</p></main></body></html>".encode()
+        page = {"url": "http://law.test/", "page_type": "home", "contacts": extract_contacts(html, "http://law.test/", role="home")}
+        pages = merge_profile([page], job_id="j", site="law.test")["pages"]
+        assert {r for r, url in pages.items() if url == "http://law.test/" and r != "home"} == roles
+
+
+@pytest.mark.parametrize("text", ["26ης Οκτωβρίου 8Α, 54627, Θεσσαλονίκη.", "Διεύθυνση: 26ης Οκτωβρίου 8Α, Θεσσαλονίκη, 54627",
+                                  "26ης Οκτωβρίου 8Α,<br>Θεσσαλονίκη, 54627", "26ης Οκτωβρίου 8Α, 54627 Θεσσαλονίκη"])
+def test_greek_addresses_with_the_postcode_either_side_of_the_town(text):
+    html = f"<html><body><footer><p>{text}</p></footer></body></html>".encode()
+    addresses = extract_contacts(html, "http://law.gr/epikoinonia.html", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in addresses] == [
+        ("26ης Οκτωβρίου 8Α", "54627", "Θεσσαλονίκη", "GR")]
+
+
+def test_a_figure_over_a_us_town_is_no_street():
+    html = """<html lang="en"><body><main><div><strong>25</strong><span>Total services</span></div>
+        <div><strong>Local</strong><span>Auburndale, FL</span></div></main></body></html>""".encode()
+    assert extract_contacts(html, "http://faith.test/", role="home")["addresses"] == []
+
+
+def test_one_street_and_number_under_two_postcodes_of_structured_data_is_one_address():
+    from scrapejet.extract.addresses import same_address
+
+    home = {"street": "Reşitpaşa caddesi. No:88/A", "postal_code": "34768", "locality": "Ümraniye", "source": "json-ld"}
+    contact = {"street": "İstiklal, Reşit Paşa Cd. NO:88/A", "postal_code": "34773", "locality": "Ümraniye", "source": "json-ld"}
+    assert same_address(home, contact)
+    assert not same_address({**home, "street": "Reşitpaşa caddesi 8"}, contact)
+    # the structured data's short spelling of the street the text gives with its postcode
+    assert same_address({"street": "Safak, 5040.Sokak Sanayi 28/A Blok No 16", "locality": "Kepez", "source": "json-ld"},
+                        {"street": "Şafak Mahallesi, 5040. Sokak Sanayi 28/A Blok No 16", "postal_code": "07220",
+                         "locality": "Kepez/Antalya", "source": "text"})
+
+
+def test_a_page_without_footer_loading_its_frame_by_script_is_rendered():
+    from scrapejet.extract.scripted import drawn_by_script
+
+    page = b'<html><body><main><h1>Oto boya</h1><a href="iletisim.html">x</a></main><script src="components.js" defer></script></body></html>'
+    assert drawn_by_script(page, internal_links=["https://x.test/iletisim.html"]).startswith("no footer")
+    # with its own footer, or a script named for something else, it is read as fetched
+    assert drawn_by_script(page.replace(b"</main>", b"</main><footer>Kontakt</footer>"), internal_links=["https://x.test/a"]) is None
+    assert drawn_by_script(page.replace(b"components.js", b"js/menu.js"), internal_links=["https://x.test/a"]) is None

@@ -36,7 +36,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω"  # (Greek too: "Χατζάρα 21, Τ.Κ
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſΆ-ώ"
 _WORD = rf"[{_UPPER}][{_LETTER}'’.\-]*"
 _CONNECT = r"am|an|im|in|bei|ob|der|de|del|della|di|du|des|la|le|les|sur|sous|en|aan|den|op|upon|on|d'|l'"
-_LOCALITY = rf"{_WORD}(?:(?:\s(?:{_CONNECT}))*\s{_WORD}){{0,3}}(?:\s\([{_LETTER}. ]{{2,20}}\))?"
+# (a French or Spanish town's article may be written small: "91410 les Granges Le Roi")
+_GREEK_LETTER = re.compile(r"[Α-Ωα-ωΆ-ώ]")
+_GREEK_TOWN = r"[Α-ΩΆ-Ώ][Α-Ωα-ωΆ-ώΐΰϊϋ]+(?:[ -][Α-ΩΆ-Ώ][Α-Ωα-ωΆ-ώΐΰϊϋ]+){0,2}"
+_LOCALITY = rf"(?:(?:les|le|la|los|las|el) (?=[{_UPPER}])|l['’](?=[{_UPPER}]))?{_WORD}(?:(?:\s(?:{_CONNECT}))*\s{_WORD}){{0,3}}(?:\s\([{_LETTER}. ]{{2,20}}\))?"
 
 # Postcode + locality, by country shape. Order matters: NL and PT before
 # the bare four-digit form, which would read "1013 EW Amsterdam" as a town
@@ -73,6 +76,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:CEP[:.]?\s*)?(?<![\w-])(?P<pc>\d{{5}}-\d{{3}})(?![\w-])"
     )),
     ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT|LT|FI|HR|EE)[-‑ ])?(?P<pc>\d{{5}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),  # "85413 - Hörgertshausen"
+    # Greece, with a comma either side of the town: "26ης Οκτωβρίου 8Α, 54627, Θεσσαλονίκη",
+    # "Θεσσαλονίκη, 54627", "Αθήνα, Τ.Κ. 10563"
+    ("GR", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_GREEK_TOWN})")),
+    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN}),\s*(?:Τ\.?\s?Κ\.?:?\s*)?(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
         rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|{_US_STATE_NAMES})\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
@@ -116,6 +123,8 @@ _QUICK = {
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
     "EU5": re.compile(r"(?<!\d)\d{5}\s"),
+    "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
+    "GRT": re.compile(r"[α-ωά-ώΑ-Ω],\s*(?:Τ\.?\s?Κ\.?:?\s*)?\d{3} ?\d{2}(?![\w-])"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
     "JP": re.compile(r"\d{3}[-－]\d{4}"),
@@ -144,7 +153,7 @@ _DE_WORD = (
 )
 # (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
-_HOUSE_NO = (r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
+_HOUSE_NO = (r"\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
              r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
@@ -201,11 +210,12 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
+    "GR": (), "GRT": (),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
 _STREET_LINE = re.compile(
-    rf"^(?:[{_LETTER}][^\d:@|]{{2,60}}?\s{_HOUSE_NO}|\d{{1,5}}[a-zA-Z]?,?\s[{_LETTER}][^\d:@|]{{2,60}})$"
+    rf"^(?:(?:\d{{1,2}}(?:ης|ος|ου|th|st|nd|rd)\s)?[{_LETTER}][^\d:@|]{{2,60}}?\s{_HOUSE_NO}|\d{{1,5}}[a-zA-Z]?,?\s[{_LETTER}][^\d:@|]{{2,60}})$"
 )
 _LOCALITY_LINE = re.compile(rf"^{_LOCALITY}(?:,\s*{_LOCALITY})?$")
 _ADDRESS_LABEL_WORDS = (
@@ -317,23 +327,47 @@ _SEAT = re.compile(
     r"(?i:\bgevestigd (?:in|te)|\b(?:firmen|geschäfts|geschaefts|unternehmens|haupt)?sitz(?: der gesellschaft)?\s*(?::|in\b)|"
     r"\bmit sitz in|commune d.implantation\s*:|\bsi[eè]ge(?: social)?\s*(?::|à)|\bcon (?:sede|domicilio)(?: social| legale)? "
     r"(?:en|in|a)\b|\bsede legale\s*:|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
-    r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:)\s*"
+    r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:|"
+    # where the business says it is, a town and no street: "Vi är verksamma i
+    # Västervik", "Basert på Bømlo", "si trova ad Anagni" (not the English "based in
+    # Leeds": an English-speaking tradesman's town is where he works, not an address)
+    r"\bansässig in|\bgelegen in|\bverksamma i|\bbesök oss i|\bvi finns i|"
+    r"\bbaser(?:t|ad) (?:på|i)|\bholder til (?:på|i)|\bbeliggende i|\bsi trova (?:a|ad|in)|"
+    r"\bsitua(?:t|to|ta|do|da|dos|das)e? (?:à|a|ad|en|em|în)|\bbasée? à|\binstallée? à|\bubicad[oa]s? en|"
+    r"\bse encuentra en|\blocalizad[oa]s? em|\bsediad[oa]s? em)\s*"
     rf"(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ](?:(?:sur|sous|en|le|la|les|am|an|im|in|di|de|del|ob|bei)[- ])?[{_UPPER}][{_LETTER}'’]+){{0,3}})"
-    r"\s*(?=$|[.,;)(/]|\s[-–·|]\s|\s\()",
+    r"\s*(?=$|[.,;)(/]|\s[-–·|]\s|\s\(|\s[a-zà-ÿ])",  # (or a sentence going on: "i Västervik och har …")
+)
+
+
+_STATE_NAME = re.compile(f"{_US_STATE_NAMES}|{_CA_PROVINCE_NAMES}")
+# A line that is a town and its country alone: "Suceava, Romania", "Pasvalys. Lietuva".
+_TOWN_AND_COUNTRY = re.compile(
+    rf"^(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][{_UPPER}][{_LETTER}'’]+){{0,2}})\s*[,.]\s*"
+    rf"(?P<country>[{_UPPER}][{_LETTER}]+(?: [{_UPPER}][{_LETTER}]+)?)\.?$"
 )
 
 
 def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
+    """Towns alone: a registered seat or where the business says it is
+    ("seat"), or a line naming a town and its country ("text"). The
+    profile keeps one only for a site that gives no street or postcode."""
     hits: list[_Hit] = []
     for line in lines:
         if line.third_party:
+            continue
+        alone = _TOWN_AND_COUNTRY.match(line.text.strip())
+        if (alone and len(alone.group("country")) > 2 and _is_country_word(alone.group("country"))
+                and not _is_country_word(alone.group("town")) and not _STATE_NAME.fullmatch(alone.group("town"))):
+            town = alone.group("town")
+            hits.append(_Hit(None, None, town, None, country_code(alone.group("country")), line.text.strip(), "text"))
             continue
         match = _SEAT.search(line.text)
         if match is None:
             continue
         town = match.group("town")
         hits.append(_Hit(None, None, town, None, country_hint, town, "seat"))
-    return hits[:1]
+    return sorted(hits, key=lambda hit: hit.source == "seat")[:1]
 
 
 # --- an address as a form's fields ---------------------------------------------
@@ -646,6 +680,10 @@ def _address_at(
         end = start + len(head_rest)
     if street is None and (not head_rest or (kind in _TOWN_FIRST and _LOCALITY_LINE.match(head_rest))):
         street, street_kind, above = _street_above(lines, index, kind)
+        if kind == "US" and not postal and street and not _ENDS_IN_STREET_WORD.search(street.split(",")[0]):
+            # "Auburndale, FL" under "25 Total services": with no ZIP, only
+            # a street named as one ("1201 Main St") makes it an address
+            return None
 
     if kind in ("GB", "IE"):
         between = head[end:] if street is not None and not above else head_rest
@@ -662,12 +700,15 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country or next_item)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA")):
+        if not (whole_line and in_own_place and kind in ("EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA",
+                                                          "GR", "GRT")):
             return None
         if kind == "US" and not postal:
             return None
     if country is None:
         country = _country_of(kind, groups.get("cp"), street_kind, hint)
+    if country is None and locality and _GREEK_LETTER.search(locality):
+        country = "GR"  # "Χατζάρα 21, 18539 Πειραιάς": only Greece writes its towns so
 
     if above:
         written = ", ".join(above + [text[: match.end()].strip(" ,")])
@@ -886,6 +927,8 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         return "DE" if street_kind == "DE" else None
     if kind in ("PL", "HU"):
         return kind
+    if kind in ("GR", "GRT"):
+        return "GR"
     if kind == "CS":
         code = {"S": "SE"}.get(prefix or "", prefix)
         return code or (hint if hint in ("CZ", "SK", "SE", "GR") else None)
@@ -945,6 +988,7 @@ _STREET_ABBREVIATIONS = {
     "strada": "str", "street": "st", "road": "rd", "avenue": "ave", "avenida": "av", "avda": "av",
     "calle": "c", "rua": "r", "ulica": "ul", "boulevard": "blvd", "bulevardul": "bd", "lane": "ln", "drive": "dr",
     "piazza": "p", "plaza": "pl", "place": "pl", "square": "sq", "viale": "vle", "corso": "cso",
+    "caddesi": "cd", "cad": "cd", "sokak": "sk", "sokagi": "sk", "sok": "sk", "mahallesi": "mah",
 }
 
 
@@ -958,21 +1002,37 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
     pa, pb = postcode_key(a.get("postal_code")), postcode_key(b.get("postal_code"))
     sa, sb = street_key(a.get("street")), street_key(b.get("street"))
     if pa and pb and pa != pb:
-        # a map link's postcode is the map's guess: the street, number and
-        # town the page writes out are the same place ("R. do Bocage 124,
-        # 8000-151 Faro" in a Google Maps link, "Rua do Bocage n.º 124,
-        # 8000-233 Faro" in the text)
-        return ("map-link" in (a.get("source"), b.get("source")) and sa == sb and bool(_STREET_AND_NUMBER.search(sa))
+        # one street, number and town under two postcodes, one of them a
+        # map's or the structured data's, is one place: a map link's
+        # postcode is the map's guess ("R. do Bocage 124, 8000-151 Faro" in a
+        # Google Maps link, "Rua do Bocage n.º 124, 8000-233 Faro" in the
+        # text), and two pages' structured data may disagree ("Reşitpaşa
+        # caddesi. No:88/A, 34768" and "İstiklal, Reşit Paşa Cd. NO:88/A,
+        # 34773"). Two postcodes written out are two places.
+        if not {a.get("source"), b.get("source")} & _GUESSED_POSTCODE:
+            return False
+        shorter, longer = sorted((sa, sb), key=len)
+        # (the shorter at either end of the longer: "hauptstr1" is not "hauptstr12")
+        inside = longer.endswith(shorter) or (longer.startswith(shorter) and not longer[len(shorter):][:1].isdigit())
+        return (bool(shorter) and inside and bool(_STREET_AND_NUMBER.search(shorter))
                 and fold(a.get("locality") or "") == fold(b.get("locality") or "") != "")
     if not (pa and pb):
-        la, lb = fold(a.get("locality") or ""), fold(b.get("locality") or "")
+        # ("Kepez/Antalya" and "Kepez": a town with its province)
+        la, lb = (_TOWN_PART.split(fold(x.get("locality") or ""))[0].strip() for x in (a, b))
         # "3500 W Pine Ave, Treasure Valley, ID" and "3500 W Pine Ave, Nampa,
         # ID 83651": one street and number, the area named in place of the town
         if not (sa == sb and _STREET_AND_NUMBER.search(sa)) and (not la or la != lb):
             return False
-    return not sa or not sb or sa == sb or sa in sb or sb in sa
+    if not sa or not sb or sa == sb or sa in sb or sb in sa:
+        return True
+    # "Şafak Mahallesi, 5040. Sokak Sanayi 28/A Blok No 16" and "Safak, 5040.Sokak
+    # Sanayi 28/A Blok No 16": the same numbers in the same order, in one town
+    numbers = re.findall(r"\d+", sa)
+    return len(numbers) >= 2 and numbers == re.findall(r"\d+", sb) and bool(la) and la == lb
 
 
+_GUESSED_POSTCODE = frozenset({"map-link", "json-ld", "microdata"})
+_TOWN_PART = re.compile(r"\s*[/,(]\s*")
 # a street key with its name and house number ("3500wpineave")
 _STREET_AND_NUMBER = re.compile(r"(?=.*\d)(?=(?:.*[a-z]){4})")
 

@@ -61,7 +61,8 @@ _TEXTS: dict[str, str] = {
         equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
         nossa equipe | nossa equipa | a equipe |
         personalas | musu komanda | komanda | zespol | nasz zespol | tym | nas tym | tiimi | henkilokunta |
-        professeurs | nos professeurs | les professeurs | teachers | our teachers | lehrer | docenti""",
+        professeurs | nos professeurs | les professeurs | teachers | our teachers | lehrer | docenti |
+        η ομαδα μας | η ομαδα | ομαδα μας | ekibimiz | nas tim""",
     "services": """services | our services | what we do | solutions | offerings | expertise | practice areas |
         leistungen | unsere leistungen | leistungsspektrum | angebot | unser angebot | dienstleistungen | service |
         nos services | prestations | nos prestations | expertises | nos expertises | domaines d intervention |
@@ -106,7 +107,7 @@ _TEXTS: dict[str, str] = {
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale | avviso legale |
         informazioni legali | colofon | juridische informatie | informacoes legais | avis legal |
         pravni informace | nota prawna | informacje prawne | juridisk information |
-        impresszum | jogi nyilatkozat | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
+        impresszum | jogi nyilatkozat | szolgaltato adatai | uzemelteto adatai | cegadatok | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
         pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
@@ -139,7 +140,7 @@ _SLUGS: dict[str, str] = {
         otoiawase toiawase inquiry inquiries enquiry enquiries enquire""",
     "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
         das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
-        medewerkers equipa nossa-equipe nossa-equipa""",
+        medewerkers equipa nossa-equipe nossa-equipa omada i-omada-mas ekibimiz ekip nas-tim""",
     "services": """services our-services service what-we-do solutions leistungen unsere-leistungen dienstleistungen
         angebot leistungsspektrum prestations nos-services nos-prestations expertises expertise servicios
         nuestros-servicios servizi i-nostri-servizi diensten onze-diensten servicos nossos-servicos practice-areas""",
@@ -262,6 +263,9 @@ def is_home_path(url: str) -> bool:
     return not segments or (len(segments) == 1 and bool(_LANGUAGE_DIR.match(segments[0])))
 
 
+_PRONOUNS = frozenset({"me", "us", "nous", "nos", "uns"})
+
+
 def _slug_role(url: str) -> tuple[str | None, float]:
     segments = _segments(url)
     if not segments:
@@ -275,6 +279,9 @@ def _slug_role(url: str) -> tuple[str | None, float]:
     words = slug.split("-")
     top_level = len(segments) == 1 or (len(segments) == 2 and _LANGUAGE_DIR.match(segments[0]))
     if top_level and len(words) >= 2:
+        if words[0] in _SLUG_ROLES and len(words) == 2 and words[1] in _PRONOUNS:
+            # "/contact-me": a role's word, not a brand, before "me" (which alone says about)
+            return _SLUG_ROLES[words[0]], 2.5
         for cut in (1, 2):
             tail = "-".join(words[cut:])
             if tail and tail in _SLUG_ROLES and len(words) - cut >= 1:
@@ -325,13 +332,19 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
     statement, when a section of it is headed as one ("Datenschutz",
     "Protection des données") or its text speaks of personal data in two
     different terms. A contact or about page ("Kontakt & Info") serves it
-    only with a section headed as one. Used only for a site with no privacy
-    page of its own."""
-    if role not in ("legal", "terms", "contact", "about"):
+    only with a section headed as one. And the legal notice a section of
+    the terms or the privacy statement is ("6. Mentions légales"). Used
+    only for a site with no page of its own for the role."""
+    if role == "home":
+        return _home_named(doc)
+    if role not in ("legal", "terms", "privacy", "contact", "about"):
         return []
     body = [line for line in doc.lines if not line.flags & (HEADER | FOOTER | NAV)]
     headings = [line for line in body if line.heading]
     headed = set().union(*(_heading_roles(line.text) for line in headings))
+    # (a numbered clause of the terms, "18. Privacy & Data Respect", is no
+    # privacy statement; "6. Mentions légales" is the notice)
+    numbered = set().union(*(_heading_roles(_HEADING_NUMBER.sub("", line.text)) for line in headings))
     # a legal notice titled as the terms too ("Aviso legal y términos de uso",
     # "Impressum & AGB"): one page for both; a section of it on the terms
     # of use ("Condiciones de uso") is only a part of the notice
@@ -339,6 +352,12 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
     titles = [line for line in doc.lines if line.heading and not line.flags & (FOOTER | NAV)]
     title = min(titles, key=lambda line: line.heading, default=None)
     covers = ["terms"] if role == "legal" and title is not None and "terms" in _heading_roles(title.text) else []
+    if role in ("terms", "privacy") and "legal" in numbered:
+        # the terms of sale ending in a section "6. Mentions légales", the
+        # ÁSZF's "A Szolgáltató adatai": the site's legal notice
+        covers.append("legal")
+    if role == "privacy":
+        return covers
     if "privacy" in headed:
         return ["privacy", *covers]
     if role in ("contact", "about"):
@@ -347,6 +366,21 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
     return ["privacy", *covers] if len(terms) >= 2 else covers
 
 
+def _home_named(doc: Document) -> list[str]:
+    """The roles a menu gives the home page itself: "O nas" linking to
+    ``index.html`` (a site whose home page is its about page). A section of
+    the home page ("Kontakt" → ``#kontakt``) is no page, and plays no role."""
+    found: list[str] = []
+    for anchor in doc.anchors:
+        if "#" in anchor.href or not anchor.href.strip() or not is_home_path(anchor.href):
+            continue
+        role = _text_role(anchor.text)
+        if role in ("about", "contact") and role not in found:
+            found.append(role)
+    return found
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[IVX]{1,4}|[a-h])[.)]\s*)+|\s*:\s*$")
 # Between the names of two roles one heading gives ("Impressum & AGB",
 # "Aviso legal y términos de uso", "Legal notice and terms of use").
 _HEADING_JOINS = re.compile(r"\s*[&/|+,]\s*|\s+(?:and|und|y|e|et|ed|en|og|och|i|a|ja|és|și|ve)\s+", re.I)

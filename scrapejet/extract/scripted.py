@@ -12,6 +12,8 @@ Signs, each cheap to read in the HTML as fetched:
 * an empty header, footer or menu, or an empty element whose id names one
   (``<div id="siteHeaderMount"></div>``), on a page with scripts: they
   mount the site's navigation and contact block;
+* no footer, and a script of the site's own named for the page's frame
+  (``components.js``, ``js/layout.js``, ``header.js``);
 * scripts and no link to any other page of the site; or, on the home page,
   scripts and a single link to another page that is not a policy (its legal
   notice, privacy or cookie page, accessibility statement): a menu a script
@@ -44,6 +46,15 @@ _EMPTY_FRAME = re.compile(
     re.I,
 )
 _SCRIPT = re.compile(rb"<script\b", re.I)
+# a page with no footer that loads a script of its own named for the page's
+# frame ("components.js", "js/layout.js", "header.js"): the script writes
+# the header and footer, with the links to the legal pages and the contact data
+_LAYOUT_SCRIPT = re.compile(
+    rb"<script\b[^>]*\bsrc\s*=\s*[\"'](?![a-z]+:)(?!//)(?:[^\"'/]*/)*"
+    rb"((?:[\w-]*[-_.])?(?:components?|layout|header|footer|includes?|partials?)[\w.-]*\.js)",
+    re.I,
+)
+_FOOTER = re.compile(rb"<footer\b|\b(?:id|class)\s*=\s*[\"'][^\"']*footer", re.I)
 # pages a one-page site links to besides itself: its policies
 _POLICY = re.compile(r"accessib|cookie|barrierefrei|toegankelijk|accesibilidad|accessibilit", re.I)
 
@@ -63,6 +74,9 @@ def drawn_by_script(html: bytes, internal_links: list[str], home: bool = False) 
     match = _EMPTY_FRAME.search(html)
     if match and _SCRIPT.search(html):
         return f"an empty {(match.group(1) or match.group(2)).decode().lower()} a script fills"
+    match = _LAYOUT_SCRIPT.search(html)
+    if match and not _FOOTER.search(html):
+        return f"no footer, and a script that draws the page's frame ({match.group(1).decode()})"
     if not internal_links and _SCRIPT.search(html):
         return "no link to another page of the site, and scripts"
     if (home and len(internal_links) == 1 and _SCRIPT.search(html)

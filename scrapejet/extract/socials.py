@@ -33,6 +33,8 @@ NETWORK_HOSTS = {
     "line.me": "line", "threads.net": "threads", "threads.com": "threads",
     # a "link in bio" page: what a food truck or a salon gives instead of a site
     "linktr.ee": "linktree",
+    # a neighbourhood network's business page, a classifieds seller's page
+    "nextdoor.com": "nextdoor", "gumtree.com": "gumtree",
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
@@ -42,7 +44,7 @@ _CANONICAL_HOST = {
     "x": "x.com", "youtube": "www.youtube.com", "tiktok": "www.tiktok.com", "github": "github.com",
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
     "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.com",
-    "linktree": "linktr.ee",
+    "linktree": "linktr.ee", "nextdoor": "nextdoor.com", "gumtree": "www.gumtree.com",
 }
 # First path segments that are the network's own pages, not an account.
 _RESERVED = {
@@ -83,7 +85,8 @@ _HANDLE = {
 _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username yourname yourhandle yourcompany
     youraccount yourbusiness iltuoprofilo tuoprofilo tuapagina iltuoaccount tucuenta tuperfil tupagina tuusuario
     votrepage votreprofil votrecompte deineseite deinprofil deinname seuperfil suapagina suaconta jouwpagina
-    jouwprofiel example username123 account profile""".split())
+    jouwprofiel example username123 account profile tvojastranka tvojprofil tvojkanal tvastranka vasestranka
+    vasprofil vasastranka twojastrona twojprofil twojkanal""".split())
 # Handles are case-insensitive on these networks; YouTube channel ids are not.
 _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing", "telegram", "vk",
                        "odnoklassniki", "threads", "linktree"})
@@ -100,6 +103,11 @@ _FOLLOW_TEXT = re.compile(
 
 # A handle written after its network's name ("Instagram: @acme", "IG @acme"),
 # not part of an e-mail address.
+# A short link text to write to the page on Messenger (inflected:
+# "Messengeren", "na Messengerze") presents the account as the site's; a
+# name on the network ("Jan op Instagram") may be anybody's.
+_MESSENGER = re.compile(r"(?<![a-z])messenger")
+_NAMING_MAX_WORDS = 5
 _TEXT_HANDLE = re.compile(r"(?i)(?<!\w)(instagram|insta|ig|tiktok|tik tok|twitter|threads)(?!\w)\s*[:\-–]?\s*@([A-Za-z0-9._]{2,30})(?![\w@])")
 _TEXT_NETWORK = {"instagram": "instagram", "insta": "instagram", "ig": "instagram", "tiktok": "tiktok",
                  "twitter": "x", "threads": "threads"}
@@ -112,7 +120,8 @@ def profile(url: str) -> dict[str, str] | None:
     network, with the URL canonicalised (https, the network's main host, no
     query, no trailing slash); None for anything else."""
     try:
-        parts = urlsplit(url.strip())
+        # (a space left in a template's URL is sent as %20: "facebook.com/EducChien Essonne")
+        parts = urlsplit(url.strip().replace(" ", "%20"))
     except ValueError:
         return None
     if parts.scheme not in ("http", "https", "") or not parts.netloc:
@@ -160,7 +169,7 @@ _SHARED_PROFILE = re.compile(r"[A-Za-z0-9]{8,20}")
 # A tab of an account's page ("/acme/_created/" on Pinterest, "/acme/reels/",
 # "/acme/about"): the account, not a post.
 _PROFILE_TABS = frozenset("""_created _saved boards pins reels tagged about photos reviews videos community
-    followers following featured with_replies media likes highlights""".split())
+    followers following featured with_replies media likes highlights profilecard""".split())
 
 
 def _profile_path(network: str, segments: list[str], query: str) -> str | None:
@@ -211,6 +220,11 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         return f"{first}/{segments[1]}"
     if network == "threads":
         return first if first.startswith("@") and len(first) > 1 and len(segments) == 1 else None
+    if network == "nextdoor":
+        # nextdoor.com/page/acme-plumbing-town-st (/pages/ on older links)
+        return f"page/{segments[1]}" if first in ("page", "pages") and len(segments) >= 2 else None
+    if network == "gumtree":
+        return f"profile/account/{segments[2]}" if segments[:2] == ["profile", "account"] and len(segments) >= 3 else None
     if network == "xing":
         if first in ("profile", "companies", "pages") and len(segments) >= 2:
             return f"{first}/{segments[1]}"
@@ -234,6 +248,8 @@ def extract_socials(
             entry = profile(url)
             if entry:
                 found.setdefault(entry["url"], entry)
+    declared = dict(found)  # the structured data's sameAs
+    linked: dict[str, set[str]] = {}  # network -> the profiles the page links to
     in_body: dict[str, list[str]] = {}  # network -> urls taken from the page's body
     for anchor in doc.anchors:
         if len(found) >= MAX_PROFILES:
@@ -246,6 +262,8 @@ def extract_socials(
             # account. (An icon has no text, and so no line of its own.)
             continue
         entry = profile(anchor.href)
+        if entry is not None:
+            linked.setdefault(entry["network"], set()).add(entry["url"])
         if entry is None or entry["url"] in found:
             continue
         # a wa.me address is the site's WhatsApp wherever it stands (an
@@ -255,6 +273,13 @@ def extract_socials(
             found[entry["url"]] = entry
             if not anchor.flags & (HEADER | FOOTER | NAV) and not _brand_handle(entry, brands):
                 in_body.setdefault(entry["network"], []).append(entry["url"])
+    # The structured data naming another account than the page's own icons
+    # on the same network ("motocrewcz" in sameAs, "motocrews.r.o" in the
+    # footer) is out of date: none of its profiles is trusted over the links.
+    if any(e["network"] in linked and url not in linked[e["network"]] for url, e in declared.items()):
+        for url, entry in declared.items():
+            if url not in linked.get(entry["network"], ()):
+                found.pop(url, None)
     # "Instagram: @acme" written out, with no link: the profile it names
     for line in doc.lines:
         if line.third_party or line.flags & WIDGET or "@" not in line.text:
@@ -285,6 +310,8 @@ def _presented_as_own(flags: int, text: str, entry: dict[str, str], brands: set[
     folded = fold(text).strip()
     if not folded or _FOLLOW_TEXT.search(folded) or _squash(folded) == _squash(entry["handle"]):
         return True  # an icon, "Follow us on Instagram", "@acme"
+    if entry["network"] == "facebook" and len(folded.split()) <= _NAMING_MAX_WORDS and _MESSENGER.search(folded):
+        return True  # a button to message the page, in any language: "Írj üzenetet Messengeren"
     return _brand_handle(entry, brands)
 
 

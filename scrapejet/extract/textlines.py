@@ -280,8 +280,8 @@ _THIRD_PARTY_LABEL = re.compile(
     r"(?:technischer\s)?provider|hosted by|gehostet (?:bei|von|durch)|"
     r"hebergeur(?: du site)?|hebergement(?: du site)?|heberge par|hospedaje|alojamiento(?: web)?|"
     r"proveedor de (?:hosting|alojamiento)|fornitore (?:di )?hosting|hostingprovider|hosting partij|"
-    r"alojamento|hospedagem|"
-    r"(?:zustandige )?aufsichtsbehorden?|(?:zustandige )?(?:berufs|landesnotar|notar|handwerks|arzte|zahnarzte|"
+    r"alojamento|hospedagem|tarhely(?:szolgaltato)?(?: es it)?|gazduire(?: web)?|webbhotell|webhotel|"
+    r"(?:zustandige )?aufsichtsbehorden?|felugyeleti hatosag|(?:zustandige )?(?:berufs|landesnotar|notar|handwerks|arzte|zahnarzte|"
     r"rechtsanwalts|steuerberater|architekten|ingenieur)?kammer|berufsrechtliche regelungen|"
     r"professional body|bar association|ordre des (?:avocats|medecins|architectes)|colegio (?:oficial )?de [a-z]+|"
     r"ordine (?:degli|dei) [a-z]+|supervisory authority|regulatory authority|regulator|"
@@ -291,7 +291,7 @@ _THIRD_PARTY_LABEL = re.compile(
     r"schlichtungsstelle|(?:online |alternative )?dispute resolution|mediat(?:eur|ion)(?: de la consommation)?|"
     r"ombudsman|resolu[cç][aã]o alternativa de litigios|resolucion alternativa de litigios|"
     r"risoluzione alternativa delle controversie|reglement (?:extrajudiciaire|amiable) des litiges|"
-    r"geschillencommissie|entidades? de resolu\w+ alternativa|"
+    r"geschillencommissie|entidades? de resolu\w+ alternativa|(?:[\w-]+ )*bekelteto testulet|"
     r"web\s?design(?:er)?(?: (?:by|und|&|and) .*)?|(?:site )?realis(?:ation|e par)(?: du site)?|"
     r"conception(?: du site)?|umsetzung|gestaltung|konzeption(?: (?:und|&) (?:gestaltung|design))?|"
     r"credits(?: photos?)?|photo credits?|bildnachweis|bildquellen|image credits)\b",
@@ -309,6 +309,12 @@ _THIRD_PARTY_MENTION = re.compile(
     r"autoridade nacional de protecao de dados|\bcnpd\b|urzedu? ochrony danych|\bp?uodo\b|"
     r"urad pro ochranu osobnich udaju|urad na ochranu osobnych udajov|datatilsynet|integritetsskyddsmyndigheten|"
     r"tietosuojavaltuutetu|adatvedelmi es informacioszabadsag|autoritatea nationala de supraveghere|"
+    # the consumer authorities and dispute bodies a Central European shop's
+    # terms name with their address ("Hajdú-Bihar Vármegyei Békéltető
+    # Testület, 4025 Debrecen, Petőfi tér 10."), and its web host
+    r"bekelteto testulet|fogyasztovedelmi hatosag|ceska obchodni inspekce|slovenska obchodna inspekcia|"
+    r"autoritatea nationala pentru protectia consumatorilor|\banpc\b|urzad ochrony konkurencji|\buokik\b|"
+    r"tarhelyszolgaltato|tarhely-szolgaltato|"
     r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
     r"arbitragem|arbitraje|arbitrato|arbitration|resolucao alternativa de litigios|livro de reclamacoes|"
     r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten|notar|"
@@ -335,7 +341,10 @@ _THIRD_PARTY_MENTION = re.compile(
     r"google ireland|google llc|meta platforms|facebook ireland|microsoft ireland|amazon web services emea|"
     r"linkedin ireland|twitter international|pinterest europe|the rocket science group|facebook inc|"
     r"twitter inc|x corp|linkedin corporation|pinterest inc|google inc|microsoft corporation|youtube llc|"
-    r"tiktok technology|bytedance|meta platforms ireland|apple inc|amazon\.com inc"
+    r"tiktok technology|bytedance|meta platforms ireland|apple inc|amazon\.com inc|openstreetmap foundation|"
+    r"cloudflare,? inc|automattic|netlify,? inc|vercel inc|wix\.com|squarespace|hetzner online|"
+    r"ionos se|strato ag|ovh sas|jimdo gmbh|one\.com group|hostinger|paypal \(europe\)|stripe payments europe|"
+    r"calendly llc|doctolib gmbh|mailchimp"
 )
 # The words a site maker's credit is written in, wherever it stands in a line
 # (addresses reads the rest of such a paragraph as the business's own).
@@ -352,7 +361,10 @@ _AUTHORITY_OPENING = re.compile(
     r"^(?:der |die |the |le |la |il |el )?(?:prasident(?:in)? des |president of the )?(?:land|amts|ober|verwaltungs)"
     r"?gericht|^(?:landes|bundes)?(?:notar|rechtsanwalts|steuerberater|architekten|handwerks|arzte|zahnarzte|"
     r"psychotherapeuten|ingenieur)kammer|^(?:industrie- und )?handelskammer|^bar association|^law society|"
-    r"^ordre des |^colegio (?:oficial )?de |^ordine (?:degli|dei) |^chambre (?:des|de) "
+    r"^ordre des |^colegio (?:oficial )?de |^ordine (?:degli|dei) |^chambre (?:des|de) |"
+    # the office that licensed the trade (a taxi's, a pharmacy's): "Landratsamt Rosenheim / Verkehrszentrum / …"
+    r"^(?:das )?(?:landratsamt|bezirkshauptmannschaft|regierungsprasidium|ordnungsamt|gewerbeamt|"
+    r"stadtverwaltung|kreisverwaltung|bezirksamt)\b"
 )
 # A privacy statement introducing the processor of a plugin, whose name,
 # address and numbers follow: "... „Google Fonts“. Der Dienstanbieter dieser
@@ -374,6 +386,8 @@ _REGION_MAX_LINES = 8
 _CONTACT_LINE = re.compile(r"^\W*(?:(?:tel|telefon|telephone|phone|fon|fax|telefax|e-?mail|mail|web|website|internet|"
                            r"homepage|url|www)\b|(?:www\.|https?://)|[\w.+-]+@[\w-]+\.[\w.]+$|\+?\d[\d \t()./-]{6,}\d$)")
 _CONTACT_LINE_MAX_WORDS = 6
+_DIGIT = re.compile(r"\d")
+_FIELD_NAME = 7  # the heading level of a dt, th or legend
 
 
 def _is_label(line: Line) -> bool:
@@ -421,6 +435,10 @@ def mark_third_party(lines: list[Line]) -> None:
                 # "Hosting: Strato AG<br>Pascalstr. 10<br>10587 Berlin" owns
                 # the rest of its own block.
                 region_block, region_left = line.block, 0
+                if not context and not _DIGIT.search(line.text):
+                    # "Felügyeleti hatóság: <b>NAIH</b>", a name alone: its
+                    # address and numbers follow in the blocks below
+                    region_left, region_context = _REGION_MAX_LINES, context
             continue
         if _PROCESSOR_INTRO.search(folded):
             region_left, region_context = _PROCESSOR_LINES, context
@@ -430,7 +448,10 @@ def mark_third_party(lines: list[Line]) -> None:
             # what that line introduces is the host's, its name in bold too
             # ("Le site est hébergé par :<li><strong>OVH SAS</strong>")
             introduced = previous_text.rstrip().endswith(":")
-            if (_is_label(line) and not introduced and not _THIRD_PARTY_MENTION.search(folded)) or context != region_context:
+            # (a field's name in a definition list, "<dt>Cím</dt>", is not a new subject)
+            field_name = line.heading == _FIELD_NAME and len(line.text.split()) <= 2
+            if ((_is_label(line) and not field_name and not introduced and not _THIRD_PARTY_MENTION.search(folded))
+                    or context != region_context):
                 region_left = 0
             else:
                 line.third_party = True
