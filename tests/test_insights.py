@@ -1091,3 +1091,29 @@ def test_a_profile_value_short_of_what_is_asked_leaves_the_passages_to_answer():
     from scrapejet.insights.qtype import asked_kind
 
     assert asked_kind("What is Hugo Pereira's full name as given in the privacy policy?") == "person"
+
+
+def test_hours_asked_for_a_day_the_profile_s_hours_leave_out_are_read_in_the_passages():
+    # the structured data gives Monday to Saturday; the contact page says Sunday
+    week = {**PROFILE, "opening_hours": [{"dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+                                          "opens": "09:00", "closes": "20:00"}]}
+    contact = Hit(43, "hidden-legal.test", "http://hidden-legal.test/iletisim", "İletişim",
+                  "# Çalışma saatleri\n\nPazartesi - Cumartesi: 09:00 - 20:00\n\nSunday: 13:00 - 21:00", 0.9, ["İletişim"])
+    question = "What are the shop's opening hours on Sundays?"
+    sources = sources_for(question, [contact])
+    sources.append(profile_source(week, 2, asked_fields(question)))
+    answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+    assert "13:00 - 21:00" in answer, answer
+    # a day the hours cover is answered by the profile alone
+    question = "What are the opening hours on Saturday?"
+    sources = sources_for(question, [contact])
+    sources.append(profile_source(week, 2, asked_fields(question)))
+    assert answer_from(question, sources, None, site="hidden-legal.test").answer.startswith("Opening hours:")
+
+
+def test_when_a_place_opened_asks_for_a_date_not_its_hours():
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind("When did Whitmore Tea Rooms re-open?") == "when"
+    assert asked_kind("When was the café opened?") == "when"
+    assert asked_kind("When is the shop open?") == "hours"

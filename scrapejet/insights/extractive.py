@@ -412,6 +412,39 @@ _ASKS_STREET = re.compile(r"\bstreet\b|stra(?:ss|ß)e|\bcalle\b|\brue\b|\bvia\b"
 _ASKS_MOBILE = re.compile(r"\bmobile\b|\bcell\b|handy|\bportable\b|\bm[oó]vil\b|cellulare|telem[oó]vel", re.I)
 
 
+# The days of the week a question names (0 = Monday), in the languages of
+# the questions: "on Sundays", "am Samstag", "le dimanche", "at the weekend".
+_DAY_WORDS = [
+    r"monday|montag|lundi|lunes|luned[iì]|maandag|segunda|poniedzia|pondel|pazartesi|mandag|måndag",
+    r"tuesday|dienstag|mardi|martes|marted[iì]|dinsdag|ter[cç]a|wtorek|úter|uter|sal[ıi]\b|tirsdag|tisdag",
+    r"wednesday|mittwoch|mercredi|mi[ée]rcoles|mercoled[iì]|woensdag|quarta|środa|sroda|středa|streda|çarşamba|carsamba|onsdag",
+    r"thursday|donnerstag|jeudi|jueves|gioved[iì]|donderdag|quinta|czwartek|čtvrtek|ctvrtek|perşembe|persembe|torsdag",
+    r"friday|freitag|vendredi|viernes|venerd[iì]|vrijdag|sexta|piątek|piatek|pátek|patek|cuma\b|fredag",
+    r"saturday|samstag|sonnabend|samedi|s[áa]bado|sabato|zaterdag|sobota|cumartesi|l[øö]rdag",
+    r"sunday|sonntag|dimanche|domingo|domenica|zondag|niedziela|neděl|nedel|pazar\b|s[øö]ndag",
+]
+_DAY_NAMED = [re.compile(rf"\b(?:{words})", re.I) for words in _DAY_WORDS]
+_WEEKEND = re.compile(r"weekend|wochenende|week-end|fin de semana|fine settimana|víkend|vikend|hafta sonu|helg", re.I)
+_DAY_ABBREVIATIONS = {"mo": 0, "tu": 1, "we": 2, "th": 3, "fr": 4, "sa": 5, "su": 6}
+_DAY_RANGE = re.compile(r"\b(mo|tu|we|th|fr|sa|su)[a-z]*\s*[-–]\s*(mo|tu|we|th|fr|sa|su)[a-z]*\b", re.I)
+
+
+def _days_named(text: str) -> set[int]:
+    days = {day for day, pattern in enumerate(_DAY_NAMED) if pattern.search(text)}
+    return days | ({5, 6} if _WEEKEND.search(text) else set())
+
+
+def _days_listed(hours: str) -> set[int]:
+    """The days a profile's hours entry covers: "Monday, Tuesday 09:00–17:00", "Mo-Fr 09:00-17:00"."""
+    days = _days_named(hours) - ({5, 6} if not _DAY_NAMED[5].search(hours) and not _DAY_NAMED[6].search(hours) else set())
+    for start, end in _DAY_RANGE.findall(hours):
+        first, last = _DAY_ABBREVIATIONS[start.lower()], _DAY_ABBREVIATIONS[end.lower()]
+        days |= set(range(first, last + 1)) if first <= last else set(range(first, 7)) | set(range(0, last + 1))
+    for word in re.findall(r"\b(mo|tu|we|th|fr|sa|su)\b", hours, re.I):
+        days.add(_DAY_ABBREVIATIONS[word.lower()])
+    return days
+
+
 def _more_specific(question: str, profile: dict) -> set[str]:
     """Fields whose profile values do not hold what the question asks of
     them ("the street address" of a profile that has only a postcode and
@@ -420,6 +453,13 @@ def _more_specific(question: str, profile: dict) -> set[str]:
     short: set[str] = set()
     if _ASKS_STREET.search(question) and not any(a.get("street") for a in profile.get("addresses") or []):
         short.add("address")
+    asked_days = _days_named(question)
+    if asked_days and profile.get("opening_hours"):
+        from ..export import hours_line
+
+        covered = set().union(*(_days_listed(hours_line(v)) for v in profile["opening_hours"]))
+        if covered and not asked_days <= covered:
+            short.add("hours")  # "on Sundays?" of hours for Monday to Saturday: the pages may say
     if _ASKS_MOBILE.search(question) and not any(
             p.get("type") == "mobile" or "mobile" in (p.get("types") or []) for p in profile.get("phones") or []):
         short.add("phone")

@@ -47,6 +47,9 @@ _OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abi
 # Checked in this order: "how much does it cost" is a price before a number,
 # "opening hours" hours before "when", "who founded it" a person before "when".
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
+    # when a place opened (a date), not when it is open: "When did the tea rooms re-open?"
+    ("when", re.compile(r"\bwhen did\b.*\b(?:re-?)?open\b|\bwhen (?:was|were)\b.*\b(?:re-?)?opened\b|"
+                        r"\bwann (?:wurde|hat)\b.*\b(?:eröffnet|eroffnet|geöffnet)\b")),
     # a time of day, whatever it is for, before what it is for: "at what times
     # can they be reached by phone?", "by what time do guests check out?"
     # ("when can I phone to book?" asks when the line is staffed)
