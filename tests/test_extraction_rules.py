@@ -1450,3 +1450,10 @@ def test_a_page_without_footer_loading_its_frame_by_script_is_rendered():
     # with its own footer, or a script named for something else, it is read as fetched
     assert drawn_by_script(page.replace(b"</main>", b"</main><footer>Kontakt</footer>"), internal_links=["https://x.test/a"]) is None
     assert drawn_by_script(page.replace(b"components.js", b"js/menu.js"), internal_links=["https://x.test/a"]) is None
+
+
+def test_a_german_street_named_for_a_person_keeps_the_first_name():
+    html = """<html lang="de"><body><main><p>Andreas Herzog<br>Fritz Müller Str. 15<br>82467 Garmisch-Partenkirchen</p>
+        <p>Telefon Hauptmann Str. 3, 10115 Berlin</p></main></body></html>""".encode()
+    addresses = extract_contacts(html, "http://maler.test/impressum.html", role="legal")["addresses"]
+    assert [a["street"] for a in addresses] == ["Fritz Müller Str. 15", "Hauptmann Str. 3"]

@@ -1117,3 +1117,13 @@ def test_when_a_place_opened_asks_for_a_date_not_its_hours():
     assert asked_kind("When did Whitmore Tea Rooms re-open?") == "when"
     assert asked_kind("When was the café opened?") == "when"
     assert asked_kind("When is the shop open?") == "hours"
+
+
+def test_how_far_asks_for_a_distance_and_mobile_appointments_for_no_phone():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "How far from Auburndale does Faith Works travel for jobs?"
+    assert holds_kind("Faith Works serves property owners within approximately 70 miles of Auburndale.", "duration", question) == 1.0
+    assert holds_kind("Contact Sunshine 811 at least two full business days before work begins.", "duration", question) < 1.0
+    assert asked_fields("On which days of the week does Tuned Performance take mobile appointments?") == []
+    assert asked_fields("What is the bakery's mobile number?") == ["phone"]

@@ -147,6 +147,8 @@ _DE_SUFFIX = (
     r"graben|wall|zeile|brücke|kamp|twiete|promenade|park|berg|feld|garten|höhe|hoehe|bogen|anger|winkel|"
     r"ried|kai|deich|gürtel|gurtel|steg)"
 )
+# the labels a line may open with before the street ("Telefon", "Anschrift")
+_FIELD_WORDS = r"(?:Telefon|Tel|Fax|Adresse|Anschrift|Postanschrift|Inhaber|Inhaberin|Sitz|Kontakt|Standort|Büro|Praxis|Firma)"
 _DE_WORD = (
     r"(?:Stra(?:ß|ss)e|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Markt|Pfad|Graben|Wall|"
     r"Zeile|Kamp|Promenade|Berg|Feld|Bogen|Anger|Winkel|Kai|Deich|Landstra(?:ß|ss)e)"
@@ -159,7 +161,10 @@ _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
         rf"(?P<street>(?:(?:[{_UPPER}][{_LETTER}.'\-]*\s){{0,3}}[{_UPPER}][{_LETTER}.'\-]*?(?i:{_DE_SUFFIX})"
         # "Mainburger Straße 1", "Alte Berliner Str. 5": the suffix a word of its own
-        rf"|(?:(?:Alte|Neue|Gro(?:ß|ss)e|Kleine|Obere|Untere|Hohe|Lange)\s)?[{_UPPER}][{_LETTER}'\-]+\s{_DE_WORD}"
+        # ("Fritz Müller Str. 15": a person's name before the word, unhyphenated, where
+        # the street starts its line; "Gasthaus zum Soller Mainburger Straße 1" is a name, then the street)
+        rf"|(?:(?:Alte|Neue|Gro(?:ß|ss)e|Kleine|Obere|Untere|Hohe|Lange)\s|(?:^|(?<=[,:;]\s))(?!{_FIELD_WORDS}\b)[{_UPPER}][{_LETTER}'\-]+\s(?=[{_UPPER}][{_LETTER}'\-]+\s{_DE_WORD}))?"
+        rf"[{_UPPER}][{_LETTER}'\-]+\s{_DE_WORD}"
         rf"|(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Vor dem)"
         rf"\s[{_LETTER}.'\- ]{{2,30}}?)\s*,?\s*{_HOUSE_NO})(?![\d])"
     ),

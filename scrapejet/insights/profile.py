@@ -19,7 +19,8 @@ TITLE = "Business profile"
 ASKS = {
     "email": re.compile(r"e-?mail|\bmail\b|courriel|correo", re.I),
     "phone": re.compile(r"phone|\bcall\b|\btel\b|telefon|t[ée]l[ée]phone|tel[ée]fono|whats\s?app|\bfax\b|"
-                        r"mobile", re.I),
+                        # ("mobile appointments" are no phone: only the mobile number is)
+                        r"\bmobile\b(?=\s*(?:(?:phone|number|no\b|nr\b)|[?.!]|$))", re.I),
     "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|\bbased\b|"
                           r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),

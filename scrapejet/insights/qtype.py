@@ -213,7 +213,11 @@ _UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|uta
          r"years?|jahr(?:e|en)?|ans?|annees?|anos?|ann[oi]|jaar|jaren|lat|lata|rok(?:u|y|ov)?|let|leta?|godin[aeu]?|"
          r"ev|yil|metu|metai|ar|vuo\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
          r"nights?|evenings?|nachte|nachten|nuits?|noches|notti|noci|nocy|"
-         r"km|kilomet\w*|a piedi|on foot|zu fuss|a pied)")
+         r"km|kilomet\w*|miles?|metres?|meters?|metros?|metri|a piedi|on foot|zu fuss|a pied)")
+# how far, in any language: a distance answers it, not a time
+_FAR = re.compile(r"how far|wie weit|hoe ver|a quelle distance|a que distancia|quanto (?:dista|lontano)|jak daleko|"
+                  r"hvor langt|hur langt")
+_DISTANCE = re.compile(r"\b(?:km|kilomet\w*|miles?|metres?|meters?|metros?|metri)\b")
 # A count may have words before its unit ("48 heures ouvrées", "three long
 # evenings"); "een", "un", "ein" are also articles, so as counts they are
 # their unit's neighbour ("een zool wordt het lichaam" holds no duration).
@@ -714,6 +718,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         found = [m.group(0) for m in _DURATION.finditer(_YEAR_NUMBER.sub(" ", text))]
         if not found:
             return 0.5 if _NUMBER.search(text) else 0.0
+        if _FAR.search(fold(question)):
+            # "how far do they travel": 70 miles, not two business days
+            return 1.0 if any(_DISTANCE.search(span) for span in found) else 0.5
         # "how many years": 20 minutes by bus is a duration, not the answer
         asked = _units_named(question)
         if asked and all(_unit_of(span) not in asked | {None} for span in found):
