@@ -1457,3 +1457,38 @@ def test_a_german_street_named_for_a_person_keeps_the_first_name():
         <p>Telefon Hauptmann Str. 3, 10115 Berlin</p></main></body></html>""".encode()
     addresses = extract_contacts(html, "http://maler.test/impressum.html", role="legal")["addresses"]
     assert [a["street"] for a in addresses] == ["Fritz Müller Str. 15", "Hauptmann Str. 3"]
+
+
+@pytest.mark.parametrize("html, url, found", [
+    # a Spanish registered office written "Cl." for Calle
+    ("<p><strong>Domicilio social:</strong> Cl. Maresme, 3, 08223 Terrassa (Barcelona)</p>", "http://obra.es/avis-legal.html",
+     [("Cl. Maresme 3", "08223", "Terrassa", "ES")]),
+    # a Hungarian postcode and town alone under the owner's name, on the contact page
+    ("<h2>Varga Márk</h2><p>2310 Szigetszentmiklós</p><p><a href='tel:+36309388400'>+36 30 938 8400</a></p>",
+     "http://kerites.hu/kapcsolat.html", [(None, "2310", "Szigetszentmiklós", "HU")]),
+    # an Icelandic address: three digits
+    ("<ul><li>Austurstræti 12a</li><li>101 Reykjavík, Ísland</li></ul>", "http://isdal.is/hafa-samband.html",
+     [("Austurstræti 12a", "101", "Reykjavík", "IS")]),
+    # a Turkish address without postcode: district/city last
+    ("<p>Adres\t: Feyzullah Mah. Tarla Sk. 29/12 Maltepe/İstanbul</p>", "http://acuhukuk.av.tr/iletisim/",
+     [("Feyzullah Mah. Tarla Sk. 29/12", None, "Maltepe/İstanbul", "TR")]),
+])
+def test_more_address_shapes(html, url, found):
+    page = f"<html><body><main>{html}</main></body></html>".encode()
+    addresses = extract_contacts(page, url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in addresses] == found
+
+
+def test_a_year_and_a_town_or_three_digits_on_a_foreign_page_are_no_address():
+    for html, url in (("<p>2019 Berlin</p>", "http://firma.de/kontakt.html"), ("<p>Since 2019</p><p>2019 Wien</p>", "http://x.at/kontakt"),
+                      ("<p>101 Dalmatians</p>", "http://fire.co.uk/contact.html")):
+        page = f"<html><body><main>{html}</main></body></html>".encode()
+        assert extract_contacts(page, url, role="contact")["addresses"] == []
+
+
+@pytest.mark.parametrize("url, text, role", [
+    ("http://isdal.is/um-okkur.html", "Um okkur", "about"), ("http://isdal.is/hafa-samband.html", "Hafðu samband", "contact"),
+    ("http://isdal.is/personuvernd.html", "Persónuvernd", "privacy"), ("http://isdal.is/skilmalar.html", "Skilmálar", "terms"),
+])
+def test_icelandic_role_words(url, text, role):
+    assert page_role(url, text) == role

@@ -113,6 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PL", re.compile(rf"(?<![\w-])(?P<pc>\d{{2}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    # Iceland: three digits, read only on an Icelandic page or before "Ísland" ("101 Reykjavík, Ísland")
+    ("IS", re.compile(rf"(?<![\w.,-])(?P<pc>[1-9]\d{{2}})\s+(?P<loc>{_LOCALITY})")),
 ]
 # What each shape cannot do without: a cheap test before the full pattern,
 # whose town-first forms (US, IN) would otherwise try every capital letter.
@@ -135,6 +137,7 @@ _QUICK = {
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
     "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
+    "IS": re.compile(r"(?<![\d.,-])[1-9]\d{2}\s+[A-ZÀ-Þ]"),
 }
 _HAS_DIGIT = re.compile(r"\d")
 _EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT",
@@ -181,7 +184,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "ES": re.compile(
-        r"(?P<street>(?:Calle|C/|Cam[ií]|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
+        r"(?P<street>(?:Calle|C/|Cl\.|Cam[ií]|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
         r"Traves[ií]a|Rambla|Gran V[ií]a|Glorieta|Callej[oó]n|Pasaje|Passeig|Pla[çc]a)\s[^,\d]{2,40}?,?\s*"
         r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?"
         # the number first: "N° 2, C/ Las Flores, 29601 Marbella"
@@ -215,7 +218,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
-    "GR": (), "GRT": (),
+    "GR": (), "GRT": (), "IS": (),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -288,6 +291,7 @@ def extract_addresses(
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
     hits.extend(_from_map_links(tree, country_hint))
+    hits.extend(_from_turkish_lines(doc.lines))
     hits.extend(_from_seat(doc.lines, country_hint))
     hits.extend(_from_eircodes(doc.lines, country_hint))
     return _dedupe(hits)[:MAX_ADDRESSES]
@@ -346,6 +350,28 @@ _SEAT = re.compile(
 
 
 _STATE_NAME = re.compile(f"{_US_STATE_NAMES}|{_CA_PROVINCE_NAMES}")
+# A Turkish address as written without a postcode: neighbourhood, street and
+# number, then district/city ("Feyzullah Mah. Tarla Sk. 29/12 Maltepe/İstanbul").
+_TR_UPPER, _TR_LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
+_TR_LINE = re.compile(
+    rf"(?P<street>[{_TR_UPPER}][\w.' ]*?\b(?:Mah(?:allesi)?|Mh)\.?,?\s[\w.', ]*?\b(?i:sk|sok|sokak|sokağı|cad|cd|caddesi|"
+    rf"bulvarı|blv)\.?\s*(?:(?i:no)\s*:?\s*)?\d+[A-Za-z]?(?:\s?/\s?\d+[A-Za-z]?)?)[\s,]+"
+    rf"(?P<loc>[{_TR_UPPER}][{_TR_LOWER}]+\s?/\s?[{_TR_UPPER}][{_TR_LOWER}]+)\.?\s*$"
+)
+
+
+def _from_turkish_lines(lines: list[Line]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for line in lines:
+        if line.third_party or "/" not in line.text:
+            continue
+        match = _TR_LINE.search(_ADDRESS_LABEL.sub("", line.text.strip()).strip(" :\t"))
+        if match:
+            hits.append(_Hit(match.group("street").strip(), None, match.group("loc").replace(" ", ""), None, "TR",
+                             match.group(0).strip(), "text"))
+    return hits
+
+
 # A line that is a town and its country alone: "Suceava, Romania", "Pasvalys. Lietuva".
 _TOWN_AND_COUNTRY = re.compile(
     rf"^(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][{_UPPER}][{_LETTER}'’]+){{0,2}})\s*[,.]\s*"
@@ -647,6 +673,8 @@ def _address_at(
     if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")
                          or fold(locality or "").split()[-1:] in (["since"], ["established"], ["est"], ["founded"])):
         return None  # "Established 2015" is no town and postcode
+    if kind == "IS" and hint != "IS" and _country_after(text[match.end():]) != "IS":
+        return None  # three digits and a word are an Icelandic postcode only on an Icelandic page
     if kind == "BR" and not locality:
         # "CEP: 99025-030" below "Passo Fundo, RS, Brazil"
         town = _BR_TOWN_LINE.match(lines[index - 1].text.strip(" ,")) if index else None
@@ -705,8 +733,11 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country or next_item)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
-        if not (whole_line and in_own_place and kind in ("EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA",
-                                                          "GR", "GRT")):
+        # (four digits and a town, where the page's country writes its postcodes
+        # so: "2310 Szigetszentmiklós" under the owner's name; not "2019 Berlin")
+        four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")
+        if not (whole_line and in_own_place and (four_digit or kind in (
+                "EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "IS"))):
             return None
         if kind == "US" and not postal:
             return None
@@ -934,12 +965,14 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         return kind
     if kind in ("GR", "GRT"):
         return "GR"
+    if kind == "IS":
+        return "IS"
     if kind == "CS":
         code = {"S": "SE"}.get(prefix or "", prefix)
         return code or (hint if hint in ("CZ", "SK", "SE", "GR") else None)
     if prefix:
         return _EU4_COUNTRIES.get(prefix)
-    return hint if hint in ("AT", "CH", "BE", "LU", "DK", "NO") else None
+    return hint if hint in _FOUR_DIGIT_COUNTRIES else None
 
 
 def _clean(value: str | None) -> str | None:
@@ -1036,6 +1069,8 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return len(numbers) >= 2 and numbers == re.findall(r"\d+", sb) and bool(la) and la == lb
 
 
+_FOUR_DIGIT_COUNTRIES = frozenset({"HU", "AT", "CH", "BE", "LU", "DK", "NO", "SI", "LV", "BG", "CY"})
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _GUESSED_POSTCODE = frozenset({"map-link", "json-ld", "microdata"})
 _TOWN_PART = re.compile(r"\s*[/,(]\s*")
 # a street key with its name and house number ("3500wpineave")

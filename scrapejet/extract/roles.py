@@ -24,7 +24,7 @@ ROLES = ("home", "about", "contact", "team", "services", "careers", "terms", "pr
 # nous, la...) are dropped from both sides before comparing, so "Über uns",
 # "Mehr über uns"... are not all listed; only whole phrases match.
 _TEXTS: dict[str, str] = {
-    "about": """about | about us | about me | who we are | our story | story | company | the company | our company | history |
+    "about": """about | about us | um okkur | um mig | saga | about me | who we are | our story | story | company | the company | our company | history |
         geschichte | unsere geschichte | unsere story | notre mission | our mission | unsere mission | nuestra mision |
         la nostra missione | onze missie |
         uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
@@ -43,7 +43,7 @@ _TEXTS: dict[str, str] = {
         the doctor | meet the doctor | meet your doctor | our doctor | ο ιατρος | ο γιατρος | η ιατρος |
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
-    "contact": """contact | contact us | contacts | get in touch | reach us | find us | contact me | write to us |
+    "contact": """contact | contact us | hafa samband | hafðu samband | contacts | get in touch | reach us | find us | contact me | write to us |
         contactinfo | contactinformatie | contact information | kontaktinfo | kontaktinformation | kontaktinformationen |
         enquiries | enquiry | make an enquiry | inquiries |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | kontakt anfahrt |
@@ -74,7 +74,7 @@ _TEXTS: dict[str, str] = {
         carreras | ofertas de empleo | lavora con noi | carriere | posizioni aperte | lavoro | vacatures |
         werken bij | werken bij ons | carriere | carreiras | trabalhe conosco | vagas | empregos |
         kariera | zamestnanie | praca | volne pracovne miesta | volna mista | prace u nas | кариери | кар єра | карьера | вакансії | вакансии | דרושים | קריירה | 採用情報 | 求人情報 | 採用""",
-    "terms": """terms | terms conditions | terms of service | terms of use | t c | ts cs | general terms |
+    "terms": """terms | terms conditions | skilmalar | vidskiptaskilmalar | terms of service | terms of use | t c | ts cs | general terms |
         conditions | terms of business | agb | allgemeine geschaftsbedingungen | nutzungsbedingungen |
         geschaftsbedingungen | cgv | cgu | cgv cgu | conditions generales | conditions generales de vente |
         conditions generales d utilisation | conditions d utilisation | terminos condiciones | condiciones generales |
@@ -90,7 +90,7 @@ _TEXTS: dict[str, str] = {
         widerrufsbelehrung | widerrufsrecht | widerruf | droit de retractation | retours | devoluciones |
         politica de devoluciones | resi | rimborsi | politica di reso | retourbeleid | zwroty | reklamacje |
         odstapenie od zmluvy | reklamacny poriadok | reklamacni rad""",
-    "privacy": """privacy | privacy policy | privacy notice | privacy statement | data protection | gdpr |
+    "privacy": """privacy | privacy policy | personuvernd | personuverndarstefna | privacy notice | privacy statement | data protection | gdpr |
         popia | popia privacy policy | popia policy | pdpa | pdpa policy |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
@@ -118,7 +118,7 @@ _TEXTS: dict[str, str] = {
 }
 # URL slugs (last path segment, folded, extension dropped, _ as -).
 _SLUGS: dict[str, str] = {
-    "about": """about about-us aboutus about-me who-we-are our-story story company the-company history ueber-uns uber-uns
+    "about": """about about-us um-okkur um-mig aboutus about-me who-we-are our-story story company the-company history ueber-uns uber-uns
         geschichte unsere-geschichte notre-mission our-mission mission unsere-mission nuestra-mision la-nostra-missione
         onze-missie
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
@@ -130,7 +130,7 @@ _SLUGS: dict[str, str] = {
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person viografiko zyciorys zivotopis
         o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij""",
-    "contact": """contact contact-us contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
+    "contact": """contact contact-us hafa-samband hafdu-samband contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         contactinfo contact-info contactinformatie contact-information kontaktinfo kontakt-info
         kontakt-anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
         contattaci contatto contato fale-conosco contacte-nos contacte contacteu
@@ -148,7 +148,7 @@ _SLUGS: dict[str, str] = {
         offene-stellen recrutement carrieres emplois nous-rejoindre empleo trabaja-con-nosotros lavora-con-noi
         carriere vacatures werken-bij carreiras trabalhe-conosco vagas
         kariera zamestnanie praca volne-pracovne-miesta volna-mista vakansii kariery recruit saiyo""",
-    "terms": """terms terms-and-conditions terms-conditions termsandconditions terms-of-service terms-of-use tos
+    "terms": """terms terms-and-conditions skilmalar terms-conditions termsandconditions terms-of-service terms-of-use tos
         tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico termes-i-condicions
@@ -159,7 +159,7 @@ _SLUGS: dict[str, str] = {
         refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung widerrufsrecht
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
         reklamacni-rad""",
-    "privacy": """privacy privacy-policy privacypolicy privacy-notice privacy-statement data-protection datenschutz
+    "privacy": """privacy privacy-policy personuvernd personuverndarstefna privacypolicy privacy-notice privacy-statement data-protection datenschutz
         popia popia-policy pdpa
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
