@@ -1127,3 +1127,18 @@ def test_how_far_asks_for_a_distance_and_mobile_appointments_for_no_phone():
     assert holds_kind("Contact Sunshine 811 at least two full business days before work begins.", "duration", question) < 1.0
     assert asked_fields("On which days of the week does Tuned Performance take mobile appointments?") == []
     assert asked_fields("What is the bakery's mobile number?") == ["phone"]
+
+
+def test_how_soon_they_reply_and_how_high_a_deposit_is_read_in_the_pages_language():
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind("Jak vysokou vratnou kauci musím složit při zapůjčení motocyklu?") == "price"
+    assert asked_kind("How high is the tower?") is None
+    page = Hit(44, "hidden-legal.test", "http://hidden-legal.test/contact", "Contact",
+               "# Informatie, offerte of terugbelverzoek\n\nKies wat je nodig hebt. We reageren doorgaans binnen 1 werkdag.", 0.5,
+               ["Contact"])
+    other = Hit(45, "hidden-legal.test", "http://hidden-legal.test/zuidlaren", "Zuidlaren",
+                "# Zuidlaren\n\nNaar de stad Groningen is het een kwartier tot twintig minuten rijden.", 0.9, ["Zuidlaren"])
+    question = "How soon does VL Warmte usually reply to an enquiry?"
+    answer = answer_from(question, sources_for(question, [other, page]), None, site="hidden-legal.test").answer
+    assert "1 werkdag" in answer.split("\n")[0].split("[")[0], answer

@@ -199,7 +199,20 @@ GLOSSARY = {
     "dog": "chien chiens hund hunde perro perros cane cani hond honden cão cães pies psy pes kutya koira",
     "warranty": "garantie gewährleistung garantía garanzia garantia gwarancja záruka garancia garanti takuu",
     "deposit": "acompte arrhes anzahlung kaution señal depósito fianza acconto caparra aanbetaling borg "
-               "sinal zaliczka zálohu záloha előleg handpenning depositum forskud käsiraha",
+               "sinal zaliczka zálohu záloha kauce kauci vratná előleg kaució handpenning depositum forskud "
+               "käsiraha depozit kapora",
+    # how soon they usually answer an enquiry: a question every customer asks
+    "usually": "normalement habituellement généralement généralement normalerweise gewöhnlich üblicherweise "
+               "normalmente habitualmente generalmente solitamente doorgaans meestal gewoonlijk normaal "
+               "zazwyczaj zwykle obvykle zpravidla obično általában obicei genellikle vanligtvis normalt "
+               "yleensä paprastai",
+    "reply": "répondons réponse répondre antworten antwort rückmeldung melden respondemos respuesta responder "
+             "rispondiamo risposta rispondere reageren reactie antwoord antwoorden respondemos resposta "
+             "odpowiadamy odpowiedź odpovíme odpovídáme odpověď odgovaramo odgovor válaszolunk válasz "
+             "răspundem răspuns yanıt dönüş svarar svar svarer vastaamme vastaus atsakome atsakymas",
+    "enquiry": "demande anfrage solicitud consulta richiesta aanvraag pedido zapytanie poptávka dotaz upit "
+               "ajánlatkérés megkeresés solicitare talep förfrågan forespørgsel henvendelse forespørsel "
+               "yhteydenotto tiedustelu užklausa",
     "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
             "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
             "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",

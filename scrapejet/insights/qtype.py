@@ -87,6 +87,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
                          # Slovenian, Czech, Slovak "how much does it cost": koliko stane, kolik stojí, koľko stojí
                          r"\bstane\b|\bstoji\b|\bkosztuje\b|"
+                         # "how high is the deposit", "jak vysokou vratnou kauci": an amount of money
+                         r"\b(?:how high|wie hoch|jak vysok\w*|jak wysok\w*|hoe hoog)\b.*\b(?:deposit\w*|kaution|kauc\w*|"
+                         r"zaloh\w*|zaliczk\w*|borg|waarborg|fee|gebuhr\w*|poplat\w*|oplat\w*|preis|cen[ayu]?)\b|"
                          # a discount is a price off: "10% off"
                          rf"{_DISCOUNT_WORDS}")),
     # how long something takes, how far it is: a number with its unit ("do 24 hodin", "10 minuti a piedi")
