@@ -1492,3 +1492,32 @@ def test_a_year_and_a_town_or_three_digits_on_a_foreign_page_are_no_address():
 ])
 def test_icelandic_role_words(url, text, role):
     assert page_role(url, text) == role
+
+
+@pytest.mark.parametrize("html, url, found", [
+    # a Romanian seat: county, town marker, street, number, then the labelled postcode
+    ("<p>Adresa: JUD. PRAHOVA, ORȘ. VĂLENII DE MUNTE, STR. DRAJNEI, NR.5 Cod poștal: 106400</p>", "http://avantmob.ro/termeni",
+     [("STR. DRAJNEI NR.5", "106400", "VĂLENII DE MUNTE", "RO")]),
+    # the postcode alone on its line, the town on the next
+    ("<h1>ADRES:</h1><p>ul. Leszczyńskiego 4</p><p>50-078</p><p>Wrocław</p>", "http://signalen.pl/kontakt.html",
+     [("ul. Leszczyńskiego 4", "50-078", "Wrocław", "PL")]),
+    # a map pin before a town and its region
+    ("<p>📍 Christchurch, Canterbury NZ</p>", "http://chillair.co.nz/", [(None, None, "Christchurch", "NZ")]),
+    ("<p>Nationwide, United Kingdom</p>", "http://ado.co.uk/contact.html", []),
+])
+def test_still_more_address_shapes(html, url, found):
+    page = f"<html><body><main>{html}</main></body></html>".encode()
+    addresses = extract_contacts(page, url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in addresses] == found
+
+
+@pytest.mark.parametrize("text", ["Lun - Ven 08.00 - 12.00", "Carrer Major 74-76 · 25007 Lleida"])
+def test_opening_hours_and_a_house_number_before_a_postcode_are_no_phone(text):
+    page = f"<html lang='it'><body><main><p>{text}</p></main></body></html>".encode()
+    assert extract_contacts(page, "http://santarita.it/contatti/", role="contact")["phones"] == []
+
+
+def test_a_contact_page_with_an_impressum_section_is_the_legal_notice():
+    page = """<html lang="de"><body><main><h1>Kontakt</h1><h2>Kontaktdaten</h2><p>Tel. 0221 123456</p>
+        <h2>Impressum</h2><p>Worringer BARF Shop, Alte Neusser Landstr. 203a, 50769 Köln</p></main></body></html>""".encode()
+    assert extract_contacts(page, "http://barf.de/kontakt.html", role="contact")["covers"] == ["legal"]

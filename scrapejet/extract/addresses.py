@@ -285,7 +285,7 @@ def extract_addresses(
         ]:
             hits.extend(_from_json_ld(value, country_hint))
     hits.extend(_from_microdata(tree))
-    hits.extend(_from_lines(doc.lines, country_hint, role))
+    hits.extend(_from_lines(_postcodes_joined(doc.lines), country_hint, role))
     hits.extend(_from_fields(doc.lines, country_hint))
     for found in addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")):
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
@@ -349,7 +349,33 @@ _SEAT = re.compile(
 )
 
 
+# a pin and a place, no digits: "📍 Christchurch, Canterbury NZ"
+_PINNED_TOWN = re.compile(rf"^📍\s*(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][{_UPPER}][{_LETTER}'’]+){{0,2}})(?:\s*,\s*[^\d]{{2,40}})?$")
+# what a "where" line may say that is no town: "Nationwide, United Kingdom"
+_NOT_A_TOWN = re.compile(r"(?i:nationwide|worldwide|online|everywhere|remote|europe|international)$")
 _STATE_NAME = re.compile(f"{_US_STATE_NAMES}|{_CA_PROVINCE_NAMES}")
+# A postcode alone on its line, the town on the next ("ul. Leszczyńskiego 4 /
+# 50-078 / Wrocław"): read as one line, "50-078 Wrocław".
+_POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|[1-9]\d{3} ?[A-Z]{2}")
+
+
+def _postcodes_joined(lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (following is not None and _POSTCODE_ALONE.fullmatch(line.text.strip()) and not following.heading
+                and _LOCALITY_LINE.match(following.text.strip()) and not line.third_party and not following.third_party):
+            out.append(Line(f"{line.text.strip()} {following.text.strip()}", line.flags, line.heading, line.block))
+            skip = True
+            continue
+        out.append(line)
+    return out
+
+
 # A Turkish address as written without a postcode: neighbourhood, street and
 # number, then district/city ("Feyzullah Mah. Tarla Sk. 29/12 Maltepe/İstanbul").
 _TR_UPPER, _TR_LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
@@ -387,9 +413,15 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
     for line in lines:
         if line.third_party:
             continue
+        pinned = _PINNED_TOWN.match(line.text.strip())
+        if pinned and not _NOT_A_TOWN.match(pinned.group("town")):
+            # "📍 Christchurch, Canterbury NZ": a map pin before a town and its region
+            hits.append(_Hit(None, None, pinned.group("town"), None, country_hint, line.text.strip(" 📍"), "text"))
+            continue
         alone = _TOWN_AND_COUNTRY.match(line.text.strip())
         if (alone and len(alone.group("country")) > 2 and _is_country_word(alone.group("country"))
-                and not _is_country_word(alone.group("town")) and not _STATE_NAME.fullmatch(alone.group("town"))):
+                and not _is_country_word(alone.group("town")) and not _STATE_NAME.fullmatch(alone.group("town"))
+                and not _NOT_A_TOWN.match(alone.group("town"))):
             town = alone.group("town")
             hits.append(_Hit(None, None, town, None, country_code(alone.group("country")), line.text.strip(), "text"))
             continue

@@ -50,10 +50,10 @@ _PROVINCE = re.compile(r"^(?P<town>.+?)\s*\((?P<pr>[A-Z]{2})\)$")
 _HOUSE_NUMBER = re.compile(r"(?:^|[\s#№])(?:n[ro]?\.?\s*|no[:.]?\s*)?\d{1,5}(?:\s?[a-zа-я])?(?:\s?[-/]\s?\d{1,5})?\b")
 # A town marker before the town's name: Bulgarian/Russian гр. г., Ukrainian
 # м., village с., Romanian mun./oraș/comuna.
-_TOWN_MARKER = re.compile(r"^(?:гр|град|г|м|місто|с|село|смт|пгт|mun|municipiul|oras|orasul|comuna|com)\.?\s+", re.I)
+_TOWN_MARKER = re.compile(r"^(?:гр|град|г|м|місто|с|село|смт|пгт|mun|municipiul|oras|orasul|ors|oraș|orașul|orș|comuna|com)\.?\s+", re.I)
 # A district, a neighbourhood, a building: neither street nor town.
 _DISTRICT = re.compile(
-    r"^(?:sector|sect|col|colonia|barrio|b|urb|urbanizacion|mah|mahallesi|жк|ж\.к|кв|квартал|район|р-н|мкр|"
+    r"^(?:sector|sect|jud|judetul|col|colonia|barrio|b|urb|urbanizacion|mah|mahallesi|жк|ж\.к|кв|квартал|район|р-н|мкр|"
     r"мікрорайон|микрорайон|бл|блок|вх|ет|ап|офис|офіс|oficina|of|local|piso|apto|apt|et|ap|bl|sc)\b\.?"
 )
 _LABEL = re.compile(
@@ -79,9 +79,9 @@ _EN_REGION = re.compile(
     r"shropshire|somerset|staffordshire|suffolk|surrey|tyne and wear|warwickshire|west midlands|wiltshire|"
     r"worcestershire|(?:north|south|east|west) yorkshire|east riding of yorkshire)$"
 )
-_POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс|מיקוד)\s*:?\s*(\d{4,7})")
+_POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|(?i:cod po[sș]tal)|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс|מיקוד)\s*:?\s*(\d{4,7})")
 _LETTERS = re.compile(r"[^\W\d_]")
-_NUMBER_PART = re.compile(r"(?:№\s*|n[ro]?\.?\s*)?\d{1,5}(?:\s?[a-zA-Zа-яА-Я])?")
+_NUMBER_PART = re.compile(r"(?:№\s*|(?i:n[ro]?)\.?\s*)?\d{1,5}(?:\s?[a-zA-Zа-яА-Я])?")
 
 
 def addresses_without_postcode(lines: list[Line], country: str | None, own_page: bool) -> list[dict[str, str | None]]:
@@ -164,7 +164,12 @@ def _continues(text: str) -> bool:
     return len(parts) >= 2 and _is_town(parts[0]) and bool(re.search(r"\d{4,6}", text) or _is_town(parts[1]))
 
 
+# a postcode's label inside the last part ("NR.5 Cod poștal: 106400") opens a part of its own
+_POSTCODE_LABEL_INSIDE = re.compile(r"\s+(?=(?:Cod po[sș]tal|COD PO[SȘ]TAL|C[oó]digo [Pp]ostal|C\.\s?P\.|CP)\s*:?\s*\d)")
+
+
 def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
+    text = _POSTCODE_LABEL_INSIDE.sub(", ", text)
     parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
     if not 2 <= len(parts) <= _MAX_PARTS:
         return None

@@ -126,6 +126,9 @@ _LABEL_AT_END = re.compile(
 _ONE_DATE = r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})"
 # a date, or two as a span ("03.04.2026 – 06.04.2026": 16 digits a number could be)
 _DATE = re.compile(rf"^[\s(]*{_ONE_DATE}(?:\s*[–—-]\s*{_ONE_DATE})?[\s)]*$")
+# opening hours: "08.00 - 12.00", "9:00–13:00"
+_TIME_SPAN = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*[-–—]\s*\d{1,2}[.:]\d{2}\s*$")
+_TOWN_AFTER = re.compile(r"^\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]{2,}")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
 _CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)
@@ -563,8 +566,10 @@ def _is_identifier(text: str, start: int, end: int, raw: str, above: str = "") -
         return True  # "DE362667647", "B-84567213", "2-7-77"
     if end < len(text) and (text[end].isalpha() or text[end] in "-/"):
         return True
-    if _DATE.match(raw) or _YEAR_SPAN.search(raw) or _MONEY.match(raw.strip()):
+    if _DATE.match(raw) or _YEAR_SPAN.search(raw) or _MONEY.match(raw.strip()) or _TIME_SPAN.match(raw):
         return True
+    if "·" in raw and not labelled and _TOWN_AFTER.match(text[end:end + 30]):
+        return True  # "Carrer Major 74-76 · 25007 Lleida": a house number, then a postcode and its town
     if _CURRENCY_BEFORE.search(before) or _CURRENCY_AFTER.match(text[end : end + 6]):
         return True
     # The label nearest the number decides: "USt-IdNr. DE..., Tel. 030..."

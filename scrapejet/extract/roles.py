@@ -359,9 +359,10 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
     if role == "privacy":
         return covers
     if "privacy" in headed:
-        return ["privacy", *covers]
+        return ["privacy", *covers, *(["legal"] if role in ("contact", "about") and "legal" in headed else [])]
     if role in ("contact", "about"):
-        return covers
+        # "Kontakt" with a section "Impressum": the contact page is the legal notice too
+        return covers + (["legal"] if "legal" in headed and "legal" not in covers else [])
     terms = {match.group(0) for line in body for match in _PERSONAL_DATA.finditer(fold(line.text))}
     return ["privacy", *covers] if len(terms) >= 2 else covers
 
