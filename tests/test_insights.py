@@ -1142,3 +1142,16 @@ def test_how_soon_they_reply_and_how_high_a_deposit_is_read_in_the_pages_languag
     question = "How soon does VL Warmte usually reply to an enquiry?"
     answer = answer_from(question, sources_for(question, [other, page]), None, site="hidden-legal.test").answer
     assert "1 werkdag" in answer.split("\n")[0].split("[")[0], answer
+
+
+def test_a_team_card_under_a_doctors_name_answers_who_founded_it():
+    from scrapejet.insights.qtype import is_name_line
+
+    assert is_name_line("Dr. Joan Carrera Guiu") and is_name_line("Dott.ssa Grazia Ceo")
+    team = Hit(46, "hidden-legal.test", "http://hidden-legal.test/equip", "L'equip",
+               "# L'equip\n\nLleida\nDr. Joan Carrera Guiu\nPresident del Col·legi de Dentistes de Lleida\nFundador\n"
+               "Fundador de la clínica i referent de l'odontologia a la demarcació de Lleida.\nDr. Joan Carrera Carrillo\n"
+               "Director Mèdic · Cirurgia i Implantologia", 0.9, ["L'equip"])
+    question = "Who founded the Estudi Dental Carrera clinic?"
+    answer = answer_from(question, sources_for(question, [team]), None, site="hidden-legal.test").answer
+    assert answer.startswith("Dr. Joan Carrera Guiu"), answer

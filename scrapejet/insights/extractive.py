@@ -46,6 +46,7 @@ Similarity = Callable[[str, list[str]], list[float]]
 
 MAX_SENTENCES = 3
 CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
+CARD_LINES = 3  # "Dr. Joan Carrera Guiu" / "President del Col·legi…" / "Fundador" / "Fundador de la clínica…"
 HEADING_KINDS = ("price", "hours", "phone", "email")  # values a heading may state by itself
 BLOCK_LINE_WORDS = 8  # a line of an address block: "Calle Fray Bartolomé — frente al Juzgado"
 MAX_SENTENCE_CHARS = 400
@@ -137,11 +138,12 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
             if not is_name_line(unit):
                 continue
             card = [unit]
-            for following in units[i + 1:i + 3]:
+            for following in units[i + 1:i + 1 + CARD_LINES]:
                 # the line under a name is its role, even in title case
                 # ("Consulente Amministrativa Contabile"); a name after that
-                # is the next card's
-                if (len(card) > 1 and is_name_line(following)) or len(" ".join(card + [following]).split()) > CARD_WORDS:
+                # is the next card's (a word alone, "Fundador", is a role's)
+                if ((len(card) > 1 and is_name_line(following) and len(following.split()) > 1)
+                        or len(" ".join(card + [following]).split()) > CARD_WORDS):
                     break
                 card.append(following)
             if len(card) > 1:

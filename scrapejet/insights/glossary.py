@@ -71,7 +71,8 @@ GLOSSARY = {
                "creada creado constituida fondato fondata fondazione "
                "opgericht fundada założony założona założyciel založena založen osnovan osnovana alapítva "
                "înființată kuruldu grundat grundades grundlagt grunnlagt perustettu įkurta įsteigta ιδρύθηκε "
-               "основана заснована",
+               "основана заснована fundador fundadora fondatore fondatrice oprichter oprichtster gründer gründerin "
+               "zakladatel zakladatelka osnivač alapító fondator kurucu grundare grundlægger grunnlegger perustaja",
     "owner": "propriétaire gérant gérante inhaber inhaberin eigentümer dueño dueña propietario propietaria "
              "titolare proprietario eigenaar eigenaresse proprietário właściciel właścicielka majitel majitelka "
              "vlasnik vlasnica tulajdonos proprietar sahibi ägare ejer indehaver eier innehaver omistaja "

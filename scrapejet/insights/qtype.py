@@ -537,11 +537,15 @@ def _names(sentence: str) -> list[list[str]]:
     return out
 
 
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mag|Ing|Dipl\.-Ing|Avv|Dott|Dott\.ssa|Dottssa|Mme|Mlle|Sr|Sra|Hr|Fr)\.?\s+)+")
+
+
 def is_name_line(text: str) -> bool:
     """A line that is a person's name and nothing else ("Mila Zanforlin",
     "Héctor A. García", "Alina Zaharia, MA"): the head of a team card."""
     if re.search(r"\d", text):
         return False  # "Von Støckens Plads 2": a street
+    text = _HONORIFIC.sub("", text)  # "Dr. Joan Carrera Guiu"
     words = re.findall(r"[^\W\d_][\w'’.-]*", text)
     names = _names(text)
     if not (2 <= len(words) <= 6 and len(names) == 1 and len(names[0]) >= len(words) - 2
