@@ -123,6 +123,11 @@ def page_key(url_or_path: str) -> str:
 
 
 def social_key(url: str) -> str:
+    # one account however linked: a label copies the link as written
+    # ("/company/92494980/admin/", "/@acme/shorts"), the profile names the account
+    from scrapejet.extract.socials import profile
+
+    url = (profile(url) or {}).get("url") or url
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
     # one profile under a country's or a language's subdomain (lu.linkedin.com,

@@ -1521,3 +1521,27 @@ def test_a_contact_page_with_an_impressum_section_is_the_legal_notice():
     page = """<html lang="de"><body><main><h1>Kontakt</h1><h2>Kontaktdaten</h2><p>Tel. 0221 123456</p>
         <h2>Impressum</h2><p>Worringer BARF Shop, Alte Neusser Landstr. 203a, 50769 Köln</p></main></body></html>""".encode()
     assert extract_contacts(page, "http://barf.de/kontakt.html", role="contact")["covers"] == ["legal"]
+
+
+@pytest.mark.parametrize("html, url, found", [
+    ("<p>Mátyás tér 8. Kiskunhalas</p>", "http://megujulas.hu/kapcsolat.html", [("Mátyás tér 8.", None, "Kiskunhalas", "HU")]),
+    ("<p>Kiskunhalas, Mátyás tér 8.</p>", "http://megujulas.hu/kapcsolat.html", [("Mátyás tér 8.", None, "Kiskunhalas", "HU")]),
+    ("<p><strong>ZLÍN</strong><br>Malenovice č.ev.52, 763 02 Zlín-Malenovice</p>", "http://bryum.cz/kontakt",
+     [("Malenovice č.ev.52", "763 02", "Zlín-Malenovice", "CZ")]),
+    ("<p>Καραισκάκη 2 Αγία Βαρβάρα ΤΚ:12351 <br>Σταθερό: 2105697379</p>", "http://antoniadis.gr/epikoinwnia.html",
+     [("Καραισκάκη 2", "12351", "Αγία Βαρβάρα", "GR")]),
+])
+def test_addresses_of_this_rounds_unseen_shapes(html, url, found):
+    page = f"<html><body><main>{html}</main></body></html>".encode()
+    addresses = extract_contacts(page, url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in addresses] == found
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.linkedin.com/company/92494980/admin/", "https://www.linkedin.com/company/92494980"),
+    ("https://youtube.com/@bryumcisteni/shorts", "https://www.youtube.com/@bryumcisteni"),
+])
+def test_a_company_page_or_channel_tab_is_the_account(url, expected):
+    from scrapejet.extract.socials import profile
+
+    assert profile(url)["url"] == expected

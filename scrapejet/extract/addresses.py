@@ -79,7 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Greece, with a comma either side of the town: "26ης Οκτωβρίου 8Α, 54627, Θεσσαλονίκη",
     # "Θεσσαλονίκη, 54627", "Αθήνα, Τ.Κ. 10563"
     ("GR", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_GREEK_TOWN})")),
-    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN}),\s*(?:Τ\.?\s?Κ\.?:?\s*)?(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
+    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
         rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|{_US_STATE_NAMES})\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
@@ -126,7 +126,7 @@ _QUICK = {
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
     "EU5": re.compile(r"(?<!\d)\d{5}\s"),
     "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
-    "GRT": re.compile(r"[α-ωά-ώΑ-Ω],\s*(?:Τ\.?\s?Κ\.?:?\s*)?\d{3} ?\d{2}(?![\w-])"),
+    "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)\d{3} ?\d{2}(?![\w-])"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
     "JP": re.compile(r"\d{3}[-－]\d{4}"),
@@ -158,7 +158,7 @@ _DE_WORD = (
 )
 # (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
-_HOUSE_NO = (r"\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
+_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
              r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
@@ -291,7 +291,7 @@ def extract_addresses(
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
     hits.extend(_from_map_links(tree, country_hint))
-    hits.extend(_from_turkish_lines(doc.lines))
+    hits.extend(_from_unpostcoded_lines(doc.lines, country_hint))
     hits.extend(_from_seat(doc.lines, country_hint))
     hits.extend(_from_eircodes(doc.lines, country_hint))
     return _dedupe(hits)[:MAX_ADDRESSES]
@@ -386,15 +386,33 @@ _TR_LINE = re.compile(
 )
 
 
-def _from_turkish_lines(lines: list[Line]) -> list[_Hit]:
+# A Hungarian street and town without the postcode, either way round, on a
+# Hungarian page: "Mátyás tér 8. Kiskunhalas", "Kiskunhalas, Mátyás tér 8."
+_HU_UPPER, _HU_LOWER = "A-ZÁÉÍÓÖŐÚÜŰ", "a-záéíóöőúüű"
+_HU_STREET = (rf"[{_HU_UPPER}][\w.-]*(?:\s[\w.-]+){{0,2}}\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|"
+              rf"rakpart|dűlő)\s*\d{{1,4}}(?:/[A-Za-z])?\.?")
+_HU_TOWN = rf"[{_HU_UPPER}][{_HU_LOWER}]+(?:-[{_HU_UPPER}]?[{_HU_LOWER}]+)?"
+_HU_LINES = (re.compile(rf"^(?P<street>{_HU_STREET})\s*[•·,–-]?\s*(?P<loc>{_HU_TOWN})$"),
+             re.compile(rf"^(?P<loc>{_HU_TOWN}),\s*(?P<street>{_HU_STREET})$"))
+
+
+def _from_unpostcoded_lines(lines: list[Line], country_hint: str | None) -> list[_Hit]:
+    """Turkish and Hungarian addresses as their sites write them without a postcode."""
     hits: list[_Hit] = []
     for line in lines:
-        if line.third_party or "/" not in line.text:
+        if line.third_party:
             continue
-        match = _TR_LINE.search(_ADDRESS_LABEL.sub("", line.text.strip()).strip(" :\t"))
+        text = _ADDRESS_LABEL.sub("", line.text.strip()).strip(" :\t")
+        match = _TR_LINE.search(text) if "/" in text else None
         if match:
             hits.append(_Hit(match.group("street").strip(), None, match.group("loc").replace(" ", ""), None, "TR",
                              match.group(0).strip(), "text"))
+            continue
+        for pattern in _HU_LINES if country_hint == "HU" else ():
+            match = pattern.match(text)
+            if match:
+                hits.append(_Hit(match.group("street").strip(), None, match.group("loc"), None, "HU", text, "text"))
+                break
     return hits
 
 

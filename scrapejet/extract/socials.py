@@ -172,6 +172,12 @@ _PROFILE_TABS = frozenset("""_created _saved boards pins reels tagged about phot
     followers following featured with_replies media likes highlights profilecard""".split())
 
 
+# the tabs of a company page or a channel, which are the page itself
+# ("/company/92494980/admin/", "/@bryumcisteni/shorts")
+_LINKEDIN_TABS = frozenset({"about", "mycompany", "admin", "posts", "people", "jobs", "life"})
+_YOUTUBE_TABS = frozenset({"featured", "videos", "about", "shorts", "streams", "playlists", "community"})
+
+
 def _profile_path(network: str, segments: list[str], query: str) -> str | None:
     if not segments:
         return None  # the network's home page
@@ -202,11 +208,11 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         return first
     if network == "linkedin":
         if first in ("company", "in", "school", "showcase") and len(segments) >= 2:
-            return f"{first}/{segments[1]}" if len(segments) == 2 or segments[2] in ("about", "mycompany") else None
+            return f"{first}/{segments[1]}" if len(segments) == 2 or segments[2] in _LINKEDIN_TABS else None
         return None
     if network == "youtube":
         if first.startswith("@") and len(segments) <= 2 and len(first) > 1:
-            return first if len(segments) == 1 or segments[1] in ("featured", "videos", "about") else None
+            return first if len(segments) == 1 or segments[1] in _YOUTUBE_TABS else None
         if first in ("channel", "c", "user") and len(segments) >= 2:
             return f"{first}/{segments[1]}"
         return None
