@@ -1155,3 +1155,15 @@ def test_a_team_card_under_a_doctors_name_answers_who_founded_it():
     question = "Who founded the Estudi Dental Carrera clinic?"
     answer = answer_from(question, sources_for(question, [team]), None, site="hidden-legal.test").answer
     assert answer.startswith("Dr. Joan Carrera Guiu"), answer
+
+
+def test_a_profile_with_a_town_alone_leaves_the_address_to_the_passages():
+    town = {**PROFILE, "addresses": [{"street": None, "postal_code": None, "locality": "Pasvalys", "country": "LT",
+                                      "found_on": [{"url": "http://hidden-legal.test/", "role": "home"}]}]}
+    contact = Hit(47, "hidden-legal.test", "http://hidden-legal.test/kontaktai", "Kontaktai",
+                  "# Kontaktai\n\nAdresas: Vilniaus g. 12, Pasvalys\n\nTel. +370 612 34567", 0.9, ["Kontaktai"])
+    question = "What is EK Transport's address in Pasvalys?"
+    sources = sources_for(question, [contact])
+    sources.append(profile_source(town, 2, asked_fields(question)))
+    answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+    assert "Vilniaus g. 12" in answer, answer

@@ -453,8 +453,11 @@ def _more_specific(question: str, profile: dict) -> set[str]:
     town, "the mobile number" of one with only a landline): the passages
     are read for it too."""
     short: set[str] = set()
-    if _ASKS_STREET.search(question) and not any(a.get("street") for a in profile.get("addresses") or []):
+    addresses = profile.get("addresses") or []
+    if _ASKS_STREET.search(question) and not any(a.get("street") for a in addresses):
         short.add("address")
+    if addresses and not any(a.get("street") or a.get("postal_code") for a in addresses):
+        short.add("address")  # a town alone ("Pasvalys, LT") is short of any address asked for
     asked_days = _days_named(question)
     if asked_days and profile.get("opening_hours"):
         from ..export import hours_line
