@@ -68,6 +68,14 @@ def sources_for(question: str, hits=HITS) -> list[Source]:
     return [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
 
 
+def _answer_with_profile(question, hits, profile):
+    """The extractive answer from the passages retrieved for ``hits`` and the
+    site's profile as source 2, as a crawled site with a stored profile gets it."""
+    sources = sources_for(question, hits)
+    sources.append(profile_source(profile, 2, asked_fields(question)))
+    return answer_from(question, sources, None, site="hidden-legal.test").answer
+
+
 def settings(**overrides) -> Settings:
     s = Settings()
     s.setmodule(settings_module, priority="project")
@@ -196,9 +204,7 @@ def test_the_profile_answers_only_the_kind_of_value_a_question_asks_for():
                "Daten aus dem Kontaktformular speichern wir drei Monate.", 0.9, ["Über uns"])
     for question, fact in (("Who runs Bäckerei Sonnenkorn?", "Anna Korn"),
                            ("How long are the data of the contact form kept?", "drei Monate")):
-        sources = sources_for(question, [team])
-        sources.append(profile_source(PROFILE, 2, asked_fields(question)))
-        answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+        answer = _answer_with_profile(question, [team], PROFILE)
         assert fact in answer and "Company:" not in answer and "Email:" not in answer, answer
     # the page's words, not the profile's, tell a name from a word written in lower case
     # (the profile writes its site's name in lower case: "Site: baeckerei-korn.test")
@@ -1082,9 +1088,7 @@ def test_a_profile_value_short_of_what_is_asked_leaves_the_passages_to_answer():
                   "# Kontakt\n\nSie finden uns in der Kornstraße 7, 79098 Freiburg.\n\nMobil: 0172 4096338", 0.9, ["Kontakt"])
     for question, fact in (("What is the street address of Bäckerei Sonnenkorn?", "Kornstraße 7"),
                            ("What is the bakery's mobile number?", "0172 4096338")):
-        sources = sources_for(question, [contact])
-        sources.append(profile_source(town_only, 2, asked_fields(question)))
-        answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+        answer = _answer_with_profile(question, [contact], town_only)
         assert fact in answer, answer
     # "the notary office" asks for no address; "full name" for a person
     assert asked_fields("Can clients visit the notary office without an appointment?") == []
@@ -1100,15 +1104,11 @@ def test_hours_asked_for_a_day_the_profile_s_hours_leave_out_are_read_in_the_pas
     contact = Hit(43, "hidden-legal.test", "http://hidden-legal.test/iletisim", "İletişim",
                   "# Çalışma saatleri\n\nPazartesi - Cumartesi: 09:00 - 20:00\n\nSunday: 13:00 - 21:00", 0.9, ["İletişim"])
     question = "What are the shop's opening hours on Sundays?"
-    sources = sources_for(question, [contact])
-    sources.append(profile_source(week, 2, asked_fields(question)))
-    answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+    answer = _answer_with_profile(question, [contact], week)
     assert "13:00 - 21:00" in answer, answer
     # a day the hours cover is answered by the profile alone
     question = "What are the opening hours on Saturday?"
-    sources = sources_for(question, [contact])
-    sources.append(profile_source(week, 2, asked_fields(question)))
-    assert answer_from(question, sources, None, site="hidden-legal.test").answer.startswith("Opening hours:")
+    assert _answer_with_profile(question, [contact], week).startswith("Opening hours:")
 
 
 def test_when_a_place_opened_asks_for_a_date_not_its_hours():
@@ -1163,7 +1163,5 @@ def test_a_profile_with_a_town_alone_leaves_the_address_to_the_passages():
     contact = Hit(47, "hidden-legal.test", "http://hidden-legal.test/kontaktai", "Kontaktai",
                   "# Kontaktai\n\nAdresas: Vilniaus g. 12, Pasvalys\n\nTel. +370 612 34567", 0.9, ["Kontaktai"])
     question = "What is EK Transport's address in Pasvalys?"
-    sources = sources_for(question, [contact])
-    sources.append(profile_source(town, 2, asked_fields(question)))
-    answer = answer_from(question, sources, None, site="hidden-legal.test").answer
+    answer = _answer_with_profile(question, [contact], town)
     assert "Vilniaus g. 12" in answer, answer
