@@ -688,11 +688,24 @@ def test_a_number_that_takes_text_messages_is_a_mobile():
     assert [p["type"] for p in plain["phones"]] == ["phone"]
 
 
-def test_a_town_alone_in_json_ld_is_the_area_served_not_an_address():
-    ld = ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "BAC", "address": '
-          '{"@type": "PostalAddress", "addressLocality": "St. Louis", "addressRegion": "MO", "addressCountry": "US"}}'
+def test_a_town_alone_in_json_ld_is_the_town_of_a_site_that_gives_no_street():
+    from scrapejet.extract.profile import merge_profile
+
+    ld = ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "EB Joinery", "address": '
+          '{"@type": "PostalAddress", "addressLocality": "Widnes", "addressRegion": "Cheshire", "addressCountry": "UK"}}'
           '</script>')
-    assert _contacts(ld, "http://firma.com/")["addresses"] == []
+    town = _contacts(ld, "http://firma.co.uk/")
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in town["addresses"]] == [
+        (None, None, "Widnes", "GB")]
+    home = {"url": "http://firma.co.uk/", "page_type": "home", "contacts": town}
+    profile = merge_profile([home], job_id="j", site="firma.co.uk")
+    assert [a["locality"] for a in profile["addresses"]] == ["Widnes"]
+    # beside a street address (of any town) the town alone adds nothing
+    contact = {"url": "http://firma.co.uk/contact", "page_type": "contact",
+               "contacts": _contacts("<address>12 Mill Lane, Runcorn WA7 1AB</address>", "http://firma.co.uk/contact",
+                                     role="contact")}
+    profile = merge_profile([home, contact], job_id="j", site="firma.co.uk")
+    assert [(a["street"], a["postal_code"]) for a in profile["addresses"]] == [("12 Mill Lane", "WA7 1AB")]
 
 
 def test_one_street_written_with_the_area_and_with_the_town_is_one_address():
@@ -1545,3 +1558,109 @@ def test_a_company_page_or_channel_tab_is_the_account(url, expected):
     from scrapejet.extract.socials import profile
 
     assert profile(url)["url"] == expected
+
+
+# --- session 24: rules from the twenty-third and twenty-fourth batches' tune sites ---------------
+
+def _addresses(body: str, url: str = HOME, role: str | None = None) -> list[tuple]:
+    return [(a["street"], a["postal_code"], a["locality"]) for a in _contacts(body, url, role)["addresses"]]
+
+
+def test_an_address_among_items_set_side_by_side_on_one_line():
+    # each item its own element: phone, e-mail, address, business ID
+    footer = ("<footer><div><a href='tel:+358504682944'>+358 50 4682944</a><a href='mailto:toimisto@laki-vsc.fi'>"
+              "toimisto@laki-vsc.fi</a><div>Vesijärvenkatu 11, 15140 Lahti</div><div>Y-tunnus: 3350995-4</div>"
+              "</div></footer>")
+    assert _addresses(footer, "http://laki-vsc.fi/") == [("Vesijärvenkatu 11", "15140", "Lahti")]
+
+
+def test_a_postcode_written_with_its_thousands_apart_and_the_street_below():
+    footer = "<footer><p>Ribarnica Kormoran</p><p>35 400 Nova Gradiška</p><p>Gundulićeva 15 D</p><p>Vlasnica</p></footer>"
+    assert _addresses(footer, "http://ribarnica.hr/") == [("Gundulićeva 15 D", "35400", "Nova Gradiška")]
+    # a phone number's last groups after a street-like word are no postcode
+    button = "<p><a href='tel:+4798019154'>Ring 980 19 154</a> <a href='/kontakt'>Kontakt</a></p>"
+    assert _addresses(button, "http://elkontrollen.no/") == []
+
+
+def test_a_latvian_postcode_keeps_its_country_letters():
+    from scrapejet.extract.addresses import postcode_key
+
+    ld = ('<script type="application/ld+json">{"@type": "LocalBusiness", "address": {"@type": "PostalAddress", '
+          '"streetAddress": "Pliederu iela 22", "postalCode": "LV-2123", "addressLocality": "Ķekava"}}</script>')
+    assert _addresses(ld, "http://cnc.lv/") == [("Pliederu iela 22", "LV-2123", "Ķekava")]
+    assert postcode_key("LV-2123") == postcode_key("2123") and postcode_key("N1 9GU") != postcode_key("E1 9GU")
+
+
+def test_a_flat_after_the_house_number_stays_with_the_street():
+    footer = ("<footer><address><p>Carrer Unió 7, Bx</p><p>43739 - Porrera (Tarragona)</p></address>"
+              "<address><p>Carrer Sant Francesc 15, Local</p><p>08350 - Arenys de Mar (Barcelona)</p></address></footer>")
+    assert _addresses(footer, "http://osteo.es/") == [("Carrer Unió 7, Bx", "43739", "Porrera"),
+                                                       ("Carrer Sant Francesc 15, Local", "08350", "Arenys de Mar")]
+
+
+def test_years_in_a_cv_are_no_address_where_postcodes_have_five_digits():
+    cv = "<main><p>2007 Medical Board of California</p><p>2011 Diploma in Fetal Medicine</p><p>July 1, 2006 June</p></main>"
+    assert _addresses(cv, "http://rotas.gr/iatros", role="about") == []
+    # a Danish four-digit postcode that looks like a year is still one
+    assert _addresses("<footer><p>Vestergade 3</p><p>2000 Frederiksberg</p></footer>", "http://firma.dk/") == [
+        ("Vestergade 3", "2000", "Frederiksberg")]
+
+
+def test_a_staircase_and_flat_written_together_after_the_number():
+    assert _addresses("<p>📍 Tillinmäentie 3 B117, 02330 Espoo</p>", "http://korikunto.fi/yhteystiedot",
+                      role="contact") == [("Tillinmäentie 3 B117", "02330", "Espoo")]
+
+
+def test_an_isle_of_man_address_with_its_island_above_the_postcode():
+    page = "<main><p>The Outback</p><p>Barrack Street</p><p>Douglas</p><p>Isle of Man</p><p>IM1 2AF</p></main>"
+    found = _contacts(page, "http://theoutback.im/contact", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
+        ("Barrack Street", "IM1 2AF", "Douglas", "IM")]
+
+
+def test_an_address_spelt_with_accents_in_a_translation_gives_way_to_the_sites_own():
+    from scrapejet.extract.profile import merge_profile
+
+    pages = [{"url": "http://osteo.es/", "page_type": "home",
+              "contacts": _contacts("<footer>sonia@osteopatiacarcereny.com</footer>", "http://osteo.es/")},
+             {"url": "http://osteo.es/es/privacidad", "page_type": "privacy",
+              "contacts": _contacts("<p>Correo: sonia@Osteopatíacarcereny.com</p>", "http://osteo.es/es/privacidad")}]
+    assert [e["email"] for e in merge_profile(pages, job_id="j", site="osteo.es")["emails"]] == [
+        "sonia@osteopatiacarcereny.com"]
+
+
+def test_a_form_sent_by_the_visitors_mail_program_gives_the_address():
+    form = "<form action='mailto:contact@elemabeaute.fr' method='post'><input name='nom'></form>"
+    assert [e["email"] for e in _contacts(form, "http://elemabeaute.fr/contact", role="contact")["emails"]] == [
+        "contact@elemabeaute.fr"]
+
+
+@pytest.mark.parametrize("href, text", [("offerte.html", "Offerte aanvragen"), ("termine.html", "Termine"),
+                                         ("rantevou.html", "Διεύθυνση & Ραντεβού")])
+def test_a_quote_or_appointment_page_stands_in_for_a_missing_contact_page(href, text):
+    links = [Link(HOME + "diensten.html", "Diensten"), Link(HOME + href, text)]
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + href]
+
+
+@pytest.mark.parametrize("slug", ["institut", "praxis", "clinica", "lo-studio"])
+def test_the_page_named_for_the_premises_is_the_about_page(slug):
+    assert page_role(f"{HOME}{slug}.html") == "about"
+
+
+def test_find_us_gives_way_to_the_contact_page():
+    from scrapejet.extract.profile import merge_profile
+
+    pages = [{"url": HOME, "page_type": "home", "contacts": _contacts("<p>x</p>")},
+             {"url": HOME + "find-us", "page_type": "contact", "contacts": _contacts("<p>Barrack Street</p>")},
+             {"url": HOME + "contact", "page_type": "contact", "contacts": _contacts("<p>Call us</p>")}]
+    assert merge_profile(pages, job_id="j", site="firma.test")["pages"]["contact"] == HOME + "contact"
+
+
+def test_a_contact_link_a_script_fills_in_is_a_sign_to_render():
+    from scrapejet.extract.scripted import drawn_by_script
+
+    html = (b"<html><body><footer>f</footer><a class='v' id='emailLink'>Loading...</a>"
+            b"<script src='contact.js'></script></body></html>")
+    assert drawn_by_script(html, internal_links=["http://x.test/a"]) == "a contact link a script fills in"
+    # a form's empty error message is no such link
+    assert drawn_by_script(b"<footer>f</footer><a id='email-error'></a><script></script>", ["http://x.test/a"]) is None

@@ -75,7 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?[\s,.–-]*(?:Brasil|Brazil)?[\s,.–-]*)?"
         rf"(?:CEP[:.]?\s*)?(?<![\w-])(?P<pc>\d{{5}}-\d{{3}})(?![\w-])"
     )),
-    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT|LT|FI|HR|EE)[-‑ ])?(?P<pc>\d{{5}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),  # "85413 - Hörgertshausen"
+    # ("85413 - Hörgertshausen"; "35 400 Nova Gradiška", "75 001 Paris": the thousands set
+# apart, never the end of a longer run of digit groups: "Ring 980 19 154")
+    ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT|LT|FI|HR|EE)[-‑ ])?(?P<pc>\d{{5}}|(?<!\d\s)\d{{2}} \d{{3}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),
     # Greece, with a comma either side of the town: "26ης Οκτωβρίου 8Α, 54627, Θεσσαλονίκη",
     # "Θεσσαλονίκη, 54627", "Αθήνα, Τ.Κ. 10563"
     ("GR", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_GREEK_TOWN})")),
@@ -124,7 +126,7 @@ _QUICK = {
     "NL": re.compile(r"\d{4} ?[A-Z]{2}\s"),
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
-    "EU5": re.compile(r"(?<!\d)\d{5}\s"),
+    "EU5": re.compile(r"(?<!\d)(?:\d{5}|\d{2} \d{3})\s"),
     "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
     "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)\d{3} ?\d{2}(?![\w-])"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}"),
@@ -156,9 +158,10 @@ _DE_WORD = (
     r"(?:Stra(?:ß|ss)e|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Chaussee|Steig|Markt|Pfad|Graben|Wall|"
     r"Zeile|Kamp|Promenade|Berg|Feld|Bogen|Anger|Winkel|Kai|Deich|Landstra(?:ß|ss)e)"
 )
-# (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16")
+# (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16",
+# "Tillinmäentie 3 B117")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
-_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s\d{1,3}(?!\d))?"
+_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s?\d{1,3}(?!\d))?"
              r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
@@ -571,8 +574,16 @@ def _from_json_ld(value: Any, country_hint: str | None) -> list[_Hit]:
         "country": text_value(value.get("addressCountry")),
     }
     if not (fields["street"] or fields["postal_code"]):
-        # "addressLocality": "St. Louis" alone names the area served, not where the business is
-        return []
+        # "addressLocality": "Widnes" alone: the town the business says it is
+        # in, with no street (a mobile service, a tradesman working from
+        # home); the profile keeps it only for a site that gives no street or
+        # postcode anywhere (``extract.profile``)
+        town = _clean(fields["locality"])
+        if not town or _NOT_A_TOWN.match(town) or _HAS_DIGIT.search(town):
+            return []
+        code = country_code(fields["country"]) or fields["country"]
+        written = ", ".join(p for p in (town, fields["region"], fields["country"]) if p)
+        return [_Hit(None, None, town, _clean(fields["region"]), code, written, "json-ld")]
     return [_structured_hit(fields, "json-ld")]
 
 
@@ -612,8 +623,9 @@ def _structured_hit(fields: dict[str, str | None], source: str) -> _Hit:
     country = fields.get("country")
     code = country_code(country) or country
     postal = fields.get("postal_code")
-    if postal:
+    if postal and not postal.strip().upper().startswith(("LV", "LT")):
         # "L-8052", "SE-702 10", "D-10115": the country's letters are no part of the code
+        # (Latvia's and Lithuania's are: "LV-2123", "LT-00133")
         postal = _COUNTRY_PREFIX.sub("", postal.strip())
     if code in _POSTCODE_LAST:
         tail = " ".join(p for p in (fields.get("region"), postal) if p)
@@ -696,6 +708,14 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 if hit is not None:
                     taken.append((match.start(), match.end()))
                     hits.append(hit)
+        if not taken and INLINE_MARK in line.raw:
+            # "+358 50 4682944 · toimisto@laki-vsc.fi · Vesijärvenkatu 11, 15140
+            # Lahti · Y-tunnus: …": items set side by side on one line, each its
+            # own element; the address is one of them, read alone
+            items = [item for item in line.raw.split(INLINE_MARK) if _HAS_DIGIT.search(item)]
+            if len(items) > 1:
+                hits.extend(_from_lines([Line(item, line.flags, line.heading, line.block) for item in items],
+                                        country_hint, role))
     return hits
 
 
@@ -735,6 +755,9 @@ def _address_at(
         return None
     if kind in ("EU5", "EU4") and _ENDS_IN_STREET_WORD.search(locality):
         return None  # "10086 San Pablo Ave": a house number and its street, not a postcode and town
+    if (kind == "EU4" and not groups.get("cp") and _YEAR_LIKE.fullmatch(postal or "") and hint
+            and hint not in _FOUR_DIGIT_COUNTRIES and _country_after(text[match.end():]) is None):
+        return None  # "2011 Diploma in Fetal Medicine" on a Greek CV: a year, where postcodes have five digits
 
     head, tail = text[: match.start()], text[match.end() :]
     # "04320 Tuusula Y-tunnus: 3355482-7": the town's last word labels the
@@ -754,6 +777,7 @@ def _address_at(
             locality, street, street_kind, written_end = after
             start = end = match.start()
     above: list[str] = []  # lines above that are part of the address
+    below: str | None = None  # the street on the line below
     if kind == "IN" and head_rest:
         # An Indian address is a run of comma-separated parts (house,
         # floor, landmark, area) before the town; not a sentence.
@@ -763,6 +787,11 @@ def _address_at(
         end = start + len(head_rest)
     if street is None and (not head_rest or (kind in _TOWN_FIRST and _LOCALITY_LINE.match(head_rest))):
         street, street_kind, above = _street_above(lines, index, kind)
+        if street is None and kind in _POSTCODE_FIRST and not head_rest and not tail.strip(" ,.;"):
+            # "35 400 Nova Gradiška / Gundulićeva 15 D": the street on the line below
+            street = _street_below(lines, index)
+            below = street
+            start = match.start()
         if kind == "US" and not postal and street and not _ENDS_IN_STREET_WORD.search(street.split(",")[0]):
             # "Auburndale, FL" under "25 Total services": with no ZIP, only
             # a street named as one ("1201 Main St") makes it an address
@@ -793,6 +822,8 @@ def _address_at(
             return None
     if country is None:
         country = _country_of(kind, groups.get("cp"), street_kind, hint)
+    if kind == "GB" and (postal or "")[:2].upper() in _CROWN_DEPENDENCIES:
+        country = _CROWN_DEPENDENCIES[postal[:2].upper()]  # British postcodes, countries of their own
     if country is None and locality and _GREEK_LETTER.search(locality):
         country = "GR"  # "Χατζάρα 21, 18539 Πειραιάς": only Greece writes its towns so
 
@@ -802,6 +833,8 @@ def _address_at(
         written = text[start if street is not None else match.start() : written_end]
     if country and _country_after(tail):
         written += tail[: len(tail) - len(tail.lstrip(" ,–-"))] + _country_after_text(tail)
+    if below:
+        written = f"{below}, {written}"
     return _Hit(
         _clean_street(street), _clean_postcode(postal, kind), locality, _clean(region), country,
         " ".join(written.split()).strip(" ,;–-"), "address-tag" if line.flags & ADDRESS else "text",
@@ -881,6 +914,28 @@ def _is_street_line(text: str) -> bool:
     return bool(match) and not re.search(r"(?<!\d)(?:19|20)\d\d$", text)
 
 
+# A flat or premises after a house number in Spain, Italy, Portugal, France:
+# ground floor ("Bx", "Baixos", "Bajo"), shop ("Local"), floor and door ("2º 1ª").
+_FLAT = re.compile(r"(?i:b(?:x|aixos?|ajos?|j)|local|loc|entl?|ppal|principal|atico|ático|int|interno|r/c|rdc|"
+                   r"esc\.?\s?\w{1,3}|\d{1,2}\s?[º°ª]\s?(?:\d{1,2}\s?[ºª]|[a-z])?)\.?")
+
+
+def _street_below(lines: list[Line], index: int) -> str | None:
+    """A street alone on the line right below a postcode and town."""
+    if index + 1 >= len(lines):
+        return None
+    below = lines[index + 1]
+    if below.third_party or below.heading:
+        return None
+    candidate = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", below.text)).strip(" ,")
+    first = candidate.split()[0] if candidate else ""
+    # (a street's name, not "Mo-Fr 9-18" or "Tel. 0123")
+    if (_is_street_line(candidate) and not re.search(r"\d{5}", candidate) and len(first) >= 4 and first.isalpha()
+            and fold(first) not in _LOCALITY_STOP):
+        return candidate
+    return None
+
+
 def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None, str | None, list[str]]:
     """A street on one of the lines just above the postcode line, with any
     town/county lines between (UK: "4 Fisher Street / Lewes / BN7 2DG")."""
@@ -894,6 +949,8 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
         if above.third_party or above.heading:
             break
         candidate = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", above.text)).strip(" ,")
+        if kind in _TOWN_FIRST and country_code(candidate) and len(candidate) > 2 and not between:
+            continue  # "Barrack Street / Douglas / Isle of Man / IM1 2AF": the country above the postcode
         if _UNIT_LINE.match(candidate) and not unit:
             unit = candidate  # "427 Moreland Avenue / Suite 200 / Atlanta, GA 30307"
             continue
@@ -902,6 +959,10 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
             rest = candidate[found.end() :].strip(" ,") if found else ""
             if found and (not rest or (kind == "BR" and _NEIGHBOURHOOD.fullmatch(", " + rest))):
                 street = found.group("street").strip(" ,")
+                return (f"{street}, {unit}" if unit else street), street_kind, [candidate, *([unit] if unit else []), *between]
+            if found and _FLAT.fullmatch(rest):
+                # "Carrer Unió 7, Bx", "Carrer Sant Francesc 15, Local": the flat after the number
+                street = f"{found.group('street').strip(' ,')}, {rest}"
                 return (f"{street}, {unit}" if unit else street), street_kind, [candidate, *([unit] if unit else []), *between]
         # "040 750 9832 · vesa@vesito.fi · Bostoninkaari 3 C 16,": items set side by side,
         # the street the last of them
@@ -1044,7 +1105,7 @@ def _clean_postcode(value: str | None, kind: str) -> str | None:
     if not value:
         return None
     value = " ".join(value.split()).upper()
-    if kind == "IN":
+    if kind in ("IN", "EU5"):
         return value.replace(" ", "")
     if kind in ("GB", "CA", "IE") and " " not in value:
         if kind == "IE":
@@ -1081,7 +1142,11 @@ _STREET_ABBREVIATIONS = {
 
 
 def postcode_key(postal_code: str | None) -> str:
-    return re.sub(r"[^A-Z0-9]", "", (postal_code or "").upper())
+    # ("LV-2123" and "2123", "D-10115" and "10115": a country's letters before digits alone)
+    return _LETTERS_BEFORE_DIGITS.sub("", re.sub(r"[^A-Z0-9]", "", (postal_code or "").upper()))
+
+
+_LETTERS_BEFORE_DIGITS = re.compile(r"^[A-Z]{1,3}(?=\d+$)")
 
 
 def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -1109,7 +1174,12 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
         la, lb = (_TOWN_PART.split(fold(x.get("locality") or ""))[0].strip() for x in (a, b))
         # "3500 W Pine Ave, Treasure Valley, ID" and "3500 W Pine Ave, Nampa,
         # ID 83651": one street and number, the area named in place of the town
-        if not (sa == sb and _STREET_AND_NUMBER.search(sa)) and (not la or la != lb):
+        # ("Carrer Unió 7, Bx" with its postcode and "Carrer Unió 7" before "Bx",
+        # the flat, read as a town: one street and number, the longer going on)
+        shorter, longer = sorted((sa, sb), key=len)
+        one_street = (bool(shorter) and bool(_STREET_AND_NUMBER.search(shorter)) and longer.startswith(shorter)
+                      and not longer[len(shorter):][:1].isdigit())
+        if not one_street and (not la or la != lb):
             return False
     if not sa or not sb or sa == sb or sa in sb or sb in sa:
         return True
@@ -1119,6 +1189,7 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return len(numbers) >= 2 and numbers == re.findall(r"\d+", sb) and bool(la) and la == lb
 
 
+_CROWN_DEPENDENCIES = {"IM": "IM", "JE": "JE", "GY": "GG"}
 _FOUR_DIGIT_COUNTRIES = frozenset({"HU", "AT", "CH", "BE", "LU", "DK", "NO", "SI", "LV", "BG", "CY"})
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 _GUESSED_POSTCODE = frozenset({"map-link", "json-ld", "microdata"})

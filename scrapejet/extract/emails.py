@@ -209,10 +209,12 @@ def extract_emails(
 
     # A form a form-to-mail service posts ("https://formsubmit.co/orders@firma.co.uk"):
     # the address is where the business reads its enquiries.
+    # So is a form posted by the visitor's own mail program (action="mailto:contact@firma.fr").
     for action in tree.xpath("//form/@action"):
         found = _FORM_TO_MAIL.match(action.strip())
         if found and _EMAIL_FULL.fullmatch(unquote(found.group(1))):
             seen.append((unquote(found.group(1)).lower(), "form", False))
+        seen.extend((email, "form", False) for email in emails_from_mailto(action.strip()))
 
     for element in tree.xpath("//*[@data-cfemail]"):
         email = decode_cfemail(element.get("data-cfemail", ""))

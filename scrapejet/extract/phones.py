@@ -71,6 +71,10 @@ _COUNTRY_NAMES = {
     "lietuva": "LT", "lithuania": "LT", "latvija": "LV", "latvia": "LV", "eesti": "EE", "estonia": "EE",
     "ελλαδα": "GR", "greece": "GR", "hellas": "GR", "suomi": "FI", "finland": "FI", "norge": "NO", "norway": "NO",
     "south africa": "ZA", "new zealand": "NZ", "eire": "IE", "srbija": "RS", "serbia": "RS",
+    "isle of man": "IM", "bailiwick of jersey": "JE", "guernsey": "GG", "malta": "MT", "cyprus": "CY", "κυπρος": "CY",
+    "iceland": "IS", "monaco": "MC", "liechtenstein": "LI", "andorra": "AD", "san marino": "SM",
+    "bosna i hercegovina": "BA", "bosnia and herzegovina": "BA", "crna gora": "ME", "montenegro": "ME",
+    "north macedonia": "MK", "severna makedonija": "MK", "albania": "AL", "shqiperia": "AL", "moldova": "MD",
 }
 _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # as country_code() compares
 

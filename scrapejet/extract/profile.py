@@ -8,6 +8,7 @@ equals what the contact page and the legal notice say before the rest."""
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections import Counter
 from typing import Any, Callable
 
@@ -80,6 +81,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     # "Location & hours" or "Standort" page is often its contact page).
     # E-mail addresses there are nearly always its own.
     phones.drop_lists_on(is_location_page, at_least=_TRANSPORT_LIST)
+    _drop_accented_twins(emails)
     _drop_misplaced_plus(phones)
     _join_national_readings(phones)
 
@@ -119,6 +121,21 @@ def _entries(contacts: dict[str, Any], kind: str, key: str | None) -> list[dict[
     # contacts may come back from storage as JSON: keep only well-formed values
     values = contacts.get(kind)
     return [v for v in values if isinstance(v, dict) and (key is None or v.get(key))] if isinstance(values, list) else []
+
+
+def _drop_accented_twins(emails: "_Collector") -> None:
+    """An address whose domain differs from another one's only by accents
+    ("sonia@osteopatíacarcereny.com" in a translated privacy notice beside
+    "sonia@osteopatiacarcereny.com"): a translator's spelling of the same
+    address, the plain one being the domain the site is on."""
+    plain = {_unaccented(key): key for key in emails.entries if key.isascii()}
+    for key in [k for k in emails.entries if not k.isascii()]:
+        if plain.get(_unaccented(key), key) != key:
+            del emails.entries[key]
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _drop_misplaced_plus(phones: "_Collector") -> None:

@@ -29,7 +29,8 @@ _TEXTS: dict[str, str] = {
         la nostra missione | onze missie |
         uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
-        notre entreprise | presentation | le cabinet | cabinet | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
+        notre entreprise | presentation | le cabinet | cabinet | l institut | notre institut | unsere praxis | die praxis |
+        la clinica | nuestra clinica | la clinica dentale | lo studio | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia |
         qui som | qui soc | sobre nosaltres | l empresa | la nostra historia | nosaltres | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
@@ -122,7 +123,8 @@ _SLUGS: dict[str, str] = {
         geschichte unsere-geschichte notre-mission our-mission mission unsere-mission nuestra-mision la-nostra-missione
         onze-missie
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
-        qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet quienes-somos quien-soy sobre-mi sobre-nosotros
+        qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet institut l-institut notre-institut
+        praxis unsere-praxis die-praxis clinica la-clinica nuestra-clinica lo-studio quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia qui-som qui-soc sobre-nosaltres aboutme
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista me
@@ -180,23 +182,25 @@ _SLUGS: dict[str, str] = {
 }
 # A booking page is the contact page of a site that has no other: a B&B's
 # "Prenotazioni", a restaurant's "Reservas" hold its phone and e-mail; and
-# so is a tradesman's "Free estimate" / "Devis" request page.
+# so is a tradesman's "Free estimate" / "Devis" / "Offerte" request page, and a
+# practice's "Termine" (appointments).
 _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation reserve booking bookings book
     prenota prenotazioni prenotazione prenotare buchen buchung reservieren reservierung reserveren reservering
     reserver reservez reservation-en-ligne agendamento agendar bokning boka booking bestil bestilling
-    varaa varaus rezerwacja rezervace
-    estimate quote devis preventivo presupuesto orcamento wycena""".split())
+    varaa varaus rezerwacja rezervace rantevou ραντεβου
+    estimate quote devis preventivo presupuesto orcamento wycena offerte offert offertförfrågan anfrage
+    appointment appointments termin termine terminvereinbarung afspraak afspraken""".split())
 # A page that says where the business is ("Dove siamo", "Anfahrt" is a
 # contact word already) often holds its address and numbers: fetched as a
 # contact page after the real one, or in its place with the booking page.
 _LOCATION_PHRASES = frozenset("""dove siamo|come raggiungerci|donde estamos|como llegar|onde estamos|como chegar|
     ou nous trouver|nous trouver|plan d acces|acces|so finden sie uns|lageplan|standort|anfahrt|hitta hit|find os|
-    location|our location|locations|directions|how to get here|waar vindt u ons|route|
+    location|our location|locations|directions|how to get here|find us|how to find us|waar vindt u ons|route|
     map|mappa|mapa|kart|karta|kartta|finn frem|finn oss|veibeskrivelse|vagbeskrivning|ajo-ohjeet|vejvisning
     """.replace("\n", " ").split("|"))
 _LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-estamos como-llegar onde-estamos
-    nous-trouver plan-d-acces acces lageplan standort anfahrt location locations directions route
-    map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
+    nous-trouver plan-d-acces acces lageplan standort anfahrt location locations directions route find-us findus
+    how-to-find-us map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
 # The section of a business with several premises, one page per branch
 # ("/locatie/hilvertshoek/", "/standorte/ulm", "/our-locations/leeds"): each
 # page gives that branch's address, phone and e-mail.

@@ -12,6 +12,8 @@ Signs, each cheap to read in the HTML as fetched:
 * an empty header, footer or menu, or an empty element whose id names one
   (``<div id="siteHeaderMount"></div>``), on a page with scripts: they
   mount the site's navigation and contact block;
+* a contact link left empty or "Loading..." for a script to fill
+  (``<a id="emailLink">Loading...</a>``: an address hidden from harvesters);
 * no footer, and a script of the site's own named for the page's frame
   (``components.js``, ``js/layout.js``, ``header.js``);
 * scripts and no link to any other page of the site; or, on the home page,
@@ -46,6 +48,13 @@ _EMPTY_FRAME = re.compile(
     re.I,
 )
 _SCRIPT = re.compile(rb"<script\b", re.I)
+# a contact link a script fills in, to hide the address from harvesters
+# (``<a id="emailLink">Loading...</a>``, ``<a id="phone-link"></a>``)
+_FILLED_CONTACT = re.compile(
+    rb"<a\b[^>]*\bid\s*=\s*[\"'](?![^\"']*(?:error|err\b|invalid))[\w-]*(?:e-?mail|mailto|phone|tel)[\w-]*[\"'][^>]*>\s*"
+    rb"(?:(?:loading|laden|chargement|cargando|caricamento)[.\xe2\x80\xa6 ]*|\.\.\.|\xe2\x80\xa6)?\s*</a>",
+    re.I,
+)
 # a page with no footer that loads a script of its own named for the page's
 # frame ("components.js", "js/layout.js", "header.js"): the script writes
 # the header and footer, with the links to the legal pages and the contact data
@@ -74,6 +83,9 @@ def drawn_by_script(html: bytes, internal_links: list[str], home: bool = False) 
     match = _EMPTY_FRAME.search(html)
     if match and _SCRIPT.search(html):
         return f"an empty {(match.group(1) or match.group(2)).decode().lower()} a script fills"
+    match = _FILLED_CONTACT.search(html)
+    if match and _SCRIPT.search(html):
+        return "a contact link a script fills in"
     match = _LAYOUT_SCRIPT.search(html)
     if match and not _FOOTER.search(html):
         return f"no footer, and a script that draws the page's frame ({match.group(1).decode()})"
