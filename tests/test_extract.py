@@ -704,6 +704,24 @@ def test_a_team_page_keeps_each_name_above_its_role():
     assert "Home" not in data["markdown"] and "Cameron Road" not in data["text"]
 
 
+def test_a_name_trafilatura_drops_from_a_card_goes_back_above_its_text():
+    # no <main>: trafilatura keeps each card's role and text, not its <h3> name
+    cards = "".join(
+        f'<div class="tm"><div class="ph"></div><div class="bd"><div class="role">{role}</div><h3>{name}</h3>'
+        f'<!-- card --><p>{text}</p></div></div>'
+        for role, name, text in [
+            ("Director", "Simon Liu", "A qualified carpenter with over a decade on the tools, Simon leads every project."),
+            ("Master Painter", "Wayne An", "Twenty-plus years and a genuine love of a flawless finish on every wall."),
+            ("Designer", "Joanna Jeong", "The creative eye behind our interiors, choosing palettes and finishes."),
+        ])
+    page = ('<html><body><header><a href="/">Home</a></header><section><div class="wrap"><p>Our Team</p>'
+            '<h1>One crew. One standard.</h1><p>The same in-house team behind 500 renovations runs your refresh, '
+            f'all under one roof.</p></div></section><section class="team">{cards}</section></body></html>')
+    data = extract_page(page, "http://addvalue.test/team.html")
+    assert "### Simon Liu\n\nA qualified carpenter" in data["markdown"]
+    assert "Simon Liu\nA qualified carpenter" in data["text"]
+
+
 def test_inline_elements_that_touch_are_read_as_separate_words():
     from scrapejet.extract.page import extract_page
 

@@ -304,6 +304,7 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     main = _main_with_lost_headings(tree, body)
     if main is not None:
         return _visible_text(main), _visible_text(main, markdown=True)
+    _restore_lost_headings(tree, body)
     _resolve_link_targets(body, base_url)
     markdown = _tidy_markdown(normalize_unicode(xmltotxt(body, True)).strip())
     # Rendered as plain text, <ref> would still become "[text](target)".
@@ -447,6 +448,40 @@ _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _MAIN = lxml.etree.XPath("//main|//*[@role='main']")
 # headings of a team or services page: at least this many, all lost
 _LOST_HEADINGS = 3
+
+
+def _restore_lost_headings(tree: HtmlElement, body: lxml.etree._Element) -> None:
+    """Put back the headings trafilatura dropped from cards whose text it
+    kept: a team card's "<div>Director</div><h3>Simon Liu</h3><p>A qualified
+    carpenter…</p>" comes out as "Director / A qualified carpenter…", the
+    name gone. Each heading of the page missing from the result goes back
+    before the paragraph that follows it on the page, when that paragraph
+    is in the result."""
+    kept = _squeezed("".join(body.itertext()))
+    lost = [h for h in tree.iter("h2", "h3", "h4", "h5", "h6")
+            if (text := _squeezed(h.text_content())) and len(text) <= _HEADING_CHARS and text not in kept]
+    if not lost:
+        return
+    starts: dict[str, lxml.etree._Element] = {}
+    for element in body.iter("p", "item", "quote", "cell"):
+        starts.setdefault(_squeezed("".join(element.itertext()))[:_MATCH_CHARS], element)
+    starts.pop("", None)
+    for heading in lost:
+        after = next((e for e in heading.itersiblings() if isinstance(e.tag, str) and _squeezed(e.text_content())), None)
+        target = starts.get(_squeezed(after.text_content())[:_MATCH_CHARS]) if after is not None else None
+        if target is None or target.getparent() is None:
+            continue
+        restored = lxml.etree.Element("head", rend=heading.tag)
+        restored.text = " ".join(heading.text_content().split())
+        target.addprevious(restored)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+_HEADING_CHARS = 80  # a heading, not a paragraph set in a heading's tag
+_MATCH_CHARS = 40
 
 
 def _main_with_lost_headings(tree: HtmlElement, body: lxml.etree._Element) -> HtmlElement | None:
