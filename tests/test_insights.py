@@ -162,6 +162,9 @@ def test_sentences_of_markdown_passages():
     ("How should I clean waxed canvas?", []),
     ("Who are they?", ["company"]),
     ("Who is the founder?", []),  # a person, not the company's name
+    ("When can I phone Add Value Makeover?", ["hours"]),  # when to call: the hours, not the number
+    ("What kind of business is Yes, We Do?", ["description"]),
+    ("What kind of wood does KlusJoop use?", []),
 ])
 def test_business_questions_name_profile_fields(question, expected):
     assert asked_fields(question) == expected
@@ -1165,3 +1168,21 @@ def test_a_profile_with_a_town_alone_leaves_the_address_to_the_passages():
     question = "What is EK Transport's address in Pasvalys?"
     answer = _answer_with_profile(question, [contact], town)
     assert "Vilniaus g. 12" in answer, answer
+
+
+def test_a_price_list_page_and_a_whole_sum_written_with_a_dash():
+    from scrapejet.insights.qtype import holds_kind, stating_pages
+
+    question = "How much does FloorMaster charge per square metre to lay laminate flooring?"
+    on_price_list = stating_pages(question, "price")
+    assert on_price_list("http://floormaster.hu/arlista.html") and on_price_list("http://firma.de/preise/")
+    assert not on_price_list("http://floormaster.hu/kapcsolat.html")
+    assert holds_kind("Laminált padló lerakása M2 2800.- -", "price", question) == 1.0
+
+
+def test_a_glossary_gives_a_pages_words_for_buses_materials_and_oils():
+    from scrapejet.insights.glossary import page_words
+
+    assert "λεωφορείο" in page_words("Which bus line takes you from the metro station?").split()
+    assert "υλικό" in page_words("What material are the insoles made of?").split()
+    assert "oljer" in page_words("Which brand of essential oils do they use?").split()

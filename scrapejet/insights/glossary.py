@@ -67,6 +67,14 @@ GLOSSARY = {
             "pėsčiomis пеша пішки",
     "station": "gare bahnhof estación stazione station estação dworzec nádraží kolodvor pályaudvar gară "
                "istasyon stationen asema stotis σταθμός гара вокзал",
+    "bus": "bus autobus bussen busse autobús autobuses autobusy autobusem autóbusz busz buss bussar bussen linja-auto "
+           "autobusas λεωφορείο λεωφορεία автобус",
+    "metro": "métro u-bahn metro metró tunnelbana t-bane tunnelbanan metroo metropolitana μετρό метро",
+    "material": "matériau matériaux matière material materialien materiales materiale materiali materiaal "
+                "materialen materiał materiały materiál materijal anyag anyagból malzeme materialet materiaali "
+                "medžiaga υλικό υλικά материал",
+    "oil": "huile huiles öl öle aceite aceites olio oli olie oliën olej oleje olaj olajok ulei yağ olja oljor olie "
+           "olier olje oljer öljy öljyt aliejus λάδι έλαια масло олія",
     "founded": "fondé fondée fondateur créé créée création gegründet gründung gründungsjahr fundado fundada fundación "
                "creada creado constituida fondato fondata fondazione "
                "opgericht fundada założony założona założyciel založena založen osnovan osnovana alapítva "

@@ -15,6 +15,9 @@ from .sources import Source
 
 TITLE = "Business profile"
 
+# "When can I phone them?" asks for the hours, not the number.
+_WHEN_TO_CALL = (r"\bwhen (?:can|could|may|should|do|to) (?:i|we|you|one)?\s*(?:call|phone|ring|reach|visit|come|contact|"
+                 r"drop in|stop by|get hold)")
 # What a question asks the profile for (English, German, French, Spanish, Dutch).
 ASKS = {
     "email": re.compile(r"e-?mail|\bmail\b|courriel|correo", re.I),
@@ -24,7 +27,7 @@ ASKS = {
     "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|\bbased\b|"
                           r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
-    "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario", re.I),
+    "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario|" + _WHEN_TO_CALL, re.I),
     "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"
                           r"pinterest|xing", re.I),
     # "who are they?" asks for the company; "who is the founder?" for a person
@@ -32,7 +35,8 @@ ASKS = {
                           r"who (?:runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
                           r"\bnom\b|nombre", re.I),
     # what the company does: its description (a partial answer, so passages still count)
-    "description": re.compile(r"\bwhat (?:does|do)\b.*\bdo\b|\babout (?:them|it|the|this|us)\b|\boffer|\bsell|"
+    "description": re.compile(r"\bwhat (?:does|do)\b.*\bdo\b|\bwhat (?:kind|type|sort) of (?:business|company|firm|work|shop|"
+                              r"store|restaurant|place|services?)\b|\babout (?:them|it|the|this|us)\b|\boffer|\bsell|"
                               r"\bprovide|speciali[sz]|\bservices?\b|\bproducts?\b|was macht|que fait", re.I),
 }
 # Questions about the company as a whole: the profile is worth giving as a
@@ -46,6 +50,8 @@ def asked_fields(question: str) -> list[str]:
     """Profile fields a question asks for, in answer order; empty for a
     question the profile cannot answer."""
     found = [name for name, pattern in ASKS.items() if pattern.search(question)]
+    if re.search(_WHEN_TO_CALL, question, re.I):
+        found = [f for f in found if f not in ("phone", "contact", "email")]
     if "contact" in found:
         found = [f for f in found if f != "contact"]
         found = [*CONTACT, *(f for f in found if f not in CONTACT)]

@@ -387,9 +387,20 @@ STATING_PAGES = {
 }
 
 
+# A price list's own page, by the last part of its address: "/preise",
+# "/tarifs", "/cjenik", "/arlista" (Hungarian "árlista"), "/hinnasto".
+_PRICE_PAGE = re.compile(
+    r"(?:^|[-_])(?:prices?|pricing|price-?list|preise|preisliste|tarife?|tarifs?|tarifas?|tariffe|tarieven|prezzi|listino|"
+    r"precios|prijzen|prijslijst|precos|cennik|cenik|cjenik|cenovnik|ceny|cene|arlista|arak|hinnasto|hinnat|priser|"
+    r"prisliste|prislista|fiyatlar|fiyat|timokatalogos|kainos|kainorastis|hinnakiri)(?:$|[-_.])")
+
+
 def stating_pages(question: str, kind: str | None) -> Callable[[str], bool] | None:
     """Whether a page, by its URL, is where a business states the value
-    ``question`` asks for (``STATING_PAGES``); None for a kind without one."""
+    ``question`` asks for (``STATING_PAGES``; a price on the price list's
+    page); None for a kind without one."""
+    if kind == "price":
+        return lambda url: bool(_PRICE_PAGE.search(fold(url.rstrip("/").rpartition("/")[2]).removesuffix(".html")))
     roles = STATING_PAGES.get(kind or "")
     if not roles:
         return None

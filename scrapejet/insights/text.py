@@ -24,7 +24,7 @@ _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl
 # Friday, not francs), or whole units written without one ("103,-", "45.–").
 PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?)|(?<![-–])\bfr\.)\s?\d|"
                    rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})|"
-                   r"\b\d+(?:,-|,–|\.–)(?![\w-])", re.I)
+                   r"\b\d+(?:,-|,–|\.–|\.-)(?![\w-])", re.I)  # "50,-", "2800.-": a whole sum
 # Free of charge, said as a price ("la consulenza è gratuita").
 FREE = re.compile(r"\b(?:free of charge|for free|gratis|gratuit[aoe]?s?|kostenlos|kostenfrei|unentgeltlich|gratuitement|"
                   r"gratuito|gratuita|ingyenes|zdarma|bezplatn|besplatn|brezplacn|darmow|ucretsiz|nemokam|ilmai|"
