@@ -1677,3 +1677,27 @@ def test_a_postcode_and_town_as_the_countrys_postal_format_writes_them(url, line
     assert _addresses(body, url, role="contact") == [expected]
     # (a year and a word are no Romanian postcode and town)
     assert _addresses("<footer><p>Fondat 2015 Bucuresti</p></footer>", "http://mobila.ro/contact", role="contact") == []
+
+
+def test_a_us_town_and_state_without_a_comma_before_the_zip_and_a_numbered_street():
+    page = "<main><p>Arizona Insurance Clinic</p><p>4925 5th St</p><p>Suite 101</p><p>Tucson AZ, 85711</p></main>"
+    assert _addresses(page, "http://azinsurance.com/contact-us.html", role="contact") == [
+        ("4925 5th St, Suite 101", "85711", "Tucson")]
+
+
+def test_a_spanish_town_with_its_postcode_in_brackets():
+    assert _addresses("<footer><p>Ubicación Cartagena (30300) España</p></footer>", "http://kong3d.es/") == [
+        (None, "30300", "Cartagena")]
+
+
+def test_a_hungarian_settlement_after_the_town():
+    assert _addresses("<p>Cím: 9151 Abda, Rákóczi telep 15.</p>", "http://franciafurjeszet.hu/contact/",
+                      role="contact") == [("Rákóczi telep 15.", "9151", "Abda")]
+
+
+def test_a_hosts_block_keeps_an_address_of_the_companys_own_mail_domain():
+    # the site served from elsewhere: its domain is the one its own address uses
+    page = ("<main><p>E-mail: info@franciafurjeszet.hu</p><h2>Tárhelyszolgáltató</h2><p>Név: Francia Eszter</p>"
+            "<p>Kapcsolat: webmaster@franciafurjeszet.hu</p><h2>Webdesign</h2><p>Készítette: studio@webmuhely.hu</p></main>")
+    found = {e["email"] for e in _contacts(page, "http://francia.test/impresszum/", role="legal")["emails"]}
+    assert found == {"info@franciafurjeszet.hu", "webmaster@franciafurjeszet.hu"}

@@ -57,6 +57,8 @@ _US_STATE_NAMES = (
     "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
     "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
+_US_STATES = (r"A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
+              rf"V[AT]|W[AIVY]|{_US_STATE_NAMES}")
 _CA_PROVINCE_NAMES = (
     "Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland and Labrador|Nova Scotia|Ontario|"
     "Prince Edward Island|Qu[eé]bec|Saskatchewan|Northwest Territories|Nunavut|Yukon"
@@ -78,14 +80,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     )),
     # ("85413 - Hörgertshausen"; "35 400 Nova Gradiška", "75 001 Paris": the thousands set
 # apart, never the end of a longer run of digit groups: "Ring 980 19 154")
+    # Spain: the town, then its postcode in brackets ("Cartagena (30300)", "Cartagena, Murcia (30300)")
+    ("EST", re.compile(rf"(?P<loc>{_LOCALITY})\s*\((?P<pc>\d{{5}})\)")),
     ("EU5", re.compile(rf"(?<![\w-])(?:(?P<cp>D|DE|F|FR|E|ES|I|IT|LT|FI|HR|EE)[-‑ ])?(?P<pc>\d{{5}}|(?<!\d\s)\d{{2}} \d{{3}})(?:\s+|\s[-–]\s)(?P<loc>{_LOCALITY})")),
     # Greece, with a comma either side of the town: "26ης Οκτωβρίου 8Α, 54627, Θεσσαλονίκη",
     # "Θεσσαλονίκη, 54627", "Αθήνα, Τ.Κ. 10563"
     ("GR", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_GREEK_TOWN})")),
     ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
+    # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
-        rf"(?P<loc>{_LOCALITY}),\s*(?P<st>A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|"
-        rf"O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]|{_US_STATE_NAMES})\.?(?:\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
+        rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATES})\.?"
+        rf"(?:,?\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
     )),
     # Canada: "Toronto, ON M5V 2T6"; Australia: "Sydney NSW 2000". Before
     # EU4, which would read "2000 Australia" as a postcode and a town.
@@ -99,7 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "1011 Budapest, Fő u. 1."). Before EU4, which would take the street for the town.
     ("HU", re.compile(
         rf"(?<![\w-])(?:H-)?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY}),?\s+(?P<hst>{_WORD}(?:\s[{_LETTER}.\-]+){{0,2}}?"
-        rf"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d{{1,4}}"
+        rf"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d{{1,4}}"
         rf"(?:[/\-]?[A-Za-z])?\.?)"
     )),
     # Japan: "〒820-0066 福岡県飯塚市幸袋781-258", postcode, prefecture, city (or ward),
@@ -128,15 +133,16 @@ _QUICK = {
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
     "EU5": re.compile(r"(?<!\d)(?:\d{5}|\d{2} \d{3})\s"),
+    "EST": re.compile(r"[a-zà-ÿ]\s*\(\d{5}\)"),
     "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
     "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)\d{3} ?\d{2}(?![\w-])"),
-    "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}"),
+    "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}|[a-z] [A-Z]{2},? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
     "JP": re.compile(r"\d{3}[-－]\d{4}"),
     "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
-    "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep)\s*\d"),
+    "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d"),
     "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
     "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
@@ -207,7 +213,8 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"(?:,?\s*\d+º?\s?(?:andar|esq\.?|dto\.?))?)"
     ),
     "EN": re.compile(
-        rf"(?P<street>\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}})?,?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\b\.?"
+        # ("4925 5th St", "12 W 42nd Street": a numbered street)
+        rf"(?P<street>\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}})?,?\s+(?:(?:[A-Z][\w'.\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,4}}(?:{EN_STREET_WORDS})\b\.?"
         r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?"  # "King St W", "Main Street North"
         r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
     ),
@@ -222,7 +229,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
-    "GR": (), "GRT": (), "IS": (), "FMT": (),
+    "GR": (), "GRT": (), "IS": (), "FMT": (), "EST": ("ES",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -233,7 +240,7 @@ _LOCALITY_LINE = re.compile(rf"^{_LOCALITY}(?:,\s*{_LOCALITY})?$")
 _ADDRESS_LABEL_WORDS = (
     r"(?:(?:registered |postal |head |business |our )?(?:office|address|add|adresse|anschrift|postanschrift|"
     r"sitz|si[eè]ge(?: social)?|domicilio|direcci[oó]n|indirizzo|sede(?: legale)?|adres|bezoekadres|"
-    r"postadres|morada|endere[cç]o|location|standort|visit us|find us|"
+    r"postadres|morada|endere[cç]o|location|standort|visit us|find us|ubicaci[oó]n|localizaci[oó]n|ubicazione|"
     # Nordic and German visiting / postal addresses: "Besöksadress: Fabriksgatan 8 702 10 Örebro"
     r"bes[öø]ks?adress(?:en?)?|bes[øo]gsadresse|post(?:ad)?dress|postadressen?|postadresse|besuchsadresse|"
     r"k[äa]yntiosoite|postiosoite|osoite|"
@@ -777,6 +784,8 @@ def _address_at(
     if groups.get("cp") in ("LT", "LV"):
         postal = f"{groups['cp']}-{postal}"  # the country's letters are part of its postcode ("LT-00133")
     locality = _trim_locality(groups.get("loc"))
+    if locality and _ADDRESS_LABEL.match(locality) and _ADDRESS_LABEL.sub("", locality):
+        locality = _ADDRESS_LABEL.sub("", locality)  # "Ubicación Cartagena (30300)": the label, then the town
     region = groups.get("reg") or groups.get("st")
     # six digits after a town are a PIN only where the page is Indian or
     # the line reads like an address (an "Office:" label, "Road", "Nagar")
@@ -859,7 +868,7 @@ def _address_at(
         four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")
         by_format = kind == "FMT" and not _YEAR_LIKE.fullmatch(postal or "")
         if not (whole_line and in_own_place and (four_digit or by_format or kind in (
-                "EU5", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "IS"))):
+                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "IS"))):
             return None
         if kind == "US" and not postal:
             return None
@@ -1105,6 +1114,8 @@ def _country_after(tail: str) -> str | None:
 def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
     if kind == "FMT":
         return hint
+    if kind == "EST":
+        return "ES"
     if kind in ("GB", "IE", "US", "CA", "AU", "IN", "NL", "PT", "BR", "JP"):
         return kind
     if kind == "ZA":

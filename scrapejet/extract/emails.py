@@ -177,19 +177,20 @@ def extract_emails(
                 seen.append((value, "json-ld", False))
 
     # A line about another party (a designer's credit, a chamber's block)
-    # gives their addresses, except one on the site's own domain: "e-mail
-    # the webmaster@firma.de" is the company's.
+    # gives their addresses, except one on the company's own domain: "e-mail
+    # the webmaster@firma.de" is the company's. Its domain is the site's,
+    # or that of an address the page gives as the company's (a site served
+    # from elsewhere, "info@" and "webmaster@" of one domain); decided at
+    # the end, when the page's own addresses are known.
+    third: list[tuple[str, str]] = []
     site_domain = registered_domain(site_url) if site_url else ""
-
-    def own_only(emails: list[str]) -> list[str]:
-        return [email for email in emails if site_domain and _domain(email) == site_domain]
 
     for anchor in doc.anchors:
         if len(seen) >= MAX_CANDIDATES:
             break
         line = doc.line_of(anchor)
         if line is not None and line.third_party:
-            seen.extend((email, "mailto", False) for email in own_only(emails_from_mailto(anchor.href)))
+            third.extend((email, "mailto") for email in emails_from_mailto(anchor.href))
             continue
         widget = bool(anchor.flags & WIDGET)
         # '<a href="mailto:old@firma.lt">info@firma.lt</a>': a link whose
@@ -199,7 +200,7 @@ def extract_emails(
         # there ('<a href="mailto:zuiderheide@fysiodouma.nl">info@fysiodouma.nl</a>').
         shown = anchor.text.lower() if "@" in anchor.text else ""
         for email in emails_from_mailto(anchor.href):
-            if shown and email not in shown and emails_in_text(shown) and not own_only([email]):
+            if shown and email not in shown and emails_in_text(shown) and _domain(email) != site_domain:
                 continue
             seen.append((email, "mailto", widget))
         if "email-protection#" in anchor.href:
@@ -228,7 +229,7 @@ def extract_emails(
         raw = _TODO_NOTE.sub(" ", line.raw) if "[" in line.raw else line.raw
         if line.third_party:
             if "@" in raw:
-                seen.extend((email, "text", False) for email in own_only(emails_in_text(raw)))
+                third.extend((email, "text") for email in emails_in_text(raw))
             continue
         hint = _HINT.search(raw)
         if "@" not in raw and not hint:
@@ -242,6 +243,8 @@ def extract_emails(
                 if email not in plain:
                     seen.append((email, "obfuscated", widget))
 
+    own = {site_domain} | ({_domain(email) for email, _, widget in seen if not widget} - _FREE_MAIL) - {""}
+    seen.extend((email, source, False) for email, source in third if _domain(email) in own)
     return _keep_company_emails(seen, site_url)
 
 
