@@ -54,6 +54,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # can they be reached by phone?", "by what time do guests check out?"
     # ("when can I phone to book?" asks when the line is staffed)
     ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|\b(?:which|what) hours\b|"
+                         # "on which days (of the week) can I reach them?", "what days are you open?"
+                         r"\b(?:which|what) days?\b(?: of the week)?\b.*\b(?:open|reach|call|phone|visit|come|work|closed)|"
                          r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit|come|drop|bring|deliver|"
                          r"collect|pick)\b|"
                          r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
@@ -79,6 +81,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "how soon … the cost estimate": how long, whatever it is about
     ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
                             r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b")),
+    # "how much does it weigh?" asks for a weight, not a price
+    ("number", re.compile(r"\bhow (?:much|heavy)\b.*\bweigh|\bhow much (?:weight|load)\b|\bwhat (?:is the )?weight\b")),
     ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
