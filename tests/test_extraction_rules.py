@@ -1701,3 +1701,33 @@ def test_a_hosts_block_keeps_an_address_of_the_companys_own_mail_domain():
             "<p>Kapcsolat: webmaster@franciafurjeszet.hu</p><h2>Webdesign</h2><p>Készítette: studio@webmuhely.hu</p></main>")
     found = {e["email"] for e in _contacts(page, "http://francia.test/impresszum/", role="legal")["emails"]}
     assert found == {"info@franciafurjeszet.hu", "webmaster@franciafurjeszet.hu"}
+
+
+def test_a_french_street_named_for_a_date():
+    assert _addresses("<p>Adresse : 5 Rue du 19 Mars, 22140 Prat</p>", "http://coiffure.fr/", role="contact") == [
+        ("5 Rue du 19 Mars", "22140", "Prat")]
+
+
+def test_an_address_set_in_one_heading():
+    page = "<main><h4>St Andrews Medical Practice<br>St Andrews Lane<br>Spennymoor<br>DL16 6QA</h4></main>"
+    assert _addresses(page, "http://purebalance.co.uk/contact", role="contact") == [
+        ("St Andrews Lane", "DL16 6QA", "Spennymoor")]
+
+
+def test_a_baltic_street_with_its_type_after_the_name_and_no_postcode():
+    assert _addresses("<footer><p>Flotes iela 16, Liepāja</p></footer>", "http://mgmetals.lv/") == [
+        ("Flotes iela 16", None, "Liepāja")]
+
+
+def test_towns_alone_a_us_town_and_state_and_a_labelled_polish_town():
+    from scrapejet.extract.profile import merge_profile
+
+    def town(body: str, url: str) -> list:
+        page = {"url": url, "page_type": "home", "contacts": _contacts(body, url)}
+        return [(a["locality"], a["country"]) for a in merge_profile([page], job_id="j", site="x")["addresses"]]
+
+    assert town("<footer><p>Hillstead Farms</p><p>Cottontown, TN</p></footer>", "http://hillstead.com/") == [
+        ("Cottontown", "US")]
+    assert town("<main><p>Lokalizacja Bydgoszcz, Polska</p></main>", "http://witkraft.pl/") == [("Bydgoszcz", "PL")]
+    # in a sentence, or outside the footer, a town and state is no address
+    assert town("<main><p>Cottontown, TN</p></main>", "http://hillstead.com/") == []

@@ -190,7 +190,10 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"(?P<street>\d{1,4}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|pl\.|"
         r"chemin|all[ée]e|impasse|quai|route|rte|cours|square|voie|passage|faubourg|fg|rond-point|parvis|"
         r"esplanade|promenade|sentier|cit[ée]|r[ée]sidence|hameau|lieu-dit|zone|za|zi|zac|parc|villa|"
-        r"mont[ée]e|traverse|rampe|clos|domaine)\b[^,\d–|;]*)",
+        r"mont[ée]e|traverse|rampe|clos|domaine)\b[^,\d–|;]*"
+        # a street named for a date: "Rue du 19 Mars 1962", "Avenue du 8 Mai 1945"
+        r"(?:\b\d{1,2}(?:er)?\s(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
+        r"d[ée]cembre)\b(?:\s(?:19|20)\d\d\b)?[^,\d–|;]*)?)",
         re.I,
     ),
     "ES": re.compile(
@@ -241,6 +244,7 @@ _ADDRESS_LABEL_WORDS = (
     r"(?:(?:registered |postal |head |business |our )?(?:office|address|add|adresse|anschrift|postanschrift|"
     r"sitz|si[eè]ge(?: social)?|domicilio|direcci[oó]n|indirizzo|sede(?: legale)?|adres|bezoekadres|"
     r"postadres|morada|endere[cç]o|location|standort|visit us|find us|ubicaci[oó]n|localizaci[oó]n|ubicazione|"
+    r"lokalizacja|lokalita|lokalizácia|"
     # Nordic and German visiting / postal addresses: "Besöksadress: Fabriksgatan 8 702 10 Örebro"
     r"bes[öø]ks?adress(?:en?)?|bes[øo]gsadresse|post(?:ad)?dress|postadressen?|postadresse|besuchsadresse|"
     r"k[äa]yntiosoite|postiosoite|osoite|"
@@ -434,6 +438,9 @@ _TOWN_AND_COUNTRY = re.compile(
 )
 
 
+_TOWN_AND_STATE = re.compile(rf"^(?:📍\s*)?(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s*(?P<st>{_US_STATES})\.?$")
+
+
 def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
     """Towns alone: a registered seat or where the business says it is
     ("seat"), or a line naming a town and its country ("text"). The
@@ -447,7 +454,12 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
             # "📍 Christchurch, Canterbury NZ": a map pin before a town and its region
             hits.append(_Hit(None, None, pinned.group("town"), None, country_hint, line.text.strip(" 📍"), "text"))
             continue
-        alone = _TOWN_AND_COUNTRY.match(line.text.strip())
+        state = _TOWN_AND_STATE.match(line.text.strip()) if line.flags & (FOOTER | ADDRESS | HEADER) else None
+        if state and not _NOT_A_TOWN.match(state.group("town")):
+            # "Cottontown, TN" in a footer: an American business's town, said as Americans say it
+            hits.append(_Hit(None, None, state.group("town"), state.group("st"), "US", line.text.strip(), "text"))
+            continue
+        alone = _TOWN_AND_COUNTRY.match(_ADDRESS_LABEL.sub("", line.text.strip()))
         if (alone and len(alone.group("country")) > 2 and _is_country_word(alone.group("country"))
                 and not _is_country_word(alone.group("town")) and not _STATE_NAME.fullmatch(alone.group("town"))
                 and not _NOT_A_TOWN.match(alone.group("town"))):
@@ -998,7 +1010,8 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
         if j < 0:
             break
         above = lines[j]
-        if above.third_party or above.heading:
+        # (an address set in a heading: "<h4>St Andrews Lane<br>Spennymoor<br>DL16 6QA</h4>")
+        if above.third_party or (above.heading and above.block != lines[index].block):
             break
         candidate = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", above.text)).strip(" ,")
         if kind in _TOWN_FIRST and country_code(candidate) and len(candidate) > 2 and not between:

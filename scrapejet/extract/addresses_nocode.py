@@ -153,8 +153,18 @@ def _town_then_postcode(raw: str) -> tuple[str, str] | None:
 _NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w.'’ -]{2,40}\s\d{1,4}\s?[a-zA-Z]?$")
 
 
+# Street-type words written after the name, with the house number after
+# them: Latvian "Flotes iela 16", Lithuanian "Vilniaus g. 10", Estonian
+# "Pärnu mnt 5", Slovenian "Celovška cesta 5" (Hungarian ones are addresses.py's).
+_STREET_TYPE_AFTER = re.compile(
+    r"^[^\W\d_][\w.'’-]*(?:\s[\w.'’-]+){0,2}\s(?:iela|gatve|g\.|pr\.|prospektas|al\.|aleja|tn|tanav|mnt|maantee|"
+    r"pst|puiestee|bulvaris|laukums|ulica|cesta)\s*\d{1,4}(?:\s?[a-z]\b)?",
+)
+
+
 def _is_street(part: str, labelled: bool = False) -> bool:
-    return bool(_STREET_TYPE.match(fold(part)) or _EN_STREET.match(part)
+    folded = fold(part)
+    return bool(_STREET_TYPE.match(folded) or _STREET_TYPE_AFTER.match(folded) or _EN_STREET.match(part)
                 or (labelled and _NAME_AND_NUMBER.match(part)))
 
 
