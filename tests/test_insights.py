@@ -387,6 +387,7 @@ def test_an_opening_hours_table_is_read_under_its_label():
     # a weight is no price; the days one can call are the hours
     ("How much does the complete photo booth module weigh at most?", "number"),
     ("On which days of the week can I reach MuGa Remodeling?", "hours"), ("What days are you open?", "hours"),
+    ("Which weekday (Monday to Friday) is Pure Balance Physiotherapy closed?", "hours"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind

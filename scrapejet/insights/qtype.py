@@ -55,7 +55,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # ("when can I phone to book?" asks when the line is staffed)
     ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|\b(?:which|what) hours\b|"
                          # "on which days (of the week) can I reach them?", "what days are you open?"
-                         r"\b(?:which|what) days?\b(?: of the week)?\b.*\b(?:open|reach|call|phone|visit|come|work|closed)|"
+                         r"\b(?:which|what) (?:week)?days?\b(?: of the week)?\b.*\b(?:open|reach|call|phone|visit|come|work|closed)|"
                          r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit|come|drop|bring|deliver|"
                          r"collect|pick)\b|"
                          r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
