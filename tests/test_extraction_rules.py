@@ -1731,3 +1731,12 @@ def test_towns_alone_a_us_town_and_state_and_a_labelled_polish_town():
     assert town("<main><p>Lokalizacja Bydgoszcz, Polska</p></main>", "http://witkraft.pl/") == [("Bydgoszcz", "PL")]
     # in a sentence, or outside the footer, a town and state is no address
     assert town("<main><p>Cottontown, TN</p></main>", "http://hillstead.com/") == []
+
+
+def test_a_dutch_postcode_with_a_comma_before_the_town_and_a_street_without_a_number():
+    footer = "<footer><p>Willem 3 Straat 4</p><p>4711 BW, St. Willebrord</p></footer>"
+    assert _addresses(footer, "http://kimsgym.nl/contact.html", role="contact") == [
+        ("Willem 3 Straat 4", "4711 BW", "St. Willebrord")]
+    shop = "<p>Adresse : Boulevard de la Beaujoire, 44329 Nantes, France</p>"
+    assert _addresses(shop, "http://latitude.fr/notre-boutique", role="about") == [
+        ("Boulevard de la Beaujoire", "44329", "Nantes")]

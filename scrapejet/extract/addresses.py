@@ -70,7 +70,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
     # an Eircode is read as a British postcode is
     ("IE", _EIRCODE),
-    ("NL", re.compile(rf"(?<![\w-])(?P<pc>[1-9]\d{{3}} ?(?!SA|SD|SS)[A-Z]{{2}})\s+(?P<loc>{_LOCALITY})")),
+    ("NL", re.compile(rf"(?<![\w-])(?P<pc>[1-9]\d{{3}} ?(?!SA|SD|SS)[A-Z]{{2}}),?\s+(?P<loc>{_LOCALITY})")),  # ("4711 BW, St. Willebrord")
     ("PT", re.compile(rf"(?<![\w-])(?P<pc>\d{{4}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
     # Brazil: "Passo Fundo - RS, 99025-030", "Passo Fundo/RS CEP 99025-030", or the CEP on a
     # line of its own below "Passo Fundo, RS". Before EU5, which would read "99025" as a postcode.
@@ -129,7 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _QUICK = {
     "GB": re.compile(r"\d[A-Z]{2}\b"),
     "IE": re.compile(r"\b[AC-FHKNPRTV-Y](?:\d{2}|6W) ?[0-9AC-FHKNPRTV-Y]{4}\b"),
-    "NL": re.compile(r"\d{4} ?[A-Z]{2}\s"),
+    "NL": re.compile(r"\d{4} ?[A-Z]{2},?\s"),
     "PT": re.compile(r"\d{4}-\d{3}\s"),
     "BR": re.compile(r"(?<![\d-])\d{5}-\d{3}(?![\d-])"),
     "EU5": re.compile(r"(?<!\d)(?:\d{5}|\d{2} \d{3})\s"),
@@ -182,7 +182,8 @@ _STREETS: dict[str, re.Pattern[str]] = {
         rf"\s[{_LETTER}.'\- ]{{2,30}}?)\s*,?\s*{_HOUSE_NO})(?![\d])"
     ),
     "NL": re.compile(
-        rf"(?P<street>[{_UPPER}][{_LETTER}.'\-]*(?:\s[{_LETTER}.'\-]+){{0,3}}?(?:straat|weg|laan|plein|gracht|"
+        # ("Willem 3 Straat 4": a king's number in the name, the street word apart)
+        rf"(?P<street>[{_UPPER}][{_LETTER}.'\-]*(?:\s[{_LETTER}.'\-]+|\s\d{{1,2}}(?=\s[A-Z])){{0,3}}?\s?(?:straat|Straat|weg|laan|plein|gracht|"
         rf"kade|singel|dijk|dreef|hof|markt|pad|steeg|plantsoen|boulevard|baan|ring|park|dam|burgwal|wal|haven)"
         rf"\s\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
     ),
@@ -966,10 +967,19 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         # "Y-tunnus: 0653692-2 VAT: FI06536922 Raumontie 430": fields run
         # together before the street (lines of a pre-formatted block)
         segment = _FIELDS_BEFORE.sub("", segment)
-        if segment and _is_street_line(segment):
+        if segment and (_is_street_line(segment) or _UNNUMBERED_ROMANCE.match(segment)):
             start = head.rfind(segment)
             return segment, None, start, start + len(segment)
     return best
+
+
+# A street without a house number, named by its type word, right before the
+# postcode: "Boulevard de la Beaujoire, 44329 Nantes" (a shop in a mall, a
+# building alone on its road)
+_UNNUMBERED_ROMANCE = re.compile(
+    r"^(?:Rue|Avenue|Boulevard|Bd|Place|Chemin|All[ée]e|Impasse|Quai|Route|Cours|Calle|Avenida|Plaza|Paseo|Carrer|"
+    r"Via|Viale|Piazza|Corso|Rua|Pra[çc]a)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
+    rf"[{_UPPER}][^\d,;:|@]{{1,40}}$")
 
 
 def _is_street_line(text: str) -> bool:
