@@ -1642,7 +1642,7 @@ def test_a_quote_or_appointment_page_stands_in_for_a_missing_contact_page(href, 
     assert discover_role_pages(links, HOME)["contact"] == [HOME + href]
 
 
-@pytest.mark.parametrize("slug", ["institut", "praxis", "clinica", "lo-studio"])
+@pytest.mark.parametrize("slug", ["institut", "praxis", "clinica", "lo-studio", "notre-boutique"])
 def test_the_page_named_for_the_premises_is_the_about_page(slug):
     assert page_role(f"{HOME}{slug}.html") == "about"
 
@@ -1664,6 +1664,12 @@ def test_a_contact_link_a_script_fills_in_is_a_sign_to_render():
     assert drawn_by_script(html, internal_links=["http://x.test/a"]) == "a contact link a script fills in"
     # a form's empty error message is no such link
     assert drawn_by_script(b"<footer>f</footer><a id='email-error'></a><script></script>", ["http://x.test/a"]) is None
+    # an address put together by an inline script
+    written = (b"<footer>f</footer><script>emailE = 'outlook.it'; emailE = ('otticadavoli' + '@' + emailE);"
+               b"document.write('<a href=\"mailto:' + emailE + '\">' + emailE + '</a>')</script>")
+    assert drawn_by_script(written, ["http://x.test/a"]) == "a contact link a script writes in"
+    year = b"<footer><script>document.write(new Date().getFullYear())</script> <a href='tel:+4930123'>call</a></footer>"
+    assert drawn_by_script(year, ["http://x.test/a"]) is None
 
 
 @pytest.mark.parametrize("url, lines, expected", [
@@ -1737,6 +1743,7 @@ def test_a_dutch_postcode_with_a_comma_before_the_town_and_a_street_without_a_nu
     footer = "<footer><p>Willem 3 Straat 4</p><p>4711 BW, St. Willebrord</p></footer>"
     assert _addresses(footer, "http://kimsgym.nl/contact.html", role="contact") == [
         ("Willem 3 Straat 4", "4711 BW", "St. Willebrord")]
-    shop = "<p>Adresse : Boulevard de la Beaujoire, 44329 Nantes, France</p>"
+    shop = ("<p>Notre boutique se situe dans le Centre Commercial Nantes La Beaujoire : Boulevard de la Beaujoire, "
+            "44329 Nantes, France</p>")
     assert _addresses(shop, "http://latitude.fr/notre-boutique", role="about") == [
         ("Boulevard de la Beaujoire", "44329", "Nantes")]

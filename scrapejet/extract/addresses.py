@@ -959,7 +959,8 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
         # in the comma-separated part right before the postcode.
         head = _POSTCODE_LABEL_END.sub("", head)  # "Χατζάρα 21, Τ.Κ. 18539": the postcode's own label
-        segment = re.split(r"[,;|·•]\s*|\s[–-]\s", head.rstrip(" ,–-·•|"))[-1].strip()
+        # (a sentence's colon too: "Notre boutique se situe … : Boulevard de la Beaujoire, 44329 Nantes")
+        segment = re.split(r"[,;|·•]\s*|\s[–-]\s|\s:\s", head.rstrip(" ,–-·•|"))[-1].strip()
         labels = list(_ADDRESS_LABEL_INLINE.finditer(segment))
         if labels:
             segment = segment[labels[-1].end():]

@@ -31,7 +31,7 @@ _TEXTS: dict[str, str] = {
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | l institut | notre institut | unsere praxis | die praxis |
         la clinica | nuestra clinica | la clinica dentale | lo studio | l hotel | the hotel | das hotel | el hotel |
-        het hotel | hotellet | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
+        het hotel | hotellet | notre boutique | unser laden | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia |
         qui som | qui soc | sobre nosaltres | l empresa | la nostra historia | nosaltres | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
@@ -126,7 +126,7 @@ _SLUGS: dict[str, str] = {
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
         qui-suis-je notre-histoire l-entreprise entreprise presentation cabinet le-cabinet institut l-institut notre-institut
         praxis unsere-praxis die-praxis clinica la-clinica nuestra-clinica lo-studio l-hotel the-hotel das-hotel el-hotel
-        hotellet quienes-somos quien-soy sobre-mi sobre-nosotros
+        hotellet notre-boutique unser-laden quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia qui-som qui-soc sobre-nosaltres aboutme
         o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista me

@@ -13,7 +13,9 @@ Signs, each cheap to read in the HTML as fetched:
   (``<div id="siteHeaderMount"></div>``), on a page with scripts: they
   mount the site's navigation and contact block;
 * a contact link left empty or "Loading..." for a script to fill
-  (``<a id="emailLink">Loading...</a>``: an address hidden from harvesters);
+  (``<a id="emailLink">Loading...</a>``), or written in by an inline
+  script (``document.write('<a href="mailto:' + user + …``): an address
+  hidden from harvesters;
 * no footer, and a script of the site's own named for the page's frame
   (``components.js``, ``js/layout.js``, ``header.js``);
 * scripts and no link to any other page of the site; or, on the home page,
@@ -48,6 +50,12 @@ _EMPTY_FRAME = re.compile(
     re.I,
 )
 _SCRIPT = re.compile(rb"<script\b", re.I)
+# an inline script that writes a mailto: or tel: link into the page (an
+# address put together from pieces, so that harvesters cannot read it)
+_WRITTEN_CONTACT = re.compile(
+    rb"<script\b[^>]*>(?:(?!</script)[^\x00]){0,3000}?document\.write(?:(?!</script)[^\x00]){0,3000}?(?:mailto:|tel:)",
+    re.I,
+)
 # a contact link a script fills in, to hide the address from harvesters
 # (``<a id="emailLink">Loading...</a>``, ``<a id="phone-link"></a>``)
 _FILLED_CONTACT = re.compile(
@@ -86,6 +94,8 @@ def drawn_by_script(html: bytes, internal_links: list[str], home: bool = False) 
     match = _FILLED_CONTACT.search(html)
     if match and _SCRIPT.search(html):
         return "a contact link a script fills in"
+    if _WRITTEN_CONTACT.search(html):
+        return "a contact link a script writes in"
     match = _LAYOUT_SCRIPT.search(html)
     if match and not _FOOTER.search(html):
         return f"no footer, and a script that draws the page's frame ({match.group(1).decode()})"
