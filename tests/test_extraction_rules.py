@@ -1685,20 +1685,25 @@ def test_a_postcode_and_town_as_the_countrys_postal_format_writes_them(url, line
     assert _addresses("<footer><p>Fondat 2015 Bucuresti</p></footer>", "http://mobila.ro/contact", role="contact") == []
 
 
-def test_a_us_town_and_state_without_a_comma_before_the_zip_and_a_numbered_street():
-    page = "<main><p>Arizona Insurance Clinic</p><p>4925 5th St</p><p>Suite 101</p><p>Tucson AZ, 85711</p></main>"
-    assert _addresses(page, "http://azinsurance.com/contact-us.html", role="contact") == [
-        ("4925 5th St, Suite 101", "85711", "Tucson")]
-
-
-def test_a_spanish_town_with_its_postcode_in_brackets():
-    assert _addresses("<footer><p>Ubicación Cartagena (30300) España</p></footer>", "http://kong3d.es/") == [
-        (None, "30300", "Cartagena")]
-
-
-def test_a_hungarian_settlement_after_the_town():
-    assert _addresses("<p>Cím: 9151 Abda, Rákóczi telep 15.</p>", "http://franciafurjeszet.hu/contact/",
-                      role="contact") == [("Rákóczi telep 15.", "9151", "Abda")]
+@pytest.mark.parametrize("body, url, role, expected", [
+    # a US town and state before the ZIP without a comma, and a numbered street
+    ("<main><p>Arizona Insurance Clinic</p><p>4925 5th St</p><p>Suite 101</p><p>Tucson AZ, 85711</p></main>",
+     "http://azinsurance.com/contact-us.html", "contact", ("4925 5th St, Suite 101", "85711", "Tucson")),
+    # a Spanish town with its postcode in brackets, the label before it
+    ("<footer><p>Ubicación Cartagena (30300) España</p></footer>", "http://kong3d.es/", None, (None, "30300", "Cartagena")),
+    # a Hungarian settlement after the town
+    ("<p>Cím: 9151 Abda, Rákóczi telep 15.</p>", "http://franciafurjeszet.hu/contact/", "contact",
+     ("Rákóczi telep 15.", "9151", "Abda")),
+    # a French street named for a date
+    ("<p>Adresse : 5 Rue du 19 Mars, 22140 Prat</p>", "http://coiffure.fr/", "contact", ("5 Rue du 19 Mars", "22140", "Prat")),
+    # an address set in one heading
+    ("<main><h4>St Andrews Medical Practice<br>St Andrews Lane<br>Spennymoor<br>DL16 6QA</h4></main>",
+     "http://purebalance.co.uk/contact", "contact", ("St Andrews Lane", "DL16 6QA", "Spennymoor")),
+    # a Baltic street with its type after the name, and no postcode
+    ("<footer><p>Flotes iela 16, Liepāja</p></footer>", "http://mgmetals.lv/", None, ("Flotes iela 16", None, "Liepāja")),
+])
+def test_address_shapes_of_the_twenty_fifth_and_sixth_batches(body, url, role, expected):
+    assert _addresses(body, url, role=role) == [expected]
 
 
 def test_a_hosts_block_keeps_an_address_of_the_companys_own_mail_domain():
@@ -1707,22 +1712,6 @@ def test_a_hosts_block_keeps_an_address_of_the_companys_own_mail_domain():
             "<p>Kapcsolat: webmaster@franciafurjeszet.hu</p><h2>Webdesign</h2><p>Készítette: studio@webmuhely.hu</p></main>")
     found = {e["email"] for e in _contacts(page, "http://francia.test/impresszum/", role="legal")["emails"]}
     assert found == {"info@franciafurjeszet.hu", "webmaster@franciafurjeszet.hu"}
-
-
-def test_a_french_street_named_for_a_date():
-    assert _addresses("<p>Adresse : 5 Rue du 19 Mars, 22140 Prat</p>", "http://coiffure.fr/", role="contact") == [
-        ("5 Rue du 19 Mars", "22140", "Prat")]
-
-
-def test_an_address_set_in_one_heading():
-    page = "<main><h4>St Andrews Medical Practice<br>St Andrews Lane<br>Spennymoor<br>DL16 6QA</h4></main>"
-    assert _addresses(page, "http://purebalance.co.uk/contact", role="contact") == [
-        ("St Andrews Lane", "DL16 6QA", "Spennymoor")]
-
-
-def test_a_baltic_street_with_its_type_after_the_name_and_no_postcode():
-    assert _addresses("<footer><p>Flotes iela 16, Liepāja</p></footer>", "http://mgmetals.lv/") == [
-        ("Flotes iela 16", None, "Liepāja")]
 
 
 def test_towns_alone_a_us_town_and_state_and_a_labelled_polish_town():

@@ -8,7 +8,6 @@ equals what the contact page and the legal notice say before the rest."""
 from __future__ import annotations
 
 import time
-import unicodedata
 from collections import Counter
 from typing import Any, Callable
 
@@ -18,6 +17,7 @@ from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
 from scrapejet.extract.phones import line_type
 from scrapejet.extract.roles import is_location_page
+from scrapejet.extract.textlines import fold
 
 # Where a business states its own details most carefully, first.
 ROLE_PRIORITY = ("contact", "legal", "home", "about", "team", "services", "privacy", "terms", "cookies", "careers")
@@ -128,14 +128,10 @@ def _drop_accented_twins(emails: "_Collector") -> None:
     ("sonia@osteopatíacarcereny.com" in a translated privacy notice beside
     "sonia@osteopatiacarcereny.com"): a translator's spelling of the same
     address, the plain one being the domain the site is on."""
-    plain = {_unaccented(key): key for key in emails.entries if key.isascii()}
+    plain = {fold(key): key for key in emails.entries if key.isascii()}
     for key in [k for k in emails.entries if not k.isascii()]:
-        if plain.get(_unaccented(key), key) != key:
+        if plain.get(fold(key), key) != key:
             del emails.entries[key]
-
-
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _drop_misplaced_plus(phones: "_Collector") -> None:
