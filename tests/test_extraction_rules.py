@@ -1736,3 +1736,55 @@ def test_a_dutch_postcode_with_a_comma_before_the_town_and_a_street_without_a_nu
             "44329 Nantes, France</p>")
     assert _addresses(shop, "http://latitude.fr/notre-boutique", role="about") == [
         ("Boulevard de la Beaujoire", "44329", "Nantes")]
+
+
+@pytest.mark.parametrize("line, url, expected", [
+    ("Via Roma 5, Bologna, 40100 Italia", "http://osteria.it/contatti", ("Via Roma 5", "40100", "Bologna", "IT")),
+    # a plot for a street, the municipality and region between the village and the postcode
+    ("Αγροτεμάχιο 913 0, Πετράλωνα, Νέας Προποντίδας / Χαλκιδικής, 63080 Ελλάδα", "http://agrivolt.gr/",
+     ("Αγροτεμάχιο 913 0", "63080", "Πετράλωνα", "GR")),
+])
+def test_a_postcode_before_the_countrys_name_has_its_town_after_the_street(line, url, expected):
+    found = _contacts(f"<main><dl><dt>Address</dt><dd>{line}</dd></dl></main>", url, role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
+
+
+def test_a_list_of_public_helplines_is_not_the_practices_numbers():
+    page = ("<main><h2>Registreerimine vastuvõtule:</h2><p>Tel: <a href='tel:7668616'>766 8616</a></p>"
+            "<h2>Vastuvõtuvälisel ajal saate pöörduda:</h2><ul><li>Kiirabi: <a href='tel:112'>112</a></li>"
+            "<li>Lastearst: <a href='tel:1599'>1599</a></li><li>Vähiliidu nõuandeliin - <a href='tel:8002233'>8002233</a></li>"
+            "<li>Ämmaemanda nõuandeliin - <a href='tel:12252'>12252</a></li>"
+            "<li>Noorte nõuandeliin - <a href='tel:6466666'>6466666</a></li></ul>"
+            "<ul><li>Kindlustatud isikud võivad pöörduda oma õiguste kaitseks:</li>"
+            "<li>Eesti Tervisekassa Tartu osakond - Riia 142, Tartu</li>"
+            "<li>Tel: <a href='tel:6696630'>6696630</a>, email: <a href='mailto:info@tervisekassa.ee'>info@tervisekassa.ee</a></li>"
+            "</ul></main>")
+    found = _contacts(page, "http://puusepa.ee/")
+    assert [p["e164"] for p in found["phones"]] == ["+3727668616"]
+    assert found["emails"] == []
+    # one short number alone (an emergency line beside the practice's) leaves the others be
+    one = _contacts("<ul><li>Kiirabi: 112</li><li>Registratuur: <a href='tel:7668616'>766 8616</a></li>"
+                    "<li>Kabinet: <a href='tel:7330300'>733 0300</a></li></ul>", "http://puusepa.ee/")
+    assert [p["e164"] for p in one["phones"]] == ["+3727668616", "+3727330300"]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://plus.google.com/114105500734451830582", "https://plus.google.com/114105500734451830582"),
+    ("https://plus.google.com/+AcmeBakery/posts", "https://plus.google.com/+AcmeBakery"),
+    ("https://plus.google.com/share?url=https://acme.test/", None),
+])
+def test_a_google_plus_profile_is_a_profile(url, expected):
+    from scrapejet.extract.socials import profile
+
+    assert (profile(url) or {}).get("url") == expected
+
+
+def test_times_and_places_doctors_and_company_details():
+    # "Tider og steder" (times and places) stands in for the contact page, "Our Doctors" is the about page
+    links = [Link(HOME + "priser.html", "Priser"), Link(HOME + "tidogsted.html", "Tider og steder")]
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + "tidogsted.html"]
+    assert page_role(HOME + "doctors.html", "Our Doctors") == "about"
+    # a menu naming the home page "Στοιχεία" (the company's data): the home page is the legal notice
+    home = _contacts("<nav><a href='index.html'>Στοιχεία</a><a href='epikoinonia.html'>Επικοινωνία</a></nav>",
+                     "http://agrivolt.gr/", role="home")
+    assert home["covers"] == ["legal"]

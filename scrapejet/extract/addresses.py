@@ -824,6 +824,15 @@ def _address_at(
         return None  # "2011 Diploma in Fetal Medicine" on a Greek CV: a year, where postcodes have five digits
 
     head, tail = text[: match.start()], text[match.end() :]
+    named_country = named_street = None
+    if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality):
+        # "Via Roma 5, Bologna, 40100 Italia": what the pattern read as the
+        # town is the country; the town is the part after the street's
+        named = _town_before_country(head)
+        if named is None:
+            return None
+        locality, head, named_street = named
+        named_country = country_code(groups["loc"].split(",")[0].strip()) or country_code(locality)
     # "04320 Tuusula Y-tunnus: 3355482-7": the town's last word labels the
     # next item on the line, which the address ends before
     next_item = bool(locality and " " in locality and tail.startswith(":"))
@@ -833,6 +842,10 @@ def _address_at(
     head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
     street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
     written_end = match.end()
+    if street is None and named_street:
+        # a street the shapes do not know, set apart by the commas ("Αγροτεμάχιο 913 0")
+        street = _ADDRESS_LABEL.sub("", named_street.strip()).strip(" :")
+        start, end = head.find(named_street.strip()), len(head.rstrip(" ,"))
     if groups.get("hst"):  # the street after the town
         street, street_kind, start, end = groups["hst"], None, match.start(), match.start()
     elif street is None and locality and kind in _POSTCODE_FIRST:
@@ -870,7 +883,7 @@ def _address_at(
         if street is None and locality is None:
             return None
 
-    country = _country_after(tail)
+    country = named_country or _country_after(tail)
     if street is None:
         # A postcode and town alone: only on a line of its own, where a
         # site puts its own address.
@@ -904,6 +917,23 @@ def _address_at(
         _clean_street(street), _clean_postcode(postal, kind), locality, _clean(region), country,
         " ".join(written.split()).strip(" ,;–-"), "address-tag" if line.flags & ADDRESS else "text",
     )
+
+
+_STREET_PART = re.compile(r"(?=.*\d)(?=(?:.*[^\W\d_]){4})")
+
+
+def _town_before_country(head: str) -> tuple[str, str, str] | None:
+    """The town of "Αγροτεμάχιο 913 0, Πετράλωνα, Νέας Προποντίδας /
+    Χαλκιδικής, 63080 Ελλάδα": the comma part after the street's (its
+    municipality and region follow), and the head cut after the street."""
+    parts = head.split(",")
+    for index, part in enumerate(parts[:-1]):
+        if _STREET_PART.match(part):
+            town = _trim_locality(parts[index + 1].strip())
+            if town and _LOCALITY_LINE.match(town) and not country_code(town):
+                return town, ",".join(parts[: index + 1]) + ", ", part
+            return None
+    return None
 
 
 _GAP_TO_POSTCODE = re.compile(

@@ -303,17 +303,40 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
         return fallback, fallback
     main = _main_with_lost_headings(tree, body)
     if main is not None:
-        return _visible_text(main), _visible_text(main, markdown=True)
-    _restore_lost_headings(tree, body)
-    _resolve_link_targets(body, base_url)
-    markdown = _tidy_markdown(normalize_unicode(xmltotxt(body, True)).strip())
-    # Rendered as plain text, <ref> would still become "[text](target)".
-    lxml.etree.strip_tags(body, "ref")
-    text = _tidy_text(normalize_unicode(xmltotxt(body, False)))
-    if not text:
-        fallback = _visible_text(tree)
-        return fallback, fallback
+        text, markdown = _visible_text(main), _visible_text(main, markdown=True)
+    else:
+        _restore_lost_headings(tree, body)
+        _resolve_link_targets(body, base_url)
+        markdown = _tidy_markdown(normalize_unicode(xmltotxt(body, True)).strip())
+        # Rendered as plain text, <ref> would still become "[text](target)".
+        lxml.etree.strip_tags(body, "ref")
+        text = _tidy_text(normalize_unicode(xmltotxt(body, False)))
+        if not text:
+            fallback = _visible_text(tree)
+            return fallback, fallback
+    for dialog in _dialogs_left_out(tree, text):
+        text += "\n\n" + _visible_text(dialog)
+        markdown += "\n\n" + _visible_text(dialog, markdown=True)
     return text, markdown
+
+
+# A dialog the page opens on a click ("Tarieven", "Over mij" in a Bootstrap
+# modal): content the visitor reads, which trafilatura drops as boilerplate.
+_DIALOGS = lxml.etree.XPath(
+    "//*[@role='dialog' or contains(concat(' ', normalize-space(@class), ' '), ' modal ')]"
+    "[not(ancestor::*[@role='dialog' or contains(concat(' ', normalize-space(@class), ' '), ' modal ')])]"
+)
+_DIALOG_MIN_CHARS = 80  # a text, not an image's caption or a form's labels
+
+
+def _dialogs_left_out(tree: HtmlElement, text: str) -> list[HtmlElement]:
+    kept = _squeezed(text)
+    left_out = []
+    for dialog in _DIALOGS(tree):
+        body = _squeezed(_visible_text(dialog))
+        if len(body) >= _DIALOG_MIN_CHARS and body[:_MATCH_CHARS] not in kept and dialog.find(".//form") is None:
+            left_out.append(dialog)
+    return left_out
 
 
 def _run_trafilatura(tree: HtmlElement) -> lxml.etree._Element | None:

@@ -316,11 +316,12 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
                 for value in text_values(point.get("telephone")):
                     add(value, value, "phone", "json-ld", region)
 
+    helplines = _helpline_list(phonenumbers, doc, region)
     for anchor in doc.anchors:
         if len(found) >= MAX_PHONES:
             break
         line = doc.line_of(anchor)
-        if (line is not None and line.third_party) or anchor.flags & WIDGET:
+        if (line is not None and line.third_party) or anchor.flags & WIDGET or anchor.line in helplines:
             continue
         number = _tel_number(anchor.href)
         if number:
@@ -341,7 +342,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
     for index, line in enumerate(doc.lines):
         if budget[0] <= 0 or len(found) >= MAX_PHONES:
             break
-        if line.third_party or line.flags & WIDGET or _digit_count(line.text) < 6:
+        if line.third_party or line.flags & WIDGET or _digit_count(line.text) < 6 or index in helplines:
             continue
         # "Kundennummer:<br>0221 4710 8820": a label may stand on the line above
         above = doc.lines[index - 1].text if index and len(doc.lines[index - 1].text) <= 80 else ""
@@ -374,6 +375,44 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
         if entry["type"] == "phone" and entry["e164"] in texted:
             entry["type"] = "mobile"
     return _dedupe(found)
+
+
+# "Lastearst: 1599 / Mürgistusteabekeskuse telefon: 16662 / … / Noorte
+# nõuandeliin - 6466666": a list of public helplines, told by the short
+# numbers among them (which no business has); every number in it is theirs.
+_LISTED_NUMBER = re.compile(r"^\W*[^\W\d_][^\d]{2,60}?[\s:–—-]+\+?(?P<number>\d[\d ]{1,14}\d)\W*$")
+_HELPLINE_GAP = 1  # one item a line, one after the other (a heading between starts another list)
+_HELPLINES_MIN = 2  # short numbers that make a list of helplines
+
+
+def _helpline_list(phonenumbers: Any, doc: Document, region: str | None) -> set[int]:
+    if not region:
+        return set()
+    from phonenumbers import shortnumberinfo
+
+    listed: list[tuple[int, bool]] = []  # (line, whether its number is a short one)
+    for index, line in enumerate(doc.lines):
+        match = _LISTED_NUMBER.match(line.text) if len(line.text) <= 80 else None
+        if match is None:
+            continue
+        digits = match.group("number").replace(" ", "")
+        short = False
+        if len(digits) <= 6:
+            try:
+                number = phonenumbers.parse(digits, region)
+            except phonenumbers.NumberParseException:
+                continue
+            short = shortnumberinfo.is_valid_short_number_for_region(number, region)
+        listed.append((index, short))
+    lines: set[int] = set()
+    run: list[tuple[int, bool]] = []
+    for item in [*listed, (len(doc.lines) + _HELPLINE_GAP + 1, False)]:
+        if run and item[0] - run[-1][0] > _HELPLINE_GAP:
+            if sum(short for _, short in run) >= _HELPLINES_MIN:
+                lines.update(index for index, _ in run)
+            run = []
+        run.append(item)
+    return lines
 
 
 def _valid_elsewhere(phonenumbers: Any, raw: str, regions: tuple[str, ...]) -> Any:

@@ -42,7 +42,7 @@ _TEXTS: dict[str, str] = {
         rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια | εταιρεια |
         biography | bio | biografia | biografie | biographie | lebenslauf | vita | curriculum vitae | zur person |
         βιογραφικο | zyciorys | zivotopis | zivotopis lekare |
-        the doctor | meet the doctor | meet your doctor | our doctor | ο ιατρος | ο γιατρος | η ιατρος |
+        the doctor | meet the doctor | meet your doctor | our doctor | our doctors | meet our doctors | meet the doctors | ο ιατρος | ο γιατρος | η ιατρος |
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
     "contact": """contact | contact us | hafa samband | hafðu samband | contacts | get in touch | reach us | find us | contact me | write to us |
@@ -110,6 +110,7 @@ _TEXTS: dict[str, str] = {
         informazioni legali | colofon | juridische informatie | informacoes legais | avis legal |
         pravni informace | nota prawna | informacje prawne | juridisk information |
         impresszum | jogi nyilatkozat | szolgaltato adatai | uzemelteto adatai | cegadatok | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
+        στοιχεια | στοιχεια εταιρειας | εταιρικα στοιχεια | company details | firmendaten | dati societari | dati aziendali | datos de la empresa |
         pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
@@ -198,11 +199,12 @@ _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation
 _LOCATION_PHRASES = frozenset("""dove siamo|come raggiungerci|donde estamos|como llegar|onde estamos|como chegar|
     ou nous trouver|nous trouver|plan d acces|acces|so finden sie uns|lageplan|standort|anfahrt|hitta hit|find os|
     location|our location|locations|directions|how to get here|find us|how to find us|waar vindt u ons|route|
+    tider og steder|tid og sted|hours and location|location and hours|opening hours and location|
     map|mappa|mapa|kart|karta|kartta|finn frem|finn oss|veibeskrivelse|vagbeskrivning|ajo-ohjeet|vejvisning
     """.replace("\n", " ").split("|"))
 _LOCATION_SLUGS = frozenset("""dove-siamo dovesiamo come-raggiungerci donde-estamos como-llegar onde-estamos
     nous-trouver plan-d-acces acces lageplan standort anfahrt location locations directions route find-us findus
-    how-to-find-us map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
+    how-to-find-us tidogsted tider-og-steder hours-and-location map mappa mapa kart karta kartta finn-frem finn-oss veibeskrivelse vagbeskrivning ajo-ohjeet""".split())
 # The section of a business with several premises, one page per branch
 # ("/locatie/hilvertshoek/", "/standorte/ulm", "/our-locations/leeds"): each
 # page gives that branch's address, phone and e-mail.
@@ -375,14 +377,15 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
 
 def _home_named(doc: Document) -> list[str]:
     """The roles a menu gives the home page itself: "O nas" linking to
-    ``index.html`` (a site whose home page is its about page). A section of
+    ``index.html`` (a site whose home page is its about page), "Στοιχεία"
+    (one whose home page gives the company's registered data). A section of
     the home page ("Kontakt" → ``#kontakt``) is no page, and plays no role."""
     found: list[str] = []
     for anchor in doc.anchors:
         if "#" in anchor.href or not anchor.href.strip() or not is_home_path(anchor.href):
             continue
         role = _text_role(anchor.text)
-        if role in ("about", "contact") and role not in found:
+        if role in ("about", "contact", "legal") and role not in found:  # (legal: "Στοιχεία", the company's data)
             found.append(role)
     return found
 

@@ -35,6 +35,8 @@ NETWORK_HOSTS = {
     "linktr.ee": "linktree",
     # a neighbourhood network's business page, a classifieds seller's page
     "nextdoor.com": "nextdoor", "gumtree.com": "gumtree",
+    # closed in 2019, its links still in many footers: a profile all the same
+    "plus.google.com": "googleplus",
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
@@ -45,6 +47,7 @@ _CANONICAL_HOST = {
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
     "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.com",
     "linktree": "linktr.ee", "nextdoor": "nextdoor.com", "gumtree": "www.gumtree.com",
+    "googleplus": "plus.google.com",
 }
 # First path segments that are the network's own pages, not an account.
 _RESERVED = {
@@ -231,6 +234,12 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         return f"page/{segments[1]}" if first in ("page", "pages") and len(segments) >= 2 else None
     if network == "gumtree":
         return f"profile/account/{segments[2]}" if segments[:2] == ["profile", "account"] and len(segments) >= 3 else None
+    if network == "googleplus":
+        # plus.google.com/114105500734451830582, /+AcmeBakery, /b/1141…/ (a page one manages)
+        profile = segments[1] if first == "b" and len(segments) >= 2 else first
+        if (profile.isdigit() and len(profile) >= 15) or (profile.startswith("+") and len(profile) > 1):
+            return profile
+        return None
     if network == "xing":
         if first in ("profile", "companies", "pages") and len(segments) >= 2:
             return f"{first}/{segments[1]}"

@@ -315,6 +315,9 @@ _THIRD_PARTY_MENTION = re.compile(
     r"bekelteto testulet|fogyasztovedelmi hatosag|ceska obchodni inspekce|slovenska obchodna inspekcia|"
     r"autoritatea nationala pentru protectia consumatorilor|\banpc\b|urzad ochrony konkurencji|\buokik\b|"
     r"tarhelyszolgaltato|tarhely-szolgaltato|"
+    # where an Estonian practice's patients may turn "for the protection of
+    # their rights" (the health insurance fund, the health board)
+    r"oiguste kaitseks|tervisekassa|terviseamet|"
     r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
     r"arbitragem|arbitraje|arbitrato|arbitration|resolucao alternativa de litigios|livro de reclamacoes|"
     r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten|notar|"

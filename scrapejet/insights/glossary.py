@@ -44,7 +44,12 @@ GLOSSARY = {
                "fizetés plată ödeme betalning betaling maksu mokėjimas оплата",
     "appointment": "rendez-vous termin terminvereinbarung cita appuntamento afspraak marcação wizyta termín "
                    "időpont programare randevu tidsbokning bokning aftale timebestilling ajanvaraus vizitas "
-                   "запис",
+                   "vastuvõtt vastuvõtuaeg ραντεβού запис",
+    "capital": "stammkapital grundkapital capital social capitale sociale kapitał zakładowy základní kapitál "
+               "jegyzett tőke aktiekapital osakepääoma įstatinis kapitalas κεφάλαιο",
+    "grow": "anbau anbauen cultiver cultivons culture cultivo cultivamos coltiviamo coltivazione teelt telen kweken "
+            "uprawa uprawiamy pěstujeme pěstování termesztés cultivăm odlar odling dyrker dyrkning viljelemme "
+            "auginame καλλιέργεια καλλιεργούμε",
     "open": "ouvert ouverture geöffnet öffnungszeiten abierto apertura aperto orari geopend openingstijden "
             "aberto otwarte otevřeno otvoreno nyitva deschis açık öppet öppettider åbent åpent avoinna "
             "atidaryta dirbame ανοιχτά отворено відчинено",

@@ -205,20 +205,20 @@ _AMOUNT = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|
            r"dertig|veertig|vijftig)")
 # "one" that is also the article: only right before its unit ("een week", "un an")
 _ARTICLE = r"(?:ein(?:e|en)?|un|une|uno|una|um|een)"
-_UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|ut|uta|ute|uty|utami|s)?\.?|perc|dakika|minuuttia?|"
+_UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|utit|utid|ut|uta|ute|uty|utami|s)?\.?|perc|dakika|minuuttia?|"
          r"hours?|hrs?|h\b|stunden?|std\.?|heures?|horas?|ore|ora|uur|uren|godzin[ay]?|hod(?:in[ay]?)?|ur[ai]?|"
-         r"sat[ia]?|oras?|ora|saat|val(?:andu|andos)?\.?|timm(?:e|ar)|timer?|tun(?:ti|nin|tia)|ωρ\w*|час\w*|"
+         r"sat[ia]?|oras?|ora|saat|val(?:andu|andos)?\.?|timm(?:e|ar)|timer?|tun(?:ti|nin|tia|di|d)|ωρ\w*|час\w*|"
          r"days?|tag(?:e|en)?|jours?|dias?|dias|giorn[oi]|dag(?:en|ar|e)?|dni|dn[iu]|den|dana?|nap|gun|dien\w*|"
          # a working day ("binnen één werkdag", "2 Werktage", "3 arbetsdagar")
          r"workdays?|werkdag(?:en)?|werktag(?:e|en)?|arbeitstag(?:e|en)?|arbetsdag(?:ar)?|arbejdsdag(?:e)?|"
          r"arbeidsdag(?:er)?|"
-         r"paiv\w*|zile|ημερ\w*|μερ\w*|дн\w*|ден\w*|"
+         r"paiv\w*|paev\w*|zile|ημερ\w*|μερ\w*|дн\w*|ден\w*|"
          r"weeks?|wochen?|semaines?|semanas?|settiman[ae]|weken|week|tygodn\w*|tyd\w*|tjed\w*|ted(?:en|na|ne)|"
-         r"hetet|hetig|hafta|savait\w*|veck(?:a|or)|uger?|uker?|viik\w*|saptaman\w*|εβδομαδ\w*|тиж\w*|нед\w*|седмиц\w*|"
+         r"hetet|hetig|hafta|nadala\w*|savait\w*|veck(?:a|or)|uger?|uker?|viik\w*|saptaman\w*|εβδομαδ\w*|тиж\w*|нед\w*|седмиц\w*|"
          r"months?|monate?n?|mois|mes(?:es)?|mes[ei]|maand(?:en)?|miesi\w*|mesic\w*|mjesec\w*|mesec\w*|honap|"
-         r"ay|menes\w*|manad(?:er)?|maned(?:er)?|kuukau\w*|luni|μην\w*|месяц\w*|місяц\w*|"
+         r"ay|kuud|menes\w*|manad(?:er)?|maned(?:er)?|kuukau\w*|luni|μην\w*|месяц\w*|місяц\w*|"
          r"years?|jahr(?:e|en)?|ans?|annees?|anos?|ann[oi]|jaar|jaren|lat|lata|rok(?:u|y|ov)?|let|leta?|godin[aeu]?|"
-         r"ev|yil|metu|metai|ar|vuo\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
+         r"ev|yil|metu|metai|ar|vuo\w*|aasta\w*|ani|χρονι\w*|ετ\w*|год\w*|рок\w*|лет|"
          r"nights?|evenings?|nachte|nachten|nuits?|noches|notti|noci|nocy|"
          r"km|kilomet\w*|miles?|metres?|meters?|metros?|metri|a piedi|on foot|zu fuss|a pied)")
 # how far, in any language: a distance answers it, not a time
@@ -342,15 +342,19 @@ KIND_WORDS = {
 
 # Units of time in the languages of the question words, by the English unit.
 _UNITS = {
-    "minute": "minutes minuten minutos minuti minut minuta perc dakika minutter minuter minuttia",
-    "hour": "hours stunden heures horas ore uur godzin hodin ur uri sati óra saat valandų timmar timer",
+    "minute": "minutes minuten minutos minuti minut minuta perc dakika minutter minuter minuttia minutit minutid "
+              "minūtes minučių λεπτά",
+    "hour": "hours stunden heures horas ore uur godzin hodin ur uri sati óra saat valandų timmar timer tundi stundas "
+            "ώρες",
     "day": "days tage tagen jours días dias giorni dagen dni dny dana dienas dienų nap gün dagar dage dager paivaa "
            "workday workdays werkdag werkdagen werktag werktage werktagen arbeitstag arbeitstage arbeitstagen "
-           "arbetsdag arbetsdagar arbejdsdag arbejdsdage arbeidsdag arbeidsdager",
-    "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger uker viikkoa",
-    "month": "months monate mois meses mesi maanden miesięcy měsíců mjeseci mesecev hónap ay månader måneder",
+           "arbetsdag arbetsdagar arbejdsdag arbejdsdage arbeidsdag arbeidsdager päeva tööpäeva ημέρες",
+    "week": "weeks wochen semaines semanas settimane weken tygodni týdnů tjedna tednov hét hafta veckor uger uker viikkoa "
+            "nädalat nedēļas savaitės εβδομάδες",
+    "month": "months monate mois meses mesi maanden miesięcy měsíců mjeseci mesecev hónap ay månader måneder kuud "
+             "mēneši mėnesių μήνες",
     "year": "years jahre jahren ans années años anos anni jaar jaren lat lata let roky rokov godina godine metų év éve "
-            "yıl χρόνια år vuotta",
+            "yıl χρόνια år vuotta aastat gadi",
 }
 
 # The words a page uses next to the value of each kind, in the languages of the
