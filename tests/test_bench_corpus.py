@@ -32,3 +32,12 @@ def test_one_social_profile_under_its_other_addresses_is_one_profile():
     assert social_key("https://www.facebook.com/pages/Keszi-Panzi%C3%B3/1362") == \
         social_key("https://www.facebook.com/pages/Keszi-Panzió/1362")
     assert social_key("https://www.instagram.com/a") != social_key("https://www.facebook.com/a")
+
+
+def test_every_label_reads_as_the_benchmark_reads_it():
+    from bench.extraction import corpus_sites
+
+    sites = corpus_sites()  # (a distractor written as an object, not a string, fails here)
+    assert len(sites) == len(list(LABELS.glob("*.json")))
+    for site in sites:
+        assert all(isinstance(value, str) for value in site["distractors"]["phones"] | site["distractors"]["emails"])
