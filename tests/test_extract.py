@@ -732,3 +732,21 @@ def test_inline_elements_that_touch_are_read_as_separate_words():
     text = extract_page(html, "http://iatreio.test/")["text"]
     assert "2310 445330 Τηλέφωνο" in text and "Θεσσαλονίκη Άνοιγμα" in text
     assert "445330Τηλέφωνο" not in text
+
+
+def test_a_dialog_the_page_opens_on_a_click_is_part_of_its_text() -> None:
+    # a Bootstrap modal holding the fees: trafilatura drops it as boilerplate
+    body = (
+        "<main><h1>Ontspanningstherapie</h1><p>Adem- en ontspanningstherapie volgens de methode van Dixhoorn helpt "
+        "bij spanningsklachten, hoofdpijn en slecht slapen.</p><a data-toggle='modal' data-target='#tarieven'>"
+        "Tarieven</a></main>"
+        "<div class='modal fade' id='tarieven' role='dialog'><div class='modal-dialog'><div class='modal-content'>"
+        "<h4>Tarieven en vergoedingen</h4><div class='modal-body'><p>Een behandeling van 50 minuten kost €70,-. "
+        "In overleg kunt u een kortere behandeling afspreken.</p></div></div></div></div>"
+        "<div class='modal fade' id='form' role='dialog'><form><label>Naam</label><input name='n'>"
+        "<p>Vul uw naam, uw e-mailadres en uw vraag in, dan neem ik zo snel mogelijk contact met u op.</p></form></div>"
+    )
+    result = extract_page(f"<html><body>{body}</body></html>", "https://velthuis.test/")
+    assert "Een behandeling van 50 minuten kost €70,-." in result["text"]
+    assert "#### Tarieven en vergoedingen" in result["markdown"].splitlines()
+    assert result["text"].count("kost €70,-") == 1

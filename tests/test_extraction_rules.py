@@ -1788,3 +1788,24 @@ def test_times_and_places_doctors_and_company_details():
     home = _contacts("<nav><a href='index.html'>Στοιχεία</a><a href='epikoinonia.html'>Επικοινωνία</a></nav>",
                      "http://agrivolt.gr/", role="home")
     assert home["covers"] == ["legal"]
+
+
+def test_a_town_before_its_postcode_at_the_end_of_a_contact_line():
+    page = "<div><h3>Salon Andula</h3><p>Jiráskova 656 Humpolec 39601</p><p>anicka.seilerova@email.cz</p></div>"
+    found = _contacts(page, "http://salonandula.cz/kontakt.html", role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("Jiráskova 656", "396 01", "Humpolec")]
+    # Seznam's email.cz is a mail service, not a placeholder's "email" domain
+    assert [e["email"] for e in found["emails"]] == ["anicka.seilerova@email.cz"]
+    # in the body of any page, a line of that shape is left alone
+    assert _addresses("<p>Öffnungszeiten Montag 8 Uhr 12345</p>", "http://firma.de/") == []
+
+
+def test_a_seat_labelled_sede_operativa_and_a_finnish_booking_page():
+    from scrapejet.extract.profile import merge_profile
+
+    page = {"url": "http://cosmo35.it/", "page_type": "home",
+            "contacts": _contacts("<footer><p>Sede operativa: Roma – Appalti anche su Firenze</p></footer>", "http://cosmo35.it/")}
+    assert [(a["locality"], a["country"]) for a in merge_profile([page], job_id="j", site="x")["addresses"]] == [("Roma", "IT")]
+    links = [Link(HOME + "palvelut.html", "Palvelut"), Link(HOME + "ajanvaraus.html", "Ajanvaraus")]
+    assert discover_role_pages(links, HOME)["contact"] == [HOME + "ajanvaraus.html"]

@@ -388,6 +388,9 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("How much does the complete photo booth module weigh at most?", "number"),
     ("On which days of the week can I reach MuGa Remodeling?", "hours"), ("What days are you open?", "hours"),
     ("Which weekday (Monday to Friday) is Pure Balance Physiotherapy closed?", "hours"),
+    # when one can phone, asked in the site's language: the hours, not the number
+    ("In quali orari si può telefonare a Cosmo 35?", "hours"), ("Wann kann ich anrufen?", "hours"),
+    ("Quand puis-je vous appeler ?", "hours"), ("Qual è il numero di telefono?", "phone"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -405,6 +408,10 @@ def test_the_kind_of_value_a_question_asks_for(question, kind):
     ("Wij hebben elf fysiotherapeuten in dienst.", "number", 1.0), ("Da oltre trent'anni sul mercato.", "number", 1.0),
     ("Onze fysiotherapeuten zijn BIG-geregistreerd.", "number", 0.0),
     ("Adresa: Folnegovićeva 1b,Zagreb", "place", 1.0),  # labelled, no postcode, no street word
+    # who founded it, by what the name did; "homeowners" names no owner, a founding year no founder
+    ("Victor Pastor founded P&L with one goal.", "person", 1.0),
+    ("We serve homeowners across Northern Virginia and the Shenandoah Valley.", "person", 0.5),
+    ("Founded in 1994 in Leeds, West Yorkshire.", "person", 0.5),
 ])
 def test_whether_a_sentence_holds_that_kind_of_value(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind
@@ -453,7 +460,7 @@ def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind
     ("Náhradní díly doručujeme do 24 hodin od objednání.", "duration", 1.0),
     ("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", 1.0),
     ("Com mais de quarenta anos de experiência.", "duration", 1.0),
-    ("Pristatomos per 2–5 darbo dienas.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "duration", 0.5),
+    ("Pristatomos per 2–5 darbo dienas.", "duration", 1.0), ("Ühe patsiendi vastuvõtuaeg on 20 minutit.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "duration", 0.5),
     ("The battery lasts three long autumn evenings.", "duration", 1.0), ("Founded 1994 by Ada Marsh.", "place", 0.5),
     # "een" is also an article, "het" no Hungarian week: a count in words is next to its unit
     ("Met behulp van een zool wordt het lichaam helemaal in balans gebracht.", "duration", 0.0),
@@ -788,6 +795,9 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Zuständige Kammer: Handwerkskammer Oldenburg", "craft"),
     ("Oggi la struttura è diretta da Francesco Urso", "director"),
     ("Oggi la struttura è diretta da Francesco Urso", "today"),
+    ("Dárkový poukaz je platný 6 měsíců od zakoupení", "voucher"),
+    ("Εταιρικό κεφάλαιο", "capital"), ("Καλλιέργεια καρυκευτικών, αρωματικών φυτών", "grow"),
+    ("Ühe patsiendi vastuvõtuaeg on 20 minutit.", "appointment"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

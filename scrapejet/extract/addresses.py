@@ -351,7 +351,7 @@ def _from_eircodes(lines: list[Line], country_hint: str | None) -> list[_Hit]:
 _SEAT = re.compile(
     r"(?i:\bgevestigd (?:in|te)|\b(?:firmen|geschäfts|geschaefts|unternehmens|haupt)?sitz(?: der gesellschaft)?\s*(?::|in\b)|"
     r"\bmit sitz in|commune d.implantation\s*:|\bsi[eè]ge(?: social)?\s*(?::|à)|\bcon (?:sede|domicilio)(?: social| legale)? "
-    r"(?:en|in|a)\b|\bsede legale\s*:|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
+    r"(?:en|in|a)\b|\bsede (?:legale|operativa|amministrativa)\s*:|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
     r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:|"
     # where the business says it is, a town and no street: "Vi är verksamma i
     # Västervik", "Basert på Bømlo", "si trova ad Anagni" (not the English "based in
@@ -736,6 +736,16 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 if hit is not None:
                     taken.append((match.start(), match.end()))
                     hits.append(hit)
+        if not taken and country_hint in _FIVE_DIGIT_POSTCODES and (own_address_page or line.flags & (FOOTER | ADDRESS)):
+            # "Jiráskova 656 Humpolec 39601": the town before its postcode at the
+            # line's end, where a site puts its own address
+            last = _STREET_TOWN_CODE.match(_ADDRESS_LABEL.sub("", text.strip()).strip(" :"))
+            if (last is not None and fold(last.group("loc")).split()[0] not in _LOCALITY_STOP
+                    and _is_street_line(last.group("street").strip(" ,"))):
+                code = last.group("pc").replace(" ", "")
+                taken.append((0, len(text)))
+                hits.append(_Hit(last.group("street").strip(" ,"), f"{code[:3]} {code[3:]}" if country_hint in ("CZ", "SK") else code,
+                                 last.group("loc"), None, country_hint, last.group(0), "text"))
         if not taken and INLINE_MARK in line.raw:
             # "+358 50 4682944 · toimisto@laki-vsc.fi · Vesijärvenkatu 11, 15140
             # Lahti · Y-tunnus: …": items set side by side on one line, each its
@@ -745,6 +755,13 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 hits.extend(_from_lines([Line(item, line.flags, line.heading, line.block) for item in items],
                                         country_hint, role))
     return hits
+
+
+_FIVE_DIGIT_POSTCODES = frozenset("CZ SK ES IT FR DE FI EE HR".split())
+_STREET_TOWN_CODE = re.compile(
+    rf"^(?P<street>(?:{_WORD}\s){{1,4}}\d{{1,4}}(?:\s?[/-]\s?\d{{1,4}})?[a-zA-Z]?),?\s+"
+    rf"(?P<loc>{_WORD}(?:\s(?:nad|pod|u|an|am|de|del|di|sur|en)?\s?{_WORD}){{0,2}}),?\s+(?P<pc>\d{{5}}|\d{{3}} \d{{2}})$"
+)
 
 
 # Countries whose postcode and town the patterns above read; the others'

@@ -67,6 +67,9 @@ _PLACEHOLDER_LOCALS = frozenset(
     tuo jouw seu xxx xxxx""".split()
 )
 # Generic mailbox names that are placeholders only on a placeholder-ish domain.
+# Free mail services whose own name is a placeholder's word: Seznam's
+# email.cz, Italy's email.it ("anicka.seilerova@email.cz" is a salon's)
+_MAIL_PROVIDERS_NAMED_EMAIL = frozenset({"email.cz", "email.it"})
 _WEAK_LOCALS = frozenset("name email e-mail user username test info mail contact hello".split())
 _WEAK_DOMAIN_LABELS = frozenset("domain email mail company firma website site test".split())
 _NO_REPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|mailer-daemon|bounce)", re.I)
@@ -90,7 +93,7 @@ def is_placeholder_email(email: str) -> bool:
     tld = labels[-1]
     if tld in _FILE_TLDS or tld in _RESERVED_TLDS:
         return True
-    if any(label in _PLACEHOLDER_DOMAIN_LABELS for label in labels[:-1]):
+    if any(label in _PLACEHOLDER_DOMAIN_LABELS for label in labels[:-1]) and domain not in _MAIL_PROVIDERS_NAMED_EMAIL:
         return True
     if local in _PLACEHOLDER_LOCALS:
         return True

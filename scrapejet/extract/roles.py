@@ -190,7 +190,7 @@ _SLUGS: dict[str, str] = {
 _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation reserve booking bookings book
     prenota prenotazioni prenotazione prenotare buchen buchung reservieren reservierung reserveren reservering
     reserver reservez reservation-en-ligne agendamento agendar bokning boka booking bestil bestilling
-    varaa varaus rezerwacja rezervace rantevou ραντεβου
+    varaa varaus ajanvaraus rezerwacja rezervace rantevou ραντεβου
     estimate quote devis preventivo presupuesto orcamento wycena offerte offert offertförfrågan anfrage
     appointment appointments termin termine terminvereinbarung afspraak afspraken""".split())
 # A page that says where the business is ("Dove siamo", "Anfahrt" is a

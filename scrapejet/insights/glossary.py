@@ -45,6 +45,9 @@ GLOSSARY = {
     "appointment": "rendez-vous termin terminvereinbarung cita appuntamento afspraak marcação wizyta termín "
                    "időpont programare randevu tidsbokning bokning aftale timebestilling ajanvaraus vizitas "
                    "vastuvõtt vastuvõtuaeg ραντεβού запис",
+    "voucher": "gutschein geschenkgutschein bon cadeau chèque cadeau bono regalo tarjeta regalo buono regalo "
+               "cadeaubon waardebon vale-presente bon podarunkowy poukaz poukázka dárkový ajándékutalvány "
+               "presentkort gavekort lahjakortti dovanų kuponas kinkekaart",
     "capital": "stammkapital grundkapital capital social capitale sociale kapitał zakładowy základní kapitál "
                "jegyzett tőke aktiekapital osakepääoma įstatinis kapitalas κεφάλαιο",
     "grow": "anbau anbauen cultiver cultivons culture cultivo cultivamos coltiviamo coltivazione teelt telen kweken "

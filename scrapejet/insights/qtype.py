@@ -67,7 +67,13 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"jusqu.a quelle heure|a partir de quelle heure|quelle heure|quels horaires|"
                          r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
                          r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
-                         r"hany oraig|hany oratol|till hur sent|hvor sent|until when)\b|"
+                         r"hany oraig|hany oratol|till hur sent|hvor sent|until when|in quali orari|quali orari|"
+                         r"in che orario|che orario|a che ore|"
+                         # "when can I phone" in the site's language: when the line is staffed
+                         r"wann kann (?:ich|man) (?:sie )?(?:anrufen|erreichen|vorbeikommen)|"
+                         r"quand (?:puis-je|peut-on|pouvez-vous) (?:vous )?(?:appeler|telephoner|joindre|passer)|"
+                         r"cuando (?:puedo|se puede) (?:llamar|pasar)|quando (?:posso|si puo) (?:chiamare|telefonare|passare)|"
+                         r"wanneer kan ik (?:bellen|langskomen|u bereiken))\b|"
                          # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
                          rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
@@ -264,7 +270,8 @@ _COUPLE = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{2,})\s+(?:and|&|und|et|y|e|en|og|
 _CREDIT = re.compile(r"\b(?i:built|designed|developed|powered|hosted|created|crafted|made)\s+(?i:by)\s+"
                      r"(?:[A-Z][\w&.'’-]*\s*){1,4}")
 _PERSON_CUE = re.compile(
-    r"owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
+    # ("owner", not "homeowners")
+    r"(?<!home)owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
     r"vlasnik|lastnik|omanik|"
@@ -837,6 +844,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         # ...as are the words a first name alone follows ("contact Colin by calling")
         cue = cue or any(len(name) == 1 and re.search(rf"\b(?:{'|'.join(_NAME_AFTER)})\s+{re.escape(name[0])}\b",
                                                       sentence, re.I) for name in found)
+        # ...as is what the name did ("Victor Pastor founded P&L", not "Founded in 1994 in West Yorkshire")
+        cue = cue or any(re.search(rf"\b{re.escape(name[-1])}\s+(?:co-?)?(?:founded|started|opened|established)\b",
+                                   sentence) for name in found)
         # ...as is a person's own introduction ("Hello, I'm Greg Davies")
         cue = cue or any(re.search(rf"{_INTRO}\s+(?:{'|'.join(map(re.escape, name[:2]))})\b", sentence, re.I)
                          for name in found)
