@@ -1749,6 +1749,13 @@ def test_a_postcode_before_the_countrys_name_has_its_town_after_the_street(line,
     assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
 
 
+def test_a_postcode_before_the_countrys_name_below_the_street_and_town():
+    page = "<main><p>Λ.Ολυμπιονικών 49<br>Γλυκά Νερά (Κοντά στο Σταυρό Αγ.Παρασκευής)<br>15354<br>Ελλάδα</p></main>"
+    found = _contacts(page, "http://pelma.gr/", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
+        ("Λ.Ολυμπιονικών 49", "15354", "Γλυκά Νερά", "GR")]
+
+
 def test_a_list_of_public_helplines_is_not_the_practices_numbers():
     page = ("<main><h2>Registreerimine vastuvõtule:</h2><p>Tel: <a href='tel:7668616'>766 8616</a></p>"
             "<h2>Vastuvõtuvälisel ajal saate pöörduda:</h2><ul><li>Kiirabi: <a href='tel:112'>112</a></li>"
@@ -1771,6 +1778,7 @@ def test_a_list_of_public_helplines_is_not_the_practices_numbers():
 @pytest.mark.parametrize("url, expected", [
     ("https://plus.google.com/114105500734451830582", "https://plus.google.com/114105500734451830582"),
     ("https://plus.google.com/+AcmeBakery/posts", "https://plus.google.com/+AcmeBakery"),
+    ("https://plus.google.com/u/0/112284510401602783718/posts", "https://plus.google.com/112284510401602783718"),
     ("https://plus.google.com/share?url=https://acme.test/", None),
 ])
 def test_a_google_plus_profile_is_a_profile(url, expected):
@@ -1784,10 +1792,13 @@ def test_times_and_places_doctors_and_company_details():
     links = [Link(HOME + "priser.html", "Priser"), Link(HOME + "tidogsted.html", "Tider og steder")]
     assert discover_role_pages(links, HOME)["contact"] == [HOME + "tidogsted.html"]
     assert page_role(HOME + "doctors.html", "Our Doctors") == "about"
-    # a menu naming the home page "Στοιχεία" (the company's data): the home page is the legal notice
-    home = _contacts("<nav><a href='index.html'>Στοιχεία</a><a href='epikoinonia.html'>Επικοινωνία</a></nav>",
-                     "http://agrivolt.gr/", role="home")
+    # a menu naming the home page "Impressum": the home page is the legal notice
+    home = _contacts("<nav><a href='index.html'>Impressum</a><a href='kontakt.html'>Kontakt</a></nav>",
+                     "http://firma.de/", role="home")
     assert home["covers"] == ["legal"]
+    # a contact page's section "Στοιχεία" (details) makes it no legal notice
+    contact = _contacts("<main><h2>Στοιχεία</h2><p>Διεύθυνση</p><h2>Ωράριο</h2></main>", "http://iatreio.gr/", role="contact")
+    assert contact["covers"] == []
 
 
 def test_a_town_before_its_postcode_at_the_end_of_a_contact_line():

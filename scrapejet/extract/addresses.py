@@ -842,13 +842,16 @@ def _address_at(
 
     head, tail = text[: match.start()], text[match.end() :]
     named_country = named_street = None
+    named_above: list[str] = []
     if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality):
         # "Via Roma 5, Bologna, 40100 Italia": what the pattern read as the
         # town is the country; the town is the part after the street's
-        named = _town_before_country(head)
+        named = _town_before_country(head) if head.strip(" ,") else _town_above(lines, index)
         if named is None:
             return None
         locality, head, named_street = named
+        if not head:  # the town (and the street) on the lines above
+            named_above = [part for part in (named_street, lines[index - 1].text.strip(" ,")) if part]
         named_country = country_code(groups["loc"].split(",")[0].strip()) or country_code(locality)
     # "04320 Tuusula Y-tunnus: 3355482-7": the town's last word labels the
     # next item on the line, which the address ends before
@@ -862,7 +865,7 @@ def _address_at(
     if street is None and named_street:
         # a street the shapes do not know, set apart by the commas ("Αγροτεμάχιο 913 0")
         street = _ADDRESS_LABEL.sub("", named_street.strip()).strip(" :")
-        start, end = head.find(named_street.strip()), len(head.rstrip(" ,"))
+        start, end = max(0, head.find(named_street.strip())), len(head.rstrip(" ,"))
     if groups.get("hst"):  # the street after the town
         street, street_kind, start, end = groups["hst"], None, match.start(), match.start()
     elif street is None and locality and kind in _POSTCODE_FIRST:
@@ -870,7 +873,7 @@ def _address_at(
         if after is not None:  # "20148  Milano Via Monreale 14"
             locality, street, street_kind, written_end = after
             start = end = match.start()
-    above: list[str] = []  # lines above that are part of the address
+    above: list[str] = named_above  # lines above that are part of the address
     below: str | None = None  # the street on the line below
     if kind == "IN" and head_rest:
         # An Indian address is a run of comma-separated parts (house,
@@ -951,6 +954,19 @@ def _town_before_country(head: str) -> tuple[str, str, str] | None:
                 return town, ",".join(parts[: index + 1]) + ", ", part
             return None
     return None
+
+
+def _town_above(lines: list[Line], index: int) -> tuple[str, str, str] | None:
+    """The town and street above a line that starts with the postcode and
+    ends with the country ("Λ.Ολυμπιονικών 49 / Γλυκά Νερά (Κοντά στο
+    Σταυρό) / 15354 / Ελλάδα"): the town on the line above, the street above it."""
+    if index < 1:
+        return None
+    town = _trim_locality(lines[index - 1].text.strip(" ,"))
+    if not town or not _LOCALITY_LINE.match(town) or country_code(town):
+        return None
+    street = lines[index - 2].text.strip(" ,") if index >= 2 else ""
+    return town, "", street if _STREET_PART.match(street) else ""
 
 
 _GAP_TO_POSTCODE = re.compile(

@@ -110,7 +110,7 @@ _TEXTS: dict[str, str] = {
         informazioni legali | colofon | juridische informatie | informacoes legais | avis legal |
         pravni informace | nota prawna | informacje prawne | juridisk information |
         impresszum | jogi nyilatkozat | szolgaltato adatai | uzemelteto adatai | cegadatok | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
-        στοιχεια | στοιχεια εταιρειας | εταιρικα στοιχεια | company details | firmendaten | dati societari | dati aziendali | datos de la empresa |
+        στοιχεια εταιρειας | εταιρικα στοιχεια | στοιχεια νομικου προσωπου | company details | firmendaten | dati societari | dati aziendali | datos de la empresa |
         pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
@@ -377,15 +377,15 @@ def covered_roles(doc: Document, role: str | None) -> list[str]:
 
 def _home_named(doc: Document) -> list[str]:
     """The roles a menu gives the home page itself: "O nas" linking to
-    ``index.html`` (a site whose home page is its about page), "Στοιχεία"
-    (one whose home page gives the company's registered data). A section of
+    ``index.html`` (a site whose home page is its about page), "Impressum"
+    (one whose home page is its legal notice). A section of
     the home page ("Kontakt" → ``#kontakt``) is no page, and plays no role."""
     found: list[str] = []
     for anchor in doc.anchors:
         if "#" in anchor.href or not anchor.href.strip() or not is_home_path(anchor.href):
             continue
         role = _text_role(anchor.text)
-        if role in ("about", "contact", "legal") and role not in found:  # (legal: "Στοιχεία", the company's data)
+        if role in ("about", "contact", "legal") and role not in found:  # (legal: "Impressum" on the home page)
             found.append(role)
     return found
 

@@ -235,8 +235,10 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
     if network == "gumtree":
         return f"profile/account/{segments[2]}" if segments[:2] == ["profile", "account"] and len(segments) >= 3 else None
     if network == "googleplus":
-        # plus.google.com/114105500734451830582, /+AcmeBakery, /b/1141…/ (a page one manages)
-        profile = segments[1] if first == "b" and len(segments) >= 2 else first
+        # plus.google.com/114105500734451830582, /+AcmeBakery, /b/1141…/ (a page one
+        # manages), /u/0/1141…/posts (signed in as the first account)
+        profile = segments[1] if first == "b" and len(segments) >= 2 else (
+            segments[2] if first == "u" and len(segments) >= 3 else first)
         if (profile.isdigit() and len(profile) >= 15) or (profile.startswith("+") and len(profile) > 1):
             return profile
         return None
