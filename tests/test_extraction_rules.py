@@ -1820,3 +1820,55 @@ def test_a_seat_labelled_sede_operativa_and_a_finnish_booking_page():
     assert [(a["locality"], a["country"]) for a in merge_profile([page], job_id="j", site="x")["addresses"]] == [("Roma", "IT")]
     links = [Link(HOME + "palvelut.html", "Palvelut"), Link(HOME + "ajanvaraus.html", "Ajanvaraus")]
     assert discover_role_pages(links, HOME)["contact"] == [HOME + "ajanvaraus.html"]
+
+
+def test_a_data_protection_authoritys_block_in_romanian_and_greek_is_theirs():
+    ro = ("<main><p>Email: <a href='mailto:atelierul.muresan@gmail.com'>atelierul.muresan@gmail.com</a></p><p>Aveți dreptul să depuneți o plângere la autoritatea de supraveghere. În România, datele de contact "
+          "ale autorității de supraveghere pentru protecția datelor sunt următoarele:</p>"
+          "<p>Autoritatea Națională de Supraveghere a Prelucrării Datelor cu Caracter Personal</p>"
+          "<p>B-dul G-ral. Gheorghe Magheru nr. 28-30, Sector 1, cod poștal 010336, București, Romania</p>"
+          "<p>Telefon: +40.318.059.211 sau +40.318.059.212;</p><p>E-mail:anspdcp@dataprotection.ro</p></main>")
+    found = _contacts(ro, "http://atelierul.ro/politica.html", role="privacy")
+    assert [e["email"] for e in found["emails"]] == ["atelierul.muresan@gmail.com"] and found["phones"] == []
+    gr = ("<main><p>Αν θεωρείς ότι η επεξεργασία παραβιάζει τη νομοθεσία, έχεις το δικαίωμα να υποβάλεις καταγγελία "
+          "στην Αρχή Προστασίας Δεδομένων Προσωπικού Χαρακτήρα (ΑΠΔΠΧ) :</p><p>Διεύθυνση: Κηφισίας 1-3, 115 23 Αθήνα</p>"
+          "<p>Τηλέφωνο: +30 210 6475600</p><p>Email: contact@dpa.gr</p></main>")
+    found = _contacts(gr, "http://skinya.gr/aporrito", role="privacy")
+    assert found["emails"] == [] and found["phones"] == [] and found["addresses"] == []
+
+
+def test_lines_broken_by_end_tags_of_br_and_a_romanian_work_point():
+    page = ("<p><b>Date Fiscale:</b></br> Firma: FABRICAT IN NOIEMBRIE S.R.L.</br>Servicii de Design</br>"
+            "Punct de lucru: Aleea Băița nr.4 ,ap.3 ,Cluj-Napoca</br>CUI: 40163031</br></p>")
+    assert _addresses(page, "http://atelierul.ro/contact.html", role="contact") == [
+        ("Aleea Băița nr.4", None, "Cluj-Napoca")]
+
+
+@pytest.mark.parametrize("body, url, expected", [
+    ("<p>Adress: Capellavägen 4, 175 60 Järfälla</p>", "http://dosti.se/kontakt.html", ("Capellavägen 4", "175 60", "Järfälla")),
+    ("<p>P.O. Box 62675, North Charleston, SC 29419</p>", "http://mbservices.com/contact.html",
+     ("P.O. Box 62675", "29419", "North Charleston")),
+    # a map link whose query names no number, its route's destination the postcode
+    ("<p><a href='https://maps.google.fr/maps?f=d&q=Praza+do+Tapal,+Noia,+Espa%C3%B1a&daddr=Praza+do+Tapal,+15200+Noia,"
+     "+A+Coru%C3%B1a,+Espa%C3%B1a'>Mapa</a></p>", "http://castroavogadas.es/", ("Praza do Tapal", "15200", "Noia")),
+])
+def test_address_shapes_of_the_thirtieth_batch(body, url, expected):
+    assert _addresses(body, url, role="contact") == [expected]
+
+
+def test_roles_of_the_thirtieth_batch():
+    links = [Link(HOME + "vie-privee.html", "Vie privée & RGPD"), Link(HOME + "nakladanisos.html", "Nakládání s osobními údaji"),
+             Link(HOME + "quenes%20somos.html", "Quenes somos"), Link(HOME + "consulta.html", "Consultas online")]
+    found = discover_role_pages(links, HOME)
+    assert found["privacy"][:2] == [HOME + "vie-privee.html", HOME + "nakladanisos.html"]
+    assert found["about"] == [HOME + "quenes%20somos.html"] and found["contact"] == [HOME + "consulta.html"]
+    # the names of two different roles joined are neither
+    assert page_role(HOME + "x.html", "Impressum & Datenschutz") is None
+
+
+def test_a_greek_seat_alone_is_the_town():
+    from scrapejet.extract.profile import merge_profile
+
+    page = {"url": "http://skinya.gr/", "page_type": "contact",
+            "contacts": _contacts("<main><p>Έδρα Καβάλα · Ελλάδα</p></main>", "http://skinya.gr/", role="contact")}
+    assert [(a["locality"], a["country"]) for a in merge_profile([page], job_id="j", site="x")["addresses"]] == [("Καβάλα", "GR")]

@@ -1200,3 +1200,14 @@ def test_a_glossary_gives_a_pages_words_for_buses_materials_and_oils():
     assert "λεωφορείο" in page_words("Which bus line takes you from the metro station?").split()
     assert "υλικό" in page_words("What material are the insoles made of?").split()
     assert "oljer" in page_words("Which brand of essential oils do they use?").split()
+
+
+def test_opening_hours_and_an_hourly_rate_asked_in_czech_and_finnish():
+    from scrapejet.insights.qtype import asked_kind, holds_kind
+
+    assert asked_kind("Jaká je provozní doba Centra zdraví Brno?") == "hours"
+    assert asked_kind("Какие часы работы автошколы?") == "hours"
+    assert asked_kind("Mikä on M Talotekniikan tuntiveloitus sähkötöistä?") == "price"
+    # whole hours followed by a comma and more ("päivystys 24/7"), not a decimal
+    assert holds_kind("Aukiolo: Ma–Pe 8–16, päivystys 24/7", "hours") == 1.0
+    assert holds_kind("Preis 8-16,50 EUR", "hours") == 0.0

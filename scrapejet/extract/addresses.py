@@ -248,7 +248,7 @@ _ADDRESS_LABEL_WORDS = (
     r"lokalizacja|lokalita|lokalizácia|"
     # Nordic and German visiting / postal addresses: "Besöksadress: Fabriksgatan 8 702 10 Örebro"
     r"bes[öø]ks?adress(?:en?)?|bes[øo]gsadresse|post(?:ad)?dress|postadressen?|postadresse|besuchsadresse|"
-    r"k[äa]yntiosoite|postiosoite|osoite|"
+    r"k[äa]yntiosoite|postiosoite|osoite|adress|aadress|adrese|adresas|"
     # Czech, Slovak, Croatian, Romanian: "Adresa:", "Sídlo:", "Provozovna:"
     r"adresa|adres[aă]|s[ií]dlo|provozovna|prevádzka|"
     # Greek: "Διεύθυνση: Χατζάρα 21"
@@ -351,7 +351,7 @@ def _from_eircodes(lines: list[Line], country_hint: str | None) -> list[_Hit]:
 _SEAT = re.compile(
     r"(?i:\bgevestigd (?:in|te)|\b(?:firmen|geschäfts|geschaefts|unternehmens|haupt)?sitz(?: der gesellschaft)?\s*(?::|in\b)|"
     r"\bmit sitz in|commune d.implantation\s*:|\bsi[eè]ge(?: social)?\s*(?::|à)|\bcon (?:sede|domicilio)(?: social| legale)? "
-    r"(?:en|in|a)\b|\bsede (?:legale|operativa|amministrativa)\s*:|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
+    r"(?:en|in|a)\b|\bsede (?:legale|operativa|amministrativa)\s*:|Έδρα\s*:?|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
     r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:|"
     # where the business says it is, a town and no street: "Vi är verksamma i
     # Västervik", "Basert på Bømlo", "si trova ad Anagni" (not the English "based in
@@ -558,7 +558,9 @@ def _map_link_texts(tree: HtmlElement) -> list[str]:
                 host.startswith("maps.") or parts.path.startswith("/maps")))):
             continue
         query = parse_qs(parts.query)
-        text = next((query[name][0] for name in _MAP_PARAMS if query.get(name)), None)
+        # (the first that holds a number: "q=Praza do Tapal, Noia…&daddr=Praza do Tapal, 15200 Noia…")
+        given = [query[name][0] for name in _MAP_PARAMS if query.get(name)]
+        text = next((value for value in given if _HAS_DIGIT.search(value)), given[0] if given else None)
         if text is None:
             segments = [unquote_plus(segment) for segment in parts.path.split("/") if segment]
             for marker in ("place", "dir"):
@@ -994,6 +996,9 @@ def _street_after_town(text: str, match: re.Match[str], kind: str) -> tuple[str,
     return None
 
 
+_PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s*#?\d{1,7}", re.I)
+
+
 def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
     """The street on the same line as the postcode: right before it, or for
     UK/US/IN addresses a few comma-separated town and county parts before it."""
@@ -1018,6 +1023,12 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
             gap = head[found.end():]
             if gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap):
                 best = (found.group("street"), "EN", found.start("street"), found.end("street"))
+    if best[0] is None and kind in _TOWN_FIRST:
+        # "P.O. Box 62675, North Charleston, SC 29419": a business whose only address is its box
+        for found in _PO_BOX.finditer(head):
+            gap = head[found.end():]
+            if gap.count(",") <= 3 and len(gap) <= 80 and not re.search(r"\d", gap):
+                best = (found.group(0).strip(" ,"), "EN", found.start(), found.end())
     if best[0] is None and kind not in _TOWN_FIRST and kind != "IN":
         # "Reicher-Leute-Stege 12, 46485 Wesel": a street no pattern knows,
         # in the comma-separated part right before the postcode.
@@ -1042,7 +1053,7 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
 # building alone on its road)
 _UNNUMBERED_ROMANCE = re.compile(
     r"^(?:Rue|Avenue|Boulevard|Bd|Place|Chemin|All[ée]e|Impasse|Quai|Route|Cours|Calle|Avenida|Plaza|Paseo|Carrer|"
-    r"Via|Viale|Piazza|Corso|Rua|Pra[çc]a)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
+    r"Via|Viale|Piazza|Corso|R[úu]a|Pra[çc]a|Praza)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
     rf"[{_UPPER}][^\d,;:|@]{{1,40}}$")
 
 

@@ -58,7 +58,7 @@ _DISTRICT = re.compile(
 )
 _LABEL = re.compile(
     r"^(?:address|our address|adres[aeă]?|adresas|adrese|anschrift|direcci[oó]n|domicilio|indirizzo|endere[cç]o|"
-    r"morada|ubicaci[oó]n|location|sediu|s[ií]dlo|siedziba|sede|c[ií]m|naslov|osoite|aadress|адрес|адреса|"
+    r"morada|ubicaci[oó]n|location|sediu|sediul(?: social)?|punct(?:ul)? de lucru|s[ií]dlo|siedziba|sede|c[ií]m|naslov|osoite|aadress|адрес|адреса|"
     r"כתובת|住所|所在地|地址|주소)\s*[:\-–]\s*",
     re.I,
 )

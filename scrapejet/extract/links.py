@@ -65,6 +65,9 @@ def _utf8_or_cp1252(body: bytes) -> str:
     return "utf-8"
 
 
+_END_BR = re.compile(r"</br\s*>", re.I)
+
+
 def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement | None:
     """The document's root element, or None when there is nothing to parse.
 
@@ -74,6 +77,9 @@ def parse_html(html: str | bytes, encoding: str | None = None) -> HtmlElement | 
     # archive) served as text/html, whose "text" would only be mojibake.
     if not text.strip() or "\x00" in text[:4096]:
         return None
+    # "</br>", a line break browsers draw (the HTML standard reads it as
+    # "<br>"), which libxml2 drops: a footer's lines would run together
+    text = _END_BR.sub("<br>", text)
     try:
         root = lxml.html.document_fromstring(text)
     except ValueError:

@@ -31,7 +31,7 @@ _TEXTS: dict[str, str] = {
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | l institut | notre institut | unsere praxis | die praxis |
         la clinica | nuestra clinica | la clinica dentale | lo studio | l hotel | the hotel | das hotel | el hotel |
-        het hotel | hotellet | notre boutique | unser laden | quienes somos | quien soy | sobre mi | sobre nosotros | acerca de |
+        het hotel | hotellet | notre boutique | unser laden | quienes somos | quen somos | quenes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia |
         qui som | qui soc | sobre nosaltres | l empresa | la nostra historia | nosaltres | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
@@ -95,7 +95,7 @@ _TEXTS: dict[str, str] = {
     "privacy": """privacy | privacy policy | personuvernd | personuverndarstefna | privacy notice | privacy statement | data protection | gdpr |
         popia | popia privacy policy | popia policy | pdpa | pdpa policy |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
-        politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee |
+        politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee | nakladani s osobnimi udaji |
         privacidad | politica de privacidad | proteccion de datos | aviso de privacidad | informativa privacy |
         informativa sulla privacy | privacybeleid | privacyverklaring | privacyverklaring | privacidade |
         politica de privacidade | protecao de dados | politica de privacitat | privacitat | proteccio de dades |
@@ -191,7 +191,7 @@ _BOOKING_WORDS = frozenset("""reservas reservar reserva reservations reservation
     prenota prenotazioni prenotazione prenotare buchen buchung reservieren reservierung reserveren reservering
     reserver reservez reservation-en-ligne agendamento agendar bokning boka booking bestil bestilling
     varaa varaus ajanvaraus rezerwacja rezervace rantevou ραντεβου
-    estimate quote devis preventivo presupuesto orcamento wycena offerte offert offertförfrågan anfrage
+    consulta consultas estimate quote devis preventivo presupuesto orcamento wycena offerte offert offertförfrågan anfrage
     appointment appointments termin termine terminvereinbarung afspraak afspraken""".split())
 # A page that says where the business is ("Dove siamo", "Anfahrt" is a
 # contact word already) often holds its address and numbers: fetched as a
@@ -313,6 +313,12 @@ def _text_role(text: str) -> str | None:
     for role, phrases in _TEXT_ROLES.items():
         if key in phrases:
             return role
+    # two names of one role joined: "Vie privée & RGPD", "Privacy and GDPR"
+    parts = [part for part in _HEADING_JOINS.split(text) if part.strip()]
+    if len(parts) > 1:
+        roles = {_text_role(part) for part in parts}
+        if len(roles) == 1:
+            return roles.pop()
     return None
 
 

@@ -309,6 +309,7 @@ _THIRD_PARTY_MENTION = re.compile(
     r"autoridade nacional de protecao de dados|\bcnpd\b|urzedu? ochrony danych|\bp?uodo\b|"
     r"urad pro ochranu osobnich udaju|urad na ochranu osobnych udajov|datatilsynet|integritetsskyddsmyndigheten|"
     r"tietosuojavaltuutetu|adatvedelmi es informacioszabadsag|autoritatea nationala de supraveghere|"
+    r"autoritat\w* de supraveghere|\banspdcp\b|αρχη προστασιας δεδομενων|\bαπδπχ\b|"
     # the consumer authorities and dispute bodies a Central European shop's
     # terms name with their address ("Hajdú-Bihar Vármegyei Békéltető
     # Testület, 4025 Debrecen, Petőfi tér 10."), and its web host

@@ -93,7 +93,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
-                         r"\bkainuoja|\bkaina\b|\bhinta|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
+                         r"\bkainuoja|\bkaina\b|\bhinta|veloitus|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
                          r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
                          # Slovenian, Czech, Slovak "how much does it cost": koliko stane, kolik stojí, koľko stojí
                          r"\bstane\b|\bstoji\b|\bkosztuje\b|"
@@ -121,7 +121,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
                          r"\borari[o]?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
                          r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
-                         r"aukioloaika|apningstid|oppettider|abningstid|"
+                         r"aukioloaika|aukioloajat|apningstid|oppettider|abningstid|provozni doba|oteviraci doba|"
+                         r"oteviraci hodiny|otvaracie hodiny|prevadzkova doba|darba laiks|darbo laikas|"
+                         r"часы работы|режим работы|график работы|время работы|"
                          # "når har butikken åpent", "quand est-il ouvert": a when-word, then open
                          r"\b(?:nar|wann|quand|cuando|quando|wanneer|kiedy|mikor|milloin|kada|kdy|kdaj|kada|ne zaman|"
                          r"hvornar|when|vilka tider|hvilke tider|welche zeiten|which times|what times)\b.*\b(?:apent|apen|abent|aben|oppet|offen|geoffnet|ouverte?s?|abiert[oa]s?|"
@@ -163,7 +165,7 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 _TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
 # Whole hours from one to another: "Pon-Pt 8-16", "de 16 a 19 horas", "08–13 & 14–16"
 _HOUR_SPAN = re.compile(r"(?<![\d.,/:])(?:[01]?\d|2[0-4])\s?(?:[-–]|to|a|bis|à|till|until|tot|do|til)\s?"
-                        r"(?:[01]?\d|2[0-4])(?![\d.,/:]|\s?(?:%|years?|jahre|days?|tage|weeks?|months?|people|personen|km|kg|cm|m\b))", re.I)
+                        r"(?:[01]?\d|2[0-4])(?![\d./:]|,\d|\s?(?:%|years?|jahre|days?|tage|weeks?|months?|people|personen|km|kg|cm|m\b))", re.I)
 _HOUR_WORD = re.compile(r"\b(?:h|uhr|horas?|hrs?|hours|heures|ore|uur|godz\w*|hod\w*|klo|kl)\b\.?", re.I)
 # A time of day written with its minutes ("12.00", "8:30", "17h30")
 _CLOCK = re.compile(r"(?<![\d,])\d{1,2}[:.h]\d{2}(?![\d,])")
