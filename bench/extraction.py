@@ -197,23 +197,26 @@ def compare(site: dict, profile: dict, scores: dict[str, Score]) -> list[str]:
     extra, missed = scores["socials"].add(set(expected), set(socials))
     mistakes += [f"socials: reported {socials[k]}" for k in sorted(extra)]
     mistakes += [f"socials: missed {expected[k]}" for k in sorted(missed)]
-    # addresses: a label is found by postal code (or locality without one)
+    # addresses: a label is found by postal code (or locality without one,
+    # its accents aside: a page's "Tanganu" is the reader's "Tânganu")
+    from scrapejet.extract.textlines import fold
+
     addresses = profile.get("addresses", [])
     codes = {postal_key(a.get("postal_code") or "") for a in addresses} - {""}
-    localities = {(a.get("locality") or "").casefold() for a in addresses} - {""}
+    localities = {fold(a.get("locality") or "") for a in addresses} - {""}
     score = scores["addresses"]
     matched = set()
     for code, locality in site["addresses"]:
         key = postal_key(code)
-        if (key and key in codes) or (not key and locality.casefold() in localities):
+        if (key and key in codes) or (not key and fold(locality) in localities):
             score.tp += 1
-            matched.add(key or locality.casefold())
+            matched.add(key or fold(locality))
         else:
             score.fn += 1
             mistakes.append(f"addresses: missed {code} {locality}".rstrip())
     for a in addresses:
         key = postal_key(a.get("postal_code") or "")
-        if (key or (a.get("locality") or "").casefold()) not in matched:
+        if (key or fold(a.get("locality") or "")) not in matched:
             score.fp += 1
             mistakes.append(f"addresses: reported {a.get('street') or ''}, {a.get('postal_code') or ''} "
                             f"{a.get('locality') or ''}".strip(", "))

@@ -41,3 +41,16 @@ def test_every_label_reads_as_the_benchmark_reads_it():
     assert len(sites) == len(list(LABELS.glob("*.json")))
     for site in sites:
         assert all(isinstance(value, str) for value in site["distractors"]["phones"] | site["distractors"]["emails"])
+
+
+def test_a_town_alone_is_found_by_its_name_accents_aside():
+    from bench.extraction import FIELDS, Score, compare
+
+    site = {"emails": set(), "phones": set(), "fax": set(), "types": {}, "socials": set(), "roles": {},
+            "addresses": [("", "Tânganu")], "distractors": {"emails": set(), "phones": set()}}
+    scores = {field: Score() for field in FIELDS}
+    profile = {"addresses": [{"street": "Soseaua Burebista Nr.99", "postal_code": None, "locality": "Tanganu"}]}
+    assert compare(site, profile, scores) == [] and scores["addresses"].tp == 1
+    profile = {"addresses": [{"street": None, "postal_code": None, "locality": "Bucuresti"}]}
+    assert compare(site, profile, {field: Score() for field in FIELDS}) == [
+        "addresses: missed  Tânganu", "addresses: reported ,  Bucuresti"]

@@ -750,3 +750,19 @@ def test_a_dialog_the_page_opens_on_a_click_is_part_of_its_text() -> None:
     assert "Een behandeling van 50 minuten kost €70,-." in result["text"]
     assert "#### Tarieven en vergoedingen" in result["markdown"].splitlines()
     assert result["text"].count("kost €70,-") == 1
+
+
+def test_a_templates_lang_en_over_a_page_in_another_language() -> None:
+    from scrapejet.extract.contacts import read_business_page
+
+    body = ("<main><h1>La Tei</h1><p>Pizza, shaorma și paste proaspete, gătite pe loc din ingrediente alese. Comandă "
+            "telefonic și ridici comanda în cincisprezece minute, sau te servim la masă în curtea noastră.</p>"
+            "<p>Suntem o afacere de familie din Tânganu. Aluatul îl facem în fiecare dimineață, iar sosurile sunt "
+            "pregătite după rețetele bunicii. Livrăm în satele din jur în cel mult o oră de la comandă.</p>"
+            "<p>Program: Marti-Duminica 11-21, Luni închis. Sună-ne la <a href='tel:0765600512'>0765 600 512</a>.</p></main>")
+    page, contacts = read_business_page(f"<html lang='en'><body>{body}</body></html>".encode(), "http://latei.test/", role="home")
+    assert page["language"] == "ro"
+    assert [p["e164"] for p in contacts["phones"]] == ["+40765600512"]
+    english = extract_page("<html lang='en'><body><main><p>" + "We repair bikes in Leeds. " * 12 + "</p></main></body></html>",
+                           "http://bikes.test/")
+    assert english["language"] == "en"

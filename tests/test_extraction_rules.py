@@ -1872,3 +1872,16 @@ def test_a_greek_seat_alone_is_the_town():
     page = {"url": "http://skinya.gr/", "page_type": "contact",
             "contacts": _contacts("<main><p>Έδρα Καβάλα · Ελλάδα</p></main>", "http://skinya.gr/", role="contact")}
     assert [(a["locality"], a["country"]) for a in merge_profile([page], job_id="j", site="x")["addresses"]] == [("Καβάλα", "GR")]
+
+
+def test_a_po_box_beside_premises_is_only_where_the_post_goes():
+    from scrapejet.extract.profile import merge_profile
+
+    def streets(*bodies: str) -> list:
+        pages = [{"url": f"http://wilsons.com.au/{n}", "page_type": "contact",
+                  "contacts": _contacts(body, f"http://wilsons.com.au/{n}", role="contact")} for n, body in enumerate(bodies)]
+        return [a["street"] for a in merge_profile(pages, job_id="j", site="x")["addresses"]]
+
+    assert streets("<p>51 Lemongrove Road, Penrith NSW 2750</p>", "<p>PO Box 291, Penrith NSW 2751</p>") == [
+        "51 Lemongrove Road"]
+    assert streets("<p>P.O. Box 62675, North Charleston, SC 29419</p>") == ["P.O. Box 62675"]

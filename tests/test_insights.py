@@ -1211,3 +1211,6 @@ def test_opening_hours_and_an_hourly_rate_asked_in_czech_and_finnish():
     # whole hours followed by a comma and more ("päivystys 24/7"), not a decimal
     assert holds_kind("Aukiolo: Ma–Pe 8–16, päivystys 24/7", "hours") == 1.0
     assert holds_kind("Preis 8-16,50 EUR", "hours") == 0.0
+    # Romanian, Latvian and Estonian weekdays: the day it is closed is an answer
+    assert holds_kind("Luni: închis", "hours") == 1.0 and holds_kind("Esmaspäev 9-17", "hours") == 1.0
+    assert holds_kind("Garanție 6 luni", "hours") == 0.0

@@ -66,7 +66,7 @@ def read_business_page(
     from scrapejet.extract.page import extract_page
 
     page = extract_page(html, url, encoding=encoding)
-    # a page that declares no language is read in the one its text is in
+    # a page that declares no language (or a template's "en") is read in the one its text is in
     return page, extract_contacts(html, url, role=role, encoding=encoding, language=page.get("language"))
 
 
@@ -76,8 +76,9 @@ def extract_contacts(
 ) -> dict[str, Any]:
     """Contact profile of one page whose final URL is ``url``; ``role`` is
     the page's role when known (legal notices and contact pages are read a
-    little more trustingly); ``language`` the page's language when it
-    declares none (``extract_page`` tells it from the text). Never raises:
+    little more trustingly); ``language`` the page's language as
+    ``extract_page`` tells it from the text, when the page declares none or
+    a template's "en" over another language. Never raises:
     junk input gives an empty result."""
     try:
         tree = parse_html(html, encoding)
@@ -98,7 +99,8 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     base_url = document_base_url(tree, url)
     orgs = organisations(read_json_ld(tree))
     doc = read_document(tree, widget_roots=_powered_by_blocks(tree))
-    languages = page_languages(tree) or ([language] if language else [])
+    # (the text's language after the declared ones: a template's lang="en" on a Romanian page)
+    languages = page_languages(tree) + ([language] if language and language not in page_languages(tree) else [])
 
     emails = extract_emails(doc, tree, orgs, url)
     email_domains = [e["email"].rpartition("@")[2] for e in emails]

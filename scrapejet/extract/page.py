@@ -109,8 +109,12 @@ def extract_page(html: str | bytes, url: str, *, encoding: str | None = None) ->
     base_url = document_base_url(tree, url)
     text, markdown = _main_content(tree, base_url)
     language = _page_language(tree, metas)
-    if language is None and LANGID_FLAG and text:
-        language = _normalize_language(language_classifier(text, ""))
+    if LANGID_FLAG and text and (language is None or language.split("-")[0] == "en"):
+        # none declared, or a template's lang="en" left on a page written in
+        # another language (a Romanian menu under <html lang="en">): the text's
+        detected = _normalize_language(language_classifier(text, ""))
+        if language is None or (detected in _OVERRULING_LANGUAGES and len(text) >= _LANGID_MIN_CHARS):
+            language = detected
     return {
         "title": _title(tree, opengraph, headings),
         "description": _first_nonempty(metas.get("description"), opengraph.get("og:description")),
@@ -130,6 +134,12 @@ def extract_page(html: str | bytes, url: str, *, encoding: str | None = None) ->
         "word_count": len(text.split()),
         "content_hash": content_hash(text),
     }
+
+
+# Enough text, in a language the classifier tells apart reliably, to
+# overrule a declared "en" (an address block in English is no Shona).
+_LANGID_MIN_CHARS = 400
+_OVERRULING_LANGUAGES = frozenset("de fr it es ca nl pt pl da sv fi nb no cs sk el hu ro bg lt lv et hr sl tr".split())
 
 
 def content_hash(text: str) -> str:

@@ -7,6 +7,7 @@ equals what the contact page and the legal notice say before the rest."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from typing import Any, Callable
@@ -272,6 +273,9 @@ def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [a for a in addresses if a in elsewhere or (a.get("country") in countries)]
 
 
+_PO_BOX = re.compile(r"(?i:p\.?\s?o\.?\s?box|post office box|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)\s*#?\d")
+
+
 def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A town alone (a registered seat, "gevestigd in Helmond"; "Dundalk,
     Co. Louth" in a footer) is the address of a site that publishes no
@@ -279,7 +283,10 @@ def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Of towns alone, the seat a legal text names comes after the others."""
     placed = [a for a in addresses if a.get("street") or a.get("postal_code")]
     if placed:
-        return placed
+        # a PO box is where the post goes: the address of a business that
+        # gives no premises, beside premises only its mail's
+        premises = [a for a in placed if not _PO_BOX.match(a.get("street") or "")]
+        return premises or placed
     return ([a for a in addresses if a.get("source") != "seat"] or addresses)[:1]
 
 

@@ -29,7 +29,8 @@ _MORE_WEEKDAYS = (r"δευτερα|τριτη|τεταρτη|πεμπτη|παρ
                   r"marti|miercuri|vineri|sambata|duminica|ponedjeljak|utorak|srijeda|cetvrtak|petak|subota|"
                   r"nedjelja|ponedeljek|torek|sreda|cetrtek|petek|sobota|nedelja|pirmadienis|antradienis|"
                   r"treciadienis|ketvirtadienis|penktadienis|sestadienis|sekmadienis|pazartesi|carsamba|persembe|"
-                  r"cumartesi")
+                  r"cumartesi|luni|joi|pirmdiena|otrdiena|tresdiena|ceturtdiena|piektdiena|sestdiena|svetdiena|"
+                  r"esmaspaev|teisipaev|kolmapaev|neljapaev|reede|laupaev|puhapaev")
 # Question words and phrases, folded (lower case, no accents), per kind.
 # The days of the week and the working days, as a question names them (folded),
 # and the words for being open or reachable.
