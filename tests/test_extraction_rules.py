@@ -1885,3 +1885,46 @@ def test_a_po_box_beside_premises_is_only_where_the_post_goes():
     assert streets("<p>51 Lemongrove Road, Penrith NSW 2750</p>", "<p>PO Box 291, Penrith NSW 2751</p>") == [
         "51 Lemongrove Road"]
     assert streets("<p>P.O. Box 62675, North Charleston, SC 29419</p>") == ["P.O. Box 62675"]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.facebook.com/people/Atv-DE-Inchiriat/pfbid02hTfa4GbfztEyVj2X4aE6qrc8XUMz5CJ8QyQxw5FTQ7PrWoSjRur744vvub97XQoel/",
+     "https://www.facebook.com/people/Atv-DE-Inchiriat/pfbid02hTfa4GbfztEyVj2X4aE6qrc8XUMz5CJ8QyQxw5FTQ7PrWoSjRur744vvub97XQoel"),
+    ("https://www.instagram.com/stories/atvde_inchiriat/3840600568029429691?utm_source=ig", "https://www.instagram.com/atvde_inchiriat"),
+    ("https://www.twitch.tv/pfpeinturefigurine", "https://www.twitch.tv/pfpeinturefigurine"),
+    ("https://www.patreon.com/c/peinturefigurine/posts", "https://www.patreon.com/peinturefigurine"),
+    ("https://peinturefigurine.etsy.com", "https://www.etsy.com/shop/peinturefigurine"),
+    ("https://www.etsy.com/fr/shop/Witkraft?ref=shop", "https://www.etsy.com/shop/witkraft"),
+    ("https://discord.gg/Jpa4yvfQVN", "https://discord.gg/Jpa4yvfQVN"),
+    ("https://www.etsy.com/listing/123/a-mug", None), ("https://www.twitch.tv/videos/123", None),
+])
+def test_profiles_of_a_makers_channels_and_newer_facebook_and_instagram_links(url, expected):
+    from scrapejet.extract.socials import profile
+
+    assert (profile(url) or {}).get("url") == expected
+
+
+def test_a_ligature_icons_word_is_no_text():
+    # <span class="material-icons">music_note</span>TikTok: the link names its network
+    page = ("<main><div class='social'><a href='https://www.tiktok.com/@atv.inchiriere.borsa?_r=1'>"
+            "<span class='material-icons'>music_note</span><span class='label'>TikTok</span></a></div>"
+            "<p><span class='material-icons'>phone</span> 0743 252 179</p></main>")
+    found = _contacts(page, "http://atv.ro/")
+    assert [s["url"] for s in found["socials"]] == ["https://www.tiktok.com/@atv.inchiriere.borsa"]
+    assert [p["e164"] for p in found["phones"]] == ["+40743252179"]
+
+
+def test_catalan_shops_a_registrar_and_a_host_under_an_emoji():
+    footer = ("<footer><p>C/ Sant Vicenç, 31 · Igualada<br>Psg. Verdaguer, 178 · Igualada</p>"
+              "<p><a href='tel:938017151'>93 801 71 51</a></p></footer>")
+    found = extract_contacts(f"<html lang='ca'><body>{footer}</body></html>", "http://supermas.test/")
+    assert [(a["street"], a["locality"]) for a in found["addresses"]] == [
+        ("C/ Sant Vicenç 31", "Igualada"), ("Psg. Verdaguer 178", "Igualada")]
+    assert [p["e164"] for p in found["phones"]] == ["+34938017151"]  # Catalan: a Spanish number
+    legal = ("<main><p>Adresse : 17 route de lare, 42510 Saint Georges de Baroille, France</p><p>💻 Hébergeur</p>"
+             "<p>GitHub Inc. 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, USA</p>"
+             "<p>Domaine enregistré chez : Gandi SAS 63-65 boulevard Massena, 75013 Paris, France</p></main>")
+    assert _addresses(legal, "http://studiopf.fr/mentionslegales.html", role="legal") == [
+        ("17 route de lare", "42510", "Saint Georges de Baroille")]
+    assert _addresses("<footer><p>Ruukuntekijäntie 8 B9 Vantaa 01600</p></footer>", "http://yas.fi/") == [
+        ("Ruukuntekijäntie 8 B9", "01600", "Vantaa")]

@@ -761,7 +761,7 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
 
 _FIVE_DIGIT_POSTCODES = frozenset("CZ SK ES IT FR DE FI EE HR".split())
 _STREET_TOWN_CODE = re.compile(
-    rf"^(?P<street>(?:{_WORD}\s){{1,4}}\d{{1,4}}(?:\s?[/-]\s?\d{{1,4}})?[a-zA-Z]?),?\s+"
+    rf"^(?P<street>(?:{_WORD}\s){{1,4}}\d{{1,4}}(?:\s?[/-]\s?\d{{1,4}})?[a-zA-Z]?(?:\s[A-H]\s?\d{{1,3}})?),?\s+"
     rf"(?P<loc>{_WORD}(?:\s(?:nad|pod|u|an|am|de|del|di|sur|en)?\s?{_WORD}){{0,2}}),?\s+(?P<pc>\d{{5}}|\d{{3}} \d{{2}})$"
 )
 

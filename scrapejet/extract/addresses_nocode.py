@@ -25,6 +25,7 @@ _STREET_TYPE = re.compile(
     r"^(?:ул|улица|бул|булевард|бульв|бульвар|вул|вулиця|пр-т|просп|проспект|пл|площа|площад|площадь|пер|"
     r"переулок|провулок|шосе|шоссе|наб|набережна|набережная|"  # Cyrillic
     r"str|strada|bd|bdul|blvd|bulevardul|calea|sos|soseaua|aleea|piata|splaiul|intrarea|"  # Romanian
+    r"c/|psg|pg|ctra|"  # Spanish and Catalan abbreviations: "C/ Sant Vicenç", "Psg. Verdaguer"
     r"cl|cll|calle|cra|kr|kra|carrera|av|avda|avenida|diagonal|dg|transversal|tv|autopista|carretera|calzada|"
     r"boulevard|paseo|circunvalar|jiron|jr|"  # Spanish of the Americas
     r"cad|caddesi|cd|sk|sok|sokak|sokagi|bulvari|"  # Turkish
@@ -121,12 +122,16 @@ def _address_text(raw: str) -> tuple[bool, str | None]:
     # a spaced bar or bullet parts items as an element boundary does)
     segments = [" ".join(s.split()) for part in raw.split(INLINE_MARK) for s in _ITEM_BAR.split(part)]
     labelled = False
-    for segment in segments:
+    for index, segment in enumerate(segments):
         label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
         rest = segment[label.end():] if label else segment
         labelled = labelled or bool(label)
         if _SEPARATOR.search(rest) and any(_is_street(p.strip(), labelled=bool(label) and i == 0)
                                            for i, p in enumerate(_SEPARATOR.split(rest))):
+            # "C/ Sant Vicenç, 31 · Igualada": the town as the next item
+            after = segments[index + 1] if index + 1 < len(segments) else ""
+            if after and _is_town(after) and not _SEPARATOR.search(after):
+                rest = f"{rest}, {after}"
             return labelled, rest
     return labelled, None
 
@@ -178,11 +183,14 @@ def _continues(text: str) -> bool:
 _POSTCODE_LABEL_INSIDE = re.compile(r"\s+(?=(?:Cod po[sș]tal|COD PO[SȘ]TAL|C[oó]digo [Pp]ostal|C\.\s?P\.|CP)\s*:?\s*\d)")
 
 
+_POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,3}[ -]?\d{2,3}\s+[^\W\d_]")
+
+
 def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     text = _POSTCODE_LABEL_INSIDE.sub(", ", text)
     parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
-    if not 2 <= len(parts) <= _MAX_PARTS:
-        return None
+    if not 2 <= len(parts) <= _MAX_PARTS or any(_POSTCODE_AND_TOWN.match(part) for part in parts):
+        return None  # (a postcode and its town: addresses.py reads the line)
     streets = [i for i, part in enumerate(parts) if _is_street(part)]
     if not streets and labelled and _NAME_AND_NUMBER.match(parts[0]) and not any(
             re.search(r"\d", part) for part in parts[1:]):

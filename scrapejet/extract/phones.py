@@ -40,13 +40,15 @@ _LANGUAGE_COUNTRY = {
     "sv": "SE", "fi": "FI", "nb": "NO", "nn": "NO", "no": "NO", "cs": "CZ", "sk": "SK", "el": "GR",
     "hu": "HU", "ro": "RO", "ja": "JP", "bg": "BG", "he": "IL", "iw": "IL", "lt": "LT", "lv": "LV", "et": "EE",
     "hr": "HR", "sl": "SI", "tr": "TR", "ko": "KR", "sr": "RS", "is": "IS",
+    # Spain's other languages (Catalan also Andorra's)
+    "ca": "ES", "gl": "ES", "eu": "ES",
 }
 # The other countries a language is mostly written in: a page whose only
 # sign of its country is its language may be from one of them (Italian in
 # Ticino, French in Wallonia, German in Austria).
 _LANGUAGE_OTHER_COUNTRIES = {
     "de": ("AT", "CH", "LU", "LI"), "fr": ("BE", "CH", "LU", "MC", "CA"), "it": ("CH", "SM"), "nl": ("BE",),
-    "sv": ("FI",), "pt": ("BR",), "el": ("CY",), "tr": ("CY",),
+    "sv": ("FI",), "pt": ("BR",), "el": ("CY",), "tr": ("CY",), "ca": ("AD",),
 }
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",

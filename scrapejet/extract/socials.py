@@ -37,6 +37,8 @@ NETWORK_HOSTS = {
     "nextdoor.com": "nextdoor", "gumtree.com": "gumtree",
     # closed in 2019, its links still in many footers: a profile all the same
     "plus.google.com": "googleplus",
+    # a maker's channels: streams, patrons, a shop on a marketplace, a community server
+    "twitch.tv": "twitch", "patreon.com": "patreon", "etsy.com": "etsy", "discord.gg": "discord", "discord.com": "discord",
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
@@ -48,6 +50,7 @@ _CANONICAL_HOST = {
     "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.com",
     "linktree": "linktr.ee", "nextdoor": "nextdoor.com", "gumtree": "www.gumtree.com",
     "googleplus": "plus.google.com",
+    "twitch": "www.twitch.tv", "patreon": "www.patreon.com", "etsy": "www.etsy.com", "discord": "discord.gg",
 }
 # First path segments that are the network's own pages, not an account.
 _RESERVED = {
@@ -69,6 +72,10 @@ _RESERVED = {
     "telegram": {"share", "addstickers", "joinchat", "proxy", "socks", "iv", "addtheme", "setlanguage", "s"},
     "vk": {"share.php", "away.php", "login", "feed", "search", "video", "wall", "photo", "im", "app", "apps", "about", "terms", "privacy"},
     "odnoklassniki": {"dk", "search", "feed", "video", "music", "games", "app"},
+    "twitch": {"directory", "videos", "p", "settings", "downloads", "jobs", "login", "signup", "search", "subscriptions",
+               "inventory", "wallet", "drops", "turbo", "prime", "friends"},
+    "patreon": {"login", "signup", "explore", "posts", "join", "about", "product", "pricing", "home", "search", "messages",
+                "notifications", "settings", "policy", "legal", "create", "apps"},
     "linktree": {"s", "discover", "login", "register", "admin", "blog", "help", "marketplace", "templates",
                  "privacy", "terms", "pricing", "features", "about"},
 }
@@ -92,10 +99,11 @@ _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username y
     vasprofil vasastranka twojastrona twojprofil twojkanal""".split())
 # Handles are case-insensitive on these networks; YouTube channel ids are not.
 _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing", "telegram", "vk",
-                       "odnoklassniki", "threads", "linktree"})
+                       "odnoklassniki", "threads", "linktree", "twitch", "patreon", "etsy"})
 _FOLLOW_TEXT = re.compile(
     r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
-    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree)\b|"
+    r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree|twitch|"
+    r"patreon|etsy|discord)\b|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
     # "Bekijk onze Instagram pagina", "Visit our Facebook page", "notre page Facebook"
     r"\b(?:our|onze|unsere?[nm]?|unser|notre|nos|nuestr[oa]s?|nostr[oa]|nossa|nosso|vores|vart|var|vaar|"
@@ -134,6 +142,8 @@ def profile(url: str) -> dict[str, str] | None:
     if network is None:
         return None
     segments = [s for s in parts.path.split("/") if s]
+    if network == "etsy" and host.endswith(".etsy.com") and host.split(".")[0] not in ("www", "m", "help", "blog"):
+        segments = ["shop", host.split(".")[0]]  # a shop's own address: acme.etsy.com
     if network == "whatsapp":
         number = whatsapp_number(url)
         if not number:
@@ -142,7 +152,7 @@ def profile(url: str) -> dict[str, str] | None:
     path = _profile_path(network, segments, parts.query)
     if path is None:
         return None
-    if network in _CASELESS and not path.startswith("share/"):  # a share code's case is part of it
+    if network in _CASELESS and not path.startswith("share/") and "/pfbid" not in path:  # a share code's or a pfbid's case is part of it
         # (a percent-escape keeps its upper-case hex: it is no letter of the name)
         path = re.sub(r"%[0-9a-f]{2}", lambda m: m.group(0).upper(), path.lower())
     handle = unquote(path.rsplit("/", 1)[-1].lstrip("@"))
@@ -196,8 +206,9 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         if first == "pages" and len(segments) >= 2:
             # /pages/Name/1234, and /pages/category/Pub/Name-1234: the page, not its category
             return "/".join(segments[:4] if segments[1].lower() == "category" else segments[:3])
-        if first == "people" and len(segments) >= 3 and segments[2].isdigit():
-            return f"people/{segments[1]}/{segments[2]}"  # a page without a username: /people/Name/6158…/
+        if first == "people" and len(segments) >= 3 and (segments[2].isdigit() or segments[2].startswith("pfbid")):
+            # a page without a username: /people/Name/6158…/, or its newer /people/Name/pfbid02h…/
+            return f"people/{segments[1]}/{segments[2]}"
         if first == "share" and len(segments) == 2 and _SHARED_PROFILE.fullmatch(segments[1]):
             # "Share profile" gives /share/1Db59MYHj7/, which opens the page; a shared
             # post or reel is /share/p/…, /share/r/…, and a share button /sharer.php
@@ -219,6 +230,9 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         if first in ("channel", "c", "user") and len(segments) >= 2:
             return f"{first}/{segments[1]}"
         return None
+    if network == "instagram" and first == "stories" and len(segments) >= 2 and _HANDLE["instagram"].match(segments[1]) \
+            and segments[1] != "highlights":
+        return segments[1]  # a story shared from the account: /stories/acme/3840600568029429691
     if network == "tiktok":
         return first if first.startswith("@") and len(first) > 1 and len(segments) == 1 else None
     if network == "line":
@@ -234,6 +248,16 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         return f"page/{segments[1]}" if first in ("page", "pages") and len(segments) >= 2 else None
     if network == "gumtree":
         return f"profile/account/{segments[2]}" if segments[:2] == ["profile", "account"] and len(segments) >= 3 else None
+    if network == "etsy":
+        # etsy.com/shop/Acme, etsy.com/fr/shop/Acme (and acme.etsy.com, read by profile())
+        at = segments.index("shop") if "shop" in segments[:2] else -1
+        return f"shop/{segments[at + 1]}" if 0 <= at < len(segments) - 1 else None
+    if network == "discord":
+        # an invitation to the business's server: discord.gg/Jpa4yvfQVN, discord.com/invite/Jpa4yvfQVN
+        code = segments[1] if first == "invite" and len(segments) == 2 else first if len(segments) == 1 else None
+        return code if code and code not in ("invite", "app", "channels", "login", "download") else None
+    if network == "patreon" and first == "c" and len(segments) >= 2:
+        return segments[1]  # patreon.com/c/acme
     if network == "googleplus":
         # plus.google.com/114105500734451830582, /+AcmeBakery, /b/1141…/ (a page one
         # manages), /u/0/1141…/posts (signed in as the first account)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from copy import deepcopy
 from dataclasses import dataclass, field
 
 import lxml.etree
@@ -201,6 +202,15 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
             icon = _icon_label(element, tag)
             if icon:
                 add(f" {icon} ", *stack[-1])
+            if tag in _ICON_TAGS and _is_ligature_icon(element):
+                # <span class="material-icons">place</span>: a glyph, its word no text
+                # (but a phone's or a fax's glyph labels the number after it)
+                label = _LIGATURE_WORDS.get((element.text or "").strip().lower())
+                if label:
+                    add(f" {label} ", *stack[-1])
+                walker.skip_subtree()
+                stack.append(stack[-1])
+                continue
             if tag in _SKIP or element.get("hidden") is not None:
                 walker.skip_subtree()
                 stack.append(stack[-1])
@@ -219,7 +229,7 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 # (an image map's <area> is a link too: "Facebook" and "E-Mail" drawn on one picture)
                 href = link_target(element)
                 if href:
-                    text = element.text_content() if tag == "a" else element.get("alt") or ""
+                    text = _link_text(element) if tag == "a" else element.get("alt") or ""
                     anchors.append(Anchor(href.strip(), _collapse(text), len(lines), flags, element))
             add(element.text, flags, heading)
         else:
@@ -241,6 +251,29 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
 _ICON_KIND = re.compile(r"(?:^|[-_])(fax|whatsapp|phone|telephone|mobile|smartphone)(?:$|[-_])")
 _ICON_WORDS = {"fax": "Fax", "whatsapp": "WhatsApp"}
 _ICON_TAGS = frozenset({"i", "span", "em", "svg"})
+
+
+# An icon font drawing its glyph from a word (Google's Material Icons and
+# Symbols): "<span class="material-icons">photo_camera</span>Instagram".
+_LIGATURE_ICON = re.compile(r"^material-(?:icons|symbols)")
+_LIGATURE_WORDS = {"phone": "Tel", "call": "Tel", "local_phone": "Tel", "phone_in_talk": "Tel", "smartphone": "Tel",
+                   "phone_iphone": "Tel", "phone_android": "Tel", "fax": "Fax"}
+
+
+def _is_ligature_icon(element: HtmlElement) -> bool:
+    classes = element.get("class")
+    return bool(classes) and any(_LIGATURE_ICON.match(token) for token in classes.lower().split())
+
+
+def _link_text(element: HtmlElement) -> str:
+    """A link's text as a reader sees it: without the words of ligature icons."""
+    icons = [e for e in element.iter(*_ICON_TAGS) if _is_ligature_icon(e)]
+    if not icons:
+        return element.text_content()
+    copy = deepcopy(element)
+    for icon in [e for e in copy.iter(*_ICON_TAGS) if _is_ligature_icon(e)]:
+        icon.drop_tree()
+    return copy.text_content()
 
 
 def _icon_label(element: HtmlElement, tag: str) -> str | None:
@@ -316,6 +349,8 @@ _THIRD_PARTY_MENTION = re.compile(
     r"bekelteto testulet|fogyasztovedelmi hatosag|ceska obchodni inspekce|slovenska obchodna inspekcia|"
     r"autoritatea nationala pentru protectia consumatorilor|\banpc\b|urzad ochrony konkurencji|\buokik\b|"
     r"tarhelyszolgaltato|tarhely-szolgaltato|"
+    # the registrar a French legal notice names: "Domaine enregistré chez : Gandi SAS, 63-65 boulevard Massena"
+    r"enregistre chez|bureau d.enregistrement|domain registrar|registered with the registrar|"
     # where an Estonian practice's patients may turn "for the protection of
     # their rights" (the health insurance fund, the health board)
     r"oiguste kaitseks|tervisekassa|terviseamet|"
@@ -380,6 +415,7 @@ _PROCESSOR_INTRO = re.compile(
     r"du service|de este servicio|del servicio|di questo servizio|del servizio)(?: (?:ist|is|est|es|e))?\s*:\s*$"
 )
 _PROCESSOR_LINES = 3
+_LEADING_SYMBOLS = re.compile(r"^[^\w#*•\-]+")
 _LABELISH_MAX_WORDS = 6
 _NUMBERING = re.compile(r"^[\s#*•\-]*(?:(?:\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s*)*")
 _REGION_MAX_LINES = 8
@@ -428,7 +464,8 @@ def mark_third_party(lines: list[Line]) -> None:
             line.third_party = True
             region_block = line.block
             continue
-        label = _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", folded)) or (
+        # ("💻 Hébergeur": an emoji before the label)
+        label = _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", _LEADING_SYMBOLS.sub("", folded))) or (
             line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
         if not line.flags & LINK and len(line.text.split()) <= 12 and label:
             line.third_party = True
