@@ -391,6 +391,8 @@ def test_an_opening_hours_table_is_read_under_its_label():
     # when one can phone, asked in the site's language: the hours, not the number
     ("In quali orari si può telefonare a Cosmo 35?", "hours"), ("Wann kann ich anrufen?", "hours"),
     ("Quand puis-je vous appeler ?", "hours"), ("Qual è il numero di telefono?", "phone"),
+    # "in which year", in the site's language
+    ("En quin any es va fundar Supermas?", "when"), ("In welchem Jahr wurde die Firma gegründet?", "when"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -1214,3 +1216,15 @@ def test_opening_hours_and_an_hourly_rate_asked_in_czech_and_finnish():
     # Romanian, Latvian and Estonian weekdays: the day it is closed is an answer
     assert holds_kind("Luni: închis", "hours") == 1.0 and holds_kind("Esmaspäev 9-17", "hours") == 1.0
     assert holds_kind("Garanție 6 luni", "hours") == 0.0
+
+
+def test_a_days_hours_in_a_cell_of_their_own():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    home = Source(n=1, url="http://barbaren.test/", title="Barbaren", snippet="", score=1.0,
+                  text="Öppettider\n\nOnsdag\n\n17 – 23\n\nTorsdag\n\n17 – 23\n\nFredag\n\n15 – 00\n\nLördag\n\n15 – 00")
+    about = Source(n=2, url="http://barbaren.test/om-oss", title="Om oss", snippet="", score=0.9,
+                   text="BarBaren är en bar med fokus på konst, kultur och gemenskap. Vi serverar enbart dryck.")
+    answer = extractive_answer("Vilka tider har BarBaren öppet på fredagar?", [home, about])
+    assert "Fredag · 15 – 00" in answer and answer.rstrip().endswith("[1]"), answer

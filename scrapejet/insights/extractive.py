@@ -40,7 +40,13 @@ from .text import (EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, cognates
 # A row of an opening-hours table that names a day and no time ("Sunday: closed").
 _WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
                            r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|"
-                           r"domingo|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica)\b")
+                           r"domingo|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|maandag|dinsdag|"
+                           r"woensdag|donderdag|vrijdag|zaterdag|zondag|mandag|tirsdag|tisdag|onsdag|torsdag|fredag|"
+                           r"lordag|sondag|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|"
+                           r"poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela|pondeli|utery|streda|ctvrtek|"
+                           r"patek|nedele|segunda|terca|quarta|quinta|sexta|hetfo|kedd|szerda|csutortok|pentek|"
+                           r"szombat|vasarnap|luni|marti|miercuri|joi|vineri|sambata|duminica|δευτερα|τριτη|τεταρτη|"
+                           r"πεμπτη|παρασκευη|σαββατο|κυριακη)\b")
 # (question, sentences) -> cosine similarity of each sentence to the question
 Similarity = Callable[[str, list[str]], list[float]]
 
@@ -154,7 +160,9 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
         for i, label in enumerate(units):
             rows = []
             for row in units[i + 1:i + 9]:
-                if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)):
+                # (a day's hours in a cell of their own, "Fredag" / "15 – 00": a span of whole hours)
+                after_day = bool(rows) and bool(_WEEKDAY_ONLY.search(fold(rows[-1]))) and bool(_BARE_HOURS.match(row))
+                if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)) and not after_day:
                     break
                 rows.append(row)
             if rows and len(label.split()) <= 6 and not holds_kind(label, "hours"):
@@ -202,6 +210,7 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
 
 
 _SENTENCE_END = re.compile(r"(?:\w{4,}[.]|[!?])$")
+_BARE_HOURS = re.compile(r"^\s*(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s?[-–—]\s?(?:[01]?\d|2[0-4])(?:[:.]\d{2})?\s*$")
 # Two times of day in cells side by side ("Tuesday · 8:00am · 1:00pm"): one span, from and to
 _CLOCK_CELL = r"\d{1,2}(?:[:.]\d{2})\s?(?:[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?"
 _TIME_PAIR = re.compile(rf"(?<![\d:.])({_CLOCK_CELL}) · ({_CLOCK_CELL})(?![\d:.])", re.I)

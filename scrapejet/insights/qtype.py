@@ -152,7 +152,12 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         r"gegrundet|\bquand\b|depuis quand|\bfonde|\bcuando\b|desde cuando|fundad[oa]|\bquando\b|"
                         r"\bda quando\b|fondat[oa]\b|wanneer|sinds wanneer|opgericht|desde quando|\bkiedy\b|od kiedy|"
                         r"zalozon|\bmikor\b|\bcand\b|de cand|ne zaman|ποτε|\bkada\b|od kada|\bkdaj\b|\bmillal\b|"
-                        r"\bkdy\b|\bhvornar\b|\bnar\b|\bmilloin\b|\bquan\b|des de quan|fundat\b")),
+                        r"\bkdy\b|\bhvornar\b|\bnar\b|\bmilloin\b|\bquan\b|des de quan|fundat\b|"
+                        # "in which year", in the site's language
+                        r"quin any|en que ano|in welchem jahr|en quelle annee|in quale anno|in che anno|in welk jaar|"
+                        r"w ktorym roku|v jakem roce|melyik evben|hangi yilda|vilket ar|hvilket ar|mina vuonna|"
+                        r"kuriais metais|kura gada|mis aastal|koje godine|kateri leto|σε ποια χρονια|в каком году|"
+                        r"em que ano|\bfundar\b")),
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
