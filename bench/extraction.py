@@ -275,7 +275,8 @@ def crawl(site: dict, web, redis_url: str, work: Path) -> tuple[dict | None, flo
     env.update({
         "REDIS_URL": redis_url, "SCRAPEJET_DATA_DIR": str(work / site["site"]),
         "SCRAPEJET_KEY_PREFIX": f"x{site['site']}:",
-        "SCRAPEJET_RESOLVE": json.dumps({host: "127.0.0.1" for host in {name, name.removeprefix("www.")}}),
+        # (every other name resolved to none: nothing is looked up on the network)
+        "SCRAPEJET_RESOLVE": json.dumps({**{host: "127.0.0.1" for host in {name, name.removeprefix("www.")}}, "*": ""}),
         "SCRAPEJET_ALLOW_PRIVATE": "1", "SCRAPEJET_EMBEDDINGS": "off",
     })
     started = time.monotonic()

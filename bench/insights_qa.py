@@ -80,7 +80,9 @@ def site_env(site: dict, redis_url: str, work: Path, mode: str) -> dict:
     env.update({
         "REDIS_URL": redis_url, "SCRAPEJET_DATA_DIR": str(work / site["site"]),
         "SCRAPEJET_KEY_PREFIX": f"q{site['site']}:",
-        "SCRAPEJET_RESOLVE": json.dumps({h: "127.0.0.1" for h in {name, site_host(name)}}),
+        # (every other name resolved to none: a page sending the browser to its
+        # real domain is not followed onto the network, DNS included)
+        "SCRAPEJET_RESOLVE": json.dumps({**{h: "127.0.0.1" for h in {name, site_host(name)}}, "*": ""}),
         "SCRAPEJET_ALLOW_PRIVATE": "1", "SCRAPEJET_EMBEDDINGS": "on",
         "TRANSFORMERS_VERBOSITY": "error",
     })

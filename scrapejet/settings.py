@@ -95,7 +95,8 @@ SCRAPEJET_DEFAULT_MAX_DEPTH = 5
 SCRAPEJET_MAX_DEPTH_LIMIT = 50
 SCRAPEJET_DEFAULT_PRIORITY = 5
 
-# Host name -> IP overrides (like curl --resolve), also given to Chromium.
+# Host name -> IP overrides (like curl --resolve), also given to Chromium;
+# "*.domain" and "*" match more names, "" resolves a name to none.
 SCRAPEJET_RESOLVE: dict[str, str] = {}
 TWISTED_DNS_RESOLVER = "scrapejet.download.resolver.StaticHostsResolver"
 

@@ -450,3 +450,28 @@ def test_the_chromium_proxy_refuses_inside_addresses_and_tunnels_public_ones():
 
 
 
+
+
+def test_a_name_pinned_to_no_address_is_never_looked_up():
+    """``{"shop.test": "127.0.0.1", "*": ""}``, as the benchmarks crawl: a page
+    sending the browser to its real domain fails at once, no DNS asked."""
+    from twisted.internet import reactor
+
+    from scrapejet.download.egress import EgressPolicy, NotResolved, lookup
+    from scrapejet.download.resolver import StaticHostsResolver
+
+    pins = {"shop.test": "127.0.0.1", "*.cdn.test": "127.0.0.2", "*": ""}
+    assert [lookup(pins, n) for n in ("shop.test", "img.cdn.test", "canadianrefrigeration.net")] == [
+        "127.0.0.1", "127.0.0.2", ""]
+    assert lookup({"shop.test": "127.0.0.1"}, "other.test") is None  # no catch-all: DNS as usual
+    policy = EgressPolicy(allow_private=True, pins=pins)
+    with pytest.raises(NotResolved, match="canadianrefrigeration.net is not resolved"):
+        policy.addresses("canadianrefrigeration.net")
+    resolver = StaticHostsResolver(reactor, 100, 5)
+    resolver.policy = policy
+    failures = []
+    resolver.getHostByName("canadianrefrigeration.net").addErrback(failures.append)
+    assert failures and failures[0].check(NotResolved)
+    answers = []
+    resolver.getHostByName("shop.test").addCallback(answers.append)
+    assert answers == ["127.0.0.1"]

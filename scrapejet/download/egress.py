@@ -49,13 +49,24 @@ from twisted.internet.error import DNSLookupError
 
 
 def lookup(mapping: dict[str, str], name: str) -> str | None:
+    """The pinned address of ``name``: its own entry, a ``*.domain`` one, or
+    the catch-all ``*``; "" for a name pinned to none (not to be resolved:
+    ``{"*": ""}`` keeps a benchmark's crawl off DNS for every name it does
+    not serve); None when nothing pins it."""
     name = name.lower().rstrip(".")
     if name in mapping:
         return mapping[name]
     for pattern, address in mapping.items():
         if pattern.startswith("*.") and (name.endswith(pattern[1:]) or name == pattern[2:]):
             return address
-    return None
+    return mapping.get("*")
+
+
+class NotResolved(DNSLookupError):
+    """A name ``SCRAPEJET_RESOLVE`` pins to no address: no lookup is made."""
+
+    def __str__(self) -> str:
+        return " ".join(map(str, self.args))
 
 
 class AddressRefused(DNSLookupError):
@@ -161,6 +172,8 @@ class EgressPolicy:
         if ip_literal(host) is not None:
             return [str(ip_literal(host))]
         pinned = lookup(self.pins, host)
+        if pinned == "":
+            raise NotResolved(f"{host} is not resolved: SCRAPEJET_RESOLVE pins it to no address")
         if pinned is not None:
             return [pinned]
         infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
