@@ -766,3 +766,11 @@ def test_a_templates_lang_en_over_a_page_in_another_language() -> None:
     english = extract_page("<html lang='en'><body><main><p>" + "We repair bikes in Leeds. " * 12 + "</p></main></body></html>",
                            "http://bikes.test/")
     assert english["language"] == "en"
+
+
+def test_a_page_declared_english_that_reads_english_is_not_classified() -> None:
+    # the classifier's model takes 0.4 s to load: a crawl of English pages must not pay it
+    from scrapejet.extract.page import _reads_english
+
+    assert _reads_english("We repair bikes in Leeds and we are open on Saturdays for all of our customers.")
+    assert not _reads_english("Pizza, shaorma și paste proaspete, gătite pe loc din ingrediente alese.")

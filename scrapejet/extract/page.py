@@ -109,7 +109,7 @@ def extract_page(html: str | bytes, url: str, *, encoding: str | None = None) ->
     base_url = document_base_url(tree, url)
     text, markdown = _main_content(tree, base_url)
     language = _page_language(tree, metas)
-    if LANGID_FLAG and text and (language is None or language.split("-")[0] == "en"):
+    if LANGID_FLAG and text and (language is None or (language.split("-")[0] == "en" and not _reads_english(text))):
         # none declared, or a template's lang="en" left on a page written in
         # another language (a Romanian menu under <html lang="en">): the text's
         detected = _normalize_language(language_classifier(text, ""))
@@ -139,6 +139,19 @@ def extract_page(html: str | bytes, url: str, *, encoding: str | None = None) ->
 # Enough text, in a language the classifier tells apart reliably, to
 # overrule a declared "en" (an address block in English is no Shona).
 _LANGID_MIN_CHARS = 400
+# The words that make up much of any English text: a page declared English
+# that has them is not handed to the classifier (whose model takes 0.4 s to
+# load, a cost every command would pay).
+_ENGLISH_WORDS = frozenset("the and of to in is for with our we you your on at are a an by from this that it be "
+                           "or as us can will have all more".split())
+_ENGLISH_SHARE = 0.08
+
+
+def _reads_english(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text[:4000].lower())
+    return bool(words) and sum(word in _ENGLISH_WORDS for word in words) >= _ENGLISH_SHARE * len(words)
+
+
 _OVERRULING_LANGUAGES = frozenset("de fr it es ca nl pt pl da sv fi nb no cs sk el hu ro bg lt lv et hr sl tr".split())
 
 
