@@ -1738,22 +1738,19 @@ def test_a_dutch_postcode_with_a_comma_before_the_town_and_a_street_without_a_nu
         ("Boulevard de la Beaujoire", "44329", "Nantes")]
 
 
-@pytest.mark.parametrize("line, url, expected", [
-    ("Via Roma 5, Bologna, 40100 Italia", "http://osteria.it/contatti", ("Via Roma 5", "40100", "Bologna", "IT")),
+@pytest.mark.parametrize("body, url, expected", [
+    ("<dl><dt>Address</dt><dd>Via Roma 5, Bologna, 40100 Italia</dd></dl>", "http://osteria.it/contatti",
+     ("Via Roma 5", "40100", "Bologna", "IT")),
     # a plot for a street, the municipality and region between the village and the postcode
-    ("Αγροτεμάχιο 913 0, Πετράλωνα, Νέας Προποντίδας / Χαλκιδικής, 63080 Ελλάδα", "http://agrivolt.gr/",
-     ("Αγροτεμάχιο 913 0", "63080", "Πετράλωνα", "GR")),
+    ("<dl><dt>Address</dt><dd>Αγροτεμάχιο 913 0, Πετράλωνα, Νέας Προποντίδας / Χαλκιδικής, 63080 Ελλάδα</dd></dl>",
+     "http://agrivolt.gr/", ("Αγροτεμάχιο 913 0", "63080", "Πετράλωνα", "GR")),
+    # the street and town on the lines above
+    ("<p>Λ.Ολυμπιονικών 49<br>Γλυκά Νερά (Κοντά στο Σταυρό Αγ.Παρασκευής)<br>15354<br>Ελλάδα</p>", "http://pelma.gr/",
+     ("Λ.Ολυμπιονικών 49", "15354", "Γλυκά Νερά", "GR")),
 ])
-def test_a_postcode_before_the_countrys_name_has_its_town_after_the_street(line, url, expected):
-    found = _contacts(f"<main><dl><dt>Address</dt><dd>{line}</dd></dl></main>", url, role="contact")["addresses"]
+def test_a_postcode_before_the_countrys_name_has_its_town_after_the_street(body, url, expected):
+    found = _contacts(f"<main>{body}</main>", url, role="contact")["addresses"]
     assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
-
-
-def test_a_postcode_before_the_countrys_name_below_the_street_and_town():
-    page = "<main><p>Λ.Ολυμπιονικών 49<br>Γλυκά Νερά (Κοντά στο Σταυρό Αγ.Παρασκευής)<br>15354<br>Ελλάδα</p></main>"
-    found = _contacts(page, "http://pelma.gr/", role="contact")["addresses"]
-    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
-        ("Λ.Ολυμπιονικών 49", "15354", "Γλυκά Νερά", "GR")]
 
 
 def test_a_list_of_public_helplines_is_not_the_practices_numbers():

@@ -996,7 +996,17 @@ def _street_after_town(text: str, match: re.Match[str], kind: str) -> tuple[str,
     return None
 
 
-_PO_BOX = re.compile(r"\b(?:P\.?\s?O\.?\s?Box|Post Office Box|PO Box)\s*#?\d{1,7}", re.I)
+# A post office box: the English forms a US or British line gives before its
+# town, and the other languages' a box is written in anywhere.
+_PO_BOX_EN = r"P\.?\s?O\.?\s?Box|Post Office Box|PO Box"
+_PO_BOX = re.compile(rf"\b(?:{_PO_BOX_EN})\s*#?\d{{1,7}}", re.I)
+_ANY_PO_BOX = re.compile(rf"(?:{_PO_BOX_EN}|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)\s*#?\d", re.I)
+
+
+def is_po_box(street: str | None) -> bool:
+    """Whether a street line is a post office box ("P.O. Box 62675", "Postfach 12 34")."""
+    return bool(_ANY_PO_BOX.match(street or ""))
+
 
 
 def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:

@@ -7,12 +7,11 @@ equals what the contact page and the legal notice say before the rest."""
 
 from __future__ import annotations
 
-import re
 import time
 from collections import Counter
 from typing import Any, Callable
 
-from scrapejet.extract.addresses import merge_two, same_address
+from scrapejet.extract.addresses import is_po_box, merge_two, same_address
 from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
@@ -273,9 +272,6 @@ def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [a for a in addresses if a in elsewhere or (a.get("country") in countries)]
 
 
-_PO_BOX = re.compile(r"(?i:p\.?\s?o\.?\s?box|post office box|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)\s*#?\d")
-
-
 def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A town alone (a registered seat, "gevestigd in Helmond"; "Dundalk,
     Co. Louth" in a footer) is the address of a site that publishes no
@@ -285,7 +281,7 @@ def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if placed:
         # a PO box is where the post goes: the address of a business that
         # gives no premises, beside premises only its mail's
-        premises = [a for a in placed if not _PO_BOX.match(a.get("street") or "")]
+        premises = [a for a in placed if not is_po_box(a.get("street"))]
         return premises or placed
     return ([a for a in addresses if a.get("source") != "seat"] or addresses)[:1]
 
