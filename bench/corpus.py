@@ -38,7 +38,7 @@ def _git_dir(repo: str, mirrors: Path | None, scratch: Path) -> Path:
         for candidate in (local, local / ".git"):  # bare, or a work tree's .git
             if (candidate / "HEAD").is_file():
                 return candidate
-        raise SystemExit(f"{repo}: no bare copy at {local}")
+        raise LookupError(f"{repo}: no bare copy at {local}")
     target = scratch / repo.replace("/", "+")
     if not target.exists():
         subprocess.run(["git", "clone", "--quiet", "--bare", "--filter=blob:none",
@@ -48,14 +48,18 @@ def _git_dir(repo: str, mirrors: Path | None, scratch: Path) -> Path:
 
 def fetch(args) -> int:
     mirrors = Path(args.mirrors) if args.mirrors else None
-    copied = 0
+    copied, missing = 0, []
     with tempfile.TemporaryDirectory(prefix="scrapejet-corpus-") as scratch:
         for label in labels():
             folder = CORPUS / label["site"]
             if folder.exists() and not args.force:
                 continue
             source = label["source"]
-            git_dir = _git_dir(source["repo"], mirrors, Path(scratch))
+            try:
+                git_dir = _git_dir(source["repo"], mirrors, Path(scratch))
+            except LookupError as error:  # one absent copy should not stop the others
+                missing.append(str(error))
+                continue
             root = source.get("root", "").strip("/")
             if folder.exists():
                 shutil.rmtree(folder)
@@ -69,7 +73,9 @@ def fetch(args) -> int:
             copied += 1
             print(f"{label['site']}: {len(label['files'])} files from {source['repo']}@{source['commit'][:10]}")
     print(f"{copied} sites copied into {CORPUS}")
-    return 0
+    for line in missing:
+        print(f"not copied: {line}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 def listing(args) -> int:
