@@ -361,7 +361,10 @@ def report(outcome: dict, show_heldout: bool) -> dict:
                  if e["corpus"] == "corpus-heldout")
     if hidden and not show_heldout:
         print(f"  (corpus-heldout: {hidden} mistakes not shown; --show-heldout shows them)")
-    return {"table": table, "mistakes": mistakes}
+    # (the JSON written by --out keeps the held-out mistakes hidden too: tuning reads that file as well)
+    shown = {site: found for site, found in mistakes.items()
+             if show_heldout or outcome["results"][site][0]["corpus"] != "corpus-heldout"}
+    return {"table": table, "mistakes": shown}
 
 
 def main() -> int:
@@ -371,7 +374,7 @@ def main() -> int:
     parser.add_argument("--site", action="append", help="only this site (repeatable)")
     parser.add_argument("--parallel", type=int, default=2, help="crawls at once (default 2)")
     parser.add_argument("--show-heldout", action="store_true", help="print the held-out sites' mistakes too")
-    parser.add_argument("--out", help="write the table and mistakes as JSON here")
+    parser.add_argument("--out", help="write the table and the mistakes shown as JSON here")
     args = parser.parse_args()
     summary = report(run(args), args.show_heldout)
     if args.out:

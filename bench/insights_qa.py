@@ -133,7 +133,7 @@ def main() -> int:
     parser.add_argument("--site", action="append", help="only this site (repeatable)")
     parser.add_argument("--parallel", type=int, default=2, help="sites at once (default 2)")
     parser.add_argument("--show-heldout", action="store_true", help="print the held-out mistakes too")
-    parser.add_argument("--out", help="write the figures and answers as JSON here")
+    parser.add_argument("--out", help="write the figures and the answers shown as JSON here")
     args = parser.parse_args()
 
     from bench.crawl_throughput import RedisServer
@@ -180,6 +180,8 @@ def main() -> int:
                 cells.append(f"{hit:>3}/{len(rows):<3} = {hit / len(rows):.2f}" if rows else "-")
                 summary.setdefault(mode, {}).setdefault(corpus, {})[label.split()[0]] = (
                     hit / len(rows) if rows else None)
+                summary[mode][corpus][f"{label.split()[0]}_hit"] = hit
+                summary[mode][corpus]["questions"] = len(rows)
             print(f"{mode + ' ' + label:24}" + "".join(f" | {c:>24}" for c in cells))
         kinds: dict[str, list[int]] = {}
         for corpus in CORPORA:
@@ -211,7 +213,9 @@ def main() -> int:
         if hidden:
             print(f"  (corpus-heldout: {hidden} mistakes not shown; --show-heldout shows them)")
     if args.out:
-        Path(args.out).write_text(json.dumps({"summary": summary, "results": results}, indent=1, ensure_ascii=False))
+        # (held-out answers stay out of the file unless --show-heldout, as they stay off the screen)
+        shown = [r for r in results if args.show_heldout or r["corpus"] != "corpus-heldout"]
+        Path(args.out).write_text(json.dumps({"summary": summary, "results": shown}, indent=1, ensure_ascii=False))
     return 0
 
 

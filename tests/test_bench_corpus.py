@@ -54,3 +54,19 @@ def test_a_town_alone_is_found_by_its_name_accents_aside():
     profile = {"addresses": [{"street": None, "postal_code": None, "locality": "Bucuresti"}]}
     assert compare(site, profile, {field: Score() for field in FIELDS}) == [
         "addresses: missed  Tânganu", "addresses: reported ,  Bucuresti"]
+
+
+def test_held_out_mistakes_stay_out_of_the_json_a_tuner_reads_unless_asked_for(capsys):
+    from bench.extraction import expected_sites, report
+
+    first, second = expected_sites()[:2]
+    outcome = {"absent": [], "results": {
+        first["site"]: ({**first, "corpus": "corpus-tune"}, {}, 1.0, ""),
+        second["site"]: ({**second, "corpus": "corpus-heldout"}, {}, 1.0, ""),
+    }}
+    hidden = report(outcome, show_heldout=False)
+    assert hidden["mistakes"][first["site"]] and second["site"] not in hidden["mistakes"]
+    assert hidden["table"]["corpus-heldout"]["emails"]["fn"] == len(second["emails"])  # counted, not shown
+    assert second["site"] not in capsys.readouterr().out
+    shown = report(outcome, show_heldout=True)
+    assert shown["mistakes"][second["site"]]
