@@ -34,19 +34,12 @@ from .profile import asked_fields, profile_lines
 from .qtype import (KIND_WORDS, LEGAL_FORM, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
                     is_name_line)
 from .sources import Source
+from .weekdays import DAY_NAMES, alternation
 from .text import (EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, cognates, fold, idf, same_term, sentences, stem,
                    terms, trim)
 
 # A row of an opening-hours table that names a day and no time ("Sunday: closed").
-_WEEKDAY_ONLY = re.compile(r"^(?:\w+day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|"
-                           r"mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|sabado|"
-                           r"domingo|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|maandag|dinsdag|"
-                           r"woensdag|donderdag|vrijdag|zaterdag|zondag|mandag|tirsdag|tisdag|onsdag|torsdag|fredag|"
-                           r"lordag|sondag|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai|"
-                           r"poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela|pondeli|utery|streda|ctvrtek|"
-                           r"patek|nedele|segunda|terca|quarta|quinta|sexta|hetfo|kedd|szerda|csutortok|pentek|"
-                           r"szombat|vasarnap|luni|marti|miercuri|joi|vineri|sambata|duminica|δευτερα|τριτη|τεταρτη|"
-                           r"πεμπτη|παρασκευη|σαββατο|κυριακη)\b")
+_WEEKDAY_ONLY = re.compile(rf"^(?:\w+day|{alternation(DAY_NAMES)})\b")
 # (question, sentences) -> cosine similarity of each sentence to the question
 Similarity = Callable[[str, list[str]], list[float]]
 

@@ -18,30 +18,16 @@ from ..extract.roles import page_role
 from ..extract.stopwords import STOP_WORDS
 from ..extract.textlines import fold
 from .glossary import english_terms
+from .weekdays import ASKED_DAY_FORMS, DAY_NAMES, SHORT_DAY_NAMES, alternation
 from .text import EMAIL, FREE, PHONE, PRICE, sentences, stem, terms
 
 # Words that ask for a discount, in the corpus's languages
 _DISCOUNT_WORDS = r"\bdiscount|\brabatt|\bremise\b|\breduction\b|\bdescuento|\bsconto|\bkorting|\brabat\b|\bslev"
 
-# The days in Greek, Romanian, Croatian, Slovenian, Lithuanian and Turkish,
-# folded (the short forms that are other words too, "joi", "sali", "pazar", left out)
-_MORE_WEEKDAYS = (r"δευτερα|τριτη|τεταρτη|πεμπτη|παρασκευη|σαββατο|κυριακη|δευτ|τριτ|τεταρ|πεμπ|παρασκ|σαββ|κυρ|"
-                  r"marti|miercuri|vineri|sambata|duminica|ponedjeljak|utorak|srijeda|cetvrtak|petak|subota|"
-                  r"nedjelja|ponedeljek|torek|sreda|cetrtek|petek|sobota|nedelja|pirmadienis|antradienis|"
-                  r"treciadienis|ketvirtadienis|penktadienis|sestadienis|sekmadienis|pazartesi|carsamba|persembe|"
-                  r"cumartesi|luni|joi|pirmdiena|otrdiena|tresdiena|ceturtdiena|piektdiena|sestdiena|svetdiena|"
-                  r"esmaspaev|teisipaev|kolmapaev|neljapaev|reede|laupaev|puhapaev")
 # Question words and phrases, folded (lower case, no accents), per kind.
 # The days of the week and the working days, as a question names them (folded),
 # and the words for being open or reachable.
-_QUESTION_WEEKDAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?|"
-                     r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|wochentags|"
-                     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miercoles|jueves|viernes|"
-                     r"sabado|domingo|lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|maandag|dinsdag|"
-                     r"woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|segunda|terca|quarta|quinta|sexta|"
-                     r"poniedzialek|wtorek|srode|sroda|czwartek|piatek|sobote|sobota|niedziele|niedziela|pondeli|"
-                     r"utery|streda|ctvrtek|patek|nedele|mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag|"
-                     r"hetfo|kedd|szerda|csutortok|pentek|szombat|vasarnap|" + _MORE_WEEKDAYS + r")")
+_QUESTION_WEEKDAY = f"(?:{alternation(DAY_NAMES, ASKED_DAY_FORMS)})"
 _OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abierta|aperto|aperta|aberto|aberta|"
               r"otwarty|otwarte|otwarta|otevreno|otevrena|otvoreno|otvorene|nyitva|oppet|abent|apent|auki|avoinna|"
               r"bereikbaar|erreichbar|joignable|raggiungibile|reachable)")
@@ -120,7 +106,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"zamkniety|zavreno|zatvoreno|stangt|stengt|lukket|suljettu)\b|^\W*(?:a que hora|um wie viel uhr|"
                          r"a quelle heure|a che ora|hoe laat|o ktorej|mikor kezd|kl\. hvad|hvad tid|vilken tid)\b|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
-                         r"\borari[o]?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
+                         r"\borari[o]?\b|\bhoraris?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
                          r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
                          r"aukioloaika|aukioloajat|apningstid|oppettider|abningstid|provozni doba|oteviraci doba|"
                          r"oteviraci hodiny|otvaracie hodiny|prevadzkova doba|darba laiks|darbo laikas|"
@@ -180,17 +166,7 @@ _PERCENT = re.compile(r"\d\s?%")
 # A year of the calendar, not a count of years ("seit 2010 Jahren" is not said)
 _YEAR_NUMBER = re.compile(r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,])")
 _WEEKDAY = re.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?\b|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"mo|di|mi|do|fr|sa|so)\b|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|"
-    r"\b(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b|\b(?:lunedi|martedi|mercoledi|giovedi|venerdi|"
-    r"sabato|domenica)\b|\b(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b|"
-    # Polish, Czech and Slovak, Nordic, Finnish, Portuguese, Hungarian (folded: no accents)
-    r"\b(?:pon|wt|sr|czw|pt|sob|niedz|poniedzialek|wtorek|sroda|czwartek|piatek|sobota|niedziela|"
-    r"po|ut|st|ct|pa|ne|pondeli|utery|streda|ctvrtek|patek|nedele|pondelok|utorok|stvrtok|piatok|nedela|"
-    r"man|tis|ons|tor|tors|fre|lor|son|mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag|mandag|mandagar|"
-    r"tisdag|lordag|sondag|ma|ti|ke|to|pe|la|su|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|"
-    r"sunnuntai|seg|ter|qua|qui|sex|sab|dom|segunda|terca|quarta|quinta|sexta|hetfo|kedd|szerda|csutortok|"
-    r"pentek|szombat|vasarnap|" + _MORE_WEEKDAYS + r"|"
+    r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?s?|" + alternation(DAY_NAMES, SHORT_DAY_NAMES) + r"|"
     # every day, as hours are given for all days at once ("joka päivä 7–21")
     r"every day|daily|taglich|tous les jours|todos los dias|tutti i giorni|dagelijks|elke dag|codziennie|"
     r"denne|dagligen|hver dag|alle dage|joka paiva|minden nap|zilnic|her gun|καθημερινα|vsak dan|svaki dan)\b", re.I)
