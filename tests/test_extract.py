@@ -774,3 +774,11 @@ def test_a_page_declared_english_that_reads_english_is_not_classified() -> None:
 
     assert _reads_english("We repair bikes in Leeds and we are open on Saturdays for all of our customers.")
     assert not _reads_english("Pizza, shaorma și paste proaspete, gătite pe loc din ingrediente alese.")
+
+
+def test_a_line_break_inside_a_run_of_text_reads_as_a_space_as_on_screen() -> None:
+    html = ("<html><body><main><h1>Horari</h1><p>De Dilluns a Divendres <br />8:00h\n          a 13:00h i de 15:00h "
+            "a 20:00h</p><p>Passeig de Palacaguïna,\n   4<br>17401 Arbúcies</p></main></body></html>")
+    lines = extract_page(html, "https://trimamotor.example/")["text"].splitlines()
+    assert "8:00h a 13:00h i de 15:00h a 20:00h" in lines
+    assert "Passeig de Palacaguïna, 4" in lines and "17401 Arbúcies" in lines

@@ -319,6 +319,7 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     agreement about what the main content is."""
     for div in _TEXT_DIVS(tree):
         div.tag = "p"
+    _collapse_source_whitespace(tree)
     _space_adjacent_inlines(tree)
     body = _trafilatura_body(tree)
     if body is None:
@@ -376,6 +377,25 @@ def _run_trafilatura(tree: HtmlElement) -> lxml.etree._Element | None:
         output_format="markdown",
     )
     return None if document is None else document.body
+
+
+# A line break inside a run of text is a space on the screen ("<br>8:00h⏎
+#     a 13:00h" reads "8:00h a 13:00h"); trafilatura keeps it, and would cut
+# the sentence a reader shows. Breaks between a text and a tag stay: where
+# trafilatura sees no block, they are all that keeps "Who We Are" (a label
+# in a span) off the heading after it. (Not NBSP, which browsers keep; not
+# inside <pre> or <textarea>, nor in scripts: JSON-LD may carry // comments.)
+_INNER_WHITESPACE = re.compile(r"(?<=\S)[ \t\n\r\f]*[\n\r][ \t\n\r\f]*(?=\S)")
+_PREFORMATTED = ("pre", "textarea", "listing", "plaintext", "xmp", "script", "style")
+
+
+def _collapse_source_whitespace(tree: HtmlElement) -> None:
+    kept = {element for block in tree.iter(*_PREFORMATTED) for element in block.iter()}
+    for element in tree.iter():
+        if element.text and isinstance(element.tag, str) and element not in kept:
+            element.text = _INNER_WHITESPACE.sub(" ", element.text)
+        if element.tail and element.getparent() not in kept:
+            element.tail = _INNER_WHITESPACE.sub(" ", element.tail)
 
 
 # Inline elements a stylesheet sets on lines of their own, written with no
