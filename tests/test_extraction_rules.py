@@ -1250,6 +1250,7 @@ def test_a_registered_seat_named_by_its_town_alone_is_the_address_of_a_site_with
     ("L’Agriturismo Cisogna si trova ad Anagni, nel cuore della Ciociaria.", "Anagni", None),
     ("Suceava, Romania", "Suceava", "RO"),
     ("Pasvalys. Lietuva", "Pasvalys", "LT"),
+    ("Ik ben Anthony Tas, 26 jaar oud en woonachtig in Willebroek.", "Willebroek", None),
 ])
 def test_where_a_business_says_it_is_is_its_town(text, town, country):
     # a town alone, kept by the profile only for a site that gives no street
@@ -1776,6 +1777,8 @@ def test_a_list_of_public_helplines_is_not_the_practices_numbers():
     ("https://plus.google.com/114105500734451830582", "https://plus.google.com/114105500734451830582"),
     ("https://plus.google.com/+AcmeBakery/posts", "https://plus.google.com/+AcmeBakery"),
     ("https://plus.google.com/u/0/112284510401602783718/posts", "https://plus.google.com/112284510401602783718"),
+    ("https://plus.google.com/u/0/b/109784968540981748703/109784968540981748703",
+     "https://plus.google.com/109784968540981748703"),
     ("https://plus.google.com/share?url=https://acme.test/", None),
 ])
 def test_a_google_plus_profile_is_a_profile(url, expected):
@@ -1925,3 +1928,32 @@ def test_catalan_shops_a_registrar_and_a_host_under_an_emoji():
         ("17 route de lare", "42510", "Saint Georges de Baroille")]
     assert _addresses("<footer><p>Ruukuntekijäntie 8 B9 Vantaa 01600</p></footer>", "http://yas.fi/") == [
         ("Ruukuntekijäntie 8 B9", "01600", "Vantaa")]
+
+
+@pytest.mark.parametrize("line, found", [
+    ("Kivi talu, Saia küla, 93725 Saaremaa", ("Kivi talu, Saia küla", "93725", "Saaremaa")),
+    ("Aadress: Laiasöödi talu, Igavere küla, Raasiku vald, 75208 Harju maakond",
+     ("Laiasöödi talu, Igavere küla", "75208", "Raasiku vald")),
+    ("SIA Oilbergs, Kļavkalni, Allažu pag., Siguldas nov., LV- 2154, Latvija", ("Kļavkalni", "LV-2154", "Allažu pag.")),
+    ("„Lielvaicēni”, Vītiņu pagasts, Dobeles novads, LV-3708", ("„Lielvaicēni”", "LV-3708", "Vītiņu pagasts")),
+    ("Ąžuolų sodyba, Kadikų k., LT-29108 Anykščių r.", ("Ąžuolų sodyba, Kadikų k.", "LT-29108", "Anykščių r")),
+])
+def test_a_baltic_farm_and_its_village_or_parish_before_the_postcode_is_an_address(line, found):
+    # no street and no house number: the farm's name stands for them
+    assert _addresses(f"<footer><p>{line}</p><p>Tel 5092885</p></footer>") == [found]
+
+
+def test_five_digits_after_a_place_are_an_estonian_postcode_only_beside_a_farm_or_village():
+    assert _addresses("<main><p>Tallinn, 10617</p><p>Tellimusi 12345, 93725 Saaremaa</p></main>") == []
+
+
+def test_a_partner_the_site_sends_customers_to_is_a_third_party():
+    page = ("<main><p>Rao Kivi - <a href='tel:5092885'>5092885</a></p><p>Tellimine Mandri-Eestis ja Hiiumaal</p>"
+            "<p>Palume võtta ühendust meie koostööpartneriga:</p><p>KIVIPROJEKT</p><p>Kaido Kivi - 5092563</p></main>")
+    found = _contacts(page, "http://kivicb.ee/kontakt.html", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+3725092885"]
+
+
+def test_an_estonian_page_named_company_is_the_about_page():
+    links = [Link(HOME + "ettevõte.html", "Ettevõte"), Link(HOME + "teenused.html", "Teenused")]
+    assert discover_role_pages(links, HOME)["about"] == [HOME + "ettevõte.html"]

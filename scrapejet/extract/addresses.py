@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, unquote_plus, urlsplit
 from lxml.html import HtmlElement
 
 from scrapejet.extract.addresses_nocode import EN_STREET_WORDS, addresses_without_postcode
+from scrapejet.extract.addresses_rural import rural_addresses
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import (
@@ -303,7 +304,8 @@ def extract_addresses(
     hits.extend(_from_microdata(tree))
     hits.extend(_from_lines(_postcodes_joined(doc.lines), country_hint, role))
     hits.extend(_from_fields(doc.lines, country_hint))
-    for found in addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")):
+    for found in [*addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")),
+                  *rural_addresses(doc.lines)]:
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
     hits.extend(_from_map_links(tree, country_hint))
@@ -343,13 +345,14 @@ def _from_eircodes(lines: list[Line], country_hint: str | None) -> list[_Hit]:
 
 # A legal notice or privacy statement that names the company's registered
 # seat by its town alone ("gevestigd in Helmond", "Firmensitz: Therwil",
-# "Commune d'implantation : Fleurey-sur-Ouche"): where the business is, for
+# "Commune d'implantation : Fleurey-sur-Ouche"), or the town a one-person
+# business's owner lives in ("woonachtig in Willebroek"): where the business is, for
 # a site that publishes no street address (the profile keeps it only then,
 # ``extract.profile``). A town merely served, or "based in" for marketing, is
 # not a seat. Languages whose towns inflect after "in" (Polish "w Warszawie")
 # are left out: the word is not the town's name.
 _SEAT = re.compile(
-    r"(?i:\bgevestigd (?:in|te)|\b(?:firmen|geschäfts|geschaefts|unternehmens|haupt)?sitz(?: der gesellschaft)?\s*(?::|in\b)|"
+    r"(?i:\bgevestigd (?:in|te)|\bwoonachtig (?:in|te)|\bwohnhaft in|\b(?:firmen|geschäfts|geschaefts|unternehmens|haupt)?sitz(?: der gesellschaft)?\s*(?::|in\b)|"
     r"\bmit sitz in|commune d.implantation\s*:|\bsi[eè]ge(?: social)?\s*(?::|à)|\bcon (?:sede|domicilio)(?: social| legale)? "
     r"(?:en|in|a)\b|\bsede (?:legale|operativa|amministrativa)\s*:|Έδρα\s*:?|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
     r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:|"

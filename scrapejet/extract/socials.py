@@ -260,9 +260,10 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         return segments[1]  # patreon.com/c/acme
     if network == "googleplus":
         # plus.google.com/114105500734451830582, /+AcmeBakery, /b/1141…/ (a page one
-        # manages), /u/0/1141…/posts (signed in as the first account)
-        profile = segments[1] if first == "b" and len(segments) >= 2 else (
-            segments[2] if first == "u" and len(segments) >= 3 else first)
+        # manages), /u/0/1141…/posts and /u/0/b/1141…/1141… (signed in as the first account)
+        if first == "u" and len(segments) >= 3:
+            segments = segments[2:]
+        profile = segments[1] if segments[0] == "b" and len(segments) >= 2 else segments[0]
         if (profile.isdigit() and len(profile) >= 15) or (profile.startswith("+") and len(profile) > 1):
             return profile
         return None

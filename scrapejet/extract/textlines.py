@@ -354,6 +354,9 @@ _THIRD_PARTY_MENTION = re.compile(
     # where an Estonian practice's patients may turn "for the protection of
     # their rights" (the health insurance fund, the health board)
     r"oiguste kaitseks|tervisekassa|terviseamet|"
+    # a partner the site sends some customers to ("Palume võtta ühendust meie
+    # koostööpartneriga: KIVIPROJEKT / Kaido Kivi - 5092563")
+    r"koostoopartneri(?:ga|le|lt)|kooperationspartner|(?:contact|call|reach) our partner|"
     r"autorite de controle|streitschlichtung|streitbeilegung|schlichtungsstelle|dispute resolution|"
     r"arbitragem|arbitraje|arbitrato|arbitration|resolucao alternativa de litigios|livro de reclamacoes|"
     r"registergericht|(?:handwerks|industrie- und handels|rechtsanwalts|steuerberater|architekten|notar|"
