@@ -566,6 +566,11 @@ def test_a_time_of_day_or_a_year_is_no_duration():
     assert holds_kind("Gemiddeld is de levertijd 2 tot 3 weken.", "duration", "How long?") == 1.0
     assert holds_kind("Antwort innerhalb von 24 h.", "duration", "How soon?") == 1.0
     assert holds_kind("Prowadzę STYL-BUD od 2010 roku.", "duration", "How soon?") == 0.5  # a year, not a count
+    # a count written out is a count ("vijf jaar"); an age is no time spent at something
+    question = "For how many years has he been working as a property manager?"
+    assert holds_kind("Al vijf jaar ben ik actief als syndicus en vastgoedmakelaar.", "duration", question) == 1.0
+    assert holds_kind("Ik ben Anthony Tas, 26 jaar oud en woonachtig in Willebroek.", "duration", question) == 0.5
+    assert holds_kind("Ich bin 40 Jahre alt.", "duration", question) == 0.5
 
 
 def test_a_duration_in_the_unit_the_question_names_answers_it():
@@ -993,6 +998,8 @@ def test_a_first_name_after_dutch_van_is_a_person_and_a_street_is_none():
     ("Σάββατο Κατόπιν συνεννόησης · Κυριακή Κλειστά", 1.0),  # a day it is closed answers "open on Sundays?"
     ("Puhelinpäivystys joka päivä 7–21 / 7", 1.0),  # every day, whole hours
     ("Sonntag", 0.0),
+    ("De Dilluns a Divendres · 8:00h a 13:00h i de 15:00h a 20:00h", 1.0),  # Catalan days
+    ("Wednesday 9–17", 1.0),
 ])
 def test_hours_in_more_languages_and_a_day_closed(sentence, holds):
     from scrapejet.insights.qtype import holds_kind
@@ -1001,7 +1008,13 @@ def test_hours_in_more_languages_and_a_day_closed(sentence, holds):
 
 
 def test_a_street_name_and_number_before_a_town_is_a_place():
-    from scrapejet.insights.qtype import holds_kind
+    from scrapejet.insights.qtype import asked_kind, holds_kind
+
+    # where the business (or its one-person owner) says it is, a town alone
+    assert holds_kind("Ik ben Anthony Tas, 26 jaar oud en woonachtig in Willebroek.", "place", "In which town?") == 1.0
+    # a law's article cited by number is no postcode
+    assert holds_kind("Verplicht volgens Belgisch recht (art. 1730 BW).", "place", "In which town?") == 0.5
+    assert asked_kind("Quin és l'horari del taller Trima Motor d'Arbúcies?") == "hours"
 
     assert holds_kind("Κωνσταντίνου Καραμανλή 67, Θεσσαλονίκη", "place", "Where is it?") == 0.75
     assert holds_kind("Wir haben 12, Mitarbeiter", "place", "Where is it?") < 0.75  # no street's name
@@ -1228,3 +1241,24 @@ def test_a_days_hours_in_a_cell_of_their_own():
                    text="BarBaren är en bar med fokus på konst, kultur och gemenskap. Vi serverar enbart dryck.")
     answer = extractive_answer("Vilka tider har BarBaren öppet på fredagar?", [home, about])
     assert "Fredag · 15 – 00" in answer and answer.rstrip().endswith("[1]"), answer
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Mis aastast alates Kivi CB Trading tegutseb?", "when"),  # since which year
+    ("Koľko rokov praxe má Petra Kaderníčka?", "duration"),  # how many years of practice
+    ("Qual é o número de inscrição na OAB do advogado Alisson Paz?", "number"),
+    ("Hvar fara æfingar Handbolta Akademíu Snerpu fram?", "place"),
+    ("Kellega tuleb Mandri-Eestis ühendust võtta?", "person"),  # with whom
+])
+def test_question_words_of_more_languages(question, kind):
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind(question) == kind
+
+
+def test_a_copyright_notice_s_year_dates_nothing_in_the_business_s_story():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("Persónuvernd Skilmálar © 2026 Snerpa Coaching ehf.", "when", "In which year?") == 0.0
+    assert holds_kind("Copyright 2010-2024 Acme Ltd", "when", "When?") == 0.0
+    assert holds_kind("© 2026 Acme, family-run since 1994", "when", "When?") == 1.0

@@ -445,6 +445,12 @@ _TOWN_AND_COUNTRY = re.compile(
 _TOWN_AND_STATE = re.compile(rf"^(?:📍\s*)?(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s*(?P<st>{_US_STATES})\.?$")
 
 
+def seat_town(text: str) -> str | None:
+    """The town a sentence says the business is in ("gevestigd in Helmond")."""
+    match = _SEAT.search(text)
+    return match.group("town") if match else None
+
+
 def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
     """Towns alone: a registered seat or where the business says it is
     ("seat"), or a line naming a town and its country ("text"). The
@@ -470,10 +476,9 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
             town = alone.group("town")
             hits.append(_Hit(None, None, town, None, country_code(alone.group("country")), line.text.strip(), "text"))
             continue
-        match = _SEAT.search(line.text)
-        if match is None:
+        town = seat_town(line.text)
+        if town is None:
             continue
-        town = match.group("town")
         hits.append(_Hit(None, None, town, None, country_hint, town, "seat"))
     return sorted(hits, key=lambda hit: hit.source == "seat")[:1]
 

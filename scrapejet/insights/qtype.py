@@ -95,7 +95,11 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"wie weit|combien de temps|cuanto tiempo|quanto tempo|hoe lang|hoe snel|hoe ver|"
                             r"jak dlouho|jak rychle|jak dlugo|jak szybko|mennyi ido|ne kadar sure|koliko dugo|"
                             r"kako hitro|koliko casa|kuinka kauan|hur lange|hur snabbt|hvor lenge|hvor lang|"
-                            r"kiek laiko|per kiek")),
+                            r"kiek laiko|per kiek|"
+                            # "how many years (of practice)", in the site's language
+                            r"kolko rokov|kolik let|ile lat|koliko let|koliko godina|hany eve|mitu aastat|"
+                            r"kuinka monta vuotta|cik gadus|kiek metu|wie viele jahre|combien d.annees|cuantos anos|"
+                            r"quanti anni|hoeveel jaar|quantos anos|hvor mange ar|hur manga ar|kac yil")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
                          r"what time .*\b(?:open|close)|\b(?:open|closed?) on \w+days?\b|"
                          # a time of day, whatever it is for ("what time is check-in?", "a qué hora")
@@ -124,14 +128,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"ust-?id|steuernummer|combien|numero (?:de )?(?:tva|siret|siren|rcs)|cuantos|cuantas|"
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
-                          r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi")),
+                          r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi|\bkolko\b|"
+                          r"numero de inscricao|numero de registo|numero de registro|numero de inscripcion")),
     ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
                           # "which notary works there", "which doctor": a person by the role asked about
                           r"\b(?:which|what) (?:notary|lawyer|attorney|doctor|dentist|therapist|physiotherapist|"
                           r"architect|engineer|chef|person|people|employee|partner|member|advisor|consultant)s?\b|"
                           r"\bwer\b|inhaber|grunder(?:in)?\b|geschaftsfuhr|leiter|\bqui\b|proprietaire|fondateur|"
                           r"fondatrice|gerant|\bquien\b|dueno|propietari|fundador|\bchi\b|titolare|fondatore|"
-                          r"eigenaar|oprichter|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|"
+                          r"eigenaar|oprichter|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
                           r"\bcine\b|\bkim\b|sahib|ποιος|ποια|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
                           r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the")),
     ("when", re.compile(r"\bwhen\b|what year|which year|since|how old|founded|established|opened|\bwann\b|seit wann|"
@@ -143,11 +148,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         r"quin any|en que ano|in welchem jahr|en quelle annee|in quale anno|in che anno|in welk jaar|"
                         r"w ktorym roku|v jakem roce|melyik evben|hangi yilda|vilket ar|hvilket ar|mina vuonna|"
                         r"kuriais metais|kura gada|mis aastal|koje godine|kateri leto|σε ποια χρονια|в каком году|"
-                        r"em que ano|\bfundar\b")),
+                        r"em que ano|\bfundar\b|"
+                        # "since which year"
+                        r"mis aastast|seit welchem jahr|depuis quelle annee|desde que ano|da che anno|dal quale anno|"
+                        r"sinds welk jaar|od ktorego roku|od jakeho roku|od ktoreho roku|mista vuodesta|nuo kuriu metu|"
+                        r"kops kura gada|od koje godine|fra hvilket ar|fran vilket ar|hangi yildan|since what year")),
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
-                         r"\bnerede\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|"
+                         r"\bnerede\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|\bhvar\b|"
                          r"\bmissa\b|\bosoite\b|"
                          # Catalan "on és / on està …" (an English "on" starts no such question)
                          r"^\W*on (?:es|esta|estan|son|puc|podem|trobo|trobar|queda)\b|\badreca\b")),
@@ -183,16 +192,15 @@ _WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                     # not "onze", Dutch for "our", nor "once")
                     "thirteen|fifteen|thirty|forty|fifty|elf|zwolf|zwanzig|dreissig|douze|quinze|vingt|trente|"
                     "doce|veinte|treinta|undici|dodici|quindici|venti|trenta|trent|twaalf|vijftien|twintig|dertig|"
-                    "doze|vinte|trinta|dwa|trzy|cztery|piec|dziesiec|dva|tri|ctyri|deset|tolv|elleve|tjugo|tyve")
+                    "doze|vinte|trinta|dwa|trzy|cztery|piec|dziesiec|dva|tri|ctyri|deset|tolv|elleve|tjugo|tyve|"
+                    "dez|vierzig|funfzig|quarante|cinquante|cuarenta|cincuenta|quaranta|cinquanta|quarenta|"
+                    "cinquenta|veertig|vijftig")
 _NUMBER = re.compile(rf"\d|\b(?:{_WRITTEN_NUMBERS})\b", re.I)
 # A count and its unit of time or distance, in the languages of the question words
 # ("24 hodin", "2 tot 3 weken", "2–5 darbo dienas", "mais de quarenta anos", "10 minuti").
 _DIGITS = r"\d+(?:[.,]\d+)?(?:\s?(?:-|–|—|to|tot|bis|a|à|al|do|iki|till|til)\s?\d+(?:[.,]\d+)?)?"
-_AMOUNT = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|"
-           r"zwei|drei|vier|funf|zehn|zwanzig|dreissig|vierzig|funfzig|deux|trois|dix|vingt|"
-           r"trente|quarante|cinquante|dos|tres|diez|veinte|treinta|cuarenta|cincuenta|due|dieci|venti|"
-           r"trenta|quaranta|cinquanta|duas|dez|vinte|trinta|quarenta|cinquenta|twee|drie|tien|twintig|"
-           r"dertig|veertig|vijftig)")
+# a count before its unit ("vijf jaar", "mais de quarenta anos"); "one" only there
+_AMOUNT = rf"(?:one|{_WRITTEN_NUMBERS})"
 # "one" that is also the article: only right before its unit ("een week", "un an")
 _ARTICLE = r"(?:ein(?:e|en)?|un|une|uno|una|um|een)"
 _UNIT = (r"(?:min(?:ute|uut|uto|uti|utos|uten|utes|utter|uter|utit|utid|ut|uta|ute|uty|utami|s)?\.?|perc|dakika|minuuttia?|"
@@ -222,6 +230,8 @@ _DURATION = re.compile(rf"(?<![\w.,])(?:mais de |more than |over |up to |bis zu 
                        rf"manj kot |less than |under |do |per |within |innerhalb von |en |in |dans )?"
                        rf"(?:(?:{_DIGITS}\s?|{_AMOUNT}\s)(?:\w+\s){{0,2}}|{_ARTICLE}\s){_UNIT}(?!\w)", re.I)
 
+_COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}", re.I)
+_AGE = re.compile(r"\s(?:old|oud|alt|jarig|vecchio|ετων)\b")
 _YEAR_NO_TOWN = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)(?! [A-ZÀ-ÞĀ-Ž])")
 _POSTCODE = re.compile(r"(?<![\d-])(?:\d{4,5}|\d{2}-\d{3}|\d{3} \d{2}|\d{4}-\d{3}|\d{5}-\d{3})(?![\d-])|"
                        r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
@@ -705,7 +715,11 @@ def holds_postcode(text: str) -> bool:
     """Whether ``text`` holds something shaped like a postcode: the digits
     of a phone number are none ("+1 555 0100"), nor is a year ("Founded 1994
     by"), unless a town follows it ("1994 Ljubljana")."""
-    return bool(_POSTCODE.search(_YEAR_NO_TOWN.sub(" ", PHONE.sub(" ", text))))
+    return bool(_POSTCODE.search(_LAW_ARTICLE.sub(" ", _YEAR_NO_TOWN.sub(" ", PHONE.sub(" ", text)))))
+
+
+# a law's article, which a notice cites by number ("art. 1730 BW", "§ 5 TMG", "Artikel 13 DSGVO")
+_LAW_ARTICLE = re.compile(r"(?:\b(?:art|artt|arts|artikel|articles?|articolo|artigo|articulo|artículo)\.?|§§?)\s*\d+", re.I)
 
 
 def holds_kind(sentence: str, kind: str | None, question: str = "", common: frozenset[str] = frozenset()) -> float:
@@ -732,7 +746,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         # "van 12.00 tot 13.00 uur" says when, not how long; "od 2010 roku"
         # (since 2010) is a number that may tell how long, not a count of years
         text = _CLOCK.sub(" ", fold(sentence))
-        found = [m.group(0) for m in _DURATION.finditer(_YEAR_NUMBER.sub(" ", text))]
+        counts = _YEAR_NUMBER.sub(" ", text)
+        # (an age is no time spent at something: "26 jaar oud", "40 years old")
+        found = [m.group(0) for m in _DURATION.finditer(counts) if not _AGE.match(counts, m.end())]
         if not found:
             return 0.5 if _NUMBER.search(text) else 0.0
         if _FAR.search(fold(question)):
@@ -778,9 +794,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         return 1.0 if any(_same_stem(noun, word) or stem(noun) in english_terms(set(terms(word)))
                           for word in counted) else 0.5
     if kind == "when":
-        return 1.0 if _YEAR.search(sentence) else 0.0
+        # (a copyright notice's year is the page's, not a date in the business's story)
+        return 1.0 if _YEAR.search(_COPYRIGHT_YEAR.sub(" ", sentence)) else 0.0
     if kind == "place":
-        from ..extract.addresses import addresses_in_lines
+        from ..extract.addresses import addresses_in_lines, seat_town
         from ..extract.addresses_nocode import addresses_without_postcode
         from ..extract.textlines import Line
 
@@ -790,6 +807,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         # languages, with its postcode or without ("Adresa: Folnegovićeva 1b, Zagreb")
         if any(a.get("street") and (a.get("postal_code") or a.get("locality"))
                for a in addresses_in_lines([sentence])) or addresses_without_postcode([Line(sentence)], None, True):
+            return 1.0
+        # where the business says it is, a town alone: "gevestigd in Helmond", "woonachtig in Willebroek"
+        if seat_town(sentence):
             return 1.0
         # a street word, or a name and its house number set as a line of an
         # address block ("Ελευθερίας 54 · Αμπελόκηποι, Τ.Κ. · 561 23")
