@@ -1957,3 +1957,15 @@ def test_a_partner_the_site_sends_customers_to_is_a_third_party():
 def test_an_estonian_page_named_company_is_the_about_page():
     links = [Link(HOME + "ettevõte.html", "Ettevõte"), Link(HOME + "teenused.html", "Teenused")]
     assert discover_role_pages(links, HOME)["about"] == [HOME + "ettevõte.html"]
+
+
+def test_a_postcode_under_its_english_label_and_a_latin_town_on_a_greek_page():
+    page = "<footer><p>SILVER PaLM</p><p>Pentelis 120</p><p>POSTAL CODE 15126, Marousi</p><p>Athens Greece</p></footer>"
+    assert _addresses(page, "http://silverpalm.gr/") == [("Pentelis 120", "15126", "Marousi")]
+    # five digits, a comma and a town are read so only on a Greek page
+    assert _addresses(page, "http://silverpalm.de/") == []
+
+
+def test_a_town_and_its_state_as_one_item_of_a_footer_line():
+    footer = "<footer><p>NV #0094214 · © 2025 EGO HVAC Services LLC · Las Vegas, NV</p></footer>"
+    assert _addresses(footer, "http://egohvac.com/") == [(None, None, "Las Vegas")]

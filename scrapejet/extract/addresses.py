@@ -87,6 +87,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Greece, with a comma either side of the town: "26ης Οκτωβρίου 8Α, 54627, Θεσσαλονίκη",
     # "Θεσσαλονίκη, 54627", "Αθήνα, Τ.Κ. 10563"
     ("GR", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_GREEK_TOWN})")),
+    # ...and its town in Latin letters, on a Greek page ("POSTAL CODE 15126, Marousi")
+    ("GRL", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_LOCALITY})")),
     ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
@@ -136,6 +138,7 @@ _QUICK = {
     "EU5": re.compile(r"(?<!\d)(?:\d{5}|\d{2} \d{3})\s"),
     "EST": re.compile(r"[a-zà-ÿ]\s*\(\d{5}\)"),
     "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
+    "GRL": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[A-Z]"),
     "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)\d{3} ?\d{2}(?![\w-])"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}|[a-z] [A-Z]{2},? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
@@ -224,7 +227,9 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
     ),
 }
-_POSTCODE_LABEL_END = re.compile(r"(?:\bΤ\.?\s?Κ\.?|\bT\.?K\.?|\bC\.?P\.?|\bCAP|\bPLZ|\bZIP)\s*:?\s*$")
+_POSTCODE_LABEL_END = re.compile(r"(?:\bΤ\.?\s?Κ\.?|\bT\.?K\.?|\bC\.?P\.?|\bCAP|\bPLZ|\bZIP|(?i:\bpost(?:al)? ?code|"
+                                 r"\bcode postal|\bc[oó]digo postal|\bcodice postale|\bcod po[sș]tal|\bpostnummer|"
+                                 r"\bpostinumero))\s*:?\s*$")
 _DUBLIN = re.compile(r"\bDublin \d{1,2}W?\b")  # a town with its postal district
 _ENDS_IN_STREET_WORD = re.compile(rf"\b(?:{EN_STREET_WORDS})\.?$")
 _UNIT_LINE = re.compile(r"^(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|#)\s*[\w-]{1,6}$")
@@ -234,7 +239,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
-    "GR": (), "GRT": (), "IS": (), "FMT": (), "EST": ("ES",),
+    "GR": (), "GRT": (), "GRL": (), "IS": (), "FMT": (), "EST": ("ES",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -442,6 +447,7 @@ _TOWN_AND_COUNTRY = re.compile(
 )
 
 
+_ITEM_BREAK = re.compile(r"\s[·|•]\s")
 _TOWN_AND_STATE = re.compile(rf"^(?:📍\s*)?(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s*(?P<st>{_US_STATES})\.?$")
 
 
@@ -464,7 +470,9 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
             # "📍 Christchurch, Canterbury NZ": a map pin before a town and its region
             hits.append(_Hit(None, None, pinned.group("town"), None, country_hint, line.text.strip(" 📍"), "text"))
             continue
-        state = _TOWN_AND_STATE.match(line.text.strip()) if line.flags & (FOOTER | ADDRESS | HEADER) else None
+        # (one of a footer line's items: "NV #0094214 · © 2025 EGO HVAC Services LLC · Las Vegas, NV")
+        items = _ITEM_BREAK.split(line.text.strip()) if line.flags & (FOOTER | ADDRESS | HEADER) else []
+        state = next(filter(None, (_TOWN_AND_STATE.match(item.strip()) for item in items)), None)
         if state and not _NOT_A_TOWN.match(state.group("town")):
             # "Cottontown, TN" in a footer: an American business's town, said as Americans say it
             hits.append(_Hit(None, None, state.group("town"), state.group("st"), "US", line.text.strip(), "text"))
@@ -834,6 +842,8 @@ def _address_at(
     if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")
                          or fold(locality or "").split()[-1:] in (["since"], ["established"], ["est"], ["founded"])):
         return None  # "Established 2015" is no town and postcode
+    if kind == "GRL" and hint != "GR":
+        return None  # five digits, a comma and a town are Greek only on a Greek page
     if kind == "IS" and hint != "IS" and _country_after(text[match.end():]) != "IS":
         return None  # three digits and a word are an Icelandic postcode only on an Icelandic page
     if kind == "BR" and not locality:
@@ -869,7 +879,8 @@ def _address_at(
     if next_item:
         locality = locality.rpartition(" ")[0]
     next_item = next_item or bool(_NEXT_FIELD.match(tail))
-    head_rest = _ADDRESS_LABEL.sub("", head.strip()).strip(" ,-–:")
+    # (and the postcode's own label: "Pentelis 120" / "POSTAL CODE 15126, Marousi")
+    head_rest = _POSTCODE_LABEL_END.sub("", _ADDRESS_LABEL.sub("", head.strip())).strip(" ,-–:")
     street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
     written_end = match.end()
     if street is None and named_street:
@@ -924,7 +935,7 @@ def _address_at(
         four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")
         by_format = kind == "FMT" and not _YEAR_LIKE.fullmatch(postal or "")
         if not (whole_line and in_own_place and (four_digit or by_format or kind in (
-                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "IS"))):
+                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "GRL", "IS"))):
             return None
         if kind == "US" and not postal:
             return None
@@ -1246,7 +1257,7 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         return "DE" if street_kind == "DE" else None
     if kind in ("PL", "HU"):
         return kind
-    if kind in ("GR", "GRT"):
+    if kind in ("GR", "GRT", "GRL"):
         return "GR"
     if kind == "IS":
         return "IS"
