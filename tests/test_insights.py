@@ -1262,3 +1262,12 @@ def test_a_copyright_notice_s_year_dates_nothing_in_the_business_s_story():
     assert holds_kind("Persónuvernd Skilmálar © 2026 Snerpa Coaching ehf.", "when", "In which year?") == 0.0
     assert holds_kind("Copyright 2010-2024 Acme Ltd", "when", "When?") == 0.0
     assert holds_kind("© 2026 Acme, family-run since 1994", "when", "When?") == 1.0
+
+
+def test_portuguese_da_is_of_the_and_italian_da_after_a_participle_is_by():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "What is the full name of the lawyer behind this law office?"
+    law = "A transação penal está prevista no artigo 76 da Lei dos Juizados Especiais e na Lei n.º 9.099/1995."
+    assert holds_kind(law, "person", question) == 0.5
+    assert holds_kind("L'agriturismo è gestito da Marco Rossi e famiglia.", "person", "Chi gestisce l'agriturismo?") == 1.0

@@ -493,7 +493,7 @@ def search_words(question: str, kind: str | None) -> str | None:
 _PARTICLES = frozenset("von van de der den di da du le la del della dos das ten ter".split())
 # a first name alone is a person's right after these ("contact Colin", "ask for Maria")
 # ("delivered by Georgia"; not German "von": its nouns have capitals, "von Außen")
-_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by par por da door van "
+_NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email mail by par por door van "
                         "owner founder inhaber inhaberin".split())
 
 
@@ -843,8 +843,13 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
                  and not all(fold(w) in _ROLE_WORDS or _PERSON_CUE.fullmatch(fold(w)) for w in name)]  # "Executive Chef"
         # "by", "von", "par" are a cue only right before the name ("Founded 1994
         # by Ada Marsh"), not in "lass dich von uns beraten" or "Von Støckens Plads 2"
+        # (Italian "da" is "by" after a participle, "fondata da Marco Rossi"; else, and
+        # in Portuguese, it is "of the": "previsto no artigo 76 da Lei dos Juizados Especiais")
         cue = bool(_PERSON_CUE.search(fold(sentence))) or any(
-            re.search(rf"{_BY}\s+{re.escape(name[0])}", sentence, re.I) for name in found)
+            re.search(rf"{_BY}\s+{re.escape(name[0])}", sentence, re.I)
+            and (not re.search(rf"\b(?:da|di)\s+{re.escape(name[0])}", sentence, re.I)
+                 or re.search(rf"\w(?:at|it|ut)[oaie]\s+(?:da|di)\s+{re.escape(name[0])}", sentence, re.I))
+            for name in found)
         # ...as are the words a first name alone follows ("contact Colin by calling")
         cue = cue or any(len(name) == 1 and re.search(rf"\b(?:{'|'.join(_NAME_AFTER)})\s+{re.escape(name[0])}\b",
                                                       sentence, re.I) for name in found)
