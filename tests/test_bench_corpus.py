@@ -70,3 +70,30 @@ def test_held_out_mistakes_stay_out_of_the_json_a_tuner_reads_unless_asked_for(c
     assert second["site"] not in capsys.readouterr().out
     shown = report(outcome, show_heldout=True)
     assert shown["mistakes"][second["site"]]
+
+
+def test_corpus_fetch_copies_every_site_it_has_a_copy_of_and_names_the_others(tmp_path, monkeypatch, capsys):
+    import argparse
+    import subprocess
+
+    import bench.corpus as corpus
+
+    work = tmp_path / "work"
+    work.mkdir()
+    subprocess.run(["git", "init", "-q", str(work)], check=True)
+    (work / "site").mkdir()
+    (work / "site" / "index.html").write_text("<p>Kivi talu</p>")
+    subprocess.run(["git", "-C", str(work), "add", "."], check=True)
+    subprocess.run(["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"], check=True)
+    commit = subprocess.run(["git", "-C", str(work), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    mirrors = tmp_path / "mirrors"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(mirrors / "kivi+site" / "repo")], check=True)
+    labels = [{"site": "absent", "files": ["index.html"], "source": {"repo": "gone/away", "commit": commit}},
+              {"site": "kivi", "files": ["index.html"], "source": {"repo": "kivi/site", "commit": commit, "root": "site"}}]
+    monkeypatch.setattr(corpus, "labels", lambda: labels)
+    monkeypatch.setattr(corpus, "CORPUS", tmp_path / "sites")
+    code = corpus.fetch(argparse.Namespace(mirrors=str(mirrors), force=False))
+    assert code == 1
+    assert (tmp_path / "sites" / "kivi" / "index.html").read_text() == "<p>Kivi talu</p>"
+    assert not (tmp_path / "sites" / "absent").exists()
+    assert "not copied: gone/away" in capsys.readouterr().err
