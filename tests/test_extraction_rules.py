@@ -1969,3 +1969,11 @@ def test_a_postcode_under_its_english_label_and_a_latin_town_on_a_greek_page():
 def test_a_town_and_its_state_as_one_item_of_a_footer_line():
     footer = "<footer><p>NV #0094214 · © 2025 EGO HVAC Services LLC · Las Vegas, NV</p></footer>"
     assert _addresses(footer, "http://egohvac.com/") == [(None, None, "Las Vegas")]
+
+
+def test_a_parcel_carriers_customer_service_in_a_shops_terms_is_theirs():
+    page = ("<main><p>Contact : <a href='tel:+33671829340'>06 71 82 93 40</a></p>"
+            "<p>En cas de perte du colis, une réclamation est possible</p>"
+            "<p>Au près du service client Mondial Relay au 09 69 32 23 32</p></main>")
+    found = _contacts(page, "http://figurine.fr/conditions.html", role="terms")
+    assert [p["e164"] for p in found["phones"]] == ["+33671829340"]

@@ -354,6 +354,12 @@ _THIRD_PARTY_MENTION = re.compile(
     # where an Estonian practice's patients may turn "for the protection of
     # their rights" (the health insurance fund, the health board)
     r"oiguste kaitseks|tervisekassa|terviseamet|"
+    # a parcel carrier's customer service a shop's terms send buyers to ("Au près du
+    # service client Mondial Relay au 09 69 32 23 32")
+    r"(?:service client(?:s|ele)?|customer (?:service|support)|kundenservice|kundendienst|servizio clienti|"
+    r"atencion al cliente|klantenservice|asiakaspalvelu|kundtjanst|kundeservice)\W+(?:(?:de|du|of|von|van|di|la)\W+)*"
+    r"(?:mondial relay|colissimo|la poste|chronopost|dhl|ups|fedex|gls|dpd|correos|seur|mrw|poste italiane|brt|"
+    r"postnl|bpost|inpost|packeta|zasilkovna|posti|postnord|royal mail|evri|hermes|ctt)\b|"
     # a partner the site sends some customers to ("Palume võtta ühendust meie
     # koostööpartneriga: KIVIPROJEKT / Kaido Kivi - 5092563")
     r"koostoopartneri(?:ga|le|lt)|kooperationspartner|(?:contact|call|reach) our partner|"
