@@ -340,6 +340,11 @@ def test_an_opening_hours_table_is_read_under_its_label():
     lunch = Source(n=1, url="http://jardin.test/", title="Le Jardin", snippet="", score=1.0,
                    text="Horaires d'ouverture\n\nSamedi : 12H à 15H et 19H à 23H\n\nRéservez au 01 69 88 88 88.")
     assert "12H à 15H" in extractive_answer("Quels sont les horaires le samedi ?", [lunch])
+    # a card of cells: the day as a heading, "Fermé" the text under it
+    cells = Source(n=1, url="http://salon.test/", title="Salon", snippet="", score=1.0,
+                   text="## Horaires\n\n### Lundi\n\nFermé\n\n### Mardi\n\n9:00 - 18:00\n\nPrenez rendez-vous en ligne.")
+    answer = extractive_answer("Quel jour le salon est-il fermé ?", [cells])
+    assert "Lundi · Fermé" in answer, answer
 
 
 @pytest.mark.parametrize("question, kind", [

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from ..extract.stopwords import reads_english
 from .glossary import english_terms
 from .profile import asked_fields, profile_lines
-from .qtype import (KIND_WORDS, LEGAL_FORM, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
+from .qtype import (CLOSED_WORD, KIND_WORDS, LEGAL_FORM, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
                     is_name_line)
 from .sources import Source
 from .weekdays import DAY_NAMES, alternation
@@ -154,7 +154,9 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
             rows = []
             for row in units[i + 1:i + 9]:
                 # (a day's hours in a cell of their own, "Fredag" / "15 – 00": a span of whole hours)
-                after_day = bool(rows) and bool(_WEEKDAY_ONLY.search(fold(rows[-1]))) and bool(_BARE_HOURS.match(row))
+                # (or its word for closed in the cell under it: "Lundi" / "Fermé")
+                after_day = bool(rows) and bool(_WEEKDAY_ONLY.search(fold(rows[-1]))) and bool(
+                    _BARE_HOURS.match(row) or (len(row.split()) <= 3 and CLOSED_WORD.search(fold(row))))
                 if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)) and not after_day:
                     break
                 rows.append(row)

@@ -180,7 +180,7 @@ _WEEKDAY = re.compile(
     r"every day|daily|taglich|tous les jours|todos los dias|tutti i giorni|dagelijks|elke dag|codziennie|"
     r"denne|dagligen|hver dag|alle dage|joka paiva|minden nap|zilnic|her gun|καθημερινα|vsak dan|svaki dan)\b", re.I)
 # A day's hours given as none (folded)
-_CLOSED_WORD = re.compile(r"\b(?:closed|geschlossen|ruhetag|ferme|fermee|cerrado|cerrada|chiuso|chiusa|gesloten|"
+CLOSED_WORD = re.compile(r"\b(?:closed|geschlossen|ruhetag|ferme|fermee|cerrado|cerrada|chiuso|chiusa|gesloten|"
                           r"fechado|zamkniete|zamkniety|zavreno|zatvoreno|zaprto|stangt|stengt|lukket|suljettu|"
                           r"zarva|inchis|kapali|κλειστα|κλειστο|uzdaryta|suletud)\b")
 # digits, or a count written out ("six guests", "zwei Zimmer")
@@ -764,7 +764,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         folded = fold(sentence)
         if not times and (_WEEKDAY.search(folded) or _HOUR_WORD.search(folded)):
             times = 2 * len(_HOUR_SPAN.findall(folded))  # "Pon-Pt 8-16": hours without minutes
-        if not times and _WEEKDAY.search(folded) and _CLOSED_WORD.search(folded):
+        if not times and _WEEKDAY.search(folded) and CLOSED_WORD.search(folded):
             return 1.0  # "Κυριακή · Κλειστά", "Sonntag: Ruhetag": when it is not open is an answer too
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(folded)) else 0.5 if times else 0.0
     if kind == "number":
