@@ -1250,6 +1250,7 @@ def test_a_registered_seat_named_by_its_town_alone_is_the_address_of_a_site_with
     ("L’Agriturismo Cisogna si trova ad Anagni, nel cuore della Ciociaria.", "Anagni", None),
     ("Suceava, Romania", "Suceava", "RO"),
     ("Pasvalys. Lietuva", "Pasvalys", "LT"),
+    ("Madona, Latvia (Delivery across Europe)", "Madona", "LV"),
     ("Ik ben Anthony Tas, 26 jaar oud en woonachtig in Willebroek.", "Willebroek", None),
 ])
 def test_where_a_business_says_it_is_is_its_town(text, town, country):
@@ -1977,3 +1978,9 @@ def test_a_parcel_carriers_customer_service_in_a_shops_terms_is_theirs():
             "<p>Au près du service client Mondial Relay au 09 69 32 23 32</p></main>")
     found = _contacts(page, "http://figurine.fr/conditions.html", role="terms")
     assert [p["e164"] for p in found["phones"]] == ["+33671829340"]
+
+
+def test_a_quebec_fax_abbreviated_telec():
+    found = _contacts("<main><p>450 589-3268 · téléc. 450 589-9860</p></main>", "http://cmlabbe.ca/nous-joindre.html",
+                      role="contact")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+14505893268", "phone"), ("+14505899860", "fax")]

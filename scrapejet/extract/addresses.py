@@ -443,7 +443,8 @@ def _from_unpostcoded_lines(lines: list[Line], country_hint: str | None) -> list
 # A line that is a town and its country alone: "Suceava, Romania", "Pasvalys. Lietuva".
 _TOWN_AND_COUNTRY = re.compile(
     rf"^(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][{_UPPER}][{_LETTER}'’]+){{0,2}})\s*[,.]\s*"
-    rf"(?P<country>[{_UPPER}][{_LETTER}]+(?: [{_UPPER}][{_LETTER}]+)?)\.?$"
+    rf"(?P<country>[{_UPPER}][{_LETTER}]+(?: [{_UPPER}][{_LETTER}]+)?)\.?"
+    r"(?:\s*\([^()\d]{2,60}\))?$"  # ("Madona, Latvia (Delivery across Europe)")
 )
 
 
