@@ -1276,3 +1276,15 @@ def test_portuguese_da_is_of_the_and_italian_da_after_a_participle_is_by():
     law = "A transação penal está prevista no artigo 76 da Lei dos Juizados Especiais e na Lei n.º 9.099/1995."
     assert holds_kind(law, "person", question) == 0.5
     assert holds_kind("L'agriturismo è gestito da Marco Rossi e famiglia.", "person", "Chi gestisce l'agriturismo?") == 1.0
+
+
+def test_round_the_clock_is_an_answer_to_when_to_reach_them():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("Openingstijden: 24/7 bereikbaar voor spoed", "hours", "When can you reach them?") == 1.0
+    assert holds_kind("Rund um die Uhr erreichbar", "hours", "Wann sind Sie erreichbar?") == 1.0
+    assert holds_kind("Rechnung vom 24/7/2020", "hours", "When can you reach them?") == 0.0
+
+
+def test_a_fax_asked_for_in_french_is_asked_of_the_profile_s_numbers():
+    assert asked_fields("Quel est le numéro de télécopieur de Constructions Michel Labbé ?") == ["phone"]

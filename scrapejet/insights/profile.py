@@ -21,7 +21,8 @@ _WHEN_TO_CALL = (r"\bwhen (?:can|could|may|should|do|to) (?:i|we|you|one)?\s*(?:
 # What a question asks the profile for (English, German, French, Spanish, Dutch).
 ASKS = {
     "email": re.compile(r"e-?mail|\bmail\b|courriel|correo", re.I),
-    "phone": re.compile(r"phone|\bcall\b|\btel\b|telefon|t[ée]l[ée]phone|tel[ée]fono|whats\s?app|\bfax\b|"
+    "phone": re.compile(r"phone|\bcall\b|\btel\b|telefon|t[ée]l[ée]phone|tel[ée]fono|whats\s?app|\bfax\b|telefax|"
+                        r"t[ée]l[ée]copie|"
                         # ("mobile appointments" are no phone: only the mobile number is)
                         r"\bmobile\b(?=\s*(?:(?:phone|number|no\b|nr\b)|[?.!]|$))", re.I),
     "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|\bbased\b|"

@@ -230,6 +230,10 @@ _DURATION = re.compile(rf"(?<![\w.,])(?:mais de |more than |over |up to |bis zu 
                        rf"manj kot |less than |under |do |per |within |innerhalb von |en |in |dans )?"
                        rf"(?:(?:{_DIGITS}\s?|{_AMOUNT}\s)(?:\w+\s){{0,2}}|{_ARTICLE}\s){_UNIT}(?!\w)", re.I)
 
+_ROUND_THE_CLOCK = re.compile(r"(?<![\d/])24\s?/\s?7(?![\d/])|\b24\s?h\s?/\s?24\b|\brund um die uhr\b|"
+                              r"\b(?:a|around|round) the clock\b|\bdag en nacht\b|\bjour et nuit\b|\bdia y noche\b|"
+                              r"\bgiorno e notte\b|\b24 (?:uur|stunden|hours|heures|horas|ore) (?:per dag|am tag|a day|"
+                              r"par jour|al dia|al giorno)\b")
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}", re.I)
 _AGE = re.compile(r"\s(?:old|oud|alt|jarig|vecchio|ετων)\b")
 _YEAR_NO_TOWN = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)(?! [A-ZÀ-ÞĀ-Ž])")
@@ -762,6 +766,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         folded = fold(sentence)
+        if _ROUND_THE_CLOCK.search(folded):
+            return 1.0  # "24/7 bereikbaar", "rund um die Uhr": always open is an answer
         if not times and (_WEEKDAY.search(folded) or _HOUR_WORD.search(folded)):
             times = 2 * len(_HOUR_SPAN.findall(folded))  # "Pon-Pt 8-16": hours without minutes
         if not times and _WEEKDAY.search(folded) and CLOSED_WORD.search(folded):
