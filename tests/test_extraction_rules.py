@@ -1875,7 +1875,7 @@ def test_a_greek_seat_alone_is_the_town():
     assert [(a["locality"], a["country"]) for a in merge_profile([page], job_id="j", site="x")["addresses"]] == [("Καβάλα", "GR")]
 
 
-def test_a_po_box_beside_premises_is_only_where_the_post_goes():
+def test_a_po_box_beside_premises_comes_after_them():
     from scrapejet.extract.profile import merge_profile
 
     def streets(*bodies: str) -> list:
@@ -1883,8 +1883,8 @@ def test_a_po_box_beside_premises_is_only_where_the_post_goes():
                   "contacts": _contacts(body, f"http://wilsons.com.au/{n}", role="contact")} for n, body in enumerate(bodies)]
         return [a["street"] for a in merge_profile(pages, job_id="j", site="x")["addresses"]]
 
-    assert streets("<p>51 Lemongrove Road, Penrith NSW 2750</p>", "<p>PO Box 291, Penrith NSW 2751</p>") == [
-        "51 Lemongrove Road"]
+    assert streets("<p>PO Box 291, Penrith NSW 2751</p>", "<p>51 Lemongrove Road, Penrith NSW 2750</p>") == [
+        "51 Lemongrove Road", "PO Box 291"]
     assert streets("<p>P.O. Box 62675, North Charleston, SC 29419</p>") == ["P.O. Box 62675"]
 
 
@@ -1984,3 +1984,53 @@ def test_a_quebec_fax_abbreviated_telec():
     found = _contacts("<main><p>450 589-3268 · téléc. 450 589-9860</p></main>", "http://cmlabbe.ca/nous-joindre.html",
                       role="contact")
     assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+14505893268", "phone"), ("+14505899860", "fax")]
+
+
+def test_a_postcode_alone_between_its_suburb_and_town_is_read_as_the_country_writes_it():
+    # South Africa writes "Johannesburg 2094"; a site stacking its address
+    # puts the code on a line of its own first; a PO box is the post's address
+    page = ("<main><p>Physical: 11 Janie Street<br>Jeppestown<br>2094<br>Johannesburg<br>South Africa</p>"
+            "<p>Postal: PO.Box 2976<br>Houghton<br>2041<br>Johannesburg<br>South Africa</p></main>")
+    assert _addresses(page, "http://themetalbin.co.za/contact-us.htm", role="contact") == [
+        ("11 Janie Street", "2094", "Johannesburg"), ("PO.Box 2976", "2041", "Johannesburg")]
+    # Brazil: the CEP between the neighbourhood and "Passo Fundo, RS"
+    page = "<footer><p>Endereço:</p><p>Avenida Rio Grande, 101</p><p>Valinhos</p><p>99042-000</p><p>Passo Fundo, RS</p><p>Brasil</p></footer>"
+    assert _addresses(page, "http://funilariaribeiro.com.br/") == [("Avenida Rio Grande 101", "99042-000", "Passo Fundo")]
+    # Poland writes the code first, as before
+    page = "<footer><p>ul. Leszczyńskiego 4</p><p>50-078</p><p>Wrocław</p></footer>"
+    assert _addresses(page, "http://cukiernia.pl/") == [("ul. Leszczyńskiego 4", "50-078", "Wrocław")]
+
+
+def test_a_label_spelled_as_the_site_spells_it_before_the_street():
+    footer = "<footer><p>Telefon: +45 98 24 85 20</p><p>Addresse: Aalborgvej 2, 9492 Blokhus</p></footer>"
+    assert _addresses(footer, "http://blokhusbageri.dk/") == [("Aalborgvej 2", "9492", "Blokhus")]
+
+
+def test_a_house_number_after_a_number_sign_on_a_mexican_page():
+    page = "<main><p>av. General Joaquin Amaro #1395, 60630 Apatzingán de la Constitución, Mich.</p></main>"
+    found = _contacts(page, "http://santident.com.mx/", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
+        ("av. General Joaquin Amaro #1395", "60630", "Apatzingán de la Constitución", "MX")]
+
+
+def test_a_russian_prospekt_abbreviated_pr():
+    page = "<main><p>Адрес: г. Харьков, пр. Московский 199</p><p>Тел.: +38 (057) 766-78-21</p></main>"
+    assert _addresses(page, "http://vik.tmm.ua/contacts.php", role="contact") == [("пр. Московский 199", None, "Харьков")]
+
+
+def test_an_older_linkedin_public_profile_address():
+    from scrapejet.extract.socials import profile
+
+    assert profile("http://fr.linkedin.com/pub/diana-martin/69/905/167") == {
+        "network": "linkedin", "url": "https://www.linkedin.com/pub/diana-martin/69/905/167", "handle": "diana-martin"}
+
+
+def test_a_facebook_like_button_or_page_plugin_names_the_page():
+    like = "<nav><a href='/'>Home</a><div class='fb-like' data-href='https://www.facebook.com/kdvhetvlindertje'></div></nav>"
+    assert [s["url"] for s in _contacts(like, "http://kdvhetvlindertje.nl/")["socials"]] == [
+        "https://www.facebook.com/kdvhetvlindertje"]
+    frame = ("<main><iframe class='facebook-embed' src='https://www.facebook.com/plugins/page.php?"
+             "href=https%3A%2F%2Fwww.facebook.com%2Facmebakery&amp;tabs=timeline'></iframe></main>")
+    assert [s["url"] for s in _contacts(frame, "http://acmebakery.nl/")["socials"]] == ["https://www.facebook.com/acmebakery"]
+    # a Like button for the site's own page is no profile
+    assert _contacts("<div class='fb-like' data-href='http://acmebakery.nl/'></div>", "http://acmebakery.nl/")["socials"] == []

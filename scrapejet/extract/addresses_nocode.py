@@ -22,7 +22,7 @@ _MAX_LINE = 140
 _MAX_PARTS = 5
 # Street-type words a street part opens with (folded: lower case, no accents).
 _STREET_TYPE = re.compile(
-    r"^(?:ул|улица|бул|булевард|бульв|бульвар|вул|вулиця|пр-т|просп|проспект|пл|площа|площад|площадь|пер|"
+    r"^(?:ул|улица|бул|булевард|бульв|бульвар|вул|вулиця|пр-т|пр|просп|проспект|пл|площа|площад|площадь|пер|"
     r"переулок|провулок|шосе|шоссе|наб|набережна|набережная|"  # Cyrillic
     r"str|strada|bd|bdul|blvd|bulevardul|calea|sos|soseaua|aleea|piata|splaiul|intrarea|"  # Romanian
     r"c/|psg|pg|ctra|"  # Spanish and Catalan abbreviations: "C/ Sant Vicenç", "Psg. Verdaguer"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -145,6 +145,26 @@ def link_target(element: HtmlElement) -> str | None:
         if match:
             return match.group(2)
     return href or None
+
+
+# Facebook's page and like plugins name the page they show: a Like button
+# <div class="fb-like" data-href="https://www.facebook.com/acme">, or the
+# iframe the SDK draws (facebook.com/plugins/page.php?href=…).
+_FB_PLUGIN_CLASSES = frozenset({"fb-page", "fb-like", "fb-follow", "fb-like-box"})
+_FB_PLUGIN_FRAME = re.compile(r"^(?:https?:)?//(?:www\.|web\.)?facebook\.com/(?:v[\d.]+/)?plugins/(?:page|like|follow|likebox)\.php\?",
+                              re.I)
+
+
+def social_plugin_target(element: HtmlElement) -> str | None:
+    """The page a social network's embedded plugin shows, as a link to it."""
+    if _FB_PLUGIN_CLASSES.intersection((element.get("class") or "").split()):
+        return (element.get("data-href") or "").strip() or None
+    if element.tag == "iframe":
+        src = (element.get("src") or element.get("data-src") or "").strip()
+        if _FB_PLUGIN_FRAME.match(src):
+            target = parse_qs(urlsplit(src).query).get("href")
+            return target[0].strip() if target else None
+    return None
 
 
 def _link_text(element: HtmlElement) -> str:

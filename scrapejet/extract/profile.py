@@ -106,7 +106,9 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         "logo": logo,
         "emails": emails.result(),
         "phones": phones.result(_phone_kinds),
-        "addresses": [_without_order(a) for a in sorted(_seat_alone(_own_addresses(addresses)), key=_ranking)],
+        # (a PO box after the premises: where the post goes, not where the business is)
+        "addresses": [_without_order(a) for a in sorted(_seat_alone(_own_addresses(addresses)),
+                                                         key=lambda a: (is_po_box(a.get("street")), _ranking(a)))],
         "socials": socials.result(),
         "opening_hours": _first_list(pages, "opening_hours"),
         "geo": _first_company_value(pages, "geo", None, ("home", "contact"))[0],
@@ -279,10 +281,7 @@ def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Of towns alone, the seat a legal text names comes after the others."""
     placed = [a for a in addresses if a.get("street") or a.get("postal_code")]
     if placed:
-        # a PO box is where the post goes: the address of a business that
-        # gives no premises, beside premises only its mail's
-        premises = [a for a in placed if not is_po_box(a.get("street"))]
-        return premises or placed
+        return placed
     return ([a for a in addresses if a.get("source") != "seat"] or addresses)[:1]
 
 

@@ -158,6 +158,8 @@ def profile(url: str) -> dict[str, str] | None:
     handle = unquote(path.rsplit("/", 1)[-1].lstrip("@"))
     if network == "facebook" and path.startswith("profile.php"):
         handle = path.split("=", 1)[-1]
+    if network == "linkedin" and path.startswith("pub/"):
+        handle = unquote(path.split("/")[1])  # (the numbers after the name are its place in the directory)
     if _squash(handle) in _PLACEHOLDER_HANDLES:
         return None  # a template's "instagram.com/IL_TUO_PROFILO" left in place
     return {"network": network, "url": f"https://{_CANONICAL_HOST[network]}/{path}", "handle": handle}
@@ -223,6 +225,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
     if network == "linkedin":
         if first in ("company", "in", "school", "showcase") and len(segments) >= 2:
             return f"{first}/{segments[1]}" if len(segments) == 2 or segments[2] in _LINKEDIN_TABS else None
+        if first == "pub" and 2 <= len(segments) <= 5:
+            return "/".join(segments)  # the older public profile: /pub/jane-doe/69/905/167
         return None
     if network == "youtube":
         if first.startswith("@") and len(segments) <= 2 and len(first) > 1:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import lxml.etree
 from lxml.html import HtmlElement
 
-from scrapejet.extract.links import link_target
+from scrapejet.extract.links import link_target, social_plugin_target
 
 # Where text cannot be seen, or is form furniture rather than content
 # (a <select> lists options, not facts about the company).
@@ -211,6 +211,10 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 walker.skip_subtree()
                 stack.append(stack[-1])
                 continue
+            plugin = social_plugin_target(element)
+            if plugin:
+                # a Like button or page plugin: a link to the page it shows
+                anchors.append(Anchor(plugin, "", len(lines), (stack[-1][0] | _element_flags(element)) & ~WIDGET, element))
             if tag in _SKIP or element.get("hidden") is not None:
                 walker.skip_subtree()
                 stack.append(stack[-1])
