@@ -1288,3 +1288,35 @@ def test_round_the_clock_is_an_answer_to_when_to_reach_them():
 
 def test_a_fax_asked_for_in_french_is_asked_of_the_profile_s_numbers():
     assert asked_fields("Quel est le numéro de télécopieur de Constructions Michel Labbé ?") == ["phone"]
+
+
+def test_a_name_the_question_gives_is_not_its_answer_whatever_its_nickname_or_title():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who runs Blokhus Bageri today together with the owner Anna Kristensen?"
+    assert holds_kind("Ejer Anna ”Noo” Kristensen og hendes familie købte bageriet i 1988.", "person", question) == 0.0
+    # her son, named with his master's title and "is run by", is the answer
+    son = "I dag drives det af hende og hendes søn og bagermester Mads Warny Kristensen."
+    assert holds_kind(son, "person", question) == 1.0
+    assert holds_kind("Der Betrieb wird geführt von Hans Meier.", "person", "Wer führt den Betrieb?") == 1.0
+
+
+def test_how_much_notice_asks_for_a_time_not_a_price():
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind("How much notice do I need to give to cancel a session without being charged?") == "duration"
+    assert asked_kind("How far in advance should I book?") == "duration"
+    assert asked_kind("How much does a session cost?") == "price"
+
+
+@pytest.mark.parametrize("words, english", [
+    ("Ajan voit varata Vellon kautta.", "book"),
+    ("Rezerwacja stolika telefonicznie", "book"),
+    ("Olen koulutettu hieroja", "masseur"),
+    ("Masszőr: Kovács Béla", "masseur"),
+])
+def test_the_glossary_has_booking_and_a_masseur(words, english):
+    from scrapejet.insights.glossary import english_terms
+    from scrapejet.insights.text import terms
+
+    assert english in english_terms(set(terms(words)))

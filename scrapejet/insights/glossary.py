@@ -45,6 +45,10 @@ GLOSSARY = {
     "appointment": "rendez-vous termin terminvereinbarung cita appuntamento afspraak marcação wizyta termín "
                    "időpont programare randevu tidsbokning bokning aftale timebestilling ajanvaraus vizitas "
                    "vastuvõtt vastuvõtuaeg ραντεβού запис",
+    "book": "réserver réservez réservation buchen buchung reservar reserva reservas prenotare prenota prenotazione "
+            "boeken reserveren reservering rezerwacja zarezerwuj rezervace rezervovat rezervácia rezervirati "
+            "rezervirajte foglalás foglaljon rezervare rezervasyon boka bokning booke bestille varata varaa "
+            "varaus rezervuoti broneeri broneerida κράτηση бронирование бронювання",
     "voucher": "gutschein geschenkgutschein bon cadeau chèque cadeau bono regalo tarjeta regalo buono regalo "
                "cadeaubon waardebon vale-presente bon podarunkowy poukaz poukázka dárkový ajándékutalvány "
                "presentkort gavekort lahjakortti dovanų kuponas kinkekaart",
@@ -255,6 +259,9 @@ GLOSSARY = {
                        "fisioterapisti fysiotherapeut fysiotherapeuten fysioterapeut fysioterapeuter fysioterapeuten "
                        "fizjoterapeuta fizjoterapeuci fyzioterapeut fyzioterapeuti fizioterapeut fizioterapeuti "
                        "gyógytornász fizioterapeut fizyoterapist fysioterapeutti kineziterapeutas φυσικοθεραπευτής",
+    "masseur": "masseur masseuse masseurin masajista massaggiatore massaggiatrice masseurs masażysta masażystka "
+               "masér masérka maser masszőr maseur masör massör massør hieroja masažuotojas masseerija масажист "
+               "массажист",
     "dentist": "dentiste dentistes zahnarzt zahnärztin zahnärzte dentista dentistas dentisti tandarts tandartsen "
                "dentysta stomatolog zubař zubní zubar zobozdravnik fogorvos dentist diş hekimi tandläkare tandlæge "
                "tannlege hammaslääkäri odontologas οδοντίατρος зъболекар стоматолог",

@@ -72,7 +72,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"(?!.*\b(?:tva|vat|siret|siren|regist\w*|kvk|iva|ust|steuer\w*|company|firma|handels\w*|"
                          r"licen[cs]e|tax|ico|nip|org))")),
     # "how soon … the cost estimate": how long, whatever it is about
-    ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
+    # ("how much notice" is a time, not a price)
+    ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|\bhow (?:much|far) (?:notice|time|warning|in advance)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
                             r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b")),
     # "how much does it weigh?" asks for a weight, not a price
     ("number", re.compile(r"\bhow (?:much|heavy)\b.*\bweigh|\bhow much (?:weight|load)\b|\bwhat (?:is the )?weight\b")),
@@ -284,6 +285,9 @@ _PERSON_CUE = re.compile(
     # ("eier" is no owner in "Vereinsfeier"; "huvudägaren" is one)
     r"agare|grundare|\bvd\b|verkstallande|\bejer(?:en|e)?\b|indehaver|\beier(?:en|e)?\b|daglig leder|omistaja|"
     r"toimitusjohtaja|perustaja|"
+    # a master craftsman's title, and "is run by" ("bagermester Mads Warny Kristensen",
+    # "I dag drives det af hende og hendes søn", "geführt von")
+    r"\w*(?:mester|meister|mastare)\b|\bdrives? (?:af|av)\b|\bdrivs av\b|gefuhrt von|betrieben von|"
     r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
@@ -617,13 +621,19 @@ LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|LL
                          r"Sp\. z o\.o\.|sp\. z o\.o\.)(?!\w)")
 
 
+_QUOTED = re.compile(r"[\"'“”„«»‘’‚].+[\"'“”„«»‘’‚]")
+
+
 def _given(name: list[str], asked: set[str]) -> bool:
     """Whether a name is the one the question gives (its words, folded):
     all of it, or its first two words however the sentence goes on after
     them ("Tamara CHERGUI-VILO Notaire Associé"). A longer name holding the
     question's words apart is another ("Daniel Jarlkov Buch Varle", the
     director of "Tømrermester Daniel Varle ApS")."""
-    parts = [fold(part) for word in name for part in re.findall(r"\w+", word)]
+    # (a nickname in quotes is no part of it: "Anna ”Noo” Kristensen" is the question's "Anna Kristensen")
+    # (nor a title the sentence opens with: "Ejer Anna" is the owner Anna)
+    parts = [fold(part) for word in name if not _QUOTED.fullmatch(word) and not _PERSON_CUE.fullmatch(fold(word))
+             for part in re.findall(r"\w+", word)]
     return all(part in asked for part in parts) or (len(parts) >= 2 and parts[0] in asked and parts[1] in asked)
 
 
