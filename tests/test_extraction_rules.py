@@ -198,6 +198,11 @@ def test_a_district_between_street_and_postcode(line, expected):
      {"+12127365010": "phone", "+19175550199": "mobile"}),
     ("http://studio.fr/contact", '<p>Tél. <a href="tel:+33142685300">01 42 68 53 00</a> · Portable 06 71 84 29 53</p>',
      {"+33142685300": "landline", "+33671842953": "mobile"}),
+    # a French 09 is a fixed line over the internet: a landline
+    ("http://atelier.fr/contact", "<p>Tél. 09 56 21 72 99</p>", {"+33956217299": "landline"}),
+    # Danish numbers by the plan's series: 98 a landline, 20 and 53 mobiles
+    ("http://bageri.dk/kontakt", "<p>Telefon: 98 24 85 20</p><p>Mobil: 20 81 59 88</p><p>Tlf. 53 27 24 45</p>",
+     {"+4598248520": "landline", "+4520815988": "mobile", "+4553272445": "mobile"}),
 ])
 def test_landline_mobile_and_fax_are_kept_apart(url, html, expected):
     found = extract_contacts(f"<html><body><main>{html}</main></body></html>".encode(), url, role="contact")["phones"]
@@ -2034,3 +2039,10 @@ def test_a_facebook_like_button_or_page_plugin_names_the_page():
     assert [s["url"] for s in _contacts(frame, "http://acmebakery.nl/")["socials"]] == ["https://www.facebook.com/acmebakery"]
     # a Like button for the site's own page is no profile
     assert _contacts("<div class='fb-like' data-href='http://acmebakery.nl/'></div>", "http://acmebakery.nl/")["socials"] == []
+
+
+def test_danish_conditions_are_the_terms_and_a_farms_own_page_the_about_page():
+    links = [Link(HOME + "DK-betingelser.html", "Betingelser"), Link(HOME + "unser-hof.html", "Unser Hof"),
+             Link(HOME + "hofladen.html", "Hofladen")]
+    found = discover_role_pages(links, HOME)
+    assert found["terms"] == [HOME + "DK-betingelser.html"] and found["about"] == [HOME + "unser-hof.html"]

@@ -469,20 +469,33 @@ def _shows_another_number(phonenumbers: Any, text: str, href_number: str, region
     return bool(shown) and all(number.national_number != target.national_number for number in shown)
 
 
+# Where phonenumbers says "fixed line or mobile" although the national plan
+# allocates its series to one or the other: the series of mobile numbers.
+# Denmark (Energistyrelsen's numbering plan): 2x, 30-31, 40-42, 50-53,
+# 60-61, 71, 81, 91-93 are mobile; its other eight-digit series, landlines.
+_MOBILE_SERIES = {
+    "DK": ("2", "30", "31", "40", "41", "42", "50", "51", "52", "53", "60", "61", "71", "81", "91", "92", "93"),
+}
+
+
 def voice_type(number: Any, labelled: str) -> str:
     """landline / mobile as the numbering plan has it for a number labelled
     as a phone (or a mobile); ``phone`` where the plan cannot tell (North
-    American numbers, toll-free, VoIP) and no label said mobile. A fax or
-    a WhatsApp contact keeps its label."""
+    American numbers, toll-free) and no label said mobile. A number on a
+    fixed line over the internet (VoIP: the French 09, the Dutch 085) is a
+    landline. A fax or a WhatsApp contact keeps its label."""
     if labelled not in ("phone", "mobile"):
         return labelled
-    from phonenumbers import PhoneNumberType, number_type
+    from phonenumbers import PhoneNumberType, number_type, region_code_for_number
 
     plan = number_type(number)
     if plan == PhoneNumberType.MOBILE:
         return "mobile"
-    if plan == PhoneNumberType.FIXED_LINE:
+    if plan in (PhoneNumberType.FIXED_LINE, PhoneNumberType.VOIP):
         return "landline"
+    series = _MOBILE_SERIES.get(region_code_for_number(number)) if plan == PhoneNumberType.FIXED_LINE_OR_MOBILE else None
+    if series is not None:
+        return "mobile" if str(number.national_number).startswith(series) else "landline"
     return labelled
 
 

@@ -31,7 +31,8 @@ _TEXTS: dict[str, str] = {
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | l institut | notre institut | unsere praxis | die praxis |
         la clinica | nuestra clinica | la clinica dentale | lo studio | l hotel | the hotel | das hotel | el hotel |
-        het hotel | hotellet | notre boutique | unser laden | quienes somos | quen somos | quenes somos | quien soy | sobre mi | sobre nosotros | acerca de |
+        het hotel | hotellet | notre boutique | unser laden | unser hof | der hof | unser betrieb | our farm | the farm |
+        notre ferme | la ferme | onze boerderij | de boerderij | quienes somos | quen somos | quenes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia |
         qui som | qui soc | sobre nosaltres | l empresa | la nostra historia | nosaltres | chi siamo | chi sono | azienda |
         l azienda | la nostra storia | storia | over ons | over mij | over | wie zijn wij | wie wij zijn | ons verhaal |
@@ -85,7 +86,8 @@ _TEXTS: dict[str, str] = {
         termes i condicions | condicions generals | condicions d us |
         gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
-        allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | kayttoehdot | toimitusehdot |
+        allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | betingelser | vilkar og betingelser |
+        kayttoehdot | toimitusehdot |
         aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις |
         общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام |
         refund policy | refunds | returns | return policy | returns policy | shipping policy | shipping returns |
@@ -159,7 +161,7 @@ _SLUGS: dict[str, str] = {
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico termes-i-condicions
         condicions-generals
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
-        salgsbetingelser kayttoehdot toimitusehdot
+        salgsbetingelser betingelser kayttoehdot toimitusehdot
         aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis
         refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung widerrufsrecht
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
@@ -680,3 +682,4 @@ def _page_key(url: str) -> str:
     parts = urlsplit(key)
     path = _EXTENSION.sub("", parts.path.rstrip("/")) if parts.path not in ("", "/") else ""
     return f"{parts.netloc}{path}?{parts.query}"
+
