@@ -2046,3 +2046,11 @@ def test_danish_conditions_are_the_terms_and_a_farms_own_page_the_about_page():
              Link(HOME + "hofladen.html", "Hofladen")]
     found = discover_role_pages(links, HOME)
     assert found["terms"] == [HOME + "DK-betingelser.html"] and found["about"] == [HOME + "unser-hof.html"]
+
+
+def test_an_english_address_without_postcode_its_unit_suburb_region_and_country():
+    page = "<main><p>Workshop address:</p><p>Unit 4, 10 Thorn Place, Onekawa, Napier, Hawke’s Bay, New Zealand</p></main>"
+    assert _addresses(page, "http://jrautomotive.co.nz/contact.html", "contact") == [("Unit 4, 10 Thorn Place", None, "Napier")]
+    # Dublin with its postal district is the town, the suburb before it is not
+    footer = "<footer><p>W39 Services, 67F Heather Road, Sandyford, Dublin 18</p></footer>"
+    assert _addresses(footer, "http://w39.ie/contact.html", "contact") == [("67F Heather Road", None, "Dublin 18")]

@@ -69,7 +69,7 @@ _LABEL = re.compile(
 # Africa and Canada, and England's counties, folded.
 _EN_REGION = re.compile(
     r"^(?:co\.?|county)\s+\w+$|^(?:new south wales|nsw|victoria|vic|queensland|qld|south australia|"
-    r"western australia|tasmania|tas|northern territory|act|northland|waikato|bay of plenty|hawke'?s bay|"
+    r"western australia|tasmania|tas|northern territory|act|northland|waikato|bay of plenty|hawke['’]?s bay|"
     r"taranaki|manawatu-whanganui|manawatu|tasman|marlborough|west coast|canterbury|otago|southland|gauteng|"
     r"western cape|eastern cape|northern cape|kwazulu-natal|kzn|free state|limpopo|mpumalanga|north west|"
     r"ontario|quebec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|"
@@ -82,6 +82,9 @@ _EN_REGION = re.compile(
 )
 _POSTCODE_PART = re.compile(r"(?:C\.\s?P\.?|CP|CEP|C[oó]digo [Pp]ostal|(?i:cod po[sș]tal)|ZIP|[Пп]\.\s?[Кк]\.|[Ии]ндекс|מיקוד)\s*:?\s*(\d{4,7})")
 _LETTERS = re.compile(r"[^\W\d_]")
+# Dublin with its postal district is the town: "67F Heather Road, Sandyford, Dublin 18"
+_DUBLIN_DISTRICT = re.compile(r"Dublin \d{1,2}W?")
+_UNIT = re.compile(r"^(?:Unit|Suite|Shop|Flat|Apt\.?|Apartment|Level|Floor)\s*[\w-]{1,6}$", re.I)
 _NUMBER_PART = re.compile(r"(?:№\s*|(?i:n[ro]?)\.?\s*)?\d{1,5}(?:\s?[a-zA-Zа-яА-Я])?")
 
 
@@ -189,6 +192,8 @@ _POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,3}[ -]?\d{2,3}\s+[^\W\d_
 def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     text = _POSTCODE_LABEL_INSIDE.sub(", ", text)
     parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
+    if parts and _is_country(parts[-1]):
+        parts = parts[:-1]  # ("…, Napier, Hawke's Bay, New Zealand": the country is no part to count)
     if not 2 <= len(parts) <= _MAX_PARTS or any(_POSTCODE_AND_TOWN.match(part) for part in parts):
         return None  # (a postcode and its town: addresses.py reads the line)
     streets = [i for i, part in enumerate(parts) if _is_street(part)]
@@ -207,6 +212,10 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
         found = _PROVINCE.match(part)
         if found and i != at:
             parts[i], province = found.group("town"), found.group("pr")
+    if at > 0 and _UNIT.match(parts[at - 1]):
+        # "Unit 4, 10 Thorn Place": the unit is part of the street's line
+        parts[at - 1:at + 1] = [f"{parts[at - 1]}, {parts[at]}"]
+        at -= 1
     street, rest = parts[at], parts[:at] + parts[at + 1:]
     # "вул. Верстова, 33": the house number as a part of its own
     if at < len(rest) and _NUMBER_PART.fullmatch(rest[at]):
@@ -216,7 +225,7 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     codes = [m.group(1) for m in map(_POSTCODE_PART.fullmatch, rest) if m]
     rest = [part for part in rest if not _POSTCODE_PART.fullmatch(part)]
     marked = [part for part in rest if _TOWN_MARKER.match(part) and _is_town(_TOWN_MARKER.sub("", part))]
-    towns = [i for i, part in enumerate(rest) if _is_town(part)]
+    towns = [i for i, part in enumerate(rest) if _is_town(part) or _DUBLIN_DISTRICT.fullmatch(part)]
     if marked:
         locality, region = _TOWN_MARKER.sub("", marked[0]), None
     elif towns and english:
