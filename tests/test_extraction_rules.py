@@ -2054,3 +2054,29 @@ def test_an_english_address_without_postcode_its_unit_suburb_region_and_country(
     # Dublin with its postal district is the town, the suburb before it is not
     footer = "<footer><p>W39 Services, 67F Heather Road, Sandyford, Dublin 18</p></footer>"
     assert _addresses(footer, "http://w39.ie/contact.html", "contact") == [("67F Heather Road", None, "Dublin 18")]
+
+
+def test_a_regulators_card_of_fields_is_theirs_to_its_end():
+    page = ("<main><p>Contact us: <a href='mailto:lourens@knoesenacc.co.za'>lourens@knoesenacc.co.za</a></p>"
+            "<h2>11. Complaints to the Information Regulator</h2>"
+            "<p>If you're not satisfied, you can lodge a complaint with South Africa's Information Regulator.</p>"
+            "<dl><div><dt>Website</dt><dd><a href='https://inforegulator.org.za/'>inforegulator.org.za</a></dd></div>"
+            "<div><dt>General enquiries</dt><dd><a href='mailto:enquiries@inforegulator.org.za'>enquiries@inforegulator.org.za</a></dd></div>"
+            "<div><dt>Phone</dt><dd>010 023 5200 (toll-free: 0800 017 160)</dd></div>"
+            "<div><dt>Address</dt><dd>Woodmead North Office Park, 54 Maxwell Drive, Woodmead, Johannesburg, 2191</dd></div></dl>"
+            "</main>")
+    found = _contacts(page, "http://knoesenacc.co.za/privacy-policy.html", role="privacy")
+    assert [e["email"] for e in found["emails"]] == ["lourens@knoesenacc.co.za"]
+    assert found["phones"] == [] and found["addresses"] == []
+
+
+def test_a_menu_item_with_a_year_is_no_south_african_address():
+    page = ("<nav><a href='/resources/sars-filing-season-2026'>Filing Season 2026</a></nav>"
+            "<footer><a href='/a'>Tax Deadline Calendar</a><a href='/b'>Filing Season 2026</a>"
+            "<p>Walmer Heights, Gqeberha</p><p>Cape Town 8001</p></footer>")
+    assert _addresses(page, "http://knoesenacc.co.za/") == [(None, "8001", "Cape Town")]
+
+
+def test_a_lawyers_personal_page_is_the_about_page():
+    found = discover_role_pages([Link(HOME + "persoenliches.html", "Persönliches")], HOME)
+    assert found["about"] == [HOME + "persoenliches.html"]

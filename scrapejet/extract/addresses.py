@@ -26,7 +26,7 @@ from scrapejet.extract.addresses_rural import rural_addresses
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import (
-    ADDRESS, FOOTER, HEADER, INLINE_MARK, SITE_MAKER, Document, Line, fold, mark_third_party,
+    ADDRESS, FOOTER, HEADER, INLINE_MARK, LINK, NAV, SITE_MAKER, Document, Line, fold, mark_third_party,
 )
 
 # A store locator lists hundreds; a company page a handful.
@@ -956,6 +956,8 @@ def _address_at(
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country or next_item)
         in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
+        if (line.flags & NAV and line.flags & LINK) or (kind == "ZA" and _YEAR_LIKE.fullmatch(postal or "")):
+            return None  # a menu's item ("Filing Season 2026"), not where the business is
         # (four digits and a town, where the page's country writes its postcodes
         # so: "2310 Szigetszentmiklós" under the owner's name; not "2019 Berlin")
         four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")

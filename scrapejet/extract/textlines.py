@@ -339,7 +339,7 @@ _THIRD_PARTY_MENTION = re.compile(
     r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
     # the data protection authority a privacy notice tells where to complain to
     # (by its name: the company's own data protection officer is the company's)
-    r"data protection (?:authority|commission)|information commissioner|datenschutzbehorde|"
+    r"data protection (?:authority|commission)|information commissioner|information regulator|datenschutzbehorde|"
     r"(?:landes|bundes)beauftragte[rn]? fur (?:den )?datenschutz|commission nationale de l.informatique|\bcnil\b|"
     r"autorite de protection des donnees|garante per la protezione|agencia espanola de proteccion de datos|"
     r"\baepd\b|autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|comissao nacional de protecao de dados|"
@@ -509,7 +509,9 @@ def mark_third_party(lines: list[Line]) -> None:
                 region_left = 0
             else:
                 line.third_party = True
-                region_left -= 1
+                # (a field's name takes the value under it along: a regulator's
+                # card of "Website / Phone / Address" rows is theirs to its end)
+                region_left = max(region_left, 2) if field_name else region_left - 1
                 if line.text.rstrip().endswith(":") and _THIRD_PARTY_MENTION.search(folded):
                     region_left = max(region_left, _PROCESSOR_LINES)  # "…bei der Datenschutzbehörde einreichen:"
                 region_tail = not region_left
