@@ -1320,3 +1320,10 @@ def test_the_glossary_has_booking_and_a_masseur(words, english):
     from scrapejet.insights.text import terms
 
     assert english in english_terms(set(terms(words)))
+
+
+def test_bulgarian_and_ukrainian_working_hours_are_asked_for():
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind("Какво е работното време на Климатичко в делничните дни?") == "hours"
+    assert asked_kind("Який графік роботи салону?") == "hours"

@@ -115,7 +115,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
                          r"aukioloaika|aukioloajat|apningstid|oppettider|abningstid|provozni doba|oteviraci doba|"
                          r"oteviraci hodiny|otvaracie hodiny|prevadzkova doba|darba laiks|darbo laikas|"
-                         r"часы работы|режим работы|график работы|время работы|"
+                         r"часы работы|режим работы|график работы|время работы|работно(?:то)? време|графік роботи|години роботи|"
                          # "når har butikken åpent", "quand est-il ouvert": a when-word, then open
                          r"\b(?:nar|wann|quand|cuando|quando|wanneer|kiedy|mikor|milloin|kada|kdy|kdaj|kada|ne zaman|"
                          r"hvornar|when|vilka tider|hvilke tider|welche zeiten|which times|what times)\b.*\b(?:apent|apen|abent|aben|oppet|offen|geoffnet|ouverte?s?|abiert[oa]s?|"
