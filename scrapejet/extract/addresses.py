@@ -1047,8 +1047,9 @@ def _street_after_town(text: str, match: re.Match[str], kind: str) -> tuple[str,
 # town, and the other languages' a box is written in anywhere.
 _PO_BOX_EN = r"P\.?\s?O\.?\s?Box|Post Office Box|PO Box"
 _PO_BOX = re.compile(rf"\b(?:{_PO_BOX_EN})\s*#?\d{{1,7}}", re.I)
-_PO_BOX_WORDS = re.compile(rf"(?:{_PO_BOX_EN}|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)", re.I)
-_ANY_PO_BOX = re.compile(rf"(?:{_PO_BOX_EN}|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)\s*#?\d", re.I)
+_PO_BOX_WORD = rf"(?:{_PO_BOX_EN}|postfach|apartado(?: de correos)?|casella postale|boîte postale|bp)"
+_PO_BOX_WORDS = re.compile(_PO_BOX_WORD, re.I)
+_ANY_PO_BOX = re.compile(rf"{_PO_BOX_WORD}\s*#?\d", re.I)
 
 
 def is_po_box(street: str | None) -> bool:
