@@ -333,6 +333,14 @@ _THIRD_PARTY_LABEL = re.compile(
     r"conception(?: du site)?|umsetzung|gestaltung|konzeption(?: (?:und|&) (?:gestaltung|design))?|"
     r"credits(?: photos?)?|photo credits?|bildnachweis|bildquellen|image credits)\b",
 )
+# Where directions start from: the address and phone under "Anreise von der
+# Luftseilbahn Talstation" (a link to the cable car's site, often) are the
+# valley station's, not the restaurant's up the hill.
+_DIRECTIONS_FROM = re.compile(
+    r"^(?:(?:anreise|anfahrt|zufahrt|fussweg|wanderweg) (?:von|ab|vom) |directions from |(?:walking |driving )?from the "
+    r"(?:station|airport|car park|parking)\b|acces (?:depuis|a partir) |(?:como llegar |llegada |llegar )desde |"
+    r"(?:come arrivare |arrivo )?dalla? (?:stazione|aeroporto)\b|route vanaf |vanaf (?:het station|de luchthaven)\b)"
+)
 _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
@@ -478,9 +486,10 @@ def mark_third_party(lines: list[Line]) -> None:
             region_block = line.block
             continue
         # ("💻 Hébergeur": an emoji before the label)
-        label = _THIRD_PARTY_LABEL.match(_NUMBERING.sub("", _LEADING_SYMBOLS.sub("", folded))) or (
-            line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
-        if not line.flags & LINK and len(line.text.split()) <= 12 and label:
+        bare = _NUMBERING.sub("", _LEADING_SYMBOLS.sub("", folded))
+        directions = _DIRECTIONS_FROM.match(bare)
+        label = directions or _THIRD_PARTY_LABEL.match(bare) or (line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
+        if (directions or not line.flags & LINK) and len(line.text.split()) <= 12 and label:
             line.third_party = True
             if _is_label(line) or len(line.text.split()) <= 3:
                 # "Hosting" as a heading owns the blocks below it.
