@@ -2080,3 +2080,38 @@ def test_a_menu_item_with_a_year_is_no_south_african_address():
 def test_a_lawyers_personal_page_is_the_about_page():
     found = discover_role_pages([Link(HOME + "persoenliches.html", "Persönliches")], HOME)
     assert found["about"] == [HOME + "persoenliches.html"]
+
+
+def test_where_directions_start_from_is_not_the_business():
+    # a restaurant up a hill: the cable car's valley station, linked by name,
+    # with its address and phone, is where the walk starts
+    page = ("<main><h2>Kontakt</h2><p>Restaurant Felsenegg<br>Felsenegg 1<br>8143 Stallikon<br>+41 44 710 77 55</p>"
+            "<p>Die Anreise mit dem öffentlichen Verkehr ist komfortabel.</p>"
+            "<p><a href='http://www.laf.ch'>Anreise von der Luftseilbahn Talstation</a><br>Zelgstrasse 80<br>"
+            "8134 Adliswil<br>+41 (0)44 710 73 30</p></main>")
+    found = _contacts(page, "http://felsenegg.com/de/contact/", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+41447107755"]
+    assert [(a["postal_code"], a["locality"]) for a in found["addresses"]] == [("8143", "Stallikon")]
+
+
+def test_a_village_address_given_as_fields():
+    # a Czech village has no streets: its house numbers follow its name,
+    # and the village is the town ("Sídlo firmy" is the register's seat)
+    page = "<div><h3>ADRESA</h3><p><b>Sídlo firmy:</b> Pňovice - 18<br><br><b>PSČ:</b> 784 01<br></p></div>"
+    assert _addresses(page, "http://tegl.cz/") == [("Pňovice 18", "784 01", "Pňovice")]
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ("<b>Straße:</b> Hauptstraße 5<br><b>PLZ / Ort:</b> 80331 München", ("Hauptstraße 5", "80331", "München")),
+    ("<b>Adresa:</b> Hlavní 12<br><b>PSČ:</b> 784 01<br><b>Město:</b> Litovel", ("Hlavní 12", "784 01", "Litovel")),
+])
+def test_an_address_given_as_a_forms_fields(fields, expected):
+    assert _addresses(f"<p>{fields}</p>", "http://example.cz/") == [expected]
+
+
+def test_branches_given_as_town_dash_street():
+    page = ("<main><h2>Pobočky</h2><p>Slavkov u Brna – Lidická 1452</p><p>Bučovice – Komenského 211</p>"
+            "<p>Vyškov – Na Hraničkách 15</p><p>Otevírací doba – Pondělí 9</p></main>")
+    assert _addresses(page, "http://autoskola-brtnik.cz/kontakty.html", role="contact") == [
+        ("Lidická 1452", None, "Slavkov u Brna"), ("Komenského 211", None, "Bučovice"),
+        ("Na Hraničkách 15", None, "Vyškov")]

@@ -524,14 +524,23 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
 # "C.P.:" / "Localidad:"). Read together, they are one address.
 _POSTCODE_FIELD = re.compile(
     r"^(?:code postal|c\.?\s?p\.?|postleitzahl|plz|c[oó]digo postal|cap|postcode|post code|zip(?: code)?|"
-    r"postnummer|postinumero|kod pocztowy|ps[čc]|ir[aá]ny[ií]t[oó]sz[aá]m)\s*[:.]\s*(?P<v>[\w -]{3,10})$", re.I)
+    r"postnummer|postinumero|kod pocztowy|ps[čc]|ir[aá]ny[ií]t[oó]sz[aá]m)"
+    # ("PLZ / Ort: 80331 München": the town in the same field)
+    r"(?P<town>\s*(?:/|,|&|und|and|et|e|y|a)\s*(?:ort|stadt|city|town|ville|localit[eéaà]|localidad|ciudad|citt[aà]|"
+    r"plaats|woonplaats|postort|m[eě]sto|obec|miejscowo[sś][cć]|telep[uü]l[eé]s))?"
+    r"\s*[:.]\s*(?P<v>[\w -]{3,10}|(?(town)[\w -]{3,10}\s[^\d:]{2,40}|(?!)))$", re.I)
 _TOWN_FIELD = re.compile(
     r"^(?:ville|localit[eé]|commune|ort|stadt|localidad|ciudad|poblaci[oó]n|municipio|citt[aà]|comune|"
     r"localit[aà]|city|town|plaats|woonplaats|postort|paikkakunta|miejscowo[sś][cć]|miasto|obec|m[eě]sto|"
     r"telep[uü]l[eé]s)\s*[:.]\s*(?P<v>[^\d:]{2,40})$", re.I)
 _STREET_FIELD = re.compile(
     r"^[^:]{0,40}?\b(?:adresse|anschrift|stra(?:ss|ß)e|address|rue|direcci[oó]n|calle|domicilio|indirizzo|via|"
-    r"adres|straat|endere[cç]o|morada|ulica|gatuadress|katuosoite)\b[^:]{0,30}:\s*(?P<v>[^:]*\d[^:]*)$", re.I)
+    r"adres|adresa|straat|endere[cç]o|morada|ulica|gatuadress|katuosoite|"
+    # the seat a register gives ("Sídlo firmy: Pňovice - 18", "Sitz:", "Siège :")
+    r"s[ií]dlo|sitz|si[eè]ge|sede)\b[^:]{0,30}:\s*(?P<v>[^:]*\d[^:]*)$", re.I)
+# A village's house number with no street ("Pňovice 18", "Pňovice - 18"):
+# the village is the town when no field names one.
+_VILLAGE_NUMBER = re.compile(r"^(?P<village>[^\W\d_][^\d,]{1,40}?)\s*[-–]?\s*\d{1,4}[a-zA-Z]?$")
 _FIELD_SPAN = 3  # lines between a form's street, postcode and town
 
 
@@ -545,9 +554,19 @@ def _from_fields(lines: list[Line], country_hint: str | None) -> list[_Hit]:
         town = next((m for m in (_TOWN_FIELD.match(x.text.strip()) for x in near) if m), None)
         street = next((m for m in (_STREET_FIELD.match(x.text.strip()) for x in reversed(lines[max(0, i - _FIELD_SPAN): i]))
                        if m), None)
-        if town is None or street is None:
+        if street is None:
             continue
-        written = f"{street.group('v').strip(' ,')}, {postcode.group('v').strip()} {town.group('v').strip(' ,.')}"
+        street_value = street.group("v").strip(" ,")
+        if postcode.group("town"):
+            place = postcode.group("v").strip(" ,.")  # "80331 München"
+        elif town is not None:
+            place = f"{postcode.group('v').strip()} {town.group('v').strip(' ,.')}"
+        elif village := _VILLAGE_NUMBER.match(street_value):
+            street_value = re.sub(r"\s*[-–]\s*(?=\d)", " ", street_value)
+            place = f"{postcode.group('v').strip()} {village.group('village').strip()}"
+        else:
+            continue
+        written = f"{street_value}, {place}"
         hits.extend(_from_lines([Line(written)], country_hint, "contact"))
     return hits
 

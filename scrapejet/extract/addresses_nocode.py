@@ -129,8 +129,8 @@ def _address_text(raw: str) -> tuple[bool, str | None]:
         label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
         rest = segment[label.end():] if label else segment
         labelled = labelled or bool(label)
-        if _SEPARATOR.search(rest) and any(_is_street(p.strip(), labelled=bool(label) and i == 0)
-                                           for i, p in enumerate(_SEPARATOR.split(rest))):
+        if _SEPARATOR.search(rest) and (any(_is_street(p.strip(), labelled=bool(label) and i == 0)
+                                            for i, p in enumerate(_SEPARATOR.split(rest))) or _town_dash_street(rest)):
             # "C/ Sant Vicenç, 31 · Igualada": the town as the next item
             after = segments[index + 1] if index + 1 < len(segments) else ""
             if after and _is_town(after) and not _SEPARATOR.search(after):
@@ -170,6 +170,23 @@ _STREET_TYPE_AFTER = re.compile(
 )
 
 
+# A branch given as its town, a spaced dash, then its street's name and
+# number, as Czech and Slovak sites list them: "Slavkov u Brna – Lidická
+# 1452", "Vyškov – Na Hraničkách 15". (Not a year: "Sezóna – Léto 2024".)
+_TOWN_DASH_STREET = re.compile(r"^(?P<town>[^\W\d_][^\d,:–—-]{1,40}?)\s[–—-]\s(?P<street>[^\W\d_][\w.'’ -]{2,40}\s"
+                               r"(?!(?:19|20)\d\d\b)\d{1,4}\s?[a-zA-Z]?)$")
+
+
+def _town_dash_street(text: str) -> re.Match | None:
+    match = _TOWN_DASH_STREET.match(text.strip(" ."))
+    if not match or not _is_town(match.group("town").strip()):
+        return None
+    # every word a name's but a short particle ("Slavkov u Brna", "Moravany
+    # nad Váhom"): "Otevírací doba – Pondělí 9" is no town and street
+    words = match.group("town").split() + match.group("street").split()[:-1]
+    return match if all(w[0].isupper() or len(w) <= 3 for w in words) and words[-1][0].isupper() else None
+
+
 def _is_street(part: str, labelled: bool = False) -> bool:
     folded = fold(part)
     return bool(_STREET_TYPE.match(folded) or _STREET_TYPE_AFTER.match(folded) or _EN_STREET.match(part)
@@ -200,6 +217,8 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     if not streets and labelled and _NAME_AND_NUMBER.match(parts[0]) and not any(
             re.search(r"\d", part) for part in parts[1:]):
         streets = [0]  # "Adresa: Folnegovićeva 1b, Zagreb": the rest only names places
+    if not streets and len(parts) == 2 and _town_dash_street(text):
+        streets = [1]
     if len(streets) != 1:
         return None
     at = streets[0]
