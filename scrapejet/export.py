@@ -108,7 +108,7 @@ def _found_on(value: dict[str, Any]) -> str:
 def profile_rows(profile: dict[str, Any]) -> Iterable[dict[str, str]]:
     """(field, value, detail, found_on) rows: what a spreadsheet user filters."""
     provenance = profile.get("provenance") or {}
-    for name in ("company_name", "description", "logo"):
+    for name in ("company_name", "description", "logo", "vat_id", "registration"):
         if profile.get(name):
             yield {"field": name, "value": profile[name], "detail": "",
                    "found_on": _found_on(provenance.get(name) or {})}
@@ -167,7 +167,11 @@ def profile_markdown(profile: dict[str, Any]) -> str:
     lines = [f"# {profile.get('company_name') or profile.get('site') or 'Business profile'}", ""]
     if profile.get("description"):
         lines += [f"> {profile['description'].strip()}", ""]
-    lines += [f"Site: {profile.get('site') or ''}  ", f"Job: {profile.get('job_id')}", ""]
+    lines += [f"Site: {profile.get('site') or ''}  ", f"Job: {profile.get('job_id')}  "]
+    lines += [f"{label}: {profile[key]}  " for key, label in (("vat_id", "VAT ID"), ("registration", "Registration"))
+              if profile.get(key)]
+    lines[-1] = lines[-1].rstrip()
+    lines.append("")
     sections = [
         ("Emails", profile.get("emails"), lambda v: v.get("email")),
         ("Phones", profile.get("phones"),

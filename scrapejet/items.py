@@ -65,6 +65,8 @@ class BusinessProfileItem:
     socials: list[dict[str, Any]] = field(default_factory=list)
     opening_hours: list[Any] = field(default_factory=list)
     geo: dict[str, Any] | None = None
+    vat_id: str | None = None
+    registration: str | None = None
     pages: dict[str, str] = field(default_factory=dict)
     schema_org: dict[str, Any] = field(default_factory=dict)
     provenance: dict[str, Any] = field(default_factory=dict)

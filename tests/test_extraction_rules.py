@@ -2115,3 +2115,17 @@ def test_branches_given_as_town_dash_street():
     assert _addresses(page, "http://autoskola-brtnik.cz/kontakty.html", role="contact") == [
         ("Lidická 1452", None, "Slavkov u Brna"), ("Komenského 211", None, "Bučovice"),
         ("Na Hraničkách 15", None, "Vyškov")]
+
+
+def test_the_profile_carries_the_register_and_vat_numbers_with_where_they_were_found():
+    from scrapejet.extract.profile import merge_profile
+
+    home = _page("http://wasteone.test/", "home", "<p>Skip hire in London.</p>"
+                 "<footer><nav><ul><li><a href='/contact'>Contact Us</a></li></ul>"
+                 "<p><strong>Company Number: <br> 14599592</strong></p></nav></footer>")
+    legal = _page("http://wasteone.test/legal", "legal", "<p>Waste One Ltd</p><p>VAT No.:<br>GB 123 4567 89</p>")
+    profile = merge_profile([home, legal], job_id="j", site="wasteone.test")
+    assert profile["registration"] == "Company Number 14599592"
+    assert profile["vat_id"] == "GB123456789"
+    assert profile["provenance"]["registration"]["url"] == "http://wasteone.test/"
+    assert profile["provenance"]["vat_id"]["url"] == "http://wasteone.test/legal"

@@ -1327,3 +1327,18 @@ def test_bulgarian_and_ukrainian_working_hours_are_asked_for():
 
     assert asked_kind("Какво е работното време на Климатичко в делничните дни?") == "hours"
     assert asked_kind("Який графік роботи салону?") == "hours"
+
+
+def test_a_register_number_the_profile_read_from_the_footer_answers_the_question():
+    # the footer's "Company Number:" / "14599592" is cut from the passages
+    # with the menu it sits in; the business spider read it
+    profile = {**PROFILE, "registration": "Company Number 14599592", "vat_id": "DE287456193",
+               "provenance": {"registration": {"url": "http://hidden-legal.test/", "role": "home"},
+                              "vat_id": {"url": "http://hidden-legal.test/impressum", "role": "legal"}}}
+    answer = _answer_with_profile("What is the company number of Sonnenkorn?", HITS[:1], profile)
+    assert answer == "Registration: Company Number 14599592 [2]"
+    answer = _answer_with_profile("What is Sonnenkorn's VAT registration number?", HITS[:1], profile)
+    assert answer == "VAT ID: DE287456193 [2]"
+    # a profile without one leaves the question to the passages, and says nothing of it
+    answer = _answer_with_profile("What is the company number of Sonnenkorn?", HITS[:1], PROFILE)
+    assert "profile lists no" not in answer and "[2]" not in answer

@@ -112,6 +112,9 @@ def cmd_business(args, console: Console) -> int:
     console.print()
     console.print(f"[bold]Job {job.job_id}[/bold]: {job.status}")
     console.print(f"  company      : {profile.get('company_name') or '(not found)'}", highlight=False)
+    for key, label in (("vat_id", "VAT ID"), ("registration", "registration")):
+        if profile.get(key):
+            console.print(f"  {label:12} : {profile[key]}", highlight=False)
     for role, url in (profile.get("pages") or {}).items():
         console.print(f"  {role:12} : {url}", highlight=False)
     for label, values, show in (

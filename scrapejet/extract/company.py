@@ -452,13 +452,18 @@ def vat_id(doc: Document) -> str | None:
 
 
 def registration(doc: Document) -> str | None:
+    previous = ""
     for line in doc.lines:
         if line.third_party:
+            previous = ""
             continue
-        match = _REGISTRATION.search(line.text)
+        # the label may stand on the line above: "Company Number:<br>14599592"
+        match = _REGISTRATION.search(line.text) or (
+            _REGISTRATION.fullmatch(f"{previous} {line.text.strip()}") if previous.endswith(":") else None)
         if match:
             groups = [g for g in match.groups() if g]
             return " ".join(" ".join(g.split()) for g in groups[:2])
+        previous = line.text.strip()
     return None
 
 

@@ -88,9 +88,13 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     company_name, name_from = _company_name(pages)
     description, description_from = _description(pages)
     logo, logo_from = _first_company_value(pages, "logo", "logo_source", ("home",))
+    # the legal notice states them for the law's sake; a footer repeats them
+    vat, vat_from = _first_company_value(pages, "vat_id", None, _IDENTIFIER_PAGES)
+    register, register_from = _first_company_value(pages, "registration", None, _IDENTIFIER_PAGES)
     provenance = {
         key: value
-        for key, value in (("company_name", name_from), ("description", description_from), ("logo", logo_from))
+        for key, value in (("company_name", name_from), ("description", description_from), ("logo", logo_from),
+                           ("vat_id", vat_from), ("registration", register_from))
         if value
     }
     # pages fetched again in Chromium (render_js=auto), and why
@@ -112,6 +116,8 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         "socials": socials.result(),
         "opening_hours": _first_list(pages, "opening_hours"),
         "geo": _first_company_value(pages, "geo", None, ("home", "contact"))[0],
+        "vat_id": vat,
+        "registration": register,
         "pages": role_pages,
         "schema_org": _schema_org(pages),
         "provenance": provenance,
@@ -306,6 +312,9 @@ def _by_role(pages: list[dict[str, Any]], first: tuple[str, ...]) -> list[dict[s
         return (0 if role in first else 1, order)
 
     return [page for _, page in sorted(enumerate(pages), key=key)]
+
+
+_IDENTIFIER_PAGES = ("legal", "terms", "privacy", "contact", "home", "about")
 
 
 def _company(page: dict[str, Any]) -> dict[str, Any]:

@@ -481,7 +481,8 @@ def _lists_no(fields: list[str]) -> str:
 
 
 # The profile fields that hold the kind of value a question asks for.
-PROFILE_KINDS = {"email": ("email",), "phone": ("phone",), "place": ("address",), "hours": ("hours",)}
+PROFILE_KINDS = {"email": ("email",), "phone": ("phone",), "place": ("address",), "hours": ("hours",),
+                 "number": ("registration", "vat")}
 
 
 def extractive_answer(question: str, sources: list[Source], *, site: str | None = None,
@@ -505,7 +506,8 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         lines = profile_lines(profile.profile, fields)
         parts += [f"{line} [{profile.n}]" for _, line, _ in lines]
         found = {f for f, _, _ in lines}
-        missing = [f for f in fields if f not in found and f not in ("company", "description")]
+        # (the profile reads a few registers' numbers: the passages may give another's)
+        missing = [f for f in fields if f not in found and f not in ("company", "description", "registration", "vat")]
         short = _more_specific(question, profile.profile)
         if lines and not missing and not short and "description" not in fields:
             return "\n".join(parts)  # every value asked for, exactly

@@ -35,6 +35,12 @@ ASKS = {
     "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is)\b(?! (?:the|a|an|your|their|its|his|her)\b)|"
                           r"who (?:runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
                           r"\bnom\b|nombre", re.I),
+    # the numbers a legal notice states (registers' and tax offices' words in the corpus's languages)
+    "vat": re.compile(r"\bvat\b|ust-?id|umsatzsteuer|\btva\b|partita iva|\bbtw\b|\bnip\b|\bcif\b|\bnif\b|\buid\b|"
+                      r"\bmwst|\bmoms\b|\bmva\b|\balv\b|tax (?:id|number)", re.I),
+    "registration": re.compile(r"registration|registry|\bregister(?:ed)? (?:number|no)|company (?:number|no\b|id)|"
+                               r"\b(?:kvk|siret|siren|rcs|hrb|hra|krs|rea)\b|kamer van koophandel|handelsregister|"
+                               r"registernummer|num[eé]ro d.immatriculation", re.I),
     # what the company does: its description (a partial answer, so passages still count)
     "description": re.compile(r"\bwhat (?:does|do)\b.*\bdo\b|\bwhat (?:kind|type|sort) of (?:business|company|firm|work|shop|"
                               r"store|restaurant|place|services?)\b|\babout (?:them|it|the|this|us)\b|\boffer|\bsell|"
@@ -56,7 +62,9 @@ def asked_fields(question: str) -> list[str]:
     if "contact" in found:
         found = [f for f in found if f != "contact"]
         found = [*CONTACT, *(f for f in found if f not in CONTACT)]
-    order = ["company", "description", *CONTACT, "hours", "socials"]
+    if "vat" in found:
+        found = [f for f in found if f != "registration"]  # "VAT registration number" asks for the VAT ID
+    order = ["company", "description", *CONTACT, "hours", "socials", "registration", "vat"]
     return sorted(dict.fromkeys(found), key=order.index)
 
 
@@ -116,6 +124,11 @@ def _values(profile: dict[str, Any], field: str) -> list[tuple[str, str | None]]
         return [(_address(v), where(v)) for v in profile.get("addresses") or [] if isinstance(v, dict) and _address(v)]
     if field == "hours":
         return [(_hours(v), None) for v in profile.get("opening_hours") or []]
+    if field in ("registration", "vat"):
+        key = "registration" if field == "registration" else "vat_id"
+        where_from = (profile.get("provenance") or {}).get(key) or {}
+        value = profile.get(key)
+        return [(value, where_from.get("url") if isinstance(where_from, dict) else None)] if value else []
     if field == "socials":
         return [(f"{v.get('network')}: {v['url']}", where(v)) for v in profile.get("socials") or []
                 if isinstance(v, dict) and v.get("url")]
@@ -123,8 +136,8 @@ def _values(profile: dict[str, Any], field: str) -> list[tuple[str, str | None]]
 
 
 LABELS = {"company": "Company", "description": "About", "email": "Email", "phone": "Phone", "address": "Address",
-          "hours": "Opening hours", "socials": "Social profiles"}
-ALL_FIELDS = ["company", "description", *CONTACT, "hours", "socials"]
+          "hours": "Opening hours", "socials": "Social profiles", "registration": "Registration", "vat": "VAT ID"}
+ALL_FIELDS = ["company", "description", *CONTACT, "hours", "socials", "registration", "vat"]
 
 
 def profile_lines(profile: dict[str, Any], fields: list[str]) -> list[tuple[str, str, str | None]]:

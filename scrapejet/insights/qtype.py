@@ -293,7 +293,8 @@ _PERSON_CUE = re.compile(
 
 
 # A register's or tax authority's number asked for, and what one looks like
-_IDENTIFIER_ASKED = re.compile(r"registration|\bregister(?:ed)? (?:number|no)|company (?:number|no|id)|"
+_IDENTIFIER_ASKED = re.compile(r"registration|\bregister(?:ed)? (?:number|no)|registry (?:code|number|no)|registrikood|"
+                               r"company (?:number|no|id)|"
                                r"organi[sz]ation(?:al)? (?:number|no|id)|\borg\.? ?(?:nr|no)\b|business id|"
                                r"\bvat\b|tax (?:id|number|no)|\b(?:kvk|cvr|siret|siren|rcs|nip|regon|krs|ico|dic|"
                                r"y-tunnus|abn|acn|uid|cif|nif|oib|afm|αφμ)\b|handelsregister|registernummer|"

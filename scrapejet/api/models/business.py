@@ -51,9 +51,13 @@ class BusinessProfileOut(BaseModel):
     socials: list[dict[str, Any]] = Field(description="{network, url, handle, found_on[]}")
     opening_hours: list[Any]
     geo: dict[str, Any] | None
+    vat_id: str | None = Field(None, description="the VAT number the pages state (\"DE287456193\")")
+    registration: str | None = Field(None, description="the register and number the pages state "
+                                                       "(\"HRB 12345\", \"KvK 12345678\", \"Company Number 14599592\")")
     pages: dict[str, str] = Field(description="role (home, about, contact, legal, privacy...) -> URL")
     schema_org: dict[str, Any]
-    provenance: dict[str, Any] = Field(description="where company_name, description and logo came from; "
+    provenance: dict[str, Any] = Field(description="where company_name, description, logo, vat_id and registration "
+                                                   "came from; "
                                                    "`rendered`: the pages rendered in Chromium (render_js auto), "
                                                    "each with why")
     created_at: str | None

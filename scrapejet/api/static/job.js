@@ -164,6 +164,9 @@ function renderProfile(profile) {
     h("h3", { id: "profile-name", class: "profile-name" }, profile.company_name || profile.site),
     profile.description ? h("p", { class: "description" }, profile.description) : null,
     profile.logo ? h("p", { class: "hint" }, "Logo: ", external(profile.logo)) : null,
+    profile.registration || profile.vat_id
+      ? h("p", { class: "hint" }, [profile.registration, profile.vat_id && `VAT ID ${profile.vat_id}`].filter(Boolean).join(" · "))
+      : null,
     h("div", { class: "profile-grid" },
       h("div", {}, ...profileList("E-mails", profile.emails, (e) => [h("a", { href: `mailto:${e.email}` }, e.email)])),
       h("div", {}, ...profileList("Phones", phones, (p) => [
