@@ -73,6 +73,7 @@ def corpus_sites() -> list[dict]:
         sites.append({
             "corpus": "corpus-heldout" if heldout(label["site"]) else "corpus-tune",
             "site": label["site"], "folder": folder, "home": label["home"], "domain": label.get("domain"),
+            "published_at": label.get("published_at"),
             "present": folder.is_dir(),
             "emails": {e.lower() for e in label["emails"]},
             "phones": {n for n, t in phones.items() if t != "fax"},
@@ -243,12 +244,17 @@ def served_folder(site: dict, port: int, work: Path) -> Path:
     each other by absolute URL on its domain (``https://www.firma.nl/contact``)
     is served under that name, its links pointed at this loopback origin
     (the only change made to the pages), so the crawl follows them as it
-    would on the real host."""
+    would on the real host. A site published under a folder of another host
+    (``published_at``: "https://owner.github.io/project/", whose pages link
+    each other by that prefix) has that prefix pointed at the origin's root."""
     if not site["domain"]:
         return site["folder"]
     bare = re.escape(site["domain"].removeprefix("www."))
     own = re.compile(rf"(?:https?:)?//(?:www\.)?{bare}(?::\d+)?(?=[/\"'?#\s]|$)".encode())
     origin = f"http://{site['domain']}:{port}".encode()
+    if site.get("published_at"):
+        prefix = re.escape(site["published_at"].rstrip("/").split("//", 1)[-1])
+        own = re.compile(rf"(?:https?:)?//{prefix}(?=[/\"'?#\s]|$)|".encode() + own.pattern)
     target = work / "served" / site["site"]
     for file in site["folder"].rglob("*"):
         if file.is_file():
