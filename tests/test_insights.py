@@ -348,6 +348,15 @@ def test_an_opening_hours_table_is_read_under_its_label():
 
 
 @pytest.mark.parametrize("question, kind", [
+    # Cyrillic addresses and prices ("централният" holds no price: "цен" only as a word's start)
+    ("На какъв адрес се намира централният офис на ЕНИ-92 в Пловдив?", "place"),
+    ("За якою адресою розташований київський офіс?", "place"),
+    ("Колко струва профилактиката на климатик?", "price"),
+    ("Сколько стоит полный курс обучения?", "price"),
+    # the town asked for in the site's language; Dutch "wie" asks who (German "wie ist" how)
+    ("Dans quelle ville se trouve le Haras d'Azur ?", "place"),
+    ("In welchem Ort ist die Praxis?", "place"),
+    ("Wie is de oprichtster van VoetSelect?", "person"),
     ("Who founded Northwind Tools?", "person"), ("Wer hat die Firma gegründet?", "person"),
     ("When was Northwind Tools founded?", "when"), ("Wann wurde die Firma gegründet?", "when"),
     ("Where is the shop?", "place"), ("Wie ist die Adresse?", "place"), ("¿Dónde está la tienda?", "place"),
@@ -1342,3 +1351,13 @@ def test_a_register_number_the_profile_read_from_the_footer_answers_the_question
     # a profile without one leaves the question to the passages, and says nothing of it
     answer = _answer_with_profile("What is the company number of Sonnenkorn?", HITS[:1], PROFILE)
     assert "profile lists no" not in answer and "[2]" not in answer
+
+
+def test_a_team_card_that_gives_the_role_above_the_name():
+    about = Hit(31, "voetselect.test", "http://voetselect.test/overons.html", "Over ons",
+                "# Over ons\n\nOprichtster & hoofdbehandelaar\n\nCorine Voets\n\n(Sport)podotherapeut & acupuncturist\n\n"
+                "Corine studeerde in 1995 af aan Fontys Podotherapie in Eindhoven en opende direct daarna haar eigen "
+                "praktijk in Schijndel.", 0.7, ["Over ons"])
+    question = "Wie is de oprichtster en hoofdbehandelaar van VoetSelect Podotherapie?"
+    answer = answer_from(question, sources_for(question, [about]), None, site="voetselect.test").answer
+    assert "Corine Voets" in answer and "do not clearly answer" not in answer, answer

@@ -82,7 +82,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
                          r"\bkainuoja|\bkaina\b|\bhinta|veloitus|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
-                         r"\bcijena|\bцен|\bцін|\bстоимост|\bвартіст|"
+                         r"\bcijena|\bцен(?!тр)|\bцін|\bструва|\bкошту|\bстоит\b|\bчини\b|\bстоимост|\bвартіст|"
                          # Slovenian, Czech, Slovak "how much does it cost": koliko stane, kolik stojí, koľko stojí
                          r"\bstane\b|\bstoji\b|\bkosztuje\b|"
                          # "how high is the deposit", "jak vysokou vratnou kauci": an amount of money
@@ -137,7 +137,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"architect|engineer|chef|person|people|employee|partner|member|advisor|consultant)s?\b|"
                           r"\bwer\b|inhaber|grunder(?:in)?\b|geschaftsfuhr|leiter|\bqui\b|proprietaire|fondateur|"
                           r"fondatrice|gerant|\bquien\b|dueno|propietari|fundador|\bchi\b|titolare|fondatore|"
-                          r"eigenaar|oprichter|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
+                          r"eigenaar|eigenares|oprichter|oprichtster|zaakvoerder|zaakvoerster|"
+                          # Dutch "wie is" (German "wie ist" asks how)
+                          r"\bwie (?:is|zijn|runt|runnen|leidt|heeft|hebben|beheert|behandelt)\b|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
                           r"\bcine\b|\bkim\b|sahib|ποιος|ποια|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
                           r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the")),
     ("when", re.compile(r"\bwhen\b|what year|which year|since|how old|founded|established|opened|\bwann\b|seit wann|"
@@ -159,6 +161,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
                          r"\bnerede\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|\bhvar\b|"
                          r"\bmissa\b|\bosoite\b|"
+                         # Cyrillic: Bulgarian, Russian, Ukrainian, Serbian, Macedonian "where" and "is located"
+                         r"\bкъде\b|\bгде\b|\bде\b|\bкаде\b|\bгдје\b|\bнамира\b|\bнаходится\b|\bзнаходиться\b|"
+                         r"\bрозташован\w*|\bрасположен\w*|\bразположен\w*|"
                          # Catalan "on és / on està …" (an English "on" starts no such question)
                          r"^\W*on (?:es|esta|estan|son|puc|podem|trobo|trobar|queda)\b|\badreca\b")),
 ]
@@ -272,7 +277,7 @@ _PERSON_CUE = re.compile(
     # ("owner", not "homeowners")
     r"(?<!home)owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
-    r"dueno|propietari|fundador|titolare|fondatore|eigenaar|oprichter|proprietario|wlasciciel|tulajdonos|"
+    r"dueno|propietari|fundador|titolare|fondatore|eigenaar|eigenares|oprichter|oprichtster|proprietario|wlasciciel|tulajdonos|"
     r"vlasnik|lastnik|omanik|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
     r"directeur|directrice|dirigeant|direkt[oø]r|responsable|gerente|geschaftsfuhrerin|inhaberin|\banwalt(?:in)?\b|avocat|abogad|avvocat|"
@@ -318,10 +323,16 @@ _POSTCODE_WORDS = (r"\b(?:postal code|postcode|post code|zip code|zip|postleitza
 _POSTCODE_ASKED = re.compile(_POSTCODE_WORDS)
 # "In which town is it registered?" asks for a place, though "registered" asks for a number elsewhere.
 _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region|district|sector|street)\b|"
+                          # ... in the sites' languages: "Dans quelle ville", "In welchem Ort", "En qué ciudad"
+                          r"\bquel(?:le)? (?:ville|commune|localite|village|region)\b|"
+                          r"\b(?:que|cual|qual|quale|che) (?:ciudad|pueblo|localidad|cidade|citta|paese|comune|localita)\b|"
+                          r"\bwelche[mnrs]? (?:stadt|ort|ortschaft|gemeinde)\b|\bwelke (?:stad|plaats|gemeente)\b|"
+                          r"\b(?:w )?(?:jakim|ktorym) miescie\b|\b(?:v )?(?:jakem|kterem) meste\b|\bmelyik (?:varos|telepules)|"
+                          r"\b(?:hvilken|vilken) (?:by|stad|ort|kommune)\b|\bmissa kaupungissa\b|\bhangi (?:sehir|ilce)\b|"
                           r"\bstreet address\b|" + _POSTCODE_WORDS + "|"
                           # an address asked for by its word, after "which"/"ποια" that would ask who
                           r"(?<!web )(?<!ip )(?<!site )\b(?:address|adresse|anschrift|direccion|indirizzo|adres|"
-                          r"endereco|morada|διευθυνση|adresa)\b")
+                          r"endereco|morada|διευθυνση|adresa|адрес\w*|адреса\w*)\b")
 
 # "Which year", in any language, asks for a year ("Ποια χρονιά ξεκίνησε...": "ποια" alone asks who).
 _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welches jahr|in welchem jahr|quel(?:le)? annee|"
@@ -651,10 +662,14 @@ _INTRO = (r"\b(?:i am|i'm|i’m|my name is|ich bin|mein name ist|ich hei(?:ss|ß
 
 def first_name_cards(units: list[str]) -> list[str]:
     """Team cards that give a first name alone, then the role ("Angela" /
-    "Executive Chef & Pasticcera"), read together."""
+    "Executive Chef & Pasticcera"), read together; and cards that give the
+    role above the name ("Oprichtster & hoofdbehandelaar" / "Corine Voets")."""
     return [f"{a} · {b}" for a, b in zip(units, units[1:])
             if re.fullmatch(r"[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}", a.strip()) and fold(a.strip()) not in STOP_WORDS
-            and len(b.split()) <= 8 and _PERSON_CUE.search(fold(b))]
+            and len(b.split()) <= 8 and _PERSON_CUE.search(fold(b))] + [
+        f"{a} · {b}" for a, b in zip(units, units[1:])
+        if len(a.split()) <= 6 and not a.rstrip().endswith((".", "!", "?")) and _PERSON_CUE.search(fold(a))
+        and is_name_line(b)]
 
 
 def _labelled_by(sentence: str, first: str, asked: set[str], names: list[list[str]]) -> bool:
