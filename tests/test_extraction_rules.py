@@ -2129,3 +2129,20 @@ def test_the_profile_carries_the_register_and_vat_numbers_with_where_they_were_f
     assert profile["vat_id"] == "GB123456789"
     assert profile["provenance"]["registration"]["url"] == "http://wasteone.test/"
     assert profile["provenance"]["vat_id"]["url"] == "http://wasteone.test/legal"
+
+
+def test_a_marked_town_with_its_postcode_before_the_street():
+    page = "<main><p>гр. Пловдив 4003,  ул. Васил Левски №170</p></main>"
+    assert _addresses(page, "http://eni92.bg/contacts.php", role="contact") == [("ул. Васил Левски №170", "4003", "Пловдив")]
+
+
+def test_branches_given_as_a_marked_town_above_the_street():
+    page = ("<main><ul><li><p><b>м. Київ</b></p><p>вул. Рогнідинська, 4а</p><p>тел. +38 (096) 499 82 10</p></li>"
+            "<li><p><b>м. Полтава</b></p><p>вул. Н. Левицького, 5</p></li></ul></main>")
+    assert _addresses(page, "http://karpat-t.com.ua/contacts.html", role="contact") == [
+        ("вул. Рогнідинська 4а", None, "Київ"), ("вул. Н. Левицького 5", None, "Полтава")]
+
+
+def test_an_italian_postcode_between_dashes_is_no_house_number():
+    page = "<footer><p>VIA VARIANTE 7/BIS 103 - 80035 - NOLA (NA) | Partita IVA: 10090291211</p></footer>"
+    assert _addresses(page, "http://rgpetroleum.it/") == [("VIA VARIANTE 7/BIS 103", "80035", "NOLA")]

@@ -108,12 +108,22 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
         if following is not None and following.block == line.block and _continues(following.text):
             continue  # "Av Insurgentes #1098, Miguel Hidalgo<br>Cuautla, Morelos, CP 62748": a street and district line
         hit = _read(text, labelled=label)
+        above = lines[index - 1] if index else None
+        if hit is None and above is not None and not above.third_party and _marked_town(above.text):
+            # a branch's town above its street: "м. Харків" / "пр-т Героїв Харкова, 199 «Д-5»"
+            hit = _read(f"{text}, {above.text.strip()}", labelled=label)
         if hit is not None:
             found.append({**hit, "country": country, "as_written": text.strip(" ,.")})
     return found
 
 
 _ITEM_BAR = re.compile(r"\s[|·•]\s")
+
+
+def _marked_town(text: str) -> bool:
+    """A town and its marker alone on a line: "м. Харків", "гр. Пловдив"."""
+    text = text.strip(" .:")
+    return bool(_TOWN_MARKER.match(text)) and _is_town(_TOWN_MARKER.sub("", text))
 
 
 def _address_text(raw: str) -> tuple[bool, str | None]:
@@ -206,9 +216,20 @@ _POSTCODE_LABEL_INSIDE = re.compile(r"\s+(?=(?:Cod po[sș]tal|COD PO[SȘ]TAL|C[o
 _POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,3}[ -]?\d{2,3}\s+[^\W\d_]")
 
 
+_BARE_POSTCODE = re.compile(r"\d{5}")
+# A marked town and its postcode after it: "гр. Пловдив 4003, ул. Васил Левски №170"
+_MARKED_TOWN_AND_CODE = re.compile(r"^(?P<town>\D+?)\s+(?P<code>\d{4})$")
+
+
 def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     text = _POSTCODE_LABEL_INSIDE.sub(", ", text)
     parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
+    marked_codes = []
+    for i, part in enumerate(parts):
+        found = _MARKED_TOWN_AND_CODE.match(part) if _TOWN_MARKER.match(part) else None
+        if found and _is_town(_TOWN_MARKER.sub("", found.group("town"))):
+            parts[i] = found.group("town")
+            marked_codes.append(found.group("code"))
     if parts and _is_country(parts[-1]):
         parts = parts[:-1]  # ("…, Napier, Hawke's Bay, New Zealand": the country is no part to count)
     if not 2 <= len(parts) <= _MAX_PARTS or any(_POSTCODE_AND_TOWN.match(part) for part in parts):
@@ -237,11 +258,14 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
         at -= 1
     street, rest = parts[at], parts[:at] + parts[at + 1:]
     # "вул. Верстова, 33": the house number as a part of its own
-    if at < len(rest) and _NUMBER_PART.fullmatch(rest[at]):
+    # (five digits are a postcode: "VIA VARIANTE 7/BIS 103 - 80035 - NOLA (NA)")
+    if at < len(rest) and _NUMBER_PART.fullmatch(rest[at]) and not _BARE_POSTCODE.fullmatch(rest[at]):
         street = f"{street} {rest.pop(at)}"
+    bare_codes = [part for part in rest if _BARE_POSTCODE.fullmatch(part)]
+    rest = [part for part in rest if not _BARE_POSTCODE.fullmatch(part)]
     rest = [part for part in rest if not _is_country(part)]
     # "C.P. 62748": a postcode that says it is one, in a part of its own
-    codes = [m.group(1) for m in map(_POSTCODE_PART.fullmatch, rest) if m]
+    codes = marked_codes + bare_codes + [m.group(1) for m in map(_POSTCODE_PART.fullmatch, rest) if m]
     rest = [part for part in rest if not _POSTCODE_PART.fullmatch(part)]
     marked = [part for part in rest if _TOWN_MARKER.match(part) and _is_town(_TOWN_MARKER.sub("", part))]
     towns = [i for i, part in enumerate(rest) if _is_town(part) or _DUBLIN_DISTRICT.fullmatch(part)]
