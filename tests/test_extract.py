@@ -768,6 +768,24 @@ def test_a_templates_lang_en_over_a_page_in_another_language() -> None:
     assert english["language"] == "en"
 
 
+def test_a_short_page_in_another_language_under_a_templates_lang_en() -> None:
+    # a contact page of a few lines: too short for the classifier's word alone,
+    # long enough for it to be sure (an English address block never is)
+    from scrapejet.extract.contacts import read_business_page
+
+    body = ("<main><h2>Hör gärna av dig till oss</h2><ul><li>tel/sms: <a href='skype:+0762979204?call'>076-297 92 04</a>"
+            "</li><li>e-mail: <a href='mailto:stora-bjarges@gmail.com'>stora-bjarges@gmail.com</a></li>"
+            "<li>postaddress: Eksta Bjärges 610, 623 54 Klintehamn</li></ul></main>")
+    page, contacts = read_business_page(f"<html lang='en'><body>{body}</body></html>".encode(),
+                                        "http://stora-bjarges.test/kontakt.html", role="contact")
+    assert page["language"] == "sv"
+    assert [p["e164"] for p in contacts["phones"]] == ["+46762979204"]
+    english = extract_page("<html lang='en'><body><main><p>Contact</p><p>Phone: 0400 255 338</p>"
+                           "<p>Email: admin@bluegum.example</p><p>12 Main Street, Palmerston NT 0830</p></main></body></html>",
+                           "http://bluegum.test/contact.html")
+    assert english["language"] == "en"
+
+
 def test_a_page_declared_english_that_reads_english_is_not_classified() -> None:
     # the classifier's model takes 0.4 s to load: a crawl of English pages must not pay it
     from scrapejet.extract.page import _reads_english
