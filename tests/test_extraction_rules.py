@@ -2146,3 +2146,19 @@ def test_branches_given_as_a_marked_town_above_the_street():
 def test_an_italian_postcode_between_dashes_is_no_house_number():
     page = "<footer><p>VIA VARIANTE 7/BIS 103 - 80035 - NOLA (NA) | Partita IVA: 10090291211</p></footer>"
     assert _addresses(page, "http://rgpetroleum.it/") == [("VIA VARIANTE 7/BIS 103", "80035", "NOLA")]
+
+
+def test_a_makers_credit_after_the_copyright_links_the_makers_profile():
+    page = ("<header><a href='https://www.facebook.com/eni92.eood/?fref=ts'>Facebook</a></header><main><p>Централен офис</p></main>"
+            "<footer><span>Всички права запазени Created by "
+            "<a href='https://www.facebook.com/profile.php?id=100000686533887'>Mitashki</a> &copy;</span></footer>")
+    assert [s["url"] for s in _contacts(page, "http://eni92.bg/contacts.php", role="contact")["socials"]] == [
+        "https://www.facebook.com/eni92.eood"]
+
+
+def test_faks_is_a_fax_label():
+    # Serbian, Croatian, Polish, Czech, Danish, Norwegian, Turkish, Estonian spell it "faks"
+    page = ("<main><p>Telefon: +381 (35) 563 926</p><p>Pošaljite nam faks: +381 (35) 562 115</p>"
+            "<p>Faks: +381 (11) 324 5678</p></main>")
+    kinds = {p["e164"]: p["type"] for p in _contacts(page, "http://izvor.rs/")["phones"]}
+    assert kinds == {"+38135563926": "landline", "+38135562115": "fax", "+381113245678": "fax"}

@@ -82,7 +82,7 @@ _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # 
 
 # (Cyrillic, Hebrew and CJK labels too: "Факс", "פקס", "ファックス"; full-width
 # "ＦＡＸ" is folded to "fax")
-_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|telecopie|\btelec\b|facsimile|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
+_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".

@@ -489,6 +489,11 @@ def mark_third_party(lines: list[Line]) -> None:
         bare = _NUMBERING.sub("", _LEADING_SYMBOLS.sub("", folded))
         directions = _DIRECTIONS_FROM.match(bare)
         label = directions or _THIRD_PARTY_LABEL.match(bare) or (line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
+        if not label and line.flags & FOOTER and len(line.text.split()) <= 12 and SITE_MAKER.search(folded):
+            # a maker's credit after the copyright ("Всички права запазени Created by
+            # Mitashki ©"): the line is theirs (its link, their profile), not what follows
+            line.third_party = True
+            continue
         if (directions or not line.flags & LINK) and len(line.text.split()) <= 12 and label:
             line.third_party = True
             if _is_label(line) or len(line.text.split()) <= 3:
