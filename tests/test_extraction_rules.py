@@ -2162,3 +2162,8 @@ def test_faks_is_a_fax_label():
             "<p>Faks: +381 (11) 324 5678</p></main>")
     kinds = {p["e164"]: p["type"] for p in _contacts(page, "http://izvor.rs/")["phones"]}
     assert kinds == {"+38135563926": "landline", "+38135562115": "fax", "+381113245678": "fax"}
+
+
+def test_a_unit_and_house_number_in_an_english_address_without_postcode():
+    page = "<footer><p>Great Spice Tauranga</p><p>4/44 Bureta Road, Otumoetai, Tauranga</p></footer>"
+    assert _addresses(page, "http://greatspice.co.nz/") == [("4/44 Bureta Road", None, "Tauranga")]

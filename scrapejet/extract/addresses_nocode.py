@@ -41,7 +41,8 @@ EN_STREET_WORDS = (
     r"Crescent|Close|Row|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Hill|Gardens|Mews|Walk|Green|Park|Grove|Parade|"
     r"Broadway|Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment"
 )
-_EN_STREET = re.compile(rf"^\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\.?$")
+# (a unit before the house number, "4/44 Bureta Road", or a range, "12-14 High Street")
+_EN_STREET = re.compile(rf"^\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\.?$")
 # What separates the parts of an address on one line: commas, and the
 # spaced dashes of "Via Roma 1 - Firenze" / "Sede: Via Lussana, 16 — Trescore"
 _SEPARATOR = re.compile(r",|\s[-–—]\s")
