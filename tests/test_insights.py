@@ -1361,3 +1361,17 @@ def test_a_team_card_that_gives_the_role_above_the_name():
     question = "Wie is de oprichtster en hoofdbehandelaar van VoetSelect Podotherapie?"
     answer = answer_from(question, sources_for(question, [about]), None, site="voetselect.test").answer
     assert "Corine Voets" in answer and "do not clearly answer" not in answer, answer
+
+
+def test_the_page_a_question_names_is_where_its_answer_is_looked_for():
+    from scrapejet.insights.qtype import asked_kind, stating_pages
+
+    question = "Who are the contact persons named on the Holidays In Malta contact page?"
+    on_page = stating_pages(question, asked_kind(question))
+    assert on_page("http://holidaysinmalta.test/contact/index.html") and on_page("http://holidaysinmalta.test/contact/")
+    assert not on_page("http://holidaysinmalta.test/faqs/index.html")
+    question = "Wer ist laut Impressum der Anbieter der Ferienwohnung?"
+    on_page = stating_pages(question, asked_kind(question))
+    assert on_page("http://fewo.test/impressum.html") and not on_page("http://fewo.test/about.html")
+    # a contact form is no contact page: the privacy policy says how long its data are kept
+    assert stating_pages("How long does Garage Locarno keep the data sent through its contact form?", "duration") is None

@@ -424,16 +424,44 @@ _PRICE_PAGE = re.compile(
     r"prisliste|prislista|fiyatlar|fiyat|timokatalogos|kainos|kainorastis|hinnakiri)(?:$|[-_.])")
 
 
+# A page the question names ("according to the Impressum", "on its contact
+# page", "in the privacy policy"): where the answer is, whatever its kind.
+_NAMED_PAGES = (
+    ("contact", re.compile(r"\bcontact page|kontaktseite|page (?:de )?contact|pagina de contacto|contactpagina")),
+    ("privacy", re.compile(r"privacy (?:policy|notice|statement)|datenschutzerklarung|politique de confidentialite|"
+                           r"politica de privacidad|politica de privacidade|privacybeleid|privacyverklaring|"
+                           r"informativa (?:sulla )?privacy|polityka prywatnosci")),
+    ("terms", re.compile(r"terms (?:and|&) conditions|terms of (?:service|use|sale|business)|\bagb\b|conditions generales|"
+                         r"terminos y condiciones|algemene voorwaarden|termini e condizioni")),
+    ("legal", re.compile(r"legal notice|impressum|\bimprint\b|mentions legales|aviso legal|note legali")),
+    ("about", re.compile(r"\babout (?:us )?page")),
+)
+
+
+def _url_role(url: str) -> str | None:
+    """A page's role by its URL; a folder's index by the folder's name ("/contact/index.html")."""
+    role = page_role(url)
+    if role is None:
+        folder = re.sub(r"(?:/index\.html?|/)$", "", url.split("?")[0].split("#")[0])
+        role = page_role(folder) if folder != url else None
+    return role
+
+
 def stating_pages(question: str, kind: str | None) -> Callable[[str], bool] | None:
     """Whether a page, by its URL, is where a business states the value
-    ``question`` asks for (``STATING_PAGES``; a price on the price list's
-    page); None for a kind without one."""
+    ``question`` asks for: the page the question names, else
+    ``STATING_PAGES`` (a price on the price list's page); None for a kind
+    without one."""
+    folded = fold(question)
+    named = next((role for role, pattern in _NAMED_PAGES if pattern.search(folded)), None)
+    if named is not None:
+        return lambda url: _url_role(url) == named
     if kind == "price":
         return lambda url: bool(_PRICE_PAGE.search(fold(url.rstrip("/").rpartition("/")[2]).removesuffix(".html")))
     roles = STATING_PAGES.get(kind or "")
     if not roles:
         return None
-    return lambda url: page_role(url) in roles
+    return lambda url: _url_role(url) in roles
 
 
 def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
