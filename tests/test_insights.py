@@ -165,6 +165,9 @@ def test_sentences_of_markdown_passages():
     ("When can I phone Add Value Makeover?", ["hours"]),  # when to call: the hours, not the number
     ("What kind of business is Yes, We Do?", ["description"]),
     ("What kind of wood does KlusJoop use?", []),
+    # the name of something the business has is not its own name
+    ("What is the name of Izvor's croissant?", []), ("What is the name of the bakery's own café?", []),
+    ("What is the name of the company?", ["company"]), ("What is the name of Waste One?", ["company"]),
 ])
 def test_business_questions_name_profile_fields(question, expected):
     assert asked_fields(question) == expected

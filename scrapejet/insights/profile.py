@@ -53,10 +53,20 @@ ABOUT = re.compile(r"compan|business|\bfirm\b|\bthey\b|\bthem\b|\btheir\b|untern
 CONTACT = ("email", "phone", "address")
 
 
+# The name of something the business has rather than its own ("the name of
+# Izvor's croissant", "the name of the technology they use"): no company name.
+_BUSINESS_NOUNS = (r"(?!(?:company|business|firm|shop|store|restaurant|practice|clinic|salon|studio|agency|hotel|"
+                   r"guest ?house|bakery|enterprise|establishment|owner|operator|legal entity)\b)")
+_NAME_OF_ANOTHER = re.compile(r"\bname of (?:(?:the|its|their|this|that|a|an) " + _BUSINESS_NOUNS + r"\w|"
+                              r"[\w&.'’-]+(?: [\w&.'’-]+){0,3}['’]s? " + _BUSINESS_NOUNS + r"\w)", re.I)
+
+
 def asked_fields(question: str) -> list[str]:
     """Profile fields a question asks for, in answer order; empty for a
     question the profile cannot answer."""
     found = [name for name, pattern in ASKS.items() if pattern.search(question)]
+    if "company" in found and _NAME_OF_ANOTHER.search(question):
+        found.remove("company")
     if re.search(_WHEN_TO_CALL, question, re.I):
         found = [f for f in found if f not in ("phone", "contact", "email")]
     if "contact" in found:
