@@ -1378,3 +1378,13 @@ def test_the_page_a_question_names_is_where_its_answer_is_looked_for():
     assert on_page("http://fewo.test/impressum.html") and not on_page("http://fewo.test/about.html")
     # a contact form is no contact page: the privacy policy says how long its data are kept
     assert stating_pages("How long does Garage Locarno keep the data sent through its contact form?", "duration") is None
+
+
+def test_the_town_asked_for_is_answered_by_a_town_named_after_in():
+    home = Hit(41, "harasdazur.test", "http://harasdazur.test/", "Haras d'Azur",
+               "# Haras d'Azur\n\nMa jument y a trouvé un cadre exceptionnel pour y finir sa croissance au pré.\n\n"
+               "Découvrez le Haras d’Azur à Tarascon, un havre de paix dédié aux chevaux de sport.", 0.6, ["Haras d'Azur"])
+    question = "Dans quelle ville se trouve le Haras d'Azur ?"
+    answer = answer_from(question, sources_for(question, [home]), None, site="harasdazur.test").answer
+    # (the closest sentence, said as such: a town in passing is not said to be the business's seat)
+    assert answer.split("closest sentences are: ")[-1].startswith("Découvrez le Haras d’Azur à Tarascon"), answer

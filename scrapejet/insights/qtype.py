@@ -322,13 +322,18 @@ _POSTCODE_WORDS = (r"\b(?:postal code|postcode|post code|zip code|zip|postleitza
                    r"postna stevilka|postanski broj)\b")
 _POSTCODE_ASKED = re.compile(_POSTCODE_WORDS)
 # "In which town is it registered?" asks for a place, though "registered" asks for a number elsewhere.
+# The town asked for: "which town", "Dans quelle ville", "In welchem Ort", "En qué ciudad"
+_TOWN_WORDS = (r"\b(?:which|what) (?:town|city|village)\b|"
+               r"\bquel(?:le)? (?:ville|commune|localite|village)\b|"
+               r"\b(?:que|cual|qual|quale|che) (?:ciudad|pueblo|localidad|cidade|citta|paese|comune|localita)\b|"
+               r"\bwelche[mnrs]? (?:stadt|ort|ortschaft|gemeinde)\b|\bwelke (?:stad|plaats|gemeente)\b|"
+               r"\b(?:w )?(?:jakim|ktorym) miescie\b|\b(?:v )?(?:jakem|kterem) meste\b|\bmelyik (?:varos|telepules)|"
+               r"\b(?:hvilken|vilken) (?:by|stad|ort|kommune)\b|\bmissa kaupungissa\b|\bhangi (?:sehir|ilce)\b")
+_TOWN_ASKED = re.compile(_TOWN_WORDS)
+# ... which a town named after "in" answers: "Découvrez le Haras d’Azur à Tarascon"
+_IN_TOWN = re.compile(r"(?:^|\s)(?:in|à|a|en|im|in der|i|w|we|v|ve|u|в|у|στο|στη|ad|au|te|nach)\s+[A-ZÀ-ÞĀ-ſΑ-ΩА-Я][\w'’-]{2,}")
 _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region|district|sector|street)\b|"
-                          # ... in the sites' languages: "Dans quelle ville", "In welchem Ort", "En qué ciudad"
-                          r"\bquel(?:le)? (?:ville|commune|localite|village|region)\b|"
-                          r"\b(?:que|cual|qual|quale|che) (?:ciudad|pueblo|localidad|cidade|citta|paese|comune|localita)\b|"
-                          r"\bwelche[mnrs]? (?:stadt|ort|ortschaft|gemeinde)\b|\bwelke (?:stad|plaats|gemeente)\b|"
-                          r"\b(?:w )?(?:jakim|ktorym) miescie\b|\b(?:v )?(?:jakem|kterem) meste\b|\bmelyik (?:varos|telepules)|"
-                          r"\b(?:hvilken|vilken) (?:by|stad|ort|kommune)\b|\bmissa kaupungissa\b|\bhangi (?:sehir|ilce)\b|"
+                          + _TOWN_WORDS + "|"
                           r"\bstreet address\b|" + _POSTCODE_WORDS + "|"
                           # an address asked for by its word, after "which"/"ποια" that would ask who
                           r"(?<!web )(?<!ip )(?<!site )\b(?:address|adresse|anschrift|direccion|indirizzo|adres|"
@@ -882,6 +887,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         postcode = holds_postcode(sentence)
         # a town named in passing ("in our Leeds workshop"): a capitalised word past the first
         named = bool(_PROPER.search(sentence))
+        if named and _TOWN_ASKED.search(fold(question)) and _IN_TOWN.search(sentence):
+            return 0.75  # the town asked for, named after "in"
         # a whole address (street and postcode) above a part of one
         return 1.0 if street and postcode else 0.75 if street or postcode else 0.5 if named else 0.0
     if kind == "person":
