@@ -1388,3 +1388,15 @@ def test_the_town_asked_for_is_answered_by_a_town_named_after_in():
     answer = answer_from(question, sources_for(question, [home]), None, site="harasdazur.test").answer
     # (the closest sentence, said as such: a town in passing is not said to be the business's seat)
     assert answer.split("closest sentences are: ")[-1].startswith("Découvrez le Haras d’Azur à Tarascon"), answer
+
+
+def test_a_titled_couple_is_a_person_and_an_inventory_is_no_couple():
+    contact = Hit(51, "holidaysinmalta.test", "http://holidaysinmalta.test/contact/", "Contact",
+                  "# Contact\n\nContact Details\n\nMr & Mrs Cassar Mallia\n\nVilla Margherita Apartments, Plot 3, "
+                  "Santa Maria Estate, Mellieħa, MLH 2702", 0.5, ["Contact"])
+    villa = Hit(52, "holidaysinmalta.test", "http://holidaysinmalta.test/properties/villa/", "Villa",
+                "# Villa\n\nSun Loungers and Parasoles\n\nIron and Iron Board\n\nStandard Fans", 0.6, ["Villa"])
+    question = "Who are the contact persons named on the Holidays In Malta contact page?"
+    answer = answer_from(question, sources_for(question, [villa, contact]), None, site="holidaysinmalta.test").answer
+    assert answer.startswith("Mr & Mrs Cassar Mallia") or "Cassar Mallia [2]" in answer.split("\n")[0], answer
+    assert "Iron Board" not in answer, answer

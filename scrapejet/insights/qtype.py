@@ -613,6 +613,10 @@ def _names(sentence: str) -> list[list[str]]:
 _HONORIFIC = re.compile(r"^(?:(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mag|Ing|Dipl\.-Ing|Avv|Dott|Dott\.ssa|Dottssa|Mme|Mlle|Sr|Sra|Hr|Fr)\.?\s+)+")
 
 
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Herr|Frau|Mme|Mlle|Sig\.ra|Sra|Sr|Dr|Dra)\.?\s+"
+                          r"(?:(?:&|and|und|et|y|e)\s+(?:Mrs|Frau|Mme|Sra|Dr)\.?\s+)?[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]+")
+
+
 def is_name_line(text: str) -> bool:
     """A line that is a person's name and nothing else ("Mila Zanforlin",
     "Héctor A. García", "Alina Zaharia, MA"): the head of a team card."""
@@ -931,8 +935,12 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         cue = cue or any(_labelled_by(sentence, name[0], asked, names) for name in found)
         # ...and a couple named together, as hosts and owners sign ("Margaret and
         # Tony Spowart", "Kathrin & Florian Häusler", "Harriet and Rachel")
+        # (two different first names: "Iron and Iron Board" is an inventory)
         cue = cue or any(not ({fold(match.group(1)), fold(match.group(2))} & (asked | STOP_WORDS | _ROLE_WORDS))
+                         and fold(match.group(1)) != fold(match.group(2))
                          and fold(match.group(3)) not in common for match in _COUPLE.finditer(sentence))
+        # ...and a title before a name ("Mr & Mrs Cassar Mallia", "Herr und Frau Huber")
+        cue = cue or bool(_TITLED_NAME.search(sentence))
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0
