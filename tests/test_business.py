@@ -55,6 +55,9 @@ def test_discovery_by_links_sitemap_and_guessed_paths(env, web, tmp_path):
     assert {path_of(f["url"]) for f in phone["found_on"]} == {"/kontakt/", "/impressum"}
     assert {a["postal_code"] for a in profile["addresses"]} == {"79098"}
     assert "Sonnenkorn" in profile["company_name"]
+    # the register and VAT numbers of the legal notice, with the page they were read on
+    assert (profile["registration"], profile["vat_id"]) == ("HRB 701234", "DE123456789")
+    assert path_of(profile["provenance"]["registration"]["url"]) == "/impressum"
     # the feed held the profile only; the stored one is the same
     assert env.storage().get_profile(job_id)["emails"] == profile["emails"]
 

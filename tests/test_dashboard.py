@@ -331,6 +331,7 @@ def test_every_kind_from_the_page_to_its_results_and_questions(env, web, browser
         profile = page.locator("#profile")
         expect(profile.get_by_role("link", name="hallo@sonnenkorn-baeckerei.de")).to_be_visible()
         expect(profile).to_contain_text("Pages by role")
+        expect(profile).to_contain_text("HRB 701234 · VAT ID DE123456789")
         expect(profile.locator(".found-on").first).to_contain_text("from")
         with page.expect_download() as download_info:
             page.locator("#download-buttons").get_by_role("button", name="JSON", exact=True).click()

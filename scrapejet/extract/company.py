@@ -451,10 +451,16 @@ def vat_id(doc: Document) -> str | None:
     return None
 
 
+# A line that gives the company's own entry in a register, though it names
+# the court that keeps it ("Registergericht: Amtsgericht Freiburg, HRB 701234"),
+# which marks the line as a third party's for phones and addresses.
+_OWN_REGISTER_LINE = re.compile(r"^(?:registergericht|handelsregister|registernummer|registereintrag|eintragung im)", re.I)
+
+
 def registration(doc: Document) -> str | None:
     previous = ""
     for line in doc.lines:
-        if line.third_party:
+        if line.third_party and not _OWN_REGISTER_LINE.match(line.text.strip()):
             previous = ""
             continue
         # the label may stand on the line above: "Company Number:<br>14599592"
