@@ -107,15 +107,18 @@ def test_scrapejet_business_cli_and_export(env, web, tmp_path):
     proc = env.scrapejet("business", web.url("hidden-legal.test"), "--format", "csv", "-o", str(out))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "hallo@sonnenkorn-baeckerei.de" in proc.stdout and "+497614839217" in proc.stdout
+    assert "registration : HRB 701234" in proc.stdout and "VAT ID       : DE123456789" in proc.stdout
     assert "hint" not in proc.stdout
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
     assert {"field": "email", "value": "hallo@sonnenkorn-baeckerei.de"}.items() <= rows[
         [r["field"] for r in rows].index("email")].items()
     assert {r["detail"] for r in rows if r["field"] == "page"} == {"home", "about", "contact", "privacy", "legal"}
+    assert {(r["field"], r["value"]) for r in rows} >= {("registration", "HRB 701234"), ("vat_id", "DE123456789")}
     (job,) = env.jobs().list(kind="business")
     # export: the profile by default (markdown here), the pages with --pages
     proc = env.scrapejet("export", job.job_id, "--format", "markdown", "-o", "-")
     assert proc.returncode == 0 and proc.stdout.startswith("# ") and "## Emails" in proc.stdout
+    assert "Registration: HRB 701234" in proc.stdout and "VAT ID: DE123456789" in proc.stdout
     proc = env.scrapejet("export", job.job_id, "--pages", "-o", "-")
     assert len(proc.stdout.splitlines()) == 5
 
