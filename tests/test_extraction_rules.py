@@ -2104,9 +2104,12 @@ def test_a_village_address_given_as_fields():
 @pytest.mark.parametrize("fields, expected", [
     ("<b>Straße:</b> Hauptstraße 5<br><b>PLZ / Ort:</b> 80331 München", ("Hauptstraße 5", "80331", "München")),
     ("<b>Adresa:</b> Hlavní 12<br><b>PSČ:</b> 784 01<br><b>Město:</b> Litovel", ("Hlavní 12", "784 01", "Litovel")),
+    # read in the order the country writes them: "Leeds LS1 4AB"
+    ("Address: 5 High Street<br>Town: Leeds<br>Postcode: LS1 4AB", ("5 High Street", "LS1 4AB", "Leeds")),
 ])
 def test_an_address_given_as_a_forms_fields(fields, expected):
-    assert _addresses(f"<p>{fields}</p>", "http://example.cz/") == [expected]
+    url = "http://example.co.uk/" if "Postcode" in fields else "http://example.cz/"
+    assert _addresses(f"<p>{fields}</p>", url) == [expected]
 
 
 def test_branches_given_as_town_dash_street():

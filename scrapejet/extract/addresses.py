@@ -560,7 +560,9 @@ def _from_fields(lines: list[Line], country_hint: str | None) -> list[_Hit]:
         if postcode.group("town"):
             place = postcode.group("v").strip(" ,.")  # "80331 München"
         elif town is not None:
-            place = f"{postcode.group('v').strip()} {town.group('v').strip(' ,.')}"
+            code, name = postcode.group("v").strip(), town.group("v").strip(" ,.")
+            # in the order the country writes them: "Leeds LS1 4AB", "79098 Freiburg"
+            place = f"{name} {code}" if _postcode_after_town(country_hint) else f"{code} {name}"
         elif village := _VILLAGE_NUMBER.match(street_value):
             street_value = re.sub(r"\s*[-–]\s*(?=\d)", " ", street_value)
             place = f"{postcode.group('v').strip()} {village.group('village').strip()}"
