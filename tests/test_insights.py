@@ -68,6 +68,11 @@ def sources_for(question: str, hits=HITS) -> list[Source]:
     return [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
 
 
+def _extractive(question, hits):
+    """The extractive answer from the passages retrieved for ``hits``, on their site."""
+    return answer_from(question, sources_for(question, hits), None, site=hits[0].site).answer
+
+
 def _answer_with_profile(question, hits, profile):
     """The extractive answer from the passages retrieved for ``hits`` and the
     site's profile as source 2, as a crawled site with a stored profile gets it."""
@@ -1189,7 +1194,7 @@ def test_how_soon_they_reply_and_how_high_a_deposit_is_read_in_the_pages_languag
     other = Hit(45, "hidden-legal.test", "http://hidden-legal.test/zuidlaren", "Zuidlaren",
                 "# Zuidlaren\n\nNaar de stad Groningen is het een kwartier tot twintig minuten rijden.", 0.9, ["Zuidlaren"])
     question = "How soon does VL Warmte usually reply to an enquiry?"
-    answer = answer_from(question, sources_for(question, [other, page]), None, site="hidden-legal.test").answer
+    answer = _extractive(question, [other, page])
     assert "1 werkdag" in answer.split("\n")[0].split("[")[0], answer
 
 
@@ -1202,7 +1207,7 @@ def test_a_team_card_under_a_doctors_name_answers_who_founded_it():
                "Fundador de la clínica i referent de l'odontologia a la demarcació de Lleida.\nDr. Joan Carrera Carrillo\n"
                "Director Mèdic · Cirurgia i Implantologia", 0.9, ["L'equip"])
     question = "Who founded the Estudi Dental Carrera clinic?"
-    answer = answer_from(question, sources_for(question, [team]), None, site="hidden-legal.test").answer
+    answer = _extractive(question, [team])
     assert answer.startswith("Dr. Joan Carrera Guiu"), answer
 
 
@@ -1362,7 +1367,7 @@ def test_a_team_card_that_gives_the_role_above_the_name():
                 "Corine studeerde in 1995 af aan Fontys Podotherapie in Eindhoven en opende direct daarna haar eigen "
                 "praktijk in Schijndel.", 0.7, ["Over ons"])
     question = "Wie is de oprichtster en hoofdbehandelaar van VoetSelect Podotherapie?"
-    answer = answer_from(question, sources_for(question, [about]), None, site="voetselect.test").answer
+    answer = _extractive(question, [about])
     assert "Corine Voets" in answer and "do not clearly answer" not in answer, answer
 
 
@@ -1385,7 +1390,7 @@ def test_the_town_asked_for_is_answered_by_a_town_named_after_in():
                "# Haras d'Azur\n\nMa jument y a trouvé un cadre exceptionnel pour y finir sa croissance au pré.\n\n"
                "Découvrez le Haras d’Azur à Tarascon, un havre de paix dédié aux chevaux de sport.", 0.6, ["Haras d'Azur"])
     question = "Dans quelle ville se trouve le Haras d'Azur ?"
-    answer = answer_from(question, sources_for(question, [home]), None, site="harasdazur.test").answer
+    answer = _extractive(question, [home])
     # (the closest sentence, said as such: a town in passing is not said to be the business's seat)
     assert answer.split("closest sentences are: ")[-1].startswith("Découvrez le Haras d’Azur à Tarascon"), answer
 
@@ -1397,6 +1402,6 @@ def test_a_titled_couple_is_a_person_and_an_inventory_is_no_couple():
     villa = Hit(52, "holidaysinmalta.test", "http://holidaysinmalta.test/properties/villa/", "Villa",
                 "# Villa\n\nSun Loungers and Parasoles\n\nIron and Iron Board\n\nStandard Fans", 0.6, ["Villa"])
     question = "Who are the contact persons named on the Holidays In Malta contact page?"
-    answer = answer_from(question, sources_for(question, [villa, contact]), None, site="holidaysinmalta.test").answer
+    answer = _extractive(question, [villa, contact])
     assert answer.startswith("Mr & Mrs Cassar Mallia") or "Cassar Mallia [2]" in answer.split("\n")[0], answer
     assert "Iron Board" not in answer, answer

@@ -35,7 +35,9 @@ ASKS = {
     "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is)\b(?! (?:the|a|an|your|their|its|his|her)\b)|"
                           r"who (?:runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
                           r"\bnom\b|nombre", re.I),
-    # the numbers a legal notice states (registers' and tax offices' words in the corpus's languages)
+    # the numbers a legal notice states: the words of the registers and tax
+    # numbers extract/company.py reads (narrower than qtype's identifier words,
+    # which the passages answer: a Y-tunnus or a CVR number is no profile field)
     "vat": re.compile(r"\bvat\b|ust-?id|umsatzsteuer|\btva\b|partita iva|\bbtw\b|\bnip\b|\bcif\b|\bnif\b|\buid\b|"
                       r"\bmwst|\bmoms\b|\bmva\b|\balv\b|tax (?:id|number)", re.I),
     "registration": re.compile(r"registration|registry|\bregister(?:ed)? (?:number|no)|company (?:number|no\b|id)|"
