@@ -167,11 +167,10 @@ def profile_markdown(profile: dict[str, Any]) -> str:
     lines = [f"# {profile.get('company_name') or profile.get('site') or 'Business profile'}", ""]
     if profile.get("description"):
         lines += [f"> {profile['description'].strip()}", ""]
-    lines += [f"Site: {profile.get('site') or ''}  ", f"Job: {profile.get('job_id')}  "]
-    lines += [f"{label}: {profile[key]}  " for key, label in (("vat_id", "VAT ID"), ("registration", "Registration"))
+    facts = [f"Site: {profile.get('site') or ''}", f"Job: {profile.get('job_id')}"]
+    facts += [f"{label}: {profile[key]}" for key, label in (("vat_id", "VAT ID"), ("registration", "Registration"))
               if profile.get(key)]
-    lines[-1] = lines[-1].rstrip()
-    lines.append("")
+    lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]  # (two spaces: a Markdown line break)
     sections = [
         ("Emails", profile.get("emails"), lambda v: v.get("email")),
         ("Phones", profile.get("phones"),
