@@ -1462,6 +1462,17 @@ def test_one_street_and_number_under_two_postcodes_of_structured_data_is_one_add
                          "locality": "Kepez/Antalya", "source": "text"})
 
 
+def test_one_postcode_and_the_same_street_numbers_written_two_ways_is_one_address():
+    # (a comparison that once raised when both sides had the same postcode:
+    # a site whose pages wrote its street two ways got no profile at all)
+    from scrapejet.extract.addresses import same_address
+
+    text = {"street": "5 bis rue du 14 Juillet", "postal_code": "30220", "locality": "Aigues-Mortes", "source": "text"}
+    other = {"street": "5bis, Rue 14-Juillet", "postal_code": "30220", "locality": "Aigues-Mortes", "source": "json-ld"}
+    assert same_address(text, other)
+    assert not same_address(text, {**other, "street": "7 rue du 14 Juillet"})
+
+
 def test_a_page_without_footer_loading_its_frame_by_script_is_rendered():
     from scrapejet.extract.scripted import drawn_by_script
 

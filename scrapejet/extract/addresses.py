@@ -51,7 +51,7 @@ _BR_TOWN_LINE = re.compile(rf"^(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STA
 # What follows a Brazilian street on its line: the neighbourhood ("Rua Sete de Agosto 51A, Centro").
 _NEIGHBOURHOOD = re.compile(r"[,–-]\s*[A-ZÀ-Þ][^\d,;|:]{1,30}")
 # Written out in full ("Austin, Texas 78701", "Toronto, Ontario M5V 2T6").
-_US_STATE_NAMES = (
+US_STATE_NAMES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
     "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
     "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
@@ -59,8 +59,8 @@ _US_STATE_NAMES = (
     "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
 _US_STATES = (r"A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
-              rf"V[AT]|W[AIVY]|{_US_STATE_NAMES}")
-_CA_PROVINCE_NAMES = (
+              rf"V[AT]|W[AIVY]|{US_STATE_NAMES}")
+CA_PROVINCE_NAMES = (
     "Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland and Labrador|Nova Scotia|Ontario|"
     "Prince Edward Island|Qu[eé]bec|Saskatchewan|Northwest Territories|Nunavut|Yukon"
 )
@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Canada: "Toronto, ON M5V 2T6"; Australia: "Sydney NSW 2000". Before
     # EU4, which would read "2000 Australia" as a postcode and a town.
     ("CA", re.compile(
-        rf"(?P<loc>{_LOCALITY}),?\s*(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{_CA_PROVINCE_NAMES})\.?,?\s+"
+        rf"(?P<loc>{_LOCALITY}),?\s*(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{CA_PROVINCE_NAMES})\.?,?\s+"
         rf"(?P<pc>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])"
     )),
     ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
@@ -379,7 +379,7 @@ _SEAT = re.compile(
 _PINNED_TOWN = re.compile(rf"^📍\s*(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][{_UPPER}][{_LETTER}'’]+){{0,2}})(?:\s*,\s*[^\d]{{2,40}})?$")
 # what a "where" line may say that is no town: "Nationwide, United Kingdom"
 _NOT_A_TOWN = re.compile(r"(?i:nationwide|worldwide|online|everywhere|remote|europe|international)$")
-_STATE_NAME = re.compile(f"{_US_STATE_NAMES}|{_CA_PROVINCE_NAMES}")
+_STATE_NAME = re.compile(f"{US_STATE_NAMES}|{CA_PROVINCE_NAMES}")
 # A postcode alone on its line, the town on the next ("ul. Leszczyńskiego 4 /
 # 50-078 / Wrocław"): read as one line, "50-078 Wrocław", or as the country
 # writes them ("Jeppestown / 2094 / Johannesburg" is "Johannesburg 2094" in
@@ -1437,9 +1437,9 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
         inside = longer.endswith(shorter) or (longer.startswith(shorter) and not longer[len(shorter):][:1].isdigit())
         return (bool(shorter) and inside and bool(_STREET_AND_NUMBER.search(shorter))
                 and fold(a.get("locality") or "") == fold(b.get("locality") or "") != "")
+    # ("Kepez/Antalya" and "Kepez": a town with its province)
+    la, lb = (_TOWN_PART.split(fold(x.get("locality") or ""))[0].strip() for x in (a, b))
     if not (pa and pb):
-        # ("Kepez/Antalya" and "Kepez": a town with its province)
-        la, lb = (_TOWN_PART.split(fold(x.get("locality") or ""))[0].strip() for x in (a, b))
         # "3500 W Pine Ave, Treasure Valley, ID" and "3500 W Pine Ave, Nampa,
         # ID 83651": one street and number, the area named in place of the town
         # ("Carrer Unió 7, Bx" with its postcode and "Carrer Unió 7" before "Bx",
