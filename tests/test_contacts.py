@@ -825,7 +825,7 @@ def test_the_contact_page_before_the_directions_page():
 # --- the page contract, junk input -----------------------------------------------------------
 
 
-CONTACT_KEYS = {"company", "emails", "phones", "addresses", "socials", "schema_org", "language", "region", "covers"}
+CONTACT_KEYS = {"company", "emails", "phones", "addresses", "socials", "schema_org", "language", "region", "covers", "places"}
 COMPANY_KEYS = {"name", "legal_name", "description", "logo", "opening_hours", "geo", "vat_id", "registration"}
 
 

@@ -98,7 +98,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Canada: "Toronto, ON M5V 2T6"; Australia: "Sydney NSW 2000". Before
     # EU4, which would read "2000 Australia" as a postcode and a town.
     ("CA", re.compile(
-        rf"(?P<loc>{_LOCALITY}),?\s*(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{CA_PROVINCE_NAMES})\.?,?\s+"
+        # (the province in brackets, as Quebec writes it: "Pierrefonds (Québec) H9H 5L2")
+        rf"(?P<loc>{_LOCALITY}),?\s*(?P<par>\()?(?P<st>AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{CA_PROVINCE_NAMES})"
+        r"(?(par)\))\.?,?\s+"
         rf"(?P<pc>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])"
     )),
     ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
@@ -193,7 +195,9 @@ _STREETS: dict[str, re.Pattern[str]] = {
         rf"\s\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
     ),
     "FR": re.compile(
-        r"(?P<street>\d{1,4}(?:\s?(?:bis|ter|quater|[A-D])\b)?,?\s+(?:rue|avenue|av\.|bd|boulevard|place|pl\.|"
+        # (Quebec's five-digit numbers and units, "14500 #110, boul. Pierrefonds")
+        r"(?P<street>(?<!\d)\d{1,5}(?:\s?(?:bis|ter|quater|[A-D])\b)?(?:\s*#\s?\d{1,4})?,?\s+"
+        r"(?:rue|avenue|av\.|bd|boulevard|boul\b\.?|place|pl\.|"
         r"chemin|all[ée]e|impasse|quai|route|rte|cours|square|voie|passage|faubourg|fg|rond-point|parvis|"
         r"esplanade|promenade|sentier|cit[ée]|r[ée]sidence|hameau|lieu-dit|zone|za|zi|zac|parc|villa|"
         r"mont[ée]e|traverse|rampe|clos|domaine)\b[^,\d–|;]*"
@@ -385,6 +389,8 @@ _STATE_NAME = re.compile(f"{US_STATE_NAMES}|{CA_PROVINCE_NAMES}")
 # writes them ("Jeppestown / 2094 / Johannesburg" is "Johannesburg 2094" in
 # South Africa; "Valinhos / 99042-000 / Passo Fundo, RS" is "Passo Fundo, RS
 # 99042-000" in Brazil), so the country's own pattern reads it.
+_CA_POSTCODE_ALONE = re.compile(r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d")
+_CA_TOWN_AND_PROVINCE = re.compile(rf"{_LOCALITY},?\s*\(?(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{CA_PROVINCE_NAMES})\)?\.?")
 _POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|\d{5}-\d{3}|[1-9]\d{3} ?[A-Z]{2}")
 
 
@@ -414,6 +420,12 @@ def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> lis
             skip = False
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
+        if (following is not None and _CA_POSTCODE_ALONE.fullmatch(following.text.strip())
+                and _CA_TOWN_AND_PROVINCE.fullmatch(line.text.strip()) and line.block == following.block):
+            # "Pierrefonds (Québec) / H9H 5L2": a Canadian postcode on the line under its town
+            out.append(Line(f"{line.text.strip()} {following.text.strip()}", line.flags, line.heading, line.block))
+            skip = True
+            continue
         if (following is not None and _POSTCODE_ALONE.fullmatch(line.text.strip()) and not following.heading
                 and _LOCALITY_LINE.match(following.text.strip()) and not line.third_party and not following.third_party):
             code, town = line.text.strip(), following.text.strip()

@@ -20,8 +20,10 @@ from scrapejet.extract.emails import extract_emails
 from scrapejet.extract.jsonld import organisations, read_json_ld, text_value
 from scrapejet.extract.links import document_base_url, parse_html
 from scrapejet.extract.phones import (
-    country_code, extract_phones, infer_region, other_language_regions, whatsapp_number, written_international,
+    country_code, extract_phones, infer_region, other_language_regions, region_of_tel_links, whatsapp_number,
+    written_international,
 )
+from scrapejet.extract.places import place_mentions
 from scrapejet.extract.roles import covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
@@ -55,6 +57,7 @@ def empty_contacts() -> dict[str, Any]:
         "language": None,
         "region": None,
         "covers": [],
+        "places": [],
     }
 
 
@@ -124,6 +127,13 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     # a language the only sign of the country: a number may be of its other countries
     alternatives = () if infer_region(url, languages=languages, by_language=False, **signs) else other_language_regions(languages)
     phones = extract_phones(doc, region, orgs, alternatives)
+    # every number valid only in another country of the page's language
+    # ("(514) 305-1010" on a French page): the page is of that country, and
+    # so is its address ("Pierrefonds (Québec) H9H 5L2")
+    countries = {region_of_tel_links([f"tel:{phone['e164']}"]) for phone in phones}
+    if len(countries) == 1 and (country := countries.pop()) in alternatives and country != region:
+        region = country
+        addresses = extract_addresses(doc, tree, orgs, country_hint=region, role=role)
     company = extract_company(tree, doc, orgs, base_url, role=role)
     socials = extract_socials(doc, orgs, brand_words(company, url, [registered_domain(d) for d in email_domains]))
     return {
@@ -136,6 +146,8 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
         "language": languages[0] if languages else None,
         "region": region,
         "covers": covered_roles(doc, role),
+        # (read against a gazetteer only by the profile, for a site that gives no address)
+        "places": place_mentions(doc, tree),
     }
 
 

@@ -145,6 +145,7 @@ _CURRENCY_AFTER = re.compile(r"^\s*(?:[€$£¥₹%]|,-|\b(?:eur|euro|usd|gbp|ch
 # page) such a number is read as NANP; any other national number still needs
 # its country.
 _NANP_SHAPE = re.compile(r"^[\s(]*(?:\+?1[\s.\-]?)?\(?[2-9]\d{2}\)?[\s.\-]?[2-9]\d{2}[\s.\-]\d{4}[\s)]*$")
+_NANP_REGIONS = frozenset({"US", "CA"})
 _ASCENDING = ("1234567", "2345678", "3456789", "9876543", "8765432", "7654321")
 
 
@@ -184,7 +185,7 @@ def infer_region(
     national = _NATIONAL_SECOND_LEVEL.search(host)
     if national:
         return "GB" if national.group(1) == "uk" else national.group(1).upper()
-    from_tel = _region_of_tel_links(tel_hrefs)
+    from_tel = region_of_tel_links(tel_hrefs)
     if from_tel:
         return from_tel
     languages = [tag.replace("_", "-").lower() for tag in languages if tag]
@@ -226,7 +227,7 @@ def written_international(texts: Iterable[str]) -> list[str]:
     return ["tel:" + _NOT_DIAL.sub("", m.group(0)) for text in texts for m in _WRITTEN_INTERNATIONAL.finditer(text)]
 
 
-def _region_of_tel_links(hrefs: Iterable[str]) -> str | None:
+def region_of_tel_links(hrefs: Iterable[str]) -> str | None:
     import phonenumbers
 
     for href in hrefs:
@@ -551,9 +552,13 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
         run_region = region or ("US" if _NANP_SHAPE.match(run.group(0)) else "ZZ")
         matches = list(phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID))
         if not matches and alternatives and not run.group(0).lstrip().startswith("+"):
-            elsewhere = [found for found in (list(phonenumbers.PhoneNumberMatcher(
-                segment, other, leniency=phonenumbers.Leniency.VALID)) for other in alternatives) if found]
-            matches = elsewhere[0] if len(elsewhere) == 1 else []
+            elsewhere = {other: found for other, found in ((other, list(phonenumbers.PhoneNumberMatcher(
+                segment, other, leniency=phonenumbers.Leniency.VALID))) for other in alternatives) if found}
+            if len(elsewhere) > 1 and _NANP_SHAPE.match(run.group(0)):
+                # "(514) 305-1010" on a French page is Canadian, though
+                # Luxembourg's plan has room for those ten digits too
+                elsewhere = {other: found for other, found in elsewhere.items() if other in _NANP_REGIONS}
+            matches = next(iter(elsewhere.values())) if len(elsewhere) == 1 else []
         for match in matches:
             yield _Match(offset + match.start, offset + match.end, text[offset + match.start : offset + match.end],
                          match.number)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import time
 from collections import Counter
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from scrapejet.extract.addresses import is_po_box, merge_two, same_address
 from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
-from scrapejet.extract.phones import line_type
+from scrapejet.extract.phones import line_type, region_of_tel_links
+from scrapejet.extract.places import town_named
 from scrapejet.extract.roles import is_location_page
 from scrapejet.extract.textlines import fold
+from scrapejet.urls import registered_domain
 
 # Where a business states its own details most carefully, first.
 ROLE_PRIORITY = ("contact", "legal", "home", "about", "team", "services", "privacy", "terms", "cookies", "careers")
@@ -111,8 +114,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         "emails": emails.result(),
         "phones": phones.result(_phone_kinds),
         # (a PO box after the premises: where the post goes, not where the business is)
-        "addresses": [_without_order(a) for a in sorted(_seat_alone(_own_addresses(addresses)),
-                                                         key=lambda a: (is_po_box(a.get("street")), _ranking(a)))],
+        "addresses": _addresses(addresses, pages, site, phones.result(_phone_kinds)),
         "socials": socials.result(),
         "opening_hours": _first_list(pages, "opening_hours"),
         "geo": _first_company_value(pages, "geo", None, ("home", "contact"))[0],
@@ -278,6 +280,30 @@ def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return addresses
     countries = {a.get("country") for a in elsewhere} - {None}
     return [a for a in addresses if a in elsewhere or (a.get("country") in countries)]
+
+
+def _addresses(
+    addresses: list[dict[str, Any]], pages: list[dict[str, Any]], site: str, phones: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    own = _seat_alone(_own_addresses(addresses))
+    if not own:
+        # no address at all: the town the pages name where a place stands
+        # ("a Torino e provincia", "Haras d'Azur à Tarascon" in every title)
+        brand = fold((registered_domain(urlsplit(site).hostname or site) or "").split(".")[0]).replace("-", "")
+        named = town_named(pages, _site_country(pages, phones), brand)
+        return [named] if named else []
+    # (a PO box after the premises: where the post goes, not where the business is)
+    return [_without_order(a) for a in sorted(own, key=lambda a: (is_po_box(a.get("street")), _ranking(a)))]
+
+
+def _site_country(pages: list[dict[str, Any]], phones: list[dict[str, Any]]) -> str | None:
+    """The country most of the site's pages are of (their numbers' country
+    codes, domain, language: ``contacts.infer_region``), else its first
+    number's (a .com in English whose numbers were read as American)."""
+    regions = Counter(p["contacts"].get("region") for p in pages if p["contacts"].get("region"))
+    if regions:
+        return regions.most_common(1)[0][0]
+    return region_of_tel_links(f"tel:{p['e164']}" for p in phones)
 
 
 def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:

