@@ -2181,3 +2181,13 @@ def test_faks_is_a_fax_label():
 def test_a_unit_and_house_number_in_an_english_address_without_postcode():
     page = "<footer><p>Great Spice Tauranga</p><p>4/44 Bureta Road, Otumoetai, Tauranga</p></footer>"
     assert _addresses(page, "http://greatspice.co.nz/") == [("4/44 Bureta Road", None, "Tauranga")]
+
+
+def test_a_us_street_and_town_without_a_comma_between():
+    # "Metro-West (Sherborn) Office / 20 North Main St. Sherborn, MA 01770"
+    for line, street, town in (("20 North Main St. Sherborn, MA 01770", "20 North Main St.", "Sherborn"),
+                               ("123 Main St Park City, UT 84060", "123 Main St", "Park City")):
+        html = f'<html lang="en"><body><main><p>Metro-West Office</p><p>{line}</p></main></body></html>'.encode()
+        found = extract_contacts(html, "https://swwalaw.com/directions.htm", role="contact")["addresses"]
+        assert [(a["street"], a["locality"], a["postal_code"], a["country"]) for a in found] == [
+            (street, town, line[-5:], "US")]

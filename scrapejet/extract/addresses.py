@@ -823,6 +823,14 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 taken.append((0, len(text)))
                 hits.append(_Hit(last.group("street").strip(" ,"), f"{code[:3]} {code[3:]}" if country_hint in ("CZ", "SK") else code,
                                  last.group("loc"), None, country_hint, last.group(0), "text"))
+        if not taken and country_hint in (None, "US"):
+            # "20 North Main St. Sherborn, MA 01770": no comma after the street,
+            # which the town pattern would take for the town's first words
+            run = _US_STREET_TOWN_RUN.match(_ADDRESS_LABEL.sub("", text.strip()).strip(" :"))
+            if run is not None:
+                taken.append((0, len(text)))
+                hits.append(_Hit(run.group("street"), run.group("pc"), run.group("loc"), run.group("st"), "US",
+                                 run.group(0), "text"))
         if not taken and INLINE_MARK in line.raw:
             # "+358 50 4682944 · toimisto@laki-vsc.fi · Vesijärvenkatu 11, 15140
             # Lahti · Y-tunnus: …": items set side by side on one line, each its
@@ -834,6 +842,10 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
     return hits
 
 
+_US_STREET_TOWN_RUN = re.compile(
+    rf"^(?P<street>\d{{1,6}}\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}?(?:{EN_STREET_WORDS})\.?)\s+"
+    rf"(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*(?P<st>{_US_STATES})\.?\s+(?P<pc>\d{{5}}(?:-\d{{4}})?)$"
+)
 _FIVE_DIGIT_POSTCODES = frozenset("CZ SK ES IT FR DE FI EE HR".split())
 _STREET_TOWN_CODE = re.compile(
     rf"^(?P<street>(?:{_WORD}\s){{1,4}}\d{{1,4}}(?:\s?[/-]\s?\d{{1,4}})?[a-zA-Z]?(?:\s[A-H]\s?\d{{1,3}})?),?\s+"
