@@ -2191,3 +2191,15 @@ def test_a_us_street_and_town_without_a_comma_between():
         found = extract_contacts(html, "https://swwalaw.com/directions.htm", role="contact")["addresses"]
         assert [(a["street"], a["locality"], a["postal_code"], a["country"]) for a in found] == [
             (street, town, line[-5:], "US")]
+
+
+def test_a_macedonian_page_reads_its_numbers_and_the_country_its_address_names():
+    # declared Macedonian: its national numbers are Macedonian
+    html = '<html lang="mk"><body><main><p>Телефон: 031/445-560</p></main></body></html>'.encode()
+    assert [p["e164"] for p in extract_contacts(html, "http://bda.test/")["phones"]] == ["+38931445560"]
+    # under a template's lang="en", the address naming its country tells it
+    html = """<html lang="en"><body><main><p>Лабораторија за микробиолошки анализи</p></main><footer>
+        <p>ул. Ѓорче Петров 6, Куманово, Северна Македонија</p><p>031/445-560</p></footer></body></html>""".encode()
+    contacts = extract_contacts(html, "http://bda.test/", role="home")
+    assert [(a["locality"], a["country"]) for a in contacts["addresses"]] == [("Куманово", "MK")]
+    assert [p["e164"] for p in contacts["phones"]] == ["+38931445560"]

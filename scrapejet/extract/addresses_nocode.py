@@ -114,7 +114,10 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
             # a branch's town above its street: "м. Харків" / "пр-т Героїв Харкова, 199 «Д-5»"
             hit = _read(f"{text}, {above.text.strip()}", labelled=label)
         if hit is not None:
-            found.append({**hit, "country": country, "as_written": text.strip(" ,.")})
+            # (the country the line ends with before the page's: "…, Куманово, Северна Македонија")
+            named = text.strip(" ,.").rsplit(",", 1)[-1].strip()
+            found.append({**hit, "country": (_is_country(named) and country_code(named)) or country,
+                          "as_written": text.strip(" ,.")})
     return found
 
 

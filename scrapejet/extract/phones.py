@@ -40,6 +40,10 @@ _LANGUAGE_COUNTRY = {
     "sv": "SE", "fi": "FI", "nb": "NO", "nn": "NO", "no": "NO", "cs": "CZ", "sk": "SK", "el": "GR",
     "hu": "HU", "ro": "RO", "ja": "JP", "bg": "BG", "he": "IL", "iw": "IL", "lt": "LT", "lv": "LV", "et": "EE",
     "hr": "HR", "sl": "SI", "tr": "TR", "ko": "KR", "sr": "RS", "is": "IS",
+    # languages of one country each ("031/445-560" on a Macedonian page);
+    # not "uk", which British pages write for English as often as
+    # Ukrainian pages write it for Ukrainian, nor "ru"
+    "mk": "MK", "bs": "BA", "sq": "AL", "mt": "MT", "ka": "GE", "hy": "AM", "th": "TH", "vi": "VN",
     # Spain's other languages (Catalan also Andorra's)
     "ca": "ES", "gl": "ES", "eu": "ES",
 }
@@ -76,7 +80,7 @@ _COUNTRY_NAMES = {
     "isle of man": "IM", "bailiwick of jersey": "JE", "guernsey": "GG", "malta": "MT", "cyprus": "CY", "κυπρος": "CY",
     "iceland": "IS", "monaco": "MC", "liechtenstein": "LI", "andorra": "AD", "san marino": "SM",
     "bosna i hercegovina": "BA", "bosnia and herzegovina": "BA", "crna gora": "ME", "montenegro": "ME",
-    "north macedonia": "MK", "severna makedonija": "MK", "albania": "AL", "shqiperia": "AL", "moldova": "MD",
+    "north macedonia": "MK", "северна македонија": "MK", "македонија": "MK", "severna makedonija": "MK", "albania": "AL", "shqiperia": "AL", "moldova": "MD",
 }
 _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # as country_code() compares
 
