@@ -2203,3 +2203,13 @@ def test_a_macedonian_page_reads_its_numbers_and_the_country_its_address_names()
     contacts = extract_contacts(html, "http://bda.test/", role="home")
     assert [(a["locality"], a["country"]) for a in contacts["addresses"]] == [("Куманово", "MK")]
     assert [p["e164"] for p in contacts["phones"]] == ["+38931445560"]
+
+
+def test_the_site_maker_under_createur_du_site_is_a_third_party():
+    html = """<html lang="fr"><body><main><h2>Éditeur</h2><p>Multiservices des remparts</p>
+        <p>32 rue du Faubourg du 12 Avril</p><p>30220 AIGUES-MORTES</p><p>Téléphone: 04.66.53.80.86</p>
+        <h2>Créateur du site</h2><p>Aurore Création Web</p><p>198 rue des coquilles</p><p>30220 AIGUES-MORTES</p>
+        <p>Tel: 0677809869</p></main></body></html>""".encode()
+    contacts = extract_contacts(html, "https://cordonneriedesremparts.fr/law.html", role="legal")
+    assert [p["e164"] for p in contacts["phones"]] == ["+33466538086"]
+    assert [a["street"] for a in contacts["addresses"]] == ["32 rue du Faubourg du 12 Avril"]

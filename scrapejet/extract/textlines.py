@@ -330,7 +330,7 @@ _THIRD_PARTY_LABEL = re.compile(
     r"risoluzione alternativa delle controversie|reglement (?:extrajudiciaire|amiable) des litiges|"
     r"geschillencommissie|entidades? de resolu\w+ alternativa|(?:[\w-]+ )*bekelteto testulet|"
     r"web\s?design(?:er)?(?: (?:by|und|&|and) .*)?|(?:site )?realis(?:ation|e par)(?: du site)?|"
-    r"conception(?: du site)?|umsetzung|gestaltung|konzeption(?: (?:und|&) (?:gestaltung|design))?|"
+    r"conception(?: du site)?|createur du site|creation du site|umsetzung|gestaltung|konzeption(?: (?:und|&) (?:gestaltung|design))?|"
     r"credits(?: photos?)?|photo credits?|bildnachweis|bildquellen|image credits)\b",
 )
 # Where directions start from: the address and phone under "Anreise von der
