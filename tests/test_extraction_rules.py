@@ -2213,3 +2213,15 @@ def test_the_site_maker_under_createur_du_site_is_a_third_party():
     contacts = extract_contacts(html, "https://cordonneriedesremparts.fr/law.html", role="legal")
     assert [p["e164"] for p in contacts["phones"]] == ["+33466538086"]
     assert [a["street"] for a in contacts["addresses"]] == ["32 rue du Faubourg du 12 Avril"]
+
+
+def test_a_cypriot_address_with_its_building_floor_and_office_and_a_comma_after_the_postcode():
+    html = """<html lang="en"><body><main><h2>Contact</h2>
+        <p>12 Griva Digeni Avenue, Alexandros Court, 4th Floor, Office 41, 6010, Larnaca, Cyprus</p>
+        </main></body></html>""".encode()
+    found = extract_contacts(html, "https://zambaslaw.com.cy/", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
+        ("12 Griva Digeni Avenue", "6010", "Larnaca", "CY")]
+    # a year and a comma before a capitalised word is still no postcode
+    html = '<html lang="de"><body><main><p>Seit 2019, Berlin und Umgebung</p></main></body></html>'.encode()
+    assert extract_contacts(html, "https://maler.de/", role="contact")["addresses"] == []

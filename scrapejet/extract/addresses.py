@@ -67,6 +67,9 @@ CA_PROVINCE_NAMES = (
 _UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
 # Ireland's Eircode: a routing key and a unique identifier ("C15 F658")
 _EIRCODE = re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])")
+# A comma between the postcode and its town when the town (and its country)
+# ends the line: "…, Office 41, 6010, Larnaca, Cyprus"
+_COMMA_TO_TOWN_AT_END = r",\s*(?=[^,\d]{2,40}(?:,\s*[^,\d]{2,30})?\.?\s*$)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
     # an Eircode is read as a British postcode is
@@ -122,7 +125,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Auckland 1010"); read only on a page of those countries (hint), where
     # "Since 2015" is no town either: the street or a line of its own decides.
     ("ZA", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{4}})(?![\w-])")),
-    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK|LV|SI|NO|N)[-‑ ])?(?P<pc>[1-9]\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK|LV|SI|NO|N)[-‑ ])?(?P<pc>[1-9]\d{{3}})(?:\s+|{_COMMA_TO_TOWN_AT_END})(?P<loc>{_LOCALITY})")),
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PL", re.compile(rf"(?<![\w-])(?P<pc>\d{{2}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
@@ -149,7 +152,7 @@ _QUICK = {
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d"),
-    "EU4": re.compile(r"(?<!\d)[1-9]\d{3}\s+[A-ZÀ-Þ]"),
+    "EU4": re.compile(r"(?<!\d)[1-9]\d{3},?\s+[A-ZÀ-Þ]"),
     "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
     "IS": re.compile(r"(?<![\d.,-])[1-9]\d{2}\s+[A-ZÀ-Þ]"),
@@ -243,7 +246,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 # Which street shapes go with which postcode shape.
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
-    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
+    "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL", "EN"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
     "GR": (), "GRT": (), "GRL": (), "IS": (), "FMT": (), "EST": ("ES",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
@@ -1069,6 +1072,8 @@ _GAP_TO_POSTCODE = re.compile(
     r"(?:(?i:hab|habita[cç][aã]o|apt|apto|ap|fl|piso|andar|sala|loja|esc|bloco|lote|top|stiege|tür|"
     r"suite|unit|bus|bte|bo[iî]te)\.?\s*[\w./º-]{1,8}[\s,]+)?"
     r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
+    # a building's floor and office: "12 Griva Digeni Avenue, Alexandros Court, 4th Floor, Office 41, 6010"
+    r"(?:(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|(?:office|suite|flat|unit)\s*\d{1,4}[a-z]?),\s*){0,2}"
 )
 
 
