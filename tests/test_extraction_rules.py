@@ -2225,3 +2225,14 @@ def test_a_cypriot_address_with_its_building_floor_and_office_and_a_comma_after_
     # a year and a comma before a capitalised word is still no postcode
     html = '<html lang="de"><body><main><p>Seit 2019, Berlin und Umgebung</p></main></body></html>'.encode()
     assert extract_contacts(html, "https://maler.de/", role="contact")["addresses"] == []
+
+
+def test_a_british_address_with_no_street_a_house_hamlet_town_and_county():
+    html = """<html lang="en"><body><main><h2>How to find us</h2>
+        <p>Our full postal address is: <b>‘Scales’, Berrier, Penrith, Cumbria. CA110XE.</b></p></main></body></html>""".encode()
+    found = extract_contacts(html, "https://scalescamping.co.uk/location.htm", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["region"]) for a in found] == [
+        ("Scales, Berrier", "CA11 0XE", "Penrith", "Cumbria")]
+    # in running text of another page, names before a postcode are not read so
+    html = html.replace(b"<h2>How to find us</h2>", b"").replace(b"<main>", b"<main><p>Our visitors come from far.</p>")
+    assert extract_contacts(html, "https://scalescamping.co.uk/news.htm", role="services")["addresses"] == []

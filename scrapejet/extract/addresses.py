@@ -995,6 +995,11 @@ def _address_at(
         if street is None and locality is None and kind == "GB":
             street, locality, region = _uk_one_run(head_rest)
             start = head.rfind(head_rest) if street else start
+        if street is None and kind == "GB" and (own_address_page or line.flags & (FOOTER | ADDRESS)):
+            rural = _uk_rural(head_rest)
+            if rural is not None:
+                street, locality, region = rural
+                start = head.rfind(head_rest)
         if street is None and locality is None:
             return None
 
@@ -1256,6 +1261,29 @@ _UK_ONE_RUN = re.compile(
     r"(?:\s+(?P<county>(?:East|West|North|South|Greater)\s+[A-Z][a-z]+|[A-Z][a-z]+shire|Kent|Essex|Surrey|Devon|"
     r"Cornwall|Dorset|Somerset|Norfolk|Suffolk|Cumbria|Durham|Merseyside|Middlesex|Northumberland|Rutland|Tyne and Wear))?\s*$"
 )
+
+
+_UK_COUNTY = re.compile(
+    r"(?:East|West|North|South|Greater)\s+[A-Z][a-z]+|[A-Z][a-z]+shire|Kent|Essex|Surrey|Devon|Cornwall|Dorset|"
+    r"Somerset|Norfolk|Suffolk|Cumbria|Durham|Merseyside|Middlesex|Northumberland|Rutland|Tyne and Wear|"
+    r"Powys|Gwynedd|Conwy|Ceredigion|Pembrokeshire|Anglesey|Fife|Highland|Moray|Argyll(?: and Bute)?|Orkney|Shetland"
+)
+_QUOTES = "‘’'\"“”"
+
+
+def _uk_rural(text: str) -> tuple[str, str, str | None] | None:
+    """A British address with no street: a house's name, its hamlet, the
+    post town and the county ("‘Scales’, Berrier, Penrith, Cumbria.
+    CA110XE"), read on a contact page or in a footer only."""
+    parts = [p.strip().strip(_QUOTES).strip() for p in re.split(r"[,.]\s", text.rsplit(":", 1)[-1].strip(" ,.") + " ")]
+    parts = [p for p in parts if p]
+    if not 2 <= len(parts) <= 5 or not all(_LOCALITY_LINE.match(p) and len(p) <= 30 for p in parts):
+        return None
+    county = parts[-1] if _UK_COUNTY.fullmatch(parts[-1]) else None
+    named = parts[:-1] if county else parts
+    if len(named) < 2:
+        return None
+    return ", ".join(named[:-1]), named[-1], county
 
 
 def _uk_one_run(text: str) -> tuple[str | None, str | None, str | None]:
