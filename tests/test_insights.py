@@ -1405,3 +1405,17 @@ def test_a_titled_couple_is_a_person_and_an_inventory_is_no_couple():
     answer = _extractive(question, [villa, contact])
     assert answer.startswith("Mr & Mrs Cassar Mallia") or "Cassar Mallia [2]" in answer.split("\n")[0], answer
     assert "Iron Board" not in answer, answer
+
+
+def test_figures_set_as_cards_above_their_labels_answer_how_many():
+    # "500+" / "Jobs Completed" / "100%" / "Satisfaction Rate": each figure
+    # belongs to the label under it, not to the one above
+    about = Hit(47, "hidden-legal.test", "http://hidden-legal.test/about", "About",
+                "As NICEIC Approved Contractors, we meet the highest industry standards every day.\n500+\n"
+                "Jobs Completed\n100%\nSatisfaction Rate\n24/7\nEmergency Service\nLondon\nLocal to You", 0.6, ["About"])
+    answer = _extractive("How many jobs has SJ Electrical Contractors completed?", [about])
+    assert "500+" in answer.split("\n")[0].split("[")[0] and "100%" not in answer.split("\n")[0], answer
+    cards = Hit(48, "hidden-legal.test", "http://hidden-legal.test/", "Home",
+                "## Why choose us\n15+\nYears Experience\n300\nHappy Clients\n24/7\nCall-outs", 0.6, ["Home"])
+    answer = _extractive("How many happy clients does the firm have?", [cards])
+    assert "300" in answer.split("\n")[0].split("[")[0] and "15+" not in answer.split("\n")[0], answer

@@ -101,6 +101,11 @@ class Candidate:
         return self.kind >= 1.0 and (self.coverage >= ANSWER_COVERAGE / 2 or self.meaning >= ANSWER_MEANING)
 
 
+# A figure alone on its line: "500+", "100%", "24/7", "15 +", "2.500" (not
+# a phone number's digits)
+_BARE_FIGURE = re.compile(r"(?:[<>~]\s?)?\d{1,3}(?:[.,]\d{3})?\s?[+%]?|24/7")
+
+
 def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | None = None,
            question: str = "") -> list[str]:
     """The passage's sentences, and what small sites set as lines of a card:
@@ -112,8 +117,19 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
     units = sentences("\n".join(HEADING.sub("", line) for line in text.splitlines()) if headings else text)
     # ...unless they state the value asked for themselves ("Prenota la tua Consulenza GRATUITA")
     out = [u for u in units if u not in headings or (kind in HEADING_KINDS and holds_kind(u, kind) >= 1.0)]
+    # figures set as cards, each above its label ("500+" / "Jobs Completed" /
+    # "100%" / "Satisfaction Rate"): the first after a sentence or a
+    # heading, the next after the card before
+    value_first: set[int] = set()
+    for i in range(len(units) - 1):
+        if (_BARE_FIGURE.fullmatch(units[i]) and len(units[i + 1].split()) <= 5 and not re.search(r"\d", units[i + 1])
+                and (i == 0 or units[i - 1] in headings or len(units[i - 1].split()) > 6 or i - 2 in value_first)):
+            value_first.add(i)
+            out.append(f"{units[i]} {units[i + 1]}")
     if kind in ("price", "number", "hours", "when", "phone", "email", "person"):
         for i in range(1, len(units)):
+            if i in value_first:
+                continue  # (its label is the line under it, not the one above)
             label = units[i - 1]
             # (a label that ends in a colon heads a longer value: "Séances individuelles "Adulte" (+ de 18
             # ans):" / "La séance (45 – 50 minutes) : 40 €")
