@@ -1419,3 +1419,13 @@ def test_figures_set_as_cards_above_their_labels_answer_how_many():
                 "## Why choose us\n15+\nYears Experience\n300\nHappy Clients\n24/7\nCall-outs", 0.6, ["Home"])
     answer = _extractive("How many happy clients does the firm have?", [cards])
     assert "300" in answer.split("\n")[0].split("[")[0] and "15+" not in answer.split("\n")[0], answer
+
+
+def test_a_compound_with_based_asks_for_no_address():
+    from scrapejet.insights.profile import asked_fields
+
+    # "investment-based" (or "plant-based") is no "where is it based?"
+    assert "address" not in asked_fields(
+        "Which investment-based citizenship service does Zambas Law offer in its migration practice?")
+    assert "address" not in asked_fields("Is it a plant-based bakery?")
+    assert asked_fields("Where is Zambas Law based?") == ["address"]

@@ -25,7 +25,7 @@ ASKS = {
                         r"t[ée]l[ée]copie|"
                         # ("mobile appointments" are no phone: only the mobile number is)
                         r"\bmobile\b(?=\s*(?:(?:phone|number|no\b|nr\b)|[?.!]|$))", re.I),
-    "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|\bbased\b|"
+    "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|(?<!-)\bbased\b|"
                           r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
     "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario|" + _WHEN_TO_CALL, re.I),
