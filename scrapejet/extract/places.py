@@ -22,7 +22,6 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections import Counter
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -93,8 +92,8 @@ def place_mentions(doc: Document, tree: HtmlElement) -> list[dict[str, str]]:
                 match = pattern.search(text)
                 if match:
                     found.append({"name": match.group("name"), "cue": "line"})
-        elif _PINNED.match(text):
-            found.append({"name": _PINNED.match(text).group("name"), "cue": "line"})
+        elif pinned := _PINNED.match(text):
+            found.append({"name": pinned.group("name"), "cue": "line"})
         found += [{"name": m.group("name"), "cue": "text"} for m in _BEFORE_PLACE.finditer(text)
                   if m.group("name")[0].isupper()]
         if len(found) >= _MAX_MENTIONS:
@@ -115,7 +114,6 @@ def town_named(pages: Iterable[dict[str, Any]], country: str | None, brand: str 
     pages_naming: dict[str, list[dict[str, Any]]] = {}
     written: dict[str, str] = {}
     strong: set[str] = set()
-    order: Counter[str] = Counter()
     population: dict[str, int] = {}
     for page in pages:
         if _AREAS_PAGE.search(page.get("url") or ""):
@@ -125,22 +123,23 @@ def town_named(pages: Iterable[dict[str, Any]], country: str | None, brand: str 
             known = _known(places, mention["name"], country, mention["cue"])
             if known is None or (mention["cue"] == "title" and fold(known[0]).replace(" ", "") in brand):
                 continue
-            name, population[fold(known[0])] = known
+            name, people = known
             key = fold(name)
+            population[key] = people
             written.setdefault(key, name)
             if mention["cue"] in _STRONG_CUES:
                 strong.add(key)
             if key not in seen_here:
                 seen_here.add(key)
                 pages_naming.setdefault(key, []).append({"url": page.get("url"), "role": page.get("page_type")})
-                order.setdefault(key, len(order))
     # (one place named once in running text is trusted when it is the only
     # place the site names: "SterkerVerf is gevestigd in Amsterdam")
     trusted = [key for key in pages_naming if key in strong or len(pages_naming[key]) >= 2
                or (len(pages_naming) == 1 and population[key] >= _MIN_POPULATION_ALONE)]
     if not trusted:
         return None
-    best = max(trusted, key=lambda key: (len(pages_naming[key]), key in strong, -order[key]))
+    # (of equals, the first named: max keeps the first of its ties)
+    best = max(trusted, key=lambda key: (len(pages_naming[key]), key in strong))
     return {"street": None, "postal_code": None, "locality": written[best], "region": None, "country": country,
             "as_written": written[best], "source": "named", "found_on": pages_naming[best]}
 
