@@ -2236,3 +2236,18 @@ def test_a_british_address_with_no_street_a_house_hamlet_town_and_county():
     # in running text of another page, names before a postcode are not read so
     html = html.replace(b"<h2>How to find us</h2>", b"").replace(b"<main>", b"<main><p>Our visitors come from far.</p>")
     assert extract_contacts(html, "https://scalescamping.co.uk/news.htm", role="services")["addresses"] == []
+
+
+def test_an_address_in_a_postal_format_with_postcode_and_town_on_lines_of_their_own():
+    # Ecuador's format puts the postcode, then the town, each on a line;
+    # written on one line they keep that order, after a street no shape here knows
+    html = """<html lang="es"><body><main><ul>
+        <li>Conjunto Gross, Av. Neptaly Godoy N9-80 y Río Chanchan, Casa 3, Carapungo 170204, Quito, Ecuador</li>
+        <li><a href="tel:+59323477021">+593 2-347-7021</a></li></ul></main></body></html>""".encode()
+    found = extract_contacts(html, "https://notaria54quito.com/", role="contact")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [
+        ("Conjunto Gross, Av. Neptaly Godoy N9-80 y Río Chanchan, Casa 3, Carapungo", "170204", "Quito", "EC")]
+    # six digits and a word in a sentence are still no address
+    html = html.replace("Conjunto Gross, Av. Neptaly Godoy N9-80 y Río Chanchan, Casa 3, Carapungo 170204, Quito, Ecuador".encode(),
+                        "Atendimos 170204, Trámites en 2023 con gran éxito".encode())
+    assert extract_contacts(html, "https://notaria54quito.com/", role="contact")["addresses"] == []

@@ -880,6 +880,10 @@ def _country_shape(country: str) -> re.Pattern[str] | None:
         return None
     zip_pattern, fmt = data.get("zip"), data.get("fmt") or ""
     line = next((part for part in fmt.split("%n") if "%Z" in part and "%C" in part), None)
+    if line is None and ("%Z%n%C" in fmt or "%C%n%Z" in fmt):
+        # the postcode and the town on lines of their own, one after the
+        # other: on one line they keep that order ("Carapungo 170204, Quito")
+        line = "%Z %C" if "%Z%n%C" in fmt else "%C %Z"
     if not zip_pattern or line is None:
         return None
     code = re.sub(r"\((?!\?)", "(?:", zip_pattern)  # (the metadata's groups, not ours)
@@ -970,9 +974,13 @@ def _address_at(
             start = end = match.start()
     above: list[str] = named_above  # lines above that are part of the address
     below: str | None = None  # the street on the line below
-    if kind == "IN" and head_rest:
+    if head_rest and (kind == "IN" or (kind == "FMT" and street is None and "," in head_rest
+                                       and _HAS_DIGIT.search(head_rest))):
         # An Indian address is a run of comma-separated parts (house,
-        # floor, landmark, area) before the town; not a sentence.
+        # floor, landmark, area) before the town; not a sentence. So is
+        # one whose street the shapes here do not know, where the postal
+        # format is the country's ("Conjunto Gross, Av. Neptaly Godoy N9-80
+        # y Río Chanchan, Casa 3, Carapungo 170204, Quito").
         if len(head_rest) > 160 or head_rest.count(",") > 8 or _SENTENCE_END.search(head_rest):
             return None
         street, start = head_rest, head.find(head_rest)
@@ -1504,6 +1512,12 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
         shorter, longer = sorted((sa, sb), key=len)
         one_street = (bool(shorter) and bool(_STREET_AND_NUMBER.search(shorter)) and longer.startswith(shorter)
                       and not longer[len(shorter):][:1].isdigit())
+        # ...or one line read twice, once whole with its postcode, once as
+        # a street and a part taken for the town ("Conjunto Gross, Av. Neptaly
+        # Godoy N9-80 y Río Chanchan, Casa 3, Carapungo 170204, Quito")
+        wa, wb = (" ".join(fold(x.get("as_written") or "").split()) for x in (a, b))
+        one_street = one_street or (bool(shorter) and bool(_STREET_AND_NUMBER.search(shorter)) and shorter in longer
+                                    and bool(wa) and bool(wb) and (wa in wb or wb in wa))
         if not one_street and (not la or la != lb):
             return False
     if not sa or not sb or sa == sb or sa in sb or sb in sa:
