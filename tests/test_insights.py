@@ -875,6 +875,21 @@ def test_the_question_s_word_for_a_person_labels_the_name():
     assert extractive_answer(question, [page]).startswith("Bereits seit September 1997"), extractive_answer(question, [page])
 
 
+def test_an_owner_named_like_the_business_is_answered_under_the_owner_label():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who is the owner of Laila Thun Gebäudereinigung?"
+    # the name the question gives is the business's, unless a person's label stands before it
+    assert holds_kind("Inhaberin: Laila Thun", "person", question) == 1.0
+    assert holds_kind("Willkommen bei Laila Thun Gebäudereinigung", "person", question) < 1.0
+    page = Source(n=1, url="http://laila-thun.test/impressum", title="Impressum", snippet="", score=1.0,
+                  text="Angaben gemäß § 5 DDG\nLaila Thun Gebäudereinigung\nRosa-Luxemburg-Str. 122\n15732 Schulzendorf\n"
+                       "Inhaberin: Laila Thun\nSteuer-Nr.: 049/281/06883\nHaftung für Inhalte\n"
+                       "Die Inhalte unserer Seiten wurden mit größter Sorgfalt erstellt.")
+    assert extractive_answer(question, [page]).startswith("Inhaberin: Laila Thun [1]"), extractive_answer(question, [page])
+
+
 def test_a_discount_is_a_price_and_its_card_may_give_the_value_first():
     from scrapejet.insights.extractive import extractive_answer
     from scrapejet.insights.qtype import asked_kind

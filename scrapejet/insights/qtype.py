@@ -723,6 +723,14 @@ def _labelled_by(sentence: str, first: str, asked: set[str], names: list[list[st
     return len(word) >= 5 and word in asked and word not in STOP_WORDS
 
 
+def _owner_labelled(sentence: str, first: str) -> bool:
+    """Whether a person's label stands right before the name ("Inhaberin:
+    Laila Thun"): the owner of "Laila Thun Gebäudereinigung" is the name
+    the question gives, said as the answer once a label makes it a person."""
+    label = _LABEL_BEFORE.search(sentence[:sentence.find(first)])
+    return label is not None and bool(_PERSON_CUE.fullmatch(fold(label.group(1))))
+
+
 def _before_house_number(sentence: str, name: list[str]) -> bool:
     """Whether a house number follows the name: a street, not a person."""
     return bool(re.search(rf"{re.escape(' '.join(name))}\s+\d{{1,4}}[a-zA-Z]?\b(?![.:])", sentence))
@@ -909,7 +917,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         # ("Cozy Wedding" ends in a word the site writes in lower case: no surname)
         names = [name for name in _names(sentence) if fold(name[-1]) not in common]
         found = [name for name in names
-                 if not _given(name, asked) and not _STREET.search(" ".join(name))  # "Rue Achille ..." is a street
+                 if (not _given(name, asked) or _owner_labelled(sentence, name[0]))
+                 and not _STREET.search(" ".join(name))  # "Rue Achille ..." is a street
                  and not _before_house_number(sentence, name)  # "Lange Dreef 9, 2820 Rijmenam" too
                  and not all(fold(w) in _ROLE_WORDS or _PERSON_CUE.fullmatch(fold(w)) for w in name)]  # "Executive Chef"
         # "by", "von", "par" are a cue only right before the name ("Founded 1994
