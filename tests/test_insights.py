@@ -353,6 +353,12 @@ def test_an_opening_hours_table_is_read_under_its_label():
                    text="## Horaires\n\n### Lundi\n\nFermé\n\n### Mardi\n\n9:00 - 18:00\n\nPrenez rendez-vous en ligne.")
     answer = extractive_answer("Quel jour le salon est-il fermé ?", [cells])
     assert "Lundi · Fermé" in answer, answer
+    # a table with no label over it, a week of days and hours each in a cell
+    week = "\n".join(["Lundi", "Fermé"] + [cell for day in ("Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi")
+                                            for cell in (day, "08h30 - 13h30 / 15h00 - 19h00")])
+    page = Source(n=1, url="http://bottier.test/horaires", title="Horaires", snippet="", score=1.0, text=week)
+    answer = extractive_answer("On which day of the week is the cobbler's shop closed?", [page])
+    assert "Lundi · Fermé · Mardi" in answer and "Samedi · 08h30" in answer, answer
 
 
 @pytest.mark.parametrize("question, kind", [

@@ -167,8 +167,12 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
     if kind == "hours":
         # "Orari di Apertura" / "Lunedì 16:00 - 20:00" / "Martedì ...": the table under its label
         for i, label in enumerate(units):
-            rows = []
-            for row in units[i + 1:i + 9]:
+            # (a table with no label starts at its first day alone in its cell:
+            # "Lundi" / "Fermé" / "Mardi" / "08h30 - 13h30")
+            first_day = (bool(_WEEKDAY_ONLY.search(fold(label))) and len(label.split()) <= 2
+                         and (i == 0 or not holds_kind(units[i - 1], "hours")))
+            rows = [label] if first_day else []
+            for row in units[i + 1:i + 15]:  # (a week of days and hours in cells of their own)
                 # (a day's hours in a cell of their own, "Fredag" / "15 – 00": a span of whole hours)
                 # (or its word for closed in the cell under it: "Lundi" / "Fermé")
                 after_day = bool(rows) and bool(_WEEKDAY_ONLY.search(fold(rows[-1]))) and bool(
@@ -176,8 +180,11 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                 if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)) and not after_day:
                     break
                 rows.append(row)
-            if rows and len(label.split()) <= 6 and not holds_kind(label, "hours"):
+            if first_day and len(rows) > 2:
+                out.append(_TIME_PAIR.sub(r"\1 - \2", " · ".join(rows)))
+            elif rows and not first_day and len(label.split()) <= 6 and not holds_kind(label, "hours"):
                 out.append(_TIME_PAIR.sub(r"\1 - \2", " · ".join([label, *rows])))
+
     if offer:
         # "What services do they offer?": a list of them, whole, under its label
         lines = [ln for ln in text.splitlines() if ln.strip()]
