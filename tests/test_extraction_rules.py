@@ -63,6 +63,14 @@ HOME = "http://firma.test/"
     ("http://firma.test/avis-legal.html", "Avís legal", "legal"),
     ("http://firma.test/o.html", "Contacte", "contact"),
     ("http://firma.test/aboutme.html", "Dr. Gary", "about"),
+    # Indonesian, Vietnamese, Thai
+    ("http://firma.test/tentang-kami.html", "Tentang Kami", "about"),
+    ("http://firma.test/hubungi-kami.html", "Hubungi Kami", "contact"),
+    ("http://firma.test/p", "Kebijakan Privasi", "privacy"),
+    ("http://firma.test/gioi-thieu.html", "Giới thiệu", "about"),
+    ("http://firma.test/lien-he.html", "Liên hệ", "contact"),
+    ("http://firma.test/q", "Chính sách bảo mật", "privacy"),
+    ("http://firma.test/r", "ติดต่อเรา", "contact"),
 ])
 def test_role_words_of_more_languages(url, text, role):
     assert page_role(url, text) == role
@@ -1291,7 +1299,11 @@ def test_a_page_that_declares_no_language_is_read_in_the_one_its_text_is_in():
     page, contacts = read_business_page(html, "http://malerschmidt.com/", role="home")
     assert page["language"] == "de"
     assert [p["e164"] for p in contacts["phones"]] == ["+493025768810"]
-    # read alone, without the language its text tells, the number has no country
+    # read alone, without the language its text tells, the town it names tells the number's country...
+    assert [p["e164"] for p in extract_contacts(html, "http://malerschmidt.com/", role="home")["phones"]] == [
+        "+493025768810"]
+    # ...and with no town either, the number has no country
+    html = html.replace(b" in Berlin und Umgebung", b"")
     assert extract_contacts(html, "http://malerschmidt.com/", role="home")["phones"] == []
 
 

@@ -73,3 +73,44 @@ def test_a_french_page_with_north_american_numbers_is_read_as_canadian():
     assert contacts["region"] == "CA"
     assert [(a["street"], a["postal_code"], a["locality"]) for a in contacts["addresses"]] == [
         ("14500 #110, boul. Pierrefonds", "H9H 5L2", "Pierrefonds")]
+
+
+def test_the_towns_an_english_page_names_tell_the_country_of_its_national_numbers():
+    # a .com in English with no country code anywhere: "Sydney" is a city of
+    # Australia (and a town in Nova Scotia a fiftieth its size)
+    profile = _site("ausbestpainting.com", {
+        "/": ("Australia's Best Painting | Painting Services Sydney",
+              '<main><p>Quality painting across Greater Sydney.</p><a href="tel:0421900066">0421 900 066</a></main>'),
+        "/contact.html": ("Contact | Best Painting Sydney", "<main><p>Call us at 0421 900 066.</p></main>"),
+    })
+    assert [(p["e164"], p["type"]) for p in profile["phones"]] == [("+61421900066", "mobile")]
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Sydney", "AU")]
+    # a name of two countries' cities tells neither ("Richmond"), and the number stays unread
+    profile = _site("paintpros.com", {
+        "/": ("Paint Pros | Richmond", '<main><p>Painting in Richmond.</p><p>Call 0421 900 066.</p></main>'),
+    })
+    assert profile["phones"] == [] and profile["addresses"] == []
+
+
+def test_a_town_in_a_footer_line_with_its_country_or_its_surroundings():
+    profile = _site("researchpathway.co.nz", {
+        "/": ("Research Pathway", "<main><p>PhD coaching.</p></main>"
+                                  "<footer><p>Research Skills &amp; Academic Software. Christchurch, New Zealand.</p></footer>"),
+    })
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Christchurch", "NZ")]
+    profile = _site("angelsen-bygg.no", {
+        "/": ("Angelsen Byggservice", "<main><p>Tømrer og vedlikehold.</p><p>Tlf 950 12 345</p></main>"
+                                      "<footer><p>Bergen og omegn.</p></footer>"),
+    }, lang="no")
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Bergen", "NO")]
+
+
+def test_a_small_town_that_is_a_title_segment_of_its_own_on_every_page():
+    pages = {path: ("Cabañas con Tinaja - Conguillío - Melipeuco - Entreavellanos",
+                    f"<main><p>{text}</p><p>+56 9 9254 7884</p></main>")
+             for path, text in (("/", "Bienvenidos"), ("/cabanas.html", "Nuestras cabañas"))}
+    profile = _site("entreavellanos.cl", pages, lang="es")
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Melipeuco", "CL")]
+    # on one page only, a village of 2,700 people is not trusted by itself
+    profile = _site("entreavellanos.cl", dict(list(pages.items())[:1]), lang="es")
+    assert profile["addresses"] == []

@@ -23,7 +23,7 @@ from scrapejet.extract.phones import (
     country_code, extract_phones, infer_region, other_language_regions, region_of_tel_links, whatsapp_number,
     written_international,
 )
-from scrapejet.extract.places import place_mentions
+from scrapejet.extract.places import country_named, place_mentions
 from scrapejet.extract.roles import covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
@@ -126,6 +126,11 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     region = infer_region(url, languages=languages, **signs)
     # a language the only sign of the country: a number may be of its other countries
     alternatives = () if infer_region(url, languages=languages, by_language=False, **signs) else other_language_regions(languages)
+    places = place_mentions(doc, tree)
+    if region is None and not alternatives:
+        # no sign of the country but the towns the page names ("Painting
+        # Services Sydney"): its national numbers are read there
+        alternatives = tuple(filter(None, [country_named(places)]))
     phones = extract_phones(doc, region, orgs, alternatives)
     # every number valid only in another country of the page's language
     # ("(514) 305-1010" on a French page): the page is of that country, and
@@ -147,7 +152,7 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
         "region": region,
         "covers": covered_roles(doc, role),
         # (read against a gazetteer only by the profile, for a site that gives no address)
-        "places": place_mentions(doc, tree),
+        "places": places,
     }
 
 

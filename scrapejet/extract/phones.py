@@ -302,10 +302,10 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
         try:
             number = phonenumbers.parse(raw, parse_region)
         except phonenumbers.NumberParseException:
-            return
-        if not phonenumbers.is_valid_number(number) and parse_region and not raw.lstrip().startswith("+"):
+            number = None  # (a national number on a page of no known country: "tel:0421900066")
+        if (number is None or not phonenumbers.is_valid_number(number)) and not raw.lstrip().startswith("+"):
             number = _valid_elsewhere(phonenumbers, raw, alternatives) or number
-        if not phonenumbers.is_valid_number(number):
+        if number is None or not phonenumbers.is_valid_number(number):
             return
         if is_placeholder_number(str(number.national_number)):
             return

@@ -29,6 +29,7 @@ from typing import Any, Iterable
 from lxml.html import HtmlElement
 
 from scrapejet.extract.addresses import CA_PROVINCE_NAMES, US_STATE_NAMES
+from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import ADDRESS, FOOTER, NAV, Document, fold
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,13 @@ _BEFORE_PLACE = re.compile(
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|·•]\s*|,\s+")
 _COPYRIGHT_TOWN = re.compile(r"(?:©|\(c\)|copyright)[^,]{2,60},\s*" + _NAME + r"\.?\s*(?:\d{4})?$", re.I)
 _PINNED = re.compile(r"^(?:📍|⌖|◎)\s*" + _NAME)
+# A footer's sentence naming the town and its country ("Research Skills &
+# Academic Software. Christchurch, New Zealand."), or the town and its
+# surroundings ("Bergen og omegn.", "Torino e provincia").
+_TOWN_AND_COUNTRY = re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",\s*(?P<country>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\.?$")
+_TOWN_AND_AROUND = re.compile(
+    r"(?:^|[.!?]\s+)" + _NAME + r"\s+(?:og omegn|och omnejd|und Umgebung|e provincia|et (?:ses )?environs|"
+    r"y alrededores|en omgeving|i okolice|(?:and|&) (?:the )?surrounding areas?|and surrounds)\.?$")
 # Names of everything a menu or a heading says that GeoNames also knows as
 # a hamlet somewhere ("Home", Washington; "Welcome", Maryland; "Best").
 _NOT_PLACES = frozenset(fold(w) for w in """
@@ -67,6 +75,10 @@ _STRONG_CUES = frozenset({"title", "title-in", "line"})
 # (a title's last word, or a place named once: a hamlet called "Monte" or
 # "Home" is more likely a word than where the business is)
 _MIN_POPULATION_WORD = _MIN_POPULATION_ALONE = 5000
+# A name that tells the country by itself: a city, ten times the size of
+# any namesake abroad.
+_MIN_POPULATION_COUNTRY = 100_000
+_COUNTRY_MARGIN = 10
 # A page of the areas a business serves names many towns, none its own.
 _AREAS_PAGE = re.compile(r"(?i)(?:^|[/_-])(?:service-?)?areas?(?:[-_]?(?:we-?)?serv\w*)?(?:[/._-]|$)")
 
@@ -82,16 +94,22 @@ def place_mentions(doc: Document, tree: HtmlElement) -> list[dict[str, str]]:
         for size in (3, 2, 1):
             if len(words) >= size:
                 found.append({"name": " ".join(words[-size:]), "cue": "title"})
+        if len(words) == 1:
+            # a word that is a segment of its own ("… - Conguillío - Melipeuco - Entreavellanos")
+            found.append({"name": words[0], "cue": "title-alone"})
         found += [{"name": m.group("name"), "cue": "title-in"} for m in _BEFORE_PLACE.finditer(segment)]
     for line in doc.lines:
         if line.third_party or line.flags & NAV:
             continue
         text = line.text.strip()
         if line.flags & (FOOTER | ADDRESS):
-            for pattern in (_COPYRIGHT_TOWN, _PINNED):
+            for pattern in (_COPYRIGHT_TOWN, _PINNED, _TOWN_AND_AROUND):
                 match = pattern.search(text)
                 if match:
                     found.append({"name": match.group("name"), "cue": "line"})
+            match = _TOWN_AND_COUNTRY.search(text)
+            if match and country_code(match.group("country")):
+                found.append({"name": match.group("name"), "cue": "line"})
         elif pinned := _PINNED.match(text):
             found.append({"name": pinned.group("name"), "cue": "line"})
         found += [{"name": m.group("name"), "cue": "text"} for m in _BEFORE_PLACE.finditer(text)
@@ -144,20 +162,51 @@ def town_named(pages: Iterable[dict[str, Any]], country: str | None, brand: str 
             "as_written": written[best], "source": "named", "found_on": pages_naming[best]}
 
 
-def _known(places: "Gazetteer", name: str, country: str, cue: str) -> tuple[str, int] | None:
-    """The longest run of the mention's first words that is a place of the
-    country ("Port Huron keep" is Port Huron); a title's last words are
-    taken whole ("Ash Landscaping" is no place, though Ash is one)."""
+def country_named(mentions: Iterable[dict[str, str]]) -> str | None:
+    """The country the names of a page (or a site) point to, for one that
+    says nothing else of its country (an English page on a .com with
+    "0421 900 066" and "Painting Services Sydney"): each name a city of
+    100,000 people or more in one country and a tenth of that elsewhere at
+    most votes for it ("Sydney": Australia, not Nova Scotia); the country
+    most names vote for, when no other has as many."""
+    places = gazetteer()
+    if places is None:
+        return None
+    votes: dict[str, set[str]] = {}
+    for mention in mentions:
+        for candidate in _runs(mention["name"], mention["cue"]):
+            found = places.countries(candidate)
+            if found and found[0][1] >= _MIN_POPULATION_COUNTRY and (
+                    len(found) == 1 or found[1][1] * _COUNTRY_MARGIN <= found[0][1]):
+                votes.setdefault(found[0][0], set()).add(fold(candidate))
+                break
+    ranked = sorted(votes.items(), key=lambda item: -len(item[1]))
+    if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+        return None
+    return ranked[0][0]
+
+
+def _runs(name: str, cue: str) -> Iterable[str]:
+    """The runs of a mention's first words that may be a place, longest
+    first (a title's last words are taken whole)."""
     words = name.split()
     for size in range(len(words), 0 if cue != "title" else len(words) - 1, -1):
         candidate = " ".join(words[:size])
         if (fold(candidate) in _NOT_PLACES or not candidate[0].isupper() or _REGION_NAME.fullmatch(candidate)
                 or (candidate.isupper() and len(candidate) <= 4)):  # ("PTA", "JHB": a name shortened, or a word)
             continue
+        yield candidate
+
+
+def _known(places: "Gazetteer", name: str, country: str, cue: str) -> tuple[str, int] | None:
+    """The longest run of the mention's first words that is a place of the
+    country ("Port Huron keep" is Port Huron); a title's last words are
+    taken whole ("Ash Landscaping" is no place, though Ash is one)."""
+    for candidate in _runs(name, cue):
         population = places.population(candidate, country)
         if population is None:
             continue
-        if cue == "title" and size == 1 and population < _MIN_POPULATION_WORD:
+        if cue == "title" and " " not in candidate and population < _MIN_POPULATION_WORD:
             continue
         return candidate, population
     return None
@@ -169,6 +218,11 @@ class Gazetteer:
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def countries(self, name: str) -> list[tuple[str, int]]:
+        """(country, population) of the places so called, largest first."""
+        return self._db.execute("SELECT country, population FROM place WHERE name = ? ORDER BY population DESC",
+                                (fold(name),)).fetchall()
 
     def population(self, name: str, country: str) -> int | None:
         row = self._db.execute("SELECT population FROM place WHERE name = ? AND country = ?",

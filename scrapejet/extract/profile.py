@@ -17,7 +17,7 @@ from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
 from scrapejet.extract.phones import line_type, region_of_tel_links
-from scrapejet.extract.places import town_named
+from scrapejet.extract.places import country_named, town_named
 from scrapejet.extract.roles import is_location_page
 from scrapejet.extract.textlines import fold
 from scrapejet.urls import registered_domain
@@ -303,7 +303,9 @@ def _site_country(pages: list[dict[str, Any]], phones: list[dict[str, Any]]) -> 
     regions = Counter(p["contacts"].get("region") for p in pages if p["contacts"].get("region"))
     if regions:
         return regions.most_common(1)[0][0]
-    return region_of_tel_links(f"tel:{p['e164']}" for p in phones)
+    # ...else the country the towns its pages name point to
+    return region_of_tel_links(f"tel:{p['e164']}" for p in phones) or country_named(
+        mention for p in pages for mention in p["contacts"].get("places") or ())
 
 
 def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
