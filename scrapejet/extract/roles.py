@@ -45,7 +45,8 @@ _TEXTS: dict[str, str] = {
         βιογραφικο | zyciorys | zivotopis | zivotopis lekare |
         the doctor | meet the doctor | meet your doctor | our doctor | our doctors | meet our doctors | meet the doctors | ο ιατρος | ο γιατρος | η ιατρος |
         o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
-        за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن""",
+        за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن |
+        tentang kami | tentang | tentang perusahaan | profil perusahaan | siapa kami | mengenai kami | gioi thieu | ve chung toi | เกี่ยวกับเรา | हमारे बारे में""",
     "contact": """contact | contact us | hafa samband | hafðu samband | contacts | get in touch | reach us | find us | contact me | write to us |
         contactinfo | contactinformatie | contact information | kontaktinfo | kontaktinformation | kontaktinformationen |
         enquiries | enquiry | make an enquiry | inquiries |
@@ -58,19 +59,22 @@ _TEXTS: dict[str, str] = {
         kontakty | kontaktujte nas | napiste nam | kontakt z nami | skontaktuj sie | kontakta oss | kontakt oss |
         kontakt os | kontakta mig | ota yhteytta | yhteystiedot | yhteydenotto |
         kapcsolat | elerhetoseg | elerhetosegek | kapcsolatfelvetel | contacteaza ne | contactati ne | iletisim | bize ulasin | kontaktai | susisiekite | kontakti | sazinies ar mums | kontaktid | votke uhendust | kontaktirajte nas | kontaktujte nas | επικοινωνια |
-        контакти | контакты | контакт | свържете се с нас | зв язатися з нами | звязатися з нами | связаться с нами | обратная связь | צור קשר | צרו קשר | יצירת קשר | お問い合わせ | お問合せ | お問い合せ | 問い合わせ | 問合せ | お問い合わせフォーム | 連絡先 | 联系我们 | 聯絡我們 | 聯繫我們 | 문의하기 | 연락처 | اتصل بنا | تواصل معنا""",
+        контакти | контакты | контакт | свържете се с нас | зв язатися з нами | звязатися з нами | связаться с нами | обратная связь | צור קשר | צרו קשר | יצירת קשר | お問い合わせ | お問合せ | お問い合せ | 問い合わせ | 問合せ | お問い合わせフォーム | 連絡先 | 联系我们 | 聯絡我們 | 聯繫我們 | 문의하기 | 연락처 | اتصل بنا | تواصل معنا |
+        hubungi kami | kontak | kontak kami | hubungi | lien he | lien lac | ติดต่อเรา | संपर्क | संपर्क करें""",
     "team": """team | our team | meet the team | meet our team | people | our people | staff | leadership |
         management | unser team | das team | mitarbeiter | ansprechpartner | equipe | notre equipe | l equipe |
         equipo | nuestro equipo | el equipo | il team | il nostro team | staff | ons team | medewerkers | equipa |
         nossa equipe | nossa equipa | a equipe |
         personalas | musu komanda | komanda | zespol | nasz zespol | tym | nas tym | tiimi | henkilokunta |
         professeurs | nos professeurs | les professeurs | teachers | our teachers | lehrer | docenti |
-        η ομαδα μας | η ομαδα | ομαδα μας | ekibimiz | nas tim""",
+        η ομαδα μας | η ομαδα | ομαδα μας | ekibimiz | nas tim |
+        tim kami | tim hukum | doi ngu | ทีมงาน""",
     "services": """services | our services | what we do | solutions | offerings | expertise | practice areas |
         leistungen | unsere leistungen | leistungsspektrum | angebot | unser angebot | dienstleistungen | service |
         nos services | prestations | nos prestations | expertises | nos expertises | domaines d intervention |
         servicios | nuestros servicios | servizi | i nostri servizi | diensten | onze diensten | servicos |
-        nossos servicos""",
+        nossos servicos |
+        layanan | layanan kami | jasa | perkhidmatan | dich vu | บริการ""",
     "careers": """careers | career | jobs | join us | work with us | vacancies | we re hiring | join our team |
         employment | karriere | stellenangebote | offene stellen | stellen | jobs karriere | carrieres |
         recrutement | emplois | nous rejoindre | rejoignez nous | offres d emploi | empleo | trabaja con nosotros |
@@ -93,7 +97,8 @@ _TEXTS: dict[str, str] = {
         refund policy | refunds | returns | return policy | returns policy | shipping policy | shipping returns |
         widerrufsbelehrung | widerrufsrecht | widerruf | droit de retractation | retours | devoluciones |
         politica de devoluciones | resi | rimborsi | politica di reso | retourbeleid | zwroty | reklamacje |
-        odstapenie od zmluvy | reklamacny poriadok | reklamacni rad""",
+        odstapenie od zmluvy | reklamacny poriadok | reklamacni rad |
+        syarat dan ketentuan | syarat ketentuan | terma dan syarat | dieu khoan su dung | dieu khoan | ข้อกำหนดและเงื่อนไข""",
     "privacy": """privacy | privacy policy | personuvernd | personuverndarstefna | privacy notice | privacy statement | data protection | gdpr |
         popia | popia privacy policy | popia policy | pdpa | pdpa policy |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
@@ -105,7 +110,8 @@ _TEXTS: dict[str, str] = {
         personuppgifter | integritet | personvern | personvernerklaering | personvernerklaring | privatlivspolitik |
         persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto |
         adatvedelem | adatvedelmi tajekoztato | adatkezelesi tajekoztato | adatvedelmi nyilatkozat | politica de confidentialitate | confidentialitate | protectia datelor | gizlilik | gizlilik politikasi | kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi | privatumo politika | privatumas | privatuma politika | privatums | privaatsus | privaatsuspoliitika | andmekaitse | politika privatnosti | privatnost | zastita podataka | izjava o privatnosti | politika zasebnosti | zasebnost | varstvo osebnih podatkov | ochrana osobnych udajov | πολιτικη απορρητου | απορρητο |
-        ochrana sukromia | zasady ochrany osobnych udajov | политика за поверителност | поверителност | защита на личните данни | лични данни | політика конфіденційності | конфіденційність | захист персональних даних | политика конфиденциальности | конфиденциальность | персональные данные | обработка персональных данных | מדיניות פרטיות | מדיניות הפרטיות | פרטיות | プライバシーポリシー | 個人情報保護方針 | 個人情報の取り扱い | 個人情報の取扱い | 個人情報保護 | 個人情報保護ポリシー | 隐私政策 | 隱私政策 | 개인정보처리방침 | 개인정보 처리방침 | سياسة الخصوصية""",
+        ochrana sukromia | zasady ochrany osobnych udajov | политика за поверителност | поверителност | защита на личните данни | лични данни | політика конфіденційності | конфіденційність | захист персональних даних | политика конфиденциальности | конфиденциальность | персональные данные | обработка персональных данных | מדיניות פרטיות | מדיניות הפרטיות | פרטיות | プライバシーポリシー | 個人情報保護方針 | 個人情報の取り扱い | 個人情報の取扱い | 個人情報保護 | 個人情報保護ポリシー | 隐私政策 | 隱私政策 | 개인정보처리방침 | 개인정보 처리방침 | سياسة الخصوصية |
+        kebijakan privasi | privasi | dasar privasi | chinh sach bao mat | chinh sach quyen rieng tu | นโยบายความเป็นส่วนตัว""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
         impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale | avviso legale |
@@ -136,7 +142,8 @@ _SLUGS: dict[str, str] = {
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist ettevote ettevottest par-uznemumu apie-imone o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person persoenliches personliches viografiko zyciorys zivotopis
-        o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij""",
+        o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij
+        tentang-kami tentang tentang-perusahaan profil-perusahaan siapa-kami gioi-thieu ve-chung-toi""",
     "contact": """contact contact-us hafa-samband hafdu-samband contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         contactinfo contact-info contactinformatie contact-information kontaktinfo kontakt-info
         kontakt-anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
@@ -144,13 +151,16 @@ _SLUGS: dict[str, str] = {
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
         wie-sie-uns-erreichen
         kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia
-        otoiawase toiawase inquiry inquiries enquiry enquiries enquire""",
+        otoiawase toiawase inquiry inquiries enquiry enquiries enquire
+        hubungi-kami kontak kontak-kami hubungi lien-he""",
     "team": """team our-team the-team meet-the-team people our-people staff leadership management-team unser-team
         das-team mitarbeiter ansprechpartner equipe notre-equipe l-equipe equipo nuestro-equipo il-team ons-team
-        medewerkers equipa nossa-equipe nossa-equipa omada i-omada-mas ekibimiz ekip nas-tim""",
+        medewerkers equipa nossa-equipe nossa-equipa omada i-omada-mas ekibimiz ekip nas-tim
+        tim-kami tim-hukum doi-ngu""",
     "services": """services our-services service what-we-do solutions leistungen unsere-leistungen dienstleistungen
         angebot leistungsspektrum prestations nos-services nos-prestations expertises expertise servicios
-        nuestros-servicios servizi i-nostri-servizi diensten onze-diensten servicos nossos-servicos practice-areas""",
+        nuestros-servicios servizi i-nostri-servizi diensten onze-diensten servicos nossos-servicos practice-areas
+        layanan layanan-kami jasa perkhidmatan dich-vu""",
     "careers": """careers career jobs join-us work-with-us vacancies karriere stellenangebote jobs-karriere
         offene-stellen recrutement carrieres emplois nous-rejoindre empleo trabaja-con-nosotros lavora-con-noi
         carriere vacatures werken-bij carreiras trabalhe-conosco vagas
@@ -165,7 +175,8 @@ _SLUGS: dict[str, str] = {
         aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis
         refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung widerrufsrecht
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
-        reklamacni-rad""",
+        reklamacni-rad
+        syarat-dan-ketentuan syarat-ketentuan terma-dan-syarat dieu-khoan dieu-khoan-su-dung""",
     "privacy": """privacy privacy-policy personuvernd personuverndarstefna privacypolicy privacy-notice privacy-statement data-protection datenschutz
         popia popia-policy pdpa
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
@@ -175,7 +186,8 @@ _SLUGS: dict[str, str] = {
         ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
         personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste
         adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
-        ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost""",
+        ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost
+        kebijakan-privasi privasi dasar-privasi chinh-sach-bao-mat""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
         aviso-legal avis-legal nota-legal note-legali avviso-legale legale colofon colophon site-notice rechtliches informations-legales
         rechtliche-hinweise
@@ -228,7 +240,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Greek, Cyrillic, Hebrew, Arabic, and CJK with kana (their voicing marks)
 # and Hangul (decomposed into jamo by NFKD).
 _NON_WORD = re.compile(
-    "[^a-z0-9\u03b1-\u03c9\u0400-\u04ff\u05d0-\u05ea\u0620-\u064a\u1100-\u11ff\u3041-\u30ff"
+    "[^a-z0-9\u03b1-\u03c9\u0400-\u04ff\u05d0-\u05ea\u0620-\u064a\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u3041-\u30ff"
     "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+"
 )
 _LANGUAGE_DIR = re.compile(r"^[a-z]{2}(?:[-_][a-z]{2})?$", re.I)
@@ -475,6 +487,7 @@ _FALLBACKS: dict[str, dict[str, list[str]]] = {
         "ca": ["/qui-som", "/sobre-nosaltres"], "it": ["/chi-siamo", "/azienda"], "nl": ["/over-ons"], "pt": ["/sobre-nos", "/quem-somos", "/sobre"],
         "pl": ["/o-nas", "/o-firmie"], "cs": ["/o-nas"], "sk": ["/o-nas"], "sl": ["/o-nas"], "hr": ["/o-nama"],
         "sv": ["/om-oss"], "da": ["/om-os"], "no": ["/om-oss"], "nb": ["/om-oss"], "fi": ["/meista", "/yritys"],
+        "id": ["/tentang-kami"], "ms": ["/tentang-kami"], "vi": ["/gioi-thieu"],
     },
     "contact": {
         "en": ["/contact", "/contact-us"], "de": ["/kontakt"], "fr": ["/contact", "/nous-contacter", "/contactez-nous"],
@@ -482,6 +495,7 @@ _FALLBACKS: dict[str, dict[str, list[str]]] = {
         "pl": ["/kontakt"], "cs": ["/kontakt", "/kontakty"], "sk": ["/kontakt"], "sl": ["/kontakt"], "hr": ["/kontakt"],
         "sv": ["/kontakt", "/kontakta-oss"], "da": ["/kontakt"], "no": ["/kontakt"], "nb": ["/kontakt"],
         "fi": ["/yhteystiedot", "/ota-yhteytta"],
+        "id": ["/kontak", "/hubungi-kami"], "ms": ["/hubungi-kami"], "vi": ["/lien-he"],
     },
     "team": {
         "en": ["/team", "/our-team", "/about/team"], "de": ["/team", "/unser-team"], "fr": ["/equipe", "/notre-equipe"],
