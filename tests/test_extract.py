@@ -680,6 +680,23 @@ def test_a_price_written_beside_an_inline_element_stays_in_the_main_content():
     assert "75€/mes" in page["text"]
 
 
+def test_a_figure_set_over_its_label_and_hidden_from_screen_readers_stays_in_the_text():
+    # "12,000+" over "Shipments handled": a <span> beside its label's <p>,
+    # aria-hidden because the label says it again for screen readers; both
+    # drop it from trafilatura's main content, and the visitor sees it
+    cards = "".join(f'<div class="trust-item"><span class="trust-number" aria-hidden="true">{figure}</span><p>{label}</p></div>'
+                    for figure, label in (("27+", "Years of practical trade support"), ("12,000+", "Shipments handled")))
+    html = f"""<html lang="en"><body><main><h1>Customs clearance across Egypt's ports</h1>
+        <p>We combine document control, operational follow-up and inland handover planning so cargo can move
+        with fewer surprises, for importers, exporters and manufacturers alike.</p>
+        <section class="trust"><div class="trust-grid">{cards}</div></section>
+        <p>Our brokers prepare every file before the ship docks and follow it until the cargo is released.</p>
+        <p><i class="fa fa-phone" aria-hidden="true"></i> Call us</p></main></body></html>"""
+    page = extract_page(html, "http://al-rouby.test/")
+    assert "12,000+\nShipments handled" in page["text"], page["text"]
+    assert "27+" in page["text"]
+
+
 def test_a_team_page_keeps_each_name_above_its_role():
     # many photo links make trafilatura give up on <main> and harvest its
     # loose paragraphs: the roles without the names

@@ -86,6 +86,12 @@ _BLOCKS = frozenset(
 _SEPARATED_INLINE = frozenset({"a", "button", "label"})
 # A <div> whose own text sits beside inline elements ('<div>55€<span>/mes</span></div>',
 # a price card's figure): trafilatura drops its text; as a <p> it keeps it.
+_ARIA_HIDDEN_TEXT = lxml.etree.XPath("//body//*[@aria-hidden='true'][translate(normalize-space(.), '0123456789', '')"
+                                     " != normalize-space(.)]")
+# A card's figure in a <span> beside its label's <p> ("<div><span>12,000+</span>
+# <p>Shipments handled</p></div>"): trafilatura keeps the label, drops the figure.
+_CARD_FIGURES = lxml.etree.XPath("//body//*[self::div or self::section or self::article]/span[normalize-space(text())]"
+                                 "[not(*)][../p or ../h2 or ../h3 or ../h4 or ../h5 or ../h6]")
 _TEXT_DIVS = lxml.etree.XPath("//body//div[normalize-space(text())][not(*[not(self::span or self::a or self::b "
                               "or self::strong or self::em or self::i or self::small or self::sup or self::sub "
                               "or self::br or self::abbr or self::mark or self::u or self::s or self::time)])]")
@@ -347,6 +353,13 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     agreement about what the main content is."""
     for div in _TEXT_DIVS(tree):
         div.tag = "p"
+    # trafilatura drops what screen readers are told to skip; a figure set
+    # in big type ("12,000+" over "Shipments handled") is hidden from them
+    # only because its label says it again, and the page shows it
+    for element in _ARIA_HIDDEN_TEXT(tree):
+        del element.attrib["aria-hidden"]
+    for span in _CARD_FIGURES(tree):
+        span.tag = "p"
     _collapse_source_whitespace(tree)
     _space_adjacent_inlines(tree)
     body = _trafilatura_body(tree)
