@@ -359,6 +359,13 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     for t in topic if kind not in ("person", "when") or asks_company(question) else []:
         if t != value_term and (t in named or (len(t) >= 3 and any(t in h for h in hosts))):
             weights[t] *= NAME_WEIGHT
+    # "At which university…", "What brand of boiler…": with no kind of value
+    # known, the noun asked for names the answer; the sentence holding it
+    # (in the page's language alike: "Universität") holds half the question
+    asked_noun = _ASKED_NOUN.search(question) if kind is None else None
+    noun = next(iter(terms(asked_noun.group(1))), None) if asked_noun else None
+    if noun in weights and len(topic) > 1:
+        weights[noun] = max(weights[noun], sum(weights[t] for t in topic if t != noun))
     total = sum(weights.values()) or 1.0
     topic_total = sum(weights[t] for t in topic) or 1.0
 
@@ -420,6 +427,12 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         if len(chosen) == limit:
             break
     return chosen
+
+
+# the noun a "which"/"what" question asks for ("which university", "what brand
+# of"), not its verb ("what is", "what does") nor a word for any kind ("what kind of")
+_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|can|could|should|would|will|has|have|"
+                         r"kind|kinds|type|types|sort|sorts|one|ones|else|about)\b)([a-z]{3,})\b", re.I)
 
 
 def _plain(text: str) -> str:
