@@ -118,6 +118,8 @@ def test_social_profiles_as_small_sites_link_them():
     # a wa.me address in the body is the site's WhatsApp
     assert socials('<main><p><a href="https://wa.me/34672504141">Escribir por WhatsApp</a></p></main>') == {
         "https://wa.me/34672504141"}
+    # Vietnam's messenger, a business's number on it
+    assert socials('<footer><a href="https://zalo.me/0936365576">Zalo</a></footer>') == {"https://zalo.me/0936365576"}
 
 
 def test_the_team_s_own_accounts_are_not_the_company_s():

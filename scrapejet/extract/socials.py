@@ -31,6 +31,8 @@ NETWORK_HOSTS = {
     "t.me": "telegram", "telegram.me": "telegram",
     "vk.com": "vk", "ok.ru": "odnoklassniki",
     "line.me": "line", "threads.net": "threads", "threads.com": "threads",
+    # Vietnam's messenger: "zalo.me/0936365576", a business's number, as wa.me's
+    "zalo.me": "zalo",
     # a "link in bio" page: what a food truck or a salon gives instead of a site
     "linktr.ee": "linktree",
     # a neighbourhood network's business page, a classifieds seller's page
@@ -49,7 +51,7 @@ _CANONICAL_HOST = {
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
     "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.com",
     "linktree": "linktr.ee", "nextdoor": "nextdoor.com", "gumtree": "www.gumtree.com",
-    "googleplus": "plus.google.com",
+    "googleplus": "plus.google.com", "zalo": "zalo.me",
     "twitch": "www.twitch.tv", "patreon": "www.patreon.com", "etsy": "www.etsy.com", "discord": "discord.gg",
 }
 # First path segments that are the network's own pages, not an account.
@@ -103,7 +105,7 @@ _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinter
 _FOLLOW_TEXT = re.compile(
     r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
     r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree|twitch|"
-    r"patreon|etsy|discord)\b|"
+    r"patreon|etsy|discord|zalo)\b|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
     # "Bekijk onze Instagram pagina", "Visit our Facebook page", "notre page Facebook"
     r"\b(?:our|onze|unsere?[nm]?|unser|notre|nos|nuestr[oa]s?|nostr[oa]|nossa|nosso|vores|vart|var|vaar|"
