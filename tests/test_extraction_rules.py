@@ -213,6 +213,9 @@ def test_a_district_between_street_and_postcode(line, expected):
     # Danish numbers by the plan's series: 98 a landline, 20 and 53 mobiles
     ("http://bageri.dk/kontakt", "<p>Telefon: 98 24 85 20</p><p>Mobil: 20 81 59 88</p><p>Tlf. 53 27 24 45</p>",
      {"+4598248520": "landline", "+4520815988": "mobile", "+4553272445": "mobile"}),
+    # Chilean: nine digits after 9 a mobile, Santiago's 2 a landline
+    ("http://cabanas.cl/contacto", "<p>Reservas: +56 9 9254 7884</p><p>Oficina: +56 2 2714 3050</p>",
+     {"+56992547884": "mobile", "+56227143050": "landline"}),
 ])
 def test_landline_mobile_and_fax_are_kept_apart(url, html, expected):
     found = extract_contacts(f"<html><body><main>{html}</main></body></html>".encode(), url, role="contact")["phones"]

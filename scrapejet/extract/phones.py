@@ -480,6 +480,8 @@ def _shows_another_number(phonenumbers: Any, text: str, href_number: str, region
 # 60-61, 71, 81, 91-93 are mobile; its other eight-digit series, landlines.
 _MOBILE_SERIES = {
     "DK": ("2", "30", "31", "40", "41", "42", "50", "51", "52", "53", "60", "61", "71", "81", "91", "92", "93"),
+    # Chile's mobiles: nine digits after 9 since 2016 (landlines start 2 or an area code)
+    "CL": ("9",),
 }
 
 
