@@ -2268,3 +2268,23 @@ def test_an_address_in_a_postal_format_with_postcode_and_town_on_lines_of_their_
     html = html.replace("Conjunto Gross, Av. Neptaly Godoy N9-80 y Río Chanchan, Casa 3, Carapungo 170204, Quito, Ecuador".encode(),
                         "Atendimos 170204, Trámites en 2023 con gran éxito".encode())
     assert extract_contacts(html, "https://notaria54quito.com/", role="contact")["addresses"] == []
+
+
+@pytest.mark.parametrize("html, url, role, expected", [
+    # Turkish: the street's district, avenue, lane and number, then the town, its province and the country
+    ('<footer><div><i class="fa fa-map-marker"></i><p><span>Tepecik Mah. İstiklal Cad. Yavuz Sok. No:24</span>'
+     ' İzmit - Kocaeli / Türkiye</p></div></footer>', "https://antikbarisotel.com/", "home",
+     ("Tepecik Mah. İstiklal Cad. Yavuz Sok. No:24", "İzmit", "Kocaeli", "TR")),
+    # Catalan: the house number and the town in one part, the next item after a bar
+    ("<footer><div>ECOLLERIA S.L. | Poligono Industrial El Carrascot<br>Carrer del Forn, 2 L'Olleria | "
+     "Tel: +34 960 470 502 |</div></footer>", "https://ecoglass.com/", "home",
+     ("Carrer del Forn, 2", "L'Olleria", None, "ES")),
+    # Vietnamese: the label alone above, a house number before its street, wards, then the city
+    ("<main><ul><li><div><strong>Địa chỉ</strong><p>9NO2 Nguyễn Cảnh Dị, khu đô thị mới Đại Kim mở rộng, "
+     "phường Định Công, Hà Nội</p></div></li></ul></main>", "https://drnhatchau.vn/lien-he.html", "contact",
+     ("9NO2 Nguyễn Cảnh Dị", "Hà Nội", None, "VN")),
+])
+def test_addresses_without_postcode_as_turkish_catalan_and_vietnamese_sites_write_them(html, url, role, expected):
+    lang = {"antikbarisotel.com": "tr", "drnhatchau.vn": "vi", "ecoglass.com": "es"}[url.split("/")[2]]
+    found = extract_contacts(f'<html lang="{lang}"><body>{html}</body></html>'.encode(), url, role=role)["addresses"]
+    assert [(a["street"], a["locality"], a["region"], a["country"]) for a in found] == [expected]

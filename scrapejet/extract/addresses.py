@@ -445,7 +445,10 @@ _TR_UPPER, _TR_LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
 _TR_LINE = re.compile(
     rf"(?P<street>[{_TR_UPPER}][\w.' ]*?\b(?:Mah(?:allesi)?|Mh)\.?,?\s[\w.', ]*?\b(?i:sk|sok|sokak|sokağı|cad|cd|caddesi|"
     rf"bulvarı|blv)\.?\s*(?:(?i:no)\s*:?\s*)?\d+[A-Za-z]?(?:\s?/\s?\d+[A-Za-z]?)?)[\s,]+"
-    rf"(?P<loc>[{_TR_UPPER}][{_TR_LOWER}]+\s?/\s?[{_TR_UPPER}][{_TR_LOWER}]+)\.?\s*$"
+    # "Kepez/Antalya", or "İzmit - Kocaeli / Türkiye": the town, its province, the country
+    rf"(?:(?P<loc>[{_TR_UPPER}][{_TR_LOWER}]+\s?/\s?[{_TR_UPPER}][{_TR_LOWER}]+)|"
+    rf"(?P<town>[{_TR_UPPER}][{_TR_LOWER}]+)\s[-–]\s(?P<reg>[{_TR_UPPER}][{_TR_LOWER}]+)\s?/\s?(?i:türkiye|turkey))"
+    rf"\.?\s*$"
 )
 
 
@@ -468,8 +471,8 @@ def _from_unpostcoded_lines(lines: list[Line], country_hint: str | None) -> list
         text = _ADDRESS_LABEL.sub("", line.text.strip()).strip(" :\t")
         match = _TR_LINE.search(text) if "/" in text else None
         if match:
-            hits.append(_Hit(match.group("street").strip(), None, match.group("loc").replace(" ", ""), None, "TR",
-                             match.group(0).strip(), "text"))
+            hits.append(_Hit(match.group("street").strip(), None, (match.group("loc") or match.group("town")).replace(" ", ""),
+                             match.group("reg"), "TR", match.group(0).strip(), "text"))
             continue
         for pattern in _HU_LINES if country_hint == "HU" else ():
             match = pattern.match(text)

@@ -61,7 +61,7 @@ _DISTRICT = re.compile(
 _LABEL = re.compile(
     r"^(?:address|our address|adres[aeă]?|adresas|adrese|anschrift|direcci[oó]n|domicilio|indirizzo|endere[cç]o|"
     r"morada|ubicaci[oó]n|location|sediu|sediul(?: social)?|punct(?:ul)? de lucru|s[ií]dlo|siedziba|sede|c[ií]m|naslov|osoite|aadress|адрес|адреса|"
-    r"כתובת|住所|所在地|地址|주소)\s*[:\-–]\s*",
+    r"כתובת|住所|所在地|地址|주소|địa chỉ|dia chi|alamat|ที่อยู่|पता)\s*[:\-–]\s*",
     re.I,
 )
 # The region an English address may end in after its town ("30 Cameron Road,
@@ -98,6 +98,9 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
         if line.third_party or len(line.text) > _MAX_LINE or not _SEPARATOR.search(line.text):
             continue
         label, text = _address_text(line.raw)
+        # (the label alone on the line above: "Địa chỉ" / "9NO2 Nguyễn Cảnh Dị, …, Hà Nội")
+        if not label and index > 0 and _label_alone(lines[index - 1].text):
+            label, text = True, text or " ".join(line.text.split())
         place = _town_then_postcode(line.raw) if label and text is None else None
         if place is not None:
             found.append({"street": None, "postal_code": place[1], "locality": place[0], "region": None,
@@ -122,6 +125,12 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
 
 
 _ITEM_BAR = re.compile(r"\s[|·•]\s")
+
+
+def _label_alone(text: str) -> bool:
+    text = text.strip()
+    label = _LABEL.match(text if text[-1:] in (":", "-", "–") else f"{text}:") if text else None
+    return label is not None and label.end() >= len(text)
 
 
 def _marked_town(text: str) -> bool:
@@ -221,6 +230,8 @@ _POSTCODE_AND_TOWN = re.compile(r"^(?:[A-Z]{1,2}-)?\d{2,3}[ -]?\d{2,3}\s+[^\W\d_
 
 
 _BARE_POSTCODE = re.compile(r"\d{5}")
+_NUMBER_FIRST = re.compile(r"^(?:(?i:số)\s*)?\d[\w/-]{0,6}\s+[^\W\d_]{2,}")
+_NUMBER_THEN_TOWN = re.compile(r"^(?P<number>\d{1,4}[a-zA-Z]?)\s+(?P<town>[^\W\d_][^\d]{1,40})$")
 # A marked town and its postcode after it: "гр. Пловдив 4003, ул. Васил Левски №170"
 _MARKED_TOWN_AND_CODE = re.compile(r"^(?P<town>\D+?)\s+(?P<code>\d{4})$")
 
@@ -244,6 +255,8 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
         streets = [0]  # "Adresa: Folnegovićeva 1b, Zagreb": the rest only names places
     if not streets and len(parts) == 2 and _town_dash_street(text):
         streets = [1]
+    if not streets and labelled and _NUMBER_FIRST.match(parts[0]) and not any(re.search(r"\d", p) for p in parts[1:]):
+        streets = [0]  # "Địa chỉ: 9NO2 Nguyễn Cảnh Dị, …, phường Định Công, Hà Nội": a house number, then its street
     if len(streets) != 1:
         return None
     at = streets[0]
@@ -265,6 +278,10 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     # (five digits are a postcode: "VIA VARIANTE 7/BIS 103 - 80035 - NOLA (NA)")
     if at < len(rest) and _NUMBER_PART.fullmatch(rest[at]) and not _BARE_POSTCODE.fullmatch(rest[at]):
         street = f"{street} {rest.pop(at)}"
+    # "Carrer del Forn, 2 L'Olleria": the house number, then the town, in one part
+    number_town = _NUMBER_THEN_TOWN.match(rest[at]) if at < len(rest) else None
+    if number_town and _is_town(number_town.group("town")):
+        street, rest[at] = f"{street}, {number_town.group('number')}", number_town.group("town")
     bare_codes = [part for part in rest if _BARE_POSTCODE.fullmatch(part)]
     rest = [part for part in rest if not _BARE_POSTCODE.fullmatch(part)]
     rest = [part for part in rest if not _is_country(part)]
