@@ -173,6 +173,9 @@ def test_sentences_of_markdown_passages():
     # the name of something the business has is not its own name
     ("What is the name of Izvor's croissant?", []), ("What is the name of the bakery's own café?", []),
     ("What is the name of the company?", ["company"]), ("What is the name of Waste One?", ["company"]),
+    # the town asked for, in the site's language too; not a town hall
+    ("Dans quelle ville se trouve le Haras d'Azur ?", ["address"]), ("In welchem Ort liegt die Praxis?", ["address"]),
+    ("Which town hall did they renovate?", []),
 ])
 def test_business_questions_name_profile_fields(question, expected):
     assert asked_fields(question) == expected

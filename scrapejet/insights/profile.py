@@ -26,7 +26,12 @@ ASKS = {
                         # ("mobile appointments" are no phone: only the mobile number is)
                         r"\bmobile\b(?=\s*(?:(?:phone|number|no\b|nr\b)|[?.!]|$))", re.I),
     "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|(?<!-)\bbased\b|"
-                          r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter", re.I),
+                          r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter|"
+                          # the town asked for: "Dans quelle ville se trouve…", "In welchem Ort liegt…"
+                          r"\b(?:which|what|quelle|quel|welche[rmn]?|welk[e]?|qu[eé]|quale|qual|cu[aá]l|w jakim|ve kter[eé]m)\s+"
+                          r"(?:town|city|village|ville|commune|stadt|ort|gemeinde|plaats|stad|dorp|ciudad|localidad|pueblo|"
+                          r"citt[aà]|comune|paese|cidade|localidade|mie[sś]cie|m[eě]st[eě])\b(?!\s+(?:hall|council|centre|center|tax|walk|tour))|"
+                          r"\bse trouve|\bsitu[ée]e?\b|\bliegt\b|\bbefindet sich|se encuentra|si trova|\bligt\b|\bfica\b", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
     "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario|" + _WHEN_TO_CALL, re.I),
     "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"
