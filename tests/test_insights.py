@@ -1453,3 +1453,21 @@ def test_a_compound_with_based_asks_for_no_address():
         "Which investment-based citizenship service does Zambas Law offer in its migration practice?")
     assert "address" not in asked_fields("Is it a plant-based bakery?")
     assert asked_fields("Where is Zambas Law based?") == ["address"]
+
+
+def test_a_thing_s_own_name_asked_for_is_a_code_an_acronym_or_a_brand():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind, holds_kind
+
+    question = "Which brand of leather care products does the Cordonnerie des Remparts sell?"
+    assert asked_kind(question) == "name"
+    assert asked_kind("What kind of surveillance systems do they install?") is None  # a kind, answered by a list
+    assert holds_kind("Model Wattsan M3-1325, pole robocze 1300 × 2500 mm.", "name", "Which machine model?") == 1.0
+    assert holds_kind("Oljene som brukes er fra doTerra.", "name", "Which brand of oils?") == 1.0
+    assert holds_kind("HOME · ABOUT · CONTACT", "name", "Which brand?") < 1.0
+    assert holds_kind("στο κέντρο της πόλης", "name", "Which brand?") == 0.0
+    page = Source(n=1, url="http://remparts.test/shop", title="Boutique", snippet="", score=1.0,
+                  text="Nous réparons vos chaussures et vos sacs avec soin, dans notre atelier d'Aigues-Mortes.\n"
+                       "Pour cela, la cordonnerie des Remparts vous propose sa gamme SAPHIR \"La Beauté du Cuir\".\n"
+                       "Clés, piles et photocopies sur place.")
+    assert "SAPHIR" in extractive_answer(question, [page]).split("[1]")[0], extractive_answer(question, [page])

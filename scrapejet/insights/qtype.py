@@ -361,6 +361,8 @@ KIND_WORDS = {
     "email": "email mail address",
     "phone": "phone telephone number call",
     "number": "how many number",
+    "name": "brand brands make model models device machine system software technology standard standards "
+            "certification authority bank label",
     "duration": "long quickly fast soon far time take takes day days week weeks month months year years hour hours "
                 "minute minutes",
 }
@@ -655,7 +657,25 @@ def asked_kind(question: str) -> str | None:
         if pattern.search(folded):
             return kind
     # a register's or tax number by its name alone ("What is the ABN?")
-    return "number" if _IDENTIFIER_ASKED.search(folded) else None
+    if _IDENTIFIER_ASKED.search(folded):
+        return "number"
+    return "name" if _NAME_ASKED.search(folded) else None
+
+
+# A thing's own name asked for: "Which brand of essential oils…", "Which
+# British Standard…", "Which authority has licensed…" (a brand, a model, a
+# code, an acronym: what a page names in capitals or with digits)
+_NAME_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:brand|brands|make|model|models|device|machine|"
+                         r"system|software|technology|standard|standards|certification|authority|bank|label)\b")
+# ...and how a page writes one: letters and digits ("M3-1325", "CL-100",
+# "17025:2018"), an acronym ("ANRE", "SAPHIR", "FAST&FLUID"), a brand's
+# inner capital ("doTerra")
+_CODE = re.compile(r"(?=[\w&.:/-]*\d)(?=[\w&.:/-]*[^\W\d_])[\w][\w&.:/-]*\w")
+_ACRONYM = re.compile(r"[^\W\d_]{2,7}(?:&[^\W\d_]{2,7})?")  # (in capitals: str.isupper)
+_INNER_CAPITAL = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
+# capitals a page sets as menu items and labels, not names
+_CAPITALS_WORDS = frozenset("home menu about shop blog news faq tel fax email mail info more contact the and our "
+                            "for with new top sale open book call".split())
 
 
 # A question for the company behind a brand or a site, whose answer is a
@@ -806,6 +826,16 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
     installs hot water systems has no surname)."""
     if kind is None:
         return 0.0
+    if kind == "name":
+        asked = {fold(word) for word in re.findall(r"\w+", question)}
+        tokens = [t.strip(".:/-") for t in re.findall(r"[\w&][\w&.:/-]*", sentence)]
+        tokens = [t for t in tokens if t and fold(t) not in asked]
+        if any((_CODE.fullmatch(t) and not t.isdigit())
+               or (_ACRONYM.fullmatch(t) and t.isupper() and fold(t) not in _CAPITALS_WORDS)
+               or _INNER_CAPITAL.fullmatch(t) for t in tokens):
+            return 1.0
+        # a capitalised word past the sentence's first ("Voluson Performance 18")
+        return 0.5 if any(t[0].isupper() for t in tokens[1:]) else 0.0
     if kind == "email":
         return 1.0 if EMAIL.search(sentence) else 0.0
     if kind == "phone":
