@@ -2268,6 +2268,13 @@ def test_an_address_in_a_postal_format_with_postcode_and_town_on_lines_of_their_
     html = html.replace("Conjunto Gross, Av. Neptaly Godoy N9-80 y Río Chanchan, Casa 3, Carapungo 170204, Quito, Ecuador".encode(),
                         "Atendimos 170204, Trámites en 2023 con gran éxito".encode())
     assert extract_contacts(html, "https://notaria54quito.com/", role="contact")["addresses"] == []
+    # Indonesia's: the town on its line, then the province and the postcode ("Tangerang - Banten, 15810")
+    html = """<html lang="id"><body><main><ul><li><strong>Lokasi</strong> Scientia Business Park, Tower II 2nd Floor,
+        Jl. Boulevard Gading Serpong Blok 0/2, Tangerang - Banten, 15810</li>
+        <li><a href="https://wa.me/6281387910251">WhatsApp</a></li></ul></main></body></html>""".encode()
+    found = extract_contacts(html, "https://alwilawyers.com/hubungi-kami.html", role="contact")["addresses"]
+    assert [(a["postal_code"], a["locality"], a["region"], a["country"]) for a in found] == [
+        ("15810", "Tangerang", "Banten", "ID")]
 
 
 @pytest.mark.parametrize("html, url, role, expected", [

@@ -887,11 +887,15 @@ def _country_shape(country: str) -> re.Pattern[str] | None:
         # the postcode and the town on lines of their own, one after the
         # other: on one line they keep that order ("Carapungo 170204, Quito")
         line = "%Z %C" if "%Z%n%C" in fmt else "%C %Z"
-    if not zip_pattern or line is None:
+    if not zip_pattern or (line is None and "%C%n%S %Z" not in fmt):
         return None
     code = re.sub(r"\((?!\?)", "(?:", zip_pattern)  # (the metadata's groups, not ours)
     prefix = re.escape(data.get("postprefix") or f"{country}-")
     postcode = rf"(?<![\w-])(?:{prefix}|{country}[-‑ ])?(?P<pc>{code})(?![\w-])"
+    if line is None:
+        # the town on its line, then the province and the postcode: on one
+        # line "Tangerang - Banten, 15810" (Indonesia)
+        return re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}")
     if line.index("%Z") < line.index("%C"):
         return re.compile(rf"{postcode}(?:\s+|\s[-–]\s|,\s*)(?P<loc>{_LOCALITY})")
     return re.compile(rf"(?P<loc>{_LOCALITY}),?\s+{postcode}")
