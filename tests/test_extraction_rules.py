@@ -71,6 +71,7 @@ HOME = "http://firma.test/"
     ("http://firma.test/lien-he.html", "Liên hệ", "contact"),
     ("http://firma.test/q", "Chính sách bảo mật", "privacy"),
     ("http://firma.test/r", "ติดต่อเรา", "contact"),
+    ("http://firma.test/doctors.html", "医師紹介", "about"),  # a clinic's doctors, as "meet the doctors"
 ])
 def test_role_words_of_more_languages(url, text, role):
     assert page_role(url, text) == role
