@@ -2296,3 +2296,13 @@ def test_addresses_without_postcode_as_turkish_catalan_and_vietnamese_sites_writ
     lang = {"antikbarisotel.com": "tr", "drnhatchau.vn": "vi", "ecoglass.com": "es"}[url.split("/")[2]]
     found = extract_contacts(f'<html lang="{lang}"><body>{html}</body></html>'.encode(), url, role=role)["addresses"]
     assert [(a["street"], a["locality"], a["region"], a["country"]) for a in found] == [expected]
+
+
+def test_the_slovenian_data_protection_authority_a_privacy_notice_names_is_not_the_company():
+    html = """<html lang="sl"><body><main><p>Zahtevo za uveljavljanje pravic lahko pošljete na e-naslov:
+        tea@teaknez.com.</p><p>Če menite, da so bile vaše pravice kršene, se lahko pritožite pri Informacijskem
+        pooblaščencu RS: Informacijski pooblaščenec, Zaloška cesta 59, 1000 Ljubljana, e-pošta: gp.ip@ip-rs.si.</p>
+        </main></body></html>""".encode()
+    found = extract_contacts(html, "https://teaknez.com/politika-zasebnosti.html", role="privacy")
+    assert [e["email"] for e in found["emails"]] == ["tea@teaknez.com"]
+    assert found["addresses"] == []

@@ -355,6 +355,10 @@ _THIRD_PARTY_MENTION = re.compile(
     r"urad pro ochranu osobnich udaju|urad na ochranu osobnych udajov|datatilsynet|integritetsskyddsmyndigheten|"
     r"tietosuojavaltuutetu|adatvedelmi es informacioszabadsag|autoritatea nationala de supraveghere|"
     r"autoritat\w* de supraveghere|\banspdcp\b|αρχη προστασιας δεδομενων|\bαπδπχ\b|"
+    # Slovenia's, Croatia's, Lithuania's, Latvia's, Estonia's, Bulgaria's
+    r"informacijsk\w* pooblascen\w*|agencij\w* za zastitu osobnih podataka|\bazop\b|"
+    r"valstybin\w* duomenu apsaugos inspekcij\w*|datu valsts inspekcij\w*|andmekaitse inspektsioon\w*|"
+    r"комисия за защита на личните данни|"
     # the consumer authorities and dispute bodies a Central European shop's
     # terms name with their address ("Hajdú-Bihar Vármegyei Békéltető
     # Testület, 4025 Debrecen, Petőfi tér 10."), and its web host
