@@ -61,7 +61,7 @@ ANSWER_COVERAGE = 0.5
 ANSWER_MEANING = 0.4
 EMAIL_TERMS = {"email", "mail", "e"}
 # How surely a sentence must hold the kind of value asked for to hold the question's term for it.
-VALUE_LEVEL = {"place": 0.75}
+VALUE_LEVEL = {"place": 0.75, "name": 0.5}
 # kinds whose page-side words (qtype.SEARCH_WORDS) only name the value
 NAMED_BY_SEARCH_WORDS = ("place", "hours")
 NAME_WEIGHT = 0.3  # the share of its weight a question's word keeps when it is part of the site's name
