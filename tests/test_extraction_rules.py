@@ -121,6 +121,9 @@ def test_social_profiles_as_small_sites_link_them():
         "https://wa.me/34672504141"}
     # Vietnam's messenger, a business's number on it
     assert socials('<footer><a href="https://zalo.me/0936365576">Zalo</a></footer>') == {"https://zalo.me/0936365576"}
+    # ...wherever it stands, as a wa.me address: a floating chat button
+    assert socials('<main><p>Khám mắt</p></main><div class="float-actions"><a class="float-btn zalo" '
+                   'href="https://zalo.me/0936365576" title="Chat Zalo">Z</a></div>') == {"https://zalo.me/0936365576"}
 
 
 def test_the_team_s_own_accounts_are_not_the_company_s():
@@ -2306,3 +2309,16 @@ def test_the_slovenian_data_protection_authority_a_privacy_notice_names_is_not_t
     found = extract_contacts(html, "https://teaknez.com/politika-zasebnosti.html", role="privacy")
     assert [e["email"] for e in found["emails"]] == ["tea@teaknez.com"]
     assert found["addresses"] == []
+
+
+def test_a_label_alone_above_makes_no_address_of_a_short_line():
+    # "Endereço" over a clinic's room, the address on the lines after
+    html = """<html lang="pt"><body><main><p>📍</p><p>Endereço</p><p>Clinica Unity - Consultório 2</p>
+        <p>R. Mogi Guaçu, 403 Chácara da Barra, Campinas - SP, 13090-605</p></main></body></html>""".encode()
+    found = extract_contacts(html, "https://draamandaferreira.com/", role="home")["addresses"]
+    assert [a["postal_code"] for a in found] == ["13090-605"]
+    # "Address" over the first line of a British address set over five
+    html = """<html lang="en"><body><main><h3>Address</h3><p>Unit 58, Rowfant Business Centre<br>Wallage Lane<br>
+        Rowfant<br>West Sussex<br>RH10 4NQ</p></main></body></html>""".encode()
+    found = extract_contacts(html, "https://egs.co.uk/contact-us.html", role="contact")["addresses"]
+    assert [(a["postal_code"], a["locality"]) for a in found] == [("RH10 4NQ", "Rowfant")]

@@ -111,6 +111,12 @@ def test_a_small_town_that_is_a_title_segment_of_its_own_on_every_page():
              for path, text in (("/", "Bienvenidos"), ("/cabanas.html", "Nuestras cabañas"))}
     profile = _site("entreavellanos.cl", pages, lang="es")
     assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Melipeuco", "CL")]
+    # ...a dash with a space after it only is a separator too
+    profile = _site("entreavellanos.cl", {
+        "/": ("Cabañas con Tinaja - Conguillío - Melipeuco - Entreavellanos", "<main><p>+56 9 9254 7884</p></main>"),
+        "/contacto.html": ("Cabañas con Tinaja - Conguillío- Melipeuco - Entreavellanos", "<main><p>Reservas</p></main>"),
+    }, lang="es")
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Melipeuco", "CL")]
     # on one page only, a village of 2,700 people is not trusted by itself
     profile = _site("entreavellanos.cl", dict(list(pages.items())[:1]), lang="es")
     assert profile["addresses"] == []

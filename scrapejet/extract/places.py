@@ -48,7 +48,9 @@ _BEFORE_PLACE = re.compile(
     r"à|a|ad|en|em|na|i|på|w|we|v|ve|u|в|во|у|гр\.|град|Град|м\.|місто|city of|town of|In|Across|Serving|Near)\s+"
     + _NAME  # (case kept: "We work in Denver" is not the Polish "we")
 )
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|·•]\s*|,\s+")
+# (a dash with a space after it only splits too: "Conguillío- Melipeuco"; a
+# hyphen inside a name has none: "Épinay-sur-Seine")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|·•]\s*|,\s+|(?<=\w)[-–—]\s+")
 _COPYRIGHT_TOWN = re.compile(r"(?:©|\(c\)|copyright)[^,]{2,60},\s*" + _NAME + r"\.?\s*(?:\d{4})?$", re.I)
 _PINNED = re.compile(r"^(?:📍|⌖|◎)\s*" + _NAME)
 # A footer's sentence naming the town and its country ("Research Skills &

@@ -316,7 +316,8 @@ def extract_socials(
             continue
         # a wa.me address is the site's WhatsApp wherever it stands (an
         # api.whatsapp.com/send button is a phone's WhatsApp: see phones)
-        wa_me = entry["network"] == "whatsapp" and anchor.href.split("//", 1)[-1].lower().startswith(("wa.me/", "www.wa.me/"))
+        wa_me = (entry["network"] == "whatsapp" and anchor.href.split("//", 1)[-1].lower().startswith(("wa.me/", "www.wa.me/"))
+                 ) or entry["network"] == "zalo"  # (a zalo.me address is a number's chat, as wa.me's)
         if wa_me or _presented_as_own(anchor.flags, anchor.text, entry, brands):
             found[entry["url"]] = entry
             if not anchor.flags & (HEADER | FOOTER | NAV) and not _brand_handle(entry, brands):
