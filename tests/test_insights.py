@@ -176,6 +176,8 @@ def test_sentences_of_markdown_passages():
     # the town asked for, in the site's language too; not a town hall
     ("Dans quelle ville se trouve le Haras d'Azur ?", ["address"]), ("In welchem Ort liegt die Praxis?", ["address"]),
     ("Which town hall did they renovate?", []),
+    # "address" in the sites' languages
+    ("Na katerem naslovu ima sedež Tea Knez s.p.?", ["address"]), ("Jaki jest adres firmy?", ["address"]),
 ])
 def test_business_questions_name_profile_fields(question, expected):
     assert asked_fields(question) == expected

@@ -27,6 +27,9 @@ ASKS = {
                         r"\bmobile\b(?=\s*(?:(?:phone|number|no\b|nr\b)|[?.!]|$))", re.I),
     "address": re.compile(r"(?<!mail )(?<!mail-)(?<!web )(?<!ip )(?:address|adress|adresse)|direcci[oó]n|\bwhere\b|located|location|(?<!-)\bbased\b|"
                           r"\bwo\b|\bo[uù]\b|d[oó]nde|headquarter|"
+                          # "address" in the sites' other languages: "Na katerem naslovu…", "Jaki jest adres…"
+                          r"\bnaslov\w*|\badres[ai]?\b|\badresas\b|\badrese\b|indirizzo|endere[cç]o|\bmorada\b|"
+                          r"\banschrift\b|\bosoite\b|\baadress\b|\bc[ií]m[eé]?\b|\bsiedzib\w*|\bs[ií]dl[oa]\b|"
                           # the town asked for: "Dans quelle ville se trouve…", "In welchem Ort liegt…"
                           r"\b(?:which|what|quelle|quel|welche[rmn]?|welk[e]?|qu[eé]|quale|qual|cu[aá]l|w jakim|ve kter[eé]m)\s+"
                           r"(?:town|city|village|ville|commune|stadt|ort|gemeinde|plaats|stad|dorp|ciudad|localidad|pueblo|"
