@@ -426,6 +426,10 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("Quand puis-je vous appeler ?", "hours"), ("Qual è il numero di telefono?", "phone"),
     # "in which year", in the site's language
     ("En quin any es va fundar Supermas?", "when"), ("In welchem Jahr wurde die Firma gegründet?", "when"),
+    # Indonesian and Vietnamese question words
+    ("Sejak tahun berapa Al'wi Lawyers berdiri?", "when"), ("Siapa pendiri Al'wi Lawyers?", "person"),
+    ("Di mana kantor Al'wi Lawyers?", "place"), ("Phòng khám ở đâu?", "place"),
+    ("Người sáng lập phòng khám là ai?", "person"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind

@@ -141,7 +141,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           # Dutch "wie is" (German "wie ist" asks how)
                           r"\bwie (?:is|zijn|runt|runnen|leidt|heeft|hebben|beheert|behandelt)\b|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
                           r"\bcine\b|\bkim\b|sahib|ποιος|ποια|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
-                          r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the")),
+                          r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the|"
+                          # Indonesian, Malay, Vietnamese ("Siapa pendiri…", "… là ai?")
+                          r"\bsiapa\b|\bpendiri\b|\bpemilik\b|\bla ai\b|nguoi sang lap")),
     ("when", re.compile(r"\bwhen\b|what year|which year|since|how old|founded|established|opened|\bwann\b|seit wann|"
                         r"gegrundet|\bquand\b|depuis quand|\bfonde|\bcuando\b|desde cuando|fundad[oa]|\bquando\b|"
                         r"\bda quando\b|fondat[oa]\b|wanneer|sinds wanneer|opgericht|desde quando|\bkiedy\b|od kiedy|"
@@ -155,7 +157,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         # "since which year"
                         r"mis aastast|seit welchem jahr|depuis quelle annee|desde que ano|da che anno|dal quale anno|"
                         r"sinds welk jaar|od ktorego roku|od jakeho roku|od ktoreho roku|mista vuodesta|nuo kuriu metu|"
-                        r"kops kura gada|od koje godine|fra hvilket ar|fran vilket ar|hangi yildan|since what year")),
+                        r"kops kura gada|od koje godine|fra hvilket ar|fran vilket ar|hangi yildan|since what year|"
+                        # Indonesian, Malay, Vietnamese ("Sejak tahun berapa … berdiri?", "năm nào")
+                        r"\bkapan\b|tahun berapa|\bdidirikan\b|\bberdiri\b|\bnam nao\b|\bkhi nao\b|thanh lap")),
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
@@ -165,7 +169,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\bкъде\b|\bгде\b|\bде\b|\bкаде\b|\bгдје\b|\bнамира\b|\bнаходится\b|\bзнаходиться\b|"
                          r"\bрозташован\w*|\bрасположен\w*|\bразположен\w*|"
                          # Catalan "on és / on està …" (an English "on" starts no such question)
-                         r"^\W*on (?:es|esta|estan|son|puc|podem|trobo|trobar|queda)\b|\badreca\b")),
+                         r"^\W*on (?:es|esta|estan|son|puc|podem|trobo|trobar|queda)\b|\badreca\b|"
+                         # Indonesian, Malay, Vietnamese ("Di mana…", "ở đâu")
+                         r"\bdi ?mana\b|\balamat\b|\bo dau\b|\bdia chi\b")),
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -401,10 +407,10 @@ SEARCH_WORDS = {
               "fondateur fondatrice gérant gérante dueño dueña propietario fundador fundadora titolare fondatore "
               "eigenaar oprichter proprietário właściciel założyciel majitel jednatel vlasnik vlasnica osnivač "
               "lastnik direktor tulajdonos alapító sahibi kurucu ιδιοκτήτης власник засновник владелец директор "
-              "ägare grundare ejer indehaver omistaja perustaja savininkas steigėjas ceo",
+              "ägare grundare ejer indehaver omistaja perustaja savininkas steigėjas ceo pendiri pemilik",
     "when": "founded gegründet seit fondé fondée depuis fundado fundada desde fondato fondata dal opgericht sinds "
             "założona założony založena osnovan osnovana ustanovljen alapítva kuruldu ιδρύθηκε заснована основана "
-            "grundat grundlagt perustettu įkurta since established",
+            "grundat grundlagt perustettu įkurta since established didirikan berdiri sejak",
     "duration": " ".join(units for units in _UNITS.values()),
 }
 
