@@ -107,6 +107,11 @@ SCRAPEJET_HTML_TYPES = ["text/html", "application/xhtml+xml"]
 # "profile" (the job's BusinessProfileItem), "pages" (every BusinessPageItem)
 # or "all". A feed with its own item_classes keeps them.
 SCRAPEJET_BUSINESS_FEED = "profile"
+# Besides its role pages (about, contact, legal...), the business spider
+# fetches this many of the home page's other pages, in the order it links
+# them: small sites put an address or a second e-mail on any page. 0: role
+# pages only.
+SCRAPEJET_BUSINESS_MENU_PAGES = 10
 
 # -- Backlink discovery (scrapejet/spiders/backlink.py) -----------------------
 # What `scrapy crawl backlink ... -O FILE` holds: "backlinks" (BacklinkItem),

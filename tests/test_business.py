@@ -215,12 +215,41 @@ def test_a_business_that_moved_is_read_on_its_new_site(env, web, tmp_path):
         new + "about.html": "about",
         new + "contact.html": "contact",
         new + "privacy.html": "privacy",  # linked from the about page
+        new + "framing.html": "other",  # the menu's other page, read for contact data too
     }
     assert profile["site"] == "moved-away.test"
     assert [e["email"] for e in profile["emails"]] == ["hello@harbourframes.co.uk"]
     assert [p["e164"] for p in profile["phones"]] == ["+441947602318"]
     assert {a["postal_code"] for a in profile["addresses"]} == {"YO22 4DE"}
-    assert env.storage().list_failures(job_id) == []
+    # the menu's "Shop" answers 301 to another business's site: not followed, and said why
+    (skipped,) = env.storage().list_failures(job_id)
+    assert path_of(skipped["url"]) == "/shop" and skipped["outcome"] == "skipped"
+    assert skipped["reason"] == "redirects off the site (to elsewhere.test)"
+
+
+def test_the_menu_s_other_pages_are_read_and_their_lists_of_others_left_out(env, web, tmp_path):
+    (profile,), _ = crawl_business(env, tmp_path, web.url("menu-pages.test"))
+    pages = {path_of(p["url"]): p["page_type"] for p in env.storage().iter_pages(profile["job_id"])}
+    assert pages == {"/": "home", "/kontakt.html": "contact", "/impressum.html": "legal",
+                     "/zimmer.html": "other", "/partner.html": "other"}
+    # not a file, not a post whose title is a sentence
+    assert web.hits("menu-pages.test", "/speisekarte.pdf") == 0
+    assert web.hits("menu-pages.test", "/blog/knoedel.html") == 0
+    # the rooms page's group bookings line is the business's too
+    emails = {e["email"]: e for e in profile["emails"]}
+    assert list(emails) == ["info@lindenwirt-salzburg.at", "gruppen@lindenwirt-salzburg.at"]
+    assert emails["gruppen@lindenwirt-salzburg.at"]["found_on"] == [
+        {"url": web.url("menu-pages.test", "/zimmer.html"), "role": "other"}]
+    assert [p["e164"] for p in profile["phones"]] == ["+43662874219", "+43662874220"]
+    # the partners page lists three other firms: their numbers and addresses are not the Gasthof's
+    assert [a["street"] for a in profile["addresses"]] == ["Linzer Bundesstraße 12"]
+
+    # role pages only, as before, when the setting says so
+    (profile,), _ = crawl_business(env, tmp_path, web.url("menu-pages.test"), "-s", "SCRAPEJET_BUSINESS_MENU_PAGES=0",
+                                   name="roles-only.jsonl")
+    pages = {path_of(p["url"]) for p in env.storage().iter_pages(profile["job_id"])}
+    assert pages == {"/", "/kontakt.html", "/impressum.html"}
+    assert [e["email"] for e in profile["emails"]] == ["info@lindenwirt-salzburg.at"]
 
 
 def test_a_contact_page_linked_only_deeper_wins_over_the_directions_page(env, web, tmp_path):

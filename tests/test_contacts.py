@@ -1040,3 +1040,26 @@ def test_opening_hours_are_written_as_people_read_them(value, line):
     from scrapejet.export import hours_line
 
     assert hours_line(value) == line
+
+
+def test_menu_pages_fill_in_without_bringing_in_others_details():
+    def social(url: str, network: str) -> dict:
+        return {"url": url, "network": network, "handle": url.rsplit("/", 1)[-1]}
+
+    pages = [
+        _page("https://kitakyu.jp/", "home", socials=[social("https://www.facebook.com/kitakyubuppan", "facebook")]),
+        _page("https://kitakyu.jp/contact.html", "contact", emails=[{"email": "info@kitakyu.jp", "source": "mailto"}]),
+        # the staff page: a person's own Facebook beside the shop's, and a YouTube channel no other page links
+        _page("https://kitakyu.jp/staff.html", "other", socials=[
+            social("https://www.facebook.com/tosihiro.obo", "facebook"), social("https://www.youtube.com/@obo5290", "youtube")]),
+        # an estate agent's listings: three flats, three agents' numbers, found nowhere else
+        _page("https://kitakyu.jp/listings.html", "other", phones=[
+            {"e164": f"+8192{n}", "as_written": f"092-{n}", "type": "landline", "source": "text"}
+            for n in ("2221111", "2232222", "2243333")]),
+        # a second address of the business's own on its events page
+        _page("https://kitakyu.jp/events.html", "other", emails=[{"email": "events@kitakyu.jp", "source": "text"}]),
+    ]
+    profile_ = merge_profile(pages, job_id="j", site="kitakyu.jp")
+    assert [s["url"] for s in profile_["socials"]] == ["https://www.facebook.com/kitakyubuppan", "https://www.youtube.com/@obo5290"]
+    assert profile_["phones"] == []
+    assert [e["email"] for e in profile_["emails"]] == ["info@kitakyu.jp", "events@kitakyu.jp"]

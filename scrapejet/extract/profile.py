@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 from scrapejet.extract.addresses import is_po_box, merge_two, same_address
@@ -35,6 +35,11 @@ _TRANSPORT_LIST = 3
 # ("Unser Team", "L'équipe"), and its cookie policy is then the only
 # statement it makes about personal data.
 _STAND_INS = (("about", "team"), ("privacy", "cookies"))
+# A page no role claimed (the spider's menu pages: "Rooms", "Our agents",
+# "Partners") that alone gives this many values of a kind lists others':
+# the estate agent's listings, the village's restaurants, the partners.
+_OTHER = "other"
+_LISTED = 3
 
 
 def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dict[str, Any]:
@@ -50,7 +55,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     for order, page in enumerate(pages):
         url, role, contacts = page.get("url"), page.get("page_type"), page["contacts"]
         where = {"url": url, "role": role}
-        if role and role not in role_pages and url:
+        if role and role != _OTHER and role not in role_pages and url:
             role_pages[role] = url
         for entry in _entries(contacts, "emails", "email"):
             email = entry["email"].lower()
@@ -84,6 +89,11 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     # "Location & hours" or "Standort" page is often its contact page).
     # E-mail addresses there are nearly always its own.
     phones.drop_lists_on(is_location_page, at_least=_TRANSPORT_LIST)
+    others = {p["url"] for p in pages if p.get("page_type") == _OTHER and p.get("url")}
+    for collector in (emails, phones):
+        collector.drop_page_lists(others, at_least=_LISTED)
+    addresses = _without_page_lists(addresses, others)
+    socials.drop_second_accounts(others)
     _drop_accented_twins(emails)
     _drop_misplaced_plus(phones)
     _join_national_readings(phones)
@@ -227,9 +237,43 @@ class _Collector:
             for key in listed:
                 del self.entries[key]
 
+    def drop_page_lists(self, urls: set[str], at_least: int) -> None:
+        """Drop the values that one of the pages ``urls`` alone gives when it
+        gives ``at_least`` of them: a list of others' (see ``_LISTED``)."""
+        for url, keys in _found_only_on(self.entries.items(), urls).items():
+            if len(keys) >= at_least:
+                for key in keys:
+                    del self.entries[key]
+
+    def drop_second_accounts(self, urls: set[str]) -> None:
+        """A profile found only on pages ``urls`` on a network where another
+        page gave the business's own: a person's or a partner's account."""
+        elsewhere = {entry.get("network") for entry in self.entries.values()
+                     if any(f.get("url") not in urls for f in entry["found_on"])}
+        for keys in _found_only_on(self.entries.items(), urls).values():
+            for key in keys:
+                if self.entries[key].get("network") in elsewhere:
+                    del self.entries[key]
+
     def result(self, finish: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> list[dict[str, Any]]:
         ranked = sorted(self.entries.values(), key=_ranking)
         return [_without_order(finish(entry) if finish else entry) for entry in ranked]
+
+
+def _found_only_on(entries: Iterable[tuple[Any, dict[str, Any]]], urls: set[str]) -> dict[str, list[Any]]:
+    """Per page of ``urls``, the keys of the entries found on it alone."""
+    only: dict[str, list[Any]] = {}
+    for key, entry in entries:
+        found = {f.get("url") for f in entry["found_on"]}
+        if len(found) == 1 and (url := next(iter(found))) in urls:
+            only.setdefault(url, []).append(key)
+    return only
+
+
+def _without_page_lists(addresses: list[dict[str, Any]], urls: set[str]) -> list[dict[str, Any]]:
+    listed = _found_only_on(enumerate(addresses), urls)
+    dropped = {index for indexes in listed.values() if len(indexes) >= _LISTED for index in indexes}
+    return [address for index, address in enumerate(addresses) if index not in dropped]
 
 
 def _ranking(entry: dict[str, Any]) -> tuple[int, int, int]:
@@ -290,7 +334,8 @@ def _addresses(
         # no address at all: the town the pages name where a place stands
         # ("a Torino e provincia", "Haras d'Azur à Tarascon" in every title)
         brand = fold((registered_domain(urlsplit(site).hostname or site) or "").split(".")[0]).replace("-", "")
-        named = town_named(pages, _site_country(pages, phones), brand)
+        # (the towns a menu page names are its subject's: a region's sights)
+        named = town_named([p for p in pages if p.get("page_type") != _OTHER], _site_country(pages, phones), brand)
         return [named] if named else []
     # (a PO box after the premises: where the post goes, not where the business is)
     return [_without_order(a) for a in sorted(own, key=lambda a: (is_po_box(a.get("street")), _ranking(a)))]

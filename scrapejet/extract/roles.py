@@ -93,7 +93,7 @@ _TEXTS: dict[str, str] = {
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
         allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | betingelser | vilkar og betingelser |
         kayttoehdot | toimitusehdot |
-        aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις |
+        aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις | οροι προυποθεσεις |
         общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام |
         refund policy | refunds | returns | return policy | returns policy | shipping policy | shipping returns |
         widerrufsbelehrung | widerrufsrecht | widerruf | droit de retractation | retours | devoluciones |
@@ -110,7 +110,7 @@ _TEXTS: dict[str, str] = {
         ochrana osobnich udaju | zasady ochrany osobnich udaju | polityka prywatnosci | rodo | integritetspolicy |
         personuppgifter | integritet | personvern | personvernerklaering | personvernerklaring | privatlivspolitik |
         persondatapolitik | privatliv | tietosuoja | tietosuojaseloste | tietosuojakaytanto |
-        adatvedelem | adatvedelmi tajekoztato | adatkezelesi tajekoztato | adatvedelmi nyilatkozat | politica de confidentialitate | confidentialitate | protectia datelor | gizlilik | gizlilik politikasi | kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi | privatumo politika | privatumas | privatuma politika | privatums | privaatsus | privaatsuspoliitika | andmekaitse | politika privatnosti | privatnost | zastita podataka | izjava o privatnosti | politika zasebnosti | zasebnost | varstvo osebnih podatkov | ochrana osobnych udajov | πολιτικη απορρητου | απορρητο |
+        adatvedelem | adatvedelmi tajekoztato | adatkezelesi tajekoztato | adatkezeles | adatvedelmi nyilatkozat | politica de confidentialitate | confidentialitate | protectia datelor | gizlilik | gizlilik politikasi | kvkk | kvkk aydinlatma metni | aydinlatma metni | kisisel verilerin korunmasi | privatumo politika | privatumas | privatuma politika | privatums | privaatsus | privaatsuspoliitika | andmekaitse | politika privatnosti | privatnost | zastita podataka | izjava o privatnosti | politika zasebnosti | zasebnost | varstvo osebnih podatkov | ochrana osobnych udajov | πολιτικη απορρητου | απορρητο |
         ochrana sukromia | zasady ochrany osobnych udajov | политика за поверителност | поверителност | защита на личните данни | лични данни | політика конфіденційності | конфіденційність | захист персональних даних | политика конфиденциальности | конфиденциальность | персональные данные | обработка персональных данных | מדיניות פרטיות | מדיניות הפרטיות | פרטיות | プライバシーポリシー | 個人情報保護方針 | 個人情報の取り扱い | 個人情報の取扱い | 個人情報保護 | 個人情報保護ポリシー | 隐私政策 | 隱私政策 | 개인정보처리방침 | 개인정보 처리방침 | سياسة الخصوصية |
         kebijakan privasi | privasi | dasar privasi | chinh sach bao mat | chinh sach quyen rieng tu | นโยบายความเป็นส่วนตัว""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
@@ -139,7 +139,7 @@ _SLUGS: dict[str, str] = {
         hotellet notre-boutique unser-laden quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia qui-som qui-soc sobre-nosaltres aboutme
-        o-nas onas o-firmie o-spolecnosti om-oss om-os om-meg om-mig tietoa-meista meista me
+        o-nas onas o-firmie o-spolecnosti om om-oss om-os om-meg om-mig tietoa-meista meista me
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist ettevote ettevottest par-uznemumu apie-imone o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person persoenliches personliches viografiko zyciorys zivotopis
@@ -172,7 +172,7 @@ _SLUGS: dict[str, str] = {
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico termes-i-condicions
         condicions-generals
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
-        salgsbetingelser betingelser kayttoehdot toimitusehdot
+        salgsbetingelser betingelser kayttoehdot toimitusehdot oroi oroi-xrisis oroi-chrisis
         aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis
         refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung widerrufsrecht
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
@@ -186,7 +186,7 @@ _SLUGS: dict[str, str] = {
         politica-de-privacitat privacitat proteccio-de-dades
         ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
         personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste
-        adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
+        adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato adatkezeles politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
         ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost
         kebijakan-privasi privasi dasar-privasi chinh-sach-bao-mat""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
@@ -616,6 +616,7 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
     booking: list[str] = []
     location: list[str] = []
     branches: list[str] = []
+    located: set[str] = set()
     for order, link in enumerate(links):
         try:
             if site_host(link.url) != site:
@@ -634,6 +635,8 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
                 booking.append(link.url)
             continue
         key = _page_key(link.url)
+        if role == "contact" and _is_location(link.url, link.text):
+            located.add(key)  # "How to Find Us": a contact page that only says where
         if role == "home":
             if _has_query(link.url):
                 continue  # "/?skip=1": the home page with a twist, not another page
@@ -653,7 +656,7 @@ def discover_role_pages(links: Iterable[Link], home_url: str, *, per_role: int =
         found.setdefault(role, []).append((score, order, urls[key]))
     # after the contact page(s): the booking page when there is none, then
     # the page saying where the business is
-    booked = "contact" not in found
+    booked = not any(role == "contact" and key not in located for key, (role, _, _) in best.items())
     extra = (booking if booked else []) + location
     if extra:
         found.setdefault("contact", []).extend((0.5, n, url) for n, url in enumerate(extra))
@@ -698,3 +701,39 @@ def _page_key(url: str) -> str:
     path = _EXTENSION.sub("", parts.path.rstrip("/")) if parts.path not in ("", "/") else ""
     return f"{parts.netloc}{path}?{parts.query}"
 
+
+
+# A menu item is named in a few words ("Opening hours", "Unsere Zimmer").
+_MENU_WORDS = 5
+
+
+def menu_pages(links: Iterable[Link], home_url: str, taken: Iterable[str], *, limit: int) -> list[str]:
+    """The home page's other pages (a menu's "Services", "Rooms", a footer's
+    "Opening hours"), in the page's order, at most ``limit``: pages no role
+    claimed (``taken``), not the home page or a variant of it with a query,
+    not files. A small business states its details where it likes: the
+    only address on a "Find us on Facebook" news page, a second e-mail on
+    its "Events" page, each lawyer's line on the profiles page."""
+    from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+    site = site_host(home_url)
+    seen = {_page_key(home_url), *(_page_key(url) for url in taken)}
+    out: list[str] = []
+    for link in links:
+        if len(out) >= limit:
+            break
+        try:
+            if site_host(link.url) != site or _has_query(link.url) or is_home_path(link.url):
+                continue
+        except ValueError:
+            continue
+        if len(link.text.split()) > _MENU_WORDS:
+            continue  # "Warum Sauerteig? Ein Blick in unsere Backstube…": a post's title, not a menu's item
+        last = (_segments(link.url) or [""])[-1]
+        if "." in last and last.rsplit(".", 1)[1].lower() in IGNORED_EXTENSIONS:
+            continue
+        key = _page_key(link.url)
+        if key not in seen:
+            seen.add(key)
+            out.append(link.url)
+    return out

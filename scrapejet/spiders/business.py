@@ -64,6 +64,9 @@ RANK_STEP = 100
 RANK_SITEMAP = 50
 RANK_FALLBACK = 80
 RANK_STAND_IN = 90
+# The home page's other pages (menu_pages) rank after every role page, at
+# any depth: the role pages say most, these fill in what they leave out.
+RANK_MENU = 10 * RANK_STEP
 FEED_ITEMS = {
     "profile": ["scrapejet.items.BusinessProfileItem"],
     "pages": ["scrapejet.items.BusinessPageItem"],
@@ -87,6 +90,7 @@ class BusinessSpider(ScrapeJetSpider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.menu_limit = crawler.settings.getint("SCRAPEJET_BUSINESS_MENU_PAGES")
         crawler.signals.connect(spider.job_ended, signal=job_ended)
         return spider
 
@@ -141,7 +145,11 @@ class BusinessSpider(ScrapeJetSpider):
 
     def _render_again(self, response, job, data) -> scrapy.Request | None:
         """With ``render_js=auto``, the same page for Chromium when its HTML
-        looks drawn by script (``render_reason``), once."""
+        looks drawn by script (``render_reason``), once. A menu page (``other``)
+        is read as served: Chromium's seconds go to the pages that say who
+        the business is."""
+        if response.meta.get("page_type") == "other":
+            return None
         reason = self.render_reason(response, job, data)
         if reason is None:
             return None
@@ -166,6 +174,7 @@ class BusinessSpider(ScrapeJetSpider):
         from ..extract.links import extract_links
         from ..extract.roles import (
             discover_role_pages, fallback_paths, is_home_path, is_location_page, language_homes, link_suffix,
+            menu_pages,
         )
 
         links = extract_links(response.body, response.url)
@@ -194,10 +203,11 @@ class BusinessSpider(ScrapeJetSpider):
                 request = self._request(link, job, 0, page_type="home", rank=index + 1, scope=scope)
                 if request is not None:
                     yield request
+        homes = language_homes(links, response.url)
         if not any(role != "home" for role in found):
             # a language chooser ("Português" / "English"): the site's pages
             # are found from its home page in each language, as from this one
-            for index, link in enumerate(language_homes(links, response.url)):
+            for index, link in enumerate(homes):
                 request = self._request(link, job, 0, page_type="home", rank=index + 1, scope=scope)
                 if request is not None:
                     yield request
@@ -217,6 +227,13 @@ class BusinessSpider(ScrapeJetSpider):
                                         rank=base + RANK_FALLBACK + index, scope=scope)
                 if request is not None:
                     yield request
+        # Last, the home page's other pages: a page a guess above names by its
+        # role ("/adatkezeles.html") is that role's, not one of these.
+        taken = [url for urls in found.values() for url in urls] + homes
+        for index, link in enumerate(menu_pages(links, response.url, taken, limit=self.menu_limit)):
+            request = self._request(link, job, depth + 1, page_type="other", rank=RANK_MENU + index, scope=scope)
+            if request is not None:
+                yield request
 
     def _request(self, url: str, job, depth: int, *, page_type: str | None = None, role: str = PAGE,
                  fallback: bool = False, rank: int | None = None, scope: str | None = None) -> scrapy.Request | None:
