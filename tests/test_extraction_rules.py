@@ -72,6 +72,8 @@ HOME = "http://firma.test/"
     ("http://firma.test/q", "Chính sách bảo mật", "privacy"),
     ("http://firma.test/r", "ติดต่อเรา", "contact"),
     ("http://firma.test/doctors.html", "医師紹介", "about"),  # a clinic's doctors, as "meet the doctors"
+    ("http://firma.test/s", "Όροι & Προϋποθέσεις", "terms"),
+    ("http://firma.test/om.html", "Om Anna", "about"),  # Swedish "about Anna"
 ])
 def test_role_words_of_more_languages(url, text, role):
     assert page_role(url, text) == role
@@ -102,6 +104,10 @@ def test_a_where_we_are_page_comes_after_the_contact_page():
     # without a contact page: the booking page first, then where it is
     links = [Link(HOME + "dove-siamo.html", "Dove siamo"), Link(HOME + "prenota.html", "Prenota")]
     assert discover_role_pages(links, HOME)["contact"] == [HOME + "prenota.html", HOME + "dove-siamo.html"]
+    # a "How to Find Us" page is a contact page only by its words: the booking page stands in too
+    links = [Link(HOME + "booking.htm", "Bookings"), Link(HOME + "location.htm", "How to Find Us")]
+    found = discover_role_pages(links, HOME)
+    assert found["contact"] == [HOME + "location.htm", HOME + "booking.htm"] and found["booking"] == [HOME + "booking.htm"]
 
 
 def socials(body: str) -> set[str]:
@@ -2322,3 +2328,97 @@ def test_a_label_alone_above_makes_no_address_of_a_short_line():
         Rowfant<br>West Sussex<br>RH10 4NQ</p></main></body></html>""".encode()
     found = extract_contacts(html, "https://egs.co.uk/contact-us.html", role="contact")["addresses"]
     assert [(a["postal_code"], a["locality"]) for a in found] == [("RH10 4NQ", "Rowfant")]
+
+
+def test_the_home_page_s_other_pages_are_its_menu_items():
+    from scrapejet.extract.roles import menu_pages
+
+    links = [Link("http://firma.test/", "Start"), Link("http://firma.test/zimmer.html", "Zimmer"),
+             Link("http://firma.test/kontakt.html", "Kontakt"), Link("http://firma.test/preise.pdf", "Preise"),
+             Link("http://firma.test/?lang=en", "English"), Link("http://andere.test/", "Partner"),
+             Link("http://firma.test/blog/a.html", "Wie wir seit Jahren unser Brot backen und warum"),
+             Link("http://firma.test/zimmer.html#doppel", "Doppelzimmer"), Link("http://firma.test/seminar", "Seminare")]
+    taken = ["http://firma.test/kontakt.html"]
+    assert menu_pages(links, "http://firma.test/", taken, limit=5) == [
+        "http://firma.test/zimmer.html", "http://firma.test/seminar"]
+    assert menu_pages(links, "http://firma.test/", taken, limit=1) == ["http://firma.test/zimmer.html"]
+
+
+@pytest.mark.parametrize("html, url, expected", [
+    # a spelled address needs a mailbox: "if at any point you want" is prose (.you is a real suffix)
+    ("<p>Consent isn't a one-time event — if at any point you want to pause, say so.</p>", "https://mtc.com.au/c.html", []),
+    ("<p>Schreiben Sie an anna at studio-lotte punkt de</p>", "https://studio-lotte.de/", ["anna@studio-lotte.de"]),
+    # a label and a handle in elements side by side are no address: ".trafikk" is no domain
+    ('<a href="https://instagram.com/thor.trafikk"><b>Instagram</b><small>@thor.trafikk</small></a>',
+     "https://thortrafikk.no/", []),
+    ("<p><span>info</span>@<span>thortrafikk.no</span></p>", "https://thortrafikk.no/", ["info@thortrafikk.no"]),
+])
+def test_what_only_looks_like_an_email_address(html, url, expected):
+    found = extract_contacts(f"<html><body><main>{html}</main></body></html>".encode(), url, role="contact")
+    assert [e["email"] for e in found["emails"]] == expected
+
+
+@pytest.mark.parametrize("url, lang, html, expected", [
+    # an e-invoice address (Finnish OVT) is no phone
+    ("https://khs.fi/laskutus.html", "fi", "<p>Verkkolaskuosoite 003723390355</p><p>Puh. 040 5812345</p>",
+     [("+358405812345", "mobile")]),
+    # "+0…": no country code starts with 0, the number is national
+    ("https://www.greenways.co.nz/contact/", "en", "<p>MOBILE. +021 0513712</p><p>PHONE. +64 9 9085998</p>",
+     [("+64210513712", "mobile"), ("+6499085998", "landline")]),
+    # Arabic is many countries' language: a number Egypt alone reads says Egypt, and then the one
+    # beside it that a Saudi or Emirati mobile could be is Egyptian too
+    ("https://elashryclinic.github.io/", "ar", "<p>للحجز والاستفسارات ت 01555506205 / 0502749583</p>",
+     [("+201555506205", "mobile"), ("+20502749583", "landline")]),
+    # a Peruvian number on a Spanish page with no other sign of its country (one Mexico and
+    # Colombia both admit, "(33) 3615 2277", stays unread)
+    ("https://consultorio-ruiz.com/", "es", "<p>Teléfono: (01) 421 5566</p>", [("+5114215566", "landline")]),
+    ("https://consultorio-ruiz.com/", "es", "<p>Teléfono: (33) 3615 2277</p>", []),
+])
+def test_numbers_read_in_the_country_they_are_written_for(url, lang, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><footer>{html}</footer></body></html>'.encode(), url,
+                             role="contact")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == expected
+
+
+@pytest.mark.parametrize("url, lang, html, expected", [
+    ("https://masazevracov.cz/", "cs", "<main><h3>Kontakt</h3><p>Jana Rajsiglová</p><p>Písečná 1032, Vracov</p></main>",
+     [("Písečná 1032", "Vracov", "CZ")]),
+    ("https://lpb-axmannpub.hr/", "hr", "<footer><p>Axmann pub</p><p>Otokara Keršovanija 15, Osijek</p></footer>",
+     [("Otokara Keršovanija 15", "Osijek", "HR")]),
+    # an English street line with the town on the line under it, no postcode (New Zealand)
+    ("https://www.greenways.co.nz/contact/", "en",
+     "<div>ADDRESS</div><div>Greenways Pure Fruit Juices<br>4 Domain Road<br>PANMURE<br>AUCKLAND</div>",
+     [("4 Domain Road", "Panmure", "NZ")]),
+    ("https://www.greenways.co.nz/about/", "en", "<p>We met at 4 Domain Road<br>every Sunday for years.</p>", []),
+    # the town must be one: "Kapitel 5, Seite" names none
+    ("https://buch.cz/", "cs", "<main><p>Kapitola 5, Epilog</p></main>", []),
+])
+def test_a_street_and_number_then_a_known_town_is_an_address(url, lang, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body>{html}</body></html>'.encode(), url, role="home")
+    assert [(a["street"], a["locality"], a["country"]) for a in found["addresses"]] == expected
+
+
+def test_a_button_a_script_sends_to_a_profile_is_a_link_to_it():
+    html = """<html lang="cs"><body><main>Objednejte se: <button class="cardButton"
+        onclick="location.href='https://www.facebook.com/MasazeVracov/?fb_dtsg_ag=Adz3ASmdSHl'">facebook</button>
+        <button type="submit">Odeslat</button></main></body></html>""".encode()
+    found = extract_contacts(html, "https://masazevracov.cz/", role="home")
+    assert [s["url"] for s in found["socials"]] == ["https://www.facebook.com/masazevracov"]
+
+
+def test_an_address_inside_a_sentence_and_the_same_street_written_shorter():
+    from scrapejet.extract.addresses import same_address
+
+    html = """<html lang="fi"><body><main><p>Myymälämme sijaitsee osoitteessa Haanpäänkatu 7, 38700 Kankaanpää.
+        Palvelemme sovitusti.</p></main></body></html>""".encode()
+    found = extract_contacts(html, "https://khs.fi/palvelut.html", role="other")["addresses"]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found] == [("Haanpäänkatu 7", "38700", "Kankaanpää")]
+    html = """<html lang="de"><body><main><p>Unser Laden befindet sich in der Hauptstraße 5, 79098 Freiburg.</p>
+        </main></body></html>""".encode()
+    found = extract_contacts(html, "https://laden.de/", role="home")["addresses"]
+    assert [(a["street"], a["locality"]) for a in found] == [("Hauptstraße 5", "Freiburg")]
+    # one street and number in one town: its type word and flat written out on one page only
+    full = {"street": "Salvador Echeandia Kalea, 12, BJ 1", "postal_code": "20304", "locality": "Irún", "country": "ES"}
+    short = {"street": "Salvador Echeandia 12", "postal_code": None, "locality": "Irún", "country": "ES"}
+    assert same_address(full, short) and same_address(short, full)
+    assert not same_address(full, {**short, "street": "Salvador Echeandia 14"})

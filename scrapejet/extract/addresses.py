@@ -1183,6 +1183,7 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         segment = _FIELDS_BEFORE.sub("", segment)
         # a label no list holds, spelled as the site spells it ("Addresse: Aalborgvej 2")
         segment = _ANY_LABEL.sub("", segment)
+        segment = _prose_cut(segment)
         if segment and (_is_street_line(segment) or _UNNUMBERED_ROMANCE.match(segment)):
             start = head.rfind(segment)
             return segment, None, start, start + len(segment)
@@ -1196,6 +1197,27 @@ _UNNUMBERED_ROMANCE = re.compile(
     r"^(?:Rue|Avenue|Boulevard|Bd|Place|Chemin|All[ée]e|Impasse|Quai|Route|Cours|Calle|Avenida|Plaza|Paseo|Carrer|"
     r"Via|Viale|Piazza|Corso|R[úu]a|Pra[çc]a|Praza)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
     rf"[{_UPPER}][^\d,;:|@]{{1,40}}$")
+
+
+# A sentence's word before the street it names ("Myymälämme sijaitsee
+# osoitteessa Haanpäänkatu 7", "Unser Laden befindet sich in der
+# Hauptstraße 5"): a lower-case word of six letters or more, then the
+# short words that lead into a name.
+_LEAD_IN = re.compile(r"^(?:(?:in|im|an|am|auf|der|die|das|at|on|the|en|la|le|el|al|a|à|au|nella|nel|op|de|het|i|på|v|w|na|u|se|sich)\s+)+")
+
+
+def _prose_cut(segment: str) -> str:
+    """The street at the end of a sentence that leads up to it: the words
+    after the sentence's last long lower-case word."""
+    words = segment.split()
+    if len(words) < 5:
+        return segment
+    long_lower = [i for i, word in enumerate(words) if len(word) >= 6 and word.isalpha() and word.islower()]
+    if not long_lower:
+        return segment
+    rest = " ".join(words[long_lower[-1] + 1:])
+    rest = _LEAD_IN.sub("", rest)
+    return rest if rest and rest[0].isupper() else segment
 
 
 def _is_street_line(text: str) -> bool:
@@ -1342,6 +1364,8 @@ def _trim_locality(value: str | None) -> str | None:
         if words and (_ADDRESS_LABEL.fullmatch(word) or (len(word) > 3 and word.isupper() and not words[0].isupper() and word != "CEDEX")):
             break
         words.append(word)
+        if len(word) > 4 and word.endswith(".") and word[-2].islower():
+            break  # "38700 Kankaanpää. Palvelemme sovitusti.": the sentence ends with the town
     text = " ".join(words).strip(" ,.;:–-")
     if _PO_BOX_WORDS.fullmatch(text):
         return None  # "PO Box 2976": the box's number, not a postcode after a town
@@ -1539,6 +1563,13 @@ def same_address(a: dict[str, Any], b: dict[str, Any]) -> bool:
             return False
     if not sa or not sb or sa == sb or sa in sb or sb in sa:
         return True
+    if not (pa and pb) and la and la == lb:
+        # "Salvador Echeandia 12, Irún" and "Salvador Echeandia Kalea, 12, BJ 1,
+        # 20304 Irún": the street's name, its type word and flat after it, one number
+        na, nb = re.findall(r"\d+", sa)[:1], re.findall(r"\d+", sb)[:1]
+        letters = sorted((re.sub(r"\d", "", sa), re.sub(r"\d", "", sb)), key=len)
+        if na and na == nb and len(letters[0]) >= 6 and letters[1].startswith(letters[0]):
+            return True
     # "Şafak Mahallesi, 5040. Sokak Sanayi 28/A Blok No 16" and "Safak, 5040.Sokak
     # Sanayi 28/A Blok No 16": the same numbers in the same order, in one town
     numbers = re.findall(r"\d+", sa)

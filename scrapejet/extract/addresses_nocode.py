@@ -95,9 +95,15 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
     only where a part labels one: "C.P. 62748")."""
     found = []
     for index, line in enumerate(lines):
-        if line.third_party or len(line.text) > _MAX_LINE or not _SEPARATOR.search(line.text):
+        if line.third_party or len(line.text) > _MAX_LINE:
             continue
-        label, text = _address_text(line.raw)
+        if not _SEPARATOR.search(line.text):
+            town = _town_below(lines, index, country) if _EN_STREET.match(line.text.strip(" .,")) else None
+            if town is not None:
+                found.append({"street": line.text.strip(" .,"), "postal_code": None, "locality": town, "region": None,
+                              "country": country, "as_written": f"{line.text.strip(' .,')}, {town}"})
+            continue
+        label, text = _address_text(line.raw, country)
         # (the label alone on the line above: "Địa chỉ" / "9NO2 Nguyễn Cảnh Dị, …, Hà Nội")
         if not label and index > 0 and _label_alone(lines[index - 1].text) and line.text.count(",") >= 2:
             # (three parts at least: "Unit 58, Rowfant Business Centre" is the first line of a longer one)
@@ -107,16 +113,17 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
             found.append({"street": None, "postal_code": place[1], "locality": place[0], "region": None,
                           "country": country, "as_written": f"{place[0]}, {place[1]}"})
             continue
-        if text is None or not (label or own_page or line.flags & (FOOTER | ADDRESS | HEADER)):
+        if text is None or not (label or own_page or line.flags & (FOOTER | ADDRESS | HEADER)
+                                or (_street_then_town(text, country) and text.strip(" .") == line.text.strip(" ."))):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is not None and following.block == line.block and _continues(following.text):
             continue  # "Av Insurgentes #1098, Miguel Hidalgo<br>Cuautla, Morelos, CP 62748": a street and district line
-        hit = _read(text, labelled=label)
+        hit = _read(text, labelled=label, country=country)
         above = lines[index - 1] if index else None
         if hit is None and above is not None and not above.third_party and _marked_town(above.text):
             # a branch's town above its street: "м. Харків" / "пр-т Героїв Харкова, 199 «Д-5»"
-            hit = _read(f"{text}, {above.text.strip()}", labelled=label)
+            hit = _read(f"{text}, {above.text.strip()}", labelled=label, country=country)
         if hit is not None:
             # (the country the line ends with before the page's: "…, Куманово, Северна Македонија")
             named = text.strip(" ,.").rsplit(",", 1)[-1].strip()
@@ -140,7 +147,7 @@ def _marked_town(text: str) -> bool:
     return bool(_TOWN_MARKER.match(text)) and _is_town(_TOWN_MARKER.sub("", text))
 
 
-def _address_text(raw: str) -> tuple[bool, str | None]:
+def _address_text(raw: str, country: str | None = None) -> tuple[bool, str | None]:
     """Whether a label names the line an address, and the address's text:
     the run of the line between element boundaries that holds a street
     ("<span>Адреса</span><strong>вул. Верстова, 33, Дніпро</strong><a>Прокласти
@@ -154,7 +161,8 @@ def _address_text(raw: str) -> tuple[bool, str | None]:
         rest = segment[label.end():] if label else segment
         labelled = labelled or bool(label)
         if _SEPARATOR.search(rest) and (any(_is_street(p.strip(), labelled=bool(label) and i == 0)
-                                            for i, p in enumerate(_SEPARATOR.split(rest))) or _town_dash_street(rest)):
+                                            for i, p in enumerate(_SEPARATOR.split(rest)))
+                                        or _town_dash_street(rest) or _street_then_town(rest, country)):
             # "C/ Sant Vicenç, 31 · Igualada": the town as the next item
             after = segments[index + 1] if index + 1 < len(segments) else ""
             if after and _is_town(after) and not _SEPARATOR.search(after):
@@ -211,6 +219,41 @@ def _town_dash_street(text: str) -> re.Match | None:
     return match if all(w[0].isupper() or len(w) <= 3 for w in words) and words[-1][0].isupper() else None
 
 
+def _town_below(lines: list[Line], index: int, country: str | None) -> str | None:
+    """The town on the line under an English street line of its block, as
+    New Zealand and Irish sites set an address with no postcode ("4 Domain
+    Road" / "PANMURE" / "AUCKLAND"): a town the gazetteer knows in the
+    page's country."""
+    below = lines[index + 1] if index + 1 < len(lines) else None
+    if not country or below is None or below.block != lines[index].block or below.third_party:
+        return None
+    town = below.text.strip(" .,")
+    if not _is_town(town.title()) or _SEPARATOR.search(town):
+        return None
+    from scrapejet.extract.places import gazetteer
+
+    places = gazetteer()
+    if places is None or places.population(town, country) is None:
+        return None
+    return town.title() if town.isupper() else town
+
+
+def _street_then_town(text: str, country: str | None) -> bool:
+    """A street's name and number, then a town the gazetteer knows in the
+    page's country, and nothing else: "Písečná 1032, Vracov", "Otokara
+    Keršovanija 15, Osijek" (no street word, no label, no postcode: the
+    known town is what says it is an address)."""
+    parts = [p.strip() for p in text.strip(" .").split(",")]
+    if not country or len(parts) != 2 or not _NAME_AND_NUMBER.match(parts[0]) or not parts[0][0].isupper():
+        return False
+    if not _is_town(parts[1]):
+        return False
+    from scrapejet.extract.places import gazetteer
+
+    places = gazetteer()
+    return places is not None and places.population(parts[1], country) is not None
+
+
 def _is_street(part: str, labelled: bool = False) -> bool:
     folded = fold(part)
     return bool(_STREET_TYPE.match(folded) or _STREET_TYPE_AFTER.match(folded) or _EN_STREET.match(part)
@@ -237,7 +280,7 @@ _NUMBER_THEN_TOWN = re.compile(r"^(?P<number>\d{1,4}[a-zA-Z]?)\s+(?P<town>[^\W\d
 _MARKED_TOWN_AND_CODE = re.compile(r"^(?P<town>\D+?)\s+(?P<code>\d{4})$")
 
 
-def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
+def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, str | None] | None:
     text = _POSTCODE_LABEL_INSIDE.sub(", ", text)
     parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
     marked_codes = []
@@ -251,7 +294,7 @@ def _read(text: str, labelled: bool) -> dict[str, str | None] | None:
     if not 2 <= len(parts) <= _MAX_PARTS or any(_POSTCODE_AND_TOWN.match(part) for part in parts):
         return None  # (a postcode and its town: addresses.py reads the line)
     streets = [i for i, part in enumerate(parts) if _is_street(part)]
-    if not streets and labelled and _NAME_AND_NUMBER.match(parts[0]) and not any(
+    if not streets and (labelled or _street_then_town(text, country)) and _NAME_AND_NUMBER.match(parts[0]) and not any(
             re.search(r"\d", part) for part in parts[1:]):
         streets = [0]  # "Adresa: Folnegovićeva 1b, Zagreb": the rest only names places
     if not streets and len(parts) == 2 and _town_dash_street(text):

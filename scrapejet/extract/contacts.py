@@ -138,6 +138,9 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     countries = {region_of_tel_links([f"tel:{phone['e164']}"]) for phone in phones}
     if len(countries) == 1 and (country := countries.pop()) in alternatives and country != region:
         region = country
+        # (and its numbers that other countries' plans admit too: "0502749583"
+        # beside an Egyptian mobile is Egyptian, though a Saudi mobile's shape)
+        phones = extract_phones(doc, region, orgs, alternatives)
         addresses = extract_addresses(doc, tree, orgs, country_hint=region, role=role)
     company = extract_company(tree, doc, orgs, base_url, role=role)
     socials = extract_socials(doc, orgs, brand_words(company, url, [registered_domain(d) for d in email_domains]))

@@ -113,9 +113,14 @@ def deobfuscate(text: str) -> str:
 
 def _spelled_address(match: re.Match[str]) -> str:
     # "info at firma dot de", but not "issued at the point of acceptance"
-    # (French "point" is a dot): the spelled domain must end in a real suffix
+    # (French "point" is a dot): the spelled domain must end in a real suffix;
+    # nor "if at any point you want" (.you is one): no mailbox is called "if"
+    from scrapejet.extract.stopwords import ENGLISH_STOP_WORDS
+
     domain = _SPELLED_DOT.sub(".", match.group(2))
-    return f"{match.group(1)}@{domain}" if has_known_suffix(domain) else match.group(0)
+    if not has_known_suffix(domain) or match.group(1).lower() in ENGLISH_STOP_WORDS:
+        return match.group(0)
+    return f"{match.group(1)}@{domain}"
 
 
 def emails_in_text(raw: str) -> list[str]:
@@ -129,7 +134,11 @@ def emails_in_text(raw: str) -> list[str]:
             # "<b>Kontakt</b><span>max@x.de</span>" the label only touches it.
             local, _, domain = candidate.partition("@")
             local = local.rstrip(_M).rpartition(_M)[2]
-            candidate = f"{local}@{domain.replace(_M, '')}"
+            domain = domain.replace(_M, "")
+            if not has_known_suffix(domain.strip(".-_%+")):
+                # "<b>Instagram</b><small>@thor.trafikk</small>": a label and a handle
+                continue
+            candidate = f"{local}@{domain}"
         candidate = candidate.strip(".-_%+").lower()
         if _EMAIL_FULL.fullmatch(candidate):
             found.append(candidate)

@@ -53,6 +53,10 @@ _LANGUAGE_COUNTRY = {
 _LANGUAGE_OTHER_COUNTRIES = {
     "de": ("AT", "CH", "LU", "LI"), "fr": ("BE", "CH", "LU", "MC", "CA"), "it": ("CH", "SM"), "nl": ("BE",),
     "sv": ("FI",), "pt": ("BR",), "el": ("CY",), "tr": ("CY",), "ca": ("AD",),
+    "es": ("MX", "AR", "CO", "CL", "PE", "EC", "UY", "VE", "BO", "PY", "CR", "GT", "DO", "PA", "SV", "HN", "NI"),
+    # a language of many countries and of none by default: a number valid in
+    # one of them alone says which ("01555506205" is Egyptian)
+    "ar": ("EG", "SA", "AE", "JO", "MA", "DZ", "TN", "IQ", "KW", "QA", "BH", "OM", "LB", "SY", "LY", "YE", "PS", "SD"),
 }
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
@@ -115,7 +119,9 @@ _IDENTIFIER_LABEL = re.compile(
     r"nip|regon|krs|ico|dic|ic dph|oib|cui|onrc|j\d\d|kodas|pvm|cvr|org\.?\s?nr|organisasjonsnummer|"
     r"mersis|vergi\w*|nit|rfc|cuit|rut|cnpj|cpf|еик|булстат|єдрпоу|едрпоу|іпн|инн|огрн|кпп|法人番号|"
     # FI Y-tunnus/ALV, NO MVA, EE registrikood/KMKR, HU adószám/cégjegyzékszám, GR ΑΦΜ/ΓΕΜΗ,
-    # SI matična/davčna številka, BE ondernemingsnummer/KBO/BCE
+    # SI matična/davčna številka, BE ondernemingsnummer/KBO/BCE, e-invoice addresses (FI
+    # verkkolaskuosoite/OVT "003723390355", SE/NO e-faktura, Peppol)
+    r"verkkolasku\w*|ovt|e-?invoic\w*|e-?faktura|peppol\w*|"
     r"y-?tunnus|alv|mva|registrikood|kmkr|adoszam|cegjegyzekszam|αφμ|afm|γεμη|gemi|maticna|davcna|ddv|"
     r"ondernemingsnummer|kbo|bce)\b"
 )
@@ -540,6 +546,9 @@ class _Match:
         self.start, self.end, self.raw_string, self.number = start, end, raw_string, number
 
 
+_PLUS_ZERO = re.compile(r"\+\s?0(?!0)")
+
+
 def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int],
              alternatives: tuple[str, ...] = ()) -> Iterable[_Match]:
     """libphonenumber's matches in a line, found run by run: the matcher is
@@ -555,6 +564,9 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
             return
         offset = max(0, run.start() - 1)
         segment = text[offset : run.end() + 1].replace("·", " ")  # same length: offsets hold
+        if _PLUS_ZERO.match(run.group(0)):
+            # "+021 0513712": no country code starts with 0, the number is national
+            segment = segment.replace("+", " ", 1)
         run_region = region or ("US" if _NANP_SHAPE.match(run.group(0)) else "ZZ")
         matches = list(phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID))
         if not matches and alternatives and not run.group(0).lstrip().startswith("+"):
@@ -564,6 +576,11 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
                 # "(514) 305-1010" on a French page is Canadian, though
                 # Luxembourg's plan has room for those ten digits too
                 elsewhere = {other: found for other, found in elsewhere.items() if other in _NANP_REGIONS}
+            if len(elsewhere) > 1:
+                # "01555506205 / 0502749583": Egypt reads both, Saudi Arabia only the second
+                most = max(map(len, elsewhere.values()))
+                best = [other for other, found in elsewhere.items() if len(found) == most]
+                elsewhere = {best[0]: elsewhere[best[0]]} if len(best) == 1 else elsewhere
             matches = next(iter(elsewhere.values())) if len(elsewhere) == 1 else []
         for match in matches:
             yield _Match(offset + match.start, offset + match.end, text[offset + match.start : offset + match.end],

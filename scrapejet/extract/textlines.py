@@ -229,11 +229,12 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 flush(tag != "br")
             elif tag not in _WORD_BREAKS:
                 parts.append(INLINE_MARK)
-            if tag in ("a", "area"):
-                # (an image map's <area> is a link too: "Facebook" and "E-Mail" drawn on one picture)
+            if tag in ("a", "area") or (tag == "button" and element.get("onclick")):
+                # (an image map's <area> is a link too: "Facebook" and "E-Mail" drawn on one picture;
+                # so is a button a script sends on: onclick="location.href='https://facebook.com/…'")
                 href = link_target(element)
                 if href:
-                    text = _link_text(element) if tag == "a" else element.get("alt") or ""
+                    text = _link_text(element) if tag != "area" else element.get("alt") or ""
                     anchors.append(Anchor(href.strip(), _collapse(text), len(lines), flags, element))
             add(element.text, flags, heading)
         else:
@@ -345,6 +346,8 @@ _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
     r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
+    # the consumer ombudsman a Greek shop's terms send disputes to
+    r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
     # (by its name: the company's own data protection officer is the company's)
     r"data protection (?:authority|commission)|information commissioner|information regulator|datenschutzbehorde|"
