@@ -148,13 +148,24 @@ def address_line(address: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p) or (address.get("as_written") or "")
 
 
+_WEEK = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _day_span(days: list[str]) -> str:
+    """"Monday–Friday" for three or more days in a row of the week, else the days listed."""
+    index = [_WEEK.index(d) if d in _WEEK else -1 for d in days]
+    if len(days) >= 3 and -1 not in index and index == list(range(index[0], index[0] + len(days))):
+        return f"{days[0]}–{days[-1]}"
+    return ", ".join(days)
+
+
 def hours_line(value: Any) -> str:
     """An opening-hours entry as published: schema.org text ("Mo-Fr
     09:00-17:00") or an OpeningHoursSpecification ("Monday, Tuesday 09:00–17:00")."""
     if isinstance(value, dict):
         days = value.get("dayOfWeek") or value.get("days") or ""
         if isinstance(days, list):
-            days = ", ".join(str(d).rsplit("/", 1)[-1] for d in days)
+            days = _day_span([str(d).rsplit("/", 1)[-1] for d in days])
         else:
             days = str(days).rsplit("/", 1)[-1]
         opens, closes = value.get("opens"), value.get("closes")

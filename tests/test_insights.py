@@ -1477,3 +1477,37 @@ def test_a_thing_s_own_name_asked_for_is_a_code_an_acronym_or_a_brand():
                        "Pour cela, la cordonnerie des Remparts vous propose sa gamme SAPHIR \"La Beauté du Cuir\".\n"
                        "Clés, piles et photocopies sur place.")
     assert "SAPHIR" in extractive_answer(question, [page]).split("[1]")[0], extractive_answer(question, [page])
+
+
+def test_the_profile_s_hours_come_with_the_page_s_own_words_for_them():
+    # the hours in the page's markup, Monday to Sunday; the page writes them in Norwegian
+    week = {**PROFILE, "opening_hours": [{"dayOfWeek": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                                        "Saturday", "Sunday"], "opens": "06:00", "closes": "18:00"}]}
+    contact = Hit(44, "hidden-legal.test", "http://hidden-legal.test/kontakt", "Kontakt",
+                  "# Kontakt\n\nÅpningstider\n\nMan–søn 06–18\n\nRing oss gjerne for en prat.", 0.9, ["Kontakt"])
+    answer = _answer_with_profile("What are Thor Trafikk's opening hours?", [contact], week)
+    assert answer.startswith("Opening hours: Monday–Sunday 06:00–18:00 [2]"), answer
+    assert "Man–søn 06–18 [1]" in answer, answer
+
+
+def test_a_name_heading_an_about_me_page_is_who_says_i_am_the_founder():
+    from scrapejet.insights.extractive import extractive_answer
+
+    page = Source(n=1, url="http://mind.test/about", title="About Me", snippet="", score=1.0,
+                  text="About Me\nAlexandra Hardwood\nMindfulness should support real people, in real lives\n"
+                       "I am the founder of The Mind Department, and my work is rooted in a simple belief.\n"
+                       "Alongside my mindfulness work, I am a Trustee and Director of The Mission to Seafarers.")
+    answer = extractive_answer("Who is the founder of The Mind Department?", [page])
+    first = answer.split(" [1]")[0]
+    assert first.startswith("Alexandra Hardwood · ") and "I am the founder of The Mind Department" in first, answer
+
+
+def test_where_something_once_was_is_not_the_business_s_address():
+    from scrapejet.insights.profile import asked_fields
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_fields("In which town did Greenways have its humble origins?") == []
+    assert asked_fields("Where did the chef train?") == []
+    assert asked_fields("In which town is Greenways based?") == ["address"]
+    # and the date a place opened is a date, however it is asked
+    assert asked_kind("On what date did Invermay Vet Clinic open?") == "when"

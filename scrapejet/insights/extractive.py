@@ -45,6 +45,9 @@ Similarity = Callable[[str, list[str]], list[float]]
 
 MAX_SENTENCES = 3
 CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
+# A sentence a person says of themselves.
+_FIRST_PERSON = re.compile(r"^(?:I am|I['’]m|My name is|Ich bin|Mein Name ist|Je suis|Je m['’]appelle|Soy|Me llamo|Sono|"
+                           r"Mi chiamo|Ik ben|Mijn naam is|Jag är|Jeg er|Jestem|Jsem|Sou|Eu sou)\b")
 CARD_LINES = 3  # "Dr. Joan Carrera Guiu" / "President del Col·legi…" / "Fundador" / "Fundador de la clínica…"
 HEADING_KINDS = ("price", "hours", "phone", "email")  # values a heading may state by itself
 BLOCK_LINE_WORDS = 8  # a line of an address block: "Calle Fray Bartolomé — frente al Juzgado"
@@ -163,6 +166,13 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                 card.append(following)
             if len(card) > 1:
                 out.append(" · ".join(card))
+            # an "About me" page: the name as its heading, then "I am the founder of …"
+            # in the first person a line or two under it
+            for following in units[i + 1:i + 1 + CARD_LINES]:
+                if _FIRST_PERSON.match(following):
+                    if following not in card:
+                        out.append(f"{unit} · {following}")
+                    break
         out.extend(first_name_cards(units))
     if kind == "hours":
         # "Orari di Apertura" / "Lunedì 16:00 - 20:00" / "Martedì ...": the table under its label
@@ -545,7 +555,8 @@ def extractive_answer(question: str, sources: list[Source], *, site: str | None 
         # (the profile reads a few registers' numbers: the passages may give another's)
         missing = [f for f in fields if f not in found and f not in ("company", "description", "registration", "vat")]
         short = _more_specific(question, profile.profile)
-        if lines and not missing and not short and "description" not in fields:
+        # (hours read from a page's markup are said as the page says them too, if a sentence does)
+        if lines and not missing and not short and "description" not in fields and "hours" not in found:
             return "\n".join(parts)  # every value asked for, exactly
     chosen = best_sentences(question, sources, similarity=similarity)
     if parts:

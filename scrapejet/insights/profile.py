@@ -61,6 +61,10 @@ ASKS = {
 ABOUT = re.compile(r"compan|business|\bfirm\b|\bthey\b|\bthem\b|\btheir\b|unternehmen|firma|entreprise|empresa|"
                    r"bedrijf|owner|founded", re.I)
 CONTACT = ("email", "phone", "address")
+# Where something was once, not where the business is: "In which town did
+# Greenways have its humble origins?", "Where did the chef train?"
+_ELSEWHERE_ONCE = re.compile(r"\b(?:origins?|originally|began|begun|started|born|grew up|used to|train(?:ed)?|stud(?:y|ied)|"
+                             r"moved from|previously|before (?:moving|coming))\b", re.I)
 
 
 # The name of something the business has rather than its own ("the name of
@@ -79,6 +83,8 @@ def asked_fields(question: str) -> list[str]:
         found.remove("company")
     if re.search(_WHEN_TO_CALL, question, re.I):
         found = [f for f in found if f not in ("phone", "contact", "email")]
+    if "address" in found and _ELSEWHERE_ONCE.search(question):
+        found.remove("address")
     if "contact" in found:
         found = [f for f in found if f != "contact"]
         found = [*CONTACT, *(f for f in found if f not in CONTACT)]

@@ -35,7 +35,9 @@ _OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abi
 # "opening hours" hours before "when", "who founded it" a person before "when".
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # when a place opened (a date), not when it is open: "When did the tea rooms re-open?"
+    # ("on what date did the clinic open?": a date, as "in which year")
     ("when", re.compile(r"\bwhen did\b.*\b(?:re-?)?open\b|\bwhen (?:was|were)\b.*\b(?:re-?)?opened\b|"
+                        r"\b(?:what|which) (?:date|year|month)\b.*\b(?:did|was|were)\b.*\b(?:re-?)?open(?:ed)?\b|"
                         r"\bwann (?:wurde|hat)\b.*\b(?:eröffnet|eroffnet|geöffnet)\b")),
     # a time of day, whatever it is for, before what it is for: "at what times
     # can they be reached by phone?", "by what time do guests check out?"
