@@ -10,8 +10,10 @@ are searched the same way once more (a legal notice linked only from the
 contact page); robots.txt sitemaps and ``/sitemap.xml`` add pages whose URL
 says their role. Only roles no link revealed get a guessed path
 (``/impressum``, ``/contact``...), and a guess that answers 404, or lands on
-the home page or an error page, is not a page. ``pages_to_scrape`` replaces
-discovery. ``max_pages`` (25) bounds it all.
+the home page or an error page, is not a page. Last come the home page's
+other pages (``menu_pages``, ``SCRAPEJET_BUSINESS_MENU_PAGES`` of them):
+a small business puts a second e-mail or its only address on any page.
+``pages_to_scrape`` replaces discovery. ``max_pages`` (25) bounds it all.
 
 Every fetched page is a ``BusinessPageItem`` (stored like any page, with its
 ``page_type`` and what it says about the company); when the job's last
