@@ -769,6 +769,26 @@ def test_a_dialog_the_page_opens_on_a_click_is_part_of_its_text() -> None:
     assert result["text"].count("kost €70,-") == 1
 
 
+def test_a_price_table_left_out_with_its_section_is_read_row_by_row() -> None:
+    # trafilatura keeps the longer text after the table and drops the price list
+    rows = "".join(f"<tr><td><div class='item-left'>{name}</div></td><td>{size}</td><td>{price}</td></tr>"
+                   for name, size, price in (("Schoko-Buch groß", "29,0 x 18,5", "32,00 €"),
+                                             ("Foto-Torte", "20,0 x 30,0", "54,90 €"),
+                                             ("Schoko-Pokal", "ca. 5,0 Ø", "18,00 €")))
+    text = " ".join(["Bringen Sie uns ein Foto, Negativ oder Dia, wir machen es essbar und liefern es aus."] * 6)
+    body = (f"<div id='prices'><div class='section-title'><h2>Sortiment und Preise</h2></div><div class='table'><table>"
+            f"<tr><th></th><th>Größe in cm</th><th>Preis</th></tr>{rows}</table></div></div>"
+            f"<div class='text'><h2>Hinweise</h2><p>{text}</p><p>{text}</p><p>Die Lieferzeit beträgt ca. 1 Woche.</p></div>")
+    result = extract_page(f"<html><body>{body}</body></html>", "https://kleimann.test/special.html")
+    assert "Foto-Torte · 20,0 x 30,0 · 54,90 €" in result["text"], result["text"]
+    assert result["text"].count("54,90 €") == 1
+    # a table trafilatura keeps is not read twice
+    kept = extract_page("<html><body><main><h1>Preise</h1><p>Unsere Preise im Überblick, gültig ab Januar.</p><table>"
+                        "<tr><th>Leistung</th><th>Preis</th></tr><tr><td>Haarschnitt</td><td>25 EUR</td></tr>"
+                        "<tr><td>Farbe</td><td>45 EUR</td></tr></table></main></body></html>", "https://salon.test/")
+    assert kept["text"].count("25 EUR") == 1
+
+
 def test_a_templates_lang_en_over_a_page_in_another_language() -> None:
     from scrapejet.extract.contacts import read_business_page
 

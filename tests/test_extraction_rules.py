@@ -2422,3 +2422,87 @@ def test_an_address_inside_a_sentence_and_the_same_street_written_shorter():
     short = {"street": "Salvador Echeandia 12", "postal_code": None, "locality": "Irún", "country": "ES"}
     assert same_address(full, short) and same_address(short, full)
     assert not same_address(full, {**short, "street": "Salvador Echeandia 14"})
+
+
+def test_a_table_drawn_as_a_column_of_labels_beside_a_column_of_values():
+    """Site builders' exports set a company profile's labels one under the
+    other, then its values each after a colon: each value is read with its
+    label (the fax as a fax, the auditor's address as the auditor's), in the
+    contact data and in the page's text alike."""
+    from scrapejet.extract.page import extract_page
+
+    labels = ["Nama Syarikat", "No. Pendaftaran", "Alamat", "No. Telefon", "No. Faksimili", "E-mel", "Juruaudit"]
+    values = [": RINATECH SDN. BHD.", ": 920189-P", ": 118, Jalan Abdul Hamid, Kampung Sungai Rapat, 31350 Ipoh, Perak",
+              ": 05 - 312 1625", "(Waktu pejabat 8:30 pagi - 5:30 petang)", ": 05 - 312 6694", ": rinatech@gmail.com",
+              ": MNZ WAJASSOCIATES (AF001959)", "CHARTERED ACCOUNTANTS (MALAYSIA)",
+              "43A, Medan Soon Choon 1, Jalan Sultan Nazrin Shah, 31350 Ipoh, Perak"]
+    html = ("<html lang='ms'><body><main><h4>Profil Syarikat</h4><div class='col'>"
+            + "".join(f"<p>{label}</p>" for label in labels) + "</div><div class='col'>"
+            + "".join(f"<p>{value}</p>" for value in values) + "</div><p>Hubungi kami hari ini.</p></main></body></html>")
+    found = extract_contacts(html.encode(), "http://rinatech.com.my/pengenalan.html", role="about")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+6053121625", "landline"), ("+6053126694", "fax")]
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("118, Jalan Abdul Hamid, Kampung Sungai Rapat", "31350", "Ipoh")]
+    text = extract_page(html.encode(), "http://rinatech.com.my/pengenalan.html")["text"]
+    assert "No. Pendaftaran : 920189-P" in text and "No. Faksimili : 05 - 312 6694" in text, text
+
+
+@pytest.mark.parametrize(("url", "lang", "html", "expected"), [
+    # a Brazilian street, number, district, town and state, after a pin and a label
+    ("https://amac.com.br/contato.html", "pt-BR",
+     "<p><strong>📍 Endereço:</strong> Rua Tobias Barreto, 229 - Mooca, São Paulo - SP</p>",
+     [("Rua Tobias Barreto 229", "São Paulo", "BR")]),
+    # a Malaysian house number first, then the street and the area
+    ("https://rinatech.com.my/", "ms", "<footer><p>118, Jalan Abdul Hamid, Kampung Sungai Rapat, 31350 Ipoh, Perak</p></footer>",
+     [("118, Jalan Abdul Hamid, Kampung Sungai Rapat", "Ipoh", "MY")]),
+    # a year glued to a name after a copyright glyph, on a Macedonian page: no Dutch postcode
+    ("https://apartmani.mk/", "mk", "<footer><p><i class='far fa-copyright'></i>2020KS Apartmani Sv Dimitrij.</p></footer>", []),
+])
+def test_addresses_written_the_way_their_countries_write_them(url, lang, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body>{html}</body></html>'.encode(), url, role="contact")
+    assert [(a["street"], a["locality"], a["country"]) for a in found["addresses"]] == expected
+
+
+def test_an_example_address_a_hashbang_profile_and_an_argentine_whatsapp():
+    html = """<html lang="en"><body><main><p>Provide your email address to subscribe. For e.g abc@xyz.com</p>
+        <p>Write to <a href="mailto:info@greengoddess.cy">info@greengoddess.cy</a></p></main>
+        <footer><a href="https://twitter.com/#!/Eventprouk"><i class="fa fa-twitter"></i></a></footer></body></html>"""
+    found = extract_contacts(html.encode(), "https://greengoddess.cy/", role="home")
+    assert [e["email"] for e in found["emails"]] == ["info@greengoddess.cy"]
+    assert [s["url"] for s in found["socials"]] == ["https://x.com/eventprouk"]
+    # WhatsApp links leave out an Argentine mobile's 9; the page's own writing of the number is the same line
+    html = """<html lang="es"><body><main><p>Consultas por Whatsapp al (+54) 351-260-00-09.</p>
+        <a href="https://wa.me/543512600009?text=Hola">Whatsapp</a></main></body></html>"""
+    found = extract_contacts(html.encode(), "https://rlopezsrl.com.ar/", role="contact")
+    assert {p["e164"] for p in found["phones"]} == {"+5493512600009"}
+    assert {p["type"] for p in found["phones"]} <= {"mobile", "whatsapp"}
+
+
+def test_a_menu_page_s_links_to_others_accounts_are_not_the_business_s():
+    html = """<html lang="de"><head><title>Tagesausflug | Schloßkulm Ferienwohnungen</title></head><body>
+        <main><h1>Tagesausflüge</h1><ul><li><a href="https://www.saalfeld-kultur.de/">Meininger Hof Saalfeld</a></li>
+        <li>Haus Döschnitz <a href="https://www.instagram.com/haus.doeschnitz/"><i class="fa fa-instagram"></i></a></li>
+        </ul></main>
+        <footer><a href="https://www.instagram.com/schlosskulm/"><i class="fa fa-instagram"></i></a></footer></body></html>"""
+    for role, expected in (("other", ["https://www.instagram.com/schlosskulm"]),
+                           ("about", ["https://www.instagram.com/haus.doeschnitz", "https://www.instagram.com/schlosskulm"])):
+        found = extract_contacts(html.encode(), "https://schlosskulm.de/tagesausflug.html", role=role)
+        assert sorted(s["url"] for s in found["socials"]) == expected, role
+
+
+def test_a_menu_naming_a_page_our_story_outranks_its_file_named_services():
+    links = [Link(url="http://firma.test/services.html", text="Notre Histoire", rel="", nofollow=False, other_texts=()),
+             Link(url="http://firma.test/pieces.html", text="Nos Services", rel="", nofollow=False, other_texts=()),
+             Link(url="http://firma.test/contact.html", text="Contact", rel="", nofollow=False, other_texts=())]
+    found = discover_role_pages(links, HOME)
+    assert found["about"] == ["http://firma.test/services.html"]
+    assert found["services"] == ["http://firma.test/pieces.html"]
+    assert found["contact"] == ["http://firma.test/contact.html"]
+
+
+def test_a_spacing_class_on_the_body_does_not_make_the_whole_page_a_footer():
+    html = """<html lang="de"><body class="padding-bottom"><main><h1>Ausflüge</h1><ul>
+        <li><a href="https://www.instagram.com/haus.doeschnitz/">Haus Döschnitz</a></li></ul></main>
+        <div class="fixed-bottom"><a href="https://www.instagram.com/schlosskulm/">Instagram</a></div></body></html>"""
+    found = extract_contacts(html.encode(), "https://schlosskulm.de/", role="home")
+    assert [s["url"] for s in found["socials"]] == ["https://www.instagram.com/schlosskulm"]

@@ -266,7 +266,9 @@ _ADDRESS_LABEL_WORDS = (
     # Czech, Slovak, Croatian, Romanian: "Adresa:", "Sídlo:", "Provozovna:"
     r"adresa|adres[aă]|s[ií]dlo|provozovna|prevádzka|"
     # Greek: "Διεύθυνση: Χατζάρα 21"
-    r"διε[υύ]θυνση))"
+    r"διε[υύ]θυνση|"
+    # Malay and Indonesian: "Alamat : 118, Jalan Abdul Hamid"
+    r"alamat(?: (?:kantor|pejabat|syarikat|perniagaan))?))"
 )
 _ADDRESS_LABEL = re.compile(rf"^{_ADDRESS_LABEL_WORDS}(?!\w)\s*[:\-–]?\s*", re.I)
 # A label inside a line that runs several contact items together (inline
@@ -912,6 +914,8 @@ def _lines_apart(country: str | None) -> bool:
 
 
 _LONG_LINE = 400
+# A house number first, then a comma: "118, Jalan Abdul Hamid", "43A, Medan Soon Choon 1", "No. 5, Lorong 3"
+_HOUSE_NUMBER_FIRST = re.compile(r"^(?:No\.?\s?|Lot\s|Unit\s)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?,\s")
 # where a paragraph's sentences end: ". Par courrier : 765 avenue ..."
 # (after a word, or a surname in capitals: "… et Frédéric COTTANCIN. Le gîte …")
 _SENTENCE_BREAK = re.compile(r"(?:(?<=[a-zà-ÿ)\]]{2}[.;!?])|(?<=[A-ZÀ-Þ]{3}[.;!?]))\s+(?=[A-ZÀ-Þ«\"(])|\s[•·|]\s")
@@ -939,6 +943,9 @@ def _address_at(
         return None  # "Established 2015" is no town and postcode
     if kind == "GRL" and hint != "GR":
         return None  # five digits, a comma and a town are Greek only on a Greek page
+    if (kind == "NL" and hint not in (None, "NL") and _YEAR_LIKE.fullmatch((postal or "")[:4])
+            and _country_after(text[match.end():]) != "NL"):
+        return None  # "©2020KS Apartmani Sv Dimitrij" on a Macedonian page: a year, not a Dutch postcode
     if kind == "IS" and hint != "IS" and _country_after(text[match.end():]) != "IS":
         return None  # three digits and a word are an Icelandic postcode only on an Icelandic page
     if kind == "BR" and not locality:
@@ -992,12 +999,15 @@ def _address_at(
     above: list[str] = named_above  # lines above that are part of the address
     below: str | None = None  # the street on the line below
     if head_rest and (kind == "IN" or (kind == "FMT" and street is None and "," in head_rest
-                                       and _HAS_DIGIT.search(head_rest) and _lines_apart(hint))):
+                                       and _HAS_DIGIT.search(head_rest)
+                                       and (_lines_apart(hint) or _HOUSE_NUMBER_FIRST.match(head_rest)))):
         # An Indian address is a run of comma-separated parts (house,
         # floor, landmark, area) before the town; not a sentence. So is
         # one whose street the shapes here do not know, where the postal
         # format is the country's ("Conjunto Gross, Av. Neptaly Godoy N9-80
-        # y Río Chanchan, Casa 3, Carapungo 170204, Quito").
+        # y Río Chanchan, Casa 3, Carapungo 170204, Quito"), or that starts
+        # with its house number ("118, Jalan Abdul Hamid, Kampung Sungai
+        # Rapat, 31350 Ipoh").
         if len(head_rest) > 160 or head_rest.count(",") > 8 or _SENTENCE_END.search(head_rest):
             return None
         street, start = head_rest, head.find(head_rest)

@@ -133,6 +133,7 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
 
 
 _ITEM_BAR = re.compile(r"\s[|·•]\s")
+_LEADING_SIGNS = re.compile(r"^[^\w\s\d(\[\"'„«#№/]+\s*")
 
 
 def _label_alone(text: str) -> bool:
@@ -157,6 +158,7 @@ def _address_text(raw: str, country: str | None = None) -> tuple[bool, str | Non
     segments = [" ".join(s.split()) for part in raw.split(INLINE_MARK) for s in _ITEM_BAR.split(part)]
     labelled = False
     for index, segment in enumerate(segments):
+        segment = _LEADING_SIGNS.sub("", segment)  # "📍 Endereço:": a pin, then the label
         label = _LABEL.match(segment + ":" if segment and segment[-1] not in ":-–" else segment)
         rest = segment[label.end():] if label else segment
         labelled = labelled or bool(label)

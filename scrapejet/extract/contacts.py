@@ -24,7 +24,7 @@ from scrapejet.extract.phones import (
     written_international,
 )
 from scrapejet.extract.places import country_named, place_mentions
-from scrapejet.extract.roles import covered_roles
+from scrapejet.extract.roles import OTHER_PAGE, covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
 from scrapejet.urls import registered_domain
@@ -143,7 +143,8 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
         phones = extract_phones(doc, region, orgs, alternatives)
         addresses = extract_addresses(doc, tree, orgs, country_hint=region, role=role)
     company = extract_company(tree, doc, orgs, base_url, role=role)
-    socials = extract_socials(doc, orgs, brand_words(company, url, [registered_domain(d) for d in email_domains]))
+    socials = extract_socials(doc, orgs, brand_words(company, url, [registered_domain(d) for d in email_domains]),
+                              about_others=role == OTHER_PAGE)
     return {
         "company": company,
         "emails": emails,

@@ -123,12 +123,23 @@ def _spelled_address(match: re.Match[str]) -> str:
     return f"{match.group(1)}@{domain}"
 
 
+# A form's hint gives an address as an example ("For e.g abc@xyz.com",
+# "z. B. max@firma.de"): nobody's mailbox.
+_EXAMPLE_BEFORE = re.compile(
+    r"(?:\be\.?\s?g\.?|\bi\.?\s?e\.|\bfor (?:example|instance)|\bz\.\s?B\.|\bzum Beispiel|\bbspw\.|\bp\.\s?ex\.|"
+    r"\bpar exemple|\bp\.\s?ej\.|\bpor ejemplo|\bad es\.|\bper esempio|\bbijv\.|\bbijvoorbeeld|\bnp\.|"
+    r"\bna przykład|\bt\.\s?ex\.|\bf\.\s?eks\.|\besim\.|\bnapř\.|\bπ\.\s?χ\.)[\s:,(\"'“«]*$", re.I)
+
+
 def emails_in_text(raw: str) -> list[str]:
     """Addresses in one line of text (INLINE_MARK allowed at element
-    boundaries), lower-cased, placeholders kept (the caller decides)."""
+    boundaries), lower-cased, placeholders kept (the caller decides);
+    not one given as an example."""
     found = []
     for match in EMAIL_RE.finditer(raw):
         candidate = match.group(0)
+        if _EXAMPLE_BEFORE.search(raw[max(0, match.start() - 30):match.start()].replace(_M, "")):
+            continue
         if _M in candidate:
             # "<span>info</span>@<span>x.de</span>" is one address; in
             # "<b>Kontakt</b><span>max@x.de</span>" the label only touches it.

@@ -25,6 +25,7 @@ from w3lib.html import strip_html5_whitespace
 
 from scrapejet.extract.links import document_base_url, links_from_tree, normalize_space, parse_html
 from scrapejet.extract.outside import outside_text
+from scrapejet.extract.textlines import joined_label_columns
 from scrapejet.urls import host_of, registered_domain
 
 
@@ -382,7 +383,12 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     for dialog in _dialogs_left_out(tree, text):
         text += "\n\n" + _visible_text(dialog)
         markdown += "\n\n" + _visible_text(dialog, markdown=True)
-    return text, markdown
+    for rows in _tables_left_out(tree, text):
+        text += "\n\n" + rows
+        markdown += "\n\n" + rows
+    # (a table drawn as a column of labels beside a column of values reads
+    # "No. Pendaftaran : 920189-P", as its reader sees it)
+    return joined_label_columns(text), joined_label_columns(markdown)
 
 
 # A dialog the page opens on a click ("Tarieven", "Over mij" in a Bootstrap
@@ -401,6 +407,34 @@ def _dialogs_left_out(tree: HtmlElement, text: str) -> list[HtmlElement]:
         body = _squeezed(_visible_text(dialog))
         if len(body) >= _DIALOG_MIN_CHARS and body[:_MATCH_CHARS] not in kept and dialog.find(".//form") is None:
             left_out.append(dialog)
+    return left_out
+
+
+# A table trafilatura left out with the rest of its section (a price list
+# beside the page's longer text): each row on a line of its own, its cells
+# in order ("Foto-Torte · 20,0 x 30,0 · 17,5 x 27,5 · 54,90 €"), as a reader
+# reads a row across.
+_TABLES = lxml.etree.XPath("//body//table[not(ancestor::table) and not(ancestor::form)]")
+_TABLE_MIN_ROWS = 2
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _tables_left_out(tree: HtmlElement, text: str) -> list[str]:
+    # (compared on letters and digits: trafilatura writes a table's cells between bars)
+    kept = _NON_WORD.sub("", text)
+    left_out = []
+    for table in _TABLES(tree):
+        rows = []
+        for row in table.iter("tr"):
+            cells = [" ".join(_visible_text(cell).split()) for cell in row if cell.tag in ("td", "th")]
+            cells = [cell for cell in cells if cell]
+            if cells:
+                rows.append(" · ".join(cells))
+        if len(rows) < _TABLE_MIN_ROWS or not any(" · " in row for row in rows):
+            continue
+        if _NON_WORD.sub("", "".join(rows))[:_MATCH_CHARS] in kept:
+            continue  # trafilatura kept it
+        left_out.append("\n".join(rows))
     return left_out
 
 

@@ -90,7 +90,7 @@ _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # 
 
 # (Cyrillic, Hebrew and CJK labels too: "Факс", "פקס", "ファックス"; full-width
 # "ＦＡＸ" is folded to "fax")
-_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
+_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|fa[ck]simil[ei]|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".
@@ -283,6 +283,26 @@ def whatsapp_number(href: str) -> str | None:
 _NON_DIGITS = re.compile(r"\D+")
 
 
+def _argentine_mobile(phonenumbers: Any, number: Any) -> Any:
+    """An Argentine mobile number as dialled from abroad: +54 9 351 …. WhatsApp
+    links often leave the 9 out (wa.me/543512600009), which reads as the
+    landline of the same digits; a WhatsApp number is a mobile's."""
+    if number.country_code != 54 or str(number.national_number).startswith("9"):
+        return number
+    mobile = phonenumbers.parse(f"+549{number.national_number}")
+    return mobile if phonenumbers.is_valid_number(mobile) else number
+
+
+def _as_argentine_mobiles(found: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The page's "+54 351 260 0009" is its WhatsApp's "+54 9 351 260 0009":
+    one line, a mobile."""
+    mobiles = {entry["e164"] for entry in found if entry["e164"].startswith("+549")}
+    for entry in found:
+        if entry["e164"].startswith("+54") and "+549" + entry["e164"][3:] in mobiles:
+            entry["e164"], entry["type"] = "+549" + entry["e164"][3:], "mobile"
+    return found
+
+
 def _digit_count(text: str) -> int:
     return len(_NON_DIGITS.sub("", text))
 
@@ -315,6 +335,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             return
         if is_placeholder_number(str(number.national_number)):
             return
+        if kind == "whatsapp":
+            number = _argentine_mobile(phonenumbers, number)
         kind = voice_type(number, kind)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         found.append({"e164": e164, "as_written": " ".join(as_written.split()), "type": kind, "source": source})
@@ -387,7 +409,7 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
     for entry in found:
         if entry["type"] == "phone" and entry["e164"] in texted:
             entry["type"] = "mobile"
-    return _dedupe(found)
+    return _dedupe(_as_argentine_mobiles(found))
 
 
 # "Lastearst: 1599 / Mürgistusteabekeskuse telefon: 16662 / … / Noorte

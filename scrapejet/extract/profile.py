@@ -18,7 +18,7 @@ from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
 from scrapejet.extract.phones import line_type, region_of_tel_links
 from scrapejet.extract.places import country_named, town_named
-from scrapejet.extract.roles import is_location_page
+from scrapejet.extract.roles import OTHER_PAGE, is_location_page
 from scrapejet.extract.textlines import fold
 from scrapejet.urls import registered_domain
 
@@ -38,7 +38,7 @@ _STAND_INS = (("about", "team"), ("privacy", "cookies"))
 # A page no role claimed (the spider's menu pages: "Rooms", "Our agents",
 # "Partners") that alone gives this many values of a kind lists others':
 # the estate agent's listings, the village's restaurants, the partners.
-_OTHER = "other"
+_OTHER = OTHER_PAGE
 _LISTED = 3
 
 

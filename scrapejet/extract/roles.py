@@ -19,6 +19,10 @@ from scrapejet.extract.textlines import FOOTER, HEADER, NAV, Document, fold
 from scrapejet.urls import dedupe_key, site_host
 
 ROLES = ("home", "about", "contact", "team", "services", "careers", "terms", "privacy", "legal", "cookies")
+# A page of the home page's menu that plays none of the roles (the business
+# spider reads up to SCRAPEJET_BUSINESS_MENU_PAGES of them): the day trips
+# nearby, the partners, a gallery. What it says is about its subject first.
+OTHER_PAGE = "other"
 
 # Link texts, folded (lower case, no accents). Filler words (our, the, uns,
 # nous, la...) are dropped from both sides before comparing, so "Über uns",
@@ -460,6 +464,9 @@ def _is_second_choice(url: str, text: str) -> bool:
     return slug in _SECOND_CHOICE_SLUGS or (bool(text) and _text_key(text) in _SECOND_CHOICE_TEXTS)
 
 
+_GENERIC_SLUG_ROLES = frozenset({"services"})
+
+
 def _judge(url: str, text: str) -> tuple[str | None, float]:
     if is_home_path(url):
         # "/?page_id=4" is a page of its own, named by its link text
@@ -469,6 +476,10 @@ def _judge(url: str, text: str) -> tuple[str | None, float]:
         return (text_role, 2.0) if text_role else ("home", 1.0)
     slug_role, score = _slug_role(url)
     text_role = _text_role(text)
+    if slug_role in _GENERIC_SLUG_ROLES and text_role and text_role not in _GENERIC_SLUG_ROLES:
+        # "Notre Histoire" on services.html: the menu names the page for
+        # what it is; a file named "services" only says what the site sells
+        return text_role, 2.0 - (1.0 if _is_second_choice(url, text) else 0.0)
     if slug_role:
         score += 0.5 if text_role == slug_role else 0.0
         return slug_role, score - (1.0 if _is_second_choice(url, text) else 0.0)

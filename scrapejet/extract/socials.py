@@ -144,6 +144,9 @@ def profile(url: str) -> dict[str, str] | None:
     if network is None:
         return None
     segments = [s for s in parts.path.split("/") if s]
+    if not segments and parts.fragment.startswith("!/"):
+        # the hash-bang addresses of the early 2010s: "twitter.com/#!/Eventprouk"
+        segments = [s for s in parts.fragment[2:].split("?")[0].split("/") if s]
     if network == "etsy" and host.endswith(".etsy.com") and host.split(".")[0] not in ("www", "m", "help", "blog"):
         segments = ["shop", host.split(".")[0]]  # a shop's own address: acme.etsy.com
     if network == "whatsapp":
@@ -287,8 +290,12 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
 
 
 def extract_socials(
-    doc: Document, organisations: Iterable[dict[str, Any]], brand_words: Iterable[str]
+    doc: Document, organisations: Iterable[dict[str, Any]], brand_words: Iterable[str], *, about_others: bool = False,
 ) -> list[dict[str, str]]:
+    """The business's profiles the page links to or names. ``about_others``:
+    a page of the menu about something else (the day trips nearby, the
+    partners), whose body links to others' accounts: there only the
+    header's and footer's, or one named like the business, are its own."""
     brands = {b for b in (_squash(word) for word in brand_words) if len(b) >= 4}
     found: dict[str, dict[str, str]] = {}
     for org in organisations:
@@ -318,6 +325,9 @@ def extract_socials(
         # api.whatsapp.com/send button is a phone's WhatsApp: see phones)
         wa_me = (entry["network"] == "whatsapp" and anchor.href.split("//", 1)[-1].lower().startswith(("wa.me/", "www.wa.me/"))
                  ) or entry["network"] == "zalo"  # (a zalo.me address is a number's chat, as wa.me's)
+        # (a list of links in its body reads as a menu: only the header and footer count)
+        if about_others and not wa_me and not anchor.flags & (HEADER | FOOTER) and not _brand_handle(entry, brands):
+            continue
         if wa_me or _presented_as_own(anchor.flags, anchor.text, entry, brands):
             found[entry["url"]] = entry
             if not anchor.flags & (HEADER | FOOTER | NAV) and not _brand_handle(entry, brands):

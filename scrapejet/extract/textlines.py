@@ -59,6 +59,9 @@ _CONTEXT_WORDS = {
     "header": HEADER, "masthead": HEADER, "topbar": HEADER, "navbar": NAV, "nav": NAV, "menu": NAV,
     "navigation": NAV, "footer": FOOTER, "colophon": FOOTER, "bottom": FOOTER,
 }
+# CSS utility classes that name a side, not a region of the page.
+_SPACING_CLASS = re.compile(r"\b(?:padding|margin|border|rounded|radius|align|valign|"
+                            r"vertical-align|text|float|shadow|p[btxy]?|m[btxy]?|pull|push|offset|space|gap)[-_]bottom\b")
 # Blocks a third party puts on the page: booking and chat widgets, consent
 # banners, "powered by" boxes. Their contact details are the vendor's.
 # "widget" alone is not one: CMSs and page builders call every block of the
@@ -146,7 +149,8 @@ def _element_flags(element: HtmlElement) -> int:
         joined = f"{names or ''} {ident or ''}"
         if _WIDGET_RE.search(joined):
             flags |= WIDGET
-        for word in _WORD_SPLIT.split(joined.lower()):
+        # (a spacing utility is no region: "padding-bottom" on <body>, "mb-bottom")
+        for word in _WORD_SPLIT.split(_SPACING_CLASS.sub(" ", joined.lower())):
             flags |= _CONTEXT_WORDS.get(word, 0)
     return flags
 
@@ -246,8 +250,104 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
             flags, heading = stack[-1]
             add(element.tail, flags, heading)
     flush()
+    lines, anchors, values = _joined_columns(lines, anchors)
     mark_third_party(lines)
+    for group in values:
+        if lines[group[0]].third_party:
+            for index in group[1:]:
+                lines[index].third_party = True
     return Document(lines, anchors)
+
+
+# A table drawn as two columns side by side (site builders' exports): the
+# labels one under the other ("Alamat" / "No. Telefon" / "No. Faksimili"),
+# then the values, each after a colon (": 118, Jalan Abdul Hamid…" / ": 05 -
+# 312 1625" / ": 05 - 312 6694"); the lines that follow a value without a
+# colon go on with it ("CHARTERED ACCOUNTANTS" under the auditor's name).
+_COLUMN_LABELS_MIN = 3
+_COLUMN_LABEL_WORDS = 4
+_COLUMN_VALUE_LINES = 2  # lines a value goes on for after its colon's
+_LABEL_COLON = re.compile(r"[^\W\d]\s*:(?:\s|$)")  # "Paparan : Laman…", not "8:30 pagi"
+
+
+def _column_label(text: str) -> bool:
+    return (0 < len(text.split()) <= _COLUMN_LABEL_WORDS and len(text) <= 40 and ":" not in text
+            and not _DIGIT.search(text) and "@" not in text)
+
+
+def label_columns(texts: list[str]) -> list[tuple[int, list[int]]]:
+    """The two-column tables among lines of text: for each value, its
+    label's line and its own lines (the colon's first). Fewer values than
+    labels: the first labels were a heading ("Profil Syarikat")."""
+    pairs: list[tuple[int, list[int]]] = []
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and _column_label(texts[j]):
+            j += 1
+        values: list[list[int]] = []
+        k = j
+        while j - i >= _COLUMN_LABELS_MIN and k < len(texts) and len(values) <= j - i:
+            text = texts[k]
+            if text.startswith(":") and len(text) > 1:
+                if len(values) == j - i:
+                    break
+                values.append([k])
+            elif values and len(values[-1]) <= _COLUMN_VALUE_LINES and not _LABEL_COLON.search(text):
+                values[-1].append(k)  # the value goes on
+            else:
+                break
+            k += 1
+        if len(values) >= _COLUMN_LABELS_MIN:
+            pairs += [(j - len(values) + offset, value) for offset, value in enumerate(values)]
+            i = k
+        else:
+            i = max(j, i + 1)
+    return pairs
+
+
+def joined_label_columns(text: str) -> str:
+    """Plain text (or Markdown) with each two-column table's values after
+    their labels: "No. Pendaftaran : 920189-P" where the page showed the
+    labels one under the other, then the values."""
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]  # (Markdown's blank lines apart)
+    pairs = label_columns([lines[index].strip() for index in filled])
+    if not pairs:
+        return text
+    labels = set()
+    for label, value in pairs:
+        label, first = filled[label], filled[value[0]]
+        lines[first] = f"{lines[label].strip()} {lines[first].strip()}"
+        labels.add(label)
+    joined = "\n".join(line for index, line in enumerate(lines) if index not in labels)
+    return re.sub(r"\n{3,}", "\n\n", joined)  # (the blank lines the labels stood between)
+
+
+def _joined_columns(lines: list[Line], anchors: list[Anchor]) -> tuple[list[Line], list[Anchor], list[list[int]]]:
+    """The lines with each two-column table's labels moved onto their values
+    (a label left alone above would head what follows it), the anchors'
+    line numbers kept in step; and each value's lines."""
+    pairs = label_columns([line.text for line in lines])
+    if not pairs:
+        return lines, anchors, []
+    moved: dict[int, int] = {}
+    for label, value in pairs:
+        line = lines[value[0]]
+        line.raw = f"{lines[label].raw.strip()} {line.raw}"
+        line.text = _collapse(line.raw.replace(INLINE_MARK, " "))
+        moved[label] = value[0]
+    index: dict[int, int] = {}
+    kept: list[Line] = []
+    for old, line in enumerate(lines):
+        if old not in moved:
+            index[old] = len(kept)
+            kept.append(line)
+    for old, value in moved.items():
+        index[old] = index[value]
+    for anchor in anchors:
+        anchor.line = index.get(anchor.line, anchor.line - len(moved))
+    return kept, anchors, [[index[i] for i in value] for _, value in pairs]
 
 
 # An icon font's glyph (<i class="fa fa-fax">) or an inline SVG icon that
@@ -256,8 +356,6 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
 _ICON_KIND = re.compile(r"(?:^|[-_])(fax|whatsapp|phone|telephone|mobile|smartphone)(?:$|[-_])")
 _ICON_WORDS = {"fax": "Fax", "whatsapp": "WhatsApp"}
 _ICON_TAGS = frozenset({"i", "span", "em", "svg"})
-
-
 # An icon font drawing its glyph from a word (Google's Material Icons and
 # Symbols): "<span class="material-icons">photo_camera</span>Instagram".
 _LIGATURE_ICON = re.compile(r"^material-(?:icons|symbols)")
@@ -332,7 +430,10 @@ _THIRD_PARTY_LABEL = re.compile(
     r"geschillencommissie|entidades? de resolu\w+ alternativa|(?:[\w-]+ )*bekelteto testulet|"
     r"web\s?design(?:er)?(?: (?:by|und|&|and) .*)?|(?:site )?realis(?:ation|e par)(?: du site)?|"
     r"conception(?: du site)?|createur du site|creation du site|umsetzung|gestaltung|konzeption(?: (?:und|&) (?:gestaltung|design))?|"
-    r"credits(?: photos?)?|photo credits?|bildnachweis|bildquellen|image credits)\b",
+    r"credits(?: photos?)?|photo credits?|bildnachweis|bildquellen|image credits|"
+    # a company profile's auditor and company secretary, each with their own address
+    r"(?:statutory )?auditors?|company secretar(?:y|ies)|juruaudit|setiausaha syarikat|wirtschaftsprufer|"
+    r"commissaire aux comptes|revisionsstelle)\b",
 )
 # Where directions start from: the address and phone under "Anreise von der
 # Luftseilbahn Talstation" (a link to the cable car's site, often) are the

@@ -115,9 +115,9 @@ class BusinessSpider(ScrapeJetSpider):
             yield failure
             return
         from ..extract.contacts import read_business_page
-        from ..extract.roles import page_role
+        from ..extract.roles import OTHER_PAGE, page_role
 
-        page_type = response.meta.get("page_type") or page_role(response.url) or "other"
+        page_type = response.meta.get("page_type") or page_role(response.url) or OTHER_PAGE
         try:
             data, contacts = await self.pages.run(
                 read_business_page, response.body, response.url, role=page_type, encoding=response.encoding)
@@ -150,7 +150,9 @@ class BusinessSpider(ScrapeJetSpider):
         looks drawn by script (``render_reason``), once. A menu page (``other``)
         is read as served: Chromium's seconds go to the pages that say who
         the business is."""
-        if response.meta.get("page_type") == "other":
+        from ..extract.roles import OTHER_PAGE
+
+        if response.meta.get("page_type") == OTHER_PAGE:
             return None
         reason = self.render_reason(response, job, data)
         if reason is None:
@@ -175,7 +177,7 @@ class BusinessSpider(ScrapeJetSpider):
     def _discover(self, response, job, depth: int, page_type: str, data):
         from ..extract.links import extract_links
         from ..extract.roles import (
-            discover_role_pages, fallback_paths, is_home_path, is_location_page, language_homes, link_suffix,
+            OTHER_PAGE, discover_role_pages, fallback_paths, is_home_path, is_location_page, language_homes, link_suffix,
             menu_pages,
         )
 
@@ -233,7 +235,7 @@ class BusinessSpider(ScrapeJetSpider):
         # role ("/adatkezeles.html") is that role's, not one of these.
         taken = [url for urls in found.values() for url in urls] + homes
         for index, link in enumerate(menu_pages(links, response.url, taken, limit=self.menu_limit)):
-            request = self._request(link, job, depth + 1, page_type="other", rank=RANK_MENU + index, scope=scope)
+            request = self._request(link, job, depth + 1, page_type=OTHER_PAGE, rank=RANK_MENU + index, scope=scope)
             if request is not None:
                 yield request
 
