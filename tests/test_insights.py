@@ -340,6 +340,30 @@ def test_values_set_as_cards_and_addresses_over_lines_are_answered_whole():
     assert "Zagrebačka ul. 37, 10410 Velika Gorica [1]" in answer, answer
 
 
+def test_hours_given_under_their_days_or_in_words_are_answered_and_a_phone_number_is_no_hours():
+    """"Du Mardi au Samedi" over "09h-12h30 - 14h30-18h": the days come with
+    the times; "dalle ore 10 alle ore 24" is a span of hours; the dotted
+    French number "04.66.53.80.86" is no time of day."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+    from scrapejet.insights.sources import Source
+
+    access = Source(n=1, url="http://cordonnerie.test/acces", title="Accès", snippet="", score=1.0,
+                    text="SERRURIER DEPANNAGE\n\n04.66.53.80.86\n\nAccès\n\nHoraires\n\nDu Mardi au Samedi\n\n"
+                         "09h-12h30 - 14h30-18h\n\nAccès")
+    answer = extractive_answer("Quels sont les horaires d'ouverture de la cordonnerie ?", [access])
+    assert "Du Mardi au Samedi · 09h-12h30 - 14h30-18h [1]" in answer, answer
+    assert "04.66.53.80.86" not in answer, answer
+    assert holds_kind("04.66.53.80.86", "hours") == 0.0
+    assert holds_kind("aperto tutti i giorni dalle ore 10 alle ore 24", "hours") == 1.0
+    assert holds_kind("Wir sind von 10 bis 18 Uhr für Sie da", "hours") == 1.0
+    assert holds_kind("Gruppen von 5 bis 10 Personen", "hours") == 0.0
+    farm = Source(n=1, url="http://agriturismo.test/", title="Agriturismo", snippet="", score=1.0,
+                  text="L'agriturismo si trova a due passi dal centro. È aperto tutto l'anno, a pranzo ed a cena, "
+                       "dalle ore 10 alle ore 24. Dispone di un ampio cortile e parcheggio.")
+    assert "dalle ore 10 alle ore 24" in extractive_answer("At what times is the agriturismo open?", [farm])
+
+
 def test_an_opening_hours_table_is_read_under_its_label():
     from scrapejet.insights.extractive import extractive_answer
     from scrapejet.insights.sources import Source
@@ -1511,3 +1535,59 @@ def test_where_something_once_was_is_not_the_business_s_address():
     assert asked_fields("In which town is Greenways based?") == ["address"]
     # and the date a place opened is a date, however it is asked
     assert asked_kind("On what date did Invermay Vet Clinic open?") == "when"
+
+
+def test_the_name_under_an_impressum_and_a_name_after_an_academic_title_answer_who():
+    """"Impressum" over "Rachael Pettus" names the person responsible; "Mgr."
+    before "Anna Meredová" is a title, not the end of a sentence."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+    from scrapejet.insights.text import sentences
+
+    notice = Source(n=1, url="http://goddess.test/impressum", title="Impressum", snippet="", score=1.0,
+                    text="Impressum\n\nRachael Pettus\n\nWayward House\n\nLapithou 8\n\nNikoklia\n\n8505 Cyprus\n\n"
+                         "Get the Paphos Green Goddess Newsletter\n\nCopyright © 2023 Paphos Green Goddess")
+    answer = extractive_answer("Who is named as the responsible person in the Impressum?", [notice])
+    assert answer.startswith("Impressum · Rachael Pettus [1]"), answer
+    assert sentences("Kontakt: Mgr. Anna Meredová, Školní 16, Hustopeče.") == ["Kontakt: Mgr. Anna Meredová, Školní 16, Hustopeče."]
+
+
+def test_how_many_counts_the_noun_before_the_verb_in_the_page_s_language_too():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import counted_noun
+    from scrapejet.insights.sources import Source
+
+    assert counted_noun("How many holiday apartments does Gästehaus Rader offer?") == "apartments"
+    assert counted_noun("How many parking spaces does the clinic have?") == "spaces"
+    faq = Source(n=1, url="http://rader.test/faq", title="FAQ", snippet="", score=1.0,
+                 text="Ist das Gästehaus Ski4Free-Partner?\n\nNein, Ski4Free ist aktuell nicht verfügbar.\n\n"
+                      "Wie viele Wohnungen gibt es?\n\nWir bieten drei Ferienwohnungen.\n\nAirbnb 5,0")
+    answer = extractive_answer("How many holiday apartments does Gästehaus Rader offer?", [faq])
+    assert answer.startswith("Wir bieten drei Ferienwohnungen. [1]"), answer
+
+
+def test_which_olive_oil_company_asks_for_a_company_named_with_its_legal_form():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind, asks_company
+    from scrapejet.insights.sources import Source
+
+    question = "Rafael López SRL is the official distributor of which olive oil company?"
+    assert asked_kind(question) == "person" and asks_company(question)
+    assert asked_kind("What kind of company is it?") is None
+    page = Source(n=1, url="http://rlopez.test/aceites-oliva/", title="Aceites de Oliva", snippet="", score=1.0,
+                  text="Aceites de Oliva PREMIUM - Marca Exclusiva: AIMURAI\n\nSomos DISTRIBUIDORES OFICIALES de\n\n"
+                       "AIMURAI S.A.\n\nCómo llegar a Rafael López\n\nPuedes ver la ubicación exacta de Rafael López SRL en Google Maps.")
+    assert "AIMURAI S.A." in extractive_answer(question, [page]).split("[1]")[0]
+
+
+def test_the_profile_s_address_says_what_the_page_wrote_beyond_its_fields():
+    from scrapejet.insights.profile import profile_lines
+
+    profile = {"addresses": [{"street": "Rua Tobias Barreto 229", "postal_code": None, "locality": "São Paulo",
+                              "region": "SP", "country": "BR",
+                              "as_written": "Rua Tobias Barreto, 229 - Mooca, São Paulo - SP"}]}
+    (field, line, _), = profile_lines(profile, ["address"])
+    assert "Mooca" in line and line.startswith("Address: Rua Tobias Barreto 229, São Paulo, SP, BR"), line
+    profile["addresses"][0]["as_written"] = "Rua Tobias Barreto 229, São Paulo, SP"
+    (field, line, _), = profile_lines(profile, ["address"])
+    assert "written" not in line, line

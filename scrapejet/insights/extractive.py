@@ -40,6 +40,9 @@ from .text import (EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, cognates
 
 # A row of an opening-hours table that names a day and no time ("Sunday: closed").
 _WEEKDAY_ONLY = re.compile(rf"^(?:\w+day|{alternation(DAY_NAMES)})\b")
+# ...or the days the times under it are for ("Du Mardi au Samedi" / "09h-12h30 - 14h30-18h")
+_DAYS_LINE = re.compile(rf"\b(?:{alternation(DAY_NAMES)})\b")
+DAYS_LINE_WORDS = 5
 # (question, sentences) -> cosine similarity of each sentence to the question
 Similarity = Callable[[str, list[str]], list[float]]
 
@@ -58,6 +61,9 @@ MEANING_WEIGHT = 1.0  # the sentence's cosine similarity to the question
 KIND_WEIGHT = 0.5  # the sentence holds the kind of value asked for
 KIND_PENALTY = 0.5  # ...and the factor of one that does not
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
+CARD_RATIO = 0.95  # a card scoring this share of a line it holds takes the line's place
+CARD_VALUE_WORDS = 6  # ...when the line is a value alone ("75€", "09h-12h30 - 14h30-18h")
+LABELLED_KINDS = ("hours", "price")  # values a label above says what for (days, a product)
 # Below this coverage the best sentences are offered as the closest, not as the answer.
 ANSWER_COVERAGE = 0.5
 # A sentence this close in meaning and holding the value asked for answers, whatever its words.
@@ -187,7 +193,8 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                 # (or its word for closed in the cell under it: "Lundi" / "Fermé")
                 after_day = bool(rows) and bool(_WEEKDAY_ONLY.search(fold(rows[-1]))) and bool(
                     _BARE_HOURS.match(row) or (len(row.split()) <= 3 and CLOSED_WORD.search(fold(row))))
-                if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)) and not after_day:
+                days = len(row.split()) <= DAYS_LINE_WORDS and not re.search(r"\d", row) and bool(_DAYS_LINE.search(fold(row)))
+                if not holds_kind(row, "hours") and not _WEEKDAY_ONLY.search(fold(row)) and not after_day and not days:
                     break
                 rows.append(row)
             if first_day and len(rows) > 2:
@@ -273,8 +280,9 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
                 continue
             # the words of an e-mail or web address name a mailbox, not what the sentence says
             found = set(terms(_MAILBOXES.sub(" ", sentence)))
-            if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)):
-                continue  # "Unsere Leistungen", "Contact": a label, not a statement
+            if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)
+                                       or (kind == "person" and LEGAL_FORM.search(sentence))):
+                continue  # "Unsere Leistungen", "Contact": a label, not a statement ("AIMURAI S.A." is a company's name)
             if 0 < since <= FAQ_SPAN:
                 # "Kan de afspraak niet doorgaan? Gelieve dit 3 dagen op voorhand te laten
                 # weten": an answer under its question means what the question asks
@@ -425,14 +433,25 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     if not ranked:
         return []
     chosen: list[Candidate] = []
-    seen: set[str] = set()
+    seen: list[str] = []  # the chosen sentences' words, in order
     for c in ranked:
         key = _plain(c.text)
-        if c.score < KEEP_RATIO * ranked[0].score or any(key in k or k in key for k in seen):
+        if c.score < KEEP_RATIO * ranked[0].score:
+            continue
+        # a card holding a chosen line with its label ("Du Mardi au Samedi ·
+        # 09h-12h30 - 14h30-18h") says what the line alone leaves out: the
+        # card takes its place when it scores about as well (a line that says
+        # more, "Martedì - Sabato 9:30 - 13:00", answers by itself)
+        held = next((i for i, k in enumerate(seen) if key.endswith(k) and k != key), None) if kind in LABELLED_KINDS else None
+        if (held is not None and " · " in c.text and c.n == chosen[held].n and len(seen[held].split()) <= CARD_VALUE_WORDS
+                and c.score >= CARD_RATIO * chosen[held].score and not any(key in k for k in seen)):
+            chosen[held], seen[held] = c, key
+            continue
+        if any(key in k or k in key for k in seen):
             continue  # said already, alone or inside a card's label and value
         if chosen and c.n != chosen[0].n and c.topic < ANSWER_COVERAGE and c.meaning < ANSWER_MEANING:
             continue  # another passage's sentence must be on the topic by itself ("Price: $48" of another product is not)
-        seen.add(key)
+        seen.append(key)
         chosen.append(c)
         if len(chosen) == limit:
             break

@@ -237,6 +237,10 @@ GLOSSARY = {
     "room": "chambre chambres zimmer habitación habitaciones camera camere kamer kamers quarto quartos pokój pokoje "
             "pokoj pokoje szoba szobák cameră camere oda odalar rum värelse värelser værelse værelser huone huoneet "
             "kambarys kambariai δωμάτιο δωμάτια soba sobe стая стаи кімната номер",
+    "apartment": "appartement appartements ferienwohnung ferienwohnungen wohnung wohnungen apartamento apartamentos "
+                 "appartamento appartamenti apartman apartmani apartmán apartmány apartament apartamenty apartamente "
+                 "lägenhet lägenheter leilighet leiligheter lejlighed lejligheder huoneisto huoneistot "
+                 "διαμέρισμα διαμερίσματα апартамент апартаменти",
     # what a guest house or a restaurant counts
     "guest": "hôte hôtes client clients gast gäste gästen huésped huéspedes ospite ospiti gasten hóspede hóspedes "
              "gość goście gości host hosté hostů hostům gost gosti gostiju vendég vendégek vendéget oaspete oaspeți "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..extract.textlines import fold
 from .sources import Source
 
 TITLE = "Business profile"
@@ -116,9 +117,17 @@ def _phone(value: dict[str, Any]) -> str:
 
 
 def _address(value: dict[str, Any]) -> str:
+    """The address in its country's order, and as the page wrote it when
+    that says more (the district: "Rua Tobias Barreto, 229 - Mooca, São
+    Paulo - SP")."""
     from ..export import address_line
 
-    return address_line(value)
+    line = address_line(value)
+    written = " ".join((value.get("as_written") or "").split())
+    said = set(re.findall(r"[^\W\d_]{3,}", fold(line)))
+    if written and written != line and any(w not in said for w in re.findall(r"[^\W\d_]{3,}", fold(written))):
+        return f"{line} (written {written})"
+    return line
 
 
 def _hours(value: Any) -> str:

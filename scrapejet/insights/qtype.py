@@ -133,7 +133,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
                           r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi|\bkolko\b|"
                           r"numero de inscricao|numero de registo|numero de registro|numero de inscripcion")),
-    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:(?!kind\b|type\b|sort\b)[a-z]+ ){0,3}(?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
                           # "which notary works there", "which doctor": a person by the role asked about
                           r"\b(?:which|what) (?:notary|lawyer|attorney|doctor|dentist|therapist|physiotherapist|"
                           r"architect|engineer|chef|person|people|employee|partner|member|advisor|consultant)s?\b|"
@@ -177,13 +177,20 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
-_TIME = re.compile(r"(?<![\d,])\d{1,2}(?:[:.h]\d{2})(?![\d,])|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
+# (an hour and its minutes, not a pair of a phone number's digits: "04.66.53.80.86")
+_TIME = re.compile(r"(?<![\d,.])(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)(?![\d,]|\.\d)|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
 # Whole hours from one to another: "Pon-Pt 8-16", "de 16 a 19 horas", "08–13 & 14–16"
 _HOUR_SPAN = re.compile(r"(?<![\d.,/:])(?:[01]?\d|2[0-4])\s?(?:[-–]|to|a|bis|à|till|until|tot|do|til)\s?"
                         r"(?:[01]?\d|2[0-4])(?![\d./:]|,\d|\s?(?:%|years?|jahre|days?|tage|weeks?|months?|people|personen|km|kg|cm|m\b))", re.I)
+# From one hour to another, in words: "dalle ore 10 alle ore 24", "von 10 bis 18 Uhr", "from 9 to 5"
+_FROM_TO = re.compile(r"\b(?:from|dalle|dall['’]|von|de|des|desde|van|od|fra|från|frá)\s+(?:ore\s+|h\s+|kl\.?\s+)?"
+                      r"(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)?\s?(?:uhr|h|horas|heures|ore|uur|am|pm)?\s+"
+                      r"(?:to|till|until|alle|all['’]|bis|a|à|hasta|tot|do|til|till)\s+(?:ore\s+|h\s+|kl\.?\s+)?"
+                      r"(?:[01]?\d|2[0-4])(?!\d|[.,]\d|\s?(?:%|years?|jahre|anni|days?|tage|giorni|weeks?|people|personen|persone|km|kg|cm|m\b|€|eur))",
+                      re.I)
 _HOUR_WORD = re.compile(r"\b(?:h|uhr|horas?|hrs?|hours|heures|ore|uur|godz\w*|hod\w*|klo|kl)\b\.?", re.I)
 # A time of day written with its minutes ("12.00", "8:30", "17h30")
-_CLOCK = re.compile(r"(?<![\d,])\d{1,2}[:.h]\d{2}(?![\d,])")
+_CLOCK = re.compile(r"(?<![\d,.])(?:[01]?\d|2[0-4])[:.h][0-5]\d(?![\d,]|\.\d)")
 _DISCOUNT_ASKED = re.compile(_DISCOUNT_WORDS)
 _PERCENT = re.compile(r"\d\s?%")
 # A year of the calendar, not a count of years ("seit 2010 Jahren" is not said)
@@ -286,7 +293,7 @@ _PERSON_CUE = re.compile(
     r"(?<!home)owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
     r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|eigenares|oprichter|oprichtster|proprietario|wlasciciel|tulajdonos|"
-    r"vlasnik|lastnik|omanik|"
+    r"vlasnik|lastnik|omanik|impressum|verantwortlich|responsible|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
     r"directeur|directrice|dirigeant|direkt[oø]r|responsable|gerente|geschaftsfuhrerin|inhaberin|\banwalt(?:in)?\b|avocat|abogad|avvocat|"
     # a law office named after its lawyer ("Kanzlei Christina Winter"), not its fees ("Anwaltskosten")
@@ -301,7 +308,7 @@ _PERSON_CUE = re.compile(
     # a master craftsman's title, and "is run by" ("bagermester Mads Warny Kristensen",
     # "I dag drives det af hende og hendes søn", "geführt von")
     r"\w*(?:mester|meister|mastare)\b|\bdrives? (?:af|av)\b|\bdrivs av\b|gefuhrt von|betrieben von|"
-    r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
+    r"\bmag\.|\bdipl\.|\bing\.|\bprof\.|\bmgr\.|\b(?:mu|ju|phd|rn|mv)dr\.|\bpsych|\bmsc\b|\bbsc\b|\bphd\b|\bmba\b|\bdds\b|\bmd\b|"
     r"\bname\s*:|\bnev\s*:|\bnom\s*:|\bnombre\s*:|\bnome\s*:|\bnaam\s*:|\bimie|\bjmeno\s*:|\bime\s*:", re.I)
 
 
@@ -688,7 +695,7 @@ _CAPITALS_WORDS = frozenset("home menu about shop blog news faq tel fax email ma
 
 # A question for the company behind a brand or a site, whose answer is a
 # legal entity rather than a person.
-_ASKS_COMPANY = re.compile(r"\b(?:which|what) (?:company|firm|legal entity|business entity)\b|\blegal (?:name|entity)\b|"
+_ASKS_COMPANY = re.compile(r"\b(?:which|what) (?:(?!kind\b|type\b|sort\b)[a-z]+ ){0,3}(?:company|firm)\b|\b(?:which|what) (?:legal|business) entity\b|\blegal (?:name|entity)\b|"
                            r"\bregistered (?:name|company)\b|razon social|denominacion social|raison sociale|"
                            r"firmenname|welche firma|quelle (?:societe|entreprise)|que empresa|quale (?:societa|azienda)")
 # A legal form after a company's name, as registers write it.
@@ -779,6 +786,10 @@ _NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w .'’-]{2,40}\s\d{1,4}[a-zA-Z]?(?:\
 # what a question counts ("how many litres", "wie viele Zimmer", "combien de chambres")
 _COUNTED = re.compile(r"\b(?:how many|number of|wie viele|wieviele|combien d[e']|cuant[oa]s|quant[ie]|hoeveel|"
                       r"hvor mange|hur manga|ile|kolik|quantos|quantas)\s+(?:of\s+)?([^\W\d_]{3,})")
+# "how many holiday apartments does": the noun phrase up to its verb
+_ENGLISH_COUNTED = re.compile(r"(?:how many|number of)\s+(?:of\s+)?((?:[^\W\d_]{3,}\s*){1,3})")
+_COUNT_VERBS = frozenset("does did are were will would can could have has had there the their its this that with "
+                         "for per you they".split())
 # the word a number counts: right after it, or after one word more ("100.000 liter", "7 personas",
 # "vijf verschillende kamers")
 _COUNT_WORD = re.compile(rf"(?:\d[\d.,]*\s?|\b(?:{_WRITTEN_NUMBERS})\s)([^\W\d_]{{3,}})(?:\s([^\W\d_]{{3,}}))?", re.I)
@@ -795,11 +806,25 @@ _AREA = re.compile(r"\d\s?(?:m²|m2|m\^2|mq|qm|sq\.?\s?(?:ft|m)|square (?:metres
 
 
 def counted_noun(question: str) -> str | None:
-    """The thing a "how many" question counts, folded ("litres"), or None."""
-    found = _COUNTED.search(fold(question))
-    if found is None or found.group(1) in _COUNT_VAGUE or found.group(1) in _UNIT_WORDS:
+    """The thing a "how many" question counts, folded ("litres"), or None.
+    In English the last noun before the verb: "how many holiday apartments
+    does it offer" counts apartments."""
+    folded = fold(question)
+    found = _COUNTED.search(folded)
+    if found is None:
         return None
-    return found.group(1)
+    noun = found.group(1)
+    english = _ENGLISH_COUNTED.match(folded, found.start())
+    if english:
+        phrase: list[str] = []
+        for word in english.group(1).split():
+            if word in _COUNT_VERBS:
+                break
+            phrase.append(word)
+        noun = phrase[-1] if phrase else noun
+    if noun in _COUNT_VAGUE or noun in _UNIT_WORDS:
+        return None
+    return noun
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -875,6 +900,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
     if kind == "hours":
         times = len(_TIME.findall(sentence))
         folded = fold(sentence)
+        if times < 2 and _FROM_TO.search(folded):
+            times = 2
         if _ROUND_THE_CLOCK.search(folded):
             return 1.0  # "24/7 bereikbaar", "rund um die Uhr": always open is an answer
         if not times and (_WEEKDAY.search(folded) or _HOUR_WORD.search(folded)):

@@ -34,7 +34,9 @@ ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensiv
 # Abbreviations a sentence does not end after.
 ABBREVIATIONS = frozenset(
     "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h "
-    "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob".split()
+    "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob "
+    # Central European academic titles before a name ("Mgr. Anna Meredová", "MUDr. Jan Novák")
+    "mgr bc mudr judr phdr rndr mvdr paeddr doc dott dott.ssa avv arch geom rag".split()
 )
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKS = re.compile(r"(\*\*|__|`|~~)")
