@@ -55,7 +55,9 @@ def fold(text: str) -> str:
 
 
 def holds(answer: str, accepted: list[str]) -> bool:
-    folded = fold(answer)
+    # (" · " joins the lines of a card the extractive answer reads together:
+    # "Du Mardi au Samedi · 09h-12h30" states "Du Mardi au Samedi 09h-12h30")
+    folded = " ".join(fold(answer).replace(" · ", " ").split())
     squeezed = folded.replace(" ", "")
     return any(fold(a) in folded or fold(a).replace(" ", "") in squeezed for a in accepted)
 

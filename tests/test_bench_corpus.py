@@ -34,6 +34,14 @@ def test_one_social_profile_under_its_other_addresses_is_one_profile():
     assert social_key("https://www.instagram.com/a") != social_key("https://www.facebook.com/a")
 
 
+def test_an_answer_holds_a_fact_its_card_lines_state_together():
+    from bench.insights_qa import holds
+
+    accepted = ["Du Mardi au Samedi 09h-12h30 - 14h30-18h"]
+    assert holds("Du Mardi au Samedi · 09h-12h30 - 14h30-18h [1]", accepted)
+    assert not holds("09h-12h30 - 14h30-18h [1]", accepted)
+
+
 def test_every_label_reads_as_the_benchmark_reads_it():
     from bench.extraction import corpus_sites
 

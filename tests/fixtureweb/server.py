@@ -1283,7 +1283,8 @@ def _normalize_host(raw: str) -> str:
 class FolderSite(_Site):
     """A site whose pages are the files of a folder, as a static host serves
     them: ``/`` and ``/dir/`` are ``index.html``; ``/about`` is ``about``,
-    ``about.html`` or ``about/index.html`` (pretty URLs); anything else 404.
+    ``about.html``, ``about.htm`` or ``about/index.html`` (pretty URLs, as a
+    server with content negotiation answers them); anything else 404.
     Used for the real business sites in tests/realsites and the business
     fixtures (tests/business_fixtures), files read once at start."""
 
@@ -1311,7 +1312,7 @@ class FolderSite(_Site):
         from urllib.parse import unquote
 
         path = unquote(path)
-        candidates = [path + "index.html"] if path.endswith("/") else [path, path + ".html", path + "/index.html"]
+        candidates = [path + "index.html"] if path.endswith("/") else [path, path + ".html", path + ".htm", path + "/index.html"]
         for candidate in candidates:
             if candidate in self.pages:
                 return self.pages[candidate]
