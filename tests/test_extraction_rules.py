@@ -2492,6 +2492,7 @@ def test_a_menu_page_s_links_to_others_accounts_are_not_the_business_s():
 
 def test_a_menu_naming_a_page_our_story_outranks_its_file_named_services():
     links = [Link(url="http://firma.test/services.html", text="Notre Histoire", rel="", nofollow=False, other_texts=()),
+             Link(url="http://firma.test/services.html", text="", rel="", nofollow=False, other_texts=()),  # an icon
              Link(url="http://firma.test/pieces.html", text="Nos Services", rel="", nofollow=False, other_texts=()),
              Link(url="http://firma.test/contact.html", text="Contact", rel="", nofollow=False, other_texts=())]
     found = discover_role_pages(links, HOME)

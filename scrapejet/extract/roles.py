@@ -479,7 +479,8 @@ def _judge(url: str, text: str) -> tuple[str | None, float]:
     if slug_role in _GENERIC_SLUG_ROLES and text_role and text_role not in _GENERIC_SLUG_ROLES:
         # "Notre Histoire" on services.html: the menu names the page for
         # what it is; a file named "services" only says what the site sells
-        return text_role, 2.0 - (1.0 if _is_second_choice(url, text) else 0.0)
+        # (over the same file's links with no words: an icon's)
+        return text_role, score + 0.5 - (1.0 if _is_second_choice(url, text) else 0.0)
     if slug_role:
         score += 0.5 if text_role == slug_role else 0.0
         return slug_role, score - (1.0 if _is_second_choice(url, text) else 0.0)
