@@ -1591,3 +1591,25 @@ def test_the_profile_s_address_says_what_the_page_wrote_beyond_its_fields():
     profile["addresses"][0]["as_written"] = "Rua Tobias Barreto 229, São Paulo, SP"
     (field, line, _), = profile_lines(profile, ["address"])
     assert "written" not in line, line
+
+
+def test_a_title_in_title_case_is_no_couple_when_the_page_writes_its_words_in_lower_case():
+    """"Catch and Store Energy" reads like "Margaret and Tony Spowart", but the
+    blog writes "catch" and "store" in lower case: words, not given names."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    notice = Source(n=1, url="http://goddess.test/impressum", title="Impressum", snippet="", score=1.0,
+                    text="# Impressum\n\nRachael Pettus\n\nWayward House\n\nLapithou 8\n\n8505 Cyprus\n\n"
+                         "Calendar Impressum Privacy policy")
+    blog = Source(n=2, url="http://goddess.test/blog", title="Blog", snippet="", score=1.0,
+                  text="Permaculture\n\nPermaculture Principle: Catch and Store Energy\n\nWe catch rain and store "
+                       "the energy of the sun in the soil.\n\nCalendar Impressum Privacy policy")
+    answer = extractive_answer("Who is named as the responsible person in the Impressum?", [notice, blog])
+    assert "Impressum · Rachael Pettus [1]" in answer and "Catch and Store" not in answer, answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who runs the farm?"
+    assert holds_kind("Permaculture Principle: Catch and Store Energy", "person", question,
+                      frozenset({"catch", "store"})) < 1.0
+    assert holds_kind("Your hosts: Margaret and Tony Spowart", "person", question, frozenset({"store"})) == 1.0

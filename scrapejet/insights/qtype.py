@@ -1009,8 +1009,9 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         cue = cue or any(_labelled_by(sentence, name[0], asked, names) for name in found)
         # ...and a couple named together, as hosts and owners sign ("Margaret and
         # Tony Spowart", "Kathrin & Florian Häusler", "Harriet and Rachel")
-        # (two different first names: "Iron and Iron Board" is an inventory)
-        cue = cue or any(not ({fold(match.group(1)), fold(match.group(2))} & (asked | STOP_WORDS | _ROLE_WORDS))
+        # (two different first names: "Iron and Iron Board" is an inventory; and
+        # names, which the page never writes in lower case: "Catch and Store Energy")
+        cue = cue or any(not ({fold(match.group(1)), fold(match.group(2))} & (asked | STOP_WORDS | _ROLE_WORDS | common))
                          and fold(match.group(1)) != fold(match.group(2))
                          and fold(match.group(3)) not in common for match in _COUPLE.finditer(sentence))
         # ...and a title before a name ("Mr & Mrs Cassar Mallia", "Herr und Frau Huber")
