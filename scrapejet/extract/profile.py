@@ -35,10 +35,9 @@ _TRANSPORT_LIST = 3
 # ("Unser Team", "L'équipe"), and its cookie policy is then the only
 # statement it makes about personal data.
 _STAND_INS = (("about", "team"), ("privacy", "cookies"))
-# A page no role claimed (the spider's menu pages: "Rooms", "Our agents",
-# "Partners") that alone gives this many values of a kind lists others':
-# the estate agent's listings, the village's restaurants, the partners.
-_OTHER = OTHER_PAGE
+# A page no role claimed (OTHER_PAGE, the spider's menu pages: "Rooms", "Our
+# agents", "Partners") that alone gives this many values of a kind lists
+# others': the estate agent's listings, the village's restaurants, the partners.
 _LISTED = 3
 
 
@@ -55,7 +54,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     for order, page in enumerate(pages):
         url, role, contacts = page.get("url"), page.get("page_type"), page["contacts"]
         where = {"url": url, "role": role}
-        if role and role != _OTHER and role not in role_pages and url:
+        if role and role != OTHER_PAGE and role not in role_pages and url:
             role_pages[role] = url
         for entry in _entries(contacts, "emails", "email"):
             email = entry["email"].lower()
@@ -89,7 +88,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
     # "Location & hours" or "Standort" page is often its contact page).
     # E-mail addresses there are nearly always its own.
     phones.drop_lists_on(is_location_page, at_least=_TRANSPORT_LIST)
-    others = {p["url"] for p in pages if p.get("page_type") == _OTHER and p.get("url")}
+    others = {p["url"] for p in pages if p.get("page_type") == OTHER_PAGE and p.get("url")}
     for collector in (emails, phones):
         collector.drop_page_lists(others, at_least=_LISTED)
     addresses = _without_page_lists(addresses, others)
@@ -335,7 +334,7 @@ def _addresses(
         # ("a Torino e provincia", "Haras d'Azur à Tarascon" in every title)
         brand = fold((registered_domain(urlsplit(site).hostname or site) or "").split(".")[0]).replace("-", "")
         # (the towns a menu page names are its subject's: a region's sights)
-        named = town_named([p for p in pages if p.get("page_type") != _OTHER], _site_country(pages, phones), brand)
+        named = town_named([p for p in pages if p.get("page_type") != OTHER_PAGE], _site_country(pages, phones), brand)
         return [named] if named else []
     # (a PO box after the premises: where the post goes, not where the business is)
     return [_without_order(a) for a in sorted(own, key=lambda a: (is_po_box(a.get("street")), _ranking(a)))]

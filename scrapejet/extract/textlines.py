@@ -356,6 +356,8 @@ def _joined_columns(lines: list[Line], anchors: list[Anchor]) -> tuple[list[Line
 _ICON_KIND = re.compile(r"(?:^|[-_])(fax|whatsapp|phone|telephone|mobile|smartphone)(?:$|[-_])")
 _ICON_WORDS = {"fax": "Fax", "whatsapp": "WhatsApp"}
 _ICON_TAGS = frozenset({"i", "span", "em", "svg"})
+
+
 # An icon font drawing its glyph from a word (Google's Material Icons and
 # Symbols): "<span class="material-icons">photo_camera</span>Instagram".
 _LIGATURE_ICON = re.compile(r"^material-(?:icons|symbols)")
