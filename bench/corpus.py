@@ -10,6 +10,12 @@ the same bytes:
     python bench/corpus.py fetch --mirrors DIR    # from local bare copies (DIR/owner+name/repo, bare or with .git)
     python bench/corpus.py list                   # sites, languages, countries, split
 
+Beside the labelled pages, the repository's ``sitemap.xml`` at the site's
+root is copied when it has one: the real host serves it, and both spiders
+read ``/sitemap.xml`` to find pages no link reaches (a contact page the menu
+only opens as a pop-up). robots.txt is not: in these repositories it is as
+often the policy of a GitHub Pages test copy ("Disallow: /") as the site's.
+
 A site whose folder exists is left alone (``--force`` copies it again)."""
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extraction import CORPUS, LABELS, heldout  # noqa: E402
+
+SITEMAP = "sitemap.xml"
 
 
 def labels() -> list[dict]:
@@ -63,13 +71,17 @@ def fetch(args) -> int:
             root = source.get("root", "").strip("/")
             if folder.exists():
                 shutil.rmtree(folder)
-            for name in label["files"]:
+            for name in [*label["files"], SITEMAP]:
                 path = f"{root}/{name}" if root else name
-                data = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{source['commit']}:{path}"],
-                                      check=True, capture_output=True).stdout
+                shown = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{source['commit']}:{path}"],
+                                       capture_output=True)
+                if shown.returncode != 0:
+                    if name in label["files"]:  # a labelled page must exist; the sitemap may not
+                        raise subprocess.CalledProcessError(shown.returncode, shown.args, stderr=shown.stderr)
+                    continue
                 out = folder / name
                 out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(data)
+                out.write_bytes(shown.stdout)
             copied += 1
             print(f"{label['site']}: {len(label['files'])} files from {source['repo']}@{source['commit'][:10]}")
     print(f"{copied} sites copied into {CORPUS}")

@@ -246,7 +246,8 @@ def served_folder(site: dict, port: int, work: Path) -> Path:
     (the only change made to the pages), so the crawl follows them as it
     would on the real host. A site published under a folder of another host
     (``published_at``: "https://owner.github.io/project/", whose pages link
-    each other by that prefix) has that prefix pointed at the origin's root."""
+    each other by that prefix) has that prefix pointed at the origin's root.
+    The site's sitemap.xml, when copied, is pointed at the origin the same way."""
     if not site["domain"]:
         return site["folder"]
     bare = re.escape(site["domain"].removeprefix("www."))
@@ -261,7 +262,7 @@ def served_folder(site: dict, port: int, work: Path) -> Path:
             copy = target / file.relative_to(site["folder"])
             copy.parent.mkdir(parents=True, exist_ok=True)
             body = file.read_bytes()
-            copy.write_bytes(own.sub(origin, body) if file.suffix.lower() in (".html", ".htm") else body)
+            copy.write_bytes(own.sub(origin, body) if file.suffix.lower() in (".html", ".htm", ".xml") else body)
     return target
 
 

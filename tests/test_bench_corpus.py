@@ -91,6 +91,7 @@ def test_corpus_fetch_copies_every_site_it_has_a_copy_of_and_names_the_others(tm
     subprocess.run(["git", "init", "-q", str(work)], check=True)
     (work / "site").mkdir()
     (work / "site" / "index.html").write_text("<p>Kivi talu</p>")
+    (work / "site" / "sitemap.xml").write_text("<urlset><url><loc>https://www.kivitalu.ee/kontakt</loc></url></urlset>")
     subprocess.run(["git", "-C", str(work), "add", "."], check=True)
     subprocess.run(["git", "-C", str(work), "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"], check=True)
     commit = subprocess.run(["git", "-C", str(work), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -103,5 +104,11 @@ def test_corpus_fetch_copies_every_site_it_has_a_copy_of_and_names_the_others(tm
     code = corpus.fetch(argparse.Namespace(mirrors=str(mirrors), force=False))
     assert code == 1
     assert (tmp_path / "sites" / "kivi" / "index.html").read_text() == "<p>Kivi talu</p>"
+    # the sitemap the real host serves comes along, unlabelled, and is served pointing at the loopback origin
+    from bench.extraction import served_folder
+
+    site = {"site": "kivi", "folder": tmp_path / "sites" / "kivi", "domain": "kivitalu.ee"}
+    served = served_folder(site, 8123, tmp_path / "work-served")
+    assert (served / "sitemap.xml").read_text() == "<urlset><url><loc>http://kivitalu.ee:8123/kontakt</loc></url></urlset>"
     assert not (tmp_path / "sites" / "absent").exists()
     assert "not copied: gone/away" in capsys.readouterr().err
