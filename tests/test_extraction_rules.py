@@ -2406,6 +2406,17 @@ def test_a_button_a_script_sends_to_a_profile_is_a_link_to_it():
     assert [s["url"] for s in found["socials"]] == ["https://www.facebook.com/masazevracov"]
 
 
+def test_an_icon_a_script_opens_a_profile_from_is_a_link_to_it():
+    # an older site's social icons: <i> elements with window.open, no <a> around them
+    html = """<html lang="nl"><body><main><p>Koffijberg Hairdressers, Amsterdam.</p>
+        <div class="social"><i class="fa icon-facebook-squared" onclick="window.open('https://www.facebook.com/Koffijberg-Hairdressers-143537182417933/');"></i>
+        <i class="fa icon-instagram" onclick="window.open('https://instagram.com/koffijberghairdressers/');"></i></div>
+        <div onclick="track('https://www.facebook.com/sharer.php'); toggle()">Deel</div></main></body></html>""".encode()
+    found = extract_contacts(html, "https://koffijberg.nl/", role="home")
+    assert sorted(s["url"] for s in found["socials"]) == [
+        "https://www.facebook.com/koffijberg-hairdressers-143537182417933", "https://www.instagram.com/koffijberghairdressers"]
+
+
 def test_an_address_inside_a_sentence_and_the_same_street_written_shorter():
     from scrapejet.extract.addresses import same_address
 
@@ -2507,3 +2518,16 @@ def test_a_spacing_class_on_the_body_does_not_make_the_whole_page_a_footer():
         <div class="fixed-bottom"><a href="https://www.instagram.com/schlosskulm/">Instagram</a></div></body></html>"""
     found = extract_contacts(html.encode(), "https://schlosskulm.de/", role="home")
     assert [s["url"] for s in found["socials"]] == ["https://www.instagram.com/schlosskulm"]
+
+
+def test_the_building_an_office_is_in_stands_for_its_street_where_none_is_named():
+    # Kenya writes no postcodes and often no street: the building, its floor, the suburb, the town
+    html = """<html lang="en"><body><main><p>Commercial and family law for SMEs.</p></main><footer><h4>NKM Advocates</h4>
+        <p>Wilkem Edge Business Center, 1st Floor, Matasia, Ngong.</p><p>0707 329 013</p></footer></body></html>""".encode()
+    found = extract_contacts(html, "https://nkm-advocates.co.ke/", role="home")["addresses"]
+    assert [(a["street"], a["locality"], a["country"]) for a in found] == [
+        ("Wilkem Edge Business Center, 1st Floor", "Ngong", "KE")]
+    # a named street beside a shopping centre is the street (the postcode reader's line)
+    html = """<html lang="en"><body><footer><p>Unit 4, Navan Shopping Centre, Kennedy Road, Navan</p></footer></body></html>"""
+    assert all(a["street"] != "Unit 4, Navan Shopping Centre"
+               for a in extract_contacts(html.encode(), "https://shop.ie/", role="home")["addresses"])

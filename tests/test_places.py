@@ -103,6 +103,12 @@ def test_a_town_in_a_footer_line_with_its_country_or_its_surroundings():
                                       "<footer><p>Bergen og omegn.</p></footer>"),
     }, lang="no")
     assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Bergen", "NO")]
+    # the last two parts of an address line where no postcode is written, a country any CLDR names
+    profile = _site("ipdm.com.pk", {
+        "/": ("IPDM", "<main><p>Skills courses, in person and online.</p></main><footer><h4>Contact</h4>"
+                      "<p>Kalro Colony Allah Sha Chowk, MDA Road, Multan, Pakistan</p><p>061-4585013</p></footer>"),
+    })
+    assert [(a["locality"], a["country"]) for a in profile["addresses"]] == [("Multan", "PK")]
 
 
 def test_a_small_town_that_is_a_title_segment_of_its_own_on_every_page():

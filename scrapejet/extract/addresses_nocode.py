@@ -164,7 +164,8 @@ def _address_text(raw: str, country: str | None = None) -> tuple[bool, str | Non
         labelled = labelled or bool(label)
         if _SEPARATOR.search(rest) and (any(_is_street(p.strip(), labelled=bool(label) and i == 0)
                                             for i, p in enumerate(_SEPARATOR.split(rest)))
-                                        or _town_dash_street(rest) or _street_then_town(rest, country)):
+                                        or _town_dash_street(rest) or _street_then_town(rest, country)
+                                        or _in_a_building(rest)):
             # "C/ Sant Vicenç, 31 · Igualada": the town as the next item
             after = segments[index + 1] if index + 1 < len(segments) else ""
             if after and _is_town(after) and not _SEPARATOR.search(after):
@@ -256,6 +257,21 @@ def _street_then_town(text: str, country: str | None) -> bool:
     return places is not None and places.population(parts[1], country) is not None
 
 
+# Where streets go unnamed, the building the business is in stands for the
+# street: "Wilkem Edge Business Center, 1st Floor, Matasia, Ngong" (Kenya)
+_EN_PREMISES = re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Business (?:Centre|Center|Park)|Shopping (?:Centre|Center|Mall)|"
+                          r"Trade (?:Centre|Center)|Plaza|Towers?|Building|Mall|Complex|Arcade|Chambers)$")
+
+_EN_STREET_NAME = re.compile(rf"\b(?:{EN_STREET_WORDS})\.?$")
+
+
+def _in_a_building(text: str) -> bool:
+    """A line naming the building the business is in, and no street."""
+    parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
+    return any(_EN_PREMISES.match(p) for p in parts) and not any(_EN_STREET_NAME.search(p) for p in parts)
+_STOREY = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th) Floor|(?:Floor|Suite|Office|Unit|Shop) [\w-]{1,6}|Ground Floor)$", re.I)
+
+
 def _is_street(part: str, labelled: bool = False) -> bool:
     folded = fold(part)
     return bool(_STREET_TYPE.match(folded) or _STREET_TYPE_AFTER.match(folded) or _EN_STREET.match(part)
@@ -301,6 +317,8 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
         streets = [0]  # "Adresa: Folnegovićeva 1b, Zagreb": the rest only names places
     if not streets and len(parts) == 2 and _town_dash_street(text):
         streets = [1]
+    if not streets and _in_a_building(text):
+        streets = [i for i, part in enumerate(parts) if _EN_PREMISES.match(part)]
     if not streets and labelled and _NUMBER_FIRST.match(parts[0]) and not any(re.search(r"\d", p) for p in parts[1:]):
         streets = [0]  # "Địa chỉ: 9NO2 Nguyễn Cảnh Dị, …, phường Định Công, Hà Nội": a house number, then its street
     if len(streets) != 1:
@@ -309,7 +327,12 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
     # "Kimberley reception1@kimohc.co.za 083 342 0344": the next contact item on the line ends the address
     for i in range(at + 1, len(parts)):
         parts[i] = parts[i] if _POSTCODE_PART.search(parts[i]) else _NEXT_ITEM.split(parts[i])[0]
-    english = bool(_EN_STREET.match(parts[at]))
+    # (a building for a street: its floor or suite goes with it, and the
+    # English order follows, suburb then town; no house number to ask for)
+    premises = bool(_EN_PREMISES.match(parts[at]))
+    english = bool(_EN_STREET.match(parts[at])) or premises
+    while premises and at + 1 < len(parts) and _STOREY.match(parts[at + 1]):
+        parts[at:at + 2] = [f"{parts[at]}, {parts[at + 1]}"]
     province = None
     for i, part in enumerate(parts):
         found = _PROVINCE.match(part)
@@ -352,7 +375,7 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
         locality, region = rest[towns[0]], None
     else:
         return None
-    if not (_HOUSE_NUMBER.search(fold(street)) or labelled or marked):
+    if not (_HOUSE_NUMBER.search(fold(street)) or labelled or marked or premises):
         return None
     return {"street": street, "postal_code": codes[0] if codes else None, "locality": locality.strip(),
             "region": region or province}

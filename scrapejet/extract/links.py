@@ -18,7 +18,9 @@ from scrapejet.urls import canonical_url
 
 _FOLLOWABLE_SCHEMES = frozenset({"http", "https"})
 # One XPath over both tags keeps links in document order in a single pass.
-_LINK_XPATH = lxml.etree.XPath("//a[@href or @onclick] | //area[@href] | //button[@onclick]")
+# (any element a script click sends on: a button, or an icon or a box,
+# <i class="icon-facebook" onclick="window.open('https://www.facebook.com/…')">)
+_LINK_XPATH = lxml.etree.XPath("//a[@href or @onclick] | //area[@href] | //*[@onclick][not(self::a)]")
 _BASE_XPATH = lxml.etree.XPath("//base[@href]/@href")
 # Where a script click goes: "location.href='kontakt.html'", "window.open('…')";
 # else the first absolute URL quoted in the handler, as in Google Ads'
@@ -141,7 +143,10 @@ def link_target(element: HtmlElement) -> str | None:
         return href
     onclick = element.get("onclick")
     if onclick:
-        match = _ONCLICK_GOTO.search(onclick) or _ONCLICK_URL.search(onclick)
+        # (an element that is no link nor button sends on only by going to
+        # a page: a URL it merely quotes may be anything a script does)
+        clickable = element.tag in ("a", "area", "button")
+        match = _ONCLICK_GOTO.search(onclick) or (_ONCLICK_URL.search(onclick) if clickable else None)
         if match:
             return match.group(2)
     return href or None

@@ -12,6 +12,7 @@ worker several MB, and only pages that reach phone extraction pay for it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -87,6 +88,20 @@ _COUNTRY_NAMES = {
     "north macedonia": "MK", "северна македонија": "MK", "македонија": "MK", "severna makedonija": "MK", "albania": "AL", "shqiperia": "AL", "moldova": "MD",
 }
 _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # as country_code() compares
+# (an English country name that is also a US state's names the state: "Atlanta, Georgia")
+_STATE_NAMES = frozenset({"georgia"})
+
+
+@functools.lru_cache(maxsize=1)
+def _english_country_names() -> dict[str, str]:
+    """Every country's English name (CLDR's, through Babel), folded: the
+    names above are the ones written in other languages too, this is the
+    rest of the world ("Multan, Pakistan", "Nairobi, Kenya"). Loaded on
+    first use (~50 ms)."""
+    from babel import Locale
+
+    names = {fold(name): code for code, name in Locale("en").territories.items() if len(code) == 2 and code.isalpha()}
+    return {name: code for name, code in names.items() if name not in _STATE_NAMES}
 
 # (Cyrillic, Hebrew and CJK labels too: "Факс", "פקס", "ファックス"; full-width
 # "ＦＡＸ" is folded to "fax")
@@ -166,7 +181,8 @@ def country_code(value: str | None) -> str | None:
     value = value.strip()
     if len(value) == 2 and value.isalpha():
         return "GB" if value.upper() == "UK" else value.upper()
-    return _COUNTRY_NAMES.get(fold(value).strip(" ."))
+    name = fold(value).strip(" .")
+    return _COUNTRY_NAMES.get(name) or _english_country_names().get(name)
 
 
 def infer_region(

@@ -45,9 +45,12 @@ _TITLE_SPLIT = re.compile(r"\s+[|\-–—·•:]\s+|\s*[|·•]\s*|,\s+|(?<=\w)[
 _COPYRIGHT_TOWN = re.compile(r"(?:©|\(c\)|copyright)[^,]{2,60},\s*" + _NAME + r"\.?\s*(?:\d{4})?$", re.I)
 _PINNED = re.compile(r"^(?:📍|⌖|◎)\s*" + _NAME)
 # A footer's sentence naming the town and its country ("Research Skills &
-# Academic Software. Christchurch, New Zealand."), or the town and its
-# surroundings ("Bergen og omegn.", "Torino e provincia").
-_TOWN_AND_COUNTRY = re.compile(r"(?:^|[.!?]\s+)" + _NAME + r",\s*(?P<country>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\.?$")
+# Academic Software. Christchurch, New Zealand."), or the last two parts of
+# its address line where no postcode is written ("Kalro Colony Allah Sha
+# Chowk, MDA Road, Multan, Pakistan"), or the town and its surroundings
+# ("Bergen og omegn.", "Torino e provincia").
+_TOWN_AND_COUNTRY = re.compile(r"(?:^|[.!?]\s+|,\s*)" + _NAME
+                               + r",\s*(?P<country>[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2})\.?$")
 _TOWN_AND_AROUND = re.compile(
     r"(?:^|[.!?]\s+)" + _NAME + r"\s+(?:og omegn|och omnejd|und Umgebung|e provincia|et (?:ses )?environs|"
     r"y alrededores|en omgeving|i okolice|(?:and|&) (?:the )?surrounding areas?|and surrounds)\.?$")

@@ -233,9 +233,9 @@ def read_document(tree: HtmlElement, widget_roots: set[HtmlElement] | frozenset[
                 flush(tag != "br")
             elif tag not in _WORD_BREAKS:
                 parts.append(INLINE_MARK)
-            if tag in ("a", "area") or (tag == "button" and element.get("onclick")):
+            if tag in ("a", "area") or element.get("onclick"):
                 # (an image map's <area> is a link too: "Facebook" and "E-Mail" drawn on one picture;
-                # so is a button a script sends on: onclick="location.href='https://facebook.com/…'")
+                # so is a button or an icon a script sends on: onclick="window.open('https://facebook.com/…')")
                 href = link_target(element)
                 if href:
                     text = _link_text(element) if tag != "area" else element.get("alt") or ""
