@@ -247,6 +247,14 @@ def test_outside_text_keeps_a_restaurant_s_menu_but_not_the_site_s() -> None:
     assert "Asada Taco $3.75 Mesquite skirt steak, onion, cilantro, salsa roja, lime." in text
     assert "Quesotaco $4.50" in text
     assert "Home" not in text and "Catering" not in text
+    # each dish's name and description in blocks of their own above its price; two dishes of one price
+    html = """<html><body><section class="menu-section"><div class="cat-label">Från havet</div>
+<div class="menu-item"><div><div class="mi-name">Östron</div><div class="mi-desc">Citron och mignonette</div></div>
+<div class="mi-price">245 kr</div></div>
+<div class="menu-item"><div><div class="mi-name">Kammussla</div><div class="mi-desc">Jalapeño och örtolja</div></div>
+<div class="mi-price">245 kr</div></div></section></body></html>"""
+    text = outside_text(lxml.html.fromstring(html), "", "https://krog.test/meny.html")
+    assert text == "Från havet\nÖstron\nCitron och mignonette\n245 kr\nKammussla\nJalapeño och örtolja\n245 kr", text
 
 
 def test_outside_text_keeps_a_copyright_line_that_states_a_register_number() -> None:

@@ -1325,11 +1325,40 @@ def test_a_days_hours_in_a_cell_of_their_own():
     ("Qual é o número de inscrição na OAB do advogado Alisson Paz?", "number"),
     ("Hvar fara æfingar Handbolta Akademíu Snerpu fram?", "place"),
     ("Kellega tuleb Mandri-Eestis ühendust võtta?", "person"),  # with whom
+    ("Op welke dagen is de winkel van Bakkerij Peterse open?", "hours"),  # on which days … open
+    ("An welchen Tagen ist die Praxis geöffnet?", "hours"),
+    ("Ποιοι είναι οι ιδιοκτήτες της Pellaskal;", "person"),  # who (plural) are the owners
+    ("Garanti Havuz hangi ilçede bulunuyor?", "place"),  # in which district is it
 ])
 def test_question_words_of_more_languages(question, kind):
     from scrapejet.insights.qtype import asked_kind
 
     assert asked_kind(question) == kind
+
+
+def test_the_whole_hours_table_answers_on_which_days_a_shop_is_open():
+    # the days it is open are further down the table than its first, closed, days
+    from scrapejet.insights.extractive import extractive_answer
+
+    week = ["Maandag Gesloten", "Dinsdag Gesloten", "Woensdag 8:00 – 16:00", "Donderdag Gesloten",
+            "Vrijdag 8:00 – 16:00", "Zaterdag 8:00 – 15:00", "Zondag Gesloten"]
+    page = Source(n=1, url="http://bakkerij.test/contact", title="Contact", snippet="", score=1.0,
+                  text="\n".join(["Loop binnen, bel op of stuur een bericht.", "Openingstijden winkel", *week]))
+    answer = extractive_answer("Op welke dagen is de winkel van Bakkerij Peterse open?", [page])
+    assert "Openingstijden winkel · " + " · ".join(week) + " [1]" in answer, answer
+
+
+def test_a_hard_c_and_a_k_make_one_word_in_two_languages():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.text import cognates
+
+    assert cognates("coffee", "koffie") and cognates("clinic", "klinik")
+    assert not cognates("coffee", "coffee") and not cognates("cat", "kat")  # (the same word; too short to tell)
+    page = Source(n=1, url="http://bakkerij.test/contact", title="Contact", snippet="", score=1.0,
+                  text="Loop binnen, vraag om een kopje.\nWe schenken koffie van Man met Bril uit Rotterdam.\n"
+                       "Bestel verse broden via WhatsApp.")
+    answer = extractive_answer("Which coffee roaster's coffee does Bakkerij Peterse serve?", [page])
+    assert "We schenken koffie van Man met Bril uit Rotterdam. [1]" in answer and "kopje" not in answer, answer
 
 
 def test_a_copyright_notice_s_year_dates_nothing_in_the_business_s_story():
@@ -1496,6 +1525,9 @@ def test_a_thing_s_own_name_asked_for_is_a_code_an_acronym_or_a_brand():
     assert holds_kind("Oljene som brukes er fra doTerra.", "name", "Which brand of oils?") == 1.0
     assert holds_kind("HOME · ABOUT · CONTACT", "name", "Which brand?") < 1.0
     assert holds_kind("στο κέντρο της πόλης", "name", "Which brand?") == 0.0
+    # a brand with a capital inside, though it starts with one; not a platform the page links to
+    assert holds_kind("Firmamız HekimBoard Fibercement beton kasaları ile kurar.", "name", "Which brand?") == 1.0
+    assert holds_kind("Schreiben Sie uns auf WhatsApp oder folgen Sie uns.", "name", "Which brand?") < 1.0
     page = Source(n=1, url="http://remparts.test/shop", title="Boutique", snippet="", score=1.0,
                   text="Nous réparons vos chaussures et vos sacs avec soin, dans notre atelier d'Aigues-Mortes.\n"
                        "Pour cela, la cordonnerie des Remparts vous propose sa gamme SAPHIR \"La Beauté du Cuir\".\n"
@@ -1613,3 +1645,95 @@ def test_a_title_in_title_case_is_no_couple_when_the_page_writes_its_words_in_lo
     assert holds_kind("Permaculture Principle: Catch and Store Energy", "person", question,
                       frozenset({"catch", "store"})) < 1.0
     assert holds_kind("Your hosts: Margaret and Tony Spowart", "person", question, frozenset({"store"})) == 1.0
+
+
+def test_what_an_acronym_stands_for_is_the_name_its_letters_start():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind
+
+    question = "What does the abbreviation IPDM stand for?"
+    assert asked_kind(question) == "name"
+    page = Source(n=1, url="http://ipdm.test/", title="IPDM", snippet="", score=1.0,
+                  text="IPDM offers skills courses in person and online.\nInstitute of Personal Development, Multan\n"
+                       "Duke Skills empowers learners with cutting-edge tools.")
+    answer = extractive_answer(question, [page])
+    assert answer.split("closest sentences are: ")[-1].startswith("Institute of Personal Development, Multan [1]"), answer
+
+
+def test_a_plan_s_price_under_its_name_and_figures_in_cedis():
+    from scrapejet.insights.extractive import extractive_answer
+
+    page = Source(n=1, url="http://emmlink.test/packages", title="Packages", snippet="", score=1.0,
+                  text="Our Packages\nEmmlink Lite\n10Mbps\nGH₵ 50\nMonthly Subscription\nEmmlink Browser\n15Mbps\n"
+                       "GH₵ 100\nEmmlink Streamer\n20Mbps\nGH₵ 150")
+    answer = extractive_answer("How much is the monthly Emmlink Lite package?", [page])
+    assert "Emmlink Lite · 10Mbps · GH₵ 50 [1]" in answer, answer
+    # a dish: its name, its description, its price
+    menu = Source(n=1, url="http://krog.test/meny", title="Meny", snippet="", score=1.0,
+                  text="Kallt & rått\nRåbiff\nTryffelkräm och gulbeta\n195 kr\nÖstron\nCitron, mignonette och "
+                       "hackad schalottenlök\n245 kr\nVitlökssoppa\nServeras med krokett\n165 kr")
+    answer = extractive_answer("Vad kostar ostronen på Brunnsgatan 41?", [menu])
+    assert answer.startswith("Östron · Citron, mignonette och hackad schalottenlök · 245 kr [1]"), answer
+
+
+def test_an_impressum_s_label_heads_the_block_its_owner_is_named_in():
+    from scrapejet.insights.extractive import extractive_answer
+
+    impressum = Source(n=1, url="http://rentafritz.test/impressum", title="Impressum", snippet="", score=1.0,
+                       text="Impressum\nMedieninhaber:\nRENTAFRITZ\nVerleih für Fahrzeuge und Geräte\nManfred Paar\n"
+                            "Ebersdorf 10\nA-8273 Ebersdorf\nTel.: +43(0)664/4128588")
+    answer = extractive_answer("Who owns RENTAFRITZ?", [impressum])
+    assert answer.startswith("Medieninhaber: · RENTAFRITZ · Verleih für Fahrzeuge und Geräte · Manfred Paar [1]"), answer
+    # "Inh." (Inhaber) ends no sentence, and names the owner after it
+    terms = Source(n=1, url="http://rentafritz.test/agb", title="AGB", snippet="", score=1.0,
+                   text="Allgemeine Geschäftsbedingungen der Firma RENTAFRITZ - Inh. Manfred Paar. Die Miete beginnt mit der Übergabe.")
+    assert extractive_answer("Who owns RENTAFRITZ?", [terms]).startswith(
+        "Allgemeine Geschäftsbedingungen der Firma RENTAFRITZ - Inh. Manfred Paar. [1]")
+
+
+def test_the_building_asked_for_and_a_month_s_year_that_is_no_house_number():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "In which building is the NKM Advocates office located?"
+    assert holds_kind("April 2026 · Real Estate · 8-minute read", "place", question) < 0.75
+    page = Source(n=1, url="http://nkm.test/", title="NKM Advocates", snippet="", score=1.0,
+                  text="April 2026 · Business & SME Advisory · 7-minute read\nOne Kenyan office.\n"
+                       "Wilkem Edge Business Center, 1st Floor, Matasia, Ngong.")
+    assert extractive_answer(question, [page]).startswith("Wilkem Edge Business Center, 1st Floor, Matasia, Ngong. [1]")
+
+
+def test_the_role_asked_for_tells_one_team_member_from_another():
+    # "head chef" is no owner; the role's word in the page's language (Swedish "Köksmästare")
+    from scrapejet.insights.extractive import extractive_answer
+
+    team = Source(n=1, url="http://krog.test/om-oss", title="Om oss", snippet="", score=1.0,
+                  text="Teamet\nAndreas Hanna\nÄgare\nDriver restaurangen med känsla för gästen.\nTobias Mardla\n"
+                       "Köksmästare\nSätter tempot i köket.\nTess Ohlsson\nChefsommelier\nCurerar vinlistan.")
+    answer = extractive_answer("Who is the head chef at Brunnsgatan 41?", [team])
+    assert answer.split("closest sentences are: ")[-1].startswith("Tobias Mardla · Köksmästare"), answer
+    assert extractive_answer("Who owns Brunnsgatan 41?", [team]).split("closest sentences are: ")[-1].startswith(
+        "Andreas Hanna · Ägare"), extractive_answer("Who owns Brunnsgatan 41?", [team])
+
+
+def test_a_spanish_legal_notice_s_holder_and_a_web_designer_s_credit_in_spanish():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who holds the Carnicería Lorga website according to its legal notice?"
+    assert holds_kind("Carnicería Lorga · Tel 634 94 19 36 · Diseñado y construido por Carlos Manso", "person",
+                      question) < 1.0
+    notice = Source(n=1, url="http://lorga.test/aviso-legal", title="Aviso legal", snippet="", score=1.0,
+                    text="Carnicería Lorga · Tel 634 94 19 36 · Diseñado y construido por Carlos Manso\n"
+                         "La titularidad de este sitio web la ostenta: Mónica Lorente mariscal, con NIF: 78989195D.")
+    assert extractive_answer(question, [notice]).split("closest sentences are: ")[-1].startswith(
+        "La titularidad de este sitio web la ostenta: Mónica Lorente"), extractive_answer(question, [notice])
+
+
+def test_counts_written_out_in_nordic_and_south_slavic_languages():
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind("Vi rekommenderar två till tre rätter per person.", "number",
+                      "How many dishes per person do they recommend?") > 0
+    assert holds_kind("Vila Katarina sa četiri zvjezdice.", "number", "How many stars does it have?") > 0
+    assert holds_kind("We welcome your pet.", "number", "How many pets?") == 0

@@ -54,8 +54,20 @@ def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
     menu_lines = {i for i, words in link_words.items()
                   if i < len(doc.lines) and sorted(words) == sorted(_words(doc.lines[i].text).split())}
     # A block named "menu" is a restaurant's menu, not the site's, when it
-    # prices what it lists ("Asada Taco $3.75"): its lines are kept.
-    dishes = {line.block for line in doc.lines if line.flags & NAV and not line.flags & LINK and _PRICE.search(line.text)}
+    # prices what it lists ("Asada Taco $3.75"): its lines are kept, each
+    # run of its lines that are no links and hold a price, the dish's name
+    # and description in their own blocks above it ("Östron" / "Citron,
+    # mignonette…" / "245 kr") as much as the price's.
+    dishes: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*doc.lines, None]):
+        # (a line holding a link to a page of the site is the site's menu: "Menu Catering")
+        if line is not None and line.flags & NAV and not line.flags & LINK and index not in link_words:
+            run.append(index)
+            continue
+        if any(_PRICE.search(doc.lines[i].text) for i in run):
+            dishes.update(run)
+        run = []
     # compared word by word: "CEO" is not in "proceed"
     main = f" {_words(main_text)} "
     runs: list[list[str]] = [[]]
@@ -70,8 +82,10 @@ def outside_text(tree: HtmlElement, main_text: str, url: str) -> str:
             if runs[-1]:
                 runs.append([])
             continue
-        navigation = line.flags & NAV and not (line.block in dishes and not line.flags & LINK)
-        if (navigation or line.flags & WIDGET or line.third_party or index in menu_lines or folded in seen
+        navigation = line.flags & NAV and index not in dishes
+        # (a dish's price may be another's: "245 kr" twice on one menu)
+        if (navigation or line.flags & WIDGET or line.third_party or index in menu_lines
+                or (folded in seen and index not in dishes)
                 or (_COPYRIGHT.search(text) and not _STATES_A_FIGURE.search(_YEARS.sub(" ", text)))):
             continue
         seen.add(folded)

@@ -1,7 +1,7 @@
 """Words a question is full of and no passage is found by: question words,
 fillers and "the company" itself (English first, then the commonest German,
-French, Spanish and Dutch ones, then Italian, Portuguese and the Nordic
-languages' question words and articles). Keyword search (``storage.chunks``) and
+French, Spanish and Dutch ones, then Italian, Portuguese, the Nordic
+languages', Greek and Turkish question words and articles). Keyword search (``storage.chunks``) and
 the extractive answers' term matching (``insights.text``) drop the same
 words."""
 
@@ -33,6 +33,9 @@ azienda offre vostro vostra nostro nostra
 qual quais quem onde quanto quanta o os as um uma do da dos das em no na é são tem empresa oferece
 hvad hva hvem hvor hvornår hvornar når nar hvordan hvilke hvilken hvilket er det den et og på pa til med har
 vad vem var när hur vilken vilka vilket är och
+ποιος ποια ποιο ποιοι ποιες ποιον ποιου πού πότε πώς είναι ήταν ο η το οι τα του της των τον την τη στο στη
+στην στον στα στις με σε για από και ή να θα εταιρεία
+hangi ne nedir nelerdir nerede kim kimdir kaç kaçta mı mi mu mü ve ile bir bu için firma şirket
 """.split())
 
 

@@ -51,6 +51,7 @@ CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
 # A sentence a person says of themselves.
 _FIRST_PERSON = re.compile(r"^(?:I am|I['’]m|My name is|Ich bin|Mein Name ist|Je suis|Je m['’]appelle|Soy|Me llamo|Sono|"
                            r"Mi chiamo|Ik ben|Mijn naam is|Jag är|Jeg er|Jestem|Jsem|Sou|Eu sou)\b")
+DESCRIPTION_WORDS = 16  # a dish's description under its name, above its price
 CARD_LINES = 3  # "Dr. Joan Carrera Guiu" / "President del Col·legi…" / "Fundador" / "Fundador de la clínica…"
 HEADING_KINDS = ("price", "hours", "phone", "email")  # values a heading may state by itself
 BLOCK_LINE_WORDS = 8  # a line of an address block: "Calle Fray Bartolomé — frente al Juzgado"
@@ -146,6 +147,16 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
             if (len(units[i].split()) <= (10 if colon else 6) and holds_kind(units[i], kind)
                     and len(label.split()) <= (8 if colon else 6) and not label.endswith((".", "!", "?"))):
                 out.append(f"{units[i - 1]} · {units[i]}")
+                # a card names the thing above its figures or its description: a plan
+                # ("Emmlink Lite" / "10Mbps" / "GH₵ 50"), a dish ("Östron" / "Citron,
+                # mignonette och hackad schalottenlök" / "245 kr")
+                above = units[i - 2] if i >= 2 else ""
+                figures = bool(re.search(r"\d", label)) and len(label.split()) <= 3
+                described = not re.search(r"\d", label) and len(label.split()) <= DESCRIPTION_WORDS
+                if (kind == "price" and (figures or described) and above and len(above.split()) <= 4
+                        and not re.search(r"\d", above) and not above.endswith((".", "!", "?", ":"))
+                        and not holds_kind(label, kind)):
+                    out.append(f"{above} · {label} · {units[i]}")
             # a price card that gives its value first ("10% off" / "Senior Citizen"): a
             # short value that no short label stands above
             value, before = units[i - 1], units[i - 2] if i >= 2 else ""
@@ -442,7 +453,10 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         # 09h-12h30 - 14h30-18h") says what the line alone leaves out: the
         # card takes its place when it scores about as well (a line that says
         # more, "Martedì - Sabato 9:30 - 13:00", answers by itself)
-        held = next((i for i, k in enumerate(seen) if key.endswith(k) and k != key), None) if kind in LABELLED_KINDS else None
+        # (the whole hours table under its label, "Openingstijden · Maandag Gesloten · … ·
+        # Zondag Gesloten", takes the place of its first rows: the days it is open are further down)
+        held = next((i for i, k in enumerate(seen) if k != key and (
+            key.endswith(k) or (kind == "hours" and key.startswith(k)))), None) if kind in LABELLED_KINDS else None
         if (held is not None and " · " in c.text and c.n == chosen[held].n and len(seen[held].split()) <= CARD_VALUE_WORDS
                 and c.score >= CARD_RATIO * chosen[held].score and not any(key in k for k in seen)):
             chosen[held], seen[held] = c, key

@@ -117,6 +117,14 @@ GLOSSARY = {
              "idag i dag tänään šiandien täna σήμερα днес сьогодні",
     "manager": "gérant responsable geschäftsführer leiter gerente responsabile manager bedrijfsleider gerente "
                "kierownik vedoucí voditelj vezető manager müdür chef leder johtaja vadovas управител керівник",
+    "star": "étoile étoiles stern sterne sternen estrella estrellas stella stelle ster sterren estrela estrelas "
+            "gwiazdka gwiazdki gwiazdek hvězdička hvězdičky hvězdy zvjezdica zvjezdice zvjezdica zvezdica zvezdice "
+            "csillag csillagos stea stele yıldız yıldızlı stjärna stjärnor stjerne stjerner tähti tähteä "
+            "žvaigždutė žvaigždutės zvaigzne zvaigznes täht tärni αστέρι αστέρια звезда звезди зірка зірки",
+    "chef": "cuisinier cuisinière chef de cuisine koch köchin küchenchef küchenchefin cocinero cocinera jefe de cocina "
+            "cuoco cuoca capocuoco kok chef-kok cozinheiro cozinheira kucharz kucharka kuchař kuchařka šéfkuchař "
+            "kuhar kuharica szakács bucătar aşçı kock köksmästare kökschef kok køkkenchef kokk kjøkkensjef kokki "
+            "keittiömestari virėjas pavārs kokk μάγειρας готвач кухар",
     "repair": "réparation réparations reparatur reparaturen reparación reparaciones riparazione riparazioni "
               "reparatie reparaties reparação naprawa naprawy oprava opravy popravak popravila javítás "
               "reparație tamir reparation reparationer reparasjon korjaus remontas επισκευή ремонт",

@@ -63,6 +63,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"quand (?:puis-je|peut-on|pouvez-vous) (?:vous )?(?:appeler|telephoner|joindre|passer)|"
                          r"cuando (?:puedo|se puede) (?:llamar|pasar)|quando (?:posso|si puo) (?:chiamare|telefonare|passare)|"
                          r"wanneer kan ik (?:bellen|langskomen|u bereiken))\b|"
+                         # "on which days … open": "op welke dagen is de winkel open", "an welchen Tagen geöffnet"
+                         rf"\b(?:welke dagen|an welchen tagen|quels jours|que dias|quali giorni|in quali giorni|"
+                         rf"w jakie dni|w ktore dni|ktere dny|v ktere dny|kojim danima|koje dane|hangi gunler|"
+                         rf"vilka dagar|hvilke dager|hvilke dage|mely napokon|milloin)\b.*\b{_OPEN_WORD}\b|"
                          # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
                          rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
@@ -142,7 +146,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"eigenaar|eigenares|oprichter|oprichtster|zaakvoerder|zaakvoerster|"
                           # Dutch "wie is" (German "wie ist" asks how)
                           r"\bwie (?:is|zijn|runt|runnen|leidt|heeft|hebben|beheert|behandelt)\b|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
-                          r"\bcine\b|\bkim\b|sahib|ποιος|ποια|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
+                          r"\bcine\b|\bkim\b|sahib|ποιος|ποια|ποιοι|ποιες|ιδιοκτητ|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
                           r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the|"
                           # Indonesian, Malay, Vietnamese ("Siapa pendiri…", "… là ai?")
                           r"\bsiapa\b|\bpendiri\b|\bpemilik\b|\bla ai\b|nguoi sang lap")),
@@ -165,7 +169,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
-                         r"\bnerede\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|\bhvar\b|"
+                         r"\bnerede\b|\bhangi (?:ilce|il|sehir|semt|mahalle)\w*|\bbulunuyor\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|\bhvar\b|"
                          r"\bmissa\b|\bosoite\b|"
                          # Cyrillic: Bulgarian, Russian, Ukrainian, Serbian, Macedonian "where" and "is located"
                          r"\bкъде\b|\bгде\b|\bде\b|\bкаде\b|\bгдје\b|\bнамира\b|\bнаходится\b|\bзнаходиться\b|"
@@ -209,6 +213,10 @@ _WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                     "vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
                     "cuatro|cinco|seis|siete|ocho|nueve|diez|due|quattro|cinque|sei|sette|otto|nove|dieci|twee|"
                     "drie|vijf|zes|zeven|negen|tien|duas|quatro|oito|"
+                    # the Nordic ones that are no other word ("två till tre rätter"; not "to", "fire", "sex")
+                    "tva|tre|fyra|sju|atta|tio|seks|syv|otte|atte|"
+                    # ...and the South Slavic ones ("četiri zvjezdice"; not "pet", a pet)
+                    "cetiri|sest|sedam|osam|devet|"
                     # the tens and the teens that are no other word ("elf fysiotherapeuten", "oltre trent'anni";
                     # not "onze", Dutch for "our", nor "once")
                     "thirteen|fifteen|thirty|forty|fifty|elf|zwolf|zwanzig|dreissig|douze|quinze|vingt|trente|"
@@ -286,12 +294,18 @@ _BY = (r"(?:\b(?:by|von|par|por|da|di|av|af|przez)|"
 _COUPLE = re.compile(r"\b([A-ZÀ-Þ][a-zà-ÿ]{2,})\s+(?:and|&|und|et|y|e|en|og|och|ja|és|i|a)\s+([A-ZÀ-Þ][a-zà-ÿ]{2,})"
                      r"(?=\s+([A-ZÀ-Þ][a-zà-ÿ]+)\s*(?:$|[,.;:·!)]))")
 # A web designer's credit and the name it gives: no answer to who runs the business.
-_CREDIT = re.compile(r"\b(?i:built|designed|developed|powered|hosted|created|crafted|made)\s+(?i:by)\s+"
-                     r"(?:[A-Z][\w&.'’-]*\s*){1,4}")
+# (in the sites' languages too: "Diseñado y construido por Carlos Manso", "Realizzato da", "Erstellt von")
+_CREDIT_VERB = (r"built|designed|developed|powered|hosted|created|crafted|made|diseñad[oa]|desarrollad[oa]|"
+                r"construid[oa]|realizad[oa]|cread[oa]|realizzat[oa]|sviluppat[oa]|progettat[oa]|creat[oa]|"
+                r"gemaakt|ontworpen|ontwikkeld|gerealiseerd|erstellt|entwickelt|gestaltet|umgesetzt|realisiert|"
+                r"conçu|réalisé|développé|créé|criado|desenvolvido|feito|projetado")
+_CREDIT = re.compile(rf"\b(?i:{_CREDIT_VERB})(?:\s+(?i:and|y|e|und|et|en)\s+(?i:{_CREDIT_VERB}))?\s+"
+                     r"(?i:by|por|da|door|von|par)\s+(?:[A-Z][\w&.'’-]*\s*){1,4}")
 _PERSON_CUE = re.compile(
     # ("owner", not "homeowners")
     r"(?<!home)owner|founder|founded by|run by|managing director|director|\bceo\b|manager|hosts?\b|chef\b|\bdr\.|\bmag\.|"
-    r"inhaber|grunder|gegrundet von|geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
+    r"inhaber|\binh\.|grunder|gegrundet von|titularidad|"
+    r"geschaftsfuhr|rechtsanwalt|notar|leitung|proprietaire|fondateur|gerant|"
     r"dueno|propietari|fundador|titolare|fondatore|eigenaar|eigenares|oprichter|oprichtster|proprietario|wlasciciel|tulajdonos|"
     r"vlasnik|lastnik|omanik|impressum|verantwortlich|responsible|"
     # a degree or title by the name ("Ana Leder, mag. psych.", "Dipl.-Ing."), a name's label
@@ -369,8 +383,9 @@ KIND_WORDS = {
              "ulica cim osoite aadress postal code διευθυνση",
     "hours": "opening open hours hour time times offnungszeiten oeffnungszeiten horaires horaire horario horarios "
              "orari orario openingstijden openingsuren",
-    "person": "who owner owns founder founded director manager ceo head lawyer attorney therapist doctor dentist "
-              "notary chef contact person behind run runs",
+    # (not a role: "Who is the head chef?" is not answered by the owner; the
+    # glossary gives a role's word in the page's language)
+    "person": "who owns founded ceo head contact person behind run runs",
     "when": "when year founded established since started opened",
     "price": "price prices pricing cost costs fee fees rate rates charge much",
     "email": "email mail address",
@@ -674,7 +689,35 @@ def asked_kind(question: str) -> str | None:
     # a register's or tax number by its name alone ("What is the ABN?")
     if _IDENTIFIER_ASKED.search(folded):
         return "number"
-    return "name" if _NAME_ASKED.search(folded) else None
+    return "name" if _NAME_ASKED.search(folded) or _EXPANSION_ASKED.search(folded) else None
+
+
+# What an acronym stands for: its words, a thing's own name ("IPDM": "Institute
+# of Personal Development, Multan")
+_EXPANSION_ASKED = re.compile(r"\bstands? for\b|\babbreviation\b|\bacronym\b|\bshort for\b")
+_ACRONYM_ASKED = re.compile(r"\b[A-Z][A-Z&]{1,7}\b")
+_SMALL_WORD = 4  # "of", "and", "for", "des": the words an acronym skips
+
+
+def _spells(sentence: str, acronym: str) -> bool:
+    """Whether capitalised words of ``sentence`` in a row, with small
+    lower-case words between them, start with the letters of ``acronym``."""
+    letters = acronym.replace("&", "").upper()
+    words = re.findall(r"[^\W\d_]+", sentence)
+    for start, first in enumerate(words):
+        if not first[0].isupper() or first[0].upper() != letters[0]:
+            continue
+        spelt = ""
+        for word in words[start:]:
+            if word[0].isupper():
+                spelt += word[0].upper()
+            elif not (word.islower() and len(word) <= _SMALL_WORD and spelt):
+                break
+            if not letters.startswith(spelt):
+                break
+            if spelt == letters:
+                return True
+    return False
 
 
 # A thing's own name asked for: "Which brand of essential oils…", "Which
@@ -687,7 +730,10 @@ _NAME_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:brand|brands|make
 # inner capital ("doTerra")
 _CODE = re.compile(r"(?=[\w&.:/-]*\d)(?=[\w&.:/-]*[^\W\d_])[\w][\w&.:/-]*\w")
 _ACRONYM = re.compile(r"[^\W\d_]{2,7}(?:&[^\W\d_]{2,7})?")  # (in capitals: str.isupper)
-_INNER_CAPITAL = re.compile(r"[a-z]{2,}[A-Z][a-z]+")
+# a brand written with a capital inside ("HekimBoard", "iQuatro"), not the
+# platforms a page links to ("WhatsApp", "LinkedIn": no product of the business)
+_INNER_CAPITAL = re.compile(r"[A-Z]?[a-z]{2,}[A-Z][a-z]+")
+_PLATFORMS = frozenset("whatsapp linkedin youtube paypal tiktok facebook instagram tripadvisor booking".split())
 # capitals a page sets as menu items and labels, not names
 _CAPITALS_WORDS = frozenset("home menu about shop blog news faq tel fax email mail info more contact the and our "
                             "for with new top sale open book call".split())
@@ -722,6 +768,7 @@ def _given(name: list[str], asked: set[str]) -> bool:
 
 
 _FIRST_NAME_CARD = re.compile(r"^(?P<name>[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}) · (?P<role>.+)$")
+LABEL_BLOCK_LINES = 3  # the lines of a company's name and trade an Impressum may set above its owner's
 # words of a job title, which a title in capitals ("Executive Chef", "Sous Chef") is made of, not a name
 _ROLE_WORDS = frozenset("""executive chef sous pastry head senior junior chief general managing office sales lead
     assistant consultant team staff maitre sommelier pasticcera pasticcere cuoco cuoca""".split())
@@ -736,12 +783,27 @@ def first_name_cards(units: list[str]) -> list[str]:
     """Team cards that give a first name alone, then the role ("Angela" /
     "Executive Chef & Pasticcera"), read together; and cards that give the
     role above the name ("Oprichtster & hoofdbehandelaar" / "Corine Voets")."""
-    return [f"{a} · {b}" for a, b in zip(units, units[1:])
-            if re.fullmatch(r"[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}", a.strip()) and fold(a.strip()) not in STOP_WORDS
-            and len(b.split()) <= 8 and _PERSON_CUE.search(fold(b))] + [
+    cards = [f"{a} · {b}" for a, b in zip(units, units[1:])
+             if re.fullmatch(r"[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}", a.strip()) and fold(a.strip()) not in STOP_WORDS
+             and len(b.split()) <= 8 and _PERSON_CUE.search(fold(b))] + [
         f"{a} · {b}" for a, b in zip(units, units[1:])
         if len(a.split()) <= 6 and not a.rstrip().endswith((".", "!", "?")) and _PERSON_CUE.search(fold(a))
         and is_name_line(b)]
+    # ...and an Impressum's label over the block it heads, the name a line or
+    # two down ("Medieninhaber:" / "RENTAFRITZ" / "Verleih für Fahrzeuge und Geräte" / "Manfred Paar")
+    for i, label in enumerate(units):
+        if not (label.rstrip().endswith(":") and len(label.split()) <= 4 and _PERSON_CUE.search(fold(label))):
+            continue
+        block: list[str] = []
+        for line in units[i + 1:i + 1 + LABEL_BLOCK_LINES]:
+            if line.rstrip().endswith(":") or re.search(r"\d", line) or len(line.split()) > 8:
+                break  # the next label, or the address and numbers under the name
+            block.append(line)
+            if is_name_line(line):
+                if len(block) > 1:
+                    cards.append(" · ".join([label, *block]))
+                break
+    return cards
 
 
 def _labelled_by(sentence: str, first: str, asked: set[str], names: list[list[str]]) -> bool:
@@ -780,7 +842,12 @@ def asks_company(question: str) -> bool:
 
 
 # a street's name and its house number, alone on a line ("Ελευθερίας 54", "Kirchweg 3a")
-_NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w .'’-]{2,40}\s\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,4})?$")
+# The building an office is in, as an address line names it where there is
+# no street ("Wilkem Edge Business Center, 1st Floor, Matasia, Ngong")
+_PREMISES = re.compile(r"\b(?:\d+(?:st|nd|rd|th) floor|floor \d+|(?:business|shopping|trade|commercial) "
+                       r"(?:center|centre|park|complex)|plaza|tower|building|mall)\b", re.I)
+# (not a month and its year: "April 2026 · Real Estate · 8-minute read" dates an article)
+_NAME_AND_NUMBER = re.compile(r"^[^\W\d_][\w .'’-]{2,40}\s(?!(?:19|20)\d\d$)\d{1,4}[a-zA-Z]?(?:\s?[/-]\s?\d{1,4})?$")
 
 
 # what a question counts ("how many litres", "wie viele Zimmer", "combien de chambres")
@@ -860,12 +927,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
     if kind is None:
         return 0.0
     if kind == "name":
+        if _EXPANSION_ASKED.search(fold(question)) and (acronym := _ACRONYM_ASKED.search(question)):
+            return 1.0 if _spells(sentence, acronym.group(0)) else 0.0
         asked = {fold(word) for word in re.findall(r"\w+", question)}
         tokens = [t.strip(".:/-") for t in re.findall(r"[\w&][\w&.:/-]*", sentence)]
         tokens = [t for t in tokens if t and fold(t) not in asked]
         if any((_CODE.fullmatch(t) and not t.isdigit())
                or (_ACRONYM.fullmatch(t) and t.isupper() and fold(t) not in _CAPITALS_WORDS)
-               or _INNER_CAPITAL.fullmatch(t) for t in tokens):
+               or (_INNER_CAPITAL.fullmatch(t) and fold(t) not in _PLATFORMS) for t in tokens):
             return 1.0
         # a capitalised word past the sentence's first ("Voluson Performance 18")
         return 0.5 if any(t[0].isupper() for t in tokens[1:]) else 0.0
@@ -958,6 +1027,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         # ...or a name and its number before a town ("Κωνσταντίνου Καραμανλή 67, Θεσσαλονίκη")
         parts = [part.strip() for part in sentence.split(",")]
         street = ((bool(_STREET.search(sentence)) and bool(re.search(r"\d", sentence)))
+                  or (bool(_PREMISES.search(sentence)) and len(parts) >= 3)
                   or any(_NAME_AND_NUMBER.match(part.strip()) for part in sentence.split(" · ")[:-1])
                   or (len(parts) >= 2 and _named_street(parts[0]) and bool(parts[1]) and _capital(parts[1])
                       and not re.search(r"\d", parts[1])))
@@ -976,8 +1046,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         sentence = _CREDIT.sub(" ", sentence)  # "Built by Building Brain Digital": the web designer
         # a team card read whole, its first name alone on the top line: "Angela · Executive Chef & Pasticcera"
         card = _FIRST_NAME_CARD.match(sentence)
+        # ("Impressum · Medieninhaber:" is two labels: neither a name nor a role)
         if (card and _PERSON_CUE.search(fold(card.group("role"))) and fold(card.group("name")) not in STOP_WORDS
-                and fold(card.group("name")) not in asked):
+                and fold(card.group("name")) not in asked and not _PERSON_CUE.search(fold(card.group("name")))
+                and not card.group("role").rstrip().endswith(":")):
             return 1.0
         # ("Cozy Wedding" ends in a word the site writes in lower case: no surname)
         names = [name for name in _names(sentence) if fold(name[-1]) not in common]

@@ -19,10 +19,13 @@ PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
 # languages the question words cover ("20.000 Ft", "4 990 kr", "55 eura", "CHF 250", "R$ 90").
 _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl\b|din\b|chf\b|fr\.|sfr\.?|eur\b|eura\b|"
              r"evra\b|euros?\b|usd\b|gbp\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|bgn\b|try\b|uah\b|"
-             r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円")
+             r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円|"
+             # the currencies of Africa and Asia ("GH₵ 50", "KES 1,000", "Rs. 5000", "RM 50", "Rp 50.000")
+             r"[₵₦₱฿₫₪]|ghs\b|kes\b|ksh\b|pkr\b|inr\b|ngn\b|aed\b|sar\b|egp\b|rupees?\b|cedis?\b|naira\b|shillings?\b")
 # A price: a currency before or after the amount ("Mo.-Fr. 8-18 Uhr" is
 # Friday, not francs), or whole units written without one ("103,-", "45.–").
-PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?)|(?<![-–])\bfr\.)\s?\d|"
+PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹₵₦₱฿₫₪]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
+                   rf"rs\.?|rm|rp|php)|(?<![-–])\bfr\.)\s?\d|"
                    rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})|"
                    r"\b\d+(?:,-|,–|\.–|\.-)(?![\w-])", re.I)  # "50,-", "2800.-": a whole sum
 # Free of charge, said as a price ("la consulenza è gratuita").
@@ -34,7 +37,7 @@ ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensiv
 # Abbreviations a sentence does not end after.
 ABBREVIATIONS = frozenset(
     "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h "
-    "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob "
+    "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob inh "
     # Central European academic titles before a name ("Mgr. Anna Meredová", "MUDr. Jan Novák")
     "mgr bc mudr judr phdr rndr mvdr paeddr doc dott dott.ssa avv arch geom rag".split()
 )
@@ -84,7 +87,11 @@ COGNATE_RATIO = 0.75
 @functools.lru_cache(maxsize=1 << 16)
 def cognates(a: str, b: str) -> bool:
     """Whether two terms (``terms``) look like one word in two languages."""
-    if a == b or len(a) < COGNATE_LENGTH or len(b) < COGNATE_LENGTH or a[0] != b[0]:
+    if a == b:
+        return False
+    # (a hard c is a k in the Germanic and Slavic languages: "coffee" / "koffie", "clinic" / "klinik")
+    a, b = (f"k{w[1:]}" if w[:1] == "c" else w for w in (a, b))
+    if len(a) < COGNATE_LENGTH or len(b) < COGNATE_LENGTH or a[0] != b[0]:
         return False
     if not (a.isalpha() and b.isalpha()) or abs(len(a) - len(b)) > 3:
         return False
