@@ -446,6 +446,7 @@ def test_keyword_search_finds_exact_emails_and_numbers(backend, env, model, tmp_
                                           "(207) 555-0143. Emergencies: +1 207 555 0199."),
         page(site, "/careers", "Careers", "# Careers\n\nSend your CV to jobs@harbordentalstudio.com."),
         page(site, "/prices", "Prices", "# Prices\n\nA check-up costs 85 dollars, whitening 320 dollars."),
+        page(site, "/equipos", "Equipos", "# Equipos\n\nLámpara infrarroja 150W / 250W para lechones."),
     ], model=model.name)
 
     def top(question):
@@ -458,14 +459,17 @@ def test_keyword_search_finds_exact_emails_and_numbers(backend, env, model, tmp_
     assert top("320").endswith("/prices")
     assert store.keyword("the of and", site=site) == []
     assert store.keyword("zebra", site=site) == []
+    # a long word's stem finds its other forms, and the same word in a neighbouring language
+    assert top("Which infrared lamps do you sell?").endswith("/equipos")
+    assert top("whitened").endswith("/prices")
     # and the whole retrieval on this database: vectors and keywords fused
     retriever = Retriever.from_settings(settings, storage, model=model)
-    assert retriever.catch_up(site) == 4
+    assert retriever.catch_up(site) == 5
     hits = retriever.search("How much does teeth whitening cost?", site=site, k=2)
     assert hits[0].url.endswith("/prices") and hits[0].vector_score and hits[0].keyword_score
     hits = retriever.search("frontdesk@harbordentalstudio.com", k=2)  # every site
     assert hits[0].url.endswith("/contact") and hits[0].site == site
-    assert storage.chunks.delete_site(site) == 4
+    assert storage.chunks.delete_site(site) == 5
     storage.close()
 
 

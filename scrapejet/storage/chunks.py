@@ -36,6 +36,11 @@ from .schema import chunks, pages
 _EDGE = re.compile(r"^[^\w+@]+|[^\w]+$")
 
 
+PREFIX_WORD = 5  # a word this long is also searched by its stem as a prefix...
+PREFIX_CUT = 3  # ...its last letters cut ("infrared" -> "infra*")
+PREFIX_MIN = 4  # ...down to this many
+
+
 def query_terms(question: str, limit: int = 32) -> list[str]:
     """The words of a question worth matching: lower-cased, whole (an
     e-mail address or a number stays one term), stop words dropped."""
@@ -298,6 +303,11 @@ class ChunkStore:
         terms = query_terms(question, max_terms)
         if not terms:
             return []
+        # a long word's stem as a prefix too: its other forms ("lamps" finds
+        # "lamp", "ostronen" "Östron") and the same word in a neighbouring
+        # language ("infrared" finds "infrarroja", "garantie" "garanti")
+        prefixes = list(dict.fromkeys(t[:max(PREFIX_MIN, len(t) - PREFIX_CUT)] for t in terms
+                                      if len(t) >= PREFIX_WORD and t.isalpha()))
         params: dict[str, Any] = {"limit": limit}
         where_site = ""
         if site is not None:
@@ -305,7 +315,7 @@ class ChunkStore:
             where_site = "AND c.site = :site"
         if self.dialect == "sqlite":
             # Each term as an FTS5 string: the tokenizer makes "info@shop.test" the phrase info shop test.
-            params["q"] = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+            params["q"] = " OR ".join(['"' + t.replace('"', '""') + '"' for t in terms] + [f'"{p}"*' for p in prefixes])
             sql = (
                 "SELECT c.id, bm25(chunks_fts, 0.5, 1.0) AS rank FROM chunks_fts "
                 "JOIN chunks c ON c.id = chunks_fts.rowid "
@@ -317,6 +327,9 @@ class ChunkStore:
         for i, term in enumerate(terms):
             params[f"t{i}"] = term
             parts.append(f"plainto_tsquery('simple', :t{i})")
+        for i, prefix in enumerate(prefixes):
+            params[f"p{i}"] = f"{prefix}:*"  # (letters only: nothing of to_tsquery's syntax)
+            parts.append(f"to_tsquery('simple', :p{i})")
         sql = (
             f"SELECT c.id, ts_rank_cd(c.tsv, q.query) AS score FROM chunks c, (SELECT {' || '.join(parts)} AS query) q "
             f"WHERE c.tsv @@ q.query {where_site} ORDER BY score DESC, c.id LIMIT :limit"
