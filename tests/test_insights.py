@@ -1328,6 +1328,7 @@ def test_a_days_hours_in_a_cell_of_their_own():
     ("Op welke dagen is de winkel van Bakkerij Peterse open?", "hours"),  # on which days … open
     ("An welchen Tagen ist die Praxis geöffnet?", "hours"),
     ("Ποιοι είναι οι ιδιοκτήτες της Pellaskal;", "person"),  # who (plural) are the owners
+    ("Ποιες ώρες μπορώ να επικοινωνήσω με το GZ Engineering;", "hours"),  # which hours ("ποιες" asks which, not who)
     ("Garanti Havuz hangi ilçede bulunuyor?", "place"),  # in which district is it
 ])
 def test_question_words_of_more_languages(question, kind):
@@ -1737,3 +1738,14 @@ def test_counts_written_out_in_nordic_and_south_slavic_languages():
                       "How many dishes per person do they recommend?") > 0
     assert holds_kind("Vila Katarina sa četiri zvjezdice.", "number", "How many stars does it have?") > 0
     assert holds_kind("We welcome your pet.", "number", "How many pets?") == 0
+
+
+def test_a_short_line_holding_the_year_asked_for_is_a_statement_not_a_label():
+    # "Από το 2025" (since 2025): one content word once the Greek ones are stop words
+    from scrapejet.insights.extractive import extractive_answer
+
+    page = Source(n=1, url="http://kaximadi.test/viografiko", title="Βιογραφικό", snippet="", score=1.0,
+                  text="Έχει πιστοποιηθεί σε προγράμματα Basic Life Support (BLS).\nΑπό το 2025\n"
+                       "διατηρεί το ιδιωτικό της ιατρείο στη Θεσσαλονίκη.")
+    answer = extractive_answer("Since what year has Charitini Kaximadi had her private practice?", [page])
+    assert "Από το 2025" in answer.split("[1]")[0], answer

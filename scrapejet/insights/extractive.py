@@ -292,8 +292,11 @@ def _candidates(sources: list[Source], kind: str | None = None, offer: bool = Fa
             # the words of an e-mail or web address name a mailbox, not what the sentence says
             found = set(terms(_MAILBOXES.sub(" ", sentence)))
             if len(found) < 2 and not (EMAIL.search(sentence) or PHONE.search(sentence) or PRICE.search(sentence)
-                                       or (kind == "person" and LEGAL_FORM.search(sentence))):
-                continue  # "Unsere Leistungen", "Contact": a label, not a statement ("AIMURAI S.A." is a company's name)
+                                       or (kind == "person" and LEGAL_FORM.search(sentence))
+                                       or (kind in ("when", "hours") and holds_kind(sentence, kind, question) >= 1.0)):
+                # "Unsere Leistungen", "Contact": a label, not a statement ("AIMURAI S.A." is a
+                # company's name; "Από το 2025", since 2025, the year asked for)
+                continue
             if 0 < since <= FAQ_SPAN:
                 # "Kan de afspraak niet doorgaan? Gelieve dit 3 dagen op voorhand te laten
                 # weten": an answer under its question means what the question asks

@@ -57,7 +57,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
                          r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
                          r"hany oraig|hany oratol|till hur sent|hvor sent|until when|in quali orari|quali orari|"
-                         r"in che orario|che orario|a che ore|"
+                         r"in che orario|che orario|a che ore|ποιες ωρες|τι ωρα|ποια ωρα|"
                          # "when can I phone" in the site's language: when the line is staffed
                          r"wann kann (?:ich|man) (?:sie )?(?:anrufen|erreichen|vorbeikommen)|"
                          r"quand (?:puis-je|peut-on|pouvez-vous) (?:vous )?(?:appeler|telephoner|joindre|passer)|"
@@ -146,7 +146,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"eigenaar|eigenares|oprichter|oprichtster|zaakvoerder|zaakvoerster|"
                           # Dutch "wie is" (German "wie ist" asks how)
                           r"\bwie (?:is|zijn|runt|runnen|leidt|heeft|hebben|beheert|behandelt)\b|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
-                          r"\bcine\b|\bkim\b|sahib|ποιος|ποια|ποιοι|ποιες|ιδιοκτητ|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
+                          r"\bcine\b|\bkim\b|sahib|ποιος|ποια|ποιοι|ιδιοκτητ|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
                           r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the|"
                           # Indonesian, Malay, Vietnamese ("Siapa pendiri…", "… là ai?")
                           r"\bsiapa\b|\bpendiri\b|\bpemilik\b|\bla ai\b|nguoi sang lap")),
