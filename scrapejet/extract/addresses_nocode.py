@@ -261,15 +261,15 @@ def _street_then_town(text: str, country: str | None) -> bool:
 # street: "Wilkem Edge Business Center, 1st Floor, Matasia, Ngong" (Kenya)
 _EN_PREMISES = re.compile(r"^(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Business (?:Centre|Center|Park)|Shopping (?:Centre|Center|Mall)|"
                           r"Trade (?:Centre|Center)|Plaza|Towers?|Building|Mall|Complex|Arcade|Chambers)$")
-
 _EN_STREET_NAME = re.compile(rf"\b(?:{EN_STREET_WORDS})\.?$")
+# the floor or suite after the building, part of the street's line
+_STOREY = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th) Floor|(?:Floor|Suite|Office|Unit|Shop) [\w-]{1,6}|Ground Floor)$", re.I)
 
 
 def _in_a_building(text: str) -> bool:
     """A line naming the building the business is in, and no street."""
     parts = [p.strip() for p in _SEPARATOR.split(text.strip(" .")) if p.strip()]
     return any(_EN_PREMISES.match(p) for p in parts) and not any(_EN_STREET_NAME.search(p) for p in parts)
-_STOREY = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th) Floor|(?:Floor|Suite|Office|Unit|Shop) [\w-]{1,6}|Ground Floor)$", re.I)
 
 
 def _is_street(part: str, labelled: bool = False) -> bool:
