@@ -183,14 +183,16 @@ class Keys:
         (its per-domain page cap, across workers)."""
         return f"{self.prefix}job:{job_id}:domains"
 
-    def job_probes(self, job_id: str) -> str:
-        """Hash link fingerprint -> where a probed link redirects: a target
-        URL, or '' (not to the target)."""
-        return f"{self.prefix}job:{job_id}:probes"
+    # -- what a job's pages wait for (scheduler/waits.py; expire with the job's record)
+    def job_answers(self, job_id: str) -> str:
+        """Hash name -> answer of what the job's pages wait for: where a
+        probed link redirects ('' when not to the target; backlink jobs),
+        whether the home page's links are known (business jobs)."""
+        return f"{self.prefix}job:{job_id}:answers"
 
-    def job_probe_waiting(self, job_id: str, fingerprint: str) -> str:
-        """List of the links (JSON) waiting for one probe's answer."""
-        return f"{self.prefix}job:{job_id}:probe:{fingerprint}"
+    def job_waiting(self, job_id: str, name: str) -> str:
+        """List of the records (JSON) waiting for one name's answer."""
+        return f"{self.prefix}job:{job_id}:waiting:{name}"
 
     # -- API clients (api/limits.py) -------------------------------------------
     def client_submissions(self, client: str, window: int) -> str:

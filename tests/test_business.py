@@ -261,6 +261,22 @@ def test_a_contact_page_linked_only_deeper_wins_over_the_directions_page(env, we
     assert [p["e164"] for p in profile["phones"]] == ["+49984295120"]
 
 
+def test_the_home_page_links_name_a_page_even_when_the_sitemap_is_read_first(env, web, tmp_path):
+    # The home page answers 2 s late, so /sitemap.xml is read first; its
+    # entry /service.html says "services" by its slug, the home page's link
+    # to it says "Kontakt". The page is the contact page, as when the home
+    # page comes first: a role must not depend on which answer came first.
+    (profile,), _ = crawl_business(env, tmp_path, web.url("sitemap-first.test"))
+    pages = {path_of(p["url"]): p["page_type"] for p in env.storage().iter_pages(profile["job_id"])}
+    assert pages["/service.html"] == "contact" and pages["/anfahrt.html"] == "contact"
+    assert path_of(profile["pages"]["contact"]) == "/service.html"
+    assert path_of(profile["pages"]["legal"]) == "/impressum.html"
+    assert [e["email"] for e in profile["emails"]] == ["miete@rentakran.at"]
+    assert [p["e164"] for p in profile["phones"]] == ["+436644812593"]
+    # the sitemap was read before the home page's links were known
+    assert web.hits("sitemap-first.test", "/sitemap.xml") == 1
+
+
 def test_a_contact_page_the_home_page_does_not_link_wins_over_the_booking_page(env, web, tmp_path):
     # the menu's only way to reach the B&B is "Prenota ora" (info-e-prezzi.html):
     # the guessed /contatti.html exists and is the contact page

@@ -44,16 +44,21 @@ def test_profile_names_the_best_ranked_page_of_a_role_whatever_the_arrival_order
     storage = Storage(url)
     job = f"rank-{backend}-{time.time_ns()}"
     contacts = {"emails": [], "phones": [], "addresses": [], "socials": []}
-    # the second services link of the home page answered first, the home page last
+    # the second services link of the home page answered first, the home page
+    # last; two team pages of one rank (each the first link of a page above
+    # them) in the order that is not the URLs'
     for path, role, rank in (("/services/b", "services", 101), ("/services/a", "services", 100),
+                             ("/team/b", "team", 200), ("/team/a", "team", 200),
                              ("/contact", "contact", 180), ("/", "home", 0)):
         storage.upsert_page(page(job, url=f"http://a.test{path}", page_type=role, contacts=contacts,
                                  discovery_rank=rank))
     assert [p["url"] for p in storage.list_page_contacts(job)] == [
-        "http://a.test/", "http://a.test/services/a", "http://a.test/services/b", "http://a.test/contact"]
+        "http://a.test/", "http://a.test/services/a", "http://a.test/services/b", "http://a.test/contact",
+        "http://a.test/team/a", "http://a.test/team/b"]
     profile = build_profile(storage, job, "http://a.test/")
     assert profile["pages"] == {"home": "http://a.test/", "services": "http://a.test/services/a",
-                                "contact": "http://a.test/contact"}
+                                "contact": "http://a.test/contact", "team": "http://a.test/team/a",
+                                "about": "http://a.test/team/a"}
 
 
 def test_a_database_of_an_earlier_version_gains_the_new_columns(tmp_path):

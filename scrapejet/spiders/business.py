@@ -39,6 +39,7 @@ from ..items import BusinessPageItem, BusinessProfileItem
 from ..signals import job_ended
 from ..scheduler.outcomes import Outcome
 from ..scheduler.roles import PAGE, SITEMAP
+from ..scheduler.waits import UNKNOWN, JobWaits
 from ..urls import canonical_url, site_host
 from .base import ScrapeJetSpider
 from .discovery import robots_sitemaps, sitemap_entries
@@ -69,6 +70,8 @@ RANK_STAND_IN = 90
 # The home page's other pages (menu_pages) rank after every role page, at
 # any depth: the role pages say most, these fill in what they leave out.
 RANK_MENU = 10 * RANK_STEP
+# What sitemap entries wait for (scheduler.waits): the home page's links queued.
+HOME_READ = "home-read"
 FEED_ITEMS = {
     "profile": ["scrapejet.items.BusinessProfileItem"],
     "pages": ["scrapejet.items.BusinessPageItem"],
@@ -96,6 +99,13 @@ class BusinessSpider(ScrapeJetSpider):
         crawler.signals.connect(spider.job_ended, signal=job_ended)
         return spider
 
+    @property
+    def waits(self) -> JobWaits:
+        if getattr(self, "_waits", None) is None:
+            runtime = self.runtime
+            self._waits = JobWaits(runtime.server, runtime.keys, ttl=runtime.jobs.queue.job_ttl)
+        return self._waits
+
     # -- responses -------------------------------------------------------------
     def _from_robots(self, response, job):
         scope = self.moved_to(response, job)
@@ -110,9 +120,13 @@ class BusinessSpider(ScrapeJetSpider):
         if response.meta.get("fallback") and not isinstance(response, TextResponse):
             yield Outcome.AUX  # a guessed path serving a file: not a page
             return
+        home = depth == 0 and response.meta.get("page_type") == "home"
         failure = self.not_html(response, job)
         if failure is not None:
             yield failure
+            if home:
+                for request in self._home_read(job):
+                    yield request
             return
         from ..extract.contacts import read_business_page
         from ..extract.roles import OTHER_PAGE, page_role
@@ -123,6 +137,9 @@ class BusinessSpider(ScrapeJetSpider):
                 read_business_page, response.body, response.url, role=page_type, encoding=response.encoding)
         except ExtractionCrashed as exc:
             yield self.read_failed(response, job, exc)
+            if home:
+                for request in self._home_read(job):
+                    yield request
             return
         if response.meta.get("fallback") and self._not_a_page(response, job, data):
             yield Outcome.AUX
@@ -144,6 +161,9 @@ class BusinessSpider(ScrapeJetSpider):
             return
         for request in self._discover(response, job, depth, page_type, data):
             yield request
+        if home:
+            for request in self._home_read(job):
+                yield request
 
     def _render_again(self, response, job, data) -> scrapy.Request | None:
         """With ``render_js=auto``, the same page for Chromium when its HTML
@@ -264,6 +284,7 @@ class BusinessSpider(ScrapeJetSpider):
         if job.spec.get("pages_to_scrape"):
             return
         per_role: dict[str, int] = {}
+        entries: list[dict[str, Any]] = []
         children = 0
         scope = self.moved_to(response, job)
         max_size = self.crawler.settings.getint("DOWNLOAD_MAXSIZE")
@@ -278,11 +299,31 @@ class BusinessSpider(ScrapeJetSpider):
             role = role_from_sitemap_url(loc)
             if role is None or role == "home" or per_role.get(role, 0) >= 2:
                 continue
-            request = self._request(loc, job, 1, page_type=role, rank=RANK_STEP + RANK_SITEMAP + per_role.get(role, 0),
-                                    scope=scope)
+            entries.append({"url": loc, "page_type": role, "rank": RANK_STEP + RANK_SITEMAP + per_role.get(role, 0),
+                            "scope": scope})
             per_role[role] = per_role.get(role, 0) + 1
-            if request is not None:
-                yield request
+        # An entry names a page's role by its slug alone ("/service" ->
+        # services) and the first request for a URL is the one fetched: the
+        # home page's links ("Kontakt" -> /service) must have their turn
+        # first, whichever answer was read first. So entries wait for the
+        # home page, across workers, unless its links are already queued.
+        answers = self.waits.wait(job.job_id, [(HOME_READ, entry) for entry in entries])
+        for entry, answer in zip(entries, answers):
+            if answer != UNKNOWN:
+                yield from self._entry_request(entry, job)
+
+    def _entry_request(self, entry: dict[str, Any], job):
+        request = self._request(entry["url"], job, 1, page_type=entry["page_type"], rank=entry["rank"],
+                                scope=entry["scope"])
+        if request is not None:
+            yield request
+
+    def _home_read(self, job):
+        """The home page's links are queued (or it failed): the sitemap
+        entries that waited for it, queued after them."""
+        _, waiting = self.waits.answer(job.job_id, HOME_READ, "read")
+        for entry in waiting:
+            yield from self._entry_request(entry, job)
 
     def failed(self, failure):
         request = failure.request
@@ -291,6 +332,10 @@ class BusinessSpider(ScrapeJetSpider):
             # A guessed path that does not exist is not a page, nor a failure.
             yield Outcome.AUX
             return
+        if request.meta.get("depth") == 0 and request.meta.get("page_type") == "home":
+            job = self.runtime.job(request.meta.get("job_id"))
+            if job is not None and not job.done:
+                yield from self._home_read(job)  # the sitemap's pages may still say who the business is
         yield from super().failed(failure)
 
     # -- the profile ---------------------------------------------------------------

@@ -260,12 +260,14 @@ class Storage:
 
     def list_page_contacts(self, job_id: str) -> list[dict[str, Any]]:
         """Every business page of a job with what it says, best discovery
-        rank first (then as stored)."""
+        rank first, then by URL: pages of one rank (found by two pages of
+        the level above) in an order that does not depend on which answer
+        came first, so the profile built from them does not either."""
         rank = page_contacts.c.rank
         with self.engine.connect() as conn:
             rows = conn.execute(
                 select(page_contacts.c.url, page_contacts.c.page_type, page_contacts.c.contacts, rank)
-                .where(page_contacts.c.job_id == job_id).order_by(rank.is_(None), rank, page_contacts.c.id)
+                .where(page_contacts.c.job_id == job_id).order_by(rank.is_(None), rank, page_contacts.c.url)
             ).mappings()
             return [dict(r) for r in rows]
 

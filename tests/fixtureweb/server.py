@@ -1322,9 +1322,10 @@ class FolderSite(_Site):
 
 class _TemplateFolder(FolderSite):
     """A FolderSite whose files say ``__PORT__`` where links to the other
-    fixture hosts need the port, and whose ``_redirects`` file (lines of
+    fixture hosts need the port, whose ``_redirects`` file (lines of
     ``path status [location]``, ``__PORT__`` allowed) answers redirects and
-    other bare statuses (410)."""
+    other bare statuses (410), and whose ``_slow`` file (lines of ``path
+    seconds``) answers those paths that much later."""
 
     def build(self) -> None:
         super().build()
@@ -1338,8 +1339,14 @@ class _TemplateFolder(FolderSite):
                 path, status, *location = line.split()
                 headers = [("Location", location[0])] if location else []
                 self.redirects[path] = Response(int(status), b"", "text/html; charset=utf-8", headers)
+        slow = self.pages.pop("/_slow", None)
+        self.delays = {path: float(seconds) for path, seconds in (
+            line.split() for line in (slow.body.decode() if slow else "").splitlines()
+            if line.strip() and not line.lstrip().startswith("#"))}
 
     def handle(self, path: str, query, raw_query: str) -> Response:
+        if path in self.delays:
+            time.sleep(self.delays[path])
         return self.redirects.get(path) or super().handle(path, query, raw_query)
 
 

@@ -1,8 +1,9 @@
 """The Lua scripts of the frontier, one file each (syntax-highlighted and
 read as Lua, not as Python strings), loaded by the modules that run them:
-``redisqueue`` (queue, leases, acks, cancel), ``backlinks`` (per-domain caps
-and redirect probes) and ``cleanup`` (``clear-jobs``). Each script is one
-atomic queue operation; its arguments are written above its loader.
+``redisqueue`` (queue, leases, acks, cancel), ``backlinks`` (per-domain
+caps), ``waits`` (what a page holds back until another is read) and
+``cleanup`` (``clear-jobs``). Each script is one atomic queue operation; its
+arguments are written above its loader.
 
 A script either gets every key it touches as an argument, or (the queue's,
 which find a request's job and host in its rid) the key prefix as ARGV[1]

@@ -1,7 +1,7 @@
-local probes, prefix, ttl = ARGV[1], ARGV[2], ARGV[3]
+local answers, prefix, ttl = ARGV[1], ARGV[2], ARGV[3]
 local out = {}
 for i = 4, #ARGV, 2 do
-  local answer = redis.call('HGET', probes, ARGV[i])
+  local answer = redis.call('HGET', answers, ARGV[i])
   if answer then
     out[#out + 1] = answer
   else
