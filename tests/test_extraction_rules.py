@@ -917,6 +917,23 @@ def test_the_supervisory_authority_s_phone_and_e_mail_below_its_address_are_its_
     assert [p["e164"] for p in found["phones"]] == ["+436642166180"]
 
 
+def test_the_authority_written_without_umlauts_and_a_platform_named_by_its_head_office_are_not_the_business():
+    # (a site set in ASCII: "Datenschutzbehoerde"; Facebook by its street alone)
+    # (each block a paragraph set with white-space: pre-line, as the site's CMS writes it)
+    page = ("<p style='white-space:pre-line'>10) Beschwerderecht\nSie haben das Recht auf Beschwerde bei der "
+            "zustaendigen Aufsichtsbehoerde.</p>"
+            "<p style='white-space:pre-line'>In Oesterreich:\nOesterreichische Datenschutzbehoerde\n"
+            "Barichgasse 40-42, 1030 Wien\nTelefon: +43 1 52 152-0\nE-Mail: dsb@dsb.gv.at\nWeb: https://www.dsb.gv.at</p>"
+            "<p>Auf unseren Seiten sind Plugins des sozialen Netzwerks Facebook, 1601 South California Avenue, "
+            "Palo Alto, CA 94304, USA integriert.</p>"
+            "<p>Fotobox Tirol<br>Clemens-Holzmeister-Str. 2<br>6020 Innsbruck<br>Tel.: +43 664 3918228<br>"
+            "E-Mail: info@fotobox.tirol</p>")
+    found = _contacts(page, "http://fotobox.tirol/datenschutzerklaerung", role="privacy")
+    assert [e["email"] for e in found["emails"]] == ["info@fotobox.tirol"]
+    assert [p["e164"] for p in found["phones"]] == ["+436643918228"]
+    assert [a["postal_code"] for a in found["addresses"]] == ["6020"]
+
+
 def test_each_branch_page_of_a_business_with_several_premises_is_visited():
     links = [Link("http://douma.test/contact/", "Contact"), Link("http://douma.test/over-ons/", "Over ons"),
              Link("http://douma.test/locatie/nieuw-zuid/", "Nieuw Zuid"),

@@ -528,6 +528,8 @@ def test_an_english_question_naming_the_kind_is_answered_by_a_value_of_that_kind
     # "een" is also an article, "het" no Hungarian week: a count in words is next to its unit
     ("Met behulp van een zool wordt het lichaam helemaal in balans gebracht.", "duration", 0.0),
     ("We leveren binnen een week.", "duration", 1.0),
+    # Peru's sol, before the amount or spelt out after it
+    ("Pasaje Ferreñafe – Uyurpampa: S/ 25.00", "price", 1.0), ("El pasaje cuesta 25 soles.", "price", 1.0),
 ])
 def test_prices_in_many_currencies_and_durations_with_their_units(sentence, kind, holds):
     from scrapejet.insights.qtype import holds_kind
@@ -1749,3 +1751,24 @@ def test_a_short_line_holding_the_year_asked_for_is_a_statement_not_a_label():
                        "διατηρεί το ιδιωτικό της ιατρείο στη Θεσσαλονίκη.")
     answer = extractive_answer("Since what year has Charitini Kaximadi had her private practice?", [page])
     assert "Από το 2025" in answer.split("[1]")[0], answer
+
+
+def test_a_legal_form_written_with_dots_is_a_word_of_the_question():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.text import terms
+
+    assert "sp" in terms("Which sole trader (s.p.) is the studio registered to?")
+    assert terms("d.o.o., S.A., 1.5") == ["doo", "sa", "1", "5"]
+    page = Source(n=1, url="http://dianeli.test/kontakt", title="Kontakt", snippet="", score=1.0,
+                  text="Lepotni studio Dianeli se zavezuje, da spoštuje vašo zasebnost.\n\n"
+                       "Podjetje: Lepotni studio Dianeli, Aleš Hribar s.p (D.Š.: SI48041572)")
+    answer = extractive_answer("Which sole trader (s.p.) is the studio registered to?", [page])
+    assert "Aleš Hribar s.p" in answer, answer
+
+
+def test_question_words_of_the_west_and_south_slavic_languages_are_no_terms():
+    from scrapejet.insights.text import terms
+
+    assert terms("Jak se jmenuje masér, který služby poskytuje?") == ["jmenuje", "maser", "sluzby", "poskytuje"]
+    assert terms("Gdzie jest gabinet i ile kosztuje wizyta?") == ["gabinet", "kosztuje", "wizyta"]
+    assert terms("Koliko košta i gdje se nalazi?") == ["kosta", "nalazi"]

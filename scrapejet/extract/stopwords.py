@@ -1,9 +1,9 @@
 """Words a question is full of and no passage is found by: question words,
 fillers and "the company" itself (English first, then the commonest German,
 French, Spanish and Dutch ones, then Italian, Portuguese, the Nordic
-languages', Greek and Turkish question words and articles). Keyword search (``storage.chunks``) and
-the extractive answers' term matching (``insights.text``) drop the same
-words."""
+languages', Greek, Turkish, Czech, Slovak, Polish, Croatian and Slovenian
+question words and articles). Keyword search (``storage.chunks``) and the
+extractive answers' term matching (``insights.text``) drop the same words."""
 
 ENGLISH_STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been before being below
@@ -36,6 +36,10 @@ vad vem var när hur vilken vilka vilket är och
 ποιος ποια ποιο ποιοι ποιες ποιον ποιου πού πότε πώς είναι ήταν ο η το οι τα του της των τον την τη στο στη
 στην στον στα στις με σε για από και ή να θα εταιρεία
 hangi ne nedir nelerdir nerede kim kimdir kaç kaçta mı mi mu mü ve ile bir bu için firma şirket
+co jak jaký jaká jaké jakou kdo kde kdy kolik který která které kterou jsou se si ve ze
+ako aký aká aké kto čo kde kedy koľko ktorý ktorá ktoré sú
+jaki jaka jakie gdzie kiedy ile który która które się jest czy
+kako koji koja koje tko gdje gdje kada koliko su li kateri katera katero kdo kaj kje kdaj
 """.split())
 
 

@@ -419,7 +419,7 @@ _THIRD_PARTY_LABEL = re.compile(
     r"hebergeur(?: du site)?|hebergement(?: du site)?|heberge par|hospedaje|alojamiento(?: web)?|"
     r"proveedor de (?:hosting|alojamiento)|fornitore (?:di )?hosting|hostingprovider|hosting partij|"
     r"alojamento|hospedagem|tarhely(?:szolgaltato)?(?: es it)?|gazduire(?: web)?|webbhotell|webhotel|"
-    r"(?:zustandige )?aufsichtsbehorden?|felugyeleti hatosag|(?:zustandige )?(?:berufs|landesnotar|notar|handwerks|arzte|zahnarzte|"
+    r"(?:zust(?:a|ae)ndige )?aufsichtsbeh(?:o|oe)rden?|felugyeleti hatosag|(?:zustandige )?(?:berufs|landesnotar|notar|handwerks|arzte|zahnarzte|"
     r"rechtsanwalts|steuerberater|architekten|ingenieur)?kammer|berufsrechtliche regelungen|"
     r"professional body|bar association|ordre des (?:avocats|medecins|architectes)|colegio (?:oficial )?de [a-z]+|"
     r"ordine (?:degli|dei) [a-z]+|supervisory authority|regulatory authority|regulator|"
@@ -448,12 +448,12 @@ _DIRECTIONS_FROM = re.compile(
 _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
-    r"aufsichtsbehorde|supervisory authority|regulatory authority|licensing authority|"
+    r"aufsichtsbeh(?:o|oe)rde|supervisory authority|regulatory authority|licensing authority|"
     # the consumer ombudsman a Greek shop's terms send disputes to
     r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
     # (by its name: the company's own data protection officer is the company's)
-    r"data protection (?:authority|commission)|information commissioner|information regulator|datenschutzbehorde|"
+    r"data protection (?:authority|commission)|information commissioner|information regulator|datenschutzbeh(?:o|oe)rde|"
     r"(?:landes|bundes)beauftragte[rn]? fur (?:den )?datenschutz|commission nationale de l.informatique|\bcnil\b|"
     r"autorite de protection des donnees|garante per la protezione|agencia espanola de proteccion de datos|"
     r"\baepd\b|autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|comissao nacional de protecao de dados|"
@@ -514,7 +514,10 @@ _THIRD_PARTY_MENTION = re.compile(
     r"tiktok technology|bytedance|meta platforms ireland|apple inc|amazon\.com inc|openstreetmap foundation|"
     r"cloudflare,? inc|automattic|netlify,? inc|vercel inc|wix\.com|squarespace|hetzner online|"
     r"ionos se|strato ag|ovh sas|jimdo gmbh|one\.com group|hostinger|paypal \(europe\)|stripe payments europe|"
-    r"calendly llc|doctolib gmbh|mailchimp"
+    r"calendly llc|doctolib gmbh|mailchimp|"
+    # ... or by their short name, their street address next ("Facebook, 1601 South California Avenue")
+    r"\b(?:facebook|meta|google|twitter|microsoft|linkedin|instagram|youtube|pinterest|tiktok|apple|amazon)"
+    r"(?: inc\.?| llc| ltd\.?| ireland(?: limited| ltd\.?)?)?,\s*\d{1,5} [a-z]"
 )
 # The words a site maker's credit is written in, wherever it stands in a line
 # (addresses reads the rest of such a paragraph as the business's own).

@@ -145,6 +145,9 @@ GLOSSARY = {
     "university": "université universität hochschule universidad università universiteit universidade "
                   "uniwersytet univerzita sveučilište univerza egyetem universitate üniversite universitet "
                   "yliopisto universitetas πανεπιστήμιο университет університет",
+    # (and "Lic #" on an American contractor's footer)
+    "license": "lic licence licensed lizenz konzession licencia licenza vergunning licentie licencja licence licencia "
+               "engedély licență licenta ruhsat tillstånd tillstand bevilling lupa licencija licenca",
     "degree": "diplôme licence master abschluss diplom título grado licenciatura laurea diploma master "
               "dyplom licencjat magister titul diploma diploma diplomă diploma examen eksamen tutkinto "
               "diplomas πτυχίο диплома",

@@ -21,11 +21,13 @@ _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl
              r"evra\b|euros?\b|usd\b|gbp\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|bgn\b|try\b|uah\b|"
              r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円|"
              # the currencies of Africa and Asia ("GH₵ 50", "KES 1,000", "Rs. 5000", "RM 50", "Rp 50.000")
-             r"[₵₦₱฿₫₪]|ghs\b|kes\b|ksh\b|pkr\b|inr\b|ngn\b|aed\b|sar\b|egp\b|rupees?\b|cedis?\b|naira\b|shillings?\b")
+             r"[₵₦₱฿₫₪]|ghs\b|kes\b|ksh\b|pkr\b|inr\b|ngn\b|aed\b|sar\b|egp\b|rupees?\b|cedis?\b|naira\b|shillings?\b|"
+             # Peru's sol ("S/ 25.00", "25 soles")
+             r"soles\b|pen\b")
 # A price: a currency before or after the amount ("Mo.-Fr. 8-18 Uhr" is
 # Friday, not francs), or whole units written without one ("103,-", "45.–").
 PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹₵₦₱฿₫₪]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
-                   rf"rs\.?|rm|rp|php)|(?<![-–])\bfr\.)\s?\d|"
+                   rf"rs\.?|rm|rp|php)|(?<![-–])\bfr\.|\bs/\.?)\s?\d|"
                    rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})|"
                    r"\b\d+(?:,-|,–|\.–|\.-)(?![\w-])", re.I)  # "50,-", "2800.-": a whole sum
 # Free of charge, said as a price ("la consulenza è gratuita").
@@ -64,7 +66,13 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The content words of a text, stemmed, in order (repeats kept)."""
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     return [stem(w) for w in WORD.findall(fold(text)) if w not in FOLDED_STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+# An abbreviation of single letters with dots is one word: a legal form
+# ("s.p.", "d.o.o.", "S.A.", "e.U.") asked for by name, not two letters dropped.
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]\.)+[^\W\d_](?!\w)\.?")
 
 
 def same_term(a: str, b: str) -> bool:
