@@ -91,6 +91,7 @@ _TEXTS: dict[str, str] = {
         geschaftsbedingungen | cgv | cgu | cgv cgu | conditions generales | conditions generales de vente |
         conditions generales d utilisation | conditions d utilisation | terminos condiciones | condiciones generales |
         terminos de uso | condiciones de uso | condiciones de venta | termini condizioni | condizioni generali |
+        terminos de servicio | terminos del servicio | condiciones del servicio | terminos | termos | termini |
         termini di servizio | condizioni di vendita | condizioni d uso | algemene voorwaarden | voorwaarden |
         termes i condicions | condicions generals | condicions d us |
         gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
@@ -173,6 +174,7 @@ _SLUGS: dict[str, str] = {
     "terms": """terms terms-and-conditions skilmalar terms-conditions termsandconditions terms-of-service terms-of-use tos
         tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
+        terminos terminos-de-servicio terminos-del-servicio termos termini
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico termes-i-condicions
         condicions-generals
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
