@@ -454,6 +454,9 @@ def test_an_opening_hours_table_is_read_under_its_label():
     ("Sejak tahun berapa Al'wi Lawyers berdiri?", "when"), ("Siapa pendiri Al'wi Lawyers?", "person"),
     ("Di mana kantor Al'wi Lawyers?", "place"), ("Phòng khám ở đâu?", "place"),
     ("Người sáng lập phòng khám là ai?", "person"),
+    # "what is … called", as "what is the name of …"
+    ("Jak se jmenuje masér a poradce, který služby poskytuje?", "person"), ("Kako se zove vlasnica salona?", "person"),
+    ("¿Cómo se llama la dueña?", "person"), ("Vad heter ägaren?", "person"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind

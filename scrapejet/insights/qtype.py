@@ -148,6 +148,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bwie (?:is|zijn|runt|runnen|leidt|heeft|hebben|beheert|behandelt)\b|\bquem\b|proprietario|\bkto\b|wlasciciel|\bki\b|tulajdonos|\bkellega\b|\bkes\b|"
                           r"\bcine\b|\bkim\b|sahib|ποιος|ποια|ποιοι|ιδιοκτητ|\btko\b|\bkdo\b|\bkes\b|vlasnik|lastnik|omanik|"
                           r"\bhvem\b|\bvem\b|\bkuka\b|wie heisst|wie heißt|name of the|"
+                          # "what is … called", as "name of the" ("Jak se jmenuje masér…?")
+                          r"jak se jmenuje|jak sa vola|jak sie nazywa|kako se zove|kako se imenuje|kako se imenujeta|"
+                          r"como se llama|como se chama|come si chiama|comment s.appelle|hoe heet|vad heter|hva heter|"
+                          r"hvad hedder|"
                           # Indonesian, Malay, Vietnamese ("Siapa pendiri…", "… là ai?")
                           r"\bsiapa\b|\bpendiri\b|\bpemilik\b|\bla ai\b|nguoi sang lap")),
     ("when", re.compile(r"\bwhen\b|what year|which year|since|how old|founded|established|opened|\bwann\b|seit wann|"
