@@ -18,7 +18,9 @@ from scrapejet.extract.jsonld import is_organisation, loads_lenient, organisatio
 from scrapejet.extract.links import Link, parse_html
 from scrapejet.extract.phones import infer_region, is_placeholder_number, whatsapp_number
 from scrapejet.extract.profile import merge_profile
-from scrapejet.extract.roles import ROLES, discover_role_pages, fallback_paths, page_role, role_from_sitemap_url
+from scrapejet.extract.roles import (
+    ROLES, discover_role_pages, fallback_paths, is_home_path, page_role, role_from_sitemap_url,
+)
 from scrapejet.extract.socials import profile
 from scrapejet.items import BusinessProfileItem
 
@@ -771,6 +773,15 @@ def test_role_from_sitemap_url_uses_the_slug_only():
     assert role_from_sitemap_url("https://firma.de/") == "home"
     assert role_from_sitemap_url("https://firma.de/services/audit.html") is None
     assert role_from_sitemap_url("https://firma.de/blog/kontakt-aufnehmen-leicht-gemacht") is None
+
+
+def test_a_page_named_by_its_role_alone_is_that_page_not_a_language_root():
+    # the Nordic "/om" (about) is no Oromo home page; an image link to
+    # "contactos.htm" or "/privatliv" says its role by the slug alone
+    assert not is_home_path("https://hornslet-akupunktur.dk/om") and is_home_path("https://firma.de/en/")
+    assert page_role("https://hornslet-akupunktur.dk/om", "Om mig") == "about"
+    assert page_role("https://palhacoazul.com/contactos.htm", "") == "contact"
+    assert page_role("https://hornslet-akupunktur.dk/privatliv", "Læs mere om cookies") == "privacy"
 
 
 def test_fallback_paths_language_first_then_english():

@@ -153,7 +153,7 @@ _SLUGS: dict[str, str] = {
     "contact": """contact contact-us hafa-samband hafdu-samband contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         contactinfo contact-info contactinformatie contact-information kontaktinfo kontakt-info
         kontakt-anfahrt contactez-nous nous-contacter contact-form contacto contactenos contactar contatti
-        contattaci contatto contato fale-conosco contacte-nos contacte contacteu
+        contattaci contatto contato fale-conosco contacte-nos contacte contacteu contactos contatos contactanos
         kontakty kontaktujte-nas kontakt-z-nami kontakta-oss kontakt-oss kontakt-os yhteystiedot ota-yhteytta
         wie-sie-uns-erreichen
         kapcsolat elerhetoseg elerhetosegek iletisim kontaktai kontakti kontaktid epikoinonia
@@ -191,7 +191,8 @@ _SLUGS: dict[str, str] = {
         informativa-privacy privacybeleid privacyverklaring privacidade politica-de-privacidade gdpr
         politica-de-privacitat privacitat proteccio-de-dades
         ochrana-osobnich-udaju gdpr-cz polityka-prywatnosci rodo integritetspolicy personuppgifter personvern
-        personvernerklaering privatlivspolitik persondatapolitik tietosuoja tietosuojaseloste
+        personvernerklaering privatlivspolitik persondatapolitik privatliv privatlivspolitikk personvernerklaring
+        tietosuoja tietosuojaseloste
         adatvedelem adatvedelmi-tajekoztato adatkezelesi-tajekoztato adatkezeles politica-de-confidentialitate confidentialitate gizlilik gizlilik-politikasi kvkk privatumas privatumo-politika privatuma-politika privaatsus privaatsuspoliitika andmekaitse politika-privatnosti privatnost politika-zasebnosti zasebnost ochrana-osobnych-udajov politiki-aporritou
         ochrana-sukromia politika-za-poveritelnost poveritelnost politika-konfidencialnosti konfidencialnost
         kebijakan-privasi privasi dasar-privasi chinh-sach-bao-mat""",
@@ -289,7 +290,10 @@ def is_home_path(url: str) -> bool:
     segments = _segments(url)
     if segments and _EXTENSION.sub("", segments[-1]).lower() in _HOME_FILES:
         segments = segments[:-1]
-    return not segments or (len(segments) == 1 and bool(_LANGUAGE_DIR.match(segments[0])))
+    # (a two-letter page that names a role is that page: the Nordic "/om" is
+    # about, not Oromo's home)
+    return not segments or (len(segments) == 1 and bool(_LANGUAGE_DIR.match(segments[0]))
+                            and segments[0].lower() not in _SLUG_ROLES)
 
 
 _PRONOUNS = frozenset({"me", "us", "nous", "nos", "uns"})
