@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from scrapejet.extract.contacts import extract_contacts
+from scrapejet.extract.contacts import extract_contacts, read_business_page
 from scrapejet.extract.links import Link
 from scrapejet.extract.roles import discover_role_pages, page_role
 
@@ -2485,6 +2485,19 @@ def test_a_table_drawn_as_a_column_of_labels_beside_a_column_of_values():
      [("118, Jalan Abdul Hamid, Kampung Sungai Rapat", "Ipoh", "MY")]),
     # a year glued to a name after a copyright glyph, on a Macedonian page: no Dutch postcode
     ("https://apartmani.mk/", "mk", "<footer><p><i class='far fa-copyright'></i>2020KS Apartmani Sv Dimitrij.</p></footer>", []),
+    # the district, then the town and its state after a slash
+    ("https://cannelle.com.br/", "pt-BR", "<footer><p>Av. Guarani, 240, Itaguá - Ubatuba / SP</p></footer>",
+     [("Av. Guarani 240", "Ubatuba", "BR")]),
+    # the same, the line broken after its dash: the town is on the second line
+    ("https://cannelle.com.br/", "pt-BR", "<footer><p>Av. Guarani, 240, Itaguá - <br>Ubatuba - SP<br>(12) 3833-8921</p></footer>",
+     [("Av. Guarani 240", "Ubatuba", "BR")]),
+    # an Italian town's province in brackets, a hamlet before it
+    ("https://studio.it/", "it", "<footer><p>Via Roma 12, Figline, Firenze (FI)</p></footer>", [("Via Roma 12", "Firenze", "IT")]),
+    # a Japanese prefecture, city and block numbers with no postcode, under a site generator's lang="en"
+    ("https://seikotsuin.test/", "en", "<main><h1>ふせ ゑびす整骨院</h1><p>当院は東大阪市の整骨院です。お気軽にご相談ください。"
+     "交通事故の治療、肩こり、腰痛、スポーツ障害など、さまざまな症状に対応しています。</p></main>"
+     "<footer><address><p>大阪府東大阪市長堂1丁目2-9</p><p>Tel： <a href='tel:06-6618-6770'>06-6618-6770</a></p></address></footer>",
+     [("長堂1丁目2-9", "東大阪市", "JP")]),
 ])
 def test_addresses_written_the_way_their_countries_write_them(url, lang, html, expected):
     found = extract_contacts(f'<html lang="{lang}"><body>{html}</body></html>'.encode(), url, role="contact")
@@ -2548,3 +2561,36 @@ def test_the_building_an_office_is_in_stands_for_its_street_where_none_is_named(
     html = """<html lang="en"><body><footer><p>Unit 4, Navan Shopping Centre, Kennedy Road, Navan</p></footer></body></html>"""
     assert all(a["street"] != "Unit 4, Navan Shopping Centre"
                for a in extract_contacts(html.encode(), "https://shop.ie/", role="home")["addresses"])
+
+
+def test_a_japanese_page_under_lang_en_is_read_as_japanese_and_its_line_account_is_found():
+    html = """<html lang="en"><body><main><h1>ふせ ゑびす整骨院</h1><p>当院は東大阪市の整骨院です。お気軽にご相談ください。
+        交通事故の治療、肩こり、腰痛、スポーツ障害など、さまざまな症状に対応しています。</p>
+        <p>当院では、患者様一人ひとりのお体の状態を丁寧に確認し、最適な施術をご提案いたします。初めての方も安心してご来院いただけるよう、
+        スタッフ一同心よりお待ちしております。平日は夜七時半まで受付しておりますので、お仕事帰りにもお立ち寄りいただけます。</p>
+        </main><footer><p>Tel： <a href="tel:06-6618-6770">06-6618-6770</a></p>
+        <a href="https://line.me/R/ti/p/%40zgb4818u">友だち追加</a></footer></body></html>"""
+    page, found = read_business_page(html.encode(), "https://fuse-ebisu.test/", role="home")
+    assert page["language"] == "ja"
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+81666186770", "landline")]
+    assert [s["url"] for s in found["socials"]] == ["https://line.me/R/ti/p/@zgb4818u"]
+
+
+def test_a_privacy_commissioner_s_number_is_not_the_business_s():
+    html = """<html lang="en"><body><main><h1>Privacy policy</h1>
+        <p>To exercise any of these rights, please contact us at <a href="mailto:info@fiordland.test">info@fiordland.test</a>
+        or call 03 249 9005.</p>
+        <p>If you are not satisfied with our response, you may contact the Office of the Privacy Commissioner (New Zealand)
+        at <a href="https://www.privacy.org.nz">privacy.org.nz</a> or 0800 803 909.</p></main></body></html>"""
+    found = extract_contacts(html.encode(), "https://fiordland.co.nz/privacy.html", role="privacy")
+    assert [p["e164"] for p in found["phones"]] == ["+6432499005"]
+
+
+@pytest.mark.parametrize(("url", "text", "role"), [
+    ("https://kardiopraxis.test/pflichtangaben.htm", "Pflichtangaben", "legal"),
+    ("https://praxis.test/angaben.html", "Gesetzliche Angaben", "legal"),
+    ("https://amantusi.co.za/company-profile.html", "Company Profile", "about"),
+    ("https://amantusi.co.za/p.html", "Our Profile", "about"),
+])
+def test_pages_named_by_what_german_law_and_trade_call_them(url, text, role):
+    assert page_role(url, text) == role

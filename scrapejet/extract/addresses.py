@@ -1147,6 +1147,15 @@ def is_po_box(street: str | None) -> bool:
     return bool(_ANY_PO_BOX.match(street or ""))
 
 
+# A template's sample street: a counting run for its house number ("123 Dental
+# Street", "Musterstraße 1234"), left on pages the owner did not finish.
+_TEMPLATE_HOUSE_NUMBER = re.compile(r"(?:^|\s)(?:123|1234|12345)(?:$|\s|,)")
+
+
+def is_template_street(street: str | None) -> bool:
+    return bool(_TEMPLATE_HOUSE_NUMBER.search(street or ""))
+
+
 
 def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
     """The street on the same line as the postcode: right before it, or for

@@ -48,7 +48,8 @@ _EN_STREET = re.compile(rf"^\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?\s+(?:[
 _SEPARATOR = re.compile(r",|\s[-–—]\s")
 _NEXT_ITEM = re.compile(r"\s+(?=\S+@\S|\+?\(?\d[\d ()./-]{5,})")
 # An Italian province after its town: "Firenze (FI)"
-_PROVINCE = re.compile(r"^(?P<town>.+?)\s*\((?P<pr>[A-Z]{2})\)$")
+# A province or state after its town: Italian "Firenze (FI)", Brazilian "Ubatuba / SP"
+_PROVINCE = re.compile(r"^(?P<town>[^/()]+?)\s*(?:\((?=[A-Z]{2}\)$)|/\s?(?=[A-Z]{2}$))(?P<pr>[A-Z]{2})\)?$")
 _HOUSE_NUMBER = re.compile(r"(?:^|[\s#№])(?:n[ro]?\.?\s*|no[:.]?\s*)?\d{1,5}(?:\s?[a-zа-я])?(?:\s?[-/]\s?\d{1,5})?\b")
 # A town marker before the town's name: Bulgarian/Russian гр. г., Ukrainian
 # м., village с., Romanian mun./oraș/comuna.
@@ -97,6 +98,11 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
     for index, line in enumerate(lines):
         if line.third_party or len(line.text) > _MAX_LINE:
             continue
+        japanese = _JP_ADDRESS.match(line.text.strip())
+        if japanese:
+            found.append({"street": japanese.group("hst"), "postal_code": None, "locality": japanese.group("loc"),
+                          "region": japanese.group("reg"), "country": "JP", "as_written": line.text.strip()})
+            continue
         if not _SEPARATOR.search(line.text):
             town = _town_below(lines, index, country) if _EN_STREET.match(line.text.strip(" .,")) else None
             if town is not None:
@@ -117,7 +123,12 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
                                 or (_street_then_town(text, country) and text.strip(" .") == line.text.strip(" ."))):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and following.block == line.block and _continues(following.text):
+        if (following is not None and following.block == line.block and not following.third_party
+                and _DANGLING.search(text) and len(text) + len(following.text) < _MAX_LINE):
+            # a line broken after its separator: "Av. Guarani, 240, Itaguá -<br>Ubatuba - SP" is one
+            # address, its town on the second line
+            text = f"{text.rstrip()} {' '.join(following.text.split())}"
+        elif following is not None and following.block == line.block and _continues(following.text):
             continue  # "Av Insurgentes #1098, Miguel Hidalgo<br>Cuautla, Morelos, CP 62748": a street and district line
         hit = _read(text, labelled=label, country=country)
         above = lines[index - 1] if index else None
@@ -132,7 +143,13 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
     return found
 
 
+# A Japanese address with no postcode before it: the prefecture, the city
+# (or ward, town, village), then the district and its block numbers, with no
+# spaces between ("大阪府東大阪市長堂1丁目2-9"); the whole line, so no prose.
+_JP_ADDRESS = re.compile(r"^(?:(?:住所|所在地)\s*[:：]?\s*)?(?P<reg>[^\s\d]{2,3}?[都道府県])(?P<loc>[^\s\d]{1,8}?[市区町村])"
+                         r"(?P<hst>[^\s、,，\d]{0,12}[0-9０-９][^\s、,，]{0,30})$")
 _ITEM_BAR = re.compile(r"\s[|·•]\s")
+_DANGLING = re.compile(r"(?:,|\s[-–—])\s*$")
 _LEADING_SIGNS = re.compile(r"^[^\w\s\d(\[\"'„«#№/]+\s*")
 
 
@@ -366,6 +383,9 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
         # "30 Cameron Road, Tauranga, Bay of Plenty": the town, then its region
         region = rest[towns[-1]] if len(towns) >= 2 and _EN_REGION.match(fold(rest[towns[-1]])) else None
         locality = rest[towns[-2]] if region else rest[towns[-1]]
+    elif towns and at == 0 and len(towns) >= 2 and province:
+        # the district, then the town its province follows: "Av. Guarani, 240, Itaguá - Ubatuba / SP"
+        locality, region = rest[towns[-1]], None
     elif towns and at == 0 and len(towns) >= 2:
         # street first, then [district,] town, region: "Cl. 3d #66-15, Cali,
         # Valle del Cauca", "Av Insurgentes #1098, Miguel Hidalgo, Cuautla, Morelos"

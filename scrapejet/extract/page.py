@@ -187,7 +187,10 @@ def _reads_english(text: str) -> bool:
     return bool(words) and sum(word in _ENGLISH_WORDS for word in words) >= _ENGLISH_SHARE * len(words)
 
 
-_OVERRULING_LANGUAGES = frozenset("de fr it es ca nl pt pl da sv fi nb no cs sk el hu ro bg lt lv et hr sl tr".split())
+# (and the languages of other scripts, which no English text is taken for: a
+# Japanese clinic's pages under a site generator's lang="en")
+_OVERRULING_LANGUAGES = frozenset("de fr it es ca nl pt pl da sv fi nb no cs sk el hu ro bg lt lv et hr sl tr "
+                                  "ja zh ko ar he fa ru uk sr mk be th hi ka hy".split())
 
 
 def content_hash(text: str) -> str:

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
-from scrapejet.extract.addresses import is_po_box, merge_two, same_address
+from scrapejet.extract.addresses import is_po_box, is_template_street, merge_two, same_address
 from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
@@ -328,7 +328,7 @@ def _own_addresses(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _addresses(
     addresses: list[dict[str, Any]], pages: list[dict[str, Any]], site: str, phones: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
-    own = _seat_alone(_own_addresses(addresses))
+    own = _seat_alone(_without_template_streets(_own_addresses(addresses)))
     if not own:
         # no address at all: the town the pages name where a place stands
         # ("a Torino e provincia", "Haras d'Azur à Tarascon" in every title)
@@ -338,6 +338,15 @@ def _addresses(
         return [named] if named else []
     # (a PO box after the premises: where the post goes, not where the business is)
     return [_without_order(a) for a in sorted(own, key=lambda a: (is_po_box(a.get("street")), _ranking(a)))]
+
+
+def _without_template_streets(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # "123 Dental Street, Nairobi" on the service pages a template left
+    # unfinished, beside the address the home and contact pages give: a
+    # counting run for a house number is only a sample when the site gives
+    # another street. (Alone, it may be real: 123 High Street exists.)
+    real = [a for a in addresses if not is_template_street(a.get("street"))]
+    return real if any(a.get("street") for a in real) else addresses
 
 
 def _site_country(pages: list[dict[str, Any]], phones: list[dict[str, Any]]) -> str | None:

@@ -48,7 +48,7 @@ _TEXTS: dict[str, str] = {
         biography | bio | biografia | biografie | biographie | lebenslauf | vita | curriculum vitae | zur person | personliches |
         βιογραφικο | zyciorys | zivotopis | zivotopis lekare |
         the doctor | meet the doctor | meet your doctor | our doctor | our doctors | meet our doctors | meet the doctors | ο ιατρος | ο γιατρος | η ιατρος |
-        o spolocnosti | profil spolocnosti | profil firmy | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
+        o spolocnosti | profil spolocnosti | profil firmy | company profile | our profile | firmenprofil | unternehmensprofil | bedrijfsprofiel | profil de l entreprise | perfil de la empresa | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن |
         tentang kami | tentang | tentang perusahaan | profil perusahaan | siapa kami | mengenai kami | gioi thieu | ve chung toi | เกี่ยวกับเรา | हमारे बारे में |
         医師紹介 | 院長紹介 | ドクター紹介 | 院長あいさつ | ごあいさつ | クリニック紹介""",
@@ -119,7 +119,7 @@ _TEXTS: dict[str, str] = {
         ochrana sukromia | zasady ochrany osobnych udajov | политика за поверителност | поверителност | защита на личните данни | лични данни | політика конфіденційності | конфіденційність | захист персональних даних | политика конфиденциальности | конфиденциальность | персональные данные | обработка персональных данных | מדיניות פרטיות | מדיניות הפרטיות | פרטיות | プライバシーポリシー | 個人情報保護方針 | 個人情報の取り扱い | 個人情報の取扱い | 個人情報保護 | 個人情報保護ポリシー | 隐私政策 | 隱私政策 | 개인정보처리방침 | 개인정보 처리방침 | سياسة الخصوصية |
         kebijakan privasi | privasi | dasar privasi | chinh sach bao mat | chinh sach quyen rieng tu | นโยบายความเป็นส่วนตัว""",
     "legal": """legal notice | imprint | legal | legal information | site notice | legal disclosure | colophon |
-        impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | mentions legales |
+        impressum | rechtliche hinweise | anbieterkennzeichnung | rechtliches | pflichtangaben | gesetzliche angaben | angaben gemass 5 tmg | mentions legales |
         informations legales | aviso legal | nota legal | informacion legal | note legali | nota legale | avviso legale |
         informazioni legali | colofon | juridische informatie | informacoes legais | avis legal |
         pravni informace | nota prawna | informacje prawne | juridisk information |
@@ -148,7 +148,7 @@ _SLUGS: dict[str, str] = {
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist ettevote ettevottest par-uznemumu apie-imone o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person persoenliches personliches viografiko zyciorys zivotopis
-        o-spolocnosti profil-spolocnosti profil-firmy o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij
+        o-spolocnosti profil-spolocnosti profil-firmy company-profile companyprofile our-profile firmenprofil unternehmensprofil bedrijfsprofiel o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij
         tentang-kami tentang tentang-perusahaan profil-perusahaan siapa-kami gioi-thieu ve-chung-toi""",
     "contact": """contact contact-us hafa-samband hafdu-samband contactus contacts get-in-touch reach-us find-us kontakt kontaktformular
         contactinfo contact-info contactinformatie contact-information kontaktinfo kontakt-info
@@ -198,7 +198,7 @@ _SLUGS: dict[str, str] = {
         kebijakan-privasi privasi dasar-privasi chinh-sach-bao-mat""",
     "legal": """impressum imprint legal-notice legal legal-notices legal-information mentions-legales mentions
         aviso-legal avis-legal nota-legal note-legali avviso-legale legale colofon colophon site-notice rechtliches informations-legales
-        rechtliche-hinweise
+        rechtliche-hinweise pflichtangaben gesetzliche-angaben
         impresszum
         tokushoho tokusho tokuteishotorihiki rekvizity""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu

@@ -246,7 +246,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         return first if first.startswith("@") and len(first) > 1 and len(segments) == 1 else None
     if network == "line":
         # an official account: line.me/R/ti/p/@acme (the /R/ and /ti/p/ forms)
-        handle = next((seg for seg in segments if seg.startswith("@") and len(seg) > 1), None)
+        # (the @ often percent-encoded: line.me/R/ti/p/%40acme)
+        handle = next((seg for seg in map(unquote, segments) if seg.startswith("@") and len(seg) > 1), None)
         return f"R/ti/p/{handle}" if handle else None
     if network == "odnoklassniki" and first in ("group", "profile") and len(segments) == 2:
         return f"{first}/{segments[1]}"

@@ -453,7 +453,7 @@ _THIRD_PARTY_MENTION = re.compile(
     r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
     # (by its name: the company's own data protection officer is the company's)
-    r"data protection (?:authority|commission)|information commissioner|information regulator|datenschutzbeh(?:o|oe)rde|"
+    r"data protection (?:authority|commission)|information commissioner|information regulator|privacy commissioner|datenschutzbeh(?:o|oe)rde|"
     r"(?:landes|bundes)beauftragte[rn]? fur (?:den )?datenschutz|commission nationale de l.informatique|\bcnil\b|"
     r"autorite de protection des donnees|garante per la protezione|agencia espanola de proteccion de datos|"
     r"\baepd\b|autoriteit persoonsgegevens|gegevensbeschermingsautoriteit|comissao nacional de protecao de dados|"
