@@ -1775,3 +1775,42 @@ def test_question_words_of_the_west_and_south_slavic_languages_are_no_terms():
     assert terms("Jak se jmenuje masér, který služby poskytuje?") == ["jmenuje", "maser", "sluzby", "poskytuje"]
     assert terms("Gdzie jest gabinet i ile kosztuje wizyta?") == ["gabinet", "kosztuje", "wizyta"]
     assert terms("Koliko košta i gdje se nalazi?") == ["kosta", "nalazi"]
+
+
+def test_a_card_s_role_line_is_no_name_and_a_german_degree_is_part_of_the_doctor_s():
+    # "Mohammad Sharif Pishdad" / "Managing Director": the role under the name in title case is no name of
+    # its own; "Dr. med. Tilman Markert" is one sentence, the degree no sentence end
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import is_name_line
+
+    assert not is_name_line("Managing Director") and not is_name_line("Mechanical Engineer.")
+    assert is_name_line("Mohammad Sharif Pishdad") and is_name_line("Dr. med. Tilman Markert")
+    assert sentences("Dr. med. Tilman Markert leitet die Praxis seit 2003. Jl. Maulana No.15, Kec. Batuceper.") == [
+        "Dr. med. Tilman Markert leitet die Praxis seit 2003.", "Jl. Maulana No.15, Kec. Batuceper."]
+    team = Source(n=1, url="http://alsaada.test/about", title="About", snippet="", score=1.0,
+                  text="Leadership\nEH\nEng. Habibullah\nGeneral Manager\nCivil Engineering & MBA. 25+ years in facade "
+                       "engineering.\nMS\nMohammad Sharif Pishdad\nManaging Director\nMechanical Engineer. 36+ years in "
+                       "facade engineering. A founding partner with deep industry expertise.")
+    answer = extractive_answer("Who is the Managing Director of Madinat Al Saada Aluminium & Glass Works?", [team])
+    assert "Mohammad Sharif Pishdad" in answer, answer
+
+
+def test_indonesian_questions_and_river_plate_prices_say_what_they_ask_for():
+    from scrapejet.insights.qtype import asked_kind, holds_kind
+
+    assert asked_kind("Di kecamatan mana PD Mekar Agung berlokasi?") == "place"
+    assert asked_kind("Berapa harga kusen jati?") == "price"
+    assert asked_kind("Jam berapa toko buka?") == "hours"
+    for price in ("$U 420", "U$S 30", "US$ 30"):
+        assert holds_kind(f"Por persona por día {price}", "price") == 1.0, price
+
+
+@pytest.mark.parametrize("words, english", [
+    ("una durata garantita di 5 anni", "guarantee"),
+    ("Realizujemy zlecenia od 50 sztuk", "piece"),
+])
+def test_the_glossary_has_a_guarantee_and_pieces(words, english):
+    from scrapejet.insights.glossary import english_terms
+    from scrapejet.insights.text import terms
+
+    assert english in english_terms(set(terms(words)))

@@ -230,6 +230,10 @@ GLOSSARY = {
            "pies psy pes kutya koira",
     "dog": "chien chiens hund hunde perro perros cane cani hond honden cão cães pies psy pes kutya koira",
     "warranty": "garantie gewährleistung garantía garanzia garantia gwarancja záruka garancia garanti takuu",
+    "piece": "pièce pièces stück stücke stk pieza piezas pezzo pezzi stuks stuk peça peças sztuk szt kusů ks "
+             "komada kom kosov darab buc bucăți adet styck stycken kpl vnt gab tk τεμάχια бр шт",
+    "guarantee": "garantie garanti garantiert garantía garantizado garantizada garanzia garantita garantito "
+                 "garantia garantida garantido gewährleistung gwarancja gwarantowany záruka garancia garantat takuu",
     "deposit": "acompte arrhes anzahlung kaution señal depósito fianza acconto caparra aanbetaling borg "
                "sinal zaliczka zálohu záloha kauce kauci vratná előleg kaució handpenning depositum forskud "
                "käsiraha depozit kapora",

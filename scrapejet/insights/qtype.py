@@ -84,7 +84,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "how much does it weigh?" asks for a weight, not a price
     ("number", re.compile(r"\bhow (?:much|heavy)\b.*\bweigh|\bhow much (?:weight|load)\b|\bwhat (?:is the )?weight\b")),
     ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
-                         r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
+                         r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bharga\b|\bbiaya\b|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
                          r"\bkainuoja|\bkaina\b|\bhinta|veloitus|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
@@ -120,6 +120,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"\borari[o]?\b|\bhoraris?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
                          r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
                          r"aukioloaika|aukioloajat|apningstid|oppettider|abningstid|provozni doba|oteviraci doba|"
+                         # Indonesian, Malay: "jam berapa … buka", "jam operasional"
+                         r"jam berapa|jam buka|jam operasional|waktu operasional|"
                          r"oteviraci hodiny|otvaracie hodiny|prevadzkova doba|darba laiks|darbo laikas|"
                          r"часы работы|режим работы|график работы|время работы|работно(?:то)? време|графік роботи|години роботи|"
                          # "når har butikken åpent", "quand est-il ouvert": a when-word, then open
@@ -181,7 +183,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          # Catalan "on és / on està …" (an English "on" starts no such question)
                          r"^\W*on (?:es|esta|estan|son|puc|podem|trobo|trobar|queda)\b|\badreca\b|"
                          # Indonesian, Malay, Vietnamese ("Di mana…", "ở đâu")
-                         r"\bdi ?mana\b|\balamat\b|\bo dau\b|\bdia chi\b")),
+                         r"\bdi ?mana\b|\bdi (?:\w+ ){1,2}mana\b|\bberlokasi\b|\blokasi\b|\balamat\b|\bo dau\b|\bdia chi\b")),
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
@@ -646,7 +648,9 @@ def _names(sentence: str) -> list[list[str]]:
     return out
 
 
-_HONORIFIC = re.compile(r"^(?:(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mag|Ing|Dipl\.-Ing|Avv|Dott|Dott\.ssa|Dottssa|Mme|Mlle|Sr|Sra|Hr|Fr)\.?\s+)+")
+_HONORIFIC = re.compile(r"^(?:(?:Dr|Dra|Prof|Mr|Mrs|Ms|Mag|Ing|Dipl\.-Ing|Avv|Dott|Dott\.ssa|Dottssa|Mme|Mlle|Sr|Sra|Hr|Fr|Eng)\.?\s+"
+                        # (and the degree after a German "Dr.": "Dr. med. Tilman Markert", "Dr. rer. nat.")
+                        r"|(?:med|dent|vet|rer|nat|phil|jur|habil)\.\s+)+")
 
 
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Herr|Frau|Mme|Mlle|Sig\.ra|Sra|Sr|Dr|Dra)\.?\s+"
@@ -658,6 +662,8 @@ def is_name_line(text: str) -> bool:
     "Héctor A. García", "Alina Zaharia, MA"): the head of a team card."""
     if re.search(r"\d", text):
         return False  # "Von Støckens Plads 2": a street
+    if all(fold(w.strip(".,&")) in _ROLE_WORDS or _PERSON_CUE.search(fold(w)) for w in text.split() if w.strip(".,&")):
+        return False  # "Managing Director": the role under the name
     text = _HONORIFIC.sub("", text)  # "Dr. Joan Carrera Guiu"
     words = re.findall(r"[^\W\d_][\w'’.-]*", text)
     names = _names(text)
@@ -774,8 +780,14 @@ def _given(name: list[str], asked: set[str]) -> bool:
 _FIRST_NAME_CARD = re.compile(r"^(?P<name>[A-ZÀ-ÞĀ-ſ][a-zà-ÿā-ſ]{2,14}) · (?P<role>.+)$")
 LABEL_BLOCK_LINES = 3  # the lines of a company's name and trade an Impressum may set above its owner's
 # words of a job title, which a title in capitals ("Executive Chef", "Sous Chef") is made of, not a name
+# The words of a role set in title case ("Executive Chef", "Managing Director",
+# "Mechanical Engineer"): no name, however capitalised.
 _ROLE_WORDS = frozenset("""executive chef sous pastry head senior junior chief general managing office sales lead
-    assistant consultant team staff maitre sommelier pasticcera pasticcere cuoco cuoca""".split())
+    assistant consultant team staff maitre sommelier pasticcera pasticcere cuoco cuoca
+    director manager owner founder co-founder cofounder ceo cfo coo cto partner operations technical marketing
+    finance financial engineer mechanical civil electrical officer president vice deputy administrator secretary
+    accountant designer architect project production quality customer service support leader supervisor
+    coordinator specialist""".split())
 
 
 _INTRO = (r"\b(?:i am|i'm|i’m|my name is|ich bin|mein name ist|ich hei(?:ss|ß)e|je suis|je m'appelle|soy|me llamo|"

@@ -16,7 +16,8 @@ WORD = re.compile(r"\w+", re.UNICODE)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
 # A price: a currency sign or code before or after the amount, in the currencies of the
-# languages the question words cover ("20.000 Ft", "4 990 kr", "55 eura", "CHF 250", "R$ 90").
+# languages the question words cover ("20.000 Ft", "4 990 kr", "55 eura", "CHF 250", "R$ 90",
+# Uruguay's "$U 420" and the dollars "U$S 30" / "US$ 30" of the River Plate).
 _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl\b|din\b|chf\b|fr\.|sfr\.?|eur\b|eura\b|"
              r"evra\b|euros?\b|usd\b|gbp\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|bgn\b|try\b|uah\b|"
              r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円|"
@@ -26,7 +27,7 @@ _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl
              r"soles\b|pen\b")
 # A price: a currency before or after the amount ("Mo.-Fr. 8-18 Uhr" is
 # Friday, not francs), or whole units written without one ("103,-", "45.–").
-PRICE = re.compile(rf"(?:[$€£¥₺₴₽₹₵₦₱฿₫₪]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
+PRICE = re.compile(rf"(?:\$u|u\$s|us\$|[$€£¥₺₴₽₹₵₦₱฿₫₪₡]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
                    rf"rs\.?|rm|rp|php)|(?<![-–])\bfr\.|\bs/\.?)\s?\d|"
                    rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})|"
                    r"\b\d+(?:,-|,–|\.–|\.-)(?![\w-])", re.I)  # "50,-", "2800.-": a whole sum
@@ -41,7 +42,11 @@ ABBREVIATIONS = frozenset(
     "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h "
     "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob inh "
     # Central European academic titles before a name ("Mgr. Anna Meredová", "MUDr. Jan Novák")
-    "mgr bc mudr judr phdr rndr mvdr paeddr doc dott dott.ssa avv arch geom rag".split()
+    "mgr bc mudr judr phdr rndr mvdr paeddr doc dott dott.ssa avv arch geom rag "
+    # German degrees after "Dr." ("Dr. med. Tilman Markert", "Dr. rer. nat."), forms of address
+    "med dent vet rer nat phil jur habil dhr mevr mme mlle sra srta sig "
+    # Indonesian address parts: "Jl. Maulana Hasanudin No.15, Poris Jaya, Kec. Batuceper"
+    "jl jln kec kel kab".split()
 )
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 MD_MARKS = re.compile(r"(\*\*|__|`|~~)")
