@@ -1814,3 +1814,26 @@ def test_the_glossary_has_a_guarantee_and_pieces(words, english):
     from scrapejet.insights.text import terms
 
     assert english in english_terms(set(terms(words)))
+
+
+def test_a_company_s_id_number_a_phone_s_price_and_a_czech_introduction():
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.profile import asked_fields
+    from scrapejet.insights.qtype import asked_kind
+
+    # "the company ID number (IČO)": a register's number, not which company
+    question = "What is the company ID number (IČO) of Truhlářství Tégl?"
+    assert asked_kind(question) == "number"
+    card = Source(n=1, url="http://tegl.test/", title="Truhlářství Tégl", snippet="", score=1.0,
+                  text="### KONTAKT\n\n**Kontaktní osoba:**Roman Tégl\n\n**Sídlo firmy:**Pňovice 18\n\n"
+                       "**IČO:**18967469\n\n**Mobil:**+420 603 549 561\n")
+    assert extractive_answer(question, [card]).split("[1]")[0].endswith("IČO:18967469 "), extractive_answer(question, [card])
+    # what a phone's data transfer costs asks for a price, not the shop's number
+    question = "How much does a phone data transfer cost at Tech Cross?"
+    assert asked_kind(question) == "price" and asked_fields(question) == []
+    assert asked_fields("What is their phone number?") == ["phone"]
+    # "Jmenuji se Jana Rajsiglová": a Czech "my name is" says who runs the salon
+    about = Source(n=1, url="http://masaze.test/", title="Masáže Vracov", snippet="", score=1.0,
+                   text="Masáž lávovými kameny představuje výbornou relaxaci.\n"
+                        "Jmenuji se Jana Rajsiglová a poskytuji masérské, rekondiční a relaxační služby ve Vracově.")
+    assert "Jana Rajsiglová" in extractive_answer("Who runs the massage salon Masáže Vracov?", [about])

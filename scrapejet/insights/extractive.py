@@ -50,7 +50,8 @@ MAX_SENTENCES = 3
 CARD_WORDS = 40  # a team card read whole: a name and a line or two under it
 # A sentence a person says of themselves.
 _FIRST_PERSON = re.compile(r"^(?:I am|I['’]m|My name is|Ich bin|Mein Name ist|Je suis|Je m['’]appelle|Soy|Me llamo|Sono|"
-                           r"Mi chiamo|Ik ben|Mijn naam is|Jag är|Jeg er|Jestem|Jsem|Sou|Eu sou)\b")
+                           r"Mi chiamo|Ik ben|Mijn naam is|Jag är|Jeg er|Jestem|Jsem|Sou|Eu sou|Jmenuji se|Volám sa|"
+                           r"Nazywam się|Zovem se|Ime mi je|Mitt namn är|Mit navn er|Nimeni on|A nevem|Mă numesc)\b")
 DESCRIPTION_WORDS = 16  # a dish's description under its name, above its price
 CARD_LINES = 3  # "Dr. Joan Carrera Guiu" / "President del Col·legi…" / "Fundador" / "Fundador de la clínica…"
 HEADING_KINDS = ("price", "hours", "phone", "email")  # values a heading may state by itself

@@ -76,13 +76,17 @@ _NAME_OF_ANOTHER = re.compile(r"\bname of (?:(?:the|its|their|this|that|a|an) " 
                               r"[\w&.'’-]+(?: [\w&.'’-]+){0,3}['’]s? " + _BUSINESS_NOUNS + r"\w)", re.I)
 
 
+_PRICE_OF = re.compile(r"\bhow much\b|\bcosts?\b|\bprices?\b|\bfees?\b", re.I)
+
+
 def asked_fields(question: str) -> list[str]:
     """Profile fields a question asks for, in answer order; empty for a
     question the profile cannot answer."""
     found = [name for name, pattern in ASKS.items() if pattern.search(question)]
     if "company" in found and _NAME_OF_ANOTHER.search(question):
         found.remove("company")
-    if re.search(_WHEN_TO_CALL, question, re.I):
+    if re.search(_WHEN_TO_CALL, question, re.I) or _PRICE_OF.search(question):
+        # (when the line is staffed; what a phone repair costs: no number to call)
         found = [f for f in found if f not in ("phone", "contact", "email")]
     if "address" in found and _ELSEWHERE_ONCE.search(question):
         found.remove("address")

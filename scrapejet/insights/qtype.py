@@ -70,13 +70,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
                          rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
-    ("phone", re.compile(r"phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
+    # (a phone the price is asked of is a thing, not a number to call: "How much does a
+    # phone data transfer cost?")
+    ("phone", re.compile(r"^(?!.*\b(?:how much|costs?|prices?|fees?|charges?)\b).*(?:phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
                          r"landline|\bcell\b|τηλεφων|puhelin|\bring\b|"
                          r"whats\s?app|mobile number|handynummer|"
                          # "à quel numéro peut-on commander ?": a number to call, not a register's
                          r"\b(?:quel|quelle|which|what|welche[rn]?|que|quale|welk|qual)\s+(?:numero|number|nummer)\b(?!\s+(?:of|de|di|van|der)\b)"
                          r"(?!.*\b(?:tva|vat|siret|siren|regist\w*|kvk|iva|ust|steuer\w*|company|firma|handels\w*|"
-                         r"licen[cs]e|tax|ico|nip|org))")),
+                         r"licen[cs]e|tax|ico|nip|org)))")),
     # "how soon … the cost estimate": how long, whatever it is about
     # ("how much notice" is a time, not a price)
     ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|\bhow (?:much|far) (?:notice|time|warning|in advance)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
@@ -139,7 +141,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
                           r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi|\bkolko\b|"
                           r"numero de inscricao|numero de registo|numero de registro|numero de inscripcion")),
-    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:(?!kind\b|type\b|sort\b)[a-z]+ ){0,3}(?:company|firm)\b|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
+    ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:(?!kind\b|type\b|sort\b)[a-z]+ ){0,3}(?:company|firm)\b"
+                          # (not "what is the company ID number": a number)
+                          r"(?!'?s? (?:id|identification|registration|reg|vat|tax)\b)|\bowner|founder|\bmanager|director|\bceo\b|\brun by\b|\bhosts?\b|"
                           # "which notary works there", "which doctor": a person by the role asked about
                           r"\b(?:which|what) (?:notary|lawyer|attorney|doctor|dentist|therapist|physiotherapist|"
                           r"architect|engineer|chef|person|people|employee|partner|member|advisor|consultant)s?\b|"
@@ -792,7 +796,10 @@ _ROLE_WORDS = frozenset("""executive chef sous pastry head senior junior chief g
 
 _INTRO = (r"\b(?:i am|i'm|i’m|my name is|ich bin|mein name ist|ich hei(?:ss|ß)e|je suis|je m'appelle|soy|me llamo|"
           r"mi chiamo|sono|ik ben|mijn naam is|eu sou|chamo-me|jestem|nazywam sie|jag heter|jag är|jeg er|jeg hedder|"
-          r"jeg heter|olen)")
+          r"jeg heter|olen|jmenuji se|volam sa|zovem se|ime mi je|mitt namn ar|mit navn er|minun nimeni on|"
+          r"a nevem|ma numesc|numele meu este|benim adim|mano vardas|mani sauc|minu nimi on|"
+          # (as pages write them: the sentence is matched unfolded)
+          r"volám sa|mitt namn är|mă numesc|benim adım)")
 
 
 def first_name_cards(units: list[str]) -> list[str]:
