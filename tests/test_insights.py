@@ -1837,3 +1837,12 @@ def test_a_company_s_id_number_a_phone_s_price_and_a_czech_introduction():
                    text="Masáž lávovými kameny představuje výbornou relaxaci.\n"
                         "Jmenuji se Jana Rajsiglová a poskytuji masérské, rekondiční a relaxační služby ve Vracově.")
     assert "Jana Rajsiglová" in extractive_answer("Who runs the massage salon Masáže Vracov?", [about])
+
+
+def test_a_nordic_street_word_standing_apart_is_a_street():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Where does the Shawarma Box food truck stand in Västerås?"
+    assert holds_kind("📍Västerås Centrum, Torget nära Stora Gatan 1", "place", question) >= 0.75
+    assert holds_kind("Vi på Shawarma Box AB jobbar ständigt för att leverera Sveriges godaste shawarma.", "place",
+                      question) < 0.75

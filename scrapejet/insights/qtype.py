@@ -284,7 +284,9 @@ _STREET = re.compile(
     # Basque, Romanian, Baltic, Slavic, Hungarian, Turkish, Cyrillic and Greek street words
     r"kalea|str\.|strada|calea|aleea|bd\.|iela|gatve|gatvė|aleja|al\.|plac|trg|namesti|náměstí|námestie|"
     r"tér|körút|mah\.|sk\.|cd\.|bulvar\w*|вул\.|вулиця|ул\.|улица|бул\.|булевард|просп\.|проспект|"
-    r"λεωφ\.|οδός|business park|industrial estate)(?!\w)|"
+    r"λεωφ\.|οδός|business park|industrial estate|"
+    # the Nordic and German street words standing apart ("Stora Gatan 1", "Lange Straße 4")
+    r"gatan|gata|gade|vej|vägen|vagen|veien|straße|strasse|straat)(?!\w)|"
     # Lithuanian "Joniškėlio g. 13a", "Gedimino pr. 9": a street's name in the genitive, then g./pr.
     r"\w[oųs] (?:g|pr)\.\s*\d|"
     # compounds: "Hauptstraße", "Havenstraat", "Storgatan", "Vestergade"
