@@ -2594,3 +2594,20 @@ def test_a_privacy_commissioner_s_number_is_not_the_business_s():
 ])
 def test_pages_named_by_what_german_law_and_trade_call_them(url, text, role):
     assert page_role(url, text) == role
+
+
+@pytest.mark.parametrize(("url", "lang", "html", "expected"), [
+    # a contact block's initials: T for the phone, F for the fax
+    ("https://atelier.nl/contact", "nl", "<p>T 020 638 2917<br>F 020 638 2910</p>",
+     [("+31206382917", "landline"), ("+31206382910", "fax")]),
+    ("https://kanzlei.de/kontakt", "de", "<p>T: 030 8817254 · F: 030 8817259 · E: info@kanzlei.de</p>",
+     [("+49308817254", "landline"), ("+49308817259", "fax")]),
+    # Greek "Φαξ"
+    ("https://grafeio.gr/epikoinonia", "el", "<p>Τηλ.: 210 8817254 Φαξ: 210 8817259</p>",
+     [("+302108817254", "landline"), ("+302108817259", "fax")]),
+    # a word ending in f before the number is no initial ("Bureau Graaf 020 …")
+    ("https://atelier.nl/contact", "nl", "<p>Bureau Graaf 020 638 2917</p>", [("+31206382917", "landline")]),
+])
+def test_a_fax_by_its_initial_and_its_greek_name(url, lang, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == expected

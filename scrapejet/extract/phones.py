@@ -105,7 +105,7 @@ def _english_country_names() -> dict[str, str]:
 
 # (Cyrillic, Hebrew and CJK labels too: "Факс", "פקס", "ファックス"; full-width
 # "ＦＡＸ" is folded to "fax")
-_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|fa[ck]simil[ei]|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
+_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\bφαξ\b|τηλεομοιοτυπια|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|fa[ck]simil[ei]|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".
@@ -641,8 +641,14 @@ def _label_kind(doc: Document, line_index: int, own_text: str, before: str | Non
     return kind or "phone"
 
 
+# "T 020 638 2917 / F 020 638 2910", "t: … f: …": a fax by its initial, right before the number
+_FAX_INITIAL = re.compile(r"(?:^|[\s|·,;/(])f\s?[:.]?\s*$")
+
+
 def _kind_of_label(text: str) -> str | None:
     """The kind the last label in ``text`` names."""
+    if _FAX_INITIAL.search(text):
+        return "fax"
     best, best_start, best_end = None, -1, -1
     # at one place "mobile" is the more precise word of the two that match it
     for pattern, kind in ((_FAX_LABEL, "fax"), (_WHATSAPP_LABEL, "whatsapp"), (_MOBILE_LABEL, "mobile"),
