@@ -125,7 +125,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Auckland 1010"); read only on a page of those countries (hint), where
     # "Since 2015" is no town either: the street or a line of its own decides.
     ("ZA", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{4}})(?![\w-])")),
-    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK|LV|SI|NO|N)[-‑ ])?(?P<pc>[1-9]\d{{3}})(?:\s+|{_COMMA_TO_TOWN_AT_END})(?P<loc>{_LOCALITY})")),
+    ("EU4", re.compile(rf"(?<![\w-])(?:(?P<cp>A|AT|CH|B|BE|L|LU|DK|LV|SI|NO|N)[-‑ ])?(?P<pc>[1-9]\d{{3}}|0\d{{3}})(?:\s+|{_COMMA_TO_TOWN_AT_END})(?P<loc>{_LOCALITY})")),
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PL", re.compile(rf"(?<![\w-])(?P<pc>\d{{2}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
@@ -152,7 +152,7 @@ _QUICK = {
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d"),
-    "EU4": re.compile(r"(?<!\d)[1-9]\d{3},?\s+[A-ZÀ-Þ]"),
+    "EU4": re.compile(r"(?<!\d)\d{4},?\s+[A-ZÀ-Þ]"),
     "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
     "IS": re.compile(r"(?<![\d.,-])[1-9]\d{2}\s+[A-ZÀ-Þ]"),
@@ -239,6 +239,13 @@ _POSTCODE_LABEL_END = re.compile(r"(?:\bΤ\.?\s?Κ\.?|\bT\.?K\.?|\bC\.?P\.?|\bCA
                                  r"\bcode postal|\bc[oó]digo postal|\bcodice postale|\bcod po[sș]tal|\bpostnummer|"
                                  r"\bpostinumero))\s*:?\s*$")
 _DUBLIN = re.compile(r"\bDublin \d{1,2}W?\b")  # a town with its postal district
+# India's states and union territories, folded: the region an address names before its PIN
+_IN_STATES = frozenset({
+    "andhra pradesh", "arunachal pradesh", "assam", "bihar", "chhattisgarh", "goa", "gujarat", "haryana",
+    "himachal pradesh", "jharkhand", "karnataka", "kerala", "madhya pradesh", "maharashtra", "manipur",
+    "meghalaya", "mizoram", "nagaland", "odisha", "orissa", "punjab", "rajasthan", "sikkim", "tamil nadu",
+    "telangana", "tripura", "uttar pradesh", "uttarakhand", "west bengal", "jammu and kashmir", "ladakh",
+    "puducherry", "chandigarh"})
 _ENDS_IN_STREET_WORD = re.compile(rf"\b(?:{EN_STREET_WORDS})\.?$")
 _UNIT_LINE = re.compile(r"^(?:Suite|Ste\.?|Unit|Apt\.?|Apartment|Floor|Fl\.?|Room|Rm\.?|Building|Bldg\.?|#)\s*[\w-]{1,6}$")
 _UNNUMBERED_STREET = re.compile(rf"^(?:[A-Z][\w'.\-]*\s+){{1,3}}(?:{EN_STREET_WORDS})$")
@@ -938,6 +945,12 @@ def _address_at(
     # the line reads like an address (an "Office:" label, "Road", "Nagar")
     if kind == "IN" and hint != "IN" and not _IN_CONTEXT.search(text):
         return None
+    state_head = None
+    if kind == "IN" and locality and fold(locality) in _IN_STATES:
+        # "12 MG Road, Bengaluru, Karnataka 560001": the state before the PIN, the town the part before it
+        before, _, town = text[: match.start(0) + (match.group(0).find(locality))].rstrip(" ,").rpartition(",")
+        if before.strip() and town.strip() and not _HAS_DIGIT.search(town):
+            locality, region, state_head = town.strip(), locality, before + ", "
     if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")
                          or fold(locality or "").split()[-1:] in (["since"], ["established"], ["est"], ["founded"])):
         return None  # "Established 2015" is no town and postcode
@@ -946,6 +959,8 @@ def _address_at(
     if (kind == "NL" and hint not in (None, "NL") and _YEAR_LIKE.fullmatch((postal or "")[:4])
             and _country_after(text[match.end():]) != "NL"):
         return None  # "©2020KS Apartmani Sv Dimitrij" on a Macedonian page: a year, not a Dutch postcode
+    if kind == "EU4" and (postal or "").startswith("0") and hint != "NO" and groups.get("cp") not in ("NO", "N"):
+        return None  # a four-digit postcode starts with 0 only in Norway ("0154 Oslo")
     if kind == "IS" and hint != "IS" and _country_after(text[match.end():]) != "IS":
         return None  # three digits and a word are an Icelandic postcode only on an Icelandic page
     if kind == "BR" and not locality:
@@ -963,6 +978,8 @@ def _address_at(
         return None  # "2011 Diploma in Fetal Medicine" on a Greek CV: a year, where postcodes have five digits
 
     head, tail = text[: match.start()], text[match.end() :]
+    if state_head is not None:
+        head = state_head
     named_country = named_street = None
     named_above: list[str] = []
     if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality):

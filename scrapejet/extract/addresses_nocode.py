@@ -39,7 +39,9 @@ _STREET_TYPE = re.compile(
 EN_STREET_WORDS = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|"
     r"Crescent|Close|Row|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Hill|Gardens|Mews|Walk|Green|Park|Grove|Parade|"
-    r"Broadway|Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment"
+    r"Broadway|Plaza|Trail|Pike|Wynd|Gate|Yard|Quay|Wharf|Embankment|"
+    # a British or Irish industrial or trading estate (a real-estate agent's name is none)
+    r"(?<!Real )Estate"
 )
 # (a unit before the house number, "4/44 Bureta Road", or a range, "12-14 High Street")
 _EN_STREET = re.compile(rf"^\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\.?$")
