@@ -449,6 +449,12 @@ _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
     r"aufsichtsbeh(?:o|oe)rde|supervisory authority|regulatory authority|licensing authority|"
+    # the shared on-call and poison services a practice sends patients to out of hours
+    # (by their institutions' names: a plumber's own "Notdienst" is its own line)
+    r"bereitschaftsdienst|vertretungsdienst|kassen(?:zahn)?arztlich\w*|"
+    r"(?<!unser )(?<!unsere )(?<!unseren )(?<!unserem )\b(?:zahn|tier)?arztlich\w* notdienst\w*|"
+    r"notdienstpraxis|giftnotruf|giftinformation\w*|huisartsenpost|spoedpost|dokterswacht|guardia medica|"
+    r"centre antipoison|poison (?:control|information)|out[- ]of[- ]hours (?:service|gp|doctor)|\bnhs 111\b|"
     # the consumer ombudsman a Greek shop's terms send disputes to
     r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
