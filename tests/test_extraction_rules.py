@@ -2491,6 +2491,16 @@ def test_a_table_drawn_as_a_column_of_labels_beside_a_column_of_values():
     # the same, the line broken after its dash: the town is on the second line
     ("https://cannelle.com.br/", "pt-BR", "<footer><p>Av. Guarani, 240, Itaguá - <br>Ubatuba - SP<br>(12) 3833-8921</p></footer>",
      [("Av. Guarani 240", "Ubatuba", "BR")]),
+    # Oslo's postcodes start with 0, on a Norwegian page only
+    ("https://butikk.no/kontakt", "no", "<footer><p>Karl Johans gate 5, 0154 Oslo</p></footer>",
+     [("Karl Johans gate 5", "Oslo", "NO")]),
+    ("https://laden.de/kontakt", "de", "<footer><p>Hauptstraße 1, 0123 Berlin</p></footer>", []),
+    # a unit on a British industrial estate
+    ("https://works.co.uk/contact", "en", "<footer><p>Unit 5, Riverside Industrial Estate, Leeds LS9 0RN</p></footer>",
+     [("5, Riverside Industrial Estate", "Leeds", "GB")]),
+    # an Indian town, then its state before the PIN
+    ("https://clinic.in/contact", "en", "<footer><p>12 MG Road, Bengaluru, Karnataka 560001</p></footer>",
+     [("12 MG Road", "Bengaluru", "IN")]),
     # an Italian town's province in brackets, a hamlet before it
     ("https://studio.it/", "it", "<footer><p>Via Roma 12, Figline, Firenze (FI)</p></footer>", [("Via Roma 12", "Firenze", "IT")]),
     # a Japanese prefecture, city and block numbers with no postcode, under a site generator's lang="en"
@@ -2611,3 +2621,38 @@ def test_pages_named_by_what_german_law_and_trade_call_them(url, text, role):
 def test_a_fax_by_its_initial_and_its_greek_name(url, lang, html, expected):
     found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
     assert [(p["e164"], p["type"]) for p in found["phones"]] == expected
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    # the shared on-call and poison services a practice sends patients to are not its lines
+    ("de", "https://praxis.de/kontakt", "<p>Praxis Dr. Weber · Tel. 030 8817254</p><p>Ärztlicher Bereitschaftsdienst: 116 117</p>"
+     "<p>Außerhalb der Sprechzeiten wenden Sie sich bitte an den zahnärztlichen Notdienst unter 01805 986700.</p>"
+     "<p>Giftnotruf Berlin: 030 19240</p>", ["+49308817254"]),
+    ("de", "https://kardiopraxis.de/sprechstunden", "<p>Telefon: 07225 3213</p><p>Kassenärztlicher Vertretungsdienst in "
+     "Gaggenau über 01805 – 19292 – 108, in dringenden Fällen Notruf über 19222</p>", ["+4972253213"]),
+    ("nl", "https://praktijk.nl/contact", "<p>Tel. 020 638 2917</p><p>Bij spoed buiten kantoortijd: huisartsenpost 0900 1515</p>",
+     ["+31206382917"]),
+    # ...but a practice's own emergency line is its own, as a plumber's "Notdienst" is
+    ("de", "https://tierarzt.de/kontakt", "<p>Tel. 030 8817254</p><p>Unser tierärztlicher Notdienst am Wochenende: "
+     "0171 4528831</p>", ["+49308817254", "+491714528831"]),
+    ("de", "https://sanitaer.de/kontakt", "<p>Tel. 030 8817254</p><p>24h Notdienst rund um die Uhr: 0171 4528831</p>",
+     ["+49308817254", "+491714528831"]),
+])
+def test_the_on_call_services_a_practice_names_are_not_its_numbers(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [p["e164"] for p in found["phones"]] == expected
+
+
+@pytest.mark.parametrize("written", [
+    "info @ mueller-bau.de", "info＠mueller-bau.de", "info(a)mueller-bau.de", "info(Klammeraffe)mueller-bau.de",
+])
+def test_an_address_written_with_a_spaced_a_full_width_or_a_bracketed_letter_at(written):
+    html = f'<html lang="de"><body><footer><p>E-Mail: {written}</p></footer></body></html>'
+    found = extract_contacts(html.encode(), "https://mueller-bau.de/kontakt", role="contact")
+    assert [e["email"] for e in found["emails"]] == ["info@mueller-bau.de"]
+
+
+@pytest.mark.parametrize("text", ["Follow us @ instagram.com", "Find us @ Market Street", "Art. 6 Abs. 1 lit.(a) DSGVO."])
+def test_an_at_sign_or_a_bracketed_a_in_prose_makes_no_address(text):
+    html = f'<html lang="en"><body><footer><p>{text}</p></footer></body></html>'
+    assert extract_contacts(html.encode(), "https://shop.test/", role="contact")["emails"] == []

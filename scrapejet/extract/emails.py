@@ -36,7 +36,8 @@ _EMAIL_FULL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.
 
 # "@" spelled in the sites' languages: Slovenian afna, Polish małpa, Czech
 # and Slovak zavináč, Hungarian kukac, Swedish and Danish snabel-a
-_AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje|afna|malpa|małpa|zavinac|zavináč|kukac|snabel-a)"
+_AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje|afna|malpa|małpa|zavinac|zavináč|kukac|snabel-a|" \
+      r"klammeraffe|krøllalfa|kroellalfa)"
 _DOT = r"(?:dot|punkt|point|punto|punt|ponto)"
 _BRACKETED_AT = re.compile(rf"\s*[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]\s*", re.I)
 _BRACKETED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*{_DOT}\s*[\]\)\}}>]\s*", re.I)
@@ -47,7 +48,10 @@ _SPELLED = re.compile(
 )
 _SPELLED_DOT = re.compile(r"\s+(?:dot|DOT|punkt|point)\s+")
 # Lines worth de-obfuscating: a bracketed "at", or a spelled "at ... dot".
-_HINT = re.compile(rf"[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]|\b(?:at|AT)\b.*\b(?:dot|DOT|punkt|point)\b", re.I)
+# "info @ firma.de" (the @ set apart), "info(a)firma.de" (its letter in brackets, touching both halves)
+_SPACED_AT = re.compile(r"\b([A-Za-z0-9._%+\-]+)\s+@\s+((?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,24})\b")
+_LETTER_AT = re.compile(r"(?<=[A-Za-z0-9])\((?:a|A)\)(?=[A-Za-z0-9\-]+\.[A-Za-z])")
+_HINT = re.compile(rf"[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]|\b(?:at|AT)\b.*\b(?:dot|DOT|punkt|point)\b|\s@\s|\w\([aA]\)\w", re.I)
 
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff avif heic css js mjs json xml pdf mp4 mp3 webm mov zip gz woff woff2 ttf".split()
@@ -108,7 +112,18 @@ def deobfuscate(text: str) -> str:
     """``info [at] firma [dot] de`` and its many cousins as ``info@firma.de``."""
     text = _BRACKETED_AT.sub("@", text)
     text = _BRACKETED_DOT.sub(".", text)
+    text = _LETTER_AT.sub("@", text)
+    text = _SPACED_AT.sub(_spaced_address, text)
     return _SPELLED.sub(_spelled_address, text)
+
+
+def _spaced_address(match: re.Match[str]) -> str:
+    # "info @ firma.de", not "Follow us @ instagram.com": a real suffix, no stop word for a mailbox
+    from scrapejet.extract.stopwords import ENGLISH_STOP_WORDS
+
+    if not has_known_suffix(match.group(2)) or match.group(1).lower() in ENGLISH_STOP_WORDS:
+        return match.group(0)
+    return f"{match.group(1)}@{match.group(2)}"
 
 
 def _spelled_address(match: re.Match[str]) -> str:
@@ -250,6 +265,7 @@ def extract_emails(
             break
         # "[EMAIL LEGAL - TODO: legal@salon.es]": a template's note to fill in, not an address
         raw = _TODO_NOTE.sub(" ", line.raw) if "[" in line.raw else line.raw
+        raw = raw.replace("＠", "@")  # (the full-width at sign of Japanese and Chinese pages)
         if line.third_party:
             if "@" in raw:
                 third.extend((email, "text") for email in emails_in_text(raw))
