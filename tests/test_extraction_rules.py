@@ -2656,3 +2656,12 @@ def test_an_address_written_with_a_spaced_a_full_width_or_a_bracketed_letter_at(
 def test_an_at_sign_or_a_bracketed_a_in_prose_makes_no_address(text):
     html = f'<html lang="en"><body><footer><p>{text}</p></footer></body></html>'
     assert extract_contacts(html.encode(), "https://shop.test/", role="contact")["emails"] == []
+
+
+@pytest.mark.parametrize(("url", "text"), [
+    ("https://yritys.fi/yleiset-ehdot", "Yleiset ehdot"),
+    ("https://firma.rs/uslovi-koriscenja", "Uslovi korišćenja"),
+    ("https://firma.rs/opsti-uslovi", "Opšti uslovi poslovanja"),
+])
+def test_finnish_and_serbian_general_terms_are_the_terms_page(url, text):
+    assert page_role(url, text) == "terms"

@@ -97,7 +97,8 @@ _TEXTS: dict[str, str] = {
         gebruiksvoorwaarden | termos condicoes | termos de uso | termos de servico | condicoes gerais |
         obchodni podminky | vseobecne obchodni podminky | regulamin | warunki | villkor | kopvillkor |
         allmanna villkor | vilkar | handelsbetingelser | salgsbetingelser | betingelser | vilkar og betingelser |
-        kayttoehdot | toimitusehdot |
+        kayttoehdot | toimitusehdot | yleiset ehdot | yleiset sopimusehdot | myyntiehdot |
+        uslovi koriscenja | uslovi koristenja | uslovi poslovanja | opsti uslovi | opsti uslovi poslovanja |
         aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις | οροι προυποθεσεις |
         общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام |
         refund policy | refunds | returns | return policy | returns policy | shipping policy | shipping returns |
@@ -178,7 +179,8 @@ _SLUGS: dict[str, str] = {
         algemene-voorwaarden voorwaarden termos-e-condicoes termos-de-uso termos-de-servico termes-i-condicions
         condicions-generals
         obchodni-podminky vop regulamin villkor kopvillkor allmanna-villkor vilkar handelsbetingelser
-        salgsbetingelser betingelser kayttoehdot toimitusehdot oroi oroi-xrisis oroi-chrisis
+        salgsbetingelser betingelser kayttoehdot toimitusehdot yleiset-ehdot yleiset-sopimusehdot myyntiehdot
+        uslovi-koriscenja uslovi-koristenja uslovi-poslovanja opsti-uslovi oroi oroi-xrisis oroi-chrisis
         aszf termeni-si-conditii termeni-conditii kullanim-kosullari taisykles noteikumi tingimused uvjeti-koristenja pogoji-uporabe splosni-pogoji obchodne-podmienky oroi-xrisis
         refund-policy refunds returns return-policy returns-policy shipping-policy widerrufsbelehrung widerrufsrecht
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
