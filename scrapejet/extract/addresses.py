@@ -948,7 +948,7 @@ def _address_at(
     state_head = None
     if kind == "IN" and locality and fold(locality) in _IN_STATES:
         # "12 MG Road, Bengaluru, Karnataka 560001": the state before the PIN, the town the part before it
-        before, _, town = text[: match.start(0) + (match.group(0).find(locality))].rstrip(" ,").rpartition(",")
+        before, _, town = text[: match.start("loc")].rstrip(" ,").rpartition(",")
         if before.strip() and town.strip() and not _HAS_DIGIT.search(town):
             locality, region, state_head = town.strip(), locality, before + ", "
     if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")

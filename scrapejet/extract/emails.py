@@ -118,21 +118,21 @@ def deobfuscate(text: str) -> str:
 
 
 def _spaced_address(match: re.Match[str]) -> str:
-    # "info @ firma.de", not "Follow us @ instagram.com": a real suffix, no stop word for a mailbox
-    from scrapejet.extract.stopwords import ENGLISH_STOP_WORDS
-
-    if not has_known_suffix(match.group(2)) or match.group(1).lower() in ENGLISH_STOP_WORDS:
-        return match.group(0)
-    return f"{match.group(1)}@{match.group(2)}"
+    # "info @ firma.de", not "Follow us @ instagram.com"
+    return _address_or_prose(match, match.group(2))
 
 
 def _spelled_address(match: re.Match[str]) -> str:
     # "info at firma dot de", but not "issued at the point of acceptance"
-    # (French "point" is a dot): the spelled domain must end in a real suffix;
-    # nor "if at any point you want" (.you is one): no mailbox is called "if"
+    # (French "point" is a dot), nor "if at any point you want" (.you is one)
+    return _address_or_prose(match, _SPELLED_DOT.sub(".", match.group(2)))
+
+
+def _address_or_prose(match: re.Match[str], domain: str) -> str:
+    """The mailbox (group 1) at ``domain``, when the domain ends in a real
+    suffix and the mailbox is no stop word ("if", "us"); else the text as written."""
     from scrapejet.extract.stopwords import ENGLISH_STOP_WORDS
 
-    domain = _SPELLED_DOT.sub(".", match.group(2))
     if not has_known_suffix(domain) or match.group(1).lower() in ENGLISH_STOP_WORDS:
         return match.group(0)
     return f"{match.group(1)}@{domain}"
