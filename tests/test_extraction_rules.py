@@ -2665,3 +2665,155 @@ def test_an_at_sign_or_a_bracketed_a_in_prose_makes_no_address(text):
 ])
 def test_finnish_and_serbian_general_terms_are_the_terms_page(url, text):
     assert page_role(url, text) == "terms"
+
+
+# Layouts found by probing (session 36): each country's usual way of writing
+# its address on a contact page, read as street, postcode, town and country.
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    # Turkish: the postcode before district/city, the neighbourhood left out,
+    # a dash for the slash, the city in capitals on the line below
+    ("tr", "https://kebapci.com.tr/iletisim", "<p>Adres: Kemalpaşa Mah. Ordu Cad. No: 27/3, 34134 Fatih/İstanbul</p>",
+     ("Kemalpaşa Mah. Ordu Cad. No: 27/3", "34134", "Fatih/İstanbul", "TR")),
+    ("tr", "https://kebapci.com.tr/iletisim", "<p>Atatürk Bulvarı No:112 Çankaya/Ankara</p>",
+     ("Atatürk Bulvarı No:112", None, "Çankaya/Ankara", "TR")),
+    ("tr", "https://kebapci.com.tr/iletisim", "<p>Kemalpaşa Mahallesi, Ordu Caddesi No:27 Fatih - İstanbul</p>",
+     ("Kemalpaşa Mahallesi, Ordu Caddesi No:27", None, "Fatih", "TR")),
+    ("tr", "https://kebapci.com.tr/iletisim", "<p>Kemalpaşa Mah. Ordu Cad. No:27<br>34134 Fatih / İSTANBUL</p>",
+     ("Kemalpaşa Mah. Ordu Cad. No:27", "34134", "Fatih/İSTANBUL", "TR")),
+    # Mexico: a numbered street and its cross streets; a town named after its country
+    ("es", "https://hotel-merida.mx/contacto", "<p>Calle 60 No. 491-A x 57 y 59, Centro, 97000 Mérida, Yuc.</p>",
+     ("Calle 60 No. 491-A x 57 y 59", "97000", "Mérida", "MX")),
+    ("es", "https://taqueria.mx/contacto", "<p>Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México, CDMX</p>",
+     ("Av. Insurgentes Sur 1602", "03940", "Ciudad de México", "MX")),
+    # India: a town, its state and PIN alone
+    ("en", "https://spice-kochi.in/contact", "<p>Kochi, Kerala 682001</p>", (None, "682001", "Kochi", "IN")),
+    # France: the dash before the postcode is no part of the street
+    ("fr", "https://boulangerie.fr/contact", "<p>12, avenue Jean Jaurès - 69007 LYON</p>",
+     ("12, avenue Jean Jaurès", "69007", "LYON", "FR")),
+    # Argentina: a letter before the postcode, a street number before it
+    ("es", "https://libreria.com.ar/contacto", "<p>Av. Corrientes 1555, C1042AAA CABA</p>",
+     ("Av. Corrientes 1555", "C1042AAA", "CABA", "AR")),
+    # Singapore: the city-state before its postcode, a unit between
+    ("en", "https://anson-clinic.com.sg/contact", "<p>10 Anson Road, #12-08 International Plaza, Singapore 079903</p>",
+     ("10 Anson Road", "079903", "Singapore", "SG")),
+    # Morocco, Romania: the town before a postcode the format puts first; a district between
+    ("fr", "https://riad-casa.ma/contact", "<p>45 Boulevard Mohammed V, Casablanca 20000</p>",
+     ("45 Boulevard Mohammed V", "20000", "Casablanca", "MA")),
+    ("ro", "https://cafenea.ro/contact", "<p>Str. Mihai Eminescu nr. 21, sector 2, București 020071</p>",
+     ("Str. Mihai Eminescu nr. 21", "020071", "București", "RO")),
+    ("ro", "https://atelier.ro/contact", "<p>Str. Republicii 12, Brașov 500030</p>",
+     ("Str. Republicii 12", "500030", "Brașov", "RO")),
+    ("fr", "https://riad.ma/contact", "<p>Derb Sidi Bouloukat 12, Médina, 40000 Marrakech, Maroc</p>",
+     ("Derb Sidi Bouloukat 12", "40000", "Marrakech", "MA")),
+    # Kenya: a box and the post office's code
+    ("en", "https://nairobi-tours.co.ke/contact", "<p>Kimathi Street, P.O. Box 40522-00100, Nairobi</p>",
+     ("P.O. Box 40522", "00100", "Nairobi", "KE")),
+    # Malaysia: the country after the state
+    ("en", "https://kl-florist.com/contact", "<p>Jalan SS 2/24, 47300 Petaling Jaya, Selangor, Malaysia</p>",
+     ("Jalan SS 2/24", "47300", "Petaling Jaya", "MY")),
+    # Italy: a locality (Loc., Fraz.) for a street
+    ("it", "https://agriturismo.it/contatti", "<p>Loc. Poggio alle Mura, 53024 Montalcino SI</p>",
+     ("Loc. Poggio alle Mura", "53024", "Montalcino", "IT")),
+    # Greece: the town, then its postcode after a space
+    ("el", "https://fournos.gr/epikoinonia", "<p>Λεωφ. Κηφισίας 102, Μαρούσι 151 24</p>",
+     ("Λεωφ. Κηφισίας 102", "151 24", "Μαρούσι", "GR")),
+    # Serbia, North Macedonia: Cyrillic streets and towns
+    ("sr", "https://pekara.rs/kontakt", "<p>Кнеза Михаила 22, 11000 Београд</p>", ("Кнеза Михаила 22", "11000", "Београд", "RS")),
+    ("mk", "https://pekara.mk/kontakt", "<p>ул. Македонија 12, 1000 Скопје</p>", ("ул. Македонија 12", "1000", "Скопје", "MK")),
+    # Indonesian on a .com: the language says the country
+    ("id", "https://warung-bali.com/kontak", "<p>Jl. Raya Ubud No. 35, Ubud, Gianyar, Bali 80571</p>",
+     ("Jl. Raya Ubud No. 35, Ubud", "80571", "Gianyar", "ID")),
+])
+def test_an_address_as_its_country_writes_it(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]
+
+
+def test_a_town_before_a_postcode_written_first_must_be_a_town():
+    # Argentina writes "C1425 Buenos Aires": "Av. Corrientes 1234" is a street and its number
+    html = '<html lang="es"><body><main><p>Av. Corrientes 1234</p><p>Horario 9 a 18</p></main></body></html>'
+    assert extract_contacts(html.encode(), "https://estudio.com.ar/contacto", role="contact")["addresses"] == []
+
+
+@pytest.mark.parametrize(("url", "html", "phones", "country"), [
+    # a Spanish page on a .com: the Mexican number says Mexico, and so the address's country
+    ("https://restaurante.com/contacto",
+     "<p>Av. Insurgentes Sur 1602, Col. Crédito Constructor, 03940 Ciudad de México, CDMX</p><p>Tel. 55 5661 8093</p>",
+     ["+525556618093"], "MX"),
+    # numbers valid in Colombia and Argentina alike: the town of the address says which
+    ("https://taller-medellin.co/contacto",
+     "<p>Cra. 43A #1 Sur-100, Medellín, Antioquia</p><p>Tel: (604) 448 7190</p><p>Celular: 315 782 0941</p>",
+     ["+576044487190", "+573157820941"], "CO"),
+])
+def test_a_latin_american_page_on_a_generic_domain(url, html, phones, country):
+    found = extract_contacts(f'<html lang="es"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [p["e164"] for p in found["phones"]] == phones
+    assert [a["country"] for a in found["addresses"]] == [country]
+
+
+def test_an_indian_address_on_a_generic_domain_by_its_city():
+    html = ('<html lang="en"><body><main><p>14, 2nd Cross, Indiranagar, Bengaluru 560038</p>'
+            '<p>Mobile: 98450 71836</p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://ayur-clinic.com/contact", role="contact")
+    assert [(a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [("560038", "Bengaluru", "IN")]
+    assert [p["e164"] for p in found["phones"]] == ["+919845071836"]
+
+
+@pytest.mark.parametrize(("href", "expected"), [
+    ("https://www.flickr.com/photos/elcocal/", "https://www.flickr.com/photos/elcocal"),
+    ("https://flickr.com/photos/elcocal/albums", "https://www.flickr.com/photos/elcocal"),
+    ("https://vimeo.com/AcmeFilms", "https://vimeo.com/acmefilms"),
+    ("https://bsky.app/profile/acme-bakery.bsky.social", "https://bsky.app/profile/acme-bakery.bsky.social"),
+    ("https://www.snapchat.com/add/acmecafe", "https://www.snapchat.com/add/acmecafe"),
+    ("https://acmebakery.tumblr.com/", "https://www.tumblr.com/acmebakery"),
+    ("https://soundcloud.com/acme-band", "https://soundcloud.com/acme-band"),
+    ("https://www.behance.net/acmestudio", "https://www.behance.net/acmestudio"),
+    # a film, an embed, a photo, a channel: no account
+    ("https://vimeo.com/371524487", None),
+    ("https://player.vimeo.com/video/371524487", None),
+    ("https://www.flickr.com/photos/elcocal/52341234567", None),
+    ("https://vimeo.com/channels/staffpicks", None),
+])
+def test_the_profiles_of_photo_video_music_and_newer_networks(href, expected):
+    html = f'<html><body><footer><a href="{href}">Follow us</a></footer></body></html>'
+    found = extract_contacts(html.encode(), "https://acme.test/", role="home")["socials"]
+    assert [s["url"] for s in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    # the number after a fax's, under a label of its own, is no fax
+    ("fr", "https://menuiserie.fr/contact", "<p>Tél : 02 41 87 45 10 - Fax : 02 41 87 45 19 - Port. : 06 71 82 44 09</p>",
+     [("+33241874510", "landline"), ("+33241874519", "fax"), ("+33671824409", "mobile")]),
+    ("el", "https://xylourgeio.gr/epikoinonia", "<p>Τηλ.: 2310 824 410, Fax: 2310 824 411, Κιν.: 697 418 3390</p>",
+     [("+302310824410", "landline"), ("+302310824411", "fax"), ("+306974183390", "mobile")]),
+    ("de", "https://tischlerei.de/kontakt", "<p>Fax: 0851 756 2211 · Werkstatt: 0851 756 2210</p>",
+     [("+498517562211", "fax"), ("+498517562210", "landline")]),
+    # Portuguese "Fone/Fax": one line for both, a phone first of all
+    ("pt", "https://marcenaria.com.br/contato", "<p>Fone/Fax: (41) 3824-4410</p>", [("+554138244410", "landline")]),
+])
+def test_a_fax_label_is_the_next_numbers_only(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == expected
+
+
+@pytest.mark.parametrize(("url", "html", "expected"), [
+    # a numbered road, a grid address
+    ("https://plumbing-nj.com/contact", "<p>85 Route 46 East, Totowa, NJ 07512</p>", ("85 Route 46 East", "07512", "Totowa", "US")),
+    ("https://cafe-utah.com/contact", "<p>1850 S 300 W, Salt Lake City, UT 84115</p>", ("1850 S 300 W", "84115", "Salt Lake City", "US")),
+    # a unit and its number, the state and postcode set apart by a comma
+    ("https://cafe.com.au/contact", "<p>12/45 Victoria Rd, Bellevue Hill, NSW, 2023</p>",
+     ("12/45 Victoria Rd", "2023", "Bellevue Hill", "AU")),
+])
+def test_an_english_speaking_countrys_address_as_written(url, html, expected):
+    found = extract_contacts(f'<html lang="en"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]
+
+
+def test_an_address_in_the_languages_own_country_keeps_its_numbers_there():
+    # a German .com page with a Berlin address: an Austrian mobile's digits
+    # in a sentence are no number of this business (the town is Germany's)
+    html = ('<html lang="de"><body><main><p>Friedrichstraße 12, 10117 Berlin</p><p>Tel. 030 2084 1190</p>'
+            '<p>Bestellnummer 0664 812 4490</p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://moebel-berlin.com/kontakt", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+493020841190"]
+    assert [a["country"] for a in found["addresses"]] == ["DE"]

@@ -34,8 +34,10 @@ MAX_ADDRESSES = 20
 SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4, "seat": 5}
 FIELDS = ("street", "postal_code", "locality", "region", "country")
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-Ω"  # (Greek too: "Χατζάρα 21, Τ.Κ. 18539 Πειραιάς")
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſΆ-ώ"
+# (Greek too: "Χατζάρα 21, Τ.Κ. 18539 Πειραιάς"; and Romanian's comma-below Ș and Ț: "Brașov")
+# (and Cyrillic: "Кнеза Михаила 22, 11000 Београд"; and Vietnamese's: "Hoàn Kiếm")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-ΩȘȚЀ-ЯҐЄІЇ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſΆ-ώȘșȚțЀ-џҐґЄєІіЇїḀ-ỿ"
 _WORD = rf"[{_UPPER}][{_LETTER}'’.\-]*"
 _CONNECT = r"am|an|im|in|bei|ob|der|de|del|della|di|du|des|la|le|les|sur|sous|en|aan|den|op|upon|on|d'|l'"
 # (a French or Spanish town's article may be written small: "91410 les Granges Le Roi")
@@ -92,7 +94,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GR", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_GREEK_TOWN})")),
     # ...and its town in Latin letters, on a Greek page ("POSTAL CODE 15126, Marousi")
     ("GRL", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_LOCALITY})")),
-    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
+    # (or a space alone, at the line's end: "Λεωφ. Κηφισίας 102, Μαρούσι 151 24")
+    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s(?=\d{{3}} ?\d{{2}}\s*(?:[,.]|$)))"
+                       rf"(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATES})\.?"
@@ -106,7 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?(par)\))\.?,?\s+"
         rf"(?P<pc>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])"
     )),
-    ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<pc>\d{{4}})(?![\w-])")),
+    ("AU", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT),?\s+(?P<pc>\d{{4}})(?![\w-])")),
     ("IN", re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,:]?\s*(?P<pc>[1-9]\d{{2}} ?\d{{3}})(?![\d])(?:\s*\((?P<reg>[^)]{{1,20}})\))?")),
     # Hungary: postcode, town, then the street ("2092 Budakeszi Vadrózsa utca 27",
     # "1011 Budapest, Fő u. 1."). Before EU4, which would take the street for the town.
@@ -144,12 +148,12 @@ _QUICK = {
     "EST": re.compile(r"[a-zà-ÿ]\s*\(\d{5}\)"),
     "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
     "GRL": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[A-Z]"),
-    "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*)\d{3} ?\d{2}(?![\w-])"),
+    "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s)\d{3} ?\d{2}(?![\w-])"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}|[a-z] [A-Z]{2},? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
     "JP": re.compile(r"\d{3}[-－]\d{4}"),
     "CA": re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),
-    "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+\d{4}\b"),
+    "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT),?\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d"),
     "EU4": re.compile(r"(?<!\d)\d{4},?\s+[A-ZÀ-Þ]"),
@@ -214,11 +218,17 @@ _STREETS: dict[str, re.Pattern[str]] = {
         r"Traves[ií]a|Rambla|Gran V[ií]a|Glorieta|Callej[oó]n|Pasaje|Passeig|Pla[çc]a)\s[^,\d]{2,40}?,?\s*"
         r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?"
         # the number first: "N° 2, C/ Las Flores, 29601 Marbella"
-        r"|N[°º]\s?\d{1,4},?\s+(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Camino|Carrer|Ronda)\s?[^,\d]{2,40})"
+        r"|N[°º]\s?\d{1,4},?\s+(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Camino|Carrer|Ronda)\s?[^,\d]{2,40}"
+        # a numbered street, as Mexico and Colombia name them, then the house
+        # number or the cross street and the distance from it: "Calle 60 No.
+        # 491-A x 57 y 59", "Cra. 43A #1 Sur-100", "Calle 93 # 13-24"
+        r"|(?:Calle|Carrera|Cra\.?|Kra\.?|Cr\.|Cl\.|Diagonal|Dg\.|Transversal|Tv\.|Avenida|Av\.|Avda\.?)\s\d{1,3}\s?[A-Z]?"
+        r"(?:\s(?:Bis|Sur|Norte|Este|Oeste))?\s*(?:No\.?|N[°º]\.?|#)\s*\d{1,4}(?:\s?-?\s?[A-Z]\b)?(?:\s(?:Sur|Norte|Este|Oeste|Bis))?"
+        r"(?:\s?[-–]\s?\d{1,4}[A-Z]?)?(?:\sx\s\d{1,3}[A-Z]?(?:\sy\s\d{1,3}[A-Z]?)?)?)"
     ),
     "IT": re.compile(
-        r"(?P<street>(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Contrada|"
-        r"Lungomare|Lungotevere|Borgo|Galleria|Salita|Vico)\s[^,\d]{2,40}?,?\s*(?:n\.|n°)?\s*"
+        r"(?P<street>(?:Via|Viale|V\.le|Piazza|P\.zza|Piazzale|Corso|C\.so|Largo|Vicolo|Strada|Contrada|C\.da|"
+        r"Lungomare|Lungotevere|Borgo|Galleria|Salita|Vico|Loc\.|Località|Localita|Fraz\.|Frazione)\s[^,\d]{2,40}?,?\s*(?:n\.|n°)?\s*"
         # a house number, never the start of a postcode ("Via Pezza Santa Maria 04027 Ponza"),
         # or "snc" (senza numero civico: a house with no number)
         r"(?:\d{1,4}(?!\d)(?:/?[A-Za-z]\b)?|s\.?n\.?c\.?(?!\w)))"
@@ -230,9 +240,14 @@ _STREETS: dict[str, re.Pattern[str]] = {
     ),
     "EN": re.compile(
         # ("4925 5th St", "12 W 42nd Street": a numbered street)
-        rf"(?P<street>\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}})?,?\s+(?:(?:[A-Z][\w'.\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,4}}(?:{EN_STREET_WORDS})\b\.?"
+        rf"(?P<street>\d{{1,5}}[A-Za-z]?(?:[-–/]\d{{1,5}})?,?\s+(?:(?:[A-Z][\w'.\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{0,4}}(?:{EN_STREET_WORDS})\b\.?"
         r"(?:\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b\.?)?"  # "King St W", "Main Street North"
-        r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?)"
+        r"(?:,?\s+(?:Suite|Ste\.?|Unit|Floor|Fl\.?|#|Apt\.?|Room|Rm\.?)\s*[\w-]+)?"
+        # a numbered road ("85 Route 46 East", "2210 State Hwy 16", "1520 FM 1960") and
+        # a grid address of Utah and Idaho ("1850 S 300 W")
+        r"|\d{1,6}\s+(?:(?:State|US|U\.S\.|County|Old)\s+)?(?:Route|Rte\.?|Highway|Hwy\.?|SR|FM|CR)\s?-?\s?\d{1,4}[A-Z]?"
+        r"(?:\s+(?:N|S|E|W|North|South|East|West)\b\.?)?"
+        r"|\d{1,5}\s+[NSEW]\.?\s+\d{1,5}\s+[NSEW]\b\.?)"
     ),
 }
 _POSTCODE_LABEL_END = re.compile(r"(?:\bΤ\.?\s?Κ\.?|\bT\.?K\.?|\bC\.?P\.?|\bCAP|\bPLZ|\bZIP|(?i:\bpost(?:al)? ?code|"
@@ -454,17 +469,25 @@ def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> lis
     return out
 
 
-# A Turkish address as written without a postcode: neighbourhood, street and
-# number, then district/city ("Feyzullah Mah. Tarla Sk. 29/12 Maltepe/İstanbul").
+# A Turkish address as its sites write it: neighbourhood, street and number,
+# [postcode,] then district/city ("Feyzullah Mah. Tarla Sk. 29/12
+# Maltepe/İstanbul", "Ordu Cad. No:27, 34134 Fatih/İstanbul", "… No:27 Fatih -
+# İstanbul"); the neighbourhood may be left out, the city set in capitals.
 _TR_UPPER, _TR_LOWER = "A-ZÇĞİÖŞÜ", "a-zçğıöşü"
-_TR_LINE = re.compile(
-    rf"(?P<street>[{_TR_UPPER}][\w.' ]*?\b(?:Mah(?:allesi)?|Mh)\.?,?\s[\w.', ]*?\b(?i:sk|sok|sokak|sokağı|cad|cd|caddesi|"
-    rf"bulvarı|blv)\.?\s*(?:(?i:no)\s*:?\s*)?\d+[A-Za-z]?(?:\s?/\s?\d+[A-Za-z]?)?)[\s,]+"
+_TR_NAME = rf"[{_TR_UPPER}](?:[{_TR_LOWER}]+|[{_TR_UPPER}]+)"
+_TR_STREET = (rf"[{_TR_UPPER}][\w.' ]*?(?:\b(?:Mah(?:allesi)?|Mh)\.?,?\s[\w.', ]*?)?\b(?i:sk|sok|sokak|sokağı|cad|cd|caddesi|"
+              rf"bulvarı|blv|bulv)\.?,?\s*(?:(?i:no)\s*:?\s*)?\d+[A-Za-z]?(?:\s?/\s?\d+[A-Za-z]?)?")
+_TR_PLACE = (
+    # the postcode, when given, before the district ("34134 Fatih/İstanbul")
+    rf"(?:(?P<pc>\d{{5}})\s+)?"
     # "Kepez/Antalya", or "İzmit - Kocaeli / Türkiye": the town, its province, the country
-    rf"(?:(?P<loc>[{_TR_UPPER}][{_TR_LOWER}]+\s?/\s?[{_TR_UPPER}][{_TR_LOWER}]+)|"
-    rf"(?P<town>[{_TR_UPPER}][{_TR_LOWER}]+)\s[-–]\s(?P<reg>[{_TR_UPPER}][{_TR_LOWER}]+)\s?/\s?(?i:türkiye|turkey))"
+    rf"(?:(?P<loc>{_TR_NAME}\s?/\s?{_TR_NAME})|"
+    rf"(?P<town>{_TR_NAME})\s[-–]\s(?P<reg>{_TR_NAME})(?:\s?/\s?(?i:türkiye|turkey))?)"
     rf"\.?\s*$"
 )
+_TR_LINE = re.compile(rf"(?P<street>{_TR_STREET})[\s,]+{_TR_PLACE}")
+_TR_STREET_LINE = re.compile(rf"^(?P<street>{_TR_STREET})[\s,]*$")
+_TR_PLACE_LINE = re.compile(rf"^{_TR_PLACE}")
 
 
 # A Hungarian street and town without the postcode, either way round, on a
@@ -480,14 +503,24 @@ _HU_LINES = (re.compile(rf"^(?P<street>{_HU_STREET})\s*[•·,–-]?\s*(?P<loc>{
 def _from_unpostcoded_lines(lines: list[Line], country_hint: str | None) -> list[_Hit]:
     """Turkish and Hungarian addresses as their sites write them without a postcode."""
     hits: list[_Hit] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.third_party:
             continue
         text = _ADDRESS_LABEL.sub("", line.text.strip()).strip(" :\t")
-        match = _TR_LINE.search(text) if "/" in text else None
+        match = _TR_LINE.search(text) if "/" in text or country_hint == "TR" else None
+        street = match.group("street").strip() if match else None
+        if match is None and index and ("/" in text or country_hint == "TR"):
+            # the street on the line above: "Ordu Cad. No:27" / "34134 Fatih / İSTANBUL"
+            above = lines[index - 1]
+            match = _TR_PLACE_LINE.match(text)
+            street_above = _TR_STREET_LINE.match(_ADDRESS_LABEL.sub("", above.text.strip()).strip(" :\t")) if match else None
+            if street_above is None or above.third_party or above.block != line.block:
+                match = None
+            else:
+                street = street_above.group("street").strip(" ,")
         if match:
-            hits.append(_Hit(match.group("street").strip(), None, (match.group("loc") or match.group("town")).replace(" ", ""),
-                             match.group("reg"), "TR", match.group(0).strip(), "text"))
+            town = (match.group("loc") or match.group("town")).replace(" ", "")
+            hits.append(_Hit(street, match.group("pc"), town, match.group("reg"), "TR", match.group(0).strip(), "text"))
             continue
         for pattern in _HU_LINES if country_hint == "HU" else ():
             match = pattern.match(text)
@@ -827,9 +860,12 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 if hit is not None:
                     taken.append((match.start(), match.end()))
                     hits.append(hit)
-        shape = _country_shape(country_hint) if country_hint and not taken else None
-        if shape is not None:
+        for number, shape in enumerate(_country_shapes(country_hint) if country_hint and not taken else ()):
+            if taken:
+                break
             for match in shape.finditer(text):
+                if number and not _known_town(match.group("loc"), country_hint):
+                    continue  # (the town before a postcode written first: a town, not "Av. Corrientes 1234")
                 hit = _address_at(lines, index, "FMT", match, country_hint, own_address_page)
                 if hit is not None:
                     taken.append((match.start(), match.end()))
@@ -884,12 +920,12 @@ _SHAPED = frozenset("GB IE NL PT BR DE FR ES IT LT FI HR EE GR US CA AU IN HU JP
 
 
 @functools.lru_cache(maxsize=None)
-def _country_shape(country: str) -> re.Pattern[str] | None:
+def _country_shapes(country: str) -> tuple[re.Pattern[str], ...]:
     """The postcode and town as ``country`` writes them on one line, for a
-    country the fixed patterns do not know; None when its postal format
+    country the fixed patterns do not know; none when its postal format
     puts them on different lines or has no postcode."""
     if country in _SHAPED:
-        return None
+        return ()
     data = _postal_data(country)
     zip_pattern, fmt = data.get("zip"), data.get("fmt") or ""
     line = next((part for part in fmt.split("%n") if "%Z" in part and "%C" in part), None)
@@ -897,18 +933,33 @@ def _country_shape(country: str) -> re.Pattern[str] | None:
         # the postcode and the town on lines of their own, one after the
         # other: on one line they keep that order ("Carapungo 170204, Quito")
         line = "%Z %C" if "%Z%n%C" in fmt else "%C %Z"
-    if not zip_pattern or (line is None and "%C%n%S %Z" not in fmt):
-        return None
-    code = re.sub(r"\((?!\?)", "(?:", zip_pattern)  # (the metadata's groups, not ours)
+    code = re.sub(r"\((?!\?)", "(?:", zip_pattern or "")  # (the metadata's groups, not ours)
     prefix = re.escape(data.get("postprefix") or f"{country}-")
     postcode = rf"(?<![\w-])(?:{prefix}|{country}[-‑ ])?(?P<pc>{code})(?![\w-])"
+    # (a town is a word, not a letter before digits: "Av. Corrientes 1555, C1042AAA CABA")
+    town = rf"(?P<loc>{_LOCALITY})(?![\w-])"
+    if country == "KE":
+        # a box and the post office's code before its town: "P.O. Box 40522-00100, Nairobi"
+        return (re.compile(rf"(?P<hst>(?i:P\.?\s?O\.?\s?Box)\s*\d{{1,6}})\s*[-–]\s*(?P<pc>\d{{5}})[\s,]+{town}"),
+                re.compile(rf"{town},?\s+{postcode}"))
+    city_line = next((part for part in fmt.split("%n") if "%Z" in part), "")
+    if zip_pattern and line is None and "%C" not in fmt and re.fullmatch(r"[A-Z]+ %Z", city_line):
+        # a city-state whose format names itself before the postcode: "Singapore 079903"
+        name = city_line.split()[0]
+        return (re.compile(rf"(?P<loc>{name[0]}(?i:{name[1:]}))\s+{postcode}"),)
+    if not zip_pattern or (line is None and "%C%n%S %Z" not in fmt):
+        return ()
     if line is None:
         # the town on its line, then the province and the postcode: on one
         # line "Tangerang - Banten, 15810" (Indonesia)
-        return re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}")
+        return (re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}"),)
     if line.index("%Z") < line.index("%C"):
-        return re.compile(rf"{postcode}(?:\s+|\s[-–]\s|,\s*)(?P<loc>{_LOCALITY})")
-    return re.compile(rf"(?P<loc>{_LOCALITY}),?\s+{postcode}")
+        # and, where the format puts the postcode first, the town before it
+        # at the end of the line, as many sites write it anyway ("Casablanca
+        # 20000", "București 020071")
+        return (re.compile(rf"{postcode}(?:\s+|\s[-–]\s|,\s*){town}"),
+                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|]|$))"))
+    return (re.compile(rf"{town},?\s+{postcode}"),)
 
 
 @functools.lru_cache(maxsize=None)
@@ -943,14 +994,15 @@ def _address_at(
     region = groups.get("reg") or groups.get("st")
     # six digits after a town are a PIN only where the page is Indian or
     # the line reads like an address (an "Office:" label, "Road", "Nagar")
-    if kind == "IN" and hint != "IN" and not _IN_CONTEXT.search(text):
+    if kind == "IN" and hint != "IN" and not _IN_CONTEXT.search(text) and not _indian_town(locality):
         return None
     state_head = None
     if kind == "IN" and locality and fold(locality) in _IN_STATES:
         # "12 MG Road, Bengaluru, Karnataka 560001": the state before the PIN, the town the part before it
         before, _, town = text[: match.start("loc")].rstrip(" ,").rpartition(",")
-        if before.strip() and town.strip() and not _HAS_DIGIT.search(town):
-            locality, region, state_head = town.strip(), locality, before + ", "
+        # (or the town alone before it: "Kochi, Kerala 682001")
+        if town.strip() and not _HAS_DIGIT.search(town):
+            locality, region, state_head = town.strip(), locality, before + ", " if before.strip() else ""
     if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")
                          or fold(locality or "").split()[-1:] in (["since"], ["established"], ["est"], ["founded"])):
         return None  # "Established 2015" is no town and postcode
@@ -982,7 +1034,8 @@ def _address_at(
         head = state_head
     named_country = named_street = None
     named_above: list[str] = []
-    if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality):
+    if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality) and not (
+            kind == "FMT" and country_code(locality) == hint == "SG"):  # ("Singapore 079903": the city is the country)
         # "Via Roma 5, Bologna, 40100 Italia": what the pattern read as the
         # town is the country; the town is the part after the street's
         named = _town_before_country(head) if head.strip(" ,") else _town_above(lines, index)
@@ -1000,7 +1053,8 @@ def _address_at(
     next_item = next_item or bool(_NEXT_FIELD.match(tail))
     # (and the postcode's own label: "Pentelis 120" / "POSTAL CODE 15126, Marousi")
     head_rest = _POSTCODE_LABEL_END.sub("", _ADDRESS_LABEL.sub("", head.strip())).strip(" ,-–:")
-    street, street_kind, start, end = _street_before(head, kind) if kind != "IN" else (None, None, 0, 0)
+    street, street_kind, start, end = (_street_before(head, kind, past_district=not _lines_apart(hint)) if kind != "IN"
+                                       else (None, None, 0, 0))
     written_end = match.end()
     if street is None and named_street:
         # a street the shapes do not know, set apart by the commas ("Αγροτεμάχιο 913 0")
@@ -1068,7 +1122,8 @@ def _address_at(
         four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")
         by_format = kind == "FMT" and not _YEAR_LIKE.fullmatch(postal or "")
         if not (whole_line and in_own_place and (four_digit or by_format or kind in (
-                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "GRL", "IS"))):
+                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "GRL", "IS"))
+                or (kind == "IN" and state_head is not None)):  # "Kochi, Kerala 682001": a town, its state and PIN
             return None
         if kind == "US" and not postal:
             return None
@@ -1174,7 +1229,7 @@ def is_template_street(street: str | None) -> bool:
 
 
 
-def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, int]:
+def _street_before(head: str, kind: str, past_district: bool = True) -> tuple[str | None, str | None, int, int]:
     """The street on the same line as the postcode: right before it, or for
     UK/US/IN addresses a few comma-separated town and county parts before it."""
     best: tuple[str | None, str | None, int, int] = (None, None, -1, -1)
@@ -1209,7 +1264,16 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
         # in the comma-separated part right before the postcode.
         head = _POSTCODE_LABEL_END.sub("", head)  # "Χατζάρα 21, Τ.Κ. 18539": the postcode's own label
         # (a sentence's colon too: "Notre boutique se situe … : Boulevard de la Beaujoire, 44329 Nantes")
-        segment = re.split(r"[,;|·•]\s*|\s[–-]\s|\s:\s", head.rstrip(" ,–-·•|"))[-1].strip()
+        segments = re.split(r"[,;|·•]\s*|\s[–-]\s|\s:\s", head.rstrip(" ,–-·•|"))
+        # (past a district or a unit between the street and the postcode:
+        # "Str. Mihai Eminescu nr. 21, sector 2, București 020071", "10 Anson
+        # Road, #12-08 International Plaza, Singapore 079903")
+        while len(segments) > 1 and _DISTRICT_OR_UNIT.match(segments[-1].strip()):
+            segments.pop()
+        if (past_district and len(segments) > 1 and _DISTRICT.fullmatch(segments[-1].strip())
+                and _is_street_line(_ADDRESS_LABEL.sub("", segments[-2].strip()))):
+            segments.pop()  # "Derb Sidi Bouloukat 12, Médina, 40000 Marrakech": the quarter, then the town
+        segment = segments[-1].strip()
         labels = list(_ADDRESS_LABEL_INLINE.finditer(segment))
         if labels:
             segment = segment[labels[-1].end():]
@@ -1226,12 +1290,17 @@ def _street_before(head: str, kind: str) -> tuple[str | None, str | None, int, i
     return best
 
 
+_DISTRICT = re.compile(rf"[{_UPPER}][{_LETTER}'’.\-]*(?:\s[{_LETTER}'’.\-]+){{0,2}}")
+_DISTRICT_OR_UNIT = re.compile(r"(?i:sector|sektor|col\.|colonia|bairro|oficina|of\.|piso|local|unit|suite|level|floor)\s"
+                               r"|#\s?\d{1,3}-\d{1,4}\b")
+
+
 # A street without a house number, named by its type word, right before the
 # postcode: "Boulevard de la Beaujoire, 44329 Nantes" (a shop in a mall, a
 # building alone on its road)
 _UNNUMBERED_ROMANCE = re.compile(
     r"^(?:Rue|Avenue|Boulevard|Bd|Place|Chemin|All[ée]e|Impasse|Quai|Route|Cours|Calle|Avenida|Plaza|Paseo|Carrer|"
-    r"Via|Viale|Piazza|Corso|R[úu]a|Pra[çc]a|Praza)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
+    r"Via|Viale|Piazza|Corso|R[úu]a|Pra[çc]a|Praza|Loc\.|Località|Localita|Fraz\.|Frazione|Contrada|C\.da)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
     rf"[{_UPPER}][^\d,;:|@]{{1,40}}$")
 
 
@@ -1385,12 +1454,38 @@ def _uk_locality(between: str, lines_between: list[str]) -> tuple[str | None, st
     return parts[0], ", ".join(parts[1:]) or None
 
 
+_OF = frozenset({"de", "del", "di", "da", "do", "of"})
+
+
+def _known_town(name: str, country: str) -> bool:
+    from scrapejet.extract.gazetteer import gazetteer
+
+    places = gazetteer()
+    return places is not None and places.population(_trim_locality(name) or name, country) is not None
+
+
+def _indian_town(name: str | None) -> bool:
+    """A state, or a city of 100,000 people that is India's more than any
+    other country's ("Bengaluru 560038" on an English .com page)."""
+    from scrapejet.extract.gazetteer import gazetteer
+
+    if not name:
+        return False
+    if fold(name) in _IN_STATES:
+        return True
+    places = gazetteer()
+    found = places.countries(name) if places is not None else []
+    return bool(found) and found[0][0] == "IN" and found[0][1] >= 100_000
+
+
 def _trim_locality(value: str | None) -> str | None:
     if not value:
         return None
     words = []
     for word in value.split():
-        if fold(word).rstrip(":") in _LOCALITY_STOP or (words and _is_country_word(word.strip(",."))):
+        # (a country's name after "de" is part of the town: "Ciudad de México")
+        if fold(word).rstrip(":") in _LOCALITY_STOP or (
+                words and _is_country_word(word.strip(",.")) and fold(words[-1]) not in _OF):
             break
         if words and word.startswith("("):
             break  # the province or country after the town: "Miñera de Luna (León)"
@@ -1423,7 +1518,7 @@ def _country_after_text(tail: str) -> str:
     return match.group(1) if match else ""
 
 
-def _country_after(tail: str) -> str | None:
+def _country_after(tail: str, past_state: bool = True) -> str | None:
     match = _COUNTRY_AFTER.match(tail)
     if not match:
         return None
@@ -1432,6 +1527,10 @@ def _country_after(tail: str) -> str | None:
         code = country_code(" ".join(words[:size]).strip(".,"))
         if code and len(" ".join(words[:size])) > 2:
             return code
+    # the country after the state: "47300 Petaling Jaya, Selangor, Malaysia"
+    state, comma, rest = tail.lstrip(" ,").partition(",")
+    if past_state and comma and state and not _HAS_DIGIT.search(state) and len(state.split()) <= 3:
+        return _country_after(rest, past_state=False)
     return None
 
 
@@ -1508,6 +1607,8 @@ def _clean_street(value: str | None) -> str | None:
     if value:
         # "Julius-Hatry-Straße, 1" is written "Julius-Hatry-Straße 1".
         value = re.sub(r"([^\d\s]),\s+(\d{1,4}[a-zA-Z]?)$", r"\1 \2", value)
+        # "12, avenue Jean Jaurès - 69007 LYON": the dash that set the postcode apart
+        value = re.sub(r"\s+[-–—]$", "", value) or None
     return value
 
 

@@ -98,6 +98,20 @@ def extract_contacts(
         return empty_contacts()
 
 
+def _town_elsewhere(address: dict[str, Any], country: str | None, others: tuple[str, ...]) -> bool:
+    """Whether the address's town is, by the gazetteer, a bigger place in
+    another country of the page's language than in the one the language
+    alone suggested ("Ciudad de México", "Medellín" on a Spanish .com page;
+    not "Madrid", nor a town the gazetteer does not know)."""
+    from scrapejet.extract.gazetteer import gazetteer
+
+    places = gazetteer() if others and address.get("locality") else None
+    if places is None:
+        return False
+    found = [(where, people) for where, people in places.countries(address["locality"]) if where in (country, *others)]
+    return bool(found) and found[0][0] != country
+
+
 def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None = None) -> dict[str, Any]:
     base_url = document_base_url(tree, url)
     orgs = organisations(read_json_ld(tree))
@@ -121,7 +135,14 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     ]
     hint = infer_region(url, languages=languages, address_countries=org_countries, tel_hrefs=tel_hrefs, email_domains=email_domains)
     addresses = extract_addresses(doc, tree, orgs, country_hint=hint, role=role)
-    signs = {"address_countries": org_countries + [a["country"] for a in addresses if len(a.get("country") or "") == 2],
+    # (an address whose country is the one the language alone suggested
+    # says no more than the language: "Av. Insurgentes Sur 1602, 03940
+    # Ciudad de México" on a Spanish .com page is read as Spain's first)
+    by_language_only = infer_region(url, languages=languages, address_countries=org_countries, tel_hrefs=tel_hrefs,
+                                    email_domains=email_domains, by_language=False) is None
+    others = other_language_regions(languages) if by_language_only else ()
+    signs = {"address_countries": org_countries + [a["country"] for a in addresses if len(a.get("country") or "") == 2
+                                                   and not (a["country"] == hint and _town_elsewhere(a, hint, others))],
              "tel_hrefs": tel_hrefs, "email_domains": email_domains}
     region = infer_region(url, languages=languages, **signs)
     # a language the only sign of the country: a number may be of its other countries
@@ -136,6 +157,11 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     # ("(514) 305-1010" on a French page): the page is of that country, and
     # so is its address ("Pierrefonds (Québec) H9H 5L2")
     countries = {region_of_tel_links([f"tel:{phone['e164']}"]) for phone in phones}
+    if not countries and alternatives and region not in alternatives:
+        # no number read in the language's country, none in one other: the
+        # town of the address says which ("Cra. 43A #1 Sur-100, Medellín"
+        # beside "(604) 448 7190", valid in Colombia and Argentina alike)
+        countries = {country_named([{"name": a["locality"], "cue": "address"} for a in addresses if a.get("locality")])}
     if len(countries) == 1 and (country := countries.pop()) in alternatives and country != region:
         region = country
         # (and its numbers that other countries' plans admit too: "0502749583"

@@ -30,7 +30,8 @@ _VOICE = ("landline", "mobile", "phone")
 _CCTLD = {
     tld: tld.upper()
     for tld in ("de at ch fr be lu nl ie es pt it in us ca au nz pl cz sk dk se no fi br mx ar za jp gr hu ro si hr bg ee "
-                "lv lt sg hk my ph il ua tr rs kr cl pe uy ec is cy mt ba mk").split()
+                "lv lt sg hk my ph il ua tr rs kr cl pe uy ec is cy mt ba mk "
+                "ma tn dz eg ke ng gh za pk bd lk np ru by kz vn th id tw cn ae sa qa jo lb").split()
 }
 # "dentininos.com.co", "firma.co.il": a vanity TLD under a second level a
 # national registry keeps is that country's.
@@ -47,6 +48,8 @@ _LANGUAGE_COUNTRY = {
     "mk": "MK", "bs": "BA", "sq": "AL", "mt": "MT", "ka": "GE", "hy": "AM", "th": "TH", "vi": "VN",
     # Spain's other languages (Catalan also Andorra's)
     "ca": "ES", "gl": "ES", "eu": "ES",
+    # and languages outside Europe that one country mostly writes (Malay is also Brunei's, Hindi is India's)
+    "id": "ID", "ms": "MY", "fil": "PH", "tl": "PH", "hi": "IN",
 }
 # The other countries a language is mostly written in: a page whose only
 # sign of its country is its language may be from one of them (Italian in
@@ -86,6 +89,9 @@ _COUNTRY_NAMES = {
     "iceland": "IS", "monaco": "MC", "liechtenstein": "LI", "andorra": "AD", "san marino": "SM",
     "bosna i hercegovina": "BA", "bosnia and herzegovina": "BA", "crna gora": "ME", "montenegro": "ME",
     "north macedonia": "MK", "северна македонија": "MK", "македонија": "MK", "severna makedonija": "MK", "albania": "AL", "shqiperia": "AL", "moldova": "MD",
+    # short and own-language names outside Europe ("Jumeirah 1, Dubai, UAE", "40000 Marrakech, Maroc")
+    "uae": "AE", "u.a.e.": "AE", "u.a.e": "AE", "ksa": "SA", "maroc": "MA", "marruecos": "MA", "marokko": "MA",
+    "viet nam": "VN", "việt nam": "VN", "مصر": "EG", "misr": "EG", "türkiye": "TR",
 }
 _COUNTRY_NAMES = {fold(name): code for name, code in _COUNTRY_NAMES.items()}  # as country_code() compares
 # (an English country name that is also a US state's names the state: "Atlanta, Georgia")
@@ -111,12 +117,12 @@ _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".
 _MOBILE_LABEL = re.compile(
     r"\b(?:mobil|mobile|mobiel|mobitel|mobiltelefon|matkapuhelin|komorka|tel\.? kom|celular|handy|cell|cellulare|"
-    r"movil|telemovel|portable|gsm|natel|моб|мобилен|мобільний|мобильный|"
+    r"movil|telemovel|portable|port|gsm|natel|κιν|κινητο|моб|мобилен|мобільний|мобильный|"
     r"сотовый|נייד)\b|携帯|手机|휴대폰"
 )
 _PHONE_LABEL = re.compile(
     r"\b(?:tel|tele?fon|telephone|phone|ph|call|mobil|mobile|mobiel|mobitel|mobiltelefon|matkapuhelin|komorka|"
-    r"celular|handy|cell|tel[eé]fono|telefoon|"
+    r"celular|handy|cell|tel[eé]fono|telefoon|fone|"
     r"telemovel|telemovel|movil|cellulare|portable|hotline|fon|t|m|p|тел|телефон|телефони|телефоны|моб|мобилен|"
     r"мобільний|мобильный|טל|טלפון|נייד)\b\.?|電話|电话|전화"
 )
@@ -641,6 +647,8 @@ def _label_kind(doc: Document, line_index: int, own_text: str, before: str | Non
     return kind or "phone"
 
 
+# a number, then a word and its colon or stop: the label of the next number
+_LABEL_PAST_NUMBER = re.compile(r"\d(?:[\s./()-]*\d){5,}\D*?[^\W\d_]{2,}\.?\s*[:.]\s*$")
 # "T 020 638 2917 / F 020 638 2910", "t: … f: …": a fax by its initial, right before the number
 _FAX_INITIAL = re.compile(r"(?:^|[\s|·,;/(])f\s?[:.]?\s*$")
 
@@ -656,6 +664,10 @@ def _kind_of_label(text: str) -> str | None:
         for match in pattern.finditer(text):
             if match.start() > best_start:
                 best, best_start, best_end = kind, match.start(), match.end()
+    if best == "fax" and _LABEL_PAST_NUMBER.search(text[best_end:]):
+        # "Fax : 02 41 87 45 19 - Port. : 06 71 82 44 09": the fax's number,
+        # then a label no list here holds; the fax label is not this number's
+        return "phone"
     if best in ("whatsapp", "fax"):
         # "Telefon / WhatsApp", "WhatsApp & Tel.", "Tel./Fax", "電話 / FAX":
         # one label offering both, a phone first of all.

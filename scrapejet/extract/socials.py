@@ -41,6 +41,9 @@ NETWORK_HOSTS = {
     "plus.google.com": "googleplus",
     # a maker's channels: streams, patrons, a shop on a marketplace, a community server
     "twitch.tv": "twitch", "patreon.com": "patreon", "etsy.com": "etsy", "discord.gg": "discord", "discord.com": "discord",
+    # a photographer's albums, a film maker's videos, a musician's tracks, a designer's portfolio
+    "flickr.com": "flickr", "vimeo.com": "vimeo", "soundcloud.com": "soundcloud", "behance.net": "behance",
+    "bsky.app": "bluesky", "snapchat.com": "snapchat", "tumblr.com": "tumblr",
 }
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
@@ -53,6 +56,8 @@ _CANONICAL_HOST = {
     "linktree": "linktr.ee", "nextdoor": "nextdoor.com", "gumtree": "www.gumtree.com",
     "googleplus": "plus.google.com", "zalo": "zalo.me",
     "twitch": "www.twitch.tv", "patreon": "www.patreon.com", "etsy": "www.etsy.com", "discord": "discord.gg",
+    "flickr": "www.flickr.com", "vimeo": "vimeo.com", "soundcloud": "soundcloud.com", "behance": "www.behance.net",
+    "bluesky": "bsky.app", "snapchat": "www.snapchat.com", "tumblr": "www.tumblr.com",
 }
 # First path segments that are the network's own pages, not an account.
 _RESERVED = {
@@ -80,6 +85,14 @@ _RESERVED = {
                 "notifications", "settings", "policy", "legal", "create", "apps"},
     "linktree": {"s", "discover", "login", "register", "admin", "blog", "help", "marketplace", "templates",
                  "privacy", "terms", "pricing", "features", "about"},
+    "vimeo": {"channels", "groups", "categories", "watch", "search", "upload", "join", "log_in", "login", "features",
+              "pricing", "blog", "help", "about", "ondemand", "showcase", "album", "manage", "stock", "enterprise",
+              "solutions", "create", "live", "privacy", "terms", "cookie_policy", "jobs", "partners", "video"},
+    "soundcloud": {"discover", "search", "upload", "stream", "you", "charts", "pages", "terms-of-use", "imprint",
+                   "signin", "jobs", "pro", "mobile", "popular", "tags", "stations", "people"},
+    "behance": {"search", "galleries", "joblist", "hire", "assets", "blog", "about", "live", "gallery", "onboarding"},
+    "tumblr": {"explore", "dashboard", "login", "register", "search", "tagged", "privacy", "policy", "help", "about",
+               "apps", "settings", "post", "blog", "likes", "following", "inbox", "new"},
 }
 _HANDLE = {
     "instagram": re.compile(r"^[A-Za-z0-9._]{1,30}$"),
@@ -101,11 +114,12 @@ _PLACEHOLDER_HANDLES = frozenset("""yourprofile yourpage yourusername username y
     vasprofil vasastranka twojastrona twojprofil twojkanal""".split())
 # Handles are case-insensitive on these networks; YouTube channel ids are not.
 _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinterest", "linkedin", "xing", "telegram", "vk",
-                       "odnoklassniki", "threads", "linktree", "twitch", "patreon", "etsy"})
+                       "odnoklassniki", "threads", "linktree", "twitch", "patreon", "etsy", "vimeo", "soundcloud",
+                       "behance", "bluesky", "snapchat", "tumblr"})
 _FOLLOW_TEXT = re.compile(
     r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
     r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree|twitch|"
-    r"patreon|etsy|discord|zalo)\b|"
+    r"patreon|etsy|discord|zalo|flickr|vimeo|soundcloud|behance|bluesky|snapchat|tumblr)\b|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
     # "Bekijk onze Instagram pagina", "Visit our Facebook page", "notre page Facebook"
     r"\b(?:our|onze|unsere?[nm]?|unser|notre|nos|nuestr[oa]s?|nostr[oa]|nossa|nosso|vores|vart|var|vaar|"
@@ -149,6 +163,10 @@ def profile(url: str) -> dict[str, str] | None:
         segments = [s for s in parts.fragment[2:].split("?")[0].split("/") if s]
     if network == "etsy" and host.endswith(".etsy.com") and host.split(".")[0] not in ("www", "m", "help", "blog"):
         segments = ["shop", host.split(".")[0]]  # a shop's own address: acme.etsy.com
+    if network == "tumblr" and host.endswith(".tumblr.com") and host.split(".")[0] not in ("www", "assets", "help", "static"):
+        segments = [host.split(".")[0]]  # a blog's own address: acme.tumblr.com
+    if network == "vimeo" and host != "vimeo.com" and host != "www.vimeo.com":
+        return None  # player.vimeo.com/video/…: a film on the page, not an account
     if network == "whatsapp":
         number = whatsapp_number(url)
         if not number:
@@ -266,6 +284,23 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         # an invitation to the business's server: discord.gg/Jpa4yvfQVN, discord.com/invite/Jpa4yvfQVN
         code = segments[1] if first == "invite" and len(segments) == 2 else first if len(segments) == 1 else None
         return code if code and code not in ("invite", "app", "channels", "login", "download") else None
+    if network == "flickr":
+        # flickr.com/photos/acme/ (and its albums, /photos/acme/albums), /people/acme/
+        # (a photo, /photos/acme/5234…, is a picture the page credits, not the account)
+        if (first in ("photos", "people") and len(segments) >= 2 and segments[1] not in ("tags", "upload", "organize")
+                and (len(segments) == 2 or segments[2] in ("albums", "sets", "galleries", "favorites"))):
+            return f"photos/{segments[1]}"
+        return None
+    if network == "vimeo":
+        # vimeo.com/acme, vimeo.com/user12345; vimeo.com/123456 is a video, player.vimeo.com an embed
+        return first if len(segments) == 1 and not first.isdigit() and first.lower() not in reserved else None
+    if network == "bluesky":
+        return f"profile/{segments[1]}" if first == "profile" and len(segments) == 2 else None
+    if network == "snapchat":
+        return f"add/{segments[1]}" if first == "add" and len(segments) >= 2 else None
+    if network == "tumblr":
+        # acme.tumblr.com (read by profile()), www.tumblr.com/acme
+        return first if len(segments) == 1 and first.lower() not in reserved else None
     if network == "patreon" and first == "c" and len(segments) >= 2:
         return segments[1]  # patreon.com/c/acme
     if network == "googleplus":
