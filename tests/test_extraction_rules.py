@@ -2817,3 +2817,38 @@ def test_an_address_in_the_languages_own_country_keeps_its_numbers_there():
     found = extract_contacts(html.encode(), "https://moebel-berlin.com/kontakt", role="contact")
     assert [p["e164"] for p in found["phones"]] == ["+493020841190"]
     assert [a["country"] for a in found["addresses"]] == ["DE"]
+
+
+# From the forty-seventh batch's tune sites (session 36)
+def test_a_short_link_under_a_heading_naming_its_network_is_the_sites_profile():
+    html = ('<html lang="hu"><body><main><h1>Megtalálsz facebookon is!</h1>'
+            '<h2>Kattints <a href="https://www.fb.com/burkoloerd">ide</a> a továbblépéshez.</h2>'
+            '<p>Egy blogbejegyzés: <a href="https://www.facebook.com/valaki.mas">Kovács Péter oldala</a></p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://www.burkolasok.hu/", role="home")["socials"]
+    assert [s["url"] for s in found] == ["https://www.facebook.com/burkoloerd"]
+
+
+def test_the_icon_on_a_designers_credit_line_is_the_designers():
+    html = ('<html lang="es"><body><footer><p>Síguenos <a href="https://www.instagram.com/hostalsanjorge"><i></i></a></p>'
+            '<p>©Todos los derechos reservados.</p><p>Diseñado por <span>Bruno Madozzo</span>. '
+            '<a href="https://www.linkedin.com/in/bruno-madozzo"><i class="fa-linkedin"></i></a></p></footer></body></html>')
+    found = extract_contacts(html.encode(), "https://hostalsanjorge.com.ar/", role="home")["socials"]
+    assert [s["url"] for s in found] == ["https://www.instagram.com/hostalsanjorge"]
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    # a Hungarian house number with its letter, the town first
+    ("hu", "https://www.burkolasok.hu/", "<footer><ul><li>Érd, Emma utca 3a<br> Pest</li></ul></footer>",
+     ("Emma utca 3a", None, "Érd", "HU")),
+    # a Brazilian town, state and CEP set apart by an em dash
+    ("pt", "https://eletubos.com.br/contato", "<p>Alameda Júpiter — Distrito Industrial Nova Era,<br/>Indaiatuba/SP — 13347-397</p>",
+     (None, "13347-397", "Indaiatuba", "BR")),
+])
+def test_an_address_of_the_forty_seventh_batch(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body>{html}</body></html>'.encode(), url, role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Il locale", "El local", "Unser Lokal"])
+def test_the_venue_is_the_about_page_of_a_cafe(text):
+    assert page_role("http://bar.test/locale.html", text) == "about"

@@ -81,7 +81,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Brazil: "Passo Fundo - RS, 99025-030", "Passo Fundo/RS CEP 99025-030", or the CEP on a
     # line of its own below "Passo Fundo, RS". Before EU5, which would read "99025" as a postcode.
     ("BR", re.compile(
-        rf"(?:(?P<loc>{_LOCALITY})\s*[-–/,]\s*(?P<st>{_BR_STATES})\b\.?[\s,.–-]*(?:Brasil|Brazil)?[\s,.–-]*)?"
+        rf"(?:(?P<loc>{_LOCALITY})\s*[-–—/,]\s*(?P<st>{_BR_STATES})\b\.?[\s,.–—-]*(?:Brasil|Brazil)?[\s,.–—-]*)?"
         rf"(?:CEP[:.]?\s*)?(?<![\w-])(?P<pc>\d{{5}}-\d{{3}})(?![\w-])"
     )),
     # ("85413 - Hörgertshausen"; "35 400 Nova Gradiška", "75 001 Paris": the thousands set
@@ -494,7 +494,7 @@ _TR_PLACE_LINE = re.compile(rf"^{_TR_PLACE}")
 # Hungarian page: "Mátyás tér 8. Kiskunhalas", "Kiskunhalas, Mátyás tér 8."
 _HU_UPPER, _HU_LOWER = "A-ZÁÉÍÓÖŐÚÜŰ", "a-záéíóöőúüű"
 _HU_STREET = (rf"[{_HU_UPPER}][\w.-]*(?:\s[\w.-]+){{0,2}}\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|"
-              rf"rakpart|dűlő)\s*\d{{1,4}}(?:/[A-Za-z])?\.?")
+              rf"rakpart|dűlő)\s*\d{{1,4}}(?:/?[A-Za-z](?![\w]))?\.?")
 _HU_TOWN = rf"[{_HU_UPPER}][{_HU_LOWER}]+(?:-[{_HU_UPPER}]?[{_HU_LOWER}]+)?"
 _HU_LINES = (re.compile(rf"^(?P<street>{_HU_STREET})\s*[•·,–-]?\s*(?P<loc>{_HU_TOWN})$"),
              re.compile(rf"^(?P<loc>{_HU_TOWN}),\s*(?P<street>{_HU_STREET})$"))

@@ -35,7 +35,7 @@ _TEXTS: dict[str, str] = {
         wer wir sind | a propos | a propos de nous | qui sommes nous | qui suis je | notre histoire | l entreprise |
         notre entreprise | presentation | le cabinet | cabinet | l institut | notre institut | unsere praxis | die praxis |
         la clinica | nuestra clinica | la clinica dentale | lo studio | l hotel | the hotel | das hotel | el hotel |
-        het hotel | hotellet | notre boutique | unser laden | unser hof | der hof | unser betrieb | our farm | the farm |
+        het hotel | hotellet | il locale | il nostro locale | el local | nuestro local | das lokal | unser lokal | notre boutique | unser laden | unser hof | der hof | unser betrieb | our farm | the farm |
         notre ferme | la ferme | onze boerderij | de boerderij | quienes somos | quen somos | quenes somos | quien soy | sobre mi | sobre nosotros | acerca de |
         acerca de nosotros | nosotros | empresa | la empresa | nuestra historia |
         qui som | qui soc | sobre nosaltres | l empresa | la nostra historia | nosaltres | chi siamo | chi sono | azienda |

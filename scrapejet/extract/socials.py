@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from scrapejet.extract.jsonld import text_values
 from scrapejet.extract.phones import whatsapp_number
-from scrapejet.extract.textlines import FOOTER, HEADER, NAV, WIDGET, Document, fold
+from scrapejet.extract.textlines import FOOTER, HEADER, NAV, SITE_MAKER, WIDGET, Document, fold
 
 NETWORK_HOSTS = {
     "facebook.com": "facebook", "fb.com": "facebook", "fb.me": "facebook",
@@ -352,6 +352,8 @@ def extract_socials(
             # "Credits: theme © <a>StaticMania</a>": the designer's or host's
             # account. (An icon has no text, and so no line of its own.)
             continue
+        if not anchor.text.strip() and _after_a_makers_credit(anchor.element):
+            continue  # "Diseñado por Bruno Madozzo. <a><i class=fa-linkedin>": the designer's LinkedIn
         entry = profile(anchor.href)
         if entry is not None:
             linked.setdefault(entry["network"], set()).add(entry["url"])
@@ -364,7 +366,7 @@ def extract_socials(
         # (a list of links in its body reads as a menu: only the header and footer count)
         if about_others and not wa_me and not anchor.flags & (HEADER | FOOTER) and not _brand_handle(entry, brands):
             continue
-        if wa_me or _presented_as_own(anchor.flags, anchor.text, entry, brands):
+        if wa_me or _presented_as_own(anchor.flags, anchor.text, entry, brands) or _network_named_beside(doc, anchor, entry):
             found[entry["url"]] = entry
             if not anchor.flags & (HEADER | FOOTER | NAV) and not _brand_handle(entry, brands):
                 in_body.setdefault(entry["network"], []).append(entry["url"])
@@ -392,6 +394,52 @@ def extract_socials(
             for url in urls:
                 found.pop(url, None)
     return list(found.values())
+
+
+# How far before an icon a site maker's credit is read as the icon's caption
+_CREDIT_REACH = 80
+_CREDIT_NODES = 200
+
+
+def _after_a_makers_credit(element: Any) -> bool:
+    """An icon right after a site maker's credit, in its block: the text
+    that comes before the icon in its parent (or the parent's parent) ends
+    with the credit."""
+    for ancestor in (element.getparent(), element.getparent().getparent() if element.getparent() is not None else None):
+        if ancestor is None:
+            return False
+        before: list[str] = [ancestor.text or ""]
+        for seen, node in enumerate(ancestor.iterdescendants()):
+            if node is element or seen > _CREDIT_NODES:
+                break
+            if isinstance(node.tag, str) and node.tag not in ("script", "style"):
+                before.append(node.text or "")  # (not a comment's or a script's text)
+            before.append(node.tail or "")
+        else:
+            continue
+        if node is not element:
+            return False  # (a block of hundreds of elements is the page's body, not a credit's line)
+        text = " ".join("".join(before).split())[-_CREDIT_REACH:]
+        if SITE_MAKER.search(fold(text)):
+            return True
+    return False
+
+
+# A link of a word or two ("ide", "here", "klik") …
+_SHORT_LINK_WORDS = 3
+
+
+def _network_named_beside(doc: Document, anchor: Any, entry: dict[str, str]) -> bool:
+    """A short link under a heading that names its network: "Megtalálsz
+    facebookon is! / Kattints ide" (the network's name inflected as the
+    language inflects it)."""
+    if len(anchor.text.split()) > _SHORT_LINK_WORDS or entry["network"] in ("whatsapp", "zalo"):
+        return False
+    name = re.compile(rf"(?<![a-z]){re.escape(entry['network'] if entry['network'] != 'x' else 'twitter')}")
+    if name.search(fold(anchor.text)):
+        return False  # "Jan op Instagram": a person's name on the network, not a link under its heading
+    line = doc.lines[anchor.line - 1] if 0 < anchor.line <= len(doc.lines) else None
+    return line is not None and not line.third_party and len(line.text.split()) <= 8 and bool(name.search(fold(line.text)))
 
 
 def _brand_handle(entry: dict[str, str], brands: set[str]) -> bool:
