@@ -2852,3 +2852,21 @@ def test_an_address_of_the_forty_seventh_batch(lang, url, html, expected):
 @pytest.mark.parametrize("text", ["Il locale", "El local", "Unser Lokal"])
 def test_the_venue_is_the_about_page_of_a_cafe(text):
     assert page_role("http://bar.test/locale.html", text) == "about"
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    ("es", "https://bar.es/contacto", "<p>Avda. de la Constitución, s/n, 41004 Sevilla</p>",
+     ("Avda. de la Constitución, s/n", "41004", "Sevilla", "ES")),
+    ("pt", "https://loja.pt/contactos", "<p>Rua Augusta, nº 12, 2º Esq., 1100-053 Lisboa</p>",
+     ("Rua Augusta, nº 12, 2º Esq.", "1100-053", "Lisboa", "PT")),
+    ("nl", "https://winkel.nl/contact", "<p>Kerkstraat 12-A<br>3511 LX Utrecht</p>", ("Kerkstraat 12-A", "3511 LX", "Utrecht", "NL")),
+    ("fr", "https://boutique.be/contact", "<p>Rue de la Loi 16 bte 3, 1000 Bruxelles</p>",
+     ("Rue de la Loi 16 bte 3", "1000", "Bruxelles", "BE")),
+    ("de", "https://firma.at/kontakt", "<p>Hauptstraße 5/2/7, 1040 Wien</p>", ("Hauptstraße 5/2/7", "1040", "Wien", "AT")),
+    ("fr", "https://gite.fr/contact", "<p>Lieu-dit La Croix Blanche, 24200 Sarlat-la-Canéda</p>",
+     ("Lieu-dit La Croix Blanche", "24200", "Sarlat-la-Canéda", "FR")),
+    ("nb", "https://firma.no/kontakt", "<p>Storgata 12, 3. etasje, 0155 Oslo</p>", ("Storgata 12", "0155", "Oslo", "NO")),
+])
+def test_a_flat_floor_box_or_no_number_in_a_european_address(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]

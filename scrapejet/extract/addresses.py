@@ -182,8 +182,9 @@ _DE_WORD = (
 # "Tillinmäentie 3 B117")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
 # (a number sign before it, as Latin America writes it: "Av. Amaro #1395", "Calle 5 Nº 120")
-_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?)?(?:\s[A-H]\s?\d{1,3}(?!\d))?"
-             r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
+# (an Austrian staircase and door, "Hauptstraße 5/2/7"; a Belgian box, "Rue de la Loi 16 bte 3")
+_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?){0,2}(?:\s[A-H]\s?\d{1,3}(?!\d))?"
+             r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top|bte|bus|boîte|bt)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
         rf"(?P<street>(?:(?:[{_UPPER}][{_LETTER}.'\-]*\s){{0,3}}[{_UPPER}][{_LETTER}.'\-]*?(?i:{_DE_SUFFIX})"
@@ -199,7 +200,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
         # ("Willem 3 Straat 4": a king's number in the name, the street word apart)
         rf"(?P<street>[{_UPPER}][{_LETTER}.'\-]*(?:\s[{_LETTER}.'\-]+|\s\d{{1,2}}(?=\s[A-Z])){{0,3}}?\s?(?:straat|Straat|weg|laan|plein|gracht|"
         rf"kade|singel|dijk|dreef|hof|markt|pad|steeg|plantsoen|boulevard|baan|ring|park|dam|burgwal|wal|haven)"
-        rf"\s\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+)?)"
+        rf"\s\d{{1,5}}(?:\s?[a-zA-Z]\b|-\d+|-[a-zA-Z]\b)?)"
     ),
     "FR": re.compile(
         # (Quebec's five-digit numbers and units, "14500 #110, boul. Pierrefonds")
@@ -216,7 +217,8 @@ _STREETS: dict[str, re.Pattern[str]] = {
     "ES": re.compile(
         r"(?P<street>(?:Calle|C/|Cl\.|Cam[ií]|Avenida|Avda\.?|Av\.|Paseo|Pº|Plaza|Pza\.|Camino|Carrer|Carretera|Ctra\.|Ronda|"
         r"Traves[ií]a|Rambla|Gran V[ií]a|Glorieta|Callej[oó]n|Pasaje|Passeig|Pla[çc]a)\s[^,\d]{2,40}?,?\s*"
-        r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*\d{1,4}(?:\s?[A-Za-z]\b)?(?:,?\s*\d+º\s?[A-Za-z]?)?"
+        # (or "s/n", sin número: "Avda. de la Constitución, s/n, 41004 Sevilla")
+        r"(?:nº|n\.º|no\.|n[úu]m\.)?\s*(?:\d{1,4}(?:\s?[A-Za-z]\b)?|s/n\b)(?:,?\s*\d+º\s?[A-Za-z]?)?"
         # the number first: "N° 2, C/ Las Flores, 29601 Marbella"
         r"|N[°º]\s?\d{1,4},?\s+(?:Calle|C/|Avenida|Avda\.?|Paseo|Plaza|Camino|Carrer|Ronda)\s?[^,\d]{2,40}"
         # a numbered street, as Mexico and Colombia name them, then the house
@@ -236,7 +238,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
     "PT": re.compile(
         r"(?P<street>(?:Rua|R\.|Avenida|Av\.|Pra[çc]a|Pç\.|Travessa|Tv\.|Largo|Estrada|Alameda|Cal[çc]ada|"
         r"Rotunda|Beco|Rodovia|Campo)\s[^,\d]{2,40}?,?\s*(?:n\.?º|nº|n\.)?\s*\d{1,5}(?:[-\s]?[A-Za-z]\b)?"
-        r"(?:,?\s*\d+º?\s?(?:andar|esq\.?|dto\.?))?)"
+        r"(?:,?\s*\d+º?\s?(?i:andar|esq\.?|dto\.?|dt\.?))?)"
     ),
     "EN": re.compile(
         # ("4925 5th St", "12 W 42nd Street": a numbered street)
@@ -1183,6 +1185,8 @@ _GAP_TO_POSTCODE = re.compile(
     # a flat or unit: "Rua dos Azevinhos, 123 Hab. 4.1, 4510-501 Fânzeres", "Hauptstraße 5/Top 3"
     r"(?:(?i:hab|habita[cç][aã]o|apt|apto|ap|fl|piso|andar|sala|loja|esc|bloco|lote|top|stiege|tür|"
     r"suite|unit|bus|bte|bo[iî]te)\.?\s*[\w./º-]{1,8}[\s,]+)?"
+    # a floor, its number first: "Storgata 12, 3. etasje, 0155 Oslo", "2. OG", "1er étage"
+    r"(?:\d{1,2}(?:\.|er|e|º|ª)?\s?(?i:etasje|etg|etage|étage|stock|og|piso|planta|verdieping|kerros|krs|vån|våning|sal)\.?[\s,]+)?"
     r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
     # a building's floor and office: "12 Griva Digeni Avenue, Alexandros Court, 4th Floor, Office 41, 6010"
     r"(?:(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|(?:office|suite|flat|unit)\s*\d{1,4}[a-z]?),\s*){0,2}"
@@ -1292,7 +1296,8 @@ def _street_before(head: str, kind: str, past_district: bool = True) -> tuple[st
 
 _DISTRICT = re.compile(rf"[{_UPPER}][{_LETTER}'’.\-]*(?:\s[{_LETTER}'’.\-]+){{0,2}}")
 _DISTRICT_OR_UNIT = re.compile(r"(?i:sector|sektor|col\.|colonia|bairro|oficina|of\.|piso|local|unit|suite|level|floor)\s"
-                               r"|#\s?\d{1,3}-\d{1,4}\b")
+                               r"|#\s?\d{1,3}-\d{1,4}\b"
+                               r"|\d{1,2}(?:\.|er|e|º|ª)?\s?(?i:etasje|etg|etage|étage|stock|og|piso|planta|verdieping|kerros|krs|vån|våning)\b")
 
 
 # A street without a house number, named by its type word, right before the
@@ -1300,7 +1305,9 @@ _DISTRICT_OR_UNIT = re.compile(r"(?i:sector|sektor|col\.|colonia|bairro|oficina|
 # building alone on its road)
 _UNNUMBERED_ROMANCE = re.compile(
     r"^(?:Rue|Avenue|Boulevard|Bd|Place|Chemin|All[ée]e|Impasse|Quai|Route|Cours|Calle|Avenida|Plaza|Paseo|Carrer|"
-    r"Via|Viale|Piazza|Corso|R[úu]a|Pra[çc]a|Praza|Loc\.|Località|Localita|Fraz\.|Frazione|Contrada|C\.da)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
+    r"Via|Viale|Piazza|Corso|R[úu]a|Pra[çc]a|Praza|Loc\.|Località|Localita|Fraz\.|Frazione|Contrada|C\.da|"
+    # a rural place or an estate, named with no number ("Lieu-dit La Croix Blanche", "Polígono Industrial El Pla")
+    r"Lieu-dit|Lieudit|Hameau|Quartier|Domaine|Zone|ZA|ZI|ZAC|Parc|Pol[íi]gono|Urbanizaci[óo]n|Urb\.|Partida|Zona|Quinta|Lugar)\s(?:(?:de|del|della|du|des|la|le|les|l['’]|d['’]|do|da|dos|das)\s?)*"
     rf"[{_UPPER}][^\d,;:|@]{{1,40}}$")
 
 
