@@ -2870,3 +2870,22 @@ def test_the_venue_is_the_about_page_of_a_cafe(text):
 def test_a_flat_floor_box_or_no_number_in_a_european_address(lang, url, html, expected):
     found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
     assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]
+
+
+def test_the_sites_number_above_the_emergency_numbers_it_names_is_its_own():
+    html = ('<html lang="en"><body><main><h1>Contact</h1><p>Call us: 0113 245 8810</p>'
+            '<p>Out of hours emergencies: please call NHS 111.</p><p>In an emergency dial 999.</p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://dental-leeds.co.uk/contact", role="contact")
+    assert [p["e164"] for p in found["phones"]] == ["+441132458810"]
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    ("en", "https://bnb-cornwall.co.uk/contact", "<p>Tel: 01208 812 440</p><p>Tourist information: 01841 533 449</p>", ["+441208812440"]),
+    ("de", "https://ferienwohnung.de/kontakt", "<p>Tel. 08821 943 210</p><p>Tourist-Information Garmisch: 08821 180 700</p>", ["+498821943210"]),
+    ("fr", "https://gite.fr/contact", "<p>Tél. 05 53 29 44 10</p><p>Office de tourisme de Sarlat : 05 53 31 45 45</p>", ["+33553294410"]),
+    ("it", "https://agriturismo.it/contatti", "<p>Tel. 0577 847 210</p><p>Ufficio turistico di Montalcino: 0577 849 331</p>", ["+390577847210"]),
+    ("de", "https://praxis.de/kontakt", "<p>Tel. 089 2180 4410</p><p>Apotheken-Notdienst: 0800 00 22 833</p>", ["+498921804410"]),
+])
+def test_the_tourist_office_and_the_pharmacy_on_duty_are_not_the_sites(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [p["e164"] for p in found["phones"]] == expected

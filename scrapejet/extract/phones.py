@@ -439,6 +439,10 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
 # numbers among them (which no business has); every number in it is theirs.
 _LISTED_NUMBER = re.compile(r"^\W*[^\W\d_][^\d]{2,60}?[\s:–—-]+\+?(?P<number>\d[\d ]{1,14}\d)\W*$")
 _HELPLINE_GAP = 1  # one item a line, one after the other (a heading between starts another list)
+# a phone's label alone, or the site asking to be called, before the number
+_OWN_NUMBER_LABEL = re.compile(
+    r"^\W*(?:(?:call|phone|ring|text) us(?: on| at)?|(?:tel|tele?fon|telephone|phone|ph|t|puh|tlf|tfn|tél|tel[eé]fono)\.?"
+    r"|(?:rufen sie uns an|appelez-nous|chiamaci|llamanos|bel ons)(?: unter| au| al)?)\s*[:.\-–]?\s*\+?\d")
 _HELPLINES_MIN = 2  # short numbers that make a list of helplines
 
 
@@ -466,7 +470,9 @@ def _helpline_list(phonenumbers: Any, doc: Document, region: str | None) -> set[
     for item in [*listed, (len(doc.lines) + _HELPLINE_GAP + 1, False)]:
         if run and item[0] - run[-1][0] > _HELPLINE_GAP:
             if sum(short for _, short in run) >= _HELPLINES_MIN:
-                lines.update(index for index, _ in run)
+                # (but "Call us: 0113 245 8810" above "call NHS 111" / "dial
+                # 999": a full number under a phone's own label is the site's)
+                lines.update(index for index, short in run if short or not _OWN_NUMBER_LABEL.match(fold(doc.lines[index].text)))
             run = []
         run.append(item)
     return lines

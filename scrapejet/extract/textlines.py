@@ -455,6 +455,12 @@ _THIRD_PARTY_MENTION = re.compile(
     r"(?<!unser )(?<!unsere )(?<!unseren )(?<!unserem )\b(?:zahn|tier)?arztlich\w* notdienst\w*|"
     r"notdienstpraxis|giftnotruf|giftinformation\w*|huisartsenpost|spoedpost|dokterswacht|guardia medica|"
     r"centre antipoison|poison (?:control|information)|out[- ]of[- ]hours (?:service|gp|doctor)|\bnhs 111\b|"
+    # the pharmacy on duty, and the tourist office a holiday let points its guests to
+    r"apotheken-?notdienst|notdienst-?apotheke|pharmacie de garde|farmacia de (?:guardia|turno)|farmacia di turno|"
+    r"tourist[- ]?information|touristeninformation|tourist info\b|tourist office|visitor (?:centre|center|information)|"
+    r"fremdenverkehrsamt|verkehrsverein|kurverwaltung|office de tourisme|syndicat d.initiative|ufficio turistico|"
+    r"ufficio informazioni turistiche|oficina de turismo|oficina municipal de turismo|toeristische informatie|"
+    r"turistinformation|turistkontor|matkailuneuvonta|informacja turystyczna|turisticke informacni centrum|"
     # the consumer ombudsman a Greek shop's terms send disputes to
     r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
