@@ -1846,3 +1846,32 @@ def test_a_nordic_street_word_standing_apart_is_a_street():
     assert holds_kind("📍Västerås Centrum, Torget nära Stora Gatan 1", "place", question) >= 0.75
     assert holds_kind("Vi på Shawarma Box AB jobbar ständigt för att leverera Sveriges godaste shawarma.", "place",
                       question) < 0.75
+
+
+def test_the_forty_seventh_batchs_questions():
+    """Session 36, from the forty-seventh batch's tune sites: a role above the
+    name, an Italian sole trader's name after the shop's, an Icelandic year,
+    where something began, a job opening, the lie of the land."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind
+
+    impressum = Source(n=1, url="http://prohw.test/impressum", title="Impressum", snippet="", score=1.0,
+                       text="Impressum\nProHw GmbH Projekt Handwerk und Ausführungen\nEichenallee 39 b\n16767 Leegebruch\n"
+                            "Vertretungsberechtigte Geschäftsführung\nCarmen Jüstel\nRegistereintrag\nHandelsregister: HRB 6057")
+    assert "Carmen Jüstel" in extractive_answer("Wer ist die Geschäftsführerin der ProHw GmbH?", [impressum]).split("[1]")[0]
+    privacy = Source(n=1, url="http://dolcisapori.test/privacy", title="Privacy", snippet="", score=1.0,
+                     text="I dati personali da Lei forniti sono oggetto di trattamento da parte di Dolci Sapori di "
+                          "Valentini Maria Angela, con sede legale in Via Regia 36, 55049 Viareggio (LU), in qualità di "
+                          "Titolare del trattamento. Gli elenchi dei Responsabili Esterni sono disponibili su richiesta e "
+                          "possono includere sviluppatori software, che supportano il Titolare nell'erogazione dei servizi.")
+    answer = extractive_answer("Chi è la titolare di Dolci Sapori?", [privacy])
+    assert "Valentini Maria Angela" in answer.split("[1]")[0], answer
+    # Icelandic "hvaða ár" asks for a year (Hungarian "ár" is a price)
+    assert asked_kind("Hvaða ár var Ölvisholt brugghús stofnað?") == "when"
+    # where it began is no question for today's address; nor is the area around it
+    assert asked_fields("In which town did Grupo Trébol start growing blueberries?") == []
+    assert asked_kind("Between which two areas of Provence is Le Mas Bleu located?") is None
+    assert asked_fields("Between which two areas of Provence is Le Mas Bleu located?") == []
+    # a job opening is no opening hours
+    assert asked_fields("Which job opening does Eletubos advertise?") == []
+    assert asked_fields("What are the opening hours?") == ["hours"]

@@ -461,6 +461,12 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
         # Zondag Gesloten", takes the place of its first rows: the days it is open are further down)
         held = next((i for i, k in enumerate(seen) if k != key and (
             key.endswith(k) or (kind == "hours" and key.startswith(k)))), None) if kind in LABELLED_KINDS else None
+        if kind == "person":
+            # (and a role alone, "Vertretungsberechtigte Geschäftsführung", gives
+            # its place to the card naming the person under it)
+            parts = c.text.split(" · ")
+            held = next((i for i, k in enumerate(seen) if k != key and key.startswith(k) and len(parts) > 1
+                         and _plain(parts[0]) == k and len(k.split()) <= CARD_VALUE_WORDS and is_name_line(parts[1])), None)
         if (held is not None and " · " in c.text and c.n == chosen[held].n and len(seen[held].split()) <= CARD_VALUE_WORDS
                 and c.score >= CARD_RATIO * chosen[held].score and not any(key in k for k in seen)):
             chosen[held], seen[held] = c, key

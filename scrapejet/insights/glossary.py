@@ -22,6 +22,9 @@ from .text import stem, terms
 
 # English term -> the words pages use for it (de fr es it nl pt pl cs sk hr sl hu ro tr sv da no fi lt lv et el bg uk)
 GLOSSARY = {
+    # where a place lies: "between the Alpilles and the Luberon"
+    "between": "entre zwischen tussen tra mellan mellem mellom między mezi medzi között între arasında "
+               "μεταξύ između tarp starp vahel між между",
     "quote": "devis angebot kostenvoranschlag presupuesto preventivo offerte orçamento wycena nabídka ponuda "
              "ajánlat ofertă teklif offert tilbud tarjous pasiūlymas",
     "free": "gratuit gratuite gratuits gratis kostenlos kostenfrei gratuito gratuita gratuiti gratuitos darmowy "

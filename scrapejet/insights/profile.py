@@ -37,7 +37,9 @@ ASKS = {
                           r"citt[aà]|comune|paese|cidade|localidade|mie[sś]cie|m[eě]st[eě])\b(?!\s+(?:hall|council|centre|center|tax|walk|tour))|"
                           r"\bse trouve|\bsitu[ée]e?\b|\bliegt\b|\bbefindet sich|se encuentra|si trova|\bligt\b|\bfica\b", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
-    "hours": re.compile(r"opening|open\b|hours|[öo]ffnungszeit|horaire|horario|" + _WHEN_TO_CALL, re.I),
+    # (not a job opening, nor an open position: "Which job opening does Eletubos advertise?")
+    "hours": re.compile(r"(?<!job )(?<!jobs )opening(?!s? (?:for|as|in the team))|open\b(?! (?:positions?|roles?|vacanc))|hours|"
+                        r"[öo]ffnungszeit|horaire|horario|" + _WHEN_TO_CALL, re.I),
     "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"
                           r"pinterest|xing", re.I),
     # "who are they?" asks for the company; "who is the founder?" for a person
@@ -63,9 +65,11 @@ ABOUT = re.compile(r"compan|business|\bfirm\b|\bthey\b|\bthem\b|\btheir\b|untern
                    r"bedrijf|owner|founded", re.I)
 CONTACT = ("email", "phone", "address")
 # Where something was once, not where the business is: "In which town did
-# Greenways have its humble origins?", "Where did the chef train?"
-_ELSEWHERE_ONCE = re.compile(r"\b(?:origins?|originally|began|begun|started|born|grew up|used to|train(?:ed)?|stud(?:y|ied)|"
-                             r"moved from|previously|before (?:moving|coming))\b", re.I)
+# Greenways have its humble origins?", "Where did the chef train?", "In
+# which town did they start growing blueberries?"; and the area around it,
+# not its address: "Between which two areas of Provence is it located?"
+_ELSEWHERE_ONCE = re.compile(r"\b(?:origins?|originally|began|begun|begin|start|started|born|grew up|used to|train(?:ed)?|"
+                             r"stud(?:y|ied)|moved from|previously|before (?:moving|coming)|between (?:which|what))\b", re.I)
 
 
 # The name of something the business has rather than its own ("the name of

@@ -384,7 +384,9 @@ _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region
 _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welches jahr|in welchem jahr|quel(?:le)? annee|"
                          r"\bque ano\b|\bqual ano\b|\bquale anno\b|\bktory rok\b|\bw ktorym roku\b|melyik ev|"
                          r"\bhangi yil|ποια χρονια|ποιο ετος|\bkoje godine\b|\bkatero leto\b|\bvilket ar\b|"
-                         r"\bhvilket ar\b|\bminä vuonna\b|\bmina vuonna\b")
+                         r"\bhvilket ar\b|\bminä vuonna\b|\bmina vuonna\b|"
+                         # Icelandic "hvaða ár" (not Hungarian "ár", a price), "hvenær"
+                         r"\bhva[dð]a ar\b|\bhvenaer\b")
 
 # The words of an English question that only name the kind of value asked for
 # ("street address", "opening hours", "who founded"): a page in another
@@ -683,7 +685,8 @@ def is_name_line(text: str) -> bool:
 
 
 def _end_run(run: list[str], out: list[list[str]], words: list[str], i: int) -> None:
-    if _WEEKDAY.search(fold(" ".join(run))):
+    # (a name's particle is no day: "di" in "Dolci Sapori di Valentini Maria Angela" is no Dutch Tuesday)
+    if _WEEKDAY.search(fold(" ".join(w for w in run if w.lower() not in _PARTICLES))):
         return  # "Von Montag bis Freitag"
     if len(run) >= 2 and any(not w.isupper() for w in run):
         out.append(list(run))
@@ -691,10 +694,16 @@ def _end_run(run: list[str], out: list[list[str]], words: list[str], i: int) -> 
         out.append(list(run))
 
 
+_BETWEEN_ASKED = re.compile(r"\bbetween (?:which|what)\b|\bentre (?:quels?|quelles?|que|cuales|quali|quais)\b|"
+                            r"\bzwischen welchen\b|\btussen welke\b")
+
+
 def asked_kind(question: str) -> str | None:
     """The kind of value that answers ``question``: email, phone, price,
     hours, number, when, place, person; None for anything else."""
     folded = fold(question)
+    if _BETWEEN_ASKED.search(folded):
+        return None  # "between which two areas is it located?": the lie of the land, in the page's words
     if _PLACE_FIRST.search(folded) and not re.search(r"e-?mail|phone|\bprice|\bcost", folded):
         return "place"
     if _YEAR_ASKED.search(folded):
@@ -768,6 +777,16 @@ LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|LL
 
 
 _QUOTED = re.compile(r"[\"'“”„«»‘’‚].+[\"'“”„«»‘’‚]")
+
+
+def _past_the_company(name: list[str], asked: set[str]) -> list[str]:
+    """The owner's name after the business's own and a particle ("Dolci
+    Sapori di Valentini Maria Angela", an Italian sole trader's style):
+    the person, when the words before are the question's."""
+    for i, word in enumerate(name[1:-2], start=1):
+        if word.lower() in ("di", "de", "von", "van") and _given(name[:i], asked) and not _given(name[i + 1:], asked):
+            return name[i + 1:]
+    return name
 
 
 def _given(name: list[str], asked: set[str]) -> bool:
@@ -1077,7 +1096,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
                 and not card.group("role").rstrip().endswith(":")):
             return 1.0
         # ("Cozy Wedding" ends in a word the site writes in lower case: no surname)
-        names = [name for name in _names(sentence) if fold(name[-1]) not in common]
+        names = [_past_the_company(name, asked) for name in _names(sentence) if fold(name[-1]) not in common]
         found = [name for name in names
                  if (not _given(name, asked) or _owner_labelled(sentence, name[0]))
                  and not _STREET.search(" ".join(name))  # "Rue Achille ..." is a street
