@@ -2849,6 +2849,16 @@ def test_an_address_of_the_forty_seventh_batch(lang, url, html, expected):
     assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]
 
 
+@pytest.mark.parametrize(("url", "text", "role"), [
+    ("http://firma.test/wasiliana", "Wasiliana Nasi", "contact"),  # Swahili
+    ("http://firma.test/kuhusu", "Kuhusu Sisi", "about"),
+    ("http://firma.test/makipag", "Makipag-ugnayan", "contact"),  # Filipino
+    ("http://firma.test/tungkol", "Tungkol sa Amin", "about"),
+])
+def test_swahili_and_filipino_role_pages(url, text, role):
+    assert page_role(url, text) == role
+
+
 @pytest.mark.parametrize("text", ["Il locale", "El local", "Unser Lokal"])
 def test_the_venue_is_the_about_page_of_a_cafe(text):
     assert page_role("http://bar.test/locale.html", text) == "about"

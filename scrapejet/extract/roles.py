@@ -51,8 +51,9 @@ _TEXTS: dict[str, str] = {
         o spolocnosti | profil spolocnosti | profil firmy | company profile | our profile | firmenprofil | unternehmensprofil | bedrijfsprofiel | profil de l entreprise | perfil de la empresa | o mnie | why us | why choose us | varfor oss | hvorfor os | hvorfor oss | warum wir | pourquoi nous | por que nosotros | perche noi | waarom wij |
         за нас | за мен | за компанията | кои сме ние | про нас | про мене | про компанію | о нас | о компании | обо мне | о нама | אודות | אודותינו | עלינו | מי אנחנו | 会社概要 | 会社案内 | 会社情報 | 企業情報 | 組合概要 | 私たちについて | 当社について | 关于我们 | 關於我們 | 公司简介 | 公司簡介 | 회사소개 | 회사 소개 | من نحن |
         tentang kami | tentang | tentang perusahaan | profil perusahaan | siapa kami | mengenai kami | gioi thieu | ve chung toi | เกี่ยวกับเรา | हमारे बारे में |
+        kuhusu sisi | kuhusu | tungkol sa amin | tungkol sa |
         医師紹介 | 院長紹介 | ドクター紹介 | 院長あいさつ | ごあいさつ | クリニック紹介""",
-    "contact": """contact | contact us | hafa samband | hafðu samband | contacts | get in touch | reach us | find us | contact me | write to us |
+    "contact": """contact | contact us | hafa samband | hafðu samband | wasiliana nasi | wasiliana | makipag ugnayan | makipag-ugnayan | contacts | get in touch | reach us | find us | contact me | write to us |
         contactinfo | contactinformatie | contact information | kontaktinfo | kontaktinformation | kontaktinformationen |
         enquiries | enquiry | make an enquiry | inquiries |
         kontakt | kontaktieren sie uns | kontakt aufnehmen | kontaktformular | kontakt anfahrt |
