@@ -2899,3 +2899,12 @@ def test_the_sites_number_above_the_emergency_numbers_it_names_is_its_own():
 def test_the_tourist_office_and_the_pharmacy_on_duty_are_not_the_sites(lang, url, html, expected):
     found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
     assert [p["e164"] for p in found["phones"]] == expected
+
+
+def test_a_spanish_town_a_latin_american_city_shares_stays_spains():
+    # Valencia is Venezuela's third city and Spain's third: no margin to read the page elsewhere
+    html = ('<html lang="es"><body><main><p>Calle Colón 12, 46004 Valencia</p><p>Tel. 963 52 41 80</p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://restaurante-valencia.com/contacto", role="contact")
+    assert [(a["country"], a["locality"]) for a in found["addresses"]] == [("ES", "Valencia")]
+    assert [p["e164"] for p in found["phones"]] == ["+34963524180"]
+    assert found["region"] == "ES"

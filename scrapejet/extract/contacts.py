@@ -23,7 +23,7 @@ from scrapejet.extract.phones import (
     country_code, extract_phones, infer_region, other_language_regions, region_of_tel_links, whatsapp_number,
     written_international,
 )
-from scrapejet.extract.places import country_named, place_mentions
+from scrapejet.extract.places import COUNTRY_MARGIN, country_named, place_mentions
 from scrapejet.extract.roles import OTHER_PAGE, covered_roles
 from scrapejet.extract.socials import extract_socials
 from scrapejet.extract.textlines import read_document
@@ -109,7 +109,10 @@ def _town_elsewhere(address: dict[str, Any], country: str | None, others: tuple[
     if places is None:
         return False
     found = [(where, people) for where, people in places.countries(address["locality"]) if where in (country, *others)]
-    return bool(found) and found[0][0] != country
+    here = next((people for where, people in found if where == country), 0)
+    # (by as wide a margin as places.country_named asks: Valencia, Córdoba and
+    # León are Spain's as much as Venezuela's, Argentina's and Mexico's)
+    return bool(found) and found[0][0] != country and here * COUNTRY_MARGIN <= found[0][1]
 
 
 def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None = None) -> dict[str, Any]:

@@ -74,7 +74,7 @@ _MIN_POPULATION_WORD = _MIN_POPULATION_ALONE = 5000
 # A name that tells the country by itself: a city, ten times the size of
 # any namesake abroad.
 _MIN_POPULATION_COUNTRY = 100_000
-_COUNTRY_MARGIN = 10
+COUNTRY_MARGIN = 10
 # A page of the areas a business serves names many towns, none its own.
 _AREAS_PAGE = re.compile(r"(?i)(?:^|[/_-])(?:service-?)?areas?(?:[-_]?(?:we-?)?serv\w*)?(?:[/._-]|$)")
 
@@ -173,7 +173,7 @@ def country_named(mentions: Iterable[dict[str, str]]) -> str | None:
         for candidate in _runs(mention["name"], mention["cue"]):
             found = places.countries(candidate)
             if found and found[0][1] >= _MIN_POPULATION_COUNTRY and (
-                    len(found) == 1 or found[1][1] * _COUNTRY_MARGIN <= found[0][1]):
+                    len(found) == 1 or found[1][1] * COUNTRY_MARGIN <= found[0][1]):
                 votes.setdefault(found[0][0], set()).add(fold(candidate))
                 break
     ranked = sorted(votes.items(), key=lambda item: -len(item[1]))
