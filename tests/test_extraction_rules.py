@@ -2645,6 +2645,7 @@ def test_the_on_call_services_a_practice_names_are_not_its_numbers(lang, url, ht
 
 @pytest.mark.parametrize("written", [
     "info @ mueller-bau.de", "info＠mueller-bau.de", "info(a)mueller-bau.de", "info(Klammeraffe)mueller-bau.de",
+    "info Klammeraffe mueller-bau.de",  # the @ as a word of its own, unbracketed (arroba, chiocciola, małpa)
 ])
 def test_an_address_written_with_a_spaced_a_full_width_or_a_bracketed_letter_at(written):
     html = f'<html lang="de"><body><footer><p>E-Mail: {written}</p></footer></body></html>'
@@ -2652,7 +2653,8 @@ def test_an_address_written_with_a_spaced_a_full_width_or_a_bracketed_letter_at(
     assert [e["email"] for e in found["emails"]] == ["info@mueller-bau.de"]
 
 
-@pytest.mark.parametrize("text", ["Follow us @ instagram.com", "Find us @ Market Street", "Art. 6 Abs. 1 lit.(a) DSGVO."])
+@pytest.mark.parametrize("text", ["Follow us @ instagram.com", "Find us @ Market Street", "Art. 6 Abs. 1 lit.(a) DSGVO.",
+                                  "Hébergé chez ovh.com"])
 def test_an_at_sign_or_a_bracketed_a_in_prose_makes_no_address(text):
     html = f'<html lang="en"><body><footer><p>{text}</p></footer></body></html>'
     assert extract_contacts(html.encode(), "https://shop.test/", role="contact")["emails"] == []

@@ -50,8 +50,14 @@ _SPELLED_DOT = re.compile(r"\s+(?:dot|DOT|punkt|point)\s+")
 # Lines worth de-obfuscating: a bracketed "at", or a spelled "at ... dot".
 # "info @ firma.de" (the @ set apart), "info(a)firma.de" (its letter in brackets, touching both halves)
 _SPACED_AT = re.compile(r"\b([A-Za-z0-9._%+\-]+)\s+@\s+((?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,24})\b")
+# "info arroba firma.es": the @ spelled as a word of its own language, unbracketed,
+# a real domain after it (not "at" or "chez", which prose uses: "hébergé chez ovh.com")
+_WORD_AT = re.compile(r"\b([A-Za-z0-9._%+\-]+)\s+(?:arroba|arobase|chiocciola|klammeraffe|malpa|małpa|afna|zavinac|zavináč|"
+                      r"kukac|snabel-a|apenstaartje|krøllalfa)\s+((?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,24})\b", re.I)
 _LETTER_AT = re.compile(r"(?<=[A-Za-z0-9])\((?:a|A)\)(?=[A-Za-z0-9\-]+\.[A-Za-z])")
-_HINT = re.compile(rf"[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]|\b(?:at|AT)\b.*\b(?:dot|DOT|punkt|point)\b|\s@\s|\w\([aA]\)\w", re.I)
+_HINT = re.compile(rf"[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]|\b(?:at|AT)\b.*\b(?:dot|DOT|punkt|point)\b|\s@\s|\w\([aA]\)\w|"
+                   r"\s(?:arroba|arobase|chiocciola|klammeraffe|malpa|małpa|afna|zavinac|zavináč|kukac|snabel-a|apenstaartje|"
+                   r"krøllalfa)\s", re.I)
 
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff avif heic css js mjs json xml pdf mp4 mp3 webm mov zip gz woff woff2 ttf".split()
@@ -114,6 +120,7 @@ def deobfuscate(text: str) -> str:
     text = _BRACKETED_DOT.sub(".", text)
     text = _LETTER_AT.sub("@", text)
     text = _SPACED_AT.sub(_spaced_address, text)
+    text = _WORD_AT.sub(_spaced_address, text)
     return _SPELLED.sub(_spelled_address, text)
 
 
