@@ -544,8 +544,19 @@ _ITEM_BREAK = re.compile(r"\s[·|•]\s")
 _TOWN_AND_STATE = re.compile(rf"^(?:📍\s*)?(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}),\s*(?P<st>{_US_STATES})\.?$")
 
 
+# A word one of _SEAT's phrases holds, looked for first: the pattern's
+# search over a page-long paragraph costs a second, a substring's a millisecond
+_SEAT_WORDS = ("gevestigd", "woonachtig", "wohnhaft", "sitz", "commune d", "siege", "siège", "sede", "έδρα", "sediul",
+               "székhely", "szekhely", "säte", "hjemsted", "registered office", "ansässig", "gelegen", "verksamma",
+               "besök oss", "vi finns", "baser", "holder til", "beliggende", "si trova", "situa", "basé", "installé",
+               "ubicad", "se encuentra", "localizad", "sediad", "domicilio")
+
+
 def seat_town(text: str) -> str | None:
     """The town a sentence says the business is in ("gevestigd in Helmond")."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _SEAT_WORDS):
+        return None
     match = _SEAT.search(text)
     return match.group("town") if match else None
 
