@@ -1191,13 +1191,15 @@ def _town_above(lines: list[Line], index: int) -> tuple[str, str, str] | None:
     return town, "", street if _STREET_PART.match(street) else ""
 
 
+# A floor, its number first ("3. etasje", "2. OG", "1er étage", "4º piso")
+_FLOOR = r"\d{1,2}(?:\.|er|e|º|ª)?\s?(?i:etasje|etg|etage|étage|stock|og|piso|planta|verdieping|kerros|krs|vån|våning|sal)"
 _GAP_TO_POSTCODE = re.compile(
     r"[\s,\-–·•|/]*"
     # a flat or unit: "Rua dos Azevinhos, 123 Hab. 4.1, 4510-501 Fânzeres", "Hauptstraße 5/Top 3"
     r"(?:(?i:hab|habita[cç][aã]o|apt|apto|ap|fl|piso|andar|sala|loja|esc|bloco|lote|top|stiege|tür|"
     r"suite|unit|bus|bte|bo[iî]te)\.?\s*[\w./º-]{1,8}[\s,]+)?"
     # a floor, its number first: "Storgata 12, 3. etasje, 0155 Oslo", "2. OG", "1er étage"
-    r"(?:\d{1,2}(?:\.|er|e|º|ª)?\s?(?i:etasje|etg|etage|étage|stock|og|piso|planta|verdieping|kerros|krs|vån|våning|sal)\.?[\s,]+)?"
+    rf"(?:{_FLOOR}\.?[\s,]+)?"
     r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
     # a building's floor and office: "12 Griva Digeni Avenue, Alexandros Court, 4th Floor, Office 41, 6010"
     r"(?:(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|(?:office|suite|flat|unit)\s*\d{1,4}[a-z]?),\s*){0,2}"
@@ -1308,7 +1310,7 @@ def _street_before(head: str, kind: str, past_district: bool = True) -> tuple[st
 _DISTRICT = re.compile(rf"[{_UPPER}][{_LETTER}'’.\-]*(?:\s[{_LETTER}'’.\-]+){{0,2}}")
 _DISTRICT_OR_UNIT = re.compile(r"(?i:sector|sektor|col\.|colonia|bairro|oficina|of\.|piso|local|unit|suite|level|floor)\s"
                                r"|#\s?\d{1,3}-\d{1,4}\b"
-                               r"|\d{1,2}(?:\.|er|e|º|ª)?\s?(?i:etasje|etg|etage|étage|stock|og|piso|planta|verdieping|kerros|krs|vån|våning)\b")
+                               rf"|{_FLOOR}\b")
 
 
 # A street without a house number, named by its type word, right before the

@@ -36,8 +36,8 @@ _EMAIL_FULL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[^\W_](?:[\w\-]{0,61}[^\W_])?\.
 
 # "@" spelled in the sites' languages: Slovenian afna, Polish małpa, Czech
 # and Slovak zavináč, Hungarian kukac, Swedish and Danish snabel-a
-_AT = r"(?:at|ät|@|arobase|chez|arroba|chiocciola|apenstaartje|afna|malpa|małpa|zavinac|zavináč|kukac|snabel-a|" \
-      r"klammeraffe|krøllalfa|kroellalfa)"
+_AT_WORDS = r"arobase|arroba|chiocciola|apenstaartje|afna|malpa|małpa|zavinac|zavináč|kukac|snabel-a|klammeraffe|krøllalfa"
+_AT = rf"(?:at|ät|@|chez|{_AT_WORDS}|kroellalfa)"
 _DOT = r"(?:dot|punkt|point|punto|punt|ponto)"
 _BRACKETED_AT = re.compile(rf"\s*[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]\s*", re.I)
 _BRACKETED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*{_DOT}\s*[\]\)\}}>]\s*", re.I)
@@ -52,12 +52,10 @@ _SPELLED_DOT = re.compile(r"\s+(?:dot|DOT|punkt|point)\s+")
 _SPACED_AT = re.compile(r"\b([A-Za-z0-9._%+\-]+)\s+@\s+((?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,24})\b")
 # "info arroba firma.es": the @ spelled as a word of its own language, unbracketed,
 # a real domain after it (not "at" or "chez", which prose uses: "hébergé chez ovh.com")
-_WORD_AT = re.compile(r"\b([A-Za-z0-9._%+\-]+)\s+(?:arroba|arobase|chiocciola|klammeraffe|malpa|małpa|afna|zavinac|zavináč|"
-                      r"kukac|snabel-a|apenstaartje|krøllalfa)\s+((?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,24})\b", re.I)
+_WORD_AT = re.compile(rf"\b([A-Za-z0-9._%+\-]+)\s+(?:{_AT_WORDS})\s+((?:[A-Za-z0-9\-]+\.)+[A-Za-z]{{2,24}})\b", re.I)
 _LETTER_AT = re.compile(r"(?<=[A-Za-z0-9])\((?:a|A)\)(?=[A-Za-z0-9\-]+\.[A-Za-z])")
 _HINT = re.compile(rf"[\[\(\{{<]\s*{_AT}\s*[\]\)\}}>]|\b(?:at|AT)\b.*\b(?:dot|DOT|punkt|point)\b|\s@\s|\w\([aA]\)\w|"
-                   r"\s(?:arroba|arobase|chiocciola|klammeraffe|malpa|małpa|afna|zavinac|zavináč|kukac|snabel-a|apenstaartje|"
-                   r"krøllalfa)\s", re.I)
+                   rf"\s(?:{_AT_WORDS})\s", re.I)
 
 _FILE_TLDS = frozenset(
     "png jpg jpeg gif svg webp bmp ico tif tiff avif heic css js mjs json xml pdf mp4 mp3 webm mov zip gz woff woff2 ttf".split()
