@@ -111,6 +111,8 @@ def _english_country_names() -> dict[str, str]:
 
 # (Cyrillic, Hebrew and CJK labels too: "Факс", "פקס", "ファックス"; full-width
 # "ＦＡＸ" is folded to "fax")
+# "614-442-3872 (fax)": the label in brackets after the number
+_FAX_AFTER = re.compile(r"^\s*[(\[]\s*(?:tele)?fax\.?\s*[)\]]", re.I)
 _FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\bφαξ\b|τηλεομοιοτυπια|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|fa[ck]simil[ei]|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
@@ -415,12 +417,17 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             number = match.number
             if not phonenumbers.is_valid_number(number) or is_placeholder_number(str(number.national_number)):
                 continue
-            kind = voice_type(number, _label_kind(doc, index, "", before))
+            after = line.text[match.end :]
+            kind = "fax" if _FAX_AFTER.match(after) else _label_kind(doc, index, "", before)
+            kind = voice_type(number, kind)
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append({"e164": e164, "as_written": match.raw_string, "type": kind, "source": "text"})
-            sibling = _same_area(phonenumbers, number, line.text[match.end :])
-            if sibling is not None:
-                number, written = sibling
+            sibling = _same_area(phonenumbers, number, after)
+            shorthand = None if sibling else _shorthand(phonenumbers, number, match.raw_string, after)
+            if sibling is not None or shorthand is not None:
+                number, written = sibling or shorthand
+                if shorthand is not None:
+                    kind = _kind_of_label(fold(written)) or kind
                 e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
                 found.append({"e164": e164, "as_written": written, "type": voice_type(number, kind), "source": "text"})
 
@@ -580,6 +587,30 @@ def _same_area(phonenumbers: Any, number: Any, after: str) -> tuple[Any, str] | 
     if not phonenumbers.is_valid_number(sibling) or is_placeholder_number(str(sibling.national_number)):
         return None
     return sibling, match.group(1)
+
+
+# "Tel. 0851/75622-10, Fax -11": another extension of the same line, written
+# as its last digits only after a label (the kind comes from that label)
+_SHORTHAND = re.compile(r"^\s*[,;/|·]?\s*(?P<label>[^\W\d_][^\W\d_.]{0,12}\.?)\s*[:.]?\s*[-–](?P<digits>\d{1,4})(?![\d\-–/])")
+_WRITTEN_EXTENSION = re.compile(r"[-–](\d{1,4})$")
+
+
+def _shorthand(phonenumbers: Any, number: Any, raw: str, after: str) -> tuple[Any, str] | None:
+    match = _SHORTHAND.match(after)
+    written = _WRITTEN_EXTENSION.search(raw.rstrip())
+    if match is None or written is None:
+        return None
+    digits = match.group("digits")
+    if len(written.group(1)) != len(digits) and written.group(1) != "0":
+        return None  # (the switchboard's "-0" gives way to an extension of any length: "089 54 32 18-0 · Fax -29")
+    if _kind_of_label(fold(match.group("label"))) is None:
+        return None  # only after a phone or fax label ("Fax -11", "Tel. -12"), not any word
+    national = str(number.national_number)
+    other = phonenumbers.PhoneNumber(country_code=number.country_code,
+                                     national_number=int(national[: -len(written.group(1))] + digits))
+    if not phonenumbers.is_valid_number(other) or other == number:
+        return None
+    return other, match.group(0).strip(" ,;/|·")
 
 
 def line_type(e164: str) -> str:

@@ -353,8 +353,11 @@ def _joined_columns(lines: list[Line], anchors: list[Anchor]) -> tuple[list[Line
 # An icon font's glyph (<i class="fa fa-fax">) or an inline SVG icon that
 # stands where a label would: the word a reader sees in it, so the number
 # after a fax icon is read as a fax. Only the kinds a number can be.
-_ICON_KIND = re.compile(r"(?:^|[-_])(fax|whatsapp|phone|telephone|mobile|smartphone)(?:$|[-_])")
-_ICON_WORDS = {"fax": "Fax", "whatsapp": "WhatsApp"}
+# (a printer's glyph stands for the fax: "icon-print", "glyphicon-print", "bi-printer")
+_ICON_KIND = re.compile(r"(?:^|[-_])(fax|print|printer|whatsapp|phone|telephone|mobile|smartphone)(?:$|[-_])")
+_ICON_WORDS = {"fax": "Fax", "print": "Fax", "printer": "Fax", "whatsapp": "WhatsApp"}
+# A small picture standing for the label: <img src="fax.png" alt="Fax"> 0821 45 67 90
+_IMAGE_LABEL = re.compile(r"^(?:tel|tel\.|telefon|telephone|phone|fon|fax|telefax|mobil|mobile|handy|whatsapp)$", re.I)
 _ICON_TAGS = frozenset({"i", "span", "em", "svg"})
 
 
@@ -382,6 +385,9 @@ def _link_text(element: HtmlElement) -> str:
 
 
 def _icon_label(element: HtmlElement, tag: str) -> str | None:
+    if tag == "img":
+        alt = (element.get("alt") or "").strip()
+        return alt if _IMAGE_LABEL.match(alt) else None
     if tag not in _ICON_TAGS:
         return None
     classes = element.get("class")
@@ -461,6 +467,11 @@ _THIRD_PARTY_MENTION = re.compile(
     r"fremdenverkehrsamt|verkehrsverein|kurverwaltung|office de tourisme|syndicat d.initiative|ufficio turistico|"
     r"ufficio informazioni turistiche|oficina de turismo|oficina municipal de turismo|toeristische informatie|"
     r"turistinformation|turistkontor|matkailuneuvonta|informacja turystyczna|turisticke informacni centrum|"
+    # the taxis and buses a guest house points to, the utility to call about a gas
+    # leak (not "call us"), the sister business next door: their numbers, not ours
+    r"local taxis?\b|taxi (?:rank|firms|companies)\b|bus (?:timetables?|times|information)\b|"
+    r"gas (?:leaks?|emergenc(?:y|ies))\W+(?:please )?(?:call|contact|ring) (?!us\b|our\b)|"
+    r"\bsister (?:restaurant|hotel|property|cafe|bar|shop|store|company|business)\b|"
     # the consumer ombudsman a Greek shop's terms send disputes to
     r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
