@@ -2910,3 +2910,76 @@ def test_a_spanish_town_a_latin_american_city_shares_stays_spains():
     assert [(a["country"], a["locality"]) for a in found["addresses"]] == [("ES", "Valencia")]
     assert [p["e164"] for p in found["phones"]] == ["+34963524180"]
     assert found["region"] == "ES"
+
+
+def _phones(lang, url, html):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    return [(p["e164"], p["type"]) for p in found["phones"]]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    # another extension of the same line written as its last digits after a label
+    ("<p>Tel. 0851/75622-10, Fax -11</p>", [("+498517562210", "landline"), ("+498517562211", "fax")]),
+    # the switchboard's "-0" gives way to an extension of any length
+    ("<p>Telefon: 089 / 54 32 18-0 · Telefax: -29</p>", [("+49895432180", "landline"), ("+498954321829", "fax")]),
+    # a word that is no label is not a shorthand
+    ("<p>Tel. 0851/75622-10, Zimmer -11</p>", [("+498517562210", "landline")]),
+])
+def test_a_german_fax_written_as_its_extension_only(html, expected):
+    assert _phones("de", "https://schreinerei-huber.de/kontakt", html) == expected
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    ("it", "https://ferramenta.it/contatti",
+     '<ul><li><span class="icon-phone"></span>0532 761234</li><li><span class="icon-print"></span>0532 761295</li></ul>',
+     [("+390532761234", "landline"), ("+390532761295", "fax")]),
+    ("de", "https://firma.de/kontakt", '<p><span class="glyphicon glyphicon-print"></span> 0821 45 67 91</p>',
+     [("+49821456791", "fax")]),
+    ("de", "https://firma.de/kontakt",
+     '<p><img src="img/fax.png" alt="Fax"> 0821 45 67 90</p><p><img src="img/tel.png" alt="Telefon"> 0821 45 67 89</p>',
+     [("+49821456790", "fax"), ("+49821456789", "landline")]),
+    ("en", "https://hvac-columbus.com/contact",
+     '<p><a href="tel:6144423871">614-442-3871</a> (phone)<br>614-442-3872 (fax)</p>',
+     [("+16144423871", "phone"), ("+16144423872", "fax")]),
+])
+def test_a_fax_told_by_a_printer_glyph_a_pictures_label_or_a_bracket_after_it(lang, url, html, expected):
+    assert _phones(lang, url, html) == expected
+
+
+@pytest.mark.parametrize(("url", "html", "expected"), [
+    ("https://bnb-lakeview.co.uk/getting-here",
+     "<p>We're at 14 Lake Road, Keswick CA12 5DQ. Phone 017687 72293.</p>"
+     "<p>Local taxi: Keswick Taxis 017687 75007. Bus timetables from Stagecoach 0345 605 0605.</p>", ["+441768772293"]),
+    ("https://plumbing-melbourne.com.au/contact",
+     "<p>Call our office on (03) 9428 3157.</p><p>Gas leaks: call Jemena on 132 909 (24 hours).</p>", ["+61394283157"]),
+    ("https://cafe-luna.com/contact",
+     "<p>Reservations: (617) 492-3310</p><p>Also visit our sister restaurant Luna Bistro, (617) 492-8870.</p>",
+     ["+16174923310"]),
+    # a plumber's own emergency line stays its own
+    ("https://plumbing-melbourne.com.au/contact",
+     "<p>Gas leak? Call us now on 0412 775 301.</p>", ["+61412775301"]),
+])
+def test_the_taxi_the_gas_utility_and_the_sister_business_are_not_the_sites(url, html, expected):
+    assert [e164 for e164, _ in _phones("en", url, html)] == expected
+
+
+def test_an_english_sentence_saying_where_the_premises_are_is_the_address_of_a_site_without_one():
+    from scrapejet.extract.profile import merge_profile
+
+    about = _page("https://austin-bikes.com/about", "about",
+                  "<p>Located at 4801 Burnet Road in Austin, TX, we have served cyclists since 1998.</p>")
+    profile = merge_profile([about], job_id="j", site="austin-bikes.com")
+    assert [(a["street"], a["locality"], a["region"], a["country"]) for a in profile["addresses"]] == [
+        ("4801 Burnet Road", "Austin", "TX", "US")]
+    # a town the gazetteer knows stands for the state on a British page
+    found = extract_contacts(b"<html lang='en'><body><p>Find us at 22 High Street in Totnes, Devon.</p></body></html>",
+                             "https://totnes-books.co.uk/contact", role="contact")
+    assert [(a["street"], a["locality"], a["country"]) for a in found["addresses"]] == [("22 High Street", "Totnes", "GB")]
+    # beside an address with its postcode, the sentence adds nothing
+    contact = _page("https://austin-bikes.com/contact", "contact", "<p>4801 Burnet Rd., Austin, TX 78757</p>")
+    profile = merge_profile([about, contact], job_id="j", site="austin-bikes.com")
+    assert [a.get("postal_code") for a in profile["addresses"]] == ["78757"]
+    # no town the gazetteer knows, no state: a sentence, not an address
+    found = extract_contacts(b"<html lang='en'><body><p>We are at 5 Mill Lane in Fooberry.</p></body></html>",
+                             "https://mill.co.uk/contact", role="contact")
+    assert found["addresses"] == []

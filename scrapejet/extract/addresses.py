@@ -31,7 +31,7 @@ from scrapejet.extract.textlines import (
 
 # A store locator lists hundreds; a company page a handful.
 MAX_ADDRESSES = 20
-SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4, "seat": 5}
+SOURCE_RANK = {"json-ld": 0, "microdata": 1, "address-tag": 2, "text": 3, "map-link": 4, "prose": 5, "seat": 6}
 FIELDS = ("street", "postal_code", "locality", "region", "country")
 
 # (Greek too: "Χατζάρα 21, Τ.Κ. 18539 Πειραιάς"; and Romanian's comma-below Ș and Ț: "Brașov")
@@ -351,6 +351,7 @@ def extract_addresses(
     hits.extend(_from_map_links(tree, country_hint))
     hits.extend(_from_unpostcoded_lines(doc.lines, country_hint))
     hits.extend(_from_seat(doc.lines, country_hint))
+    hits.extend(_from_prose(doc.lines, country_hint))
     hits.extend(_from_eircodes(doc.lines, country_hint))
     return _dedupe(hits)[:MAX_ADDRESSES]
 
@@ -593,6 +594,38 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
             continue
         hits.append(_Hit(None, None, town, None, country_hint, town, "seat"))
     return sorted(hits, key=lambda hit: hit.source == "seat")[:1]
+
+
+# Where an English-speaking business says its premises are, in a sentence:
+# "Located at 4801 Burnet Road in Austin, TX", "find us at 22 High Street in
+# Totnes". A street with its number and a town the gazetteer knows (or an
+# American state after it): an address, though no postcode anchors it.
+_PROSE_WORDS = ("located", "situated", "find us", "visit us", "we are", "we're", " is at ", "based")
+_PROSE_AT = re.compile(
+    r"\b(?:(?i:located|situated|based|find us|visit us|we are|we['’]re)|(?:shop|store|office|studio|salon|clinic|"
+    r"showroom|workshop|restaurant|practice) is)\s+(?:(?i:conveniently|right|just)\s+)?(?:at|on)\s+"
+    rf"(?P<street>\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}(?:{EN_STREET_WORDS})\.?),?\s+in\s+"
+    r"(?:(?i:downtown|historic|beautiful|central|the heart of|the village of|the town of)\s+)?"
+    rf"(?P<loc>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})(?:,\s*(?P<st>{_US_STATES})\b)?"
+)
+
+
+def _from_prose(lines: list[Line], country_hint: str | None) -> list[_Hit]:
+    """A sentence's street and town ("prose"): kept by the profile only for a
+    site that gives no address with a postcode."""
+    hits: list[_Hit] = []
+    for line in lines:
+        lowered = line.text.lower()
+        if line.third_party or " in " not in lowered or not any(word in lowered for word in _PROSE_WORDS):
+            continue
+        for match in _PROSE_AT.finditer(line.text):
+            state = match.group("st")
+            country = "US" if state and len(state) == 2 and country_hint in (None, "US") else country_hint
+            if not state and not (country and _known_town(match.group("loc"), country)):
+                continue
+            hits.append(_Hit(match.group("street").rstrip("."), None, match.group("loc"), state, country,
+                             line.text[match.start("street") : match.end()], "prose"))
+    return hits[:1]
 
 
 # --- an address as a form's fields ---------------------------------------------

@@ -366,9 +366,9 @@ def _seat_alone(addresses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     Co. Louth" in a footer) is the address of a site that publishes no
     other; beside an address with a street or a postcode it adds nothing.
     Of towns alone, the seat a legal text names comes after the others."""
-    placed = [a for a in addresses if a.get("street") or a.get("postal_code")]
+    placed = [a for a in addresses if a.get("postal_code") or (a.get("street") and a.get("source") != "prose")]
     if placed:
-        return placed
+        return placed  # (a sentence's "at 4801 Burnet Road in Austin" too adds nothing to them)
     return ([a for a in addresses if a.get("source") != "seat"] or addresses)[:1]
 
 
