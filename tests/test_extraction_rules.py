@@ -2983,3 +2983,52 @@ def test_an_english_sentence_saying_where_the_premises_are_is_the_address_of_a_s
     found = extract_contacts(b"<html lang='en'><body><p>We are at 5 Mill Lane in Fooberry.</p></body></html>",
                              "https://mill.co.uk/contact", role="contact")
     assert found["addresses"] == []
+
+
+@pytest.mark.parametrize("email", ["info@pelda-fogaszat.hu", "biuro@przyklad-firma.pl", "info@beispiel-firma.de"])
+def test_an_address_at_an_example_domain_in_the_sites_language_is_a_placeholder(email):
+    html = f"<html lang='hu'><body><main><p>E-mail: {email}</p><p>E-mail: rendelo@varjudental.hu</p></main></body></html>"
+    found = extract_contacts(html.encode(), "https://varjudental.hu/gyik.html", role="contact")
+    assert [e["email"] for e in found["emails"]] == ["rendelo@varjudental.hu"]
+
+
+def test_a_street_named_as_a_sample_leaves_only_its_town():
+    from scrapejet.extract.profile import merge_profile
+
+    html = """<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Electrician",
+      "name": "Siren Electric", "address": {"@type": "PostalAddress", "streetAddress": "123 Example Street",
+      "addressLocality": "Bremerton", "addressRegion": "WA", "postalCode": "98312", "addressCountry": "US"}}</script>
+      <p>An electrical contractor based in Bremerton, WA.</p>"""
+    about = _page("https://sirenelectric.com/about.html", "about", html)
+    addresses = merge_profile([about], job_id="j", site="sirenelectric.com")["addresses"]
+    assert [(a.get("street"), a.get("postal_code"), a["locality"]) for a in addresses] == [(None, None, "Bremerton")]
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    ("pl", "https://expert-moto.pl/kontakt",
+     '<div><h4>Adres</h4><p class="mb-0">os. Pod Lipami 13/82</p><p class="mb-0">Poznań</p></div>',
+     ("os. Pod Lipami 13/82", "Poznań", "PL")),
+    ("de", "https://firma.de/kontakt", "<div><h4>Adresse</h4><p>Hauptstraße 13</p><p>München</p></div>",
+     ("Hauptstraße 13", "München", "DE")),
+])
+def test_a_street_and_its_town_in_paragraphs_under_an_address_heading(lang, url, html, expected):
+    found = extract_contacts(f'<html lang="{lang}"><body><main>{html}</main></body></html>'.encode(), url, role="contact")
+    assert [(a["street"], a["locality"], a["country"]) for a in found["addresses"]] == [expected]
+
+
+def test_a_line_official_accounts_short_link_is_the_sites_profile():
+    from scrapejet.extract.socials import profile
+
+    assert profile("https://lin.ee/6cYRjnW") == {"network": "line", "url": "https://lin.ee/6cYRjnW", "handle": "6cYRjnW"}
+    assert profile("https://lin.ee/") is None
+
+
+def test_our_story_in_finnish_is_the_about_page():
+    assert page_role("https://lamponix.fi/tarina.html", "Tarina") == "about"
+
+
+def test_the_specialists_a_business_refers_work_to_are_not_the_sites():
+    html = ("<html lang='en'><body><main><p>Call us on 021 245 7781.</p><p>We only do full glass replacements. If you "
+            "have a small chip, we recommend calling the chip-repair specialists on 0800 202 888.</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://aucklandwindscreens.co.nz/faq.html", role="other")
+    assert [p["e164"] for p in found["phones"]] == ["+64212457781"]

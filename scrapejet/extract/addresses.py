@@ -1278,6 +1278,18 @@ def is_template_street(street: str | None) -> bool:
     return bool(_TEMPLATE_HOUSE_NUMBER.search(street or ""))
 
 
+# A street no one lives on, by its name: "123 Example Street", "Musterstraße 1",
+# "Calle Falsa 123", "Your Street Name": the template's, wherever it stands.
+_PLACEHOLDER_STREET = re.compile(
+    r"\b(?:example|sample|your street|street name|street address|lorem|fake street|anystreet|"
+    r"musterstra(?:ss|ß)e|beispielstra(?:ss|ß)e|musterweg|rue (?:de l.)?exemple|calle (?:falsa|ejemplo)|via (?:esempio|dell.esempio)|"
+    r"voorbeeldstraat|exempelgatan|eksempelvej|esimerkkikatu|przyk[lł]adowa|p[ée]lda utca)\b", re.I)
+
+
+def is_placeholder_street(street: str | None) -> bool:
+    return bool(_PLACEHOLDER_STREET.search(street or ""))
+
+
 
 def _street_before(head: str, kind: str, past_district: bool = True) -> tuple[str | None, str | None, int, int]:
     """The street on the same line as the postcode: right before it, or for

@@ -32,7 +32,8 @@ _STREET_TYPE = re.compile(
     r"ul|rehov|רחוב|רח|שדרות|שד|"  # Polish, Hebrew (with its geresh)
     # Italian, Portuguese, Catalan: "Via Vittorio Emanuele II, 2 - Firenze (FI)"
     r"via|viale|v\.le|piazza|p\.zza|piazzale|corso|c\.so|largo|vicolo|contrada|borgo|lungomare|localita|loc|"
-    r"frazione|fraz|rua|travessa|praca|estrada|alameda|carrer|passeig|placa|plaza|camino|ronda)(?:\.|\s|'|׳)"
+    r"frazione|fraz|rua|travessa|praca|estrada|alameda|carrer|passeig|placa|plaza|camino|ronda|"
+    r"os|osiedle)(?:\.|\s|'|׳)"  # a Polish housing estate: "os. Pod Lipami 13/82"
 )
 # The words English street names end in ("1 Molyneaux Road"), shared with
 # the postcode-anchored patterns of addresses.py.
@@ -62,7 +63,7 @@ _DISTRICT = re.compile(
     r"мікрорайон|микрорайон|бл|блок|вх|ет|ап|офис|офіс|oficina|of|local|piso|apto|apt|et|ap|bl|sc)\b\.?"
 )
 _LABEL = re.compile(
-    r"^(?:address|our address|adres[aeă]?|adresas|adrese|anschrift|direcci[oó]n|domicilio|indirizzo|endere[cç]o|"
+    r"^(?:address|our address|adres[aeă]?|adresse|adresas|adrese|anschrift|direcci[oó]n|domicilio|indirizzo|endere[cç]o|"
     r"morada|ubicaci[oó]n|location|sediu|sediul(?: social)?|punct(?:ul)? de lucru|s[ií]dlo|siedziba|sede|c[ií]m|naslov|osoite|aadress|адрес|адреса|"
     r"כתובת|住所|所在地|地址|주소|địa chỉ|dia chi|alamat|ที่อยู่|पता)\s*[:\-–]\s*",
     re.I,
@@ -106,7 +107,15 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
                           "region": japanese.group("reg"), "country": "JP", "as_written": line.text.strip()})
             continue
         if not _SEPARATOR.search(line.text):
-            town = _town_below(lines, index, country) if _EN_STREET.match(line.text.strip(" .,")) else None
+            # (a street line under an "Adres" heading, its town on the line below:
+            # "Adres" / "os. Pod Lipami 13/82" / "Poznań")
+            street = line.text.strip(" .,")
+            under_label = index > 0 and _label_alone(lines[index - 1].text)
+            if _EN_STREET.match(street) or (under_label and _is_street(street, labelled=True)
+                                            and _HOUSE_NUMBER.search(street)):
+                town = _town_below(lines, index, country, labelled=under_label)
+            else:
+                town = None
             if town is not None:
                 found.append({"street": line.text.strip(" .,"), "postal_code": None, "locality": town, "region": None,
                               "country": country, "as_written": f"{line.text.strip(' .,')}, {town}"})
@@ -241,13 +250,14 @@ def _town_dash_street(text: str) -> re.Match | None:
     return match if all(w[0].isupper() or len(w) <= 3 for w in words) and words[-1][0].isupper() else None
 
 
-def _town_below(lines: list[Line], index: int, country: str | None) -> str | None:
+def _town_below(lines: list[Line], index: int, country: str | None, labelled: bool = False) -> str | None:
     """The town on the line under an English street line of its block, as
     New Zealand and Irish sites set an address with no postcode ("4 Domain
     Road" / "PANMURE" / "AUCKLAND"): a town the gazetteer knows in the
     page's country."""
     below = lines[index + 1] if index + 1 < len(lines) else None
-    if not country or below is None or below.block != lines[index].block or below.third_party:
+    # (under an address's label, each line may be a paragraph of its own)
+    if not country or below is None or (below.block != lines[index].block and not labelled) or below.third_party:
         return None
     town = below.text.strip(" .,")
     if not _is_town(town.title()) or _SEPARATOR.search(town):

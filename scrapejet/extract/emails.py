@@ -65,7 +65,13 @@ _PLACEHOLDER_DOMAIN_LABELS = frozenset(
     """example examples beispiel exemple ejemplo esempio voorbeeld exemplo domain yourdomain your-domain
     yoursite mysite ihredomain ihre-domain deinedomain votredomaine votre-domaine tudominio tu-dominio
     tuodominio mijndomein seudominio test sample placeholder email website yourcompany yourwebsite
-    musterfirma mustermann""".split()
+    musterfirma mustermann pelda przyklad priklad exempel eksempel esimerkki exemplu ornek""".split()
+)
+# "Example" in the languages of a template's translators, first in a domain
+# of more words: "info@pelda-fogaszat.hu" (Hungarian: example-dentistry)
+_EXAMPLE_WORDS = frozenset(
+    "example beispiel exemple ejemplo esempio voorbeeld exemplo pelda przyklad priklad exempel eksempel esimerkki "
+    "exemplu ornek".split()
 )
 _PLACEHOLDER_LOCALS = frozenset(
     """your yourname your.name youremail your.email you firstname.lastname first.last firstname lastname
@@ -102,6 +108,8 @@ def is_placeholder_email(email: str) -> bool:
     if tld in _FILE_TLDS or tld in _RESERVED_TLDS:
         return True
     if any(label in _PLACEHOLDER_DOMAIN_LABELS for label in labels[:-1]) and domain not in _MAIL_PROVIDERS_NAMED_EMAIL:
+        return True
+    if len(labels) >= 2 and labels[-2].split("-")[0] in _EXAMPLE_WORDS:
         return True
     if local in _PLACEHOLDER_LOCALS:
         return True

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
-from scrapejet.extract.addresses import is_po_box, is_template_street, merge_two, same_address
+from scrapejet.extract.addresses import is_placeholder_street, is_po_box, is_template_street, merge_two, same_address
 from scrapejet.extract.company import looks_like_brand
 from scrapejet.extract.emails import SOURCE_RANK as EMAIL_SOURCE_RANK
 from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
@@ -345,6 +345,12 @@ def _without_template_streets(addresses: list[dict[str, Any]]) -> list[dict[str,
     # unfinished, beside the address the home and contact pages give: a
     # counting run for a house number is only a sample when the site gives
     # another street. (Alone, it may be real: 123 High Street exists.)
+    # A street named as a sample ("123 Example Street" in a template's JSON-LD)
+    # is no street anywhere: its town may be real, its street and postcode not.
+    addresses = [a if not is_placeholder_street(a.get("street")) else {
+        **a, "street": None, "postal_code": None,
+        "as_written": ", ".join(filter(None, (a.get("locality"), a.get("region"))))}
+        for a in addresses if a.get("locality") or not is_placeholder_street(a.get("street"))]
     real = [a for a in addresses if not is_template_street(a.get("street"))]
     return real if any(a.get("street") for a in real) else addresses
 

@@ -43,7 +43,7 @@ _TEXTS: dict[str, str] = {
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista | me |
         om virksomheden | om firmaet | om foretaget | om bedriften | om selskabet | om selskapet |
-        yritys | yrityksesta |
+        yritys | yrityksesta | tarina | tarinamme | meidan tarinamme |
         rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | ettevote | meie ettevote | par uznemumu | apie imone | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια | εταιρεια |
         biography | bio | biografia | biografie | biographie | lebenslauf | vita | curriculum vitae | zur person | personliches |
         βιογραφικο | zyciorys | zivotopis | zivotopis lekare |
@@ -146,7 +146,7 @@ _SLUGS: dict[str, str] = {
         hotellet notre-boutique unser-laden quienes-somos quien-soy sobre-mi sobre-nosotros
         nosotros empresa la-empresa chi-siamo chisiamo chi-sono azienda storia over-ons overons over-mij over wie-zijn-wij
         sobre-nos sobre quem-somos a-empresa historia qui-som qui-soc sobre-nosaltres aboutme
-        o-nas onas o-firmie o-spolecnosti om om-oss om-os om-meg om-mig tietoa-meista meista me
+        o-nas onas o-firmie o-spolecnosti om om-oss om-os om-meg om-mig tietoa-meista meista me tarina tarinamme
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist ettevote ettevottest par-uznemumu apie-imone o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person persoenliches personliches viografiko zyciorys zivotopis

@@ -30,7 +30,7 @@ NETWORK_HOSTS = {
     "xing.com": "xing",
     "t.me": "telegram", "telegram.me": "telegram",
     "vk.com": "vk", "ok.ru": "odnoklassniki",
-    "line.me": "line", "threads.net": "threads", "threads.com": "threads",
+    "line.me": "line", "lin.ee": "line", "threads.net": "threads", "threads.com": "threads",
     # Vietnam's messenger: "zalo.me/0936365576", a business's number, as wa.me's
     "zalo.me": "zalo",
     # a "link in bio" page: what a food truck or a salon gives instead of a site
@@ -167,6 +167,10 @@ def profile(url: str) -> dict[str, str] | None:
         segments = [host.split(".")[0]]  # a blog's own address: acme.tumblr.com
     if network == "vimeo" and host != "vimeo.com" and host != "www.vimeo.com":
         return None  # player.vimeo.com/video/…: a film on the page, not an account
+    if host == "lin.ee":
+        # an official account's short link, as LINE gives it to Japanese shops: lin.ee/6cYRjnW
+        code = segments[0] if len(segments) == 1 and _SHORT_LINK_CODE.fullmatch(segments[0]) else None
+        return {"network": network, "url": f"https://lin.ee/{code}", "handle": code} if code else None
     if network == "whatsapp":
         number = whatsapp_number(url)
         if not number:
@@ -202,6 +206,7 @@ def _network_of(host: str) -> str | None:
 
 
 _SHARED_PROFILE = re.compile(r"[A-Za-z0-9]{8,20}")
+_SHORT_LINK_CODE = re.compile(r"[A-Za-z0-9_-]{5,16}")
 
 
 # A tab of an account's page ("/acme/_created/" on Pinterest, "/acme/reels/",

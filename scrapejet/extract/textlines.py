@@ -472,6 +472,8 @@ _THIRD_PARTY_MENTION = re.compile(
     r"local taxis?\b|taxi (?:rank|firms|companies)\b|bus (?:timetables?|times|information)\b|"
     r"gas (?:leaks?|emergenc(?:y|ies))\W+(?:please )?(?:call|contact|ring) (?!us\b|our\b)|"
     r"\bsister (?:restaurant|hotel|property|cafe|bar|shop|store|company|business)\b|"
+    # the specialists a business sends work it does not do to: "we recommend calling the chip-repair specialists on …"
+    r"\brecommend (?:calling|contacting|you (?:call|contact))\b(?! us\b)|\b(?:refer|point) you to\b(?! us\b)|"
     # the consumer ombudsman a Greek shop's terms send disputes to
     r"συνηγορος του (?:καταναλωτη|πολιτη)|"
     # the data protection authority a privacy notice tells where to complain to
