@@ -3032,3 +3032,21 @@ def test_the_specialists_a_business_refers_work_to_are_not_the_sites():
             "have a small chip, we recommend calling the chip-repair specialists on 0800 202 888.</p></main></body></html>")
     found = extract_contacts(html.encode(), "https://aucklandwindscreens.co.nz/faq.html", role="other")
     assert [p["e164"] for p in found["phones"]] == ["+64212457781"]
+
+
+@pytest.mark.parametrize(("lang", "url", "html", "expected"), [
+    ("de", "https://autohaus-beck.de/kontakt", "<p>Tel. 0991 371 550</p><p>Pannenhilfe: ADAC 089 20 20 40 00</p>",
+     ["+49991371550"]),
+    ("en", "https://garage-leeds.co.uk/contact", "<p>Call 0113 496 3521</p><p>Breakdown? The AA: 0800 88 77 66. RAC: 0333 2000 999.</p>",
+     ["+441134963521"]),
+    ("nl", "https://garage-devries.nl/contact", "<p>Tel. 020 638 4412</p><p>Pechhulp ANWB: 088 269 2888</p>"
+     "<p>Politie (geen spoed): 0900 8844</p>", ["+31206384412"]),
+    ("de", "https://pension-alpenblick.de/anreise", "<p>Tel. 08821 943 211</p><p>Bergwacht: 08821 1 22 33</p>",
+     ["+498821943211"]),
+    ("en", "https://dental-dublin.ie/contact", "<p>Call 01 676 3321</p>"
+     "<p>In an emergency out of hours, call Caredoc on 1850 334 999.</p>", ["+35316763321"]),
+    # a garage's own breakdown line stays its own
+    ("en", "https://garage-leeds.co.uk/contact", "<p>24-hour breakdown recovery: 07812 554 320</p>", ["+447812554320"]),
+])
+def test_the_breakdown_club_the_police_and_the_out_of_hours_service_are_not_the_sites(lang, url, html, expected):
+    assert [e164 for e164, _ in _phones(lang, url, html)] == expected

@@ -472,6 +472,13 @@ _THIRD_PARTY_MENTION = re.compile(
     r"local taxis?\b|taxi (?:rank|firms|companies)\b|bus (?:timetables?|times|information)\b|"
     r"gas (?:leaks?|emergenc(?:y|ies))\W+(?:please )?(?:call|contact|ring) (?!us\b|our\b)|"
     r"\bsister (?:restaurant|hotel|property|cafe|bar|shop|store|company|business)\b|"
+    # the breakdown clubs, the police and the mountain rescue a garage's or a guest
+    # house's page lists, each named as a label ("Pannenhilfe ADAC:", "Politie (geen spoed):"),
+    # and whoever a practice sends patients to out of hours (not "call us")
+    r"\bpannenhilfe\b|\bpechhulp\b|\b(?:adac|anwb|oamtc|the aa|rac)\s*:|"
+    r"\b(?:polizei|politie|police|polizia|policia|gendarmerie|bergwacht|bergrettung|mountain rescue|coastguard|"
+    r"feuerwehr|fire brigade)(?:\s*\([^()]{1,30}\))?\s*:|"
+    r"out[- ]of[- ]hours\W+(?:please )?(?:call|contact|ring) (?!us\b|our\b)|"
     # the specialists a business sends work it does not do to: "we recommend calling the chip-repair specialists on …"
     r"\brecommend (?:calling|contacting|you (?:call|contact))\b(?! us\b)|\b(?:refer|point) you to\b(?! us\b)|"
     # the consumer ombudsman a Greek shop's terms send disputes to
