@@ -3050,3 +3050,18 @@ def test_the_specialists_a_business_refers_work_to_are_not_the_sites():
 ])
 def test_the_breakdown_club_the_police_and_the_out_of_hours_service_are_not_the_sites(lang, url, html, expected):
     assert [e164 for e164, _ in _phones(lang, url, html)] == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("350 5th Ave, New York, NY 10118", ("350 5th Ave", "10118", "New York", "NY")),
+    ("1200 G Street NW, Washington, DC 20005", ("1200 G Street NW", "20005", "Washington", "DC")),
+    ("120 Main St, Virginia Beach, VA 23451", ("120 Main St", "23451", "Virginia Beach", "VA")),
+    ("20 Main St, Iowa City, IA 52240", ("20 Main St", "52240", "Iowa City", "IA")),
+    # a state's name is still a state after its town
+    ("12 Elm St, Seattle, Washington 98101", ("12 Elm St", "98101", "Seattle", "Washington")),
+])
+def test_an_american_town_named_as_a_state_is_the_town(line, expected):
+    from scrapejet.extract.addresses import addresses_in_lines
+
+    found = addresses_in_lines([line], "US")
+    assert [(a["street"], a["postal_code"], a["locality"], a["region"]) for a in found] == [expected]

@@ -60,8 +60,12 @@ US_STATE_NAMES = (
     "North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
     "Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
-_US_STATES = (r"A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|"
-              rf"V[AT]|W[AIVY]|{US_STATE_NAMES}")
+_US_STATE_CODES = r"A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]"
+_US_STATES = rf"{_US_STATE_CODES}|{US_STATE_NAMES}"
+# (a state's name that is the town of the state after it, "New York, NY 10118",
+# "Washington, DC 20005", "Indiana, PA 15701", or the first word of the town's
+# name, "Virginia Beach, VA 23451", "Iowa City, IA": the town, not the state)
+_US_STATE_OR_TOWN = rf"(?:{US_STATE_NAMES})(?!,?\s+[A-Z]{{2}}\.?,?\s+\d{{5}}|\s[A-Z][a-z])|{_US_STATE_CODES}"
 CA_PROVINCE_NAMES = (
     "Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland and Labrador|Nova Scotia|Ontario|"
     "Prince Edward Island|Qu[eé]bec|Saskatchewan|Northwest Territories|Nunavut|Yukon"
@@ -99,7 +103,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        rf"(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
-        rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATES})\.?"
+        rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATE_OR_TOWN})\.?"
         rf"(?:,?\s+(?P<pc>\d{{5}}(?:-\d{{4}})?))?(?![\w-])"
     )),
     # Canada: "Toronto, ON M5V 2T6"; Australia: "Sydney NSW 2000". Before
