@@ -178,6 +178,8 @@ def test_sentences_of_markdown_passages():
     ("Which town hall did they renovate?", []),
     # "address" in the sites' languages
     ("Na katerem naslovu ima sedež Tea Knez s.p.?", ["address"]), ("Jaki jest adres firmy?", ["address"]),
+    # the postcode asked for is the address's
+    ("What is the postcode of Whitmore Tea Rooms?", ["address"]), ("Wie lautet die Postleitzahl?", ["address"]),
 ])
 def test_business_questions_name_profile_fields(question, expected):
     assert asked_fields(question) == expected
@@ -334,6 +336,12 @@ def test_values_set_as_cards_and_addresses_over_lines_are_answered_whole():
                    text="## Abono ilimitado\n\n75€\n\nAcceso total a todas las clases.\n\n## Drop in\n\n9€")
     answer = extractive_answer("¿Cuánto cuesta el abono ilimitado?", [cards])
     assert answer.startswith("Abono ilimitado · 75€ [1]"), answer
+    # a card's name may hold a figure of its own ("60分"): its price is still the card's
+    menu = Source(n=1, url="http://apollo.test/menu", title="メニュー", snippet="", score=1.0,
+                  text="全身もみほぐし 90分\n\nじっくり全身をほぐします\n\n¥5,400\n\n"
+                       "Massage 60 min\n\nFor first visits\n\n¥3,600")
+    answer = extractive_answer("How much is the massage 60 min?", [menu])
+    assert answer.startswith("Massage 60 min · For first visits · ¥3,600 [1]"), answer
     contact = Source(n=1, url="http://balans.test/kontakt", title="Kontakt", snippet="", score=1.0,
                      text="Kontakt\n\nZagrebačka ul. 37\n10410 Velika Gorica\n\nTel: 091 123 4567")
     answer = extractive_answer("What is the address of the practice?", [contact])
@@ -871,6 +879,7 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Dárkový poukaz je platný 6 měsíců od zakoupení", "voucher"),
     ("Εταιρικό κεφάλαιο", "capital"), ("Καλλιέργεια καρυκευτικών, αρωματικών φυτών", "grow"),
     ("Ühe patsiendi vastuvõtuaeg on 20 minutit.", "appointment"),
+    ("Med over 15 års erfaring i rørleggerbransjen", "experience"), ("Mehr als 20 Jahre Erfahrung", "experience"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

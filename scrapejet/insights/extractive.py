@@ -154,8 +154,10 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                 above = units[i - 2] if i >= 2 else ""
                 figures = bool(re.search(r"\d", label)) and len(label.split()) <= 3
                 described = not re.search(r"\d", label) and len(label.split()) <= DESCRIPTION_WORDS
+                # (the name may hold a figure of its own: "【初めての方へ】全身もみほぐし 60分" / its
+                # description / "¥3,600"; not a price, which is the card above's)
                 if (kind == "price" and (figures or described) and above and len(above.split()) <= 4
-                        and not re.search(r"\d", above) and not above.endswith((".", "!", "?", ":"))
+                        and not holds_kind(above, kind, question) and not above.endswith((".", "!", "?", ":"))
                         and not holds_kind(label, kind)):
                     out.append(f"{above} · {label} · {units[i]}")
             # a price card that gives its value first ("10% off" / "Senior Citizen"): a

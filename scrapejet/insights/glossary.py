@@ -232,6 +232,11 @@ GLOSSARY = {
            "háziállat husdjur kæledyr lemmikki chien chiens hund hunde perro perros cane cani hond honden cão cães "
            "pies psy pes kutya koira",
     "dog": "chien chiens hund hunde perro perros cane cani hond honden cão cães pies psy pes kutya koira",
+    # "How many years of experience?" of "Med over 15 års erfaring"
+    "experience": "expérience erfahrung berufserfahrung experiencia esperienza ervaring experiência doświadczenie "
+                  "doświadczenia zkušenosti skúsenosti iskustvo iskustva izkušnje tapasztalat tapasztalattal "
+                  "experiență deneyim erfarenhet erfaring kokemus kokemusta patirtis patirties pieredze kogemus "
+                  "εμπειρία опит досвід опыт",
     "warranty": "garantie gewährleistung garantía garanzia garantia gwarancja záruka garancia garanti takuu",
     "piece": "pièce pièces stück stücke stk pieza piezas pezzo pezzi stuks stuk peça peças sztuk szt kusů ks "
              "komada kom kosov darab buc bucăți adet styck stycken kpl vnt gab tk τεμάχια бр шт",

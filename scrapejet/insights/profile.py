@@ -35,7 +35,10 @@ ASKS = {
                           r"\b(?:which|what|quelle|quel|welche[rmn]?|welk[e]?|qu[eé]|quale|qual|cu[aá]l|w jakim|ve kter[eé]m)\s+"
                           r"(?:town|city|village|ville|commune|stadt|ort|gemeinde|plaats|stad|dorp|ciudad|localidad|pueblo|"
                           r"citt[aà]|comune|paese|cidade|localidade|mie[sś]cie|m[eě]st[eě])\b(?!\s+(?:hall|council|centre|center|tax|walk|tour))|"
-                          r"\bse trouve|\bsitu[ée]e?\b|\bliegt\b|\bbefindet sich|se encuentra|si trova|\bligt\b|\bfica\b", re.I),
+                          r"\bse trouve|\bsitu[ée]e?\b|\bliegt\b|\bbefindet sich|se encuentra|si trova|\bligt\b|\bfica\b|"
+                          # the postcode asked for: the address's, which holds it
+                          r"\bpost ?code\b|\bpostal code\b|\bzip(?: code)?\b|postleitzahl|\bplz\b|code postal|c[oó]digo postal|"
+                          r"codice postale|postcode|postnummer|kod pocztowy|postinumero", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
     # (not a job opening, nor an open position: "Which job opening does Eletubos advertise?")
     "hours": re.compile(r"(?<!job )(?<!jobs )opening(?!s? (?:for|as|in the team))|open\b(?! (?:positions?|roles?|vacanc))|hours|"
