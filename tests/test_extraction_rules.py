@@ -3065,3 +3065,8 @@ def test_an_american_town_named_as_a_state_is_the_town(line, expected):
 
     found = addresses_in_lines([line], "US")
     assert [(a["street"], a["postal_code"], a["locality"], a["region"]) for a in found] == [expected]
+
+
+def test_a_british_03_number_is_a_landline():
+    assert _phones("en", "https://derbyshire-removals.co.uk/contact", "<p>Call 0333 567 7001</p>") == [
+        ("+443335677001", "landline")]

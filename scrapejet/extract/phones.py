@@ -563,6 +563,8 @@ def voice_type(number: Any, labelled: str) -> str:
         return "mobile"
     if plan in (PhoneNumberType.FIXED_LINE, PhoneNumberType.VOIP):
         return "landline"
+    if plan == PhoneNumberType.UAN and number.country_code == 44 and str(number.national_number).startswith("3"):
+        return "landline"  # a British 03 number: a business's line, charged as 01 and 02 numbers are
     series = _MOBILE_SERIES.get(region_code_for_number(number)) if plan == PhoneNumberType.FIXED_LINE_OR_MOBILE else None
     if series is not None:
         return "mobile" if str(number.national_number).startswith(series) else "landline"

@@ -27,6 +27,11 @@ GLOSSARY = {
                "μεταξύ između tarp starp vahel між между",
     "quote": "devis angebot kostenvoranschlag presupuesto preventivo offerte orçamento wycena nabídka ponuda "
              "ajánlat ofertă teklif offert tilbud tarjous pasiūlymas",
+    # how long a quote or a voucher holds: "Een offerte is 30 dagen geldig"
+    "valid": "valable validité gültig gültigkeit gilt válido válida validez valido valida validità geldig "
+             "geldigheid ważny ważna ważność platný platná platnost platí važeći vrijedi veljaven velja érvényes "
+             "valabil valabilă geçerli giltig gäller gyldig gyldighed voimassa galioja kehtib kehtiv ισχύει "
+             "валиден дійсний",
     "free": "gratuit gratuite gratuits gratis kostenlos kostenfrei gratuito gratuita gratuiti gratuitos darmowy "
             "darmowa bezpłatny bezpłatna bezpłatnie zdarma besplatno brezplačno ingyenes gratuită ücretsiz "
             "kostnadsfri ilmainen nemokamai tasuta безплатно безкоштовно",
