@@ -3070,3 +3070,11 @@ def test_an_american_town_named_as_a_state_is_the_town(line, expected):
 def test_a_british_03_number_is_a_landline():
     assert _phones("en", "https://derbyshire-removals.co.uk/contact", "<p>Call 0333 567 7001</p>") == [
         ("+443335677001", "landline")]
+
+
+@pytest.mark.parametrize(("lang", "url", "html"), [
+    ("nl", "https://bakkerij.nl/contact", "<p>Telefoon: 020 638 2917<br>Faxnummer: 020 638 2910</p>"),
+    ("de", "https://firma.de/kontakt", "<p>Telefon: 020 638 2917<br>Faxnr. 020 638 2910</p>"),
+])
+def test_a_fax_labelled_by_its_number_word(lang, url, html):
+    assert [kind for _, kind in _phones(lang, url, html)] == ["landline", "fax"]

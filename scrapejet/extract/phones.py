@@ -113,7 +113,7 @@ def _english_country_names() -> dict[str, str]:
 # "ＦＡＸ" is folded to "fax")
 # "614-442-3872 (fax)": the label in brackets after the number
 _FAX_AFTER = re.compile(r"^\s*[(\[]\s*(?:tele)?fax\.?\s*[)\]]", re.I)
-_FAX_LABEL = re.compile(r"\b(?:tele)?fax\b|\bφαξ\b|τηλεομοιοτυπια|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|fa[ck]simil[ei]|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
+_FAX_LABEL = re.compile(r"\b(?:tele)?fax(?:nummer|nr|number|no|numero|nummeret|numer)?\b|\bφαξ\b|τηλεομοιοτυπια|\b(?:tele)?faks(?:as|s|u|a)?\b|telecopie|\btelec\b|facsimile|fa[ck]simil[ei]|\bfacs\b|\bфакс\b|פקס|ファックス|ファクス|传真|傳真|팩스")
 _WHATSAPP_LABEL = re.compile(r"whats\s?app")
 # Said only where the numbering plan cannot tell (the North American plan
 # gives mobiles no prefix of their own): "Cell: (207) 555-0142".
