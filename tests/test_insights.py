@@ -881,6 +881,8 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Ühe patsiendi vastuvõtuaeg on 20 minutit.", "appointment"),
     ("Med over 15 års erfaring i rørleggerbransjen", "experience"), ("Mehr als 20 Jahre Erfahrung", "experience"),
     ("Onze offerte is vrijblijvend en 30 dagen geldig", "valid"), ("Der Gutschein ist 3 Jahre gültig", "valid"),
+    ("Frank werkt in de regio rondom Noordwijk", "region"), ("Opero a Torino e provincia", "area"),
+    ("Opero a Torino e provincia", "operate"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms

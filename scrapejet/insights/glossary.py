@@ -27,6 +27,21 @@ GLOSSARY = {
                "μεταξύ između tarp starp vahel між между",
     "quote": "devis angebot kostenvoranschlag presupuesto preventivo offerte orçamento wycena nabídka ponuda "
              "ajánlat ofertă teklif offert tilbud tarjous pasiūlymas",
+    # where a tradesman works: "Werkgebied · West-Vlaanderen", "in de regio rondom Noordwijk"
+    "region": "région régions zone secteur regio werkgebied gebied omgeving region regionen gebiet einsatzgebiet "
+              "einzugsgebiet umgebung umkreis región zona zonas comarca regione zona provincia região zona "
+              "obszar rejon okolice oblast okolí oblasti regija područje območje térség környék körzet regiune "
+              "zonă bölge bölgesi område området omegn alue alueella seutu regionas apylinkės reģions piirkond "
+              "περιοχή регион район регіон",
+    "area": "zone secteur environs alentours werkgebied gebied omgeving regio gebiet einsatzgebiet einzugsgebiet "
+            "umgebung umkreis zona zonas área alrededores zona dintorni área arredores obszar okolice okolí oblast "
+            "područje območje környék körzet zonă împrejurimi bölge område omegn alue seutu apylinkės apkārtne "
+            "piirkond περιοχή район provincia provincie",
+    # "In which area does FP Decor work?" of "Opero a Torino e provincia"
+    "operate": "opère opérons intervenons intervient intervenir tätig operamos operan trabajamos actuamos opero "
+               "operiamo operano lavoriamo werkzaam actief atuamos działamy działa pracujemy působíme pôsobíme "
+               "radimo delujemo dolgozunk activăm faaliyet verksamma arbejder jobber toimimme toimii dirbame "
+               "strādājam tegutseme δραστηριοποιούμαστε работим працюємо",
     # how long a quote or a voucher holds: "Een offerte is 30 dagen geldig"
     "valid": "valable validité gültig gültigkeit gilt válido válida validez valido valida validità geldig "
              "geldigheid ważny ważna ważność platný platná platnost platí važeći vrijedi veljaven velja érvényes "
