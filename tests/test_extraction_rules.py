@@ -3078,3 +3078,11 @@ def test_a_british_03_number_is_a_landline():
 ])
 def test_a_fax_labelled_by_its_number_word(lang, url, html):
     assert [kind for _, kind in _phones(lang, url, html)] == ["landline", "fax"]
+
+
+def test_a_mention_in_a_page_long_paragraph_does_not_make_all_of_it_a_third_partys():
+    prose = "Wir beraten Sie gern zu allen Fragen rund um Ihr Bauvorhaben und Ihre Finanzierung. " * 70
+    html = (f"<html lang='de'><body><main><p>{prose} Diese Website wird gehostet bei Strato. "
+            f"Rufen Sie uns an: 0821 45 67 89. {prose}</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://sonne-bau.de/ueber-uns", role="about")
+    assert [p["e164"] for p in found["phones"]] == ["+49821456789"]

@@ -451,6 +451,10 @@ _DIRECTIONS_FROM = re.compile(
     r"(?:station|airport|car park|parking)\b|acces (?:depuis|a partir) |(?:como llegar |llegada |llegar )desde |"
     r"(?:come arrivare |arrivo )?dalla? (?:stazione|aeroporto)\b|route vanaf |vanaf (?:het station|de luchthaven)\b)"
 )
+# A line longer than this is a page of prose run together, no credit or
+# authority's line: a mention somewhere in it does not make all of it a third
+# party's (and searching a megabyte-long line for them costs seconds)
+_MENTION_MAX_LINE = 5000
 _THIRD_PARTY_MENTION = re.compile(
     r"hosted by|hosting provider|webhosting|gehostet (?:bei|von)|hebergeur|heberge (?:par|chez)|"
     r"hebergement|alojado (?:por|en)|ospitato (?:da|presso)|gehost (?:door|bij)|hospedado (?:por|em)|"
@@ -676,7 +680,8 @@ def mark_third_party(lines: list[Line]) -> None:
                 region_tail = not region_left
                 continue
         # ("e-mail the Webmaster": short, and still the designer's)
-        if (len(line.text) > 20 or "webmaster" in folded) and _THIRD_PARTY_MENTION.search(folded):
+        if ((len(line.text) > 20 or "webmaster" in folded) and len(line.text) <= _MENTION_MAX_LINE
+                and _THIRD_PARTY_MENTION.search(folded)):
             line.third_party = True
             short_label = (_is_label(line) or line.flags & BOLD) and len(line.text.split()) <= 10
             if line.text.rstrip().endswith(":") or short_label:
