@@ -65,14 +65,16 @@ _PLACEHOLDER_DOMAIN_LABELS = frozenset(
     """example examples beispiel exemple ejemplo esempio voorbeeld exemplo domain yourdomain your-domain
     yoursite mysite ihredomain ihre-domain deinedomain votredomaine votre-domaine tudominio tu-dominio
     tuodominio mijndomein seudominio test sample placeholder email website yourcompany yourwebsite
-    musterfirma mustermann pelda przyklad priklad exempel eksempel esimerkki exemplu ornek""".split()
+    musterfirma mustermann""".split()
 )
-# "Example" in the languages of a template's translators, first in a domain
-# of more words: "info@pelda-fogaszat.hu" (Hungarian: example-dentistry)
+# "Example" in the languages of a template's translators: a domain label of its
+# own, or first in a domain of more words: "info@pelda-fogaszat.hu" (Hungarian:
+# example-dentistry)
 _EXAMPLE_WORDS = frozenset(
     "example beispiel exemple ejemplo esempio voorbeeld exemplo pelda przyklad priklad exempel eksempel esimerkki "
     "exemplu ornek".split()
 )
+_PLACEHOLDER_DOMAIN_LABELS |= _EXAMPLE_WORDS
 _PLACEHOLDER_LOCALS = frozenset(
     """your yourname your.name youremail your.email you firstname.lastname first.last firstname lastname
     vorname.nachname vorname nachname prenom.nom prenom nombre.apellido nome.cognome voornaam.achternaam

@@ -347,12 +347,15 @@ def _without_template_streets(addresses: list[dict[str, Any]]) -> list[dict[str,
     # another street. (Alone, it may be real: 123 High Street exists.)
     # A street named as a sample ("123 Example Street" in a template's JSON-LD)
     # is no street anywhere: its town may be real, its street and postcode not.
-    addresses = [a if not is_placeholder_street(a.get("street")) else {
-        **a, "street": None, "postal_code": None,
-        "as_written": ", ".join(filter(None, (a.get("locality"), a.get("region"))))}
-        for a in addresses if a.get("locality") or not is_placeholder_street(a.get("street"))]
+    addresses = [a if not is_placeholder_street(a.get("street")) else _town_only(a)
+                 for a in addresses if a.get("locality") or not is_placeholder_street(a.get("street"))]
     real = [a for a in addresses if not is_template_street(a.get("street"))]
     return real if any(a.get("street") for a in real) else addresses
+
+
+def _town_only(address: dict[str, Any]) -> dict[str, Any]:
+    return {**address, "street": None, "postal_code": None,
+            "as_written": ", ".join(filter(None, (address.get("locality"), address.get("region"))))}
 
 
 def _site_country(pages: list[dict[str, Any]], phones: list[dict[str, Any]]) -> str | None:
