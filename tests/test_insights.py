@@ -1887,3 +1887,51 @@ def test_the_forty_seventh_batchs_questions():
     # a job opening is no opening hours
     assert asked_fields("Which job opening does Eletubos advertise?") == []
     assert asked_fields("What are the opening hours?") == ["hours"]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("クリニックは何年に開院しましたか？", "when"),  # in which year did the clinic open
+    ("胃カメラ検診はいくらですか？", "price"),
+    ("整骨院の院長の名前は何ですか？", "person"),  # the director's name
+    ("整骨院の最寄り駅はどこですか？", "place"),  # where is the nearest station
+    ("整骨院の定休日はいつですか？", "hours"),  # on which days is it closed ("いつ" is no year here)
+    ("法人番号の指定年月日はいつですか？", "when"),  # the date a number was given
+    ("这家店的营业时间是几点？", "hours"),
+    ("가게 주소가 어디예요?", "place"),
+    ("מאיזו שנה פועלת החנות?", "when"),  # since which year
+    ("מי השוזרת של החנות?", "person"),
+    ("כמה שנות ניסיון יש לכם?", "number"),
+    ("ما هي ساعات عمل المختبر؟", "hours"),
+    ("في أي مستشفى تقع العيادة؟", "place"),
+    ("من الصفر إلى الواحد: ما هو البريد الإلكتروني؟", "email"),  # "من" alone is "from", not "who"
+    ("Queensway Clinic เปิดทำการในปีใด", "when"),  # in which year
+    ("Queensway Clinic เปิดทำการเวลาใด", "hours"),  # at what time
+])
+def test_question_words_of_languages_not_written_in_latin_letters(question, kind):
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind(question) == kind
+
+
+def test_japanese_is_searched_by_its_pairs_of_characters_and_closed_days_answer_when_it_is_open():
+    from scrapejet.extract.textlines import fold
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.text import terms
+
+    # a clause without spaces is not one word: its kanji and katakana pairs are its terms
+    assert {"定休", "休日"} <= set(terms("アポロ整骨院の定休日はいつですか？"))
+    assert set(terms("定休日 土曜・日曜・祝日")) >= {"定休", "土曜", "祝日"}
+    # a voiced kana stays one letter when folded ("ゴルフ" is no two words)
+    assert fold("ゴルフ") == "ゴルフ"
+    # sentences end at "。" without a space after it
+    assert sentences("当院の休診日は木曜・日曜・祝日です。ご来院前にご確認ください。") == [
+        "当院の休診日は木曜・日曜・祝日です。", "ご来院前にご確認ください。"]
+    access = Source(n=1, url="http://matsushima.test/access", title="アクセス", snippet="", score=1.0,
+                    text="診療時間のご案内\n午前 9:00〜12:00 ○ ○ ○ — ○ ○ —\n午後 16:30〜19:00 ○ ○ ○ — ○ — —\n"
+                         "休診日：木・日・祝日\nJR神戸線 甲子園口駅より徒歩8分")
+    answer = extractive_answer("松島医院の休診日はいつですか？", [access])
+    assert "木・日・祝日" in answer.split("[1]")[0], answer
+    team = Source(n=1, url="http://matsushima.test/doctor", title="医師紹介", snippet="", score=1.0,
+                  text="医院情報\n診療科目 内科、糖尿病・代謝内科、小児科\n院長名 松島 洋之\n☎ 0798-67-1071")
+    answer = extractive_answer("松島医院の院長は誰ですか？", [team])
+    assert "松島 洋之" in answer.split("[1]")[0], answer

@@ -127,7 +127,10 @@ def fold(text: str) -> str:
     text = text.lower()
     if text.isascii():
         return text
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
+    folded = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
+    # (the marks left are those of other scripts: a kana's voicing mark, a Hangul
+    # syllable's letters join their base again, or "ゴ" would be two words)
+    return folded if folded.isascii() else unicodedata.normalize("NFC", folded)
 
 
 def _collapse(text: str) -> str:

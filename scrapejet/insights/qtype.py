@@ -218,6 +218,10 @@ _WEEKDAY = re.compile(
 CLOSED_WORD = re.compile(r"\b(?:closed|geschlossen|ruhetag|ferme|fermee|cerrado|cerrada|chiuso|chiusa|gesloten|"
                           r"fechado|zamkniete|zamkniety|zavreno|zatvoreno|zaprto|stangt|stengt|lukket|suljettu|"
                           r"zarva|inchis|kapali|κλειστα|κλειστο|uzdaryta|suletud)\b")
+# The days a business is closed, in the scripts whose weekdays are no Latin word
+# ("休診日：木・日・祝日", "定休日 土曜・日曜・祝日", "휴무일", "סגור", "مغلق"): an answer to
+# when it is open without a time in it
+_CLOSED_DAYS = re.compile(r"定休日|休診日|休業日|休館日|公休日|休日|휴무|휴일|סגור|סגורה|مغلق|مغلقة|عطلة|ปิดทำการ|วันหยุด")
 # digits, or a count written out ("six guests", "zwei Zimmer")
 _WRITTEN_NUMBERS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|zwei|drei|"
                     "vier|funf|sechs|sieben|acht|neun|zehn|deux|trois|quatre|cinq|sept|huit|neuf|dix|dos|tres|"
@@ -387,6 +391,47 @@ _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welche
                          r"\bhvilket ar\b|\bminä vuonna\b|\bmina vuonna\b|"
                          # Icelandic "hvaða ár" (not Hungarian "ár", a price), "hvenær"
                          r"\bhva[dð]a ar\b|\bhvenaer\b")
+
+# The question words of the languages not written in Latin letters or Cyrillic, by
+# kind, in the order they are tried: Japanese and Chinese (no spaces: a cue is
+# found inside the clause), Korean, Hebrew, Arabic and Thai. "定休日はいつですか"
+# asks for days (hours) before "いつ" asks when; "何年に開院" asks for a year,
+# "何年間" for a duration; Arabic "من" is "who" only as "من هو/هي" (alone it is
+# "from").
+_SCRIPT_CUES = [
+    ("email", "メール|邮箱|电子邮件|電子郵件|이메일|אימייל|מייל|דוא\"ל|البريد الإلكتروني|إيميل|ايميل|อีเมล"),
+    ("phone", "電話|携帯番号|ファックス|电话|전화|טלפון|פקס|هاتف|الهاتف|جوال|واتساب|فاكس|โทรศัพท์|เบอร์โทร"),
+    ("when", "何年に|何年から|何年ですか|年月日|何年創業|何年設立|哪一年|哪年|몇 년도|באיזו שנה|מאיזו שנה|מאיזה שנה|"
+             "في أي سنة|في أي عام|منذ متى|منذ أي عام|ปีใด|ปีไหน|ปีอะไร"),
+    ("price", "いくら|料金|値段|価格|費用|多少钱|多少錢|价格|價格|费用|收费|가격|얼마|요금|비용|כמה עולה|מחיר|עלות|"
+              "سعر|بكم|تكلفة|كم يكلف|رسوم|ราคา|เท่าไหร่|เท่าไร|ค่าบริการ"),
+    ("hours", "営業時間|診療時間|受付時間|定休日|休診日|休業日|何時|营业时间|營業時間|几点|幾點|영업시간|영업 시간|"
+              "운영시간|휴무|何曜日|무슨 요일|באיזה יום|באילו ימים|أي يوم|أي أيام|שעות|סגור|סגורה|ساعات|مواعيد|أوقات|مغلق|مغلقة|เวลาทำการ|เวลาเปิด|เวลาใด|กี่โมง"),
+    ("duration", "何分|何年間|何日|どのくらい|かかりますか|多久|多长时间|얼마나 걸|כמה זמן|كم من الوقت|นานเท่าไหร่"),
+    ("number", "何人|何台|何件|何種類|いくつ|法人番号|登録番号|多少|几个|幾個|몇|כמה|كم|رقم|الرقم|กี่"),
+    ("person", "誰|院長|代表|社長|店長|オーナー|創業者|氏名|名前|谁|老板|创始人|創辦人|负责人|負責人|누구|대표|원장|사장|"
+               "מי|בעלים|מייסד|מייסדת|מנהל|מנהלת|من هو|من هي|من يملك|من أسس|صاحب|مؤسس|مدير|ใคร|เจ้าของ|ผู้ก่อตั้ง"),
+    ("when", "いつ|設立|創業|創立|開院|開業|什么时候|什麼時候|成立|언제|설립|מתי|ממתי|متى|تأسس|تأسست|เมื่อไร|เมื่อไหร่|ก่อตั้ง"),
+    ("place", "どこ|住所|所在地|最寄り|場所|アクセス|哪里|哪裡|地址|在哪|어디|주소|위치|איפה|היכן|כתובת|מיקום|"
+              "أين|عنوان|موقع|تقع|يقع|ที่ไหน|ที่อยู่|ตั้งอยู่"),
+]
+# (a short Hebrew or Arabic cue is a word of its own: "מי" is not in "מים", "كم" not in "حكم")
+_SPACED_SCRIPT = re.compile(r"[\u0590-\u06ff]")
+
+
+def _script_asks() -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for kind, cues in _SCRIPT_CUES:
+        parts = []
+        for cue in cues.split("|"):
+            cue = re.escape(fold(cue))
+            parts.append(rf"(?<!\w){cue}(?!\w)" if len(cue) <= 3 and _SPACED_SCRIPT.search(cue) else cue)
+        out.append((kind, re.compile("|".join(parts))))
+    return out
+
+
+_SCRIPT_ASKS = _script_asks()
+
 
 # The words of an English question that only name the kind of value asked for
 # ("street address", "opening hours", "who founded"): a page in another
@@ -711,6 +756,9 @@ def asked_kind(question: str) -> str | None:
     for kind, pattern in _ASKS:
         if pattern.search(folded):
             return kind
+    for kind, pattern in _SCRIPT_ASKS:
+        if pattern.search(folded):
+            return kind
     # a register's or tax number by its name alone ("What is the ABN?")
     if _IDENTIFIER_ASKED.search(folded):
         return "number"
@@ -1021,6 +1069,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
             times = 2 * len(_HOUR_SPAN.findall(folded))  # "Pon-Pt 8-16": hours without minutes
         if not times and _WEEKDAY.search(folded) and CLOSED_WORD.search(folded):
             return 1.0  # "Κυριακή · Κλειστά", "Sonntag: Ruhetag": when it is not open is an answer too
+        if not times and _CLOSED_DAYS.search(sentence):
+            return 1.0
         return 1.0 if times >= 2 or (times and _WEEKDAY.search(folded)) else 0.5 if times else 0.0
     if kind == "number":
         text = fold(sentence)

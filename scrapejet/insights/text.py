@@ -72,7 +72,31 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """The content words of a text, stemmed, in order (repeats kept)."""
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
-    return [stem(w) for w in WORD.findall(fold(text)) if w not in FOLDED_STOPWORDS and (len(w) > 1 or w.isdigit())]
+    out = []
+    for word in WORD.findall(fold(text)):
+        if _UNSPACED.search(word):
+            out += _bigrams(word)
+        elif word not in FOLDED_STOPWORDS and (len(word) > 1 or word.isdigit()):
+            out.append(stem(word))
+    return out
+
+
+# Chinese and Japanese write no spaces: a "word" of \w+ is a whole clause
+# ("アポロ整骨院の定休日はいつですか"). Its terms are the pairs of characters in
+# each run of kanji or katakana (the nouns: 定休 休日); the hiragana between
+# them are mostly particles and endings (の, は, ですか), so they only divide.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CONTENT_RUN = re.compile(r"[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+
+
+def _bigrams(word: str) -> list[str]:
+    out = []
+    for run in _CONTENT_RUN.findall(word):
+        if run.isascii():
+            out += [stem(run)] if run not in FOLDED_STOPWORDS and (len(run) > 1 or run.isdigit()) else []
+        else:
+            out += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
+    return out
 
 
 # An abbreviation of single letters with dots is one word: a legal form
@@ -130,7 +154,7 @@ def _splits(paragraph: str) -> list[str]:
     abbreviation, a single letter (an initial) or a number of one or two
     digits before a word (an ordinal)."""
     out, start = [], 0
-    for match in re.finditer(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])", paragraph):
+    for match in re.finditer(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ0-9])|[。！？]+[」』）]*\s*(?=\S)", paragraph):
         before = paragraph[start:match.start()].rsplit(None, 1)
         last = fold(before[-1]).rstrip(".") if before else ""
         if paragraph[match.start()] == "." and (last in ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
