@@ -313,9 +313,10 @@ def _lookups(jail, name: str) -> int:
 
 def test_dns_rebinding_of_the_crawl_host_and_of_a_webhook_host_is_refused(jail):
     # the API's check sees the public answer; every later lookup answers loopback
+    # (the worker may already have looked the host up again by the time the API answers)
     job_id = submit(jail, "/scrape", {"url": f"http://rebind.example:{jail.port}/secret/rebind",
                                       "webhook": {"url": f"http://hooks.example:{jail.port}/hook"}})
-    assert _lookups(jail, "rebind.example") == 1 and _lookups(jail, "hooks.example") == 1
+    assert _lookups(jail, "rebind.example") >= 1 and _lookups(jail, "hooks.example") >= 1
     progress = finished(jail, job_id)
     # its only page refused: a job that stored nothing ends failed, saying why
     assert progress["status"] == "failed" and progress["pages_crawled"] == 0, progress
