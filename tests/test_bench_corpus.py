@@ -62,6 +62,10 @@ def test_a_town_alone_is_found_by_its_name_accents_aside():
     profile = {"addresses": [{"street": None, "postal_code": None, "locality": "Bucuresti"}]}
     assert compare(site, profile, {field: Score() for field in FIELDS}) == [
         "addresses: missed  Tânganu", "addresses: reported ,  Bucuresti"]
+    # the same town with the postcode the reader did not label is the same address, not a second one
+    scores = {field: Score() for field in FIELDS}
+    profile = {"addresses": [{"street": "Soseaua Burebista Nr.99", "postal_code": "927220", "locality": "Tânganu"}]}
+    assert compare(site, profile, scores) == [] and (scores["addresses"].tp, scores["addresses"].fp) == (1, 0)
 
 
 def test_held_out_mistakes_stay_out_of_the_json_a_tuner_reads_unless_asked_for(capsys):
