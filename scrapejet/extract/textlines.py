@@ -599,6 +599,11 @@ _REGION_MAX_LINES = 8
 _CONTACT_LINE = re.compile(r"^\W*(?:(?:tel|telefon|telephone|phone|fon|fax|telefax|e-?mail|mail|web|website|internet|"
                            r"homepage|url|www)\b|(?:www\.|https?://)|[\w.+-]+@[\w-]+\.[\w.]+$|\+?\d[\d \t()./-]{6,}\d$)")
 _CONTACT_LINE_MAX_WORDS = 6
+# The name of one field of a party's card, alone on its line: what follows is the
+# same party's ("1&1 IONOS SARL / Siège social : / 7 Pl de la gare")
+_CARD_FIELD = re.compile(r"(?:siege(?: social)?|adresse(?: postale)?|address|anschrift|sitz|sede(?: legale| sociale)?|"
+                         r"domicilio(?: social)?|adres|endereco|morada|tel(?:ephone|efon|efono)?\.?|phone|e-?mail|"
+                         r"courriel|fax)\s*:?")
 _DIGIT = re.compile(r"\d")
 _FIELD_NAME = 7  # the heading level of a dt, th or legend
 
@@ -619,9 +624,11 @@ def mark_third_party(lines: list[Line]) -> None:
     region_tail = False  # the last line was a third party's: its contact lines may follow
     previous_block = None
     previous_text = current_text = ""  # the line before this one (every `continue` below skips the loop's end)
+    headed = False  # the line before this one was a third party's heading
     for line in lines:
         folded = fold(line.text)
         previous_text, current_text = current_text, line.text
+        after_heading, headed = headed, False
         opens_block, previous_block = line.block != previous_block, line.block
         context = line.flags & (HEADER | FOOTER | NAV)
         tail, region_tail = region_tail, False
@@ -651,6 +658,7 @@ def mark_third_party(lines: list[Line]) -> None:
             if _is_label(line) or len(line.text.split()) <= 3:
                 # "Hosting" as a heading owns the blocks below it.
                 region_left, region_context = _REGION_MAX_LINES, context
+                headed = True
             else:
                 # "Hosting: Strato AG<br>Pascalstr. 10<br>10587 Berlin" owns
                 # the rest of its own block.
@@ -667,9 +675,12 @@ def mark_third_party(lines: list[Line]) -> None:
             # "Diese Website wird gehostet bei:" still speaks of the host, and
             # what that line introduces is the host's, its name in bold too
             # ("Le site est hébergé par :<li><strong>OVH SAS</strong>")
-            introduced = previous_text.rstrip().endswith(":")
+            # (as is the name in bold right under the heading: "Hébergement du site / <b>1&1 IONOS SARL</b>")
+            introduced = previous_text.rstrip().endswith(":") or after_heading
             # (a field's name in a definition list, "<dt>Cím</dt>", is not a new subject)
-            field_name = line.heading == _FIELD_NAME and len(line.text.split()) <= 2
+            # (nor is a field of the party's card, "Siège social :" under the host's name)
+            field_name = ((line.heading == _FIELD_NAME and len(line.text.split()) <= 2)
+                          or bool(_CARD_FIELD.fullmatch(folded.strip())))
             if ((_is_label(line) and not field_name and not introduced and not _THIRD_PARTY_MENTION.search(folded))
                     or context != region_context):
                 region_left = 0
