@@ -873,7 +873,7 @@ def test_output_shape_on_a_full_page():
     assert set(result["emails"][0]) == {"email", "source"}
     assert set(result["phones"][0]) == {"e164", "as_written", "type", "source"}
     assert set(result["addresses"][0]) == {"street", "postal_code", "locality", "region", "country", "as_written", "source"}
-    assert set(result["socials"][0]) == {"network", "url", "handle"}
+    assert set(result["socials"][0]) == {"network", "url", "handle", "source"}
     assert result["language"] == "de" and result["region"] == "DE"
 
 

@@ -294,10 +294,14 @@ def whatsapp_number(href: str) -> str | None:
         return None
     host = (parts.hostname or "").lower()
     digits = None
-    if host in ("wa.me", "www.wa.me"):
+    if host in ("wa.me", "www.wa.me", "wasap.my", "www.wasap.my"):
+        # (wasap.my/60139214322: Malaysia's redirect to the same chat)
         digits = parts.path.strip("/").split("/", 1)[0]
     elif host.endswith("whatsapp.com") or parts.scheme == "whatsapp":
         digits = (parse_qs(parts.query).get("phone") or [""])[0]
+    elif host in ("msng.link", "www.msng.link") and parts.path.rstrip("/") == "/o":
+        # a messenger-link service's WhatsApp button: msng.link/o/?381629219069=wa
+        digits = next((key for key, value in parse_qs(parts.query).items() if value == ["wa"]), None)
     if not digits:
         return None
     digits = re.sub(r"[^\d]", "", digits)

@@ -19,6 +19,7 @@ from scrapejet.extract.phones import SOURCE_RANK as PHONE_SOURCE_RANK
 from scrapejet.extract.phones import line_type, region_of_tel_links
 from scrapejet.extract.places import country_named, town_named
 from scrapejet.extract.roles import OTHER_PAGE, is_location_page
+from scrapejet.extract.socials import SOURCE_RANK as SOCIAL_SOURCE_RANK
 from scrapejet.extract.textlines import fold
 from scrapejet.urls import registered_domain
 
@@ -62,7 +63,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         for entry in _entries(contacts, "phones", "e164"):
             phones.add(entry["e164"], entry, where, order, PHONE_SOURCE_RANK.get(entry.get("source"), 9))
         for entry in _entries(contacts, "socials", "url"):
-            socials.add(entry["url"], entry, where, order, 0)
+            socials.add(entry["url"], entry, where, order, SOCIAL_SOURCE_RANK.get(entry.get("source"), 0))
         for entry in _entries(contacts, "addresses", None):
             _add_address(addresses, entry, where, order)
 
@@ -93,6 +94,7 @@ def merge_profile(pages: list[dict[str, Any]], *, job_id: str, site: str) -> dic
         collector.drop_page_lists(others, at_least=_LISTED)
     addresses = _without_page_lists(addresses, others)
     socials.drop_second_accounts(others)
+    socials.drop_declared_twins()
     _drop_accented_twins(emails)
     _drop_misplaced_plus(phones)
     _join_national_readings(phones)
@@ -224,6 +226,16 @@ class _Collector:
             ranks[entry["type"]] = min(rank, ranks.get(entry["type"], rank))
         if where not in current["found_on"]:
             current["found_on"].append(dict(where))
+
+    def drop_declared_twins(self) -> None:
+        """A profile only the structured data names (a ``sameAs``) on a network where
+        the pages link to another account of the business: out of date (an
+        earlier account, another branch's), the links are what visitors follow."""
+        linked = {entry.get("network") for entry in self.entries.values()
+                  if entry["_source"] == SOCIAL_SOURCE_RANK["link"]}
+        for key in [key for key, entry in self.entries.items()
+                    if entry["_source"] == SOCIAL_SOURCE_RANK["json-ld"] and entry.get("network") in linked]:
+            del self.entries[key]
 
     def drop_lists_on(self, only_there: Callable[[str], bool], at_least: int) -> None:
         """Drop the values found only on pages ``only_there`` picks when they

@@ -26,7 +26,9 @@ NETWORK_HOSTS = {
     "tiktok.com": "tiktok",
     "github.com": "github",
     "pinterest.com": "pinterest",
-    "wa.me": "whatsapp", "whatsapp.com": "whatsapp", "api.whatsapp.com": "whatsapp",
+    "wa.me": "whatsapp", "whatsapp.com": "whatsapp", "api.whatsapp.com": "whatsapp", "wasap.my": "whatsapp",
+    # a messenger-link service's buttons: msng.link/o/?381629219069=wa (WhatsApp), msng.link/vi/381629219069 (Viber)
+    "msng.link": "msnglink",
     "xing.com": "xing",
     "t.me": "telegram", "telegram.me": "telegram",
     "vk.com": "vk", "ok.ru": "odnoklassniki",
@@ -38,13 +40,15 @@ NETWORK_HOSTS = {
     # a neighbourhood network's business page, a classifieds seller's page
     "nextdoor.com": "nextdoor", "gumtree.com": "gumtree",
     # closed in 2019, its links still in many footers: a profile all the same
-    "plus.google.com": "googleplus",
+    "plus.google.com": "googleplus", "myspace.com": "myspace",
     # a maker's channels: streams, patrons, a shop on a marketplace, a community server
     "twitch.tv": "twitch", "patreon.com": "patreon", "etsy.com": "etsy", "discord.gg": "discord", "discord.com": "discord",
     # a photographer's albums, a film maker's videos, a musician's tracks, a designer's portfolio
     "flickr.com": "flickr", "vimeo.com": "vimeo", "soundcloud.com": "soundcloud", "behance.net": "behance",
     "bsky.app": "bluesky", "snapchat.com": "snapchat", "tumblr.com": "tumblr",
 }
+# A profile the page links to (or writes out) before one only its structured data names.
+SOURCE_RANK = {"link": 0, "json-ld": 1}
 # More than this is a list of other people's accounts, not a company's own.
 MAX_PROFILES = 40
 # (threads.net moved to threads.com in 2025)
@@ -54,7 +58,7 @@ _CANONICAL_HOST = {
     "pinterest": "www.pinterest.com", "whatsapp": "wa.me", "xing": "www.xing.com",
     "telegram": "t.me", "vk": "vk.com", "odnoklassniki": "ok.ru", "line": "line.me", "threads": "www.threads.com",
     "linktree": "linktr.ee", "nextdoor": "nextdoor.com", "gumtree": "www.gumtree.com",
-    "googleplus": "plus.google.com", "zalo": "zalo.me",
+    "googleplus": "plus.google.com", "myspace": "myspace.com", "zalo": "zalo.me",
     "twitch": "www.twitch.tv", "patreon": "www.patreon.com", "etsy": "www.etsy.com", "discord": "discord.gg",
     "flickr": "www.flickr.com", "vimeo": "vimeo.com", "soundcloud": "soundcloud.com", "behance": "www.behance.net",
     "bluesky": "bsky.app", "snapchat": "www.snapchat.com", "tumblr": "www.tumblr.com",
@@ -171,6 +175,14 @@ def profile(url: str) -> dict[str, str] | None:
         # an official account's short link, as LINE gives it to Japanese shops: lin.ee/6cYRjnW
         code = segments[0] if len(segments) == 1 and _SHORT_LINK_CODE.fullmatch(segments[0]) else None
         return {"network": network, "url": f"https://lin.ee/{code}", "handle": code} if code else None
+    if network == "msnglink":
+        # a WhatsApp chat behind it is the site's WhatsApp; a Viber chat is one of its own
+        number = whatsapp_number(url)
+        if number:
+            return {"network": "whatsapp", "url": f"https://wa.me/{number[1:]}", "handle": number[1:]}
+        if len(segments) == 2 and segments[0] == "vi" and segments[1].isdigit():
+            return {"network": "viber", "url": f"https://msng.link/vi/{segments[1]}", "handle": segments[1]}
+        return None
     if network == "whatsapp":
         number = whatsapp_number(url)
         if not number:
@@ -398,7 +410,10 @@ def extract_socials(
         if len(urls) >= 2 and network != "whatsapp":
             for url in urls:
                 found.pop(url, None)
-    return list(found.values())
+    # (a profile the structured data alone names says so: another page's links may name another account)
+    every_link = set().union(*linked.values()) if linked else set()
+    return [{**entry, "source": "json-ld" if url in declared and url not in every_link else "link"}
+            for url, entry in found.items()]
 
 
 # How far before an icon a site maker's credit is read as the icon's caption
