@@ -57,6 +57,13 @@ _HOUSE_NUMBER = re.compile(r"(?:^|[\s#№])(?:n[ro]?\.?\s*|no[:.]?\s*)?\d{1,5}(?
 # A town marker before the town's name: Bulgarian/Russian гр. г., Ukrainian
 # м., village с., Romanian mun./oraș/comuna.
 _TOWN_MARKER = re.compile(r"^(?:гр|град|г|м|місто|с|село|смт|пгт|mun|municipiul|oras|orasul|ors|oraș|orașul|orș|comuna|com)\.?\s+", re.I)
+# Vietnam's administrative units before their names ("Phường Đồng Hới", "Q. 1",
+# "TP. Hồ Chí Minh", "Tỉnh Quảng Trị"), by which of them is the town asked for
+_VN_UNIT = re.compile(r"^(?P<unit>(?i:thành phố|thanh pho|tp\.?|thị xã|thi xa|thị trấn|thi tran|phường|phuong|p\.|xã|"
+                      r"quận|quan|q\.|huyện|huyen|tỉnh|tinh))\s*(?P<name>[^\W\d_][^,]*|\d{1,2})$")
+_VN_RANK = {fold(unit): rank for rank, units in enumerate((
+    ("thành phố", "thanh pho", "tp"), ("thị xã", "thi xa", "thị trấn", "thi tran", "phường", "phuong", "p", "xã"),
+    ("quận", "quan", "q", "huyện", "huyen"), ("tỉnh", "tinh"))) for unit in units}
 # A district, a neighbourhood, a building: neither street nor town.
 _DISTRICT = re.compile(
     r"^(?:sector|sect|jud|judetul|col|colonia|barrio|b|urb|urbanizacion|mah|mahallesi|жк|ж\.к|кв|квартал|район|р-н|мкр|"
@@ -65,7 +72,7 @@ _DISTRICT = re.compile(
 _LABEL = re.compile(
     r"^(?:address|our address|adres[aeă]?|adresse|adresas|adrese|anschrift|direcci[oó]n|domicilio|indirizzo|endere[cç]o|"
     r"morada|ubicaci[oó]n|location|sediu|sediul(?: social)?|punct(?:ul)? de lucru|s[ií]dlo|siedziba|sede|c[ií]m|naslov|osoite|aadress|адрес|адреса|"
-    r"כתובת|住所|所在地|地址|주소|địa chỉ|dia chi|alamat|ที่อยู่|पता)\s*[:\-–]\s*",
+    r"כתובת|住所|所在地|地址|주소|địa chỉ|dia chi|trụ sở(?: chính)?|tru so(?: chinh)?|alamat|ที่อยู่|पता)\s*[:\-–]\s*",
     re.I,
 )
 # The region an English address may end in after its town ("30 Cameron Road,
@@ -193,7 +200,10 @@ def _address_text(raw: str, country: str | None = None) -> tuple[bool, str | Non
         if _SEPARATOR.search(rest) and (any(_is_street(p.strip(), labelled=bool(label) and i == 0)
                                             for i, p in enumerate(_SEPARATOR.split(rest)))
                                         or _town_dash_street(rest) or _street_then_town(rest, country)
-                                        or _in_a_building(rest)):
+                                        or _in_a_building(rest)
+                                        # (a house number, then its street, after the label: "Trụ sở
+                                        # chính: 42 Thành Công - Phường Đồng Hới - Tỉnh Quảng Trị")
+                                        or (label and _NUMBER_FIRST.match(rest))):
             # "C/ Sant Vicenç, 31 · Igualada": the town as the next item
             after = segments[index + 1] if index + 1 < len(segments) else ""
             if after and _is_town(after) and not _SEPARATOR.search(after):
@@ -348,7 +358,8 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
         streets = [1]
     if not streets and _in_a_building(text):
         streets = [i for i, part in enumerate(parts) if _EN_PREMISES.match(part)]
-    if not streets and labelled and _NUMBER_FIRST.match(parts[0]) and not any(re.search(r"\d", p) for p in parts[1:]):
+    if not streets and labelled and _NUMBER_FIRST.match(parts[0]) and not any(
+            re.search(r"\d", p) for p in parts[1:] if not _VN_UNIT.match(p)):  # ("Quận 1": a district by its number)
         streets = [0]  # "Địa chỉ: 9NO2 Nguyễn Cảnh Dị, …, phường Định Công, Hà Nội": a house number, then its street
     if len(streets) != 1:
         return None
@@ -387,6 +398,16 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
     codes = marked_codes + bare_codes + [m.group(1) for m in map(_POSTCODE_PART.fullmatch, rest) if m]
     rest = [part for part in rest if not _POSTCODE_PART.fullmatch(part)]
     marked = [part for part in rest if _TOWN_MARKER.match(part) and _is_town(_TOWN_MARKER.sub("", part))]
+    units = [_VN_UNIT.match(part) for part in rest]
+    if rest and all(units):
+        # every part after the street a Vietnamese unit: the city, else the ward or
+        # commune (since 2025 directly under the province), else the district; the province
+        by_rank = sorted((_VN_RANK[fold(u.group("unit")).rstrip(".")], u.group("name")) for u in units if u)
+        places = [name for rank, name in by_rank if rank < _VN_RANK["tinh"]]
+        provinces = [name for rank, name in by_rank if rank == _VN_RANK["tinh"]]
+        if places:
+            return {"street": street, "postal_code": codes[0] if codes else None, "locality": places[0].strip(),
+                    "region": provinces[0].strip() if provinces else None}
     towns = [i for i, part in enumerate(rest) if _is_town(part) or _DUBLIN_DISTRICT.fullmatch(part)]
     if marked:
         locality, region = _TOWN_MARKER.sub("", marked[0]), None

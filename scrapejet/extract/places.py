@@ -23,7 +23,7 @@ from lxml.html import HtmlElement
 from scrapejet.extract.addresses import CA_PROVINCE_NAMES, US_STATE_NAMES
 from scrapejet.extract.gazetteer import Gazetteer, gazetteer
 from scrapejet.extract.phones import country_code
-from scrapejet.extract.textlines import ADDRESS, FOOTER, NAV, Document, fold
+from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, NAV, Document, fold
 
 # A place's name: one to three capitalised words, joined by a space, a
 # hyphen or the small words of place names ("Épinay-sur-Seine", "Sesto San
@@ -84,8 +84,13 @@ def place_mentions(doc: Document, tree: HtmlElement) -> list[dict[str, str]]:
     with the cue they stand by ("title", "line", "text")."""
     found: list[dict[str, str]] = []
     title = " ".join((tree.findtext(".//title") or "").split())
+    # (a title segment the menu links by is the page's name: "Trang Chủ", Vietnamese
+    # for "Home", and "Liên Hệ" are no towns, though GeoNames has a Chũ)
+    menu = {fold(" ".join(a.text.split())) for a in doc.anchors if a.flags & (NAV | HEADER) and a.text}
     for segment in filter(None, _TITLE_SPLIT.split(title)):
         words = segment.split()
+        if fold(" ".join(words)) in menu:
+            continue
         # a segment's last words ("Климатици Пловдив", "Mobile Mech Auckland") or all of it
         for size in (3, 2, 1):
             if len(words) >= size:
