@@ -3086,3 +3086,83 @@ def test_a_mention_in_a_page_long_paragraph_does_not_make_all_of_it_a_third_part
             f"Rufen Sie uns an: 0821 45 67 89. {prose}</p></main></body></html>")
     found = extract_contacts(html.encode(), "https://sonne-bau.de/ueber-uns", role="about")
     assert [p["e164"] for p in found["phones"]] == ["+49821456789"]
+
+
+def test_a_hosts_name_in_bold_under_its_heading_and_its_seat_below_are_the_hosts():
+    html = ("<html lang='fr'><body><main><h2>Mentions légales</h2><p>SARL STARK MOTORS<br>Siège social : ZAC DES ILES "
+            "69380 MARCILLY D'AZERGUES<br>Téléphone : 04 72 57 78 22</p>"
+            "<h3>Hébergement du site</h3><p><strong>1&amp;1 IONOS SARL</strong></p>"
+            "<p>Siège social :<br>7 Pl de la gare 57200 SARREGUEMINES</p>"
+            "<h3>Traitement des données personnelles</h3><p>Vous disposez d'un droit d'accès.</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://starkmotors.fr/mentions-legales", role="legal")
+    assert [a["postal_code"] for a in found["addresses"]] == ["69380"]
+
+
+@pytest.mark.parametrize(("href", "expected"), [
+    # Malaysia's WhatsApp redirect, a messenger-link service's WhatsApp and Viber buttons, an old network
+    ("https://wasap.my/60139214322", {"network": "whatsapp", "url": "https://wa.me/60139214322", "handle": "60139214322"}),
+    ("https://msng.link/o/?381693353453=wa", {"network": "whatsapp", "url": "https://wa.me/381693353453",
+                                              "handle": "381693353453"}),
+    ("https://msng.link/vi/381629219069", {"network": "viber", "url": "https://msng.link/vi/381629219069",
+                                           "handle": "381629219069"}),
+    ("http://www.myspace.com/powerhungryfoods", {"network": "myspace", "url": "https://myspace.com/powerhungryfoods",
+                                                 "handle": "powerhungryfoods"}),
+    ("https://msng.link/o/?acme=tg", None),
+])
+def test_messenger_redirects_and_myspace_are_profiles(href, expected):
+    from scrapejet.extract.socials import profile
+
+    assert profile(href) == expected
+
+
+def test_a_whatsapp_number_behind_a_messenger_link_is_the_sites_mobile():
+    html = ("<html lang='sr'><body><footer><p>KONTAKT</p><p>Avalska 7, 11306 GROCKA</p><a href='tel:+381629219069'>"
+            "062 921 90 69</a><a href='https://msng.link/o/?381693353453=wa'><i class='fa fa-whatsapp'></i></a>"
+            "</footer></body></html>")
+    found = extract_contacts(html.encode(), "https://totalenergy.rs/", role="home")
+    assert {p["e164"] for p in found["phones"]} == {"+381629219069", "+381693353453"}
+    assert [s["url"] for s in found["socials"]] == ["https://wa.me/381693353453"]
+
+
+def test_a_profile_only_the_structured_data_names_gives_way_to_the_account_the_pages_link_to():
+    from scrapejet.extract.profile import merge_profile
+
+    def page(url, role, html):
+        return {"url": url, "page_type": role, "contacts": extract_contacts(html.encode(), url, role=role)}
+
+    same_as = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "AutoRepair", '
+               '"name": "Ecophant Auto", "sameAs": ["https://www.instagram.com/ecophantautobogota/"]}</script>')
+    home = page("https://ecophantauto.com.co/", "home",
+                "<html lang='es'><body><footer><a href='https://www.instagram.com/ecophant_bogota_ceramicpro/'>"
+                "Instagram</a></footer></body></html>")
+    inner = page("https://ecophantauto.com.co/servicios/ppf", "services",
+                 f"<html lang='es'><head>{same_as}</head><body><main><p>PPF</p></main></body></html>")
+    socials = merge_profile([home, inner], job_id="j", site="ecophantauto.com.co")["socials"]
+    assert [(s["url"], s["source"]) for s in socials] == [
+        ("https://www.instagram.com/ecophant_bogota_ceramicpro", "link")]
+    # ...and alone, it is the business's all the same
+    socials = merge_profile([inner], job_id="j", site="ecophantauto.com.co")["socials"]
+    assert [(s["url"], s["source"]) for s in socials] == [("https://www.instagram.com/ecophantautobogota", "json-ld")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    # the head office's label, a house number and its street, the ward (a town since 2025), the province
+    ("Trụ sở chính: 42 Thành Công - Phường Đồng Hới - Tỉnh Quảng Trị", ("42 Thành Công", "Đồng Hới", "Quảng Trị")),
+    # the city before the ward and the district numbered
+    ("Địa chỉ: 123 Lê Lợi, Phường Bến Thành, Quận 1, TP. Hồ Chí Minh", ("123 Lê Lợi", "Hồ Chí Minh", None)),
+])
+def test_a_vietnamese_address_by_its_administrative_units(line, expected):
+    html = f"<html lang='vi'><body><footer><p>{line}</p><p>0822 515 558</p></footer></body></html>"
+    found = extract_contacts(html.encode(), "https://thanhdanh.vn/", role="home")
+    assert [(a["street"], a["locality"], a["region"]) for a in found["addresses"]] == [expected]
+
+
+def test_a_title_segment_the_menu_links_by_is_the_pages_name_not_a_town():
+    from scrapejet.extract.places import place_mentions
+    from scrapejet.extract.textlines import read_document
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring("<html><head><title>Trang Chủ | Thành Danh Hotel</title></head><body><nav>"
+                                "<a href='/'>TRANG CHỦ</a><a href='/lien-he.html'>LIÊN HỆ</a></nav></body></html>")
+    names = [m["name"] for m in place_mentions(read_document(tree), tree)]
+    assert "Chủ" not in names and "Trang Chủ" not in names
