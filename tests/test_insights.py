@@ -1935,3 +1935,30 @@ def test_japanese_is_searched_by_its_pairs_of_characters_and_closed_days_answer_
                   text="医院情報\n診療科目 内科、糖尿病・代謝内科、小児科\n院長名 松島 洋之\n☎ 0798-67-1071")
     answer = extractive_answer("松島医院の院長は誰ですか？", [team])
     assert "松島 洋之" in answer.split("[1]")[0], answer
+
+
+def test_the_forty_ninth_batchs_questions():
+    """Session 38, from the forty-ninth batch's tune sites: the postcode asked in
+    Lithuanian, Serbian working hours, Vietnamese counts and dong, how much of a
+    substance."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import asked_kind
+    from scrapejet.insights.text import PRICE
+
+    assert asked_kind("Koks yra TG Motors pašto kodas?") == "place"
+    assert asked_fields("Koks yra TG Motors pašto kodas?") == ["address"]
+    assert asked_kind("Koje je radno vreme Total Energy servisa subotom?") == "hours"
+    assert asked_kind("Khách sạn Thành Danh có bao nhiêu phòng?") == "number"  # how many rooms
+    assert asked_kind("Giá phòng Standard là bao nhiêu?") == "price"  # what does a room cost
+    assert PRICE.search("Standard 400.000 đ - 700.000 đ / đêm") and not PRICE.search("42 Thành Công, Đồng Hới")
+    # an amount of a thing, not of money; the thing measured names the sentence
+    assert asked_kind("How much caffeine is in one Lightning Rods energy beef stick?") == "number"
+    assert asked_kind("How much is a haircut?") == "price"
+    news = Source(n=1, url="http://powerhungryfoods.test/readall", title="News", snippet="", score=1.0,
+                  text="YahooNews Press Release - July 28, 2009 National Prominence For Lightning Rods Beefs Up Power "
+                       "Hungry Foods LLC of Sartell, MN, with the World's First Energy Beef Sticks, Lightning Rods.")
+    facts = Source(n=2, url="http://powerhungryfoods.test/nutritionalinformation", title="Nutritional information",
+                   snippet="", score=0.9,
+                   text="Our proprietary blend of ingredients delivers an amazing 60 mg of caffeine per stick.")
+    answer = extractive_answer("How much caffeine is in one Lightning Rods energy beef stick?", [news, facts])
+    assert answer.startswith("Our proprietary blend") and "60 mg" in answer, answer

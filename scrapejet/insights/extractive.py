@@ -397,8 +397,12 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # "At which university…", "What brand of boiler…": with no kind of value
     # known, the noun asked for names the answer; the sentence holding it
     # (in the page's language alike: "Universität") holds half the question
-    asked_noun = _ASKED_NOUN.search(question) if kind is None else None
+    # (as does the thing counted or measured: "how much caffeine is in one stick?")
+    asked_noun = (_ASKED_NOUN.search(question) if kind is None
+                  else _COUNTED_NOUN.search(question) if kind == "number" else None)
     noun = next(iter(terms(asked_noun.group(1))), None) if asked_noun else None
+    if kind == "number" and not any(noun in c.terms for c in candidates):
+        noun = None  # (the page may name the thing measured in its own words: "litres", "liter")
     if noun in weights and len(topic) > 1:
         weights[noun] = max(weights[noun], sum(weights[t] for t in topic if t != noun))
     total = sum(weights.values()) or 1.0
@@ -486,6 +490,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
 
 # the noun a "which"/"what" question asks for ("which university", "what brand
 # of"), not its verb ("what is", "what does") nor a word for any kind ("what kind of")
+_COUNTED_NOUN = re.compile(r"\bhow much\s+([a-z]{3,})\b", re.I)
 _ASKED_NOUN = re.compile(r"\b(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|can|could|should|would|will|has|have|"
                          r"kind|kinds|type|types|sort|sorts|one|ones|else|about)\b)([a-z]{3,})\b", re.I)
 

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..extract.textlines import fold
+from .qtype import POSTCODE_ASKED
 from .sources import Source
 
 TITLE = "Business profile"
@@ -35,10 +36,7 @@ ASKS = {
                           r"\b(?:which|what|quelle|quel|welche[rmn]?|welk[e]?|qu[eé]|quale|qual|cu[aá]l|w jakim|ve kter[eé]m)\s+"
                           r"(?:town|city|village|ville|commune|stadt|ort|gemeinde|plaats|stad|dorp|ciudad|localidad|pueblo|"
                           r"citt[aà]|comune|paese|cidade|localidade|mie[sś]cie|m[eě]st[eě])\b(?!\s+(?:hall|council|centre|center|tax|walk|tour))|"
-                          r"\bse trouve|\bsitu[ée]e?\b|\bliegt\b|\bbefindet sich|se encuentra|si trova|\bligt\b|\bfica\b|"
-                          # the postcode asked for: the address's, which holds it
-                          r"\bpost ?code\b|\bpostal code\b|\bzip(?: code)?\b|postleitzahl|\bplz\b|code postal|c[oó]digo postal|"
-                          r"codice postale|postcode|postnummer|kod pocztowy|postinumero", re.I),
+                          r"\bse trouve|\bsitu[ée]e?\b|\bliegt\b|\bbefindet sich|se encuentra|si trova|\bligt\b|\bfica\b", re.I),
     "contact": re.compile(r"contact|reach|get in touch|kontakt|contacto|contatto|\bwrite to\b", re.I),
     # (not a job opening, nor an open position: "Which job opening does Eletubos advertise?")
     "hours": re.compile(r"(?<!job )(?<!jobs )opening(?!s? (?:for|as|in the team))|open\b(?! (?:positions?|roles?|vacanc))|hours|"
@@ -90,6 +88,8 @@ def asked_fields(question: str) -> list[str]:
     """Profile fields a question asks for, in answer order; empty for a
     question the profile cannot answer."""
     found = [name for name, pattern in ASKS.items() if pattern.search(question)]
+    if "address" not in found and POSTCODE_ASKED.search(fold(question)):
+        found.append("address")  # the postcode asked for, in any language: the address's, which holds it
     if "company" in found and _NAME_OF_ANOTHER.search(question):
         found.remove("company")
     if re.search(_WHEN_TO_CALL, question, re.I) or _PRICE_OF.search(question):

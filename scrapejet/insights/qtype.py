@@ -84,12 +84,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|\bhow (?:much|far) (?:notice|time|warning|in advance)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
                             r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b")),
     # "how much does it weigh?" asks for a weight, not a price
-    ("number", re.compile(r"\bhow (?:much|heavy)\b.*\bweigh|\bhow much (?:weight|load)\b|\bwhat (?:is the )?weight\b")),
+    # ...nor "how much caffeine is in one stick?": an amount of a thing, not of money
+    ("number", re.compile(r"\bhow (?:much|heavy)\b.*\bweigh|\bhow much (?:weight|load)\b|\bwhat (?:is the )?weight\b|"
+                          r"\bhow much (?!money\b)[a-z]+ (?:is|are) (?:in|there)\b|"
+                          r"\bhow much (?!money\b)[a-z]+ (?:does|do) .*\b(?:contain|hold)\b")),
     ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
                          r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bharga\b|\bbiaya\b|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
-                         r"\bkainuoja|\bkaina\b|\bhinta|veloitus|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
+                         r"\bkainuoja|\bkaina\b|\bhinta|veloitus|\bbao nhieu tien\b|\bgia (?:bao nhieu|phong|ve|tien)\b|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
                          r"\bcijena|\bцен(?!тр)|\bцін|\bструва|\bкошту|\bстоит\b|\bчини\b|\bстоимост|\bвартіст|"
                          # Slovenian, Czech, Slovak "how much does it cost": koliko stane, kolik stojí, koľko stojí
                          r"\bstane\b|\bstoji\b|\bkosztuje\b|"
@@ -120,7 +123,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"a quelle heure|a che ora|hoe laat|o ktorej|mikor kezd|kl\. hvad|hvad tid|vilken tid)\b|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
                          r"\borari[o]?\b|\bhoraris?\b|\bapertura\b|openingstijden|openingsuren|horario de funcionamento|godziny otwarcia|"
-                         r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|odpiralni cas|lahtiolekuaeg|"
+                         r"nyitvatartas|program|calisma saat|ωραριο|radno vrijeme|radno vreme|odpiralni cas|lahtiolekuaeg|"
                          r"aukioloaika|aukioloajat|apningstid|oppettider|abningstid|provozni doba|oteviraci doba|"
                          # Indonesian, Malay: "jam berapa … buka", "jam operasional"
                          r"jam berapa|jam buka|jam operasional|waktu operasional|"
@@ -139,7 +142,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"ust-?id|steuernummer|combien|numero (?:de )?(?:tva|siret|siren|rcs)|cuantos|cuantas|"
                           r"\bcif\b|\bnif\b|quanti|quante|partita iva|hoeveel|\bkvk\b|\bbtw\b|quantos|quantas|\bile\b|"
                           r"\bhany\b|\bcate\b|\bcati\b|\bkac\b|ποσ|koliko|\bkolik|\bmitu\b|\bmonta\b|hvor mange|"
-                          r"hur manga|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi|\bkolko\b|"
+                          r"hur manga|\bbao nhieu\b|\bnip\b|\bregon\b|\bkrs\b|adoszam|\bcui\b|vergi|\bkolko\b|"
                           r"numero de inscricao|numero de registo|numero de registro|numero de inscripcion")),
     ("person", re.compile(r"\bwho\b|\bwhom\b|whose|\bfull name\b|\b(?:which|what) (?:(?!kind\b|type\b|sort\b)[a-z]+ ){0,3}(?:company|firm)\b"
                           # (not "what is the company ID number": a number)
@@ -364,8 +367,10 @@ _PHONE_WORD = re.compile(r"\b(?:tel|telefon|telephone|phone|mobil|mobile|fax|han
 # a sentence holding one, not by a street alone
 _POSTCODE_WORDS = (r"\b(?:postal code|postcode|post code|zip code|zip|postleitzahl|plz|code postal|codigo postal|"
                    r"codice postale|postnummer|kod pocztowy|postinumero|iranyitoszam|psc|"
-                   r"postna stevilka|postanski broj)\b")
-_POSTCODE_ASKED = re.compile(_POSTCODE_WORDS)
+                   r"postna stevilka|postanski broj|pasto kodas|pasto indeksas|pasta indekss|postiindeks|posta kodu|"
+                   r"cod postal|codigo postal|ταχυδρομικος κωδικας|поштенски број|пощенски код|поштовий індекс|"
+                   r"почтовый индекс)\b")
+POSTCODE_ASKED = re.compile(_POSTCODE_WORDS)
 # "In which town is it registered?" asks for a place, though "registered" asks for a number elsewhere.
 # The town asked for: "which town", "Dans quelle ville", "In welchem Ort", "En qué ciudad"
 _TOWN_WORDS = (r"\b(?:which|what) (?:town|city|village)\b|"
@@ -481,7 +486,7 @@ SEARCH_WORDS = {
     "place": "address adresse adresa adres anschrift dirección indirizzo endereço morada cím osoite aadress adresas "
              "adresi адрес адреса adressen straße strasse calle avenida via rua ulica sokak cadde sede located",
     "hours": "opening hours öffnungszeiten horaires horario horarios orari orario apertura openingstijden godziny "
-             "otwarcia nyitvatartás radno vrijeme delovni čas darbo laikas çalışma saatleri ωράριο графік график "
+             "otwarcia nyitvatartás radno vrijeme radno vreme delovni čas darbo laikas çalışma saatleri ωράριο графік график "
              "öppettider åbningstider åpningstider aukioloajat",
     "price": "price prices preis preise prix tarif tarifs precio precios prezzo prezzi prijs prijzen preço cena "
              "cijena ceny díja ára fiyat τιμή ціна цена pris priser kaina hind eur euro eura evra kn kr ft zł kč "
@@ -753,6 +758,8 @@ def asked_kind(question: str) -> str | None:
         return "place"
     if _YEAR_ASKED.search(folded):
         return "when"
+    if POSTCODE_ASKED.search(folded):
+        return "place"  # the postcode, in the site's language: "Koks yra pašto kodas?"
     for kind, pattern in _ASKS:
         if pattern.search(folded):
             return kind
@@ -1106,7 +1113,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         from ..extract.addresses_nocode import addresses_without_postcode
         from ..extract.textlines import Line
 
-        if _POSTCODE_ASKED.search(fold(question)):
+        if POSTCODE_ASKED.search(fold(question)):
             return 1.0 if holds_postcode(sentence) else 0.0
         # a whole address as the business extractor reads one, in any of its
         # languages, with its postcode or without ("Adresa: Folnegovićeva 1b, Zagreb")

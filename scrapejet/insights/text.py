@@ -24,7 +24,9 @@ _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl
              # the currencies of Africa and Asia ("GH₵ 50", "KES 1,000", "Rs. 5000", "RM 50", "Rp 50.000")
              r"[₵₦₱฿₫₪]|ghs\b|kes\b|ksh\b|pkr\b|inr\b|ngn\b|aed\b|sar\b|egp\b|rupees?\b|cedis?\b|naira\b|shillings?\b|"
              # Peru's sol ("S/ 25.00", "25 soles")
-             r"soles\b|pen\b")
+             r"soles\b|pen\b|"
+             # Vietnam's dong ("400.000 đ", "700.000 VNĐ")
+             r"đ(?!\w)|vnd\b|vnđ\b")
 # A price: a currency before or after the amount ("Mo.-Fr. 8-18 Uhr" is
 # Friday, not francs), or whole units written without one ("103,-", "45.–").
 PRICE = re.compile(rf"(?:\$u|u\$s|us\$|[$€£¥₺₴₽₹₵₦₱฿₫₪₡]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
