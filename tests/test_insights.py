@@ -1962,3 +1962,8 @@ def test_the_forty_ninth_batchs_questions():
                    text="Our proprietary blend of ingredients delivers an amazing 60 mg of caffeine per stick.")
     answer = extractive_answer("How much caffeine is in one Lightning Rods energy beef stick?", [news, facts])
     assert answer.startswith("Our proprietary blend") and "60 mg" in answer, answer
+    # figures set as cards above their labels, after a line that is no sentence: the next card set alike says so
+    hero = Source(n=1, url="http://pro-s.test/", title="PRO-S", snippet="", score=1.0,
+                  text="Ogrevanje in vodovod Toplotne črpalke, inštalacije\n10+\nlet izkušenj\n500+\nmontaž\n5★\n"
+                       "ocena strank\nHitra izvedba\nDogovor in montaža v kratkem roku")
+    assert extractive_answer("Koliko montaž je PRO-S že izvedel?", [hero]).startswith("500+ montaž [1]")

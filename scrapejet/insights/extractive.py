@@ -131,10 +131,16 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
     # figures set as cards, each above its label ("500+" / "Jobs Completed" /
     # "100%" / "Satisfaction Rate"): the first after a sentence or a
     # heading, the next after the card before
+    # (or any, when the next card is set the same way: "10+" / "let izkušenj" / "500+" / "montaž")
     value_first: set[int] = set()
+
+    def figure_card(i: int) -> bool:
+        return (i + 1 < len(units) and bool(_BARE_FIGURE.fullmatch(units[i])) and len(units[i + 1].split()) <= 5
+                and not re.search(r"\d", units[i + 1]))
+
     for i in range(len(units) - 1):
-        if (_BARE_FIGURE.fullmatch(units[i]) and len(units[i + 1].split()) <= 5 and not re.search(r"\d", units[i + 1])
-                and (i == 0 or units[i - 1] in headings or len(units[i - 1].split()) > 6 or i - 2 in value_first)):
+        if figure_card(i) and (i == 0 or units[i - 1] in headings or len(units[i - 1].split()) > 6
+                               or i - 2 in value_first or figure_card(i + 2)):
             value_first.add(i)
             out.append(f"{units[i]} {units[i + 1]}")
     if kind in ("price", "number", "hours", "when", "phone", "email", "person"):
