@@ -491,6 +491,29 @@ def test_ask_says_what_is_not_indexed_or_indexes_it_first(env):
     assert answer["unindexed_pages"] == 0 and "904 degrees" in answer["answer"]
     assert answer["sources"][0]["url"] == "http://kiln.test/p4"
     assert storage.index_queue.counts() == {}
+    # asked again, all indexed: the question is embedded without torch (it costs seconds to import)
+    script = ("import atexit, sys\n"
+              "atexit.register(lambda: print('HEAVY', [m for m in ('torch', 'sentence_transformers')"
+              " if m in sys.modules], file=sys.stderr))\n"
+              "from scrapejet.cli import main\n"
+              f"sys.exit(main(['ask', {site!r}, {question!r}, '--json']))\n")
+    again = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env.environ(**ON), capture_output=True,
+                           text=True, timeout=180)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert "HEAVY []" in again.stderr and "904 degrees" in json.loads(again.stdout)["answer"]
+
+
+def test_the_light_model_gives_the_vectors_of_the_model(model):
+    from scrapejet.index.light import LightModel
+    from scrapejet.index.model import _bundled_path
+
+    light = LightModel.load(_bundled_path(), model.name)
+    texts = ["Founded 1994 by Ada Marsh.", "Öffnungszeiten: Mo–Fr 8–18 Uhr", "アポロ整骨院の定休日はいつですか？", "a",
+             "word " * 400, ""]  # (one over the model's 256 tokens, cut as the model cuts it)
+    assert (light.name, light.dim) == (model.name, model.dim)
+    assert float((light.encode(texts) * model.encode(texts)).sum(1).min()) > 0.99999
+    # a model it cannot read (another pooling) is left to torch
+    assert LightModel.load("/nonexistent", "x") is None
 
 
 def test_pages_chunked_by_an_indexer_that_died_before_embedding_them_are_embedded(env, model):

@@ -56,6 +56,7 @@ class Retriever:
         self.candidates = int(settings.get("SCRAPEJET_RETRIEVAL_CANDIDATES") or 50)
         self.batch = int(settings.get("SCRAPEJET_EMBED_BATCH") or 16)
         self._model = model
+        self._query_model: Any = None  # (False: the light model cannot read this one)
         self._indexes: dict[str, Any] = {}
         self._executor = None
         self._lock = threading.Lock()
@@ -75,6 +76,24 @@ class Retriever:
                 self._model = EmbeddingModel.from_settings(self.settings)
             return self._model
 
+    @property
+    def query_model(self):
+        """What a question and an answer's sentences are embedded with: the
+        model already loaded in this process, else ``light.LightModel`` (the
+        same weights in NumPy: no torch to import, under a second where
+        loading torch's takes several), else the model itself."""
+        with self._lock:
+            if self._query_model is None:
+                if self._model is not None:
+                    self._query_model = self._model
+                else:
+                    from .light import LightModel
+                    from .model import model_path
+
+                    self._query_model = LightModel.load(model_path(self.settings), self.model_name) or False
+            light = self._query_model
+        return light if light is not False else self.model
+
     def _pool(self):
         with self._lock:
             if self._executor is None:
@@ -87,7 +106,7 @@ class Retriever:
         """The site's ``SiteIndex`` (reloaded when its file changes)."""
         from .store import SiteIndex
 
-        model = self.model
+        model = self.query_model  # (its name and size: no vectors are made here)
         with self._lock:
             if site not in self._indexes:
                 self._indexes[site] = SiteIndex.for_settings(self.settings, site, model=model.name, dim=model.dim)
@@ -132,7 +151,7 @@ class Retriever:
         vector_hits: list[tuple[int, float]] = []
         sites = self._sites(site)
         if sites:
-            query = self.model.encode([question])[0]
+            query = self.query_model.encode([question])[0]
             for name in sites:
                 vector_hits.extend(self.index(name).search(query, n))
             vector_hits.sort(key=lambda h: -h[1])

@@ -91,7 +91,7 @@ class Insights:
         retrieval already loaded (sentences of an extractive answer)."""
         if not texts:
             return []
-        vectors = self.retriever.model.encode([question, *texts])
+        vectors = self.retriever.query_model.encode([question, *texts])
         return [float(v) for v in vectors[1:] @ vectors[0]]
 
     def known_site(self, site: str) -> bool:
@@ -102,8 +102,7 @@ class Insights:
         """Make what is stored searchable before answering; how many stored
         pages of ``site`` are still not indexed after it (0 when all are).
 
-        ``wait``: index the site's queued pages now, here (with the model
-        already loaded for the question), or wait while another indexer has
+        ``wait``: index the site's queued pages now, here, or wait while another indexer has
         them, for at most SCRAPEJET_INDEX_WAIT_S. A site crawled with
         embeddings off has pages but no chunks: its pages are queued first."""
         with self._prepare_lock:
@@ -114,7 +113,8 @@ class Insights:
             if not self.storage.chunks.counts(site) and not queue.counts(site):
                 queued = queue.add_site(site)
                 logger.info("%s: %d page(s) queued for indexing (crawled with embeddings off)", site, queued)
-            if wait:
+            if wait and queue.waiting(site):
+                # (the model that embeds pages is loaded only when there are pages to embed)
                 from ..index.indexer import Indexer
 
                 indexer = Indexer.from_settings(self.settings, self.storage, model=self.retriever.model)
