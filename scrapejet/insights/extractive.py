@@ -407,7 +407,7 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     asked_noun = (_ASKED_NOUN.search(question) if kind is None
                   else _COUNTED_NOUN.search(question) if kind == "number" else None)
     noun = next(iter(terms(asked_noun.group(1))), None) if asked_noun else None
-    if kind == "number" and not any(noun in c.terms for c in candidates):
+    if noun and kind == "number" and not any(noun in c.terms for c in candidates):
         noun = None  # (the page may name the thing measured in its own words: "litres", "liter")
     if noun in weights and len(topic) > 1:
         weights[noun] = max(weights[noun], sum(weights[t] for t in topic if t != noun))

@@ -76,11 +76,12 @@ def terms(text: str) -> list[str]:
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     out = []
     for word in WORD.findall(fold(text)):
-        if _UNSPACED.search(word):
-            out += _bigrams(word)
-        elif word not in FOLDED_STOPWORDS and (len(word) > 1 or word.isdigit()):
-            out.append(stem(word))
+        out += _bigrams(word) if _UNSPACED.search(word) else [stem(word)] if _content(word) else []
     return out
+
+
+def _content(word: str) -> bool:
+    return word not in FOLDED_STOPWORDS and (len(word) > 1 or word.isdigit())
 
 
 # Chinese and Japanese write no spaces: a "word" of \w+ is a whole clause
@@ -95,7 +96,7 @@ def _bigrams(word: str) -> list[str]:
     out = []
     for run in _CONTENT_RUN.findall(word):
         if run.isascii():
-            out += [stem(run)] if run not in FOLDED_STOPWORDS and (len(run) > 1 or run.isdigit()) else []
+            out += [stem(run)] if _content(run) else []
         else:
             out += [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
     return out
