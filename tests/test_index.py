@@ -510,6 +510,8 @@ def test_the_light_model_gives_the_vectors_of_the_model(model):
     light = LightModel.load(_bundled_path(), model.name)
     texts = ["Founded 1994 by Ada Marsh.", "Öffnungszeiten: Mo–Fr 8–18 Uhr", "アポロ整骨院の定休日はいつですか？", "a",
              "word " * 400, ""]  # (one over the model's 256 tokens, cut as the model cuts it)
+    # more texts than one pass, of many lengths: each pass pads its own to its longest
+    texts += [f"Sentence {n} of the page, " * (n % 9 + 1) for n in range(40)]
     assert (light.name, light.dim) == (model.name, model.dim)
     assert float((light.encode(texts) * model.encode(texts)).sum(1).min()) > 0.99999
     # a model it cannot read (another pooling) is left to torch
