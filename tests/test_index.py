@@ -484,23 +484,41 @@ def test_ask_says_what_is_not_indexed_or_indexes_it_first(env):
     answer = json.loads(quick.stdout)
     assert answer["unindexed_pages"] == 6 and answer["sources"] == []
     assert "6 stored page(s) of kiln.test are not indexed yet" in " ".join(quick.stderr.split())
-    # by default the site's queued pages are indexed first, then answered
-    full = env.scrapejet("ask", site, question, "--json", env=ON, timeout=180)
-    assert full.returncode == 0, full.stderr[-3000:]
-    answer = json.loads(full.stdout)
-    assert answer["unindexed_pages"] == 0 and "904 degrees" in answer["answer"]
-    assert answer["sources"][0]["url"] == "http://kiln.test/p4"
-    assert storage.index_queue.counts() == {}
-    # asked again, all indexed: the question is embedded without torch (it costs seconds to import)
+    # by default the site's queued pages are indexed first, then answered; a few
+    # pages, on the CPU, by the model's weights in NumPy: torch costs seconds to import
     script = ("import atexit, sys\n"
               "atexit.register(lambda: print('HEAVY', [m for m in ('torch', 'sentence_transformers')"
               " if m in sys.modules], file=sys.stderr))\n"
               "from scrapejet.cli import main\n"
               f"sys.exit(main(['ask', {site!r}, {question!r}, '--json']))\n")
-    again = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env.environ(**ON), capture_output=True,
-                           text=True, timeout=180)
-    assert again.returncode == 0, again.stderr[-3000:]
-    assert "HEAVY []" in again.stderr and "904 degrees" in json.loads(again.stdout)["answer"]
+
+    def ask() -> dict:
+        run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env.environ(**ON), capture_output=True,
+                             text=True, timeout=180)
+        assert run.returncode == 0, run.stderr[-3000:]
+        assert "HEAVY []" in run.stderr
+        return json.loads(run.stdout)
+
+    answer = ask()
+    assert answer["unindexed_pages"] == 0 and "904 degrees" in answer["answer"]
+    assert answer["sources"][0]["url"] == "http://kiln.test/p4"
+    assert storage.index_queue.counts() == {}
+    assert storage.chunks.counts(site)[site]["embedded"] == storage.chunks.counts(site)[site]["chunks"] > 0
+    # asked again, all indexed: the same answer
+    assert "904 degrees" in ask()["answer"]
+
+
+def test_the_light_model_embeds_a_few_pages_torch_many_where_a_gpu_may_be(env, model):
+    from scrapejet.index.light import LightModel
+    from scrapejet.index.search import _LIGHT_AT_MOST, Retriever
+
+    storage = env.storage()
+    for device, texts, light in (("cpu", 100_000, True), ("auto", _LIGHT_AT_MOST, True),
+                                 ("auto", _LIGHT_AT_MOST + 1, False)):
+        retriever = Retriever.from_settings(env.settings(SCRAPEJET_EMBEDDING_DEVICE=device), storage)
+        assert isinstance(retriever.embedder(texts), LightModel) is light, (device, texts)
+    # a model already loaded in the process is used whatever the count
+    assert Retriever.from_settings(env.settings(), storage, model=model).embedder(1) is model
 
 
 def test_the_light_model_gives_the_vectors_of_the_model(model):

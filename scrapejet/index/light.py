@@ -71,6 +71,7 @@ class LightModel:
         self.eps = float(config.get("layer_norm_eps", 1e-12))
         self.dim = int(config["hidden_size"])
         self.device = "cpu"
+        self.batch_size = _BATCH  # (what an indexer embeds at a time asks for)
         self._lock = threading.Lock()
 
     @classmethod
@@ -141,9 +142,13 @@ class LightModel:
                 return h.reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
 
             q, k, v = (split(dense(x, f"attention.self.{part}")) for part in ("query", "key", "value"))
-            scores = q @ k.transpose(0, 1, 3, 2) / np.float32(math.sqrt(size)) + blocked
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            context = (scores / scores.sum(-1, keepdims=True)) @ v
+            # (in place: the batch's scores are its largest array, 12 heads x words x words)
+            scores = (q * np.float32(1.0 / math.sqrt(size))) @ k.transpose(0, 1, 3, 2)
+            scores += blocked
+            scores -= scores.max(-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(-1, keepdims=True)
+            context = scores @ v
             context = context.transpose(0, 2, 1, 3).reshape(batch, length, self.dim)
             x = _layer_norm(dense(context, "attention.output.dense") + x,
                             w[f"{p}attention.output.LayerNorm.weight"], w[f"{p}attention.output.LayerNorm.bias"], eps)

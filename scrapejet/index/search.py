@@ -28,6 +28,11 @@ from typing import Any
 from ..extract.chunking import OUTSIDE
 from .state import index_root, site_dir
 
+# Texts (pages queued, chunks pending) the light model embeds when a GPU may be
+# there: about two minutes' work on two cores, past which loading torch costs
+# little beside the work and a GPU would do it many times faster
+_LIGHT_AT_MOST = 250
+
 RRF_K = 60
 
 
@@ -93,6 +98,17 @@ class Retriever:
                     self._query_model = LightModel.load(model_path(self.settings), self.model_name) or False
             light = self._query_model
         return light if light is not False else self.model
+
+    def embedder(self, texts: int):
+        """The model to embed ``texts`` pages or chunks with here and now: the
+        query model (light) on the CPU, where it embeds a 200-word chunk at
+        torch's rate (0.13 s a core) without torch's seven seconds of loading;
+        torch's when the settings name a GPU, or may find one ("auto") and
+        there is enough to embed to be worth loading it."""
+        device = str(self.settings.get("SCRAPEJET_EMBEDDING_DEVICE") or "auto")
+        if self._model is None and (device == "cpu" or (device == "auto" and texts <= _LIGHT_AT_MOST)):
+            return self.query_model
+        return self.model
 
     def _pool(self):
         with self._lock:
@@ -230,7 +246,8 @@ class Retriever:
             for name in stale:
                 self.index(name).sync(self.store)
             return 0
-        done, sites = embed_pending(self.store, self.model, site=site, batch=self.batch * 4)
+        model = self.embedder(sum(c["pending"] for c in pending.values()))
+        done, sites = embed_pending(self.store, model, site=site, batch=self.batch * 4)
         for name in sorted(sites | ({site} if site else set())):
             self.index(name).sync(self.store)
         return done

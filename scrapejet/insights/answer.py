@@ -113,11 +113,13 @@ class Insights:
             if not self.storage.chunks.counts(site) and not queue.counts(site):
                 queued = queue.add_site(site)
                 logger.info("%s: %d page(s) queued for indexing (crawled with embeddings off)", site, queued)
-            if wait and queue.waiting(site):
-                # (the model that embeds pages is loaded only when there are pages to embed)
+            waiting = queue.waiting(site) if wait else 0
+            if waiting:
+                # (a model that embeds pages is loaded only when there are pages to embed)
                 from ..index.indexer import Indexer
 
-                indexer = Indexer.from_settings(self.settings, self.storage, model=self.retriever.model)
+                model = self.retriever.embedder(waiting)
+                indexer = Indexer.from_settings(self.settings, self.storage, model=model)
                 indexer.drain(site, progress=progress, timeout=self.settings.getfloat("SCRAPEJET_INDEX_WAIT_S"))
             self.retriever.catch_up(site)
             return queue.waiting(site)
