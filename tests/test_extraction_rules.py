@@ -3166,3 +3166,43 @@ def test_a_title_segment_the_menu_links_by_is_the_pages_name_not_a_town():
                                 "<a href='/'>TRANG CHỦ</a><a href='/lien-he.html'>LIÊN HỆ</a></nav></body></html>")
     names = [m["name"] for m in place_mentions(read_document(tree), tree)]
     assert "Chủ" not in names and "Trang Chủ" not in names
+
+
+def test_whatsapp_chats_opened_by_a_scripts_click_are_the_sites_phones_and_socials():
+    # (the chat's address written with its spaces unencoded, on a box no link or button)
+    html = ("<html lang='id'><body><main><h3>Via WhatsApp</h3>"
+            "<div class='kontak-wa1' onclick=\"window.location='https://api.whatsapp.com/send?phone=6282113693686"
+            "&text=Halo%20PT. Sinar Kasyaf Solution%0ASaya';\"><h5>0821 1369 3686</h5><h6>Eko</h6></div>"
+            "<p>Telepon: 021-89498319</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://sinarkasyaf.test/kontak.html", role="contact")
+    assert {p["e164"] for p in found["phones"]} == {"+6282113693686", "+622189498319"}
+    assert [s["url"] for s in found["socials"]] == ["https://wa.me/6282113693686"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the town and its postcode alone ending the line; a city's part by its compass word
+    (["Infiniti Office, MTH Square Ground Floor A4/A Jl. Letjen M.T. Haryono Kav. 10 Jakarta Timur 13330"],
+     ("Infiniti Office, MTH Square Ground Floor A4/A Jl. Letjen M.T. Haryono Kav. 10", "13330", "Jakarta Timur")),
+    # the street above, its number run into "NO."
+    (["GREEN LAKE CITY RUKAN CBD BLOK J NO.11", "TANGERANG 15147"],
+     ("GREEN LAKE CITY RUKAN CBD BLOK J NO.11", "15147", "TANGERANG")),
+])
+def test_an_indonesian_address_by_its_town_and_postcode(lines, expected):
+    from scrapejet.extract.addresses import addresses_in_lines
+
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses_in_lines(lines, "ID")] == [expected]
+    # a compass word after a name no gazetteer knows is no town
+    assert addresses_in_lines(["Jl. Merdeka No. 5", "Blok Timur 13330"], "ID") == []
+
+
+def test_where_an_english_speaking_business_says_it_is_located_is_its_town():
+    from scrapejet.extract.addresses import seat_town
+
+    assert seat_town("Located in the heart of Waipapa, NorthWire Electrical stands as a reliable choice") == "Waipapa"
+    assert seat_town("Our workshop is situated in Totnes.") == "Totnes"
+    assert seat_town("We are located in the UK and ship worldwide.") is None
+
+
+def test_an_indonesian_legality_page_is_the_legal_notice():
+    assert page_role("https://sinarkasyaf.test/legalitas", "Legalitas") == "legal"
+    assert page_role("https://sinarkasyaf.test/perusahaan.html", "Legalitas Perusahaan") == "legal"

@@ -185,9 +185,10 @@ _DE_WORD = (
 # (and a staircase and flat after it, as Finnish and Swedish addresses add: "Bostoninkaari 3 C 16",
 # "Tillinmäentie 3 B117")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
-# (a number sign before it, as Latin America writes it: "Av. Amaro #1395", "Calle 5 Nº 120")
+# (a number sign before it, as Latin America writes it: "Av. Amaro #1395", "Calle 5 Nº 120";
+# "No." run into it, as Indonesia does: "Rukan CBD Blok J NO.11")
 # (an Austrian staircase and door, "Hauptstraße 5/2/7"; a Belgian box, "Rue de la Loi 16 bte 3")
-_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?){0,2}(?:\s[A-H]\s?\d{1,3}(?!\d))?"
+_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?|[Nn][Oo]\.\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?){0,2}(?:\s[A-H]\s?\d{1,3}(?!\d))?"
              r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top|bte|bus|boîte|bt)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
@@ -407,7 +408,9 @@ _SEAT = re.compile(
     r"\bansässig in|\bgelegen in|\bverksamma i|\bbesök oss i|\bvi finns i|"
     r"\bbaser(?:t|ad) (?:på|i)|\bholder til (?:på|i)|\bbeliggende i|\bsi trova (?:a|ad|in)|"
     r"\bsitua(?:t|to|ta|do|da|dos|das)e? (?:à|a|ad|en|em|în)|\bbasée? à|\binstallée? à|\bubicad[oa]s? en|"
-    r"\bse encuentra en|\blocalizad[oa]s? em|\bsediad[oa]s? em)\s*"
+    r"\bse encuentra en|\blocalizad[oa]s? em|\bsediad[oa]s? em|"
+    # (though "located in the heart of Waipapa" is where the premises stand)
+    r"\b(?:located|situated) in (?:the heart of |downtown |central )?)\s*"
     rf"(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ](?:(?:sur|sous|en|le|la|les|am|an|im|in|di|de|del|ob|bei)[- ])?[{_UPPER}][{_LETTER}'’]+){{0,3}})"
     r"\s*(?=$|[.,;)(/]|\s[-–·|]\s|\s\(|\s[a-zà-ÿ])",  # (or a sentence going on: "i Västervik och har …")
 )
@@ -554,7 +557,7 @@ _TOWN_AND_STATE = re.compile(rf"^(?:📍\s*)?(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-
 _SEAT_WORDS = ("gevestigd", "woonachtig", "wohnhaft", "sitz", "commune d", "siege", "siège", "sede", "έδρα", "sediul",
                "székhely", "szekhely", "säte", "hjemsted", "registered office", "ansässig", "gelegen", "verksamma",
                "besök oss", "vi finns", "baser", "holder til", "beliggende", "si trova", "situa", "basé", "installé",
-               "ubicad", "se encuentra", "localizad", "sediad", "domicilio")
+               "ubicad", "se encuentra", "localizad", "sediad", "domicilio", "located in", "situated in")
 
 
 def seat_town(text: str) -> str | None:
@@ -1001,8 +1004,10 @@ def _country_shapes(country: str) -> tuple[re.Pattern[str], ...]:
         return ()
     if line is None:
         # the town on its line, then the province and the postcode: on one
-        # line "Tangerang - Banten, 15810" (Indonesia)
-        return (re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}"),)
+        # line "Tangerang - Banten, 15810" (Indonesia); or the town and the
+        # postcode alone, ending the line ("Jakarta Timur 13330", "TANGERANG 15147")
+        return (re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}"),
+                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|]|$))"))
     if line.index("%Z") < line.index("%C"):
         # and, where the format puts the postcode first, the town before it
         # at the end of the line, as many sites write it anyway ("Casablanca
@@ -1526,11 +1531,23 @@ def _uk_locality(between: str, lines_between: list[str]) -> tuple[str | None, st
 _OF = frozenset({"de", "del", "di", "da", "do", "of"})
 
 
+# A city's parts named by a compass word after it, as its own administrations
+# ("Jakarta Timur", "Jakarta Pusat", "Bandung Barat"), which the gazetteer
+# lists under the city alone
+_CITY_PART = {"ID": re.compile(r"\s+(?i:timur|barat|selatan|utara|pusat|tengah)$")}
+
+
 def _known_town(name: str, country: str) -> bool:
     from scrapejet.extract.gazetteer import gazetteer
 
     places = gazetteer()
-    return places is not None and places.population(_trim_locality(name) or name, country) is not None
+    if places is None:
+        return False
+    name = _trim_locality(name) or name
+    if places.population(name, country) is not None:
+        return True
+    part = _CITY_PART.get(country)
+    return part is not None and part.search(name) is not None and places.population(part.sub("", name), country) is not None
 
 
 def _indian_town(name: str | None) -> bool:

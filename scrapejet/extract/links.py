@@ -25,8 +25,10 @@ _BASE_XPATH = lxml.etree.XPath("//base[@href]/@href")
 # Where a script click goes: "location.href='kontakt.html'", "window.open('…')";
 # else the first absolute URL quoted in the handler, as in Google Ads'
 # conversion snippet "return gtag_report_conversion('https://wa.me/…')".
+# (a URL written with its spaces unencoded is still the one the browser goes
+# to: "…send?phone=62821…&text=Halo PT. Sinar Kasyaf")
 _ONCLICK_GOTO = re.compile(
-    r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*(['"])([^'"\s]+)\1""")
+    r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*(['"])(\S[^'"\n]*)\1""")
 _ONCLICK_URL = re.compile(r"""(['"])(https?://[^'"\s]+)\1""")
 # Inline scripts of a site whose menu navigates by script ("menuLinkAboutme ...
 # window.location.href='/aboutme.html'"): the pages they go to, at most this many.

@@ -127,7 +127,8 @@ _TEXTS: dict[str, str] = {
         pravni informace | nota prawna | informacje prawne | juridisk information |
         impresszum | jogi nyilatkozat | szolgaltato adatai | uzemelteto adatai | cegadatok | informatii legale | yasal uyari | pravne napomene | pravno obvestilo | νομικη σημειωση |
         στοιχεια εταιρειας | εταιρικα στοιχεια | στοιχεια νομικου προσωπου | company details | firmendaten | dati societari | dati aziendali | datos de la empresa |
-        pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法""",
+        pravne informacie | pravne upozornenie | правна информация | правовая информация | реквизиты | реквізити | 特定商取引法に基づく表記 | 特定商取引法表記 | 特商法表記 | 特定商取引に関する法律に基づく表記 | 特定商取引法 |
+        legalitas | legalitas perusahaan""",
     "cookies": """cookies | cookie policy | cookie notice | cookie statement | cookie richtlinie | cookie hinweise |
         cookierichtlinie | politique de cookies | gestion des cookies | politique relative aux cookies |
         politica de cookies | politica de galetes | galetes | cookie policy | informativa cookie | informativa sui cookie | cookiebeleid |
@@ -203,7 +204,7 @@ _SLUGS: dict[str, str] = {
         aviso-legal avis-legal nota-legal note-legali avviso-legale legale colofon colophon site-notice rechtliches informations-legales
         rechtliche-hinweise pflichtangaben gesetzliche-angaben
         impresszum
-        tokushoho tokusho tokuteishotorihiki rekvizity""",
+        tokushoho tokusho tokuteishotorihiki rekvizity legalitas""",
     "cookies": """cookies cookie cookie-policy cookiepolicy cookie-notice cookie-richtlinie cookie-richtlinie-eu
         cookierichtlinie politique-de-cookies politica-de-cookies politica-de-galetes galetes cookiebeleid cookieverklaring
         cerez-politikasi slapukai sikdatnes kupsised kolacici piskotki politica-cookies cookie-terms cookies-policy""",
