@@ -366,6 +366,9 @@ def test_hours_given_under_their_days_or_in_words_are_answered_and_a_phone_numbe
     assert holds_kind("aperto tutti i giorni dalle ore 10 alle ore 24", "hours") == 1.0
     assert holds_kind("Wir sind von 10 bis 18 Uhr für Sie da", "hours") == 1.0
     assert holds_kind("Gruppen von 5 bis 10 Personen", "hours") == 0.0
+    # a time taken is no opening hours; days and times without a word for hours are
+    assert holds_kind("Most installations are completed in a single day — usually 4–6 hours.", "hours") == 0.0
+    assert holds_kind("Shop 4, 21-23 Gregory Ave · Mon–Fri 8am–5pm", "hours") == 1.0
     farm = Source(n=1, url="http://agriturismo.test/", title="Agriturismo", snippet="", score=1.0,
                   text="L'agriturismo si trova a due passi dal centro. È aperto tutto l'anno, a pranzo ed a cena, "
                        "dalle ore 10 alle ore 24. Dispone di un ampio cortile e parcheggio.")
@@ -883,6 +886,8 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Onze offerte is vrijblijvend en 30 dagen geldig", "valid"), ("Der Gutschein ist 3 Jahre gültig", "valid"),
     ("Frank werkt in de regio rondom Noordwijk", "region"), ("Opero a Torino e provincia", "area"),
     ("Opero a Torino e provincia", "operate"),
+    ("Sezónne uskladnenie pneumatík · 30 € / sezóna", "storage"), ("Sezónne uskladnenie pneumatík", "tyre"),
+    ("Reifen einlagerung", "tire"), ("אזור השרון וגוש דן", "area"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms
@@ -1967,3 +1972,48 @@ def test_the_forty_ninth_batchs_questions():
                   text="Ogrevanje in vodovod Toplotne črpalke, inštalacije\n10+\nlet izkušenj\n500+\nmontaž\n5★\n"
                        "ocena strank\nHitra izvedba\nDogovor in montaža v kratkem roku")
     assert extractive_answer("Koliko montaž je PRO-S že izvedel?", [hero]).startswith("500+ montaž [1]")
+
+
+def test_a_registers_initials_the_question_names_label_the_number_after_them():
+    """"What ERS registration number…": "(ERS - 26800/Lic. 13205)" beside the
+    clinic's phone numbers; the initials named nowhere else make no label."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.qtype import holds_kind
+    from scrapejet.insights.sources import Source
+
+    question = "What ERS (Entidade Reguladora da Saúde) registration number does the Centro Médico show?"
+    assert holds_kind("Lopes Catré Lda (ERS - 26800/Lic. 13205)", "number", question) == 1.0
+    assert holds_kind("Lopes Catré Lda (ERS - 26800/Lic. 13205)", "number",
+                      "What is the clinic's registration number?") == 0.0
+    page = Source(n=1, url="http://cmt.test/corpoclinico.html", title="Corpo clínico", snippet="", score=1.0,
+                  text="Miguel Pinto Cardoso, Lda\n\nLopes Catré Lda (ERS - 26800/Lic. 13205)\n\n"
+                       "R. Comandante João Matos Ferreira, 88\n\n3460-549 Tondela\n\nT. 232821959")
+    assert "26800" in extractive_answer(question, [page]).split("[1]")[0]
+
+
+def test_a_footers_days_and_times_are_searched_for_opening_hours():
+    from scrapejet.insights.qtype import search_words
+
+    words = search_words("What are the opening hours of Geelong Heat Pumps?", "hours").split()
+    assert {"mon", "fri", "monday", "lundi", "maandag"} <= set(words)
+
+
+def test_a_town_before_its_postcode_is_no_person():
+    """A privacy notice's controller, the business, then its address: "Oleis
+    di Manzano, 33044" is where it is, not who runs it."""
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Who runs the Agriturismo Mauro and looks after its vineyards?"
+    assert holds_kind("Titolare del trattamento dei dati personali è: Agriturismo Mauro, Via Vittorio Veneto 1, "
+                      "Oleis di Manzano, 33044 – UD – Italia.", "person", question) == 0.0
+    assert holds_kind("Inhaber: Max Müller, 1994 gegründet", "person", question) == 1.0
+
+
+def test_a_name_over_the_business_own_name_is_its_face():
+    """"Michał Michalski" / "Expert - Moto" beside his photo: who does the
+    inspections; a reviewer's name over their review is not."""
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Kto przeprowadza oględziny samochodów w Expert-Moto?"
+    assert holds_kind("Michał Michalski · Expert - Moto", "person", question) == 1.0
+    assert holds_kind("Tomasz Andrzejewski · Miałem kilka samochodów", "person", question) < 1.0

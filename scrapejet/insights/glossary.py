@@ -20,6 +20,11 @@ from functools import lru_cache
 
 from .text import stem, terms
 
+# (one list for the two spellings of the English word)
+_TYRES = ("pneu pneus pneumatiques reifen neumáticos neumático gomme pneumatici banden pneumáticos opony "
+          "opon pneumatiky pneumatík gume pnevmatike gumiabroncs anvelope lastik lastikleri däck dæk dekk "
+          "renkaat rengas padangos riepas rehvid ελαστικά гуми шини шины")
+
 # English term -> the words pages use for it (de fr es it nl pt pl cs sk hr sl hu ro tr sv da no fi lt lv et el bg uk)
 GLOSSARY = {
     # where a place lies: "between the Alpilles and the Luberon"
@@ -32,11 +37,11 @@ GLOSSARY = {
               "einzugsgebiet umgebung umkreis región zona zonas comarca regione zona provincia região zona "
               "obszar rejon okolice oblast okolí oblasti regija područje območje térség környék körzet regiune "
               "zonă bölge bölgesi område området omegn alue alueella seutu regionas apylinkės reģions piirkond "
-              "περιοχή регион район регіон",
+              "περιοχή регион район регіон אזור אזורי منطقة",
     "area": "zone secteur environs alentours werkgebied gebied omgeving regio gebiet einsatzgebiet einzugsgebiet "
             "umgebung umkreis zona zonas área alrededores zona dintorni área arredores obszar okolice okolí oblast "
             "područje območje környék körzet zonă împrejurimi bölge område omegn alue seutu apylinkės apkārtne "
-            "piirkond περιοχή район provincia provincie",
+            "piirkond περιοχή район provincia provincie אזור אזורי منطقة",
     # "In which area does FP Decor work?" of "Opero a Torino e provincia"
     "operate": "opère opérons intervenons intervient intervenir tätig operamos operan trabajamos actuamos opero "
                "operiamo operano lavoriamo werkzaam actief atuamos działamy działa pracujemy působíme pôsobíme "
@@ -312,6 +317,14 @@ GLOSSARY = {
     "dentist": "dentiste dentistes zahnarzt zahnärztin zahnärzte dentista dentistas dentisti tandarts tandartsen "
                "dentysta stomatolog zubař zubní zubar zobozdravnik fogorvos dentist diş hekimi tandläkare tandlæge "
                "tannlege hammaslääkäri odontologas οδοντίατρος зъболекар стоматолог",
+    # what a garage or a removals firm keeps for its customers: "Sezónne uskladnenie pneumatík · 30 € / sezóna"
+    "storage": "stockage entreposage gardiennage lagerung einlagerung aufbewahrung almacenamiento guardamuebles "
+               "deposito custodia magazzinaggio rimessaggio opslag stalling armazenamento armazenagem "
+               "przechowywanie magazynowanie skladování uskladnění uskladnenie skladovanie skladištenje "
+               "shranjevanje tárolás depozitare depolama förvaring lagring opbevaring säilytys sandėliavimas "
+               "uzglabāšana hoiustamine αποθήκευση съхранение зберігання хранение",
+    "tyre": _TYRES,
+    "tire": _TYRES,
     "lawyer": "avocat avocate anwalt anwältin rechtsanwalt rechtsanwältin abogado abogada avvocato avvocata "
               "advocaat advogado advogada adwokat radca advokát odvjetnik odvetnik ügyvéd avocat avukat "
               "advokat asianajaja advokatas δικηγόρος адвокат",

@@ -197,8 +197,10 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
 # (an hour and its minutes, not a pair of a phone number's digits: "04.66.53.80.86")
 _TIME = re.compile(r"(?<![\d,.])(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)(?![\d,]|\.\d)|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
 # Whole hours from one to another: "Pon-Pt 8-16", "de 16 a 19 horas", "08–13 & 14–16"
+# (not a time taken: "usually 4–6 hours", "2-3 Stunden")
 _HOUR_SPAN = re.compile(r"(?<![\d.,/:])(?:[01]?\d|2[0-4])\s?(?:[-–]|to|a|bis|à|till|until|tot|do|til)\s?"
-                        r"(?:[01]?\d|2[0-4])(?![\d./:]|,\d|\s?(?:%|years?|jahre|days?|tage|weeks?|months?|people|personen|km|kg|cm|m\b))", re.I)
+                        r"(?:[01]?\d|2[0-4])(?![\d./:]|,\d|\s?(?:%|years?|jahre|days?|tage|weeks?|months?|people|personen|km|kg|cm|m\b|"
+                        r"hours?\b|hrs?\b|stunden|minutes?|min\b))", re.I)
 # From one hour to another, in words: "dalle ore 10 alle ore 24", "von 10 bis 18 Uhr", "from 9 to 5"
 _FROM_TO = re.compile(r"\b(?:from|dalle|dall['’]|von|de|des|desde|van|od|fra|från|frá)\s+(?:ore\s+|h\s+|kl\.?\s+)?"
                       r"(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)?\s?(?:uhr|h|horas|heures|ore|uur|am|pm)?\s+"
@@ -354,6 +356,15 @@ _IDENTIFIER_ASKED = re.compile(r"registration|\bregister(?:ed)? (?:number|no)|re
                                r"organisationsnummer|organisasjonsnummer|steuernummer|ust-?id|partita iva|codice fiscale|"
                                r"numero (?:de )?(?:tva|siret|siren)|kamer van koophandel|btw")
 _IDENTIFIER_RUN = re.compile(r"\+?[A-Z]{0,3}\d[\d .\-/]{3,}\d")
+# A register's initials the question names ("What ERS registration number…?"),
+# and a number right after them in a sentence ("(ERS - 26800/Lic. 13205)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _after_asked_acronym(question: str, sentence: str) -> bool:
+    return any(re.search(rf"\b{acronym}\b\W{{0,4}}\d", sentence) for acronym in set(_ACRONYM.findall(question)))
+
+
 _LABELLED_IDENTIFIER = re.compile(
     r"(?:registr\w*|register\w*|\bhr[ab]\b|\bkvk\b|\bcvr\b|siret|siren|\brcs\b|\bvat\b|\bust\b|ust-?id\w*|\buid\b|"
     r"\bnip\b|\bregon\b|\bkrs\b|\bico\b|\bdic\b|y-tunnus|\babn\b|\bacn\b|\bcif\b|\bnif\b|\boib\b|αφμ|\bbtw\b|"
@@ -487,7 +498,11 @@ SEARCH_WORDS = {
              "adresi адрес адреса adressen straße strasse calle avenida via rua ulica sokak cadde sede located",
     "hours": "opening hours öffnungszeiten horaires horario horarios orari orario apertura openingstijden godziny "
              "otwarcia nyitvatartás radno vrijeme radno vreme delovni čas darbo laikas çalışma saatleri ωράριο графік график "
-             "öppettider åbningstider åpningstider aukioloajat",
+             "öppettider åbningstider åpningstider aukioloajat "
+             # (and the days a week's hours run from and to, which a footer's
+             # "Mon–Fri 8am–5pm" gives without a word for hours)
+             "monday mon friday fri saturday sat montag freitag samstag lundi vendredi samedi lunes viernes "
+             "sábado lunedì venerdì sabato maandag vrijdag zaterdag poniedziałek piątek pondělí pátek",
     "price": "price prices preis preise prix tarif tarifs precio precios prezzo prezzi prijs prijzen preço cena "
              "cijena ceny díja ára fiyat τιμή ціна цена pris priser kaina hind eur euro eura evra kn kr ft zł kč "
              "lei chf",
@@ -928,10 +943,14 @@ def _owner_labelled(sentence: str, first: str) -> bool:
 
 
 def _before_house_number(sentence: str, name: list[str]) -> bool:
-    """Whether a house number follows the name: a street, not a person."""
-    return bool(re.search(rf"{re.escape(' '.join(name))}\s+\d{{1,4}}[a-zA-Z]?\b(?![.:])", sentence))
+    """Whether a house number follows the name: a street, not a person; or
+    a postcode: a town ("… Via Vittorio Veneto 1, Oleis di Manzano, 33044 – UD")."""
+    written = re.escape(" ".join(name))
+    return bool(re.search(rf"{written}\s+\d{{1,4}}[a-zA-Z]?\b(?![.:])", sentence)
+                or re.search(rf"{written},?\s+(?:\d{{5}}|(?!19|20)\d{{4}})\b(?![.:,]\d)", sentence))
 
 
+_SIGNED_CARD = re.compile(r"^(?P<name>[^·]{3,40}) · (?P<company>[^·]{2,40})$")
 _LABEL_BEFORE = re.compile(r"(\w+)\s*[:,]\s*(?:(?:the|die|der|das|la|le|el|il|lo|de|het|een|a)\s+)?$", re.I)
 
 
@@ -1090,7 +1109,7 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
             labelled = _LABELLED_IDENTIFIER.search(text)
             if labelled and _VAT.search(fold(question)) and not _VAT.search(labelled.group(0)):
                 return 0.5  # a VAT number asked for, another register's number given ("Steuernummer")
-            if labelled:
+            if labelled or _after_asked_acronym(question, sentence):
                 return 1.0
             runs = [run for run in _IDENTIFIER_RUN.findall(sentence) if len(re.sub(r"\D", "", run)) >= 6]
             return 0.5 if runs and not _PHONE_WORD.search(text) and not any(r.startswith("+") for r in runs) else 0.0
@@ -1189,6 +1208,11 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
                          and fold(match.group(3)) not in common for match in _COUPLE.finditer(sentence))
         # ...and a title before a name ("Mr & Mrs Cassar Mallia", "Herr und Frau Huber")
         cue = cue or bool(_TITLED_NAME.search(sentence))
+        # ...and the business's own name under it, as its face signs ("Michał Michalski" /
+        # "Expert - Moto" beside his photo)
+        signed = _SIGNED_CARD.match(sentence)
+        cue = cue or bool(signed and found and " ".join(found[0]) == signed.group("name").strip()
+                          and set(re.findall(r"\w+", fold(signed.group("company")))) <= asked)
         # a team card read whole ("Héctor A. García · FISIOTERAPEUTA Y ENTRENADOR"):
         # the line under a name is the person's role
         return 1.0 if found and cue else 0.5 if found else 0.0
