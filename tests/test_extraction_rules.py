@@ -3206,3 +3206,63 @@ def test_where_an_english_speaking_business_says_it_is_located_is_its_town():
 def test_an_indonesian_legality_page_is_the_legal_notice():
     assert page_role("https://sinarkasyaf.test/legalitas", "Legalitas") == "legal"
     assert page_role("https://sinarkasyaf.test/perusahaan.html", "Legalitas Perusahaan") == "legal"
+
+
+def test_a_brazilian_address_with_its_number_sign_capitalised_is_read_once():
+    html = ("<html lang='pt-BR'><body><footer><h3>Onde estamos</h3><p>Endereço: Rua Campos Novos, Nº 400 - Alto do "
+            "Ipiranga, Ribeirão Preto - SP CEP: 14055-440</p></footer></body></html>")
+    found = extract_contacts(html.encode(), "https://vidracariakibox.github.io/", role="home")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("Rua Campos Novos, Nº 400", "14055-440", "Ribeirão Preto")]
+
+
+def test_a_town_in_a_cvs_dated_line_is_not_where_the_business_is():
+    from lxml import html as lxml_html
+
+    from scrapejet.extract.places import place_mentions
+    from scrapejet.extract.textlines import read_document
+
+    tree = lxml_html.fromstring("<html><body><main><p>1985-1987 - Manager of City Citizens Advice Bureau in London</p>"
+                                "<p>2019: opened our workshop in Leeds</p><p>We work in Bristol</p></main></body></html>")
+    names = [m["name"] for m in place_mentions(read_document(tree), tree)]
+    assert "London" not in names and "Leeds" not in names and "Bristol" in names
+
+
+@pytest.mark.parametrize(("url", "text", "role"), [
+    ("https://argjendari.al/rreth-nesh.html", "Rreth Nesh", "about"),
+    ("https://argjendari.al/privatesia.html", "Politika e Privatësisë", "privacy"),
+    ("https://argjendari.al/kushtet.html", "Kushtet e Përdorimit", "terms"),
+])
+def test_albanian_role_words(url, text, role):
+    assert page_role(url, text) == role
+
+
+def test_a_legal_notice_on_personal_data_in_two_french_terms_is_the_privacy_statement():
+    from lxml import html as lxml_html
+
+    from scrapejet.extract.roles import covered_roles
+    from scrapejet.extract.textlines import read_document
+
+    tree = lxml_html.fromstring(
+        "<html><body><main><h2>Mentions légales</h2><p><strong>Respect de la vie privée et des données personnelles :"
+        "</strong> Les données à caractère personnel sont conservées par la librairie pendant une période "
+        "raisonnable.</p></main></body></html>")
+    assert covered_roles(read_document(tree), "legal") == ["privacy"]
+
+
+@pytest.mark.parametrize(("href", "url"), [
+    ("https://line.me/ti/p/pXU2XP9jjv", "https://line.me/ti/p/pXU2XP9jjv"),  # a personal account's add-friend code
+    ("https://wa.me/qr/NLU5G67IOU6EJ1", "https://wa.me/qr/NLU5G67IOU6EJ1"),  # a chat's QR link, the number hidden
+    ("https://line.me/en/", None), ("https://wa.me/", None),
+])
+def test_line_friend_codes_and_whatsapp_qr_links_are_profiles(href, url):
+    from scrapejet.extract.socials import profile
+
+    assert (profile(href) or {}).get("url") == url
+
+
+def test_a_chat_button_in_the_body_is_the_sites_own():
+    html = ("<html lang='en'><body><main><p>Call or message us:</p><a href='https://line.me/ti/p/pXU2XP9jjv'>Chat on "
+            "LINE</a></main></body></html>")
+    found = extract_contacts(html.encode(), "https://homies.test/contact.html", role="contact")
+    assert [s["url"] for s in found["socials"]] == ["https://line.me/ti/p/pXU2XP9jjv"]

@@ -242,7 +242,7 @@ _STREETS: dict[str, re.Pattern[str]] = {
     ),
     "PT": re.compile(
         r"(?P<street>(?:Rua|R\.|Avenida|Av\.|Pra[çc]a|Pç\.|Travessa|Tv\.|Largo|Estrada|Alameda|Cal[çc]ada|"
-        r"Rotunda|Beco|Rodovia|Campo)\s[^,\d]{2,40}?,?\s*(?:n\.?º|nº|n\.)?\s*\d{1,5}(?:[-\s]?[A-Za-z]\b)?"
+        r"Rotunda|Beco|Rodovia|Campo)\s[^,\d]{2,40}?,?\s*(?:[nN]\.?[º°]|[nN]\.)?\s*\d{1,5}(?:[-\s]?[A-Za-z]\b)?"
         r"(?:,?\s*\d+º?\s?(?i:andar|esq\.?|dto\.?|dt\.?))?)"
     ),
     "EN": re.compile(
@@ -349,8 +349,13 @@ def extract_addresses(
     hits.extend(_from_microdata(tree))
     hits.extend(_from_lines(_postcodes_joined(doc.lines, country_hint), country_hint, role))
     hits.extend(_from_fields(doc.lines, country_hint))
+    postcodes = {hit.postal_code for hit in hits if hit.postal_code and hit.source == "text"}
     for found in [*addresses_without_postcode(doc.lines, country_hint, role in ("contact", "legal")),
                   *rural_addresses(doc.lines)]:
+        if any(code in found["as_written"] for code in postcodes):
+            # (a line read with its postcode already, read again without it: "Rua Campos
+            # Novos, Nº 400 - Alto do Ipiranga, Ribeirão Preto - SP CEP: 14055-440")
+            continue
         hits.append(_Hit(found["street"], found["postal_code"], found["locality"], found["region"], found["country"],
                          found["as_written"], "text"))
     hits.extend(_from_map_links(tree, country_hint))

@@ -65,6 +65,9 @@ north south east west central upper lower greater new old
 # (a state is no town, though a hamlet may be called Colorado)
 _REGION_NAME = re.compile(f"{US_STATE_NAMES}|{CA_PROVINCE_NAMES}")
 _MAX_MENTIONS = 40
+# A line that opens with its years is a CV's or a history's item ("1985-1987 -
+# Manager of City Citizens Advice Bureau in London"): where someone was, then
+_DATED_ITEM = re.compile(r"^(?:19|20)\d\d(?:\s?[-–]\s?(?:(?:19|20)\d\d|\w+))?\s*[-–:|·]\s")
 # A town named alone is trusted from a page title, a footer line or a
 # pin; from running text only when two pages name it.
 _STRONG_CUES = frozenset({"title", "title-in", "line"})
@@ -103,6 +106,8 @@ def place_mentions(doc: Document, tree: HtmlElement) -> list[dict[str, str]]:
         if line.third_party or line.flags & NAV:
             continue
         text = line.text.strip()
+        if _DATED_ITEM.match(text):
+            continue
         if line.flags & (FOOTER | ADDRESS):
             for pattern in (_COPYRIGHT_TOWN, _PINNED, _TOWN_AND_AROUND):
                 match = pattern.search(text)

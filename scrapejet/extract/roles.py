@@ -28,7 +28,7 @@ OTHER_PAGE = "other"
 # nous, la...) are dropped from both sides before comparing, so "Über uns",
 # "Mehr über uns"... are not all listed; only whole phrases match.
 _TEXTS: dict[str, str] = {
-    "about": """about | about us | um okkur | um mig | saga | about me | who we are | our story | story | company | the company | our company | history |
+    "about": """about | about us | um okkur | um mig | rreth nesh | rreth kompanise | saga | about me | who we are | our story | story | company | the company | our company | history |
         geschichte | unsere geschichte | unsere story | notre mission | our mission | unsere mission | nuestra mision |
         la nostra missione | onze missie |
         uber uns | ueber uns | uber mich | wir uber uns | unternehmen | das unternehmen | firma | philosophie |
@@ -87,7 +87,7 @@ _TEXTS: dict[str, str] = {
         carreras | ofertas de empleo | lavora con noi | carriere | posizioni aperte | lavoro | vacatures |
         werken bij | werken bij ons | carriere | carreiras | trabalhe conosco | vagas | empregos |
         kariera | zamestnanie | praca | volne pracovne miesta | volna mista | prace u nas | кариери | кар єра | карьера | вакансії | вакансии | דרושים | קריירה | 採用情報 | 求人情報 | 採用""",
-    "terms": """terms | terms conditions | skilmalar | vidskiptaskilmalar | terms of service | terms of use | t c | ts cs | general terms |
+    "terms": """terms | terms conditions | skilmalar | vidskiptaskilmalar | kushtet e perdorimit | termat dhe kushtet | terms of service | terms of use | t c | ts cs | general terms |
         conditions | terms of business | agb | allgemeine geschaftsbedingungen | nutzungsbedingungen |
         geschaftsbedingungen | cgv | cgu | cgv cgu | conditions generales | conditions generales de vente |
         conditions generales d utilisation | conditions d utilisation | terminos condiciones | condiciones generales |
@@ -107,7 +107,7 @@ _TEXTS: dict[str, str] = {
         politica de devoluciones | resi | rimborsi | politica di reso | retourbeleid | zwroty | reklamacje |
         odstapenie od zmluvy | reklamacny poriadok | reklamacni rad |
         syarat dan ketentuan | syarat ketentuan | terma dan syarat | dieu khoan su dung | dieu khoan | ข้อกำหนดและเงื่อนไข""",
-    "privacy": """privacy | privacy policy | personuvernd | personuverndarstefna | privacy notice | privacy statement | data protection | gdpr |
+    "privacy": """privacy | privacy policy | personuvernd | personuverndarstefna | politika e privatesise | privatesia | privacy notice | privacy statement | data protection | gdpr |
         popia | popia privacy policy | popia policy | pdpa | pdpa policy |
         datenschutz | datenschutzerklarung | datenschutzhinweise | datenschutzrichtlinie | confidentialite |
         politique de confidentialite | donnees personnelles | protection des donnees | rgpd | vie privee | nakladani s osobnimi udaji |
@@ -138,7 +138,7 @@ _TEXTS: dict[str, str] = {
 }
 # URL slugs (last path segment, folded, extension dropped, _ as -).
 _SLUGS: dict[str, str] = {
-    "about": """about about-us um-okkur um-mig aboutus about-me who-we-are our-story story company the-company history ueber-uns uber-uns
+    "about": """about about-us um-okkur um-mig rreth-nesh aboutus about-me who-we-are our-story story company the-company history ueber-uns uber-uns
         geschichte unsere-geschichte notre-mission our-mission mission unsere-mission nuestra-mision la-nostra-missione
         onze-missie
         ueberuns uberuns ueber-mich unternehmen das-unternehmen firma wir-ueber-uns apropos a-propos qui-sommes-nous
@@ -174,7 +174,7 @@ _SLUGS: dict[str, str] = {
         offene-stellen recrutement carrieres emplois nous-rejoindre empleo trabaja-con-nosotros lavora-con-noi
         carriere vacatures werken-bij carreiras trabalhe-conosco vagas
         kariera zamestnanie praca volne-pracovne-miesta volna-mista vakansii kariery recruit saiyo""",
-    "terms": """terms terms-and-conditions skilmalar terms-conditions termsandconditions terms-of-service terms-of-use tos
+    "terms": """terms terms-and-conditions skilmalar kushtet-e-perdorimit terms-conditions termsandconditions terms-of-service terms-of-use tos
         tandc conditions agb nutzungsbedingungen cgv cgu conditions-generales conditions-generales-de-vente
         terminos-y-condiciones condiciones-generales terminos-de-uso termini-e-condizioni condizioni-generali
         terminos terminos-de-servicio terminos-del-servicio termos termini
@@ -188,7 +188,7 @@ _SLUGS: dict[str, str] = {
         widerruf retours devoluciones politica-de-devoluciones rimborsi retourbeleid zwroty reklamacny-poriadok
         reklamacni-rad
         syarat-dan-ketentuan syarat-ketentuan terma-dan-syarat dieu-khoan dieu-khoan-su-dung""",
-    "privacy": """privacy privacy-policy personuvernd personuverndarstefna privacypolicy privacy-notice privacy-statement data-protection datenschutz
+    "privacy": """privacy privacy-policy personuvernd personuverndarstefna privatesia politika-e-privatesise privacypolicy privacy-notice privacy-statement data-protection datenschutz
         popia popia-policy pdpa
         datenschutzerklaerung datenschutzerklarung datenschutzhinweise confidentialite politique-de-confidentialite
         donnees-personnelles protection-des-donnees rgpd privacidad politica-de-privacidad proteccion-de-datos
@@ -363,7 +363,7 @@ def _parent_role(url: str) -> str | None:
 # What a page that is about personal data says, in the languages of the role
 # words: two different ones make a legal notice its site's privacy statement.
 _PERSONAL_DATA = re.compile(
-    r"personal data|personal information|personenbezogene\w* daten|donnees (?:a caractere )?personnelles|"
+    r"personal data|personal information|personenbezogene\w* daten|donnees (?:a caractere )?personnel(?:le)?s?\b|"
     r"informations? (?:d.identification )?personnelles?|datos personales|dati personali|persoonsgegevens|"
     r"dados pessoais|dane osobowe|osobni udaje|personuppgifter|personoplysninger|personopplysninger|"
     r"henkilotie\w*|\bgdpr\b|\bdsgvo\b|\brgpd\b|\bavg\b|\bcookies?\b"

@@ -121,7 +121,8 @@ _CASELESS = frozenset({"facebook", "instagram", "x", "tiktok", "github", "pinter
                        "odnoklassniki", "threads", "linktree", "twitch", "patreon", "etsy", "vimeo", "soundcloud",
                        "behance", "bluesky", "snapchat", "tumblr"})
 _FOLLOW_TEXT = re.compile(
-    r"^(?:follow|find|like|join|connect|visit|see)?\s*(?:us|me)?\s*(?:on|at)?\s*(?:facebook|instagram|linkedin|"
+    # ("Chat on LINE", "Order on WhatsApp", "Message us on Facebook": a chat with the business)
+    r"^(?:follow|find|like|join|connect|visit|see|chat|message|order|contact|text)?\s*(?:us|me)?\s*(?:on|at|via)?\s*(?:facebook|instagram|linkedin|"
     r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree|twitch|"
     r"patreon|etsy|discord|zalo|flickr|vimeo|soundcloud|behance|bluesky|snapchat|tumblr)\b|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
@@ -186,7 +187,10 @@ def profile(url: str) -> dict[str, str] | None:
     if network == "whatsapp":
         number = whatsapp_number(url)
         if not number:
-            return None
+            # a chat's QR link, which hides the number: wa.me/qr/NLU5G67IOU6EJ1
+            code = segments[1] if len(segments) == 2 and segments[0] == "qr" and host.endswith("wa.me") else ""
+            return {"network": network, "url": f"https://wa.me/qr/{code}", "handle": code} \
+                if _SHORT_LINK_CODE.fullmatch(code) else None
         return {"network": network, "url": f"https://wa.me/{number[1:]}", "handle": number[1:]}
     path = _profile_path(network, segments, parts.query)
     if path is None:
@@ -283,7 +287,12 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
         # an official account: line.me/R/ti/p/@acme (the /R/ and /ti/p/ forms)
         # (the @ often percent-encoded: line.me/R/ti/p/%40acme)
         handle = next((seg for seg in map(unquote, segments) if seg.startswith("@") and len(seg) > 1), None)
-        return f"R/ti/p/{handle}" if handle else None
+        if handle:
+            return f"R/ti/p/{handle}"
+        # (a personal account's add-friend code, as a shop owner's: line.me/ti/p/pXU2XP9jjv)
+        at = segments.index("ti") if "ti" in segments[:2] else -1
+        code = segments[at + 2] if 0 <= at and segments[at + 1:at + 2] == ["p"] and len(segments) > at + 2 else ""
+        return f"ti/p/{code}" if _SHORT_LINK_CODE.fullmatch(code) else None
     if network == "odnoklassniki" and first in ("group", "profile") and len(segments) == 2:
         return f"{first}/{segments[1]}"
     if network == "threads":
