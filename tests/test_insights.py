@@ -888,6 +888,7 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Opero a Torino e provincia", "operate"),
     ("Sezónne uskladnenie pneumatík · 30 € / sezóna", "storage"), ("Sezónne uskladnenie pneumatík", "tyre"),
     ("Reifen einlagerung", "tire"), ("אזור השרון וגוש דן", "area"),
+    ("Gelegen op de hoek van Irislaan en Henri Jasparlaan", "corner"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms
@@ -2017,3 +2018,40 @@ def test_a_name_over_the_business_own_name_is_its_face():
     question = "Kto przeprowadza oględziny samochodów w Expert-Moto?"
     assert holds_kind("Michał Michalski · Expert - Moto", "person", question) == 1.0
     assert holds_kind("Tomasz Andrzejewski · Miałem kilka samochodów", "person", question) < 1.0
+
+
+def test_where_a_thing_comes_from_is_no_address_question():
+    from scrapejet.insights.profile import asked_fields
+    from scrapejet.insights.qtype import asked_kind
+
+    for question in ("Where does the beef used at Homies come from?", "Where are your products made?",
+                     "Woher kommt das Fleisch?"):
+        assert asked_kind(question) is None and "address" not in asked_fields(question), question
+    assert asked_kind("Where is the shop?") == "place" and asked_fields("Where is the shop?") == ["address"]
+    # the corner it stands on is the lie of the land, in the page's words, not its postal address
+    corner = "At the corner of which two streets is Aparthotel De Wielingen located?"
+    assert asked_kind(corner) is None and asked_fields(corner) == []
+
+
+def test_the_event_a_when_question_names_picks_its_year():
+    """Two sentences with a year and the same words; the one saying the event
+    asked about ("opened") answers, though another passage ranks first."""
+    from scrapejet.insights.extractive import extractive_answer
+    from scrapejet.insights.sources import Source
+
+    first = Source(n=1, url="http://physio.test/about", title="About me", snippet="", score=1.0,
+                   text="I graduated as physiotherapist in Germany 1989 and worked there for many years in a "
+                        "private clinic near Frankfurt.")
+    second = Source(n=2, url="http://physio.test/about", title="About me", snippet="", score=0.8,
+                    text="I opened my own private clinic in 2006 to deliver the best possible physiotherapy.")
+    answer = extractive_answer("In which year did Anette Jonischkeit open her own private clinic?", [first, second])
+    assert answer.startswith("I opened my own private clinic in 2006"), answer
+
+
+def test_a_surname_in_capitals_before_the_first_name_is_a_person():
+    from scrapejet.insights.qtype import _names, holds_kind
+
+    assert ["KEUNEBROEK", "Olivier"] in _names("Responsable Editorial : M. KEUNEBROEK Olivier")
+    assert _names("SARL Dupont") == []
+    assert holds_kind("Responsable Editorial : M. KEUNEBROEK Olivier", "person",
+                      "Qui est le responsable éditorial du site de la Librairie Saint Nicolas ?") == 1.0

@@ -62,6 +62,10 @@ CONTEXT_WEIGHT = 0.25  # the share of the question's terms in the sentence's who
 MEANING_WEIGHT = 1.0  # the sentence's cosine similarity to the question
 KIND_WEIGHT = 0.5  # the sentence holds the kind of value asked for
 KIND_PENALTY = 0.5  # ...and the factor of one that does not
+# a "when" sentence saying the event the question names (opened, founded)
+EVENT_WEIGHT = 0.25
+# a "when" question's words for the kind alone, no event: "in which year", "since when"
+_KIND_ONLY_WORDS = ("when", "year", "since")
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
 CARD_RATIO = 0.95  # a card scoring this share of a line it holds takes the line's place
 CARD_VALUE_WORDS = 6  # ...when the line is a value alone ("75€", "09h-12h30 - 14h30-18h")
@@ -373,6 +377,10 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # "how much is the mug", "the street address of": the value is half the question
     value_named = kind in ("price", "email", "phone") or bool(naming & set(asked))
     wanted = list(dict.fromkeys([t for t in asked if t not in naming] + ([value_term] if value_term else [])))
+    # ...though the event the question names ("open her own clinic", "founded") picks,
+    # of two sentences holding a year, the one saying it ("I opened my own private
+    # clinic in 2006", not "graduated in 1989 … worked in a private clinic")
+    events = {t for t in asked if t in naming} - {stem(w) for w in _KIND_ONLY_WORDS} if kind == "when" else set()
     candidates = _candidates(sources, kind, offer, question)
     if not candidates or not (wanted or similarity):
         return []
@@ -453,6 +461,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
             continue  # shares neither a word nor much meaning with the question (nor, with no model, its kind)
         c.score = (c.coverage + MEANING_WEIGHT * c.meaning + KIND_WEIGHT * c.kind
                    + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n])
+        if events and c.kind >= 1.0 and any(same_term(e, t) for e in events for t in c.terms):
+            c.score += EVENT_WEIGHT
         if kind and c.kind == 0:
             # "how much is the mug?" is answered by a price, not by the mug's description
             c.score *= KIND_PENALTY

@@ -30,6 +30,9 @@ GLOSSARY = {
     # where a place lies: "between the Alpilles and the Luberon"
     "between": "entre zwischen tussen tra mellan mellem mellom między mezi medzi között între arasında "
                "μεταξύ između tarp starp vahel між между",
+    # where a place stands: "op de hoek van Irislaan en Henri Jasparlaan"
+    "corner": "coin angle ecke hoek esquina angolo canto róg rogu roh rohu kut kutu sarok sarkán köşe köşesi hörn "
+              "hörnet hjørne hjørnet kulma kulmassa kampas stūris nurk γωνία ъгъл кут угол",
     "quote": "devis angebot kostenvoranschlag presupuesto preventivo offerte orçamento wycena nabídka ponuda "
              "ajánlat ofertă teklif offert tilbud tarjous pasiūlymas",
     # where a tradesman works: "Werkgebied · West-Vlaanderen", "in de regio rondom Noordwijk"

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from ..extract.textlines import fold
-from .qtype import POSTCODE_ASKED
+from .qtype import ORIGIN_ASKED, POSTCODE_ASKED
 from .sources import Source
 
 TITLE = "Business profile"
@@ -70,7 +70,8 @@ CONTACT = ("email", "phone", "address")
 # which town did they start growing blueberries?"; and the area around it,
 # not its address: "Between which two areas of Provence is it located?"
 _ELSEWHERE_ONCE = re.compile(r"\b(?:origins?|originally|began|begun|begin|start|started|born|grew up|used to|train(?:ed)?|"
-                             r"stud(?:y|ied)|moved from|previously|before (?:moving|coming)|between (?:which|what))\b", re.I)
+                             r"stud(?:y|ied)|moved from|previously|before (?:moving|coming)|between (?:which|what)|"
+                             r"corner of (?:which|what)|which two streets)\b", re.I)
 
 
 # The name of something the business has rather than its own ("the name of
@@ -95,8 +96,8 @@ def asked_fields(question: str) -> list[str]:
     if re.search(_WHEN_TO_CALL, question, re.I) or _PRICE_OF.search(question):
         # (when the line is staffed; what a phone repair costs: no number to call)
         found = [f for f in found if f not in ("phone", "contact", "email")]
-    if "address" in found and _ELSEWHERE_ONCE.search(question):
-        found.remove("address")
+    if "address" in found and (_ELSEWHERE_ONCE.search(question) or ORIGIN_ASKED.search(fold(question))):
+        found.remove("address")  # (nor where the beef comes from)
     if "contact" in found:
         found = [f for f in found if f != "contact"]
         found = [*CONTACT, *(f for f in found if f not in CONTACT)]

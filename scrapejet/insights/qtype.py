@@ -700,6 +700,13 @@ def _names(sentence: str) -> list[list[str]]:
         if word and _capital(word) and not (word.isupper() and not run):
             run.append(word)
             continue
+        # a surname in capitals first, as French forms write a person ("M. KEUNEBROEK
+        # Olivier", "DUPONT Jean"): it starts a run its first name goes on
+        if (not run and len(word) >= 4 and word.isupper() and not LEGAL_FORM.fullmatch(word) and i + 1 < len(words)
+                and _capital(words[i + 1]) and not words[i + 1].isupper()
+                and re.fullmatch(r"\s+", sentence[matches[i].end():matches[i + 1].start()])):
+            run.append(word)
+            continue
         if run and word.isupper() and len(word) > 1 and any(not w.isupper() for w in run):
             run.append(word)  # "Kadir OZDEMIR"
             continue
@@ -760,7 +767,14 @@ def _end_run(run: list[str], out: list[list[str]], words: list[str], i: int) -> 
 
 
 _BETWEEN_ASKED = re.compile(r"\bbetween (?:which|what)\b|\bentre (?:quels?|quelles?|que|cuales|quali|quais)\b|"
-                            r"\bzwischen welchen\b|\btussen welke\b")
+                            r"\bzwischen welchen\b|\btussen welke\b|"
+                            # (and the corner it stands on: "on the corner of which two streets?")
+                            r"\bcorner of (?:which|what)\b|\bwhich two streets\b")
+# Where a thing comes from, not where the business is: "Where does the beef come from?"
+ORIGIN_ASKED = re.compile(r"^\W*where\b.*\b(?:come|comes|came|coming) from\b|^\W*where\b.*\b(?:sourced|grown|made|"
+                           r"produced|imported|originate|originates)\b|\bwoher (?:kommt|kommen|stammt|stammen)\b|"
+                           r"\bd.ou (?:vient|viennent|provient|proviennent)\b|\bwaar komt\b.*\bvandaan\b|"
+                           r"\bde donde (?:viene|vienen|proviene|provienen)\b|\bda dove (?:viene|vengono|proviene)\b")
 
 
 def asked_kind(question: str) -> str | None:
@@ -769,6 +783,8 @@ def asked_kind(question: str) -> str | None:
     folded = fold(question)
     if _BETWEEN_ASKED.search(folded):
         return None  # "between which two areas is it located?": the lie of the land, in the page's words
+    if ORIGIN_ASKED.search(folded):
+        return None  # "where does the beef come from?": a thing's origin, in the page's words
     if _PLACE_FIRST.search(folded) and not re.search(r"e-?mail|phone|\bprice|\bcost", folded):
         return "place"
     if _YEAR_ASKED.search(folded):
