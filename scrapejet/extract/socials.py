@@ -385,10 +385,11 @@ def extract_socials(
             linked.setdefault(entry["network"], set()).add(entry["url"])
         if entry is None or entry["url"] in found:
             continue
-        # a chat with a number is the site's WhatsApp wherever it stands, as
-        # wa.me/…, api.whatsapp.com/send?phone=… or a script's click writes it
-        # (the number is one of its phones too: see phones); so is a zalo.me address
-        wa_me = entry["network"] in ("whatsapp", "zalo")
+        # a wa.me address (a number's chat, or its QR link) is the site's WhatsApp
+        # wherever it stands (an api.whatsapp.com/send button is a phone's
+        # WhatsApp: see phones); so is a zalo.me address, a number's chat as wa.me's
+        wa_me = (entry["network"] == "whatsapp" and anchor.href.split("//", 1)[-1].lower().startswith(("wa.me/", "www.wa.me/"))
+                 ) or entry["network"] == "zalo"
         # (a list of links in its body reads as a menu: only the header and footer count)
         if about_others and not wa_me and not anchor.flags & (HEADER | FOOTER) and not _brand_handle(entry, brands):
             continue
