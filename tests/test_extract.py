@@ -705,6 +705,19 @@ def test_a_figure_set_over_its_label_and_hidden_from_screen_readers_stays_in_the
     assert "27+" in page["text"]
 
 
+def test_a_counter_a_script_runs_up_reads_its_figure_not_its_zero():
+    # counter-up plugins write 0 and count up to data-target as the page scrolls
+    html = """<html lang="en"><body><main><h1>About Brisbane North Bond &amp; Carpet Cleaners</h1>
+        <p>We are a local cleaning company serving the north side of Brisbane with bond and carpet cleaning.</p>
+        <div class="stat"><h3 class="stat-number animated-counter" data-target="10">0</h3><h3>+</h3>
+        <p class="stat-label">Years of Experience</p></div>
+        <div class="stat"><span class="purecounter" data-purecounter-end="1000">0</span><p>Bonds Returned</p></div>
+        <div class="stat"><h3 data-target="x">7</h3><p>Suburbs</p></div></main></body></html>"""
+    text = extract_page(html, "http://bnbcc.test/about.html")["text"]
+    assert "10" in text.split("Years of Experience")[0] and "1000" in text, text
+    assert "\n0\n" not in f"\n{text}\n" and "7" in text  # (a figure written out stays as written)
+
+
 def test_a_team_page_keeps_each_name_above_its_role():
     # many photo links make trafilatura give up on <main> and harvest its
     # loose paragraphs: the roles without the names

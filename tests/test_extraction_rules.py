@@ -1280,9 +1280,9 @@ def test_a_registered_seat_named_by_its_town_alone_is_the_address_of_a_site_with
     both = merge_profile([page, {"url": curl, "page_type": "contact",
                                  "contacts": extract_contacts(contact, curl, role="contact")}], job_id="j", site="x")
     assert [(a["street"], a["postal_code"]) for a in both["addresses"]] == [("Kerkstraat 12", "5701 AB")]
-    # a country, an inflected town (the Polish locative), an English
-    # tradesman's "based in" (where he works), a state and its country: no seat
-    for text in ("mit Sitz in der Schweiz", "Spółka z siedzibą w Warszawie.", "Based in Gainesville and serving North Georgia",
+    # a country, an inflected town (the Polish locative), a state and its country: no seat
+    # (an English tradesman's "based in Gainesville" is his town: test_based_in_a_town_is_where_a_site_with_no_street_is)
+    for text in ("mit Sitz in der Schweiz", "Spółka z siedzibą w Warszawie.", "Based in Australia",
                  "North Carolina, USA", "Boerne, TX"):
         html = f"<html><body><main><p>{text}</p></main></body></html>".encode()
         assert extract_contacts(html, "http://firma.test/impressum.html", role="legal")["addresses"] == []
@@ -3267,3 +3267,84 @@ def test_a_chat_button_in_the_body_is_the_sites_own():
             "LINE</a></main></body></html>")
     found = extract_contacts(html.encode(), "https://homies.test/contact.html", role="contact")
     assert [s["url"] for s in found["socials"]] == ["https://line.me/ti/p/pXU2XP9jjv"]
+
+
+def test_the_regulators_phone_under_the_sentence_naming_it_is_theirs():
+    # (a privacy policy sending complaints to the regulator, its card in a list below)
+    html = ("<html lang='en'><body><main><h2>7. Making a Complaint</h2><p>If you are not satisfied with our response, "
+            "you can contact the Office of the Australian Information Commissioner (OAIC).</p><ul><li><strong>Phone:"
+            "</strong> 1300 363 992</li><li><strong>Website:</strong> www.oaic.gov.au</li></ul><h2>9. Contact Us</h2>"
+            "<p>Phone: 07 2143 6064</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://bnbcc.com.au/privacy.html", role="privacy")
+    assert {p["e164"] for p in found["phones"]} == {"+61721436064"}
+
+
+def test_a_town_and_zip_in_a_block_named_contact_is_the_address():
+    # (on the home page: the block's name says whose it is, as a footer does)
+    html = ("<html lang='en'><body><main><p>We pour driveways and patios.</p><section id='contact'><h2>Call for a Free "
+            "Quote</h2><div class='contact-details-row'><div class='contact-detail'><div>📍</div><span>Riverton, WY "
+            "82501</span></div></div></section><p>Lander 2019 Best Contractor</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://www.rivertonwyconcrete.com/", role="home")
+    assert [(a["postal_code"], a["locality"]) for a in found["addresses"]] == [("82501", "Riverton")]
+    # (outside such a block, a town and ZIP in running text stay no address)
+    plain = html.replace("id='contact'", "").replace("contact-details-row", "row").replace("contact-detail", "item")
+    assert extract_contacts(plain.encode(), "https://www.rivertonwyconcrete.com/", role="home")["addresses"] == []
+
+
+def test_a_line_booking_button_in_japanese_is_the_sites_account():
+    html = ("<html lang='ja'><body><main><p>完全予約制</p></main><div class='fixed-reserve'>"
+            "<a href='https://lin.ee/IRVLOEX'>LINE予約</a><a href='https://www.instagram.com/eye.nail.beauty.elu'>"
+            "Instagramを見る</a></div></body></html>")
+    found = extract_contacts(html.encode(), "https://eru.test/", role="home")
+    assert {s["url"] for s in found["socials"]} == {"https://lin.ee/IRVLOEX", "https://www.instagram.com/eye.nail.beauty.elu"}
+
+
+def test_a_spanish_shops_unit_number_after_the_house_number():
+    html = ("<html lang='es'><body><main><h3>Localización</h3><p>C/ Valdemoro 11 Local 2,<br> 28914 Leganés (Arroyo "
+            "Culebro), Madrid</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://fraguafisioterapia.es/", role="home")
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in found["addresses"]] == [
+        ("C/ Valdemoro 11, Local 2", "28914", "Leganés")]
+
+
+@pytest.mark.parametrize(("lang", "url", "line", "street", "town"), [
+    ("fi", "https://hieronta.fi/", "Valtakatu 11 Ylivieska, Kauneushoitola NorPink", "Valtakatu 11", "Ylivieska"),
+    ("sv", "https://frisor.se/", "Storgatan 5 Umeå", "Storgatan 5", "Umeå"),
+    ("de", "https://maler.de/", "Hauptstraße 5 Berlin", "Hauptstraße 5", "Berlin"),
+])
+def test_a_street_its_number_and_a_known_town_run_together_in_a_footer(lang, url, line, street, town):
+    html = f"<html lang='{lang}'><body><main><p>Hieronta</p></main><footer><p>{line}</p></footer></body></html>"
+    found = extract_contacts(html.encode(), url, role="home")
+    assert [(a["street"], a["locality"]) for a in found["addresses"]] == [(street, town)]
+
+
+def test_no_street_and_town_from_a_year_and_a_town():
+    html = "<html lang='de'><body><main><p>Hallo</p></main><footer><p>Seit 2021 Berlin</p></footer></body></html>"
+    assert extract_contacts(html.encode(), "https://maler.de/", role="home")["addresses"] == []
+
+
+def test_based_in_a_town_is_where_a_site_with_no_street_is():
+    html = ("<html lang='en'><body><main><p>Based in Cwmbran, South Wales, <strong>Gareth Prosser</strong> is an "
+            "experienced construction specialist.</p></main></body></html>")
+    found = extract_contacts(html.encode(), "https://glprosser.com/", role="home")
+    assert [a["locality"] for a in found["addresses"]] == ["Cwmbran"]
+
+
+@pytest.mark.parametrize(("href", "url"), [
+    ("https://youtube.com/mombasafish", "https://www.youtube.com/mombasafish"),  # a channel's older custom address
+    ("https://www.youtube.com/watch", None), ("https://www.youtube.com/results", None),
+])
+def test_a_youtube_channels_custom_address(href, url):
+    from scrapejet.extract.socials import profile
+
+    assert (profile(href) or {}).get("url") == url
+
+
+@pytest.mark.parametrize(("url", "text", "role"), [
+    ("https://stenlillefysioterapi.dk/om_klinikken.html", "OM KLINIKKEN", "about"),
+    ("https://hieronta.fi/tietoa.html", "Tietoa minusta", "about"),
+    ("https://mothercounselling.com.au/legals.html", "Legal & Policies", None),  # a list of the policies
+    ("https://acme.de/seite3.html", "Kontakt & Impressum", None),  # two roles: no one of them by its text
+])
+def test_role_words_of_batch_52(url, text, role):
+    assert page_role(url, text) == role

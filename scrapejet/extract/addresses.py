@@ -26,7 +26,7 @@ from scrapejet.extract.addresses_rural import rural_addresses
 from scrapejet.extract.jsonld import item_properties, text_value
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import (
-    ADDRESS, FOOTER, HEADER, INLINE_MARK, LINK, NAV, SITE_MAKER, Document, Line, fold, mark_third_party,
+    ADDRESS, CONTACT, FOOTER, HEADER, INLINE_MARK, LINK, NAV, SITE_MAKER, Document, Line, fold, mark_third_party,
 )
 
 # A store locator lists hundreds; a company page a handful.
@@ -408,9 +408,9 @@ _SEAT = re.compile(
     r"(?:en|in|a)\b|\bsede (?:legale|operativa|amministrativa)\s*:|Έδρα\s*:?|\bcom sede em|\bcu sediul (?:în|in)|\bsz[ée]khely(?:e)?\s*:|"
     r"\b(?:styrelsens )?säte\s*(?::|i\b)|\bhjemsted\s*(?::|i\b)|\bregistered office\s*:|"
     # where the business says it is, a town and no street: "Vi är verksamma i
-    # Västervik", "Basert på Bømlo", "si trova ad Anagni" (not the English "based in
-    # Leeds": an English-speaking tradesman's town is where he works, not an address)
-    r"\bansässig in|\bgelegen in|\bverksamma i|\bbesök oss i|\bvi finns i|"
+    # Västervik", "Basert på Bømlo", "si trova ad Anagni", "Based in Cwmbran,
+    # South Wales" (the town of a site that gives no street: the profile keeps it only then)
+    r"\bansässig in|\bbased (?:in|out of)|\bgelegen in|\bverksamma i|\bbesök oss i|\bvi finns i|"
     r"\bbaser(?:t|ad) (?:på|i)|\bholder til (?:på|i)|\bbeliggende i|\bsi trova (?:a|ad|in)|"
     r"\bsitua(?:t|to|ta|do|da|dos|das)e? (?:à|a|ad|en|em|în)|\bbasée? à|\binstallée? à|\bubicad[oa]s? en|"
     r"\bse encuentra en|\blocalizad[oa]s? em|\bsediad[oa]s? em|"
@@ -562,7 +562,7 @@ _TOWN_AND_STATE = re.compile(rf"^(?:📍\s*)?(?P<town>[A-Z][a-z]+(?:[ -][A-Z][a-
 _SEAT_WORDS = ("gevestigd", "woonachtig", "wohnhaft", "sitz", "commune d", "siege", "siège", "sede", "έδρα", "sediul",
                "székhely", "szekhely", "säte", "hjemsted", "registered office", "ansässig", "gelegen", "verksamma",
                "besök oss", "vi finns", "baser", "holder til", "beliggende", "si trova", "situa", "basé", "installé",
-               "ubicad", "se encuentra", "localizad", "sediad", "domicilio", "located in", "situated in")
+               "ubicad", "se encuentra", "localizad", "sediad", "domicilio", "located in", "situated in", "based ")
 
 
 def seat_town(text: str) -> str | None:
@@ -602,7 +602,8 @@ def _from_seat(lines: list[Line], country_hint: str | None) -> list[_Hit]:
             hits.append(_Hit(None, None, town, None, country_code(alone.group("country")), line.text.strip(), "text"))
             continue
         town = seat_town(line.text)
-        if town is None:
+        # ("Based in Australia", "situata in Toscana": a country or a region, no town)
+        if town is None or _is_country_word(town) or _STATE_NAME.fullmatch(town) or _NOT_A_TOWN.match(town):
             continue
         hits.append(_Hit(None, None, town, None, country_hint, town, "seat"))
     return sorted(hits, key=lambda hit: hit.source == "seat")[:1]
@@ -1174,7 +1175,7 @@ def _address_at(
         # A postcode and town alone: only on a line of its own, where a
         # site puts its own address.
         whole_line = not head_rest and (not tail.strip(" ,.") or country or next_item)
-        in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER)) or own_address_page
+        in_own_place = bool(line.flags & (FOOTER | ADDRESS | HEADER | CONTACT)) or own_address_page
         if (line.flags & NAV and line.flags & LINK) or (kind == "ZA" and _YEAR_LIKE.fullmatch(postal or "")):
             return None  # a menu's item ("Filing Season 2026"), not where the business is
         # (four digits and a town, where the page's country writes its postcodes
@@ -1412,7 +1413,8 @@ def _is_street_line(text: str) -> bool:
 
 # A flat or premises after a house number in Spain, Italy, Portugal, France:
 # ground floor ("Bx", "Baixos", "Bajo"), shop ("Local"), floor and door ("2º 1ª").
-_FLAT = re.compile(r"(?i:b(?:x|aixos?|ajos?|j)|local|loc|entl?|ppal|principal|atico|ático|int|interno|r/c|rdc|"
+# (a shop's number: "C/ Valdemoro 11 Local 2", "Nave 5")
+_FLAT = re.compile(r"(?i:b(?:x|aixos?|ajos?|j)|(?:local|loc|nave)(?:\.?\s?\d{1,4}[a-z]?)?|entl?|ppal|principal|atico|ático|int|interno|r/c|rdc|"
                    r"esc\.?\s?\w{1,3}|\d{1,2}\s?[º°ª]\s?(?:\d{1,2}\s?[ºª]|[a-z])?)\.?")
 
 

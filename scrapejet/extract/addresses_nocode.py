@@ -113,6 +113,12 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
             found.append({"street": japanese.group("hst"), "postal_code": None, "locality": japanese.group("loc"),
                           "region": japanese.group("reg"), "country": "JP", "as_written": line.text.strip()})
             continue
+        glued = _street_number_town(line.text, country) if own_page or line.flags & (FOOTER | ADDRESS | HEADER) else None
+        if glued is not None:
+            street, town = glued
+            found.append({"street": street, "postal_code": None, "locality": town, "region": None,
+                          "country": country, "as_written": f"{street} {town}"})
+            continue
         if not _SEPARATOR.search(line.text):
             # (a street line under an "Adres" heading, its town on the line below:
             # "Adres" / "os. Pod Lipami 13/82" / "Poznań")
@@ -278,6 +284,31 @@ def _town_below(lines: list[Line], index: int, country: str | None, labelled: bo
     if places is None or places.population(town, country) is None:
         return None
     return town.title() if town.isupper() else town
+
+
+# A street named by its type's suffix, its number, then the town with no
+# comma between, as Nordic and Germanic footers run them: "Valtakatu 11
+# Ylivieska, Kauneushoitola NorPink", "Storgatan 5 Umeå"
+_STREET_NUMBER_TOWN = re.compile(
+    r"(?i)^(?P<street>[^\W\d_][\w.'’-]{1,40}(?:katu|tie|kuja|polku|raitti|väylä|gata|gatan|vägen|väg|vej|vegen|veien|veg|"
+    r"gade|straße|strasse|weg|laan|straat|gasse|plein|torg|torget|allé|alle|plass|plassen|stien|brink|rinne) "
+    r"\d{1,4}(?: ?[a-zA-Z]\b)?(?: ?[-/] ?\d{1,4})?) (?P<town>[^\W\d_][\w'’-]+(?: [^\W\d_][\w'’-]+)?)\s*(?:$|[,;(]|\s[-–—|·]\s)"
+)
+
+
+def _street_number_town(text: str, country: str | None) -> tuple[str, str] | None:
+    """The street and town of a line opening with "Valtakatu 11 Ylivieska"
+    whose town the gazetteer knows in the page's country."""
+    found = _STREET_NUMBER_TOWN.match(text.strip())
+    if not country or found is None:
+        return None
+    street, town = found.group("street"), found.group("town")
+    if not _is_town(town):
+        return None
+    from scrapejet.extract.gazetteer import gazetteer
+
+    places = gazetteer()
+    return (street, town) if places is not None and places.population(town, country) is not None else None
 
 
 def _street_then_town(text: str, country: str | None) -> bool:

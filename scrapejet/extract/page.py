@@ -93,6 +93,13 @@ _ARIA_HIDDEN_TEXT = lxml.etree.XPath("//body//*[@aria-hidden='true'][translate(n
 # <p>Shipments handled</p></div>"): trafilatura keeps the label, drops the figure.
 _CARD_FIGURES = lxml.etree.XPath("//body//*[self::div or self::section or self::article]/span[normalize-space(text())]"
                                  "[not(*)][../p or ../h2 or ../h3 or ../h4 or ../h5 or ../h6]")
+# A counter a script runs up from 0 to its figure ("<h3 data-target=\"10\">0</h3>",
+# counter-up and PureCounter plugins): the figure is what the visitor sees
+_COUNTER_ATTRIBUTES = ("data-target", "data-count", "data-to", "data-purecounter-end", "data-countup", "data-number",
+                       "data-counter", "data-value")
+_COUNTERS = lxml.etree.XPath("//body//*[" + " or ".join(f"@{a}" for a in _COUNTER_ATTRIBUTES) + "][not(*)]")
+_COUNTER_START = re.compile(r"0*(?:[.,]0+)?")
+_COUNTER_FIGURE = re.compile(r"\d[\d.,]{0,12}")
 _TEXT_DIVS = lxml.etree.XPath("//body//div[normalize-space(text())][not(*[not(self::span or self::a or self::b "
                               "or self::strong or self::em or self::i or self::small or self::sup or self::sub "
                               "or self::br or self::abbr or self::mark or self::u or self::s or self::time)])]")
@@ -364,6 +371,10 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
         del element.attrib["aria-hidden"]
     for span in _CARD_FIGURES(tree):
         span.tag = "p"
+    for counter in _COUNTERS(tree):
+        figure = next((counter.get(a).strip() for a in _COUNTER_ATTRIBUTES if counter.get(a)), "")
+        if _COUNTER_START.fullmatch((counter.text or "").strip()) and _COUNTER_FIGURE.fullmatch(figure):
+            counter.text = figure
     _collapse_source_whitespace(tree)
     _space_adjacent_inlines(tree)
     body = _trafilatura_body(tree)

@@ -43,6 +43,8 @@ _TEXTS: dict[str, str] = {
         bedrijf | sobre nos | sobre | quem somos | a empresa | nossa historia | institucional |
         o nas | o nas | o firmie | o spolecnosti | om oss | om os | om meg | om mig | tietoa meista | meista | me |
         om virksomheden | om firmaet | om foretaget | om bedriften | om selskabet | om selskapet |
+        om klinikken | om kliniken | om klinikk | om praksis | om praksissen | om salonen | om salongen | om butikken | om butiken |
+        tietoa minusta | minusta | tietoa yrityksesta |
         yritys | yrityksesta | tarina | tarinamme | meidan tarinamme |
         rolunk | rolam | bemutatkozas | cegunkrol | despre noi | despre mine | cine suntem | hakkimizda | hakkimda | kurumsal | biz kimiz | apie mus | apie mane | par mums | meist | meie kohta | ettevottest | ettevote | meie ettevote | par uznemumu | apie imone | o nama | o meni | tko smo | o firme | σχετικα με εμας | ποιοι ειμαστε | η εταιρεια | εταιρεια |
         biography | bio | biografia | biografie | biographie | lebenslauf | vita | curriculum vitae | zur person | personliches |
@@ -149,6 +151,8 @@ _SLUGS: dict[str, str] = {
         sobre-nos sobre quem-somos a-empresa historia qui-som qui-soc sobre-nosaltres aboutme
         o-nas onas o-firmie o-spolecnosti om om-oss om-os om-meg om-mig tietoa-meista meista me tarina tarinamme
         om-virksomheden om-firmaet om-foretaget om-bedriften om-selskabet om-selskapet
+        om-klinikken om-kliniken om-klinikk om-praksis om-praksissen om-salonen om-salongen om-butikken om-butiken
+        tietoa-minusta minusta tietoa-yrityksesta
         rolunk bemutatkozas despre-noi despre hakkimizda hakkimda kurumsal apie apie-mus par-mums meist ettevote ettevottest par-uznemumu apie-imone o-nama o-meni o-firme sxetika poioi-eimaste
         biography bio biografia biografie biographie lebenslauf vita curriculum cv zur-person persoenliches personliches viografiko zyciorys zivotopis
         o-spolocnosti profil-spolocnosti profil-firmy company-profile companyprofile our-profile firmenprofil unternehmensprofil bedrijfsprofiel o-mnie za-nas za-men za-kompaniyata pro-nas pro-mene o-kompanii obo-mne gaiyou kaisha-gaiyou kaishagaiyou why-us why-choose-us varfor-oss hvorfor-os hvorfor-oss warum-wir pourquoi-nous por-que-nosotros perche-noi waarom-wij
@@ -343,6 +347,7 @@ def _text_role(text: str) -> str | None:
         if key in phrases:
             return role
     # two names of one role joined: "Vie privée & RGPD", "Privacy and GDPR"
+    # (not a role's name beside a word naming none: "Legal & Policies" is a list of policies)
     parts = [part for part in _HEADING_JOINS.split(text) if part.strip()]
     if len(parts) > 1:
         roles = {_text_role(part) for part in parts}

@@ -124,7 +124,8 @@ _FOLLOW_TEXT = re.compile(
     # ("Chat on LINE", "Order on WhatsApp", "Message us on Facebook": a chat with the business)
     r"^(?:follow|find|like|join|connect|visit|see|chat|message|order|contact|text)?\s*(?:us|me)?\s*(?:on|at|via)?\s*(?:facebook|instagram|linkedin|"
     r"twitter|x|youtube|tiktok|github|pinterest|whatsapp|xing|telegram|vk|vkontakte|threads|line|linktree|twitch|"
-    r"patreon|etsy|discord|zalo|flickr|vimeo|soundcloud|behance|bluesky|snapchat|tumblr)\b|"
+    # ("LINE予約", "Instagramを見る": a Japanese word runs on with no space)
+    r"patreon|etsy|discord|zalo|flickr|vimeo|soundcloud|behance|bluesky|snapchat|tumblr)(?:\b|(?=[\u3040-\u30ff\u4e00-\u9fff]))|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
     # "Bekijk onze Instagram pagina", "Visit our Facebook page", "notre page Facebook"
     r"\b(?:our|onze|unsere?[nm]?|unser|notre|nos|nuestr[oa]s?|nostr[oa]|nossa|nosso|vores|vart|var|vaar|"
@@ -235,6 +236,14 @@ _PROFILE_TABS = frozenset("""_created _saved boards pins reels tagged about phot
 # ("/company/92494980/admin/", "/@bryumcisteni/shorts")
 _LINKEDIN_TABS = frozenset({"about", "mycompany", "admin", "posts", "people", "jobs", "life"})
 _YOUTUBE_TABS = frozenset({"featured", "videos", "about", "shorts", "streams", "playlists", "community"})
+_YOUTUBE_CUSTOM = re.compile(r"[A-Za-z][A-Za-z0-9_-]{2,49}")
+# YouTube's own pages a first segment alone may name (no channel's)
+_YOUTUBE_PAGES = frozenset({
+    "watch", "results", "feed", "embed", "shorts", "playlist", "redirect", "about", "t", "howyoutubeworks", "premium",
+    "kids", "music", "gaming", "live", "account", "signin", "logout", "upload", "channel", "c", "user", "attribution_link",
+    "yt", "ads", "creators", "jobs", "new", "trending", "subscription_manager", "view_play_list", "hashtag", "post", "v",
+    "share", "sharer", "iframe_api", "player_api", "oembed", "supported_browsers", "index", "home",
+})
 
 
 def _profile_path(network: str, segments: list[str], query: str) -> str | None:
@@ -277,6 +286,8 @@ def _profile_path(network: str, segments: list[str], query: str) -> str | None:
             return first if len(segments) == 1 or segments[1] in _YOUTUBE_TABS else None
         if first in ("channel", "c", "user") and len(segments) >= 2:
             return f"{first}/{segments[1]}"
+        if len(segments) == 1 and _YOUTUBE_CUSTOM.fullmatch(first) and first.lower() not in _YOUTUBE_PAGES:
+            return first  # a channel's older custom address: youtube.com/mombasafish
         return None
     if network == "instagram" and first == "stories" and len(segments) >= 2 and _HANDLE["instagram"].match(segments[1]) \
             and segments[1] != "highlights":

@@ -51,6 +51,9 @@ ADDRESS = 8
 WIDGET = 16
 BOLD = 32
 LINK = 64
+# A block the page names its contact details ("<section id=\"contact\">",
+# "contact-details-row"): where a site puts its own address, as a footer is
+CONTACT = 128
 
 _CONTEXT_TAGS = {"header": HEADER, "footer": FOOTER, "nav": NAV, "address": ADDRESS, "aside": 0}
 # Class/id words page builders use for the same regions. Checked on words
@@ -58,6 +61,8 @@ _CONTEXT_TAGS = {"header": HEADER, "footer": FOOTER, "nav": NAV, "address": ADDR
 _CONTEXT_WORDS = {
     "header": HEADER, "masthead": HEADER, "topbar": HEADER, "navbar": NAV, "nav": NAV, "menu": NAV,
     "navigation": NAV, "footer": FOOTER, "colophon": FOOTER, "bottom": FOOTER,
+    "contact": CONTACT, "contacts": CONTACT, "kontakt": CONTACT, "contacto": CONTACT, "contatti": CONTACT,
+    "contato": CONTACT,
 }
 # CSS utility classes that name a side, not a region of the page.
 _SPACING_CLASS = re.compile(r"\b(?:padding|margin|border|rounded|radius|align|valign|"
@@ -605,6 +610,7 @@ _CARD_FIELD = re.compile(r"(?:siege(?: social)?|adresse(?: postale)?|address|ans
                          r"domicilio(?: social)?|adres|endereco|morada|tel(?:ephone|efon|efono)?\.?|phone|e-?mail|"
                          r"courriel|fax)\s*:?")
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?]\s+")
 _FIELD_NAME = 7  # the heading level of a dt, th or legend
 
 
@@ -705,3 +711,8 @@ def mark_third_party(lines: list[Line]) -> None:
                 # Española de Protección de Datos (AEPD)</strong></p>") or a
                 # heading naming it ("<h3>Créateur … du site internet</h3>")
                 region_left, region_context = _PROCESSOR_LINES, context
+            elif _THIRD_PARTY_MENTION.search(_SENTENCE_END.split(folded.rstrip(" .!"))[-1]):
+                # "… you can contact the Office of the Australian Information
+                # Commissioner (OAIC)." ends the paragraph naming them: the
+                # "Phone: …" and "Website: …" lines right under it are theirs
+                region_tail, region_context = True, context
