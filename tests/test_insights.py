@@ -2055,3 +2055,67 @@ def test_a_surname_in_capitals_before_the_first_name_is_a_person():
     assert _names("SARL Dupont") == []
     assert holds_kind("Responsable Editorial : M. KEUNEBROEK Olivier", "person",
                       "Qui est le responsable éditorial du site de la Librairie Saint Nicolas ?") == 1.0
+
+
+def test_the_fifty_second_batchs_questions():
+    """Session 40, from the fifty-second batch's tune sites: a date with no
+    year, "ab wann" of a move, a legal notice's label over its value, a
+    discount among prices, a product's name lines over its price, Danish
+    "hvor stort", a weekly group's day and time, a which-question's noun."""
+    from scrapejet.insights.extractive import _ASKED_NOUN, _head_noun, extractive_answer
+    from scrapejet.insights.qtype import asked_kind, holds_kind
+
+    moved = "Ab wann befindet sich die Praxis in der Kaiserstraße 57?"
+    assert asked_kind(moved) == "when" and asked_kind("Ab wann ist die Praxis telefonisch erreichbar?") == "hours"
+    assert holds_kind("Ab 31. August befindet sich die Praxis in der Kaiserstraße 57.", "when", moved) == 1.0
+    assert holds_kind("Ab 31. August befindet sich die Praxis hier.", "when", "In what year was it founded?") == 0.5
+    home = Source(n=1, url="http://augenarzt.test/", title="Praxis", snippet="", score=1.0,
+                  text="© Karin König, 2018\nAb 31. August befindet sich die Praxis in der Kaiserstraße 57, 72764 Reutlingen.")
+    assert extractive_answer(moved, [home]).startswith("Ab 31. August"), extractive_answer(moved, [home])
+    # "named as": a verb, no company name asked for
+    chamber = "Which medical chamber is named as responsible for Dr. König in the Impressum?"
+    assert asked_fields(chamber) == []
+    assert _head_noun(chamber, _ASKED_NOUN.search(chamber)) == "chamber"
+    line = "Which commuter train line serves the Parque Polvoranca station?"
+    assert _head_noun(line, _ASKED_NOUN.search(line)) == "line"
+    notice = Source(n=1, url="http://augenarzt.test/impressum.html", title="Impressum", snippet="", score=1.0,
+                    text="Gesetzliche Berufsbezeichnung: Arzt\nZuständige Ärztekammer:\nLandesärztekammer Baden-Württemberg\n"
+                         "Jahnstraße 40\n70597 Stuttgart")
+    assert "Landesärztekammer Baden-Württemberg" in extractive_answer(chamber, [notice]).split("[1]")[0]
+    prices = Source(n=1, url="http://hieronta.test/hinnasto.html", title="Hinnasto", snippet="", score=1.0,
+                    text="Hieronta 60min\n60 €\nHieronta 90min\n75 €\nEnsimmäinen hieronta\n-20 %\n"
+                         "Opiskelijat, Eläkeläiset\n-10 %")
+    answer = extractive_answer("How big is the discount for students and pensioners at Hieronta Ässä?", [prices])
+    assert answer.startswith("Opiskelijat, Eläkeläiset · -10 %"), answer
+    fish = Source(n=1, url="http://mombasafish.test/", title="MombasaFish", snippet="", score=1.0,
+                  text="Customer favorites\nTuna Fish\nJodari · Shimoni\nDeep red, firm, protein-rich.\n"
+                       "Steaks, grilling, sushi.\nKES 1,000 / kg\nKing Fish\nNguru · Shimoni\n"
+                       "Firm steak-like flesh.\nGrilling, frying, biryani.\nKES 1,200 / kg")
+    answer = extractive_answer("How much does tuna (jodari) cost per kilo at MombasaFish?", [fish])
+    assert answer.split("[1]")[0].strip().endswith("KES 1,000 / kg") and "Tuna Fish · KES 1,000 / kg" in answer, answer
+    assert asked_kind("Hvor stort er gebyret, hvis man melder afbud for sent?") == "price"
+    assert asked_kind("Hvor ligger klinikken?") == "place" and asked_kind("Hvor længe varer en behandling?") == "duration"
+    group = "When does the Gigthold (arthritis training group) meet?"
+    assert holds_kind("Mandag 11.30-12.30", "when", group) == 1.0
+    assert holds_kind("Stenlille Fysioterapi siden 2006", "when", group) == 0.5
+    training = Source(n=1, url="http://fysio.test/holdtraening.html", title="Holdtræning", snippet="", score=1.0,
+                      text="Stenlille Fysioterapi siden 2006\nGigthold\nMandag 11.30-12.30\nGLAD Knæ og Hofte\nOnsdag 16:00")
+    answer = extractive_answer(group, [training])
+    assert "Gigthold · Mandag 11.30-12.30 [1]" in answer and "2006" not in answer, answer
+
+
+def test_the_names_a_question_gives_are_searched_but_the_sites_own():
+    from scrapejet.insights.qtype import names_asked
+
+    assert names_asked("Which commuter train line serves the Parque Polvoranca station near the clinic?",
+                       "fraguafisioterapia.es") == "Parque Polvoranca"
+    assert names_asked("Where is Fragua Fisioterapia?", "fraguafisioterapia.es") is None
+    assert names_asked("What does it cost?", None) is None
+
+
+def test_a_suburb_asked_of_a_profile_that_gives_the_city_reads_the_pages_too():
+    from scrapejet.insights.extractive import _more_specific
+
+    profile = {"addresses": [{"street": None, "postal_code": "4032", "locality": "Brisbane"}]}
+    assert "address" in _more_specific("In which Brisbane suburb is the business located?", profile)
+    assert "address" not in _more_specific("Where is the business located?", profile)

@@ -137,7 +137,7 @@ class Retriever:
     def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None,
                translated: str | None = None, prefer: Callable[[str], bool] | None = None,
                holds: Callable[[str], bool] | None = None,
-               cards: Callable[[str], bool] | None = None) -> list[Hit]:
+               cards: Callable[[str], bool] | None = None, named: str | None = None) -> list[Hit]:
         """The ``k`` best chunks for a question, of one site (None: every site).
         ``also``: words a passage answering it would use (the words for the
         kind of value asked for, in many languages), matched as a third
@@ -153,7 +153,10 @@ class Retriever:
         rankings, are a fifth: a footer that states the address without the
         word "address" is found for "where are they?". ``cards``: whether a
         passage around a page's main content holds the value asked for
-        surely enough to be a source beside the best such passage."""
+        surely enough to be a source beside the best such passage. ``named``:
+        the names the question gives ("the Parque Polvoranca station"),
+        matched as one more ranking: a rare name is the surest sign of the
+        passage, and the English-only model reads names in any language as noise."""
         if not question.strip() or k <= 0:
             return []
         n = max(self.candidates, k)
@@ -164,6 +167,7 @@ class Retriever:
         # a term's words in two dozen languages: every one of them is a term
         glossed = (self._pool().submit(self.store.keyword, translated, site=site, limit=n, max_terms=400)
                    if translated else None)
+        names = self._pool().submit(self.store.keyword, named, site=site, limit=n) if named else None
         vector_hits: list[tuple[int, float]] = []
         sites = self._sites(site)
         if sites:
@@ -175,10 +179,11 @@ class Retriever:
         keyword_hits = keyword.result()
         extra_hits = extra.result() if extra is not None else []
         glossed_hits = glossed.result() if glossed is not None else []
+        named_hits = names.result() if names is not None else []
         role_hits = self._on_pages(vector_hits, prefer) if prefer is not None else []
         fused: dict[int, list[float | None]] = {}
         for ranked, slot in ((vector_hits, 0), (keyword_hits, 1), (extra_hits, None), (glossed_hits, None),
-                             (role_hits, None)):
+                             (role_hits, None), (named_hits, None)):
             for rank, (cid, raw) in enumerate(ranked):
                 entry = fused.setdefault(cid, [0.0, None, None])
                 entry[0] += 1.0 / (RRF_K + rank + 1)

@@ -13,7 +13,7 @@ from .extractive import Similarity, extractive_answer
 from .glossary import page_words
 from .llm import ChatModel, LLMError, build_messages, check_citations
 from .profile import asked_fields, is_business_question, profile_source
-from .qtype import asked_kind, holding, search_words, stating_pages
+from .qtype import asked_kind, holding, names_asked, search_words, stating_pages
 from .sources import Answer, Source
 
 # Values small sites set in boxes of their own (a price under its service, a
@@ -132,7 +132,8 @@ class Insights:
         hits = self.retriever.search(question, site=site, k=k, also=search_words(question, kind),
                                      translated=page_words(question),
                                      prefer=stating_pages(question, kind), holds=holding(question, kind),
-                                     cards=holding(question, kind) if kind in CARD_KINDS else None)
+                                     cards=holding(question, kind) if kind in CARD_KINDS else None,
+                                     named=names_asked(question, site))
         sources = [Source.of_hit(i, hit, question) for i, hit in enumerate(hits, 1)]
         profile_site = site or (hits[0].site if hits else None)
         if profile_site and (business or is_business_question(question)):

@@ -68,6 +68,7 @@ EVENT_WEIGHT = 0.25
 _KIND_ONLY_WORDS = ("when", "year", "since")
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
 CARD_RATIO = 0.95  # a card scoring this share of a line it holds takes the line's place
+PRODUCT_CARD_LINES = 5  # the lines from a product's name down to its price, at most
 CARD_VALUE_WORDS = 6  # ...when the line is a value alone ("75€", "09h-12h30 - 14h30-18h")
 LABELLED_KINDS = ("hours", "price")  # values a label above says what for (days, a product)
 # Below this coverage the best sentences are offered as the closest, not as the answer.
@@ -155,7 +156,8 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
             # (a label that ends in a colon heads a longer value: "Séances individuelles "Adulte" (+ de 18
             # ans):" / "La séance (45 – 50 minutes) : 40 €")
             colon = label.endswith(":")
-            if (len(units[i].split()) <= (10 if colon else 6) and holds_kind(units[i], kind)
+            # (the question says whether a share off is a price: "the discount for students?")
+            if (len(units[i].split()) <= (10 if colon else 6) and holds_kind(units[i], kind, question if kind in ("price", "when") else "")
                     and len(label.split()) <= (8 if colon else 6) and not label.endswith((".", "!", "?"))):
                 out.append(f"{units[i - 1]} · {units[i]}")
                 # a card names the thing above its figures or its description: a plan
@@ -170,6 +172,15 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                         and not holds_kind(above, kind, question) and not above.endswith((".", "!", "?", ":"))
                         and not holds_kind(label, kind)):
                     out.append(f"{above} · {label} · {units[i]}")
+            # a product's card, its name a few lines over its price, a description
+            # between ("Tuna Fish" / "Jodari · Shimoni" / "Deep red, firm." / "Steaks,
+            # grilling." / "KES 1,000 / kg"): each short line up to the card before is its name
+            if kind == "price" and holds_kind(units[i], kind, question) and len(units[i].split()) <= 6:
+                for j in range(i - 3, max(-1, i - 1 - PRODUCT_CARD_LINES), -1):
+                    if holds_kind(units[j], kind, question):
+                        break  # (the card before ends there)
+                    if len(units[j].split()) <= 4 and not units[j].endswith((".", "!", "?", ":")):
+                        out.append(f"{units[j]} · {units[i]}")
             # a price card that gives its value first ("10% off" / "Senior Citizen"): a
             # short value that no short label stands above
             value, before = units[i - 1], units[i - 2] if i >= 2 else ""
@@ -178,6 +189,15 @@ def _units(text: str, kind: str | None, offer: bool = False, lists: set[str] | N
                     and (not before or before in headings or len(before.split()) > 6
                          or holds_kind(before, kind, question))):
                 out.append(f"{value} · {units[i]}")
+    if kind is None:
+        # a field of a legal notice's card, its label ending in a colon, the
+        # value on the line under it ("Zuständige Ärztekammer:" /
+        # "Landesärztekammer Baden-Württemberg"): what the label names is the value
+        for i in range(1, len(units)):
+            label = units[i - 1]
+            if (label.endswith(":") and len(label.split()) <= 6 and len(units[i].split()) <= 10
+                    and not units[i].endswith(":")):
+                out.append(f"{label} · {units[i]}")
     if kind == "person":
         # a team card: a name on its own line, then the person's role and a
         # line or so about them ("Mila Zanforlin" / "Amministratrice" /
@@ -414,7 +434,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # (as does the thing counted or measured: "how much caffeine is in one stick?")
     asked_noun = (_ASKED_NOUN.search(question) if kind is None
                   else _COUNTED_NOUN.search(question) if kind == "number" else None)
-    noun = next(iter(terms(asked_noun.group(1))), None) if asked_noun else None
+    noun = next(iter(terms(_head_noun(question, asked_noun) if kind is None else asked_noun.group(1))),
+                None) if asked_noun else None
     if noun and kind == "number" and not any(noun in c.terms for c in candidates):
         noun = None  # (the page may name the thing measured in its own words: "litres", "liter")
     if noun in weights and len(topic) > 1:
@@ -489,6 +510,13 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
             parts = c.text.split(" · ")
             held = next((i for i, k in enumerate(seen) if k != key and key.startswith(k) and len(parts) > 1
                          and _plain(parts[0]) == k and len(k.split()) <= CARD_VALUE_WORDS and is_name_line(parts[1])), None)
+        # a label alone ("Zuständige Ärztekammer:") answers nothing: the card
+        # of it and the value under it does, whatever it scores
+        label_held = next((i for i, k in enumerate(seen) if k != key and key.startswith(k) and c.n == chosen[i].n
+                           and chosen[i].text.rstrip().endswith(":")), None) if kind is None and " · " in c.text else None
+        if label_held is not None and not any(key in k for k in seen):
+            chosen[label_held], seen[label_held] = c, key
+            continue
         if (held is not None and " · " in c.text and c.n == chosen[held].n and len(seen[held].split()) <= CARD_VALUE_WORDS
                 and c.score >= CARD_RATIO * chosen[held].score and not any(key in k for k in seen)):
             chosen[held], seen[held] = c, key
@@ -509,6 +537,30 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
 _COUNTED_NOUN = re.compile(r"\bhow much\s+([a-z]{3,})\b", re.I)
 _ASKED_NOUN = re.compile(r"\b(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|can|could|should|would|will|has|have|"
                          r"kind|kinds|type|types|sort|sorts|one|ones|else|about)\b)([a-z]{3,})\b", re.I)
+
+
+# what ends the noun phrase a which-question asks for: its verb, or a
+# preposition ("which brand of boiler": the brand)
+_PHRASE_END = frozenset("is are was were does do did can could should would will has have had of for in on at to from "
+                        "with by that who whose".split())
+_OBJECT_OPENERS = frozenset("the a an its their his her our your this that these those it them us".split())
+
+
+def _head_noun(question: str, asked: re.Match[str]) -> str:
+    """The noun a which/what question asks for: the last word of the phrase
+    after "which" ("which medical chamber is …": chamber; "which gold
+    purities does …": purities), or its first word before "of"."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", question[asked.start(1):])[:5]
+    phrase = []
+    for i, word in enumerate(words[:4]):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        # (a verb with its object: "which train line serves the station")
+        if word.lower() in _PHRASE_END or (phrase and word.endswith("s") and (
+                following.lower() in _OBJECT_OPENERS or following[:1].isupper())):
+            break
+        phrase.append(word)
+    head = phrase[-1] if phrase else asked.group(1)
+    return head if len(head) >= 3 else asked.group(1)
 
 
 def _plain(text: str) -> str:
@@ -574,6 +626,9 @@ def _more_specific(question: str, profile: dict) -> set[str]:
         short.add("address")
     if addresses and not any(a.get("street") or a.get("postal_code") for a in addresses):
         short.add("address")  # a town alone ("Pasvalys, LT") is short of any address asked for
+    asked = set(fold(question).split())
+    if addresses and all(a.get("locality") and fold(a["locality"]) in asked and not a.get("street") for a in addresses):
+        short.add("address")  # "in which Brisbane suburb?" of "Brisbane, QLD 4032": the question knows the town
     asked_days = _days_named(question)
     if asked_days and profile.get("opening_hours"):
         from ..export import hours_line

@@ -31,6 +31,15 @@ GLOSSARY = {
     "between": "entre zwischen tussen tra mellan mellem mellom między mezi medzi között între arasında "
                "μεταξύ između tarp starp vahel між между",
     # where a place stands: "op de hoek van Irislaan en Henri Jasparlaan"
+    # who pays less: "Opiskelijat, Eläkeläiset · -10 %"
+    "student": "étudiant étudiants studenten student studierende schüler estudiante estudiantes studente studenti "
+               "studenti estudante estudantes studentów studenci studenti študenti studenti studenata diákok diák "
+               "studenți öğrenci studenter studerende opiskelija opiskelijat opiskelijoille studentai studenti "
+               "õpilased üliõpilased φοιτητές студенти",
+    "pensioner": "retraités retraité senioren rentner rentnerinnen jubilados jubilado pensionistas pensionati "
+                 "gepensioneerden 65-plussers aposentados reformados emeryci emerytów důchodci dôchodcovia "
+                 "umirovljenici upokojenci nyugdíjasok pensionari emekli pensionärer pensionister pensjonister "
+                 "eläkeläiset eläkeläisille pensininkai pensionāri pensionärid συνταξιούχοι пенсионери пенсіонери",
     "corner": "coin angle ecke hoek esquina angolo canto róg rogu roh rohu kut kutu sarok sarkán köşe köşesi hörn "
               "hörnet hjørne hjørnet kulma kulmassa kampas stūris nurk γωνία ъгъл кут угол",
     "quote": "devis angebot kostenvoranschlag presupuesto preventivo offerte orçamento wycena nabídka ponuda "

@@ -44,7 +44,8 @@ ASKS = {
     "socials": re.compile(r"social|facebook|instagram|linkedin|twitter|\bx\.com|youtube|tiktok|github|"
                           r"pinterest|xing", re.I),
     # "who are they?" asks for the company; "who is the founder?" for a person
-    "company": re.compile(r"\bname[ds]?\b|\bcalled\b|who (?:are|is)\b(?! (?:the|a|an|your|their|its|his|her)\b)|"
+    # ("which chamber is named as responsible": a verb, no name asked for)
+    "company": re.compile(r"\bnames?\b|\bnamed\b(?! (?:as|in|on|by|after|for)\b)|\bcalled\b|who (?:are|is)\b(?! (?:the|a|an|your|their|its|his|her)\b)|"
                           r"who (?:runs|owns)|legal entity|\bhei(?:ß|ss)en\b|"
                           r"\bnom\b|nombre", re.I),
     # the numbers a legal notice states: the words of the registers and tax

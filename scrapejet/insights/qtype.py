@@ -52,7 +52,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # telefonare" asks for times, not a number): "op welke tijden … bereikbaar", "tot hoe laat",
     # "w jakich godzinach", "zu welchen Zeiten", "jusqu'à quelle heure", "hasta qué hora"
     ("hours", re.compile(r"\b(?:op welke tijden|welke tijden|tot hoe laat|vanaf hoe laat|hoe laat|w jakich godzinach|"
-                         r"o ktorej|zu welchen zeiten|welche zeiten|bis wann|ab wann|um wieviel uhr|"
+                         r"o ktorej|zu welchen zeiten|welche zeiten|um wieviel uhr|"
+                         # ("ab wann erreichbar"; not "ab wann befindet sich die Praxis in …": a date)
+                         r"(?:bis|ab) wann\b(?=.*\b(?:erreichbar|sprechstunden?|sprechzeiten?|telefonisch|anrufen|abholen|"
+                         r"bestellen|geliefert|liefern|einchecken|auschecken|check))|"
                          r"jusqu.a quelle heure|a partir de quelle heure|quelle heure|quels horaires|"
                          r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
                          r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
@@ -89,7 +92,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"\bhow much (?!money\b)[a-z]+ (?:is|are) (?:in|there)\b|"
                           r"\bhow much (?!money\b)[a-z]+ (?:does|do) .*\b(?:contain|hold)\b")),
     ("price", re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bfees?\b|\brates?\b|\bcharge|\bpreis|\bkoste|"
-                         r"\bgebuhr|\bprix\b|\bcoute|\btarif|\bharga\b|\bbiaya\b|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
+                         r"\bgebuhr|\bgebyr|\bavgift|\bprix\b|\bcoute|\btarif|\bharga\b|\bbiaya\b|\bprecio|\bcuesta|\bcuanto cuesta|\bprezz|\bcosta\b|"
                          r"\bkost\b|\bkosten\b|\bprijs|\bpreco|\bquanto custa|\bcena\b|\bile kosztuje|\bar\b|\bmennyibe|"
                          r"\bpret\b|\bfiyat|\bucret|\bτιμη|\bkoliko kosta|\bhind\b|\bpauschal|\bforfait|"
                          r"\bkainuoja|\bkaina\b|\bhinta|veloitus|\bbao nhieu tien\b|\bgia (?:bao nhieu|phong|ve|tien)\b|\bmaksaa|\bmaksav|\bmaksab|\bpris\b|\bkoster\b|\bkostar\b|"
@@ -106,7 +109,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"years of experience|delivery time|lead time|waiting time|in advance|wie lange|wie schnell|"
                             r"wie weit|combien de temps|cuanto tiempo|quanto tempo|hoe lang|hoe snel|hoe ver|"
                             r"jak dlouho|jak rychle|jak dlugo|jak szybko|mennyi ido|ne kadar sure|koliko dugo|"
-                            r"kako hitro|koliko casa|kuinka kauan|hur lange|hur snabbt|hvor lenge|hvor lang|"
+                            r"kako hitro|koliko casa|kuinka kauan|hur lange|hur snabbt|hvor lenge|hvor laenge|hvor lang|"
                             r"kiek laiko|per kiek|"
                             # "how many years (of practice)", in the site's language
                             r"kolko rokov|kolik let|ile lat|koliko let|koliko godina|hany eve|mitu aastat|"
@@ -182,7 +185,7 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
-                         r"\bnerede\b|\bhangi (?:ilce|il|sehir|semt|mahalle)\w*|\bbulunuyor\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b|\bvar\b|\bhvar\b|"
+                         r"\bnerede\b|\bhangi (?:ilce|il|sehir|semt|mahalle)\w*|\bbulunuyor\b|\bπου\b|διευθυνση|\bgdje\b|\bkje\b|\bkus\b|aadress|\bkde\b|\bhvor\b(?! (?:stor[te]?|mange|meget|mye|lang[te]?|laenge|lenge|ofte|tit|gammel|gamle|dyr[te]?|hoj[te]?|sent|tidlig|hurtigt|raskt)\b)|\bvar\b|\bhvar\b|"
                          r"\bmissa\b|\bosoite\b|"
                          # Cyrillic: Bulgarian, Russian, Ukrainian, Serbian, Macedonian "where" and "is located"
                          r"\bкъде\b|\bгде\b|\bде\b|\bкаде\b|\bгдје\b|\bнамира\b|\bнаходится\b|\bзнаходиться\b|"
@@ -194,6 +197,19 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]\d\d|20[0-4]\d)(?!\d)")
+# The months, folded, in the pages' languages (Polish and Czech in the genitive
+# a date writes them in, Finnish by their "-kuuta")
+_MONTH = (r"(?:jan(?:uary|uar|uari|vier|eiro)|feb(?:ruary|ruar|ruari)|fevrier|fevereiro|march|marz|maart|mars|marts|"
+          r"marzo|marco|april|avril|abril|aprile|may|mai|mei|maj|mayo|maio|maggio|june|juni|juin|junio|junho|giugno|"
+          r"july|juli|juillet|julio|julho|luglio|august|augusti|augustus|aout|agosto|september|septembre|septiembre|"
+          r"setembro|settembre|october|oktober|octobre|octubre|outubro|ottobre|november|novembre|noviembre|novembro|"
+          r"december|dezember|decembre|diciembre|dezembro|dicembre|desember|enero|febrero|gennaio|febbraio|"
+          r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia|"
+          r"ledna|unora|brezna|dubna|kvetna|cervna|cervence|srpna|zari|rijna|listopadu|prosince|[a-z]+kuuta)")
+_DAY_MONTH = re.compile(rf"(?<![\d.])(?:[12]?\d|3[01])(?:\.|er|st|nd|rd|th)?\s(?:de\s)?{_MONTH}\b|\b{_MONTH}\s(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b")
+# what happens every week, asked in the present: "when does the group meet?"
+_RECURRING_ASKED = re.compile(r"\bwhen (?:does|do|is|are)\b(?!.*\b(?:found|founded|establish|open(?:ed)? for the first)\w*)")
+_YEAR_WORD = re.compile(r"\byears?\b|\bjahr|\bannee|\bano\b|\banno\b|\bjaar\b|\brok\b|\bvuonna\b|\bar\b")
 # (an hour and its minutes, not a pair of a phone number's digits: "04.66.53.80.86")
 _TIME = re.compile(r"(?<![\d,.])(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)(?![\d,]|\.\d)|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
 # Whole hours from one to another: "Pon-Pt 8-16", "de 16 a 19 horas", "08–13 & 14–16"
@@ -661,6 +677,25 @@ _NAME_AFTER = frozenset("contact kontakt kontaktieren call ask speak write email
                         "owner founder inhaber inhaberin".split())
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def names_asked(question: str, site: str | None) -> str | None:
+    """The names a question gives, past its first word ("Which line serves
+    the Parque Polvoranca station?": "Parque Polvoranca"), but the site's
+    own (its host's words): they say which passage, not which site."""
+    host = re.sub(r"[^a-z]", "", fold(site or ""))
+    words = _NAME_WORD.findall(question)[1:]
+    names = [w for w in words if w[0].isupper() and len(w) >= 3 and fold(w) not in host
+             and fold(w) not in _NOT_NAMES]
+    return " ".join(names) or None
+
+
+# capitalised words a question holds that name no thing of the page
+_NOT_NAMES = frozenset("what which where when who whom whose how does did the and for are was were can could "
+                       "english impressum".split())
+
+
 def _named_street(text: str) -> bool:
     """A street's name, every word capitalised, and its house number (no year):
     "Κωνσταντίνου Καραμανλή 67", "Folnegovićeva 1b"."""
@@ -1079,10 +1114,14 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         text = _LABELLED_IDENTIFIER.sub(" ", fold(sentence))
         return 1.0 if PHONE.search(text) and sum(c.isdigit() for c in text) >= 7 else 0.0
     if kind == "price":
-        if PRICE.search(sentence) or FREE.search(fold(sentence)):
+        # a discount asked for: a share off ("10% off", "-15 %"), before any price
+        # ("Opiskelijat, Eläkeläiset · -10 %" beside the list's "60 €")
+        discount = bool(_DISCOUNT_ASKED.search(fold(question)))
+        if discount and _PERCENT.search(sentence):
             return 1.0
-        # a discount asked for: a share off ("10% off", "-15 %")
-        return 1.0 if _DISCOUNT_ASKED.search(fold(question)) and _PERCENT.search(sentence) else 0.0
+        if PRICE.search(sentence) or FREE.search(fold(sentence)):
+            return 0.5 if discount else 1.0
+        return 0.0
     if kind == "duration":
         # "van 12.00 tot 13.00 uur" says when, not how long; "od 2010 roku"
         # (since 2010) is a number that may tell how long, not a count of years
@@ -1142,7 +1181,17 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
                           for word in counted) else 0.5
     if kind == "when":
         # (a copyright notice's year is the page's, not a date in the business's story)
-        return 1.0 if _YEAR.search(_COPYRIGHT_YEAR.sub(" ", sentence)) else 0.0
+        # ("when does the group meet?" asks for its day, not the year it began)
+        recurring = bool(_RECURRING_ASKED.search(fold(question)))
+        if recurring and _WEEKDAY.search(fold(sentence)) and _TIME.search(sentence):
+            return 1.0
+        if _YEAR.search(_COPYRIGHT_YEAR.sub(" ", sentence)):
+            return 0.5 if recurring else 1.0
+        # a day and its month with no year ("Ab 31. August befindet sich die Praxis …"):
+        # a date, though not the year a question may ask for
+        if _DAY_MONTH.search(fold(sentence)):
+            return 0.5 if _YEAR_ASKED.search(fold(question)) or _YEAR_WORD.search(fold(question)) else 1.0
+        return 0.0
     if kind == "place":
         from ..extract.addresses import addresses_in_lines, seat_town
         from ..extract.addresses_nocode import addresses_without_postcode

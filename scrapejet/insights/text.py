@@ -42,7 +42,7 @@ ASKS_PRICE = re.compile(r"how much|\bprices?\b|\bpricing\b|\bcosts?\b|\bexpensiv
 # Abbreviations a sentence does not end after.
 ABBREVIATIONS = frozenset(
     "e.g i.e mr mrs ms dr st no nr vs etc inc ltd co jr sr prof str tel fax approx ca z.b u.a bzw ggf d.h "
-    "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob inh "
+    "ul av avda pl bd mag ing dipl est estd gegr tlf tlm tfno mob inh kl "
     # Central European academic titles before a name ("Mgr. Anna Meredová", "MUDr. Jan Novák")
     "mgr bc mudr judr phdr rndr mvdr paeddr doc dott dott.ssa avv arch geom rag "
     # German degrees after "Dr." ("Dr. med. Tilman Markert", "Dr. rer. nat."), forms of address
