@@ -611,6 +611,9 @@ _CARD_FIELD = re.compile(r"(?:siege(?: social)?|adresse(?: postale)?|address|ans
                          r"courriel|fax)\s*:?")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?]\s+")
+# a sentence sending the reader to another party ("you can contact …", "complain to …")
+_SENDS_TO = re.compile(r"\b(?:contact|complain|complaint|lodge|refer|write to|kontaktier|wenden|beschwer|contacter|"
+                       r"plainte|reclama|contactar|contattare|reclamo|klacht|klage)")
 _FIELD_NAME = 7  # the heading level of a dt, th or legend
 
 
@@ -711,8 +714,10 @@ def mark_third_party(lines: list[Line]) -> None:
                 # Española de Protección de Datos (AEPD)</strong></p>") or a
                 # heading naming it ("<h3>Créateur … du site internet</h3>")
                 region_left, region_context = _PROCESSOR_LINES, context
-            elif _THIRD_PARTY_MENTION.search(_SENTENCE_END.split(folded.rstrip(" .!"))[-1]):
+            elif folded.rstrip().endswith(".") and _SENDS_TO.search(last := _SENTENCE_END.split(folded.rstrip(" .!"))[-1]) \
+                    and _THIRD_PARTY_MENTION.search(last):
                 # "… you can contact the Office of the Australian Information
-                # Commissioner (OAIC)." ends the paragraph naming them: the
-                # "Phone: …" and "Website: …" lines right under it are theirs
+                # Commissioner (OAIC)." ends the paragraph sending the reader to
+                # them: the "Phone: …" and "Website: …" lines right under it are
+                # theirs (not under "Registergericht: Amtsgericht Berlin", a fact)
                 region_tail, region_context = True, context
