@@ -208,7 +208,7 @@ _MONTH = (r"(?:jan(?:uary|uar|uari|vier|eiro)|feb(?:ruary|ruar|ruari)|fevrier|fe
           r"ledna|unora|brezna|dubna|kvetna|cervna|cervence|srpna|zari|rijna|listopadu|prosince|[a-z]+kuuta)")
 _DAY_MONTH = re.compile(rf"(?<![\d.])(?:[12]?\d|3[01])(?:\.|er|st|nd|rd|th)?\s(?:de\s)?{_MONTH}\b|\b{_MONTH}\s(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b")
 # what happens every week, asked in the present: "when does the group meet?"
-_RECURRING_ASKED = re.compile(r"\bwhen (?:does|do|is|are)\b(?!.*\b(?:found|founded|establish|open(?:ed)? for the first)\w*)")
+_RECURRING_ASKED = re.compile(r"\bwhen (?:does|do|is|are)\b(?!.*\b(?:found|establish|open(?:ed)? for the first))")
 _YEAR_WORD = re.compile(r"\byears?\b|\bjahr|\bannee|\bano\b|\banno\b|\bjaar\b|\brok\b|\bvuonna\b|\bar\b")
 # (an hour and its minutes, not a pair of a phone number's digits: "04.66.53.80.86")
 _TIME = re.compile(r"(?<![\d,.])(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)(?![\d,]|\.\d)|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?|uhr|h)(?!\w)", re.I)
@@ -1182,15 +1182,16 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
     if kind == "when":
         # (a copyright notice's year is the page's, not a date in the business's story)
         # ("when does the group meet?" asks for its day, not the year it began)
-        recurring = bool(_RECURRING_ASKED.search(fold(question)))
-        if recurring and _WEEKDAY.search(fold(sentence)) and _TIME.search(sentence):
+        asked, said = fold(question), fold(sentence)
+        recurring = bool(_RECURRING_ASKED.search(asked))
+        if recurring and _WEEKDAY.search(said) and _TIME.search(sentence):
             return 1.0
         if _YEAR.search(_COPYRIGHT_YEAR.sub(" ", sentence)):
             return 0.5 if recurring else 1.0
         # a day and its month with no year ("Ab 31. August befindet sich die Praxis …"):
         # a date, though not the year a question may ask for
-        if _DAY_MONTH.search(fold(sentence)):
-            return 0.5 if _YEAR_ASKED.search(fold(question)) or _YEAR_WORD.search(fold(question)) else 1.0
+        if _DAY_MONTH.search(said):
+            return 0.5 if _YEAR_ASKED.search(asked) or _YEAR_WORD.search(asked) else 1.0
         return 0.0
     if kind == "place":
         from ..extract.addresses import addresses_in_lines, seat_town
