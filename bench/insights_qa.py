@@ -103,7 +103,7 @@ def run_site(site: dict, questions: list[dict], web, redis_url: str, work: Path,
     crawl = subprocess.run([scrapejet, "crawl", url, "--max-pages", "60", "-o", os.devnull], cwd=ROOT, env=env,
                            capture_output=True, text=True, timeout=600)
     if crawl.returncode != 0:
-        out["error"] = f"crawl failed: {crawl.stderr[-500:]}"
+        out["error"] = f"crawl failed: {(crawl.stderr or crawl.stdout)[-500:]}"
         return out
     for mode in modes:
         started = time.monotonic()

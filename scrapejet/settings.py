@@ -188,6 +188,10 @@ DOWNLOADER_MIDDLEWARES = {
     # allowed_domains): the spider applies it to links, this to redirects.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "scrapejet.download.scope.JobScopeMiddleware": 50,
+    # A meta refresh naming the page itself keeps the page (a reload, not a
+    # redirect loop); every other one is Scrapy's, in Scrapy's place.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "scrapejet.download.refresh.SelfRefreshAwareMetaRefreshMiddleware": 580,
     # Each request takes its host's turn as it leaves, last of all (after
     # robots.txt, 100, is fetched), and 429/503 pause the host for every
     # worker: sees responses before RetryMiddleware (550) retries them.

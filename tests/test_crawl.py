@@ -148,6 +148,18 @@ def test_a_site_that_moved_is_crawled_where_it_moved(env, web, tmp_path, start):
     ]
 
 
+def test_a_page_refreshing_to_itself_is_kept(env, web, tmp_path):
+    # refresh-self.test's home is a meta refresh to its own address (a
+    # GitHub Pages "redirect" copy served under the name it names): a
+    # browser shows the page, so the crawl keeps it and goes on from it,
+    # not a redirect loop that fails the whole crawl
+    items, _ = crawl(env, tmp_path, web.url("refresh-self.test"))
+    assert paths(i["final_url"] for i in items) == {"/", "/contact.html"}
+    assert "Glaziers in Burnaby since 1979." in next(i for i in items if paths([i["url"]]) == {"/"})["text"]
+    assert env.storage().list_failures(items[0]["job_id"]) == []
+    assert env.jobs().get(items[0]["job_id"]).status == "completed"
+
+
 def test_traps_are_recorded_with_reasons(env, web, tmp_path):
     items, _ = crawl(env, tmp_path, web.url("traps.test"), "-a", "max_depth=1")
     by_path = {urlsplit(i["url"]).path: i for i in items}
