@@ -369,16 +369,18 @@ FIXTURE_EXPECTED: dict[str, dict] = {
             "postal_codes": {"28014"},
             "localities": {"Madrid"},
             "streets": {"Calle de Alcalá 45"},
-            "socials": set(),
+            # the WhatsApp chat button (api.whatsapp.com/send) is the shop's WhatsApp
+            "socials": {"https://wa.me/34612489307"},
             "logo": None,
         },
         "page_default": _GARCIA_FOOTER,
         "pages": {
-            "contacto.html": {**_GARCIA_FOOTER, "emails": {"info@tallergarcia.es"}, "phones": {"+34915238741", "+34612489307"}},
+            "contacto.html": {**_GARCIA_FOOTER, "emails": {"info@tallergarcia.es"}, "phones": {"+34915238741", "+34612489307"},
+                              "socials": {"https://wa.me/34612489307"}},
             "politica-de-privacidad.html": {**_GARCIA_FOOTER, "emails": {"info@tallergarcia.es"}},
         },
         "must_not": {"emails": set(), "phones": set(), "postal_codes": set(), "digits": {"84567213", "20241187", "30062024"}, "socials": set()},
-        "notes": "The WhatsApp link is api.whatsapp.com/send?phone=..., not a social profile URL of wa.me form.",
+        "notes": "The WhatsApp link is api.whatsapp.com/send?phone=...: the shop's WhatsApp, listed as wa.me/NUMBER among the socials as a wa.me link would be.",
     },
     "trattoria-bianchi": {
         "language": "it",

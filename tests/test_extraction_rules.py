@@ -3168,7 +3168,7 @@ def test_a_title_segment_the_menu_links_by_is_the_pages_name_not_a_town():
     assert "Chủ" not in names and "Trang Chủ" not in names
 
 
-def test_whatsapp_chats_opened_by_a_scripts_click_are_the_sites_phones():
+def test_whatsapp_chats_opened_by_a_scripts_click_are_the_sites_phones_and_whatsapp():
     # (the chat's address written with its spaces unencoded, on a box no link or button)
     html = ("<html lang='id'><body><main><h3>Via WhatsApp</h3>"
             "<div class='kontak-wa1' onclick=\"window.location='https://api.whatsapp.com/send?phone=6282113693686"
@@ -3176,8 +3176,8 @@ def test_whatsapp_chats_opened_by_a_scripts_click_are_the_sites_phones():
             "<p>Telepon: 021-89498319</p></main></body></html>")
     found = extract_contacts(html.encode(), "https://sinarkasyaf.test/kontak.html", role="contact")
     assert {p["e164"] for p in found["phones"]} == {"+6282113693686", "+622189498319"}
-    # (an api.whatsapp.com/send button is a phone's WhatsApp, not a profile, as in tests/realsites)
-    assert found["socials"] == []
+    # and the site's WhatsApp, as a wa.me link is in tests/realsites
+    assert [s["url"] for s in found["socials"]] == ["https://wa.me/6282113693686"]
 
 
 @pytest.mark.parametrize(("lines", "expected"), [

@@ -396,11 +396,11 @@ def extract_socials(
             linked.setdefault(entry["network"], set()).add(entry["url"])
         if entry is None or entry["url"] in found:
             continue
-        # a wa.me address (a number's chat, or its QR link) is the site's WhatsApp
-        # wherever it stands (an api.whatsapp.com/send button is a phone's
-        # WhatsApp: see phones); so is a zalo.me address, a number's chat as wa.me's
-        wa_me = (entry["network"] == "whatsapp" and anchor.href.split("//", 1)[-1].lower().startswith(("wa.me/", "www.wa.me/"))
-                 ) or entry["network"] == "zalo"
+        # a WhatsApp chat (wa.me, an api.whatsapp.com/send button, its QR link)
+        # is the site's WhatsApp wherever it stands, listed as wa.me/NUMBER
+        # (its number is among the phones too); so is a zalo.me address, a
+        # number's chat as wa.me's
+        wa_me = entry["network"] in ("whatsapp", "zalo")
         # (a list of links in its body reads as a menu: only the header and footer count)
         if about_others and not wa_me and not anchor.flags & (HEADER | FOOTER) and not _brand_handle(entry, brands):
             continue
