@@ -160,6 +160,19 @@ def test_a_page_refreshing_to_itself_is_kept(env, web, tmp_path):
     assert env.jobs().get(items[0]["job_id"]).status == "completed"
 
 
+def test_a_directions_page_is_read_for_the_sites_contact_data(env, web, tmp_path):
+    # directions-only.test gives its address only on "Anfahrt": a generic crawl
+    # reads that page as a contact page, so the profile insights answer from has it
+    from scrapejet.profiles import site_profile
+
+    items, _ = crawl(env, tmp_path, web.url("directions-only.test"))
+    storage = env.storage()
+    pages = {paths([p["url"]]).pop(): p["page_type"] for p in storage.list_page_contacts(items[0]["job_id"])}
+    assert pages.get("/anfahrt.html") == "contact"
+    profile = site_profile(storage, items[0]["site"])
+    assert [(a["street"], a["postal_code"]) for a in profile["addresses"]] == [("Eichenweg 4", "97215")]
+
+
 def test_traps_are_recorded_with_reasons(env, web, tmp_path):
     items, _ = crawl(env, tmp_path, web.url("traps.test"), "-a", "max_depth=1")
     by_path = {urlsplit(i["url"]).path: i for i in items}

@@ -3348,3 +3348,70 @@ def test_a_youtube_channels_custom_address(href, url):
 ])
 def test_role_words_of_batch_52(url, text, role):
     assert page_role(url, text) == role
+
+
+# --- the fifty-third batch's tune sites (session 41) --------------------------------
+
+
+def test_a_framesets_frames_are_pages_of_the_site():
+    # an old FrontPage site: the home page is only its frames (banner, menu, main, footer)
+    from scrapejet.extract.links import extract_links
+
+    html = ('<html><frameset rows="158,*,49"><frame name="Header" src="heading.htm"><frameset cols="150,*">'
+            '<frame name="Options" src="options.htm"><frame name="main" src="contents.htm"></frameset>'
+            '<noframes><body><p>This page uses frames.</p></body></noframes></frameset></html>')
+    urls = [link.url for link in extract_links(html, "http://fluteblanks.test/index.htm")]
+    assert urls == ["http://fluteblanks.test/heading.htm", "http://fluteblanks.test/options.htm",
+                    "http://fluteblanks.test/contents.htm"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # the town with its postcode in brackets, the cross streets after the number ("e/ 6 y 7": between 6 and 7)
+    (["Av. Interbalnearia 557 e/ 6 y 7", "Costa del Este (7108)", "Partido de La Costa", "Buenos Aires, Argentina"],
+     ("Av. Interbalnearia 557 e/ 6 y 7", "7108", "Costa del Este")),
+    (["Av. Interbalnearia 557", "(7108) Costa del Este"], ("Av. Interbalnearia 557", "7108", "Costa del Este")),
+])
+def test_an_argentine_town_with_its_postcode_in_brackets(lines, expected):
+    from scrapejet.extract.addresses import addresses_in_lines
+
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses_in_lines(lines, "AR")] == [expected]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Carril 3, Colonia San Juan Xalpa, Iztapalapa, CDMX, CP 09850", ("Carril 3", "09850", "Iztapalapa")),
+    ("Calle Hidalgo 45, Centro, Guadalajara, Jalisco, C.P. 44100", ("Calle Hidalgo 45", "44100", "Guadalajara")),
+])
+def test_a_mexican_address_with_its_postcode_last(line, expected):
+    from scrapejet.extract.addresses import addresses_in_lines
+
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in addresses_in_lines([line], "MX")] == [expected]
+
+
+def test_a_mexican_whatsapp_with_the_old_mobile_one_is_the_current_number_and_a_mobile():
+    from scrapejet.extract.profile import merge_profile
+
+    html = ('<html lang="es"><body><main><p>Teléfono: 55 8999 0156</p></main>'
+            '<a class="float" href="https://api.whatsapp.com/send?phone=+5215579340371"><i class="fa fa-whatsapp"></i></a>'
+            '</body></html>')
+    page = {"url": "https://tecnoh2o.com.mx/", "page_type": "home",
+            "contacts": extract_contacts(html.encode(), "https://tecnoh2o.com.mx/", role="home")}
+    profile = merge_profile([page], job_id="j", site="tecnoh2o.com.mx")
+    types = {p["e164"]: p["type"] for p in profile["phones"]}
+    # (Mexico dropped the "1" in 2019; a number seen only as a WhatsApp chat is a mobile's)
+    assert types == {"+525589990156": "phone", "+525579340371": "mobile"}
+
+
+def test_the_taxi_a_directions_page_says_to_call_is_not_the_business():
+    html = ('<html lang="es"><body><main><h2>Cómo llegar</h2><p>Desde Mar del Tuyú podés llegar en remis '
+            '(Remis "La 79", Tel. 02246 43-4363 - en calle 79 y 2) o en el Colectivo 500.</p>'
+            '<p>WhatsApp: <a href="https://wa.me/5491167899975">+54 9 11 6789-9975</a></p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://postadeleste.com.ar/como-llegar.html", role="contact")
+    assert {p["e164"] for p in found["phones"]} == {"+5491167899975"}
+
+
+@pytest.mark.parametrize("text", ["Sledujte nás na Facebooku", "Følg os på Facebook", "Kövess minket a Facebookon"])
+def test_follow_us_in_more_languages_presents_the_sites_own_profile(text):
+    html = (f'<html><body><main><section id="kontakt"><h2>Kontakt</h2><p>Telefon: +420 724 546 998</p>'
+            f'<a href="https://www.facebook.com/profile.php?id=61575276961420">{text}</a></section></main></body></html>')
+    found = extract_contacts(html.encode(), "https://jpbeton.test/", role="home")
+    assert [s["url"] for s in found["socials"]] == ["https://www.facebook.com/profile.php?id=61575276961420"]

@@ -459,6 +459,43 @@ def _postcode_after_town(country: str | None) -> bool:
     return re.search(r"%C[\s,%nS-]*%Z", _postal_data(country).get("fmt") or "") is not None
 
 
+# A town with its postcode in brackets, as Argentine and Uruguayan sites
+# write it: "Costa del Este (7108)", "(7600) Mar del Plata".
+_TOWN_BRACKETED_CODE = re.compile(rf"^(?:(?P<town>{_LOCALITY})\s*\((?P<code>\d{{4,5}})\)|\((?P<code2>\d{{4,5}})\)\s*(?P<town2>{_LOCALITY}))$")
+# The cross streets after a house number ("Av. Interbalnearia 557 e/ 6 y 7",
+# "Calle 12 N° 345 entre 45 y 46", "… esq. Mitre"): how to find the door,
+# kept with the street as the site writes it.
+_CROSS_STREETS = re.compile(r"(?<=\d)\s+(?:e/\s?|entre\s|esq\.?\s|esquina\s)[^,;|:@]{1,40}$", re.I)
+
+
+# A Mexican address as Mexican sites write it, the postcode last, after the
+# municipality (or the capital's borough) and the state: "Carril 3, Colonia
+# San Juan Xalpa, Iztapalapa, CDMX, CP 09850", "…, Guadalajara, Jalisco, C.P.
+# 44100". Read as the postal format puts it ("…, 09850 Iztapalapa, CDMX").
+_MX_STATES = (
+    r"CDMX|Ciudad de M[ée]xico|D\.\s?F\.?|Distrito Federal|Estado de M[ée]xico|Edo\.?\s?(?:de\s)?M[ée]x\.?|Edomex|M[ée]xico|"
+    r"Aguascalientes|Ags\.|Baja California(?: Sur)?|B\.?C\.?S?\.?|Campeche|Camp\.|Chiapas|Chis\.|Chihuahua|Chih\.|"
+    r"Coahuila|Coah\.|Colima|Col\.|Durango|Dgo\.|Guanajuato|Gto\.|Guerrero|Gro\.|Hidalgo|Hgo\.|Jalisco|Jal\.|"
+    r"Michoac[áa]n|Mich\.|Morelos|Mor\.|Nayarit|Nay\.|Nuevo Le[óo]n|N\.\s?L\.?|Oaxaca|Oax\.|Puebla|Pue\.|"
+    r"Quer[ée]taro|Qro\.|Quintana Roo|Q\.\s?Roo|San Luis Potos[íi]|S\.?L\.?P\.?|Sinaloa|Sin\.|Sonora|Son\.|"
+    r"Tabasco|Tab\.|Tamaulipas|Tamps\.|Tlaxcala|Tlax\.|Veracruz|Ver\.|Yucat[áa]n|Yuc\.|Zacatecas|Zac\.")
+_MX_CODE_LAST = re.compile(
+    rf"^(?P<head>.*\d.*?),\s*(?P<town>[^,\d]{{2,40}}?)(?:,\s*(?P<state>{_MX_STATES}))?,?\s*"
+    r"(?:C\.?\s?P\.?\s*:?\s*)(?P<code>\d{5})\.?$"
+    rf"|^(?P<head2>.*\d.*?),\s*(?P<town2>[^,\d]{{2,40}}?),\s*(?P<state2>{_MX_STATES}),?\s+(?P<code2>\d{{5}})\.?$")
+
+
+def _mx_code_last(text: str) -> str | None:
+    """A Mexican address line with its postcode last, as the postal format
+    writes it; None for any other line."""
+    found = _MX_CODE_LAST.match(text.strip())
+    if found is None:
+        return None
+    head, town, state, code = (found["head"], found["town"], found["state"], found["code"]) if found["code"] else (
+        found["head2"], found["town2"], found["state2"], found["code2"])
+    return f"{head}, {code} {town.strip()}" + (f", {state}" if state else "")
+
+
 def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> list[Line]:
     town_first = _postcode_after_town(country_hint)
     out: list[Line] = []
@@ -467,6 +504,13 @@ def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> lis
         if skip:
             skip = False
             continue
+        mexican = _mx_code_last(line.text) if country_hint == "MX" else None
+        if mexican:
+            line = Line(mexican, line.flags, line.heading, line.block)
+        bracketed = _TOWN_BRACKETED_CODE.match(line.text.strip())
+        if bracketed:
+            code, town = bracketed["code"] or bracketed["code2"], bracketed["town"] or bracketed["town2"]
+            line = Line(f"{town} {code}" if town_first else f"{code} {town}", line.flags, line.heading, line.block)
         following = lines[index + 1] if index + 1 < len(lines) else None
         if (following is not None and _CA_POSTCODE_ALONE.fullmatch(following.text.strip())
                 and _CA_TOWN_AND_PROVINCE.fullmatch(line.text.strip()) and line.block == following.block):
@@ -1406,7 +1450,8 @@ def _prose_cut(segment: str) -> str:
 
 
 def _is_street_line(text: str) -> bool:
-    match = _STREET_LINE.match(text)
+    # (the cross streets after the number are the street's: "Av. Interbalnearia 557 e/ 6 y 7")
+    match = _STREET_LINE.match(text) or _STREET_LINE.match(_CROSS_STREETS.sub("", text))
     # "Seit 2021" has the shape of "Seestraße 21"; house numbers are not years.
     return bool(match) and not re.search(r"(?<!\d)(?:19|20)\d\d$", text)
 

@@ -34,6 +34,11 @@ _ONCLICK_URL = re.compile(r"""(['"])(https?://[^'"\s]+)\1""")
 # window.location.href='/aboutme.html'"): the pages they go to, at most this many.
 _SCRIPT_XPATH = lxml.etree.XPath("//script[not(@src)]/text()")
 _MAX_SCRIPT_LINKS = 30
+# The pages a frameset (or an inline frame) draws inside this one: an old
+# FrontPage site's home is only its frames (banner, menu, main, footer),
+# which a browser loads as it shows the page. (A frame of another site, a
+# map or a video, falls out of the job's scope as any link there does.)
+_FRAME_XPATH = lxml.etree.XPath("//frame/@src | //iframe/@src")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +217,8 @@ def links_from_tree(tree: HtmlElement, url: str) -> list[Link]:
         seen[target] = len(links)
         rel = tuple(token.lower() for token in (element.get("rel") or "").split())
         links.append(Link(url=target, text=_link_text(element), rel=rel, nofollow="nofollow" in rel))
-    for target in _script_targets(tree, base_url):
-        if target not in seen:
+    for target in _script_targets(tree, base_url) + [resolve_href(src, base_url) for src in _FRAME_XPATH(tree)]:
+        if target and target not in seen:
             seen[target] = len(links)
             links.append(Link(url=target, text=""))
     return links

@@ -321,6 +321,16 @@ def _argentine_mobile(phonenumbers: Any, number: Any) -> Any:
     return mobile if phonenumbers.is_valid_number(mobile) else number
 
 
+def _mexican_mobile(phonenumbers: Any, number: Any) -> Any:
+    """A Mexican mobile written with the "1" Mexico dropped in 2019 (+52 1
+    55 7934 0371, still in many WhatsApp links): the number without it."""
+    national = str(number.national_number)
+    if number.country_code != 52 or len(national) != 11 or not national.startswith("1"):
+        return number
+    current = phonenumbers.parse(f"+52{national[1:]}")
+    return current if phonenumbers.is_valid_number(current) else number
+
+
 def _as_argentine_mobiles(found: list[dict[str, str]]) -> list[dict[str, str]]:
     """The page's "+54 351 260 0009" is its WhatsApp's "+54 9 351 260 0009":
     one line, a mobile."""
@@ -359,6 +369,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
             number = None  # (a national number on a page of no known country: "tel:0421900066")
         if (number is None or not phonenumbers.is_valid_number(number)) and not raw.lstrip().startswith("+"):
             number = _valid_elsewhere(phonenumbers, raw, alternatives) or number
+        if number is not None and not phonenumbers.is_valid_number(number):
+            number = _mexican_mobile(phonenumbers, number)
         if number is None or not phonenumbers.is_valid_number(number):
             return
         if is_placeholder_number(str(number.national_number)):

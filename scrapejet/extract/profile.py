@@ -313,8 +313,8 @@ def _phone_kinds(entry: dict[str, Any]) -> dict[str, Any]:
         kinds.insert(0, "fax")
     if kinds == ["whatsapp"]:
         kinds.insert(0, line_type(entry["e164"]))
-    elif "whatsapp" in kinds and kinds[0] == "phone" and "mobile" not in kinds and "landline" not in kinds:
-        # a number whose plan cannot tell (Mexico, the US) that is also the
+    if "whatsapp" in kinds and kinds[0] == "phone" and "mobile" not in kinds and "landline" not in kinds:
+        # a number whose plan cannot tell (Mexico, the US) that is the
         # WhatsApp line: a mobile, as WhatsApp lines nearly always are
         kinds[0] = "mobile"
     entry = dict(entry)

@@ -127,6 +127,10 @@ _FOLLOW_TEXT = re.compile(
     # ("LINE予約", "Instagramを見る": a Japanese word runs on with no space)
     r"patreon|etsy|discord|zalo|flickr|vimeo|soundcloud|behance|bluesky|snapchat|tumblr)(?:\b|(?=[\u3040-\u30ff\u4e00-\u9fff]))|"
     r"folge?n? (?:sie )?uns|suivez-nous|siguenos|seguici|volg ons|siga-nos|follow us|"
+    # "Sledujte nás na Facebooku", "Følg os", "Kövess minket": follow us, as each language says it
+    r"\bsledujte nas\b|\bsledz(?:cie)? nas\b|\bobserwuj(?:cie)? nas\b|\bpratite nas\b|\bsledite nam\b|"
+    r"\bkovess(?:en|etek)? minket\b|\burmari(?:ti|ți)-ne\b|\burmareste-ne\b|\bfolg (?:os|oss)\b|\bfolj oss\b|"
+    r"\bseuraa meita\b|\bjalgi meid\b|\bsekite mus\b|\bsekojiet mums\b|\bακολουθηστε μας\b|\bbizi takip ed\w*|"
     # "Bekijk onze Instagram pagina", "Visit our Facebook page", "notre page Facebook"
     r"\b(?:our|onze|unsere?[nm]?|unser|notre|nos|nuestr[oa]s?|nostr[oa]|nossa|nosso|vores|vart|var|vaar|"
     r"meidan|nasz[aey]?|nase|nasi|nasu|mitt|min)\b(?:\s+[\w-]+){0,2}?\s+(?:facebook|instagram|linkedin|twitter|"

@@ -482,6 +482,9 @@ _THIRD_PARTY_MENTION = re.compile(
     # the taxis and buses a guest house points to, the utility to call about a gas
     # leak (not "call us"), the sister business next door: their numbers, not ours
     r"local taxis?\b|taxi (?:rank|firms|companies)\b|bus (?:timetables?|times|information)\b|"
+    # (how to come by taxi, and whom to call for one: "podés llegar en remis (Remis "La 79", Tel. …)")
+    r"\b(?:llegar|ir|venir|viajar) en (?:remis|taxi)\b|\b(?:get|come|travel) (?:here )?by (?:taxi|cab)\b|"
+    r"\bmit dem taxi\b|\b(?:venir|arriver) en taxi\b|\b(?:arrivare|venire) in taxi\b|"
     r"gas (?:leaks?|emergenc(?:y|ies))\W+(?:please )?(?:call|contact|ring) (?!us\b|our\b)|"
     r"\bsister (?:restaurant|hotel|property|cafe|bar|shop|store|company|business)\b|"
     # the breakdown clubs, the police and the mountain rescue a garage's or a guest

@@ -46,9 +46,11 @@ class GenericSpider(ScrapeJetSpider):
         if failure is not None:
             yield failure
             return
-        from ..extract.roles import page_role
+        from ..extract.roles import is_location_page, page_role
 
-        role = "home" if depth == 0 else page_role(response.url)
+        # (a "how to get here" page is read as a contact page, as the business
+        # spider reads it: it is where a site without one gives its address)
+        role = "home" if depth == 0 else page_role(response.url) or ("contact" if is_location_page(response.url) else None)
         contacts = None
         try:
             if role in PROFILE_ROLES:
