@@ -468,6 +468,12 @@ def test_an_opening_hours_table_is_read_under_its_label():
     # "what is … called", as "what is the name of …"
     ("Jak se jmenuje masér a poradce, který služby poskytuje?", "person"), ("Kako se zove vlasnica salona?", "person"),
     ("¿Cómo se llama la dueña?", "person"), ("Vad heter ägaren?", "person"),
+    # a time limit, a floor area, a year, in the site's language; whom to ask for; a place named "Costa"
+    ("¿En qué plazo responde Tecno H2O a una solicitud de derechos ARCO?", "duration"),
+    ("Dans quel délai répondez-vous ?", "duration"), ("Jaki metraż ma projekt „Mini kawalerka”?", "number"),
+    ("What is the floor area of the flat?", "number"), ("Din ce an creează Viano Art Mobili mobilier?", "when"),
+    ("Who should you ask for on WhatsApp to book a house at Posta del Este?", "person"),
+    ("What is the street address of Posta del Este in Costa del Este?", "place"),
 ])
 def test_the_kind_of_value_a_question_asks_for(question, kind):
     from scrapejet.insights.qtype import asked_kind
@@ -889,6 +895,8 @@ def test_what_a_business_offers_is_answered_by_its_list_in_any_language():
     ("Sezónne uskladnenie pneumatík · 30 € / sezóna", "storage"), ("Sezónne uskladnenie pneumatík", "tyre"),
     ("Reifen einlagerung", "tire"), ("אזור השרון וגוש דן", "area"),
     ("Gelegen op de hoek van Irislaan en Henri Jasparlaan", "corner"),
+    # an inflected form of a long word: "Gutscheine" (the glossary says "Gutschein")
+    ("Gutscheine sind ab Ausstellungsdatum 3 Jahre gültig.", "voucher"),
 ])
 def test_the_glossary_gives_a_foreign_sentence_the_english_terms_of_its_words(words, english):
     from scrapejet.insights.glossary import english_terms
@@ -2119,3 +2127,33 @@ def test_a_suburb_asked_of_a_profile_that_gives_the_city_reads_the_pages_too():
     profile = {"addresses": [{"street": None, "postal_code": "4032", "locality": "Brisbane"}]}
     assert "address" in _more_specific("In which Brisbane suburb is the business located?", profile)
     assert "address" not in _more_specific("Where is the business located?", profile)
+
+
+def test_a_short_word_does_not_read_as_an_inflected_glossary_word():
+    from scrapejet.insights.glossary import english_terms
+    from scrapejet.insights.text import terms
+
+    # "bon" (a French voucher) is no stem of the English "bone"; "bonus" is a word of its own
+    assert "voucher" not in english_terms(set(terms("A bone and a bonus")))
+
+
+@pytest.mark.parametrize(("sentence", "question", "level"), [
+    # a full name opening the sentence before its verb, in any language
+    ("Gojko Soldo zasadio je prve trsove na obiteljskom imanju.", "Who planted the first vines?", 1.0),
+    # (German nouns after an article: the shape of a name, no more)
+    ("Die Versicherung trägt einen Großteil der Anwaltskosten.", "Who pays the lawyer?", 0.5),
+])
+def test_a_name_that_opens_its_sentence_is_the_person_who_did_it(sentence, question, level):
+    from scrapejet.insights.qtype import holds_kind
+
+    assert holds_kind(sentence, "person", question) == level
+
+
+def test_the_region_a_business_works_in_is_answered_by_its_label():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "In which region does JP beton carry out its jobs?"
+    assert holds_kind("Oblast: Západní a střední Čechy", "place", question) == 1.0
+    assert holds_kind("Area: Cheshire, Lancashire and Merseyside", "place", "What area do you cover?") == 1.0
+    # (a label of something else is no region)
+    assert holds_kind("Telefon: +420 724 546 998", "place", question) < 1.0

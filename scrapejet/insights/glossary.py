@@ -388,5 +388,14 @@ def english_terms(found: set[str]) -> set[str]:
     table = _english_of()
     out: set[str] = set()
     for term in found:
-        out |= table.get(term, frozenset())
+        known = table.get(term)
+        if known is None and len(term) >= _INFLECTED:
+            # an inflected form of a long glossary word: "Gutscheine" of "gutschein"
+            # (a short word's last letters may make another word: "bone" is no "bon")
+            known = next((table[term[:-cut]] for cut in (1, 2, 3) if term[:-cut] in table and len(term) - cut >= _INFLECTED - 1), None)
+        out |= known or frozenset()
     return out
+
+
+# The length from which a word's last letters may be an inflection of a glossary word
+_INFLECTED = 7

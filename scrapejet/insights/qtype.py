@@ -75,7 +75,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     # (a phone the price is asked of is a thing, not a number to call: "How much does a
     # phone data transfer cost?")
-    ("phone", re.compile(r"^(?!.*\b(?:how much|costs?|prices?|fees?|charges?)\b).*(?:phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
+    # (whom to ask for on the phone is a person: "Who should you ask for on WhatsApp?")
+    ("phone", re.compile(r"^(?!.*\b(?:how much|costs?|prices?|fees?|charges?)\b)(?!\W*(?:who|whom)\b.*\bask for\b).*(?:phone|\bcall\b|\bfax\b|telefon|telephone|telefono|telefoon|\btel\b|numero de telefono|"
                          r"landline|\bcell\b|τηλεφων|puhelin|\bring\b|"
                          r"whats\s?app|mobile number|handynummer|"
                          # "à quel numéro peut-on commander ?": a number to call, not a register's
@@ -85,7 +86,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     # "how soon … the cost estimate": how long, whatever it is about
     # ("how much notice" is a time, not a price)
     ("duration", re.compile(r"^\W*how (?:long|quickly|fast|soon)\b|\bhow (?:much|far) (?:notice|time|warning|in advance)\b|^\W*(?:wie (?:lange|schnell)|combien de temps|"
-                            r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b")),
+                            r"cuanto tiempo|quanto tempo|hoe (?:lang|snel)|jak (?:dlouho|rychle|dlugo|szybko))\b|"
+                            # "within what time limit": "¿En qué plazo responde…?", "Dans quel délai…", "Em que prazo…"
+                            r"\b(?:que|quel|qual|quale|welke[rn]?|welche[rmn]?|jakim|jake|ce) (?:o )?(?:plazo|delai|prazo|termine|"
+                            r"termijn|frist|zeitraum|terminie|lhute|termen)\b")),
     # "how much does it weigh?" asks for a weight, not a price
     # ...nor "how much caffeine is in one stick?": an amount of a thing, not of money
     ("number", re.compile(r"\bhow (?:much|heavy)\b.*\bweigh|\bhow much (?:weight|load)\b|\bwhat (?:is the )?weight\b|"
@@ -138,6 +142,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          r"apert[oa]|geopend|open|otwart[ey]|nyitva|auki|avoinna|otvoren[oa]?|odprt[oa]?|acik)\b")),
     # ("which regulator is she registered with" asks for a body, not a number)
     ("number", re.compile(r"how many|how large|how big|\bnumber of\b|registration|\bregister\b|\bvat\b|"
+                          # a floor area by its name: "Jaki metraż ma projekt…?", "la superficie", "die Wohnfläche"
+                          r"\bfloor area\b|\bsurface area\b|\bmetraz\w*|\bpowierzchni\w*|\bsuperficie\b|\boppervlakte\b|"
+                          r"\bwohnflache\b|\bnutzflache\b|\bvymer[ay]?\b|\balapterulet\w*|\bsuprafata\b|\bpovrsin\w*|\bpinta-ala\b|"
                           # an ordinal: "in which generation", "on what floor", "in welcher Generation"
                           r"\b(?:which|what|welche[rmns]?|quelle|quale|que|welke|hvilken|vilken)\s+(?:generation|floor|"
                           r"storey|century|edition|generazione|generacion|generatie|stock|stockwerk|etage|piano)\b|"
@@ -416,13 +423,22 @@ _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region
                           r"(?<!web )(?<!ip )(?<!site )\b(?:address|adresse|anschrift|direccion|indirizzo|adres|"
                           r"endereco|morada|διευθυνση|adresa|адрес\w*|адреса\w*)\b")
 
+# The region or area a business serves, asked for ("In which region does it
+# carry out its jobs?", "What area do you cover?"): a label naming it answers.
+_REGION_ASKED = re.compile(r"\b(?:which|what) (?:regions?|areas?|zones?|districts?)\b|\bservice areas?\b|"
+                           r"\bareas? (?:served|covered|do you (?:serve|cover))\b")
+_REGION_TERMS = frozenset({"region", "area"})
+_LABEL_WORDS = 3  # a label's words at most: "Oblast", "Service area", "Zone d'intervention"
+
 # "Which year", in any language, asks for a year ("Ποια χρονιά ξεκίνησε...": "ποια" alone asks who).
 _YEAR_ASKED = re.compile(r"what year|which year|welk(?:e)? jaar|\bsinds\b|welches jahr|in welchem jahr|quel(?:le)? annee|"
                          r"\bque ano\b|\bqual ano\b|\bquale anno\b|\bktory rok\b|\bw ktorym roku\b|melyik ev|"
                          r"\bhangi yil|ποια χρονια|ποιο ετος|\bkoje godine\b|\bkatero leto\b|\bvilket ar\b|"
                          r"\bhvilket ar\b|\bminä vuonna\b|\bmina vuonna\b|"
                          # Icelandic "hvaða ár" (not Hungarian "ár", a price), "hvenær"
-                         r"\bhva[dð]a ar\b|\bhvenaer\b")
+                         r"\bhva[dð]a ar\b|\bhvenaer\b|"
+                         # Romanian "din ce an" (from which year), "în ce an", "de când"
+                         r"\b(?:din|in|de la) ce an\b|\bde cand\b")
 
 # The question words of the languages not written in Latin letters or Cyrillic, by
 # kind, in the order they are tried: Japanese and Chinese (no spaces: a cue is
@@ -820,7 +836,8 @@ def asked_kind(question: str) -> str | None:
         return None  # "between which two areas is it located?": the lie of the land, in the page's words
     if ORIGIN_ASKED.search(folded):
         return None  # "where does the beef come from?": a thing's origin, in the page's words
-    if _PLACE_FIRST.search(folded) and not re.search(r"e-?mail|phone|\bprice|\bcost", folded):
+    # (not "costa": "the street address of Posta del Este in Costa del Este")
+    if _PLACE_FIRST.search(folded) and not re.search(r"e-?mail|phone|\bprice|\bcost(?:s|ing)?\b", folded):
         return "place"
     if _YEAR_ASKED.search(folded):
         return "when"
@@ -1036,7 +1053,9 @@ _COUNT_VAGUE = frozenset("the times people much many more".split())
 # A question for a floor area, and an area written with its unit
 _SIZE_ASKED = re.compile(r"\bhow (?:large|big)\b|\bsize of\b|\bsquare (?:metres|meters|feet)\b|\bwie gro(?:ss|ß)\b|"
                          r"\bquelle (?:surface|taille)\b|\bquanto (?:e )?grand|\bque tamano\b|\bhoe groot\b|"
-                         r"\bquanti metri\b|\bjak (?:duzy|velk)|\bhur stor\b|\bhvor stor\b")
+                         r"\bquanti metri\b|\bjak (?:duzy|velk)|\bhur stor\b|\bhvor stor\b|"
+                         r"\bfloor area\b|\bsurface area\b|\bmetraz\w*|\bpowierzchni\w*|\bsuperficie\b|\boppervlakte\b|"
+                         r"\bwohnflache\b|\bnutzflache\b|\bvymer[ay]?\b|\balapterulet\w*|\bsuprafata\b|\bpovrsin\w*|\bpinta-ala\b")
 _AREA = re.compile(r"\d\s?(?:m²|m2|m\^2|mq|qm|sq\.?\s?(?:ft|m)|square (?:metres|meters|feet)|quadratmeter|"
                    r"metri quadri|metros cuadrados|metres carres|vierkante meter|ha\b|hektar|hectares?|acres?\b|sqft)", re.I)
 
@@ -1200,6 +1219,12 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
 
         if POSTCODE_ASKED.search(fold(question)):
             return 1.0 if holds_postcode(sentence) else 0.0
+        # the region a business works in, under its label in any language: "Oblast:
+        # Západní a střední Čechy", "Einsatzgebiet: …", "Area: …" (not its address)
+        label, colon, value = sentence.partition(":")
+        if (colon and value.strip() and len(label.split()) <= _LABEL_WORDS and _REGION_ASKED.search(fold(question))
+                and ({stem(t) for t in terms(label)} | english_terms(set(terms(label)))) & _REGION_TERMS):
+            return 1.0
         # a whole address as the business extractor reads one, in any of its
         # languages, with its postcode or without ("Adresa: Folnegovićeva 1b, Zagreb")
         if any(a.get("street") and (a.get("postal_code") or a.get("locality"))
@@ -1259,6 +1284,10 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         # ...as is what the name did ("Victor Pastor founded P&L", not "Founded in 1994 in West Yorkshire")
         cue = cue or any(re.search(rf"\b{re.escape(name[-1])}\s+(?:co-?)?(?:founded|started|opened|established)\b",
                                    sentence) for name in found)
+        # ...as is a full name opening the sentence before its verb, in any language
+        # ("Gojko Soldo zasadio je prve trsove…": Gojko Soldo planted the first vines)
+        cue = cue or any(len(name) >= 2 and not any(fold(w) in STOP_WORDS for w in name) and re.match(rf"{re.escape(' '.join(name))}\s+[a-zà-ɏ]", sentence.strip())
+                         for name in found)
         # ...as is a person's own introduction ("Hello, I'm Greg Davies")
         cue = cue or any(re.search(rf"{_INTRO}\s+(?:{'|'.join(map(re.escape, name[:2]))})\b", sentence, re.I)
                          for name in found)
