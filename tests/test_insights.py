@@ -2140,6 +2140,11 @@ def test_a_short_word_does_not_read_as_an_inflected_glossary_word():
 @pytest.mark.parametrize(("sentence", "question", "level"), [
     # a full name opening the sentence before its verb, in any language
     ("Gojko Soldo zasadio je prve trsove na obiteljskom imanju.", "Who planted the first vines?", 1.0),
+    # ...the family's name the business's too
+    ("Gojko Soldo zasadio je prve trsove na obiteljskom imanju.", "Who planted the first vines of the Soldo winery?", 1.0),
+    # (a tower's name and its century, a service's name in capitals: no person)
+    ("Torre Saracena XVI sec.", "Who directs the Cala dei Balcani wedding venue today?", 0.5),
+    ("Groen DIRECT is de interventiedienst van Integraal Groen.", "Wie hebben Integraal Groen opgericht?", 0.5),
     # (German nouns after an article: the shape of a name, no more)
     ("Die Versicherung trägt einen Großteil der Anwaltskosten.", "Who pays the lawyer?", 0.5),
 ])

@@ -423,6 +423,9 @@ _PLACE_FIRST = re.compile(r"\b(?:which|what) (?:town|city|village|country|region
                           r"(?<!web )(?<!ip )(?<!site )\b(?:address|adresse|anschrift|direccion|indirizzo|adres|"
                           r"endereco|morada|διευθυνση|adresa|адрес\w*|адреса\w*)\b")
 
+# A word of a person's name as written in a sentence: a capital, then lower case
+_TITLE_CASE_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿā-ž'’-]+")
+
 # The region or area a business serves, asked for ("In which region does it
 # carry out its jobs?", "What area do you cover?"): a label naming it answers.
 _REGION_ASKED = re.compile(r"\b(?:which|what) (?:regions?|areas?|zones?|districts?)\b|\bservice areas?\b|"
@@ -1286,8 +1289,11 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
                                    sentence) for name in found)
         # ...as is a full name opening the sentence before its verb, in any language
         # ("Gojko Soldo zasadio je prve trsove…": Gojko Soldo planted the first vines)
-        cue = cue or any(len(name) >= 2 and not any(fold(w) in STOP_WORDS for w in name) and re.match(rf"{re.escape(' '.join(name))}\s+[a-zà-ɏ]", sentence.strip())
-                         for name in found)
+        # (each word a name's: "Torre Saracena XVI sec." and "Groen DIRECT is" are no person's)
+        # (the family's name may be the business's, "Gojko Soldo" of "the Soldo winery"; not the first name)
+        cue = cue or any(len(name) >= 2 and not any(fold(w) in STOP_WORDS for w in name) and fold(name[0]) not in asked
+                         and all(_TITLE_CASE_WORD.fullmatch(w) for w in name)
+                         and re.match(rf"{re.escape(' '.join(name))}\s+[a-zà-ɏ]", sentence.strip()) for name in found)
         # ...as is a person's own introduction ("Hello, I'm Greg Davies")
         cue = cue or any(re.search(rf"{_INTRO}\s+(?:{'|'.join(map(re.escape, name[:2]))})\b", sentence, re.I)
                          for name in found)
