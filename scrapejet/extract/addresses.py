@@ -1451,7 +1451,9 @@ def _prose_cut(segment: str) -> str:
 
 def _is_street_line(text: str) -> bool:
     # (the cross streets after the number are the street's: "Av. Interbalnearia 557 e/ 6 y 7")
-    match = _STREET_LINE.match(text) or _STREET_LINE.match(_CROSS_STREETS.sub("", text))
+    match = _STREET_LINE.match(text)
+    if match is None and ("e/" in text or "ntre " in text or "esq" in text):
+        match = _STREET_LINE.match(_CROSS_STREETS.sub("", text))
     # "Seit 2021" has the shape of "Seestraße 21"; house numbers are not years.
     return bool(match) and not re.search(r"(?<!\d)(?:19|20)\d\d$", text)
 
