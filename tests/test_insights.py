@@ -2162,3 +2162,15 @@ def test_the_region_a_business_works_in_is_answered_by_its_label():
     assert holds_kind("Area: Cheshire, Lancashire and Merseyside", "place", "What area do you cover?") == 1.0
     # (a label of something else is no region)
     assert holds_kind("Telefon: +420 724 546 998", "place", question) < 1.0
+
+
+
+def test_the_page_a_question_names_is_known_by_its_title():
+    from scrapejet.insights.qtype import asked_kind, stating_pages
+
+    # (gasthof-spessartruh-bessenbach of the corpus: its legal notice lives at "/impress/")
+    question = "Who is named as the person responsible in the Impressum of Gasthof Spessartruh?"
+    on_page = stating_pages(question, asked_kind(question))
+    assert on_page("http://spessartruh.test/impress/", "Impressum | Gasthof Spessartruh")
+    assert not on_page("http://spessartruh.test/impress/", "")
+    assert not on_page("http://spessartruh.test/rooms/", "Zimmer | Gasthof Spessartruh")

@@ -127,3 +127,30 @@ def test_an_english_question_finds_the_page_saying_its_words_in_the_page_s_langu
     assert any(s.url == f"http://{site}/" for s in sources), [s.url for s in sources]
     answer = answer_from(question, sources, None, similarity=insights.similarity)
     assert "vier verschillende kamers" in answer.answer, answer.answer
+
+
+def test_the_impressum_a_question_names_answers_it_though_its_address_does_not_say_so(env, model):
+    # (gasthof-spessartruh-bessenbach of the corpus: the legal notice lives at
+    # "/impress/", and its data-protection page speaks of "the person responsible")
+    site = "spessartruh.test"
+    privacy = ("Möchte eine betroffene Person dieses Auskunftsrecht in Anspruch nehmen, kann sie sich hierzu "
+               "jederzeit an einen Mitarbeiter des für die Verarbeitung Verantwortlichen wenden. ")
+    storage, retriever = indexed(env, model, site, [
+        page(site, "/", "Gasthof Spessartruh", "# Gasthof Spessartruh\n\nWillkommen in unserem Gasthof mit "
+             "Pension im Spessart: fränkische Küche, Gästezimmer und Biergarten."),
+        page(site, "/impress/", "Impressum | Gasthof Spessartruh", "# Impressum\n\nAngaben gemäß § 5 TMG\n\n"
+             "Petra Gerber\nSteiger 16, 63856 Bessenbach\n\n**Vertreten durch:**\nPetra Gerber\n\n**Kontakt:**\n"
+             "Telefon: +49 6093 996960\nE-Mail: info@spessartruh-steiger.de"),
+        page(site, "/dsgvo/", "Datenschutz | Gasthof Spessartruh", "# Datenschutzerklärung\n\n" + privacy * 3
+             + "\n\nWurden die personenbezogenen Daten von der Gasthof-Pension Spessartruh öffentlich gemacht und "
+             "ist unser Unternehmen als Verantwortlicher verpflichtet, so trifft die Gasthof-Pension Spessartruh "
+             "angemessene Maßnahmen."),
+    ])
+    insights = Insights(storage, lambda: retriever, None, k=3)
+    question = "Who is named as the person responsible in the Impressum of Gasthof Spessartruh?"
+    sources = insights.sources(question, site=site, k=3)
+    answer = answer_from(question, sources, None, similarity=insights.similarity).answer
+    first = answer.split("[")[0]
+    assert "Petra Gerber" in first, answer
+    n = int(answer.split("[")[1].split("]")[0])
+    assert sources[n - 1].url.endswith("/impress/"), answer

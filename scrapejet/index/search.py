@@ -135,7 +135,7 @@ class Retriever:
         return [s for s in self.store.sites() if (site_dir(root, s) / "index.faiss").exists()]
 
     def search(self, question: str, *, site: str | None = None, k: int = 5, also: str | None = None,
-               translated: str | None = None, prefer: Callable[[str], bool] | None = None,
+               translated: str | None = None, prefer: Callable[[str, str], bool] | None = None,
                holds: Callable[[str], bool] | None = None,
                cards: Callable[[str], bool] | None = None, named: str | None = None) -> list[Hit]:
         """The ``k`` best chunks for a question, of one site (None: every site).
@@ -145,7 +145,7 @@ class Retriever:
         own terms in the words of other languages (a page in Dutch says
         "kamers" where the question says "rooms"), matched as one more
         ranking: the embedding model reads English only. ``prefer``: whether a page (by its
-        URL) is where such a value is stated (a person on the about page, an
+        URL and title) is where such a value is stated (a person on the about page, an
         address on the contact page); the vector candidates of those pages,
         in the same order, are a fourth ranking. ``holds``: whether a
         passage's text holds the kind of value asked for (an address, a
@@ -231,10 +231,10 @@ class Retriever:
                 break
         return hits
 
-    def _on_pages(self, hits: list[tuple[int, float]], prefer: Callable[[str], bool]) -> list[tuple[int, float]]:
+    def _on_pages(self, hits: list[tuple[int, float]], prefer: Callable[[str, str], bool]) -> list[tuple[int, float]]:
         """The hits whose page ``prefer`` picks."""
         rows = self.store.rows([cid for cid, _ in hits])
-        return [(cid, raw) for cid, raw in hits if cid in rows and prefer(rows[cid]["url"])]
+        return [(cid, raw) for cid, raw in hits if cid in rows and prefer(rows[cid]["url"], rows[cid]["title"] or "")]
 
     def catch_up(self, site: str | None = None) -> int:
         """Embed the chunks (of ``site``, or all) still without vectors, then

@@ -32,7 +32,7 @@ from ..extract.stopwords import reads_english
 from .glossary import english_terms
 from .profile import asked_fields, profile_lines
 from .qtype import (CLOSED_WORD, KIND_WORDS, LEGAL_FORM, SEARCH_WORDS, asked_kind, asks_company, first_name_cards, holds_kind, holds_postcode,
-                    is_name_line)
+                    is_name_line, named_page)
 from .sources import Source
 from .weekdays import DAY_NAMES, alternation
 from .text import (EMAIL, HEADING, LIST_MARK, PHONE, PRICE, clean_line, cognates, fold, idf, same_term, sentences, stem,
@@ -64,6 +64,7 @@ KIND_WEIGHT = 0.5  # the sentence holds the kind of value asked for
 KIND_PENALTY = 0.5  # ...and the factor of one that does not
 # a "when" sentence saying the event the question names (opened, founded)
 EVENT_WEIGHT = 0.25
+NAMED_PAGE_WEIGHT = 0.25  # the sentence is on the page the question names ("in the Impressum")
 # a "when" question's words for the kind alone, no event: "in which year", "since when"
 _KIND_ONLY_WORDS = ("when", "year", "since")
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
@@ -402,6 +403,9 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
     # clinic in 2006", not "graduated in 1989 … worked in a private clinic")
     events = {t for t in asked if t in naming} - {stem(w) for w in _KIND_ONLY_WORDS} if kind == "when" else set()
     candidates = _candidates(sources, kind, offer, question)
+    # "Who is named in the Impressum?": a sentence of that page over a like one elsewhere
+    naming_page = named_page(question)
+    on_named = {s.n for s in sources if s.kind == "chunk" and naming_page and naming_page(s.url, s.title or "")}
     if not candidates or not (wanted or similarity):
         return []
     if value_term:
@@ -484,6 +488,8 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
                    + RETRIEVAL_WEIGHT * c.retrieval + CONTEXT_WEIGHT * context[c.n])
         if events and c.kind >= 1.0 and any(same_term(e, t) for e in events for t in c.terms):
             c.score += EVENT_WEIGHT
+        if c.n in on_named:
+            c.score += NAMED_PAGE_WEIGHT
         if kind and c.kind == 0:
             # "how much is the mug?" is answered by a price, not by the mug's description
             c.score *= KIND_PENALTY

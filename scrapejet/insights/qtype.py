@@ -589,30 +589,47 @@ _NAMED_PAGES = (
 )
 
 
-def _url_role(url: str) -> str | None:
-    """A page's role by its URL; a folder's index by the folder's name ("/contact/index.html")."""
+# The parts of a page's title: "Impressum | Gasthof Spessartruh".
+_TITLE_PARTS = re.compile(r"\s*[|\u2013\u2014\u00b7:\u00bb/]\s*|\s+-\s+")
+
+
+def _url_role(url: str, title: str = "") -> str | None:
+    """A page's role by its URL; a folder's index by the folder's name
+    ("/contact/index.html"); else by a part of its title, read as the text
+    of a link to it: "/impress/" is named "Impressum | Gasthof…"."""
     role = page_role(url)
     if role is None:
         folder = re.sub(r"(?:/index\.html?|/)$", "", url.split("?")[0].split("#")[0])
         role = page_role(folder) if folder != url else None
+    if role is None and title:
+        role = next((r for part in _TITLE_PARTS.split(title) if part and (r := page_role(url, part))), None)
     return role
 
 
-def stating_pages(question: str, kind: str | None) -> Callable[[str], bool] | None:
-    """Whether a page, by its URL, is where a business states the value
+def named_page(question: str) -> Callable[[str, str], bool] | None:
+    """Whether a page, by its URL and title, is the one ``question`` names
+    ("according to the Impressum"); None when it names none."""
+    folded = fold(question)
+    named = next((role for role, pattern in _NAMED_PAGES if pattern.search(folded)), None)
+    if named is None:
+        return None
+    return lambda url, title="": _url_role(url, title) == named
+
+
+def stating_pages(question: str, kind: str | None) -> Callable[[str, str], bool] | None:
+    """Whether a page, by its URL and title, is where a business states the value
     ``question`` asks for: the page the question names, else
     ``STATING_PAGES`` (a price on the price list's page); None for a kind
     without one."""
-    folded = fold(question)
-    named = next((role for role, pattern in _NAMED_PAGES if pattern.search(folded)), None)
-    if named is not None:
-        return lambda url: _url_role(url) == named
+    on_named = named_page(question)
+    if on_named is not None:
+        return on_named
     if kind == "price":
-        return lambda url: bool(_PRICE_PAGE.search(fold(url.rstrip("/").rpartition("/")[2]).removesuffix(".html")))
+        return lambda url, title="": bool(_PRICE_PAGE.search(fold(url.rstrip("/").rpartition("/")[2]).removesuffix(".html")))
     roles = STATING_PAGES.get(kind or "")
     if not roles:
         return None
-    return lambda url: _url_role(url) in roles
+    return lambda url, title="": _url_role(url, title) in roles
 
 
 def holding(question: str, kind: str | None) -> Callable[[str], bool] | None:
