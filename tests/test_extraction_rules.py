@@ -3415,3 +3415,31 @@ def test_follow_us_in_more_languages_presents_the_sites_own_profile(text):
             f'<a href="https://www.facebook.com/profile.php?id=61575276961420">{text}</a></section></main></body></html>')
     found = extract_contacts(html.encode(), "https://jpbeton.test/", role="home")
     assert [s["url"] for s in found["socials"]] == ["https://www.facebook.com/profile.php?id=61575276961420"]
+
+
+@pytest.mark.parametrize("line, country, expected", [
+    # the capital named as its country, with the country's postcode
+    ("12, rue du Fossé, L-1536 Luxembourg", None, ("12, rue du Fossé", "1536", "Luxembourg", "LU")),
+    ("2 rue Beaumont, 1219 Luxembourg", "LU", ("2 rue Beaumont", "1219", "Luxembourg", "LU")),
+    # a Danish floor and door between the street and the postcode
+    ("Strøget 18, 2. tv., 1160 København K", "DK", ("Strøget 18", "1160", "København K", "DK")),
+    ("Algade 21, st. th., 4000 Roskilde", "DK", ("Algade 21", "4000", "Roskilde", "DK")),
+    # four digits before a town in Cyrillic or Greek letters (Bulgaria, Cyprus)
+    ("ул. Витоша 15, 1000 София", "BG", ("ул. Витоша 15", "1000", "София", "BG")),
+    ("Οδός Λήδρας 20, 1011 Λευκωσία", "CY", ("Οδός Λήδρας 20", "1011", "Λευκωσία", "CY")),
+    # a Greek town in Latin letters before its postcode, on a Greek page
+    ("Ermou 25, Athens 105 63", "GR", ("Ermou 25", "105 63", "Athens", "GR")),
+])
+def test_address_layouts_of_more_countries(line, country, expected):
+    from scrapejet.extract.addresses import addresses_in_lines
+
+    found = addresses_in_lines([line], country)
+    assert [(a["street"], a["postal_code"], a["locality"], a["country"]) for a in found] == [expected]
+
+
+def test_a_country_named_after_a_street_is_still_no_town():
+    from scrapejet.extract.addresses import addresses_in_lines
+
+    # ("Italia" is Italy, not a town: no capital bears its name)
+    assert addresses_in_lines(["Via Roma 5, 40100 Italia"], "IT") == []
+    assert addresses_in_lines(["Ermou 25, Athens 105 63"], "US") == []

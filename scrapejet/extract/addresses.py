@@ -101,6 +101,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (or a space alone, at the line's end: "Λεωφ. Κηφισίας 102, Μαρούσι 151 24")
     ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s(?=\d{{3}} ?\d{{2}}\s*(?:[,.]|$)))"
                        rf"(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
+    # ...and its town in Latin letters before the postcode, on a Greek page ("Ermou 25, Athens 105 63")
+    ("GRLT", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])(?=\s*(?:[,.;|]|$))")),
     # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATE_OR_TOWN})\.?"
@@ -152,6 +154,7 @@ _QUICK = {
     "EST": re.compile(r"[a-zà-ÿ]\s*\(\d{5}\)"),
     "GR": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[Α-ΩΆ-Ώ]"),
     "GRL": re.compile(r"(?<!\d)\d{3} ?\d{2},\s*[A-Z]"),
+    "GRLT": re.compile(r"[a-z],?\s\d{3} ?\d{2}(?![\w-])"),
     "GRT": re.compile(r"[α-ωά-ώΑ-Ω](?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s)\d{3} ?\d{2}(?![\w-])"),
     "US": re.compile(r", ?[A-Z]{2}\b|, ?[A-Z][a-z]+(?: [A-Z][a-z]+)? \d{5}|[a-z] [A-Z]{2},? \d{5}"),
     "ZA": re.compile(r"[A-Za-z],?\s+\d{4}(?![\w-])"),
@@ -160,7 +163,7 @@ _QUICK = {
     "AU": re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT),?\s+\d{4}\b"),
     "IN": re.compile(r"(?<!\d)[1-9]\d{2} ?\d{3}(?!\d)"),
     "HU": re.compile(r"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d"),
-    "EU4": re.compile(r"(?<!\d)\d{4},?\s+[A-ZÀ-Þ]"),
+    "EU4": re.compile(r"(?<!\d)\d{4},?\s+[A-ZÀ-ÞΆ-ΏΑ-ΩЀ-ЯҐЄІЇ]"),
     "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
     "IS": re.compile(r"(?<![\d.,-])[1-9]\d{2}\s+[A-ZÀ-Þ]"),
@@ -276,7 +279,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL", "EN"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
-    "GR": (), "GRT": (), "GRL": (), "IS": (), "FMT": (), "EST": ("ES",),
+    "GR": (), "GRT": (), "GRL": (), "GRLT": (), "IS": (), "FMT": (), "EST": ("ES",),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -1018,6 +1021,8 @@ _STREET_TOWN_CODE = re.compile(
 # pattern and whether it comes before or after the town, as its postal
 # service writes them ("106400 Vălenii de Munte", "Valletta VLT 1117",
 # "Rīga, LV-1010", "C1425 Buenos Aires").
+# Countries whose capital bears the country's name, as an address writes it.
+_NAMED_AS_COUNTRY = frozenset("LU SG MC SM KW DJ PA".split())
 _SHAPED = frozenset("GB IE NL PT BR DE FR ES IT LT FI HR EE GR US CA AU IN HU JP ZA NZ AT CH BE LU DK SI NO CZ SK "
                     "SE PL IS BG CY".split())
 
@@ -1111,7 +1116,7 @@ def _address_at(
     if kind == "ZA" and (hint not in ("ZA", "NZ") and _country_after(text[match.end():]) not in ("ZA", "NZ")
                          or fold(locality or "").split()[-1:] in (["since"], ["established"], ["est"], ["founded"])):
         return None  # "Established 2015" is no town and postcode
-    if kind == "GRL" and hint != "GR":
+    if kind in ("GRL", "GRLT") and hint != "GR":
         return None  # five digits, a comma and a town are Greek only on a Greek page
     if (kind == "NL" and hint not in (None, "NL") and _YEAR_LIKE.fullmatch((postal or "")[:4])
             and _country_after(text[match.end():]) != "NL"):
@@ -1139,8 +1144,10 @@ def _address_at(
         head = state_head
     named_country = named_street = None
     named_above: list[str] = []
-    if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality) and not (
-            kind == "FMT" and country_code(locality) == hint == "SG"):  # ("Singapore 079903": the city is the country)
+    # ("Singapore 079903", "L-1536 Luxembourg": the city is named as its country)
+    capital_named = country_code(locality) in _NAMED_AS_COUNTRY and country_code(locality) in (
+        hint, _EU4_COUNTRIES.get(groups.get("cp") or ""))
+    if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality) and not capital_named:
         # "Via Roma 5, Bologna, 40100 Italia": what the pattern read as the
         # town is the country; the town is the part after the street's
         named = _town_before_country(head) if head.strip(" ,") else _town_above(lines, index)
@@ -1227,7 +1234,7 @@ def _address_at(
         four_digit = kind == "EU4" and hint in _FOUR_DIGIT_COUNTRIES and not _YEAR_LIKE.fullmatch(postal or "")
         by_format = kind == "FMT" and not _YEAR_LIKE.fullmatch(postal or "")
         if not (whole_line and in_own_place and (four_digit or by_format or kind in (
-                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "GRL", "IS"))
+                "EU5", "EST", "GB", "IE", "NL", "PT", "US", "CA", "AU", "CS", "PL", "BR", "ZA", "GR", "GRT", "GRL", "GRLT", "IS"))
                 or (kind == "IN" and state_head is not None)):  # "Kochi, Kerala 682001": a town, its state and PIN
             return None
         if kind == "US" and not postal:
@@ -1292,6 +1299,8 @@ _GAP_TO_POSTCODE = re.compile(
     r"suite|unit|bus|bte|bo[iî]te)\.?\s*[\w./º-]{1,8}[\s,]+)?"
     # a floor, its number first: "Storgata 12, 3. etasje, 0155 Oslo", "2. OG", "1er étage"
     rf"(?:{_FLOOR}\.?[\s,]+)?"
+    # a Danish floor and door: "Strøget 18, 2. tv., 1160 København K", "st. th.", "kld."
+    r"(?:(?:\d{1,2}\.|st\.|kld\.)\s?(?i:tv|th|mf)\.?[\s,]+|(?i:st|kld)\.[\s,]+)?"
     r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
     # a building's floor and office: "12 Griva Digeni Avenue, Alexandros Court, 4th Floor, Office 41, 6010"
     r"(?:(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|(?:office|suite|flat|unit)\s*\d{1,4}[a-z]?),\s*){0,2}"
@@ -1414,6 +1423,8 @@ def _street_before(head: str, kind: str, past_district: bool = True) -> tuple[st
 _DISTRICT = re.compile(rf"[{_UPPER}][{_LETTER}'’.\-]*(?:\s[{_LETTER}'’.\-]+){{0,2}}")
 _DISTRICT_OR_UNIT = re.compile(r"(?i:sector|sektor|col\.|colonia|bairro|oficina|of\.|piso|local|unit|suite|level|floor)\s"
                                r"|#\s?\d{1,3}-\d{1,4}\b"
+                               # a Danish floor and door: "2. tv.", "st. th.", "kld."
+                               r"|(?:\d{1,2}\.|st\.?|kld\.?)\s?(?i:tv|th|mf)\b\.?$|(?i:st|kld)\.?$"
                                rf"|{_FLOOR}\b")
 
 
@@ -1723,7 +1734,7 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         return "DE" if street_kind == "DE" else None
     if kind in ("PL", "HU"):
         return kind
-    if kind in ("GR", "GRT", "GRL"):
+    if kind in ("GR", "GRT", "GRL", "GRLT"):
         return "GR"
     if kind == "IS":
         return "IS"
@@ -1732,7 +1743,8 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         return code or (hint if hint in ("CZ", "SK", "SE", "GR") else None)
     if prefix:
         return _EU4_COUNTRIES.get(prefix)
-    return hint if hint in _FOUR_DIGIT_COUNTRIES else None
+    # (or any country whose postcodes have four digits: "1000 Скопје" on a Macedonian page)
+    return hint if hint in _FOUR_DIGIT_COUNTRIES or (hint and _fits_postcode(hint, postcode)) else None
 
 
 def _clean(value: str | None) -> str | None:
