@@ -2174,3 +2174,14 @@ def test_the_page_a_question_names_is_known_by_its_title():
     assert on_page("http://spessartruh.test/impress/", "Impressum | Gasthof Spessartruh")
     assert not on_page("http://spessartruh.test/impress/", "")
     assert not on_page("http://spessartruh.test/rooms/", "Zimmer | Gasthof Spessartruh")
+
+
+def test_a_brand_is_no_measure_nor_two_words_run_together_and_may_open_its_card():
+    from scrapejet.insights.qtype import holds_kind
+
+    question = "Which brand supplies the wood stoves for TimberArt's saunas?"
+    # (timberart-madona of the corpus: its partners set as cards, "Skamet / Wood stoves")
+    assert holds_kind("Skamet Wood stoves", "name", question) == 0.5
+    assert holds_kind("Hot Tub 200cm — Integrated Stove", "name", question) == 0.5  # (a capital, not a code)
+    assert holds_kind("Read moreFrom €", "name", question) == 0.0
+    assert holds_kind("Wood stoves", "name", question) == 0.0

@@ -381,6 +381,8 @@ _IDENTIFIER_ASKED = re.compile(r"registration|\bregister(?:ed)? (?:number|no)|re
 _IDENTIFIER_RUN = re.compile(r"\+?[A-Z]{0,3}\d[\d .\-/]{3,}\d")
 # A register's initials the question names ("What ERS registration number…?"),
 # and a number right after them in a sentence ("(ERS - 26800/Lic. 13205)")
+# ...not a measure ("200cm", "3.90m", "12kW"), which no brand is
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?(?:mm|cm|m|km|m2|m3|kg|g|kw|w|l|ml|h|min|s|x\d+)", re.I)
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
@@ -922,6 +924,12 @@ _CAPITALS_WORDS = frozenset("home menu about shop blog news faq tel fax email ma
                             "for with new top sale open book call".split())
 
 
+def _glued(token: str) -> bool:
+    """Two words a page's markup ran together ("Read moreFrom €", "Back to
+    HomeMaterial Science"): a menu word before the inner capital (not "doTerra")."""
+    return fold(re.split(r"(?<=[a-z])(?=[A-Z])", token)[0]) in _CAPITALS_WORDS
+
+
 # A question for the company behind a brand or a site, whose answer is a
 # legal entity rather than a person.
 _ASKS_COMPANY = re.compile(r"\b(?:which|what) (?:(?!kind\b|type\b|sort\b)[a-z]+ ){0,3}(?:company|firm)\b|\b(?:which|what) (?:legal|business) entity\b|\blegal (?:name|entity)\b|"
@@ -1140,12 +1148,16 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
         asked = {fold(word) for word in re.findall(r"\w+", question)}
         tokens = [t.strip(".:/-") for t in re.findall(r"[\w&][\w&.:/-]*", sentence)]
         tokens = [t for t in tokens if t and fold(t) not in asked]
-        if any((_CODE.fullmatch(t) and not t.isdigit())
+        if any((_CODE.fullmatch(t) and not t.isdigit() and not _MEASURE.fullmatch(t))
                or (_ACRONYM.fullmatch(t) and t.isupper() and fold(t) not in _CAPITALS_WORDS)
-               or (_INNER_CAPITAL.fullmatch(t) and fold(t) not in _PLATFORMS) for t in tokens):
+               or (_INNER_CAPITAL.fullmatch(t) and fold(t) not in _PLATFORMS and not _glued(t)) for t in tokens):
             return 1.0
-        # a capitalised word past the sentence's first ("Voluson Performance 18")
-        return 0.5 if any(t[0].isupper() for t in tokens[1:]) else 0.0
+        # a capitalised word past the sentence's first ("Voluson Performance 18"),
+        # or a card's first before the thing asked for alone ("Skamet · Wood stoves")
+        words = re.findall(r"\w+", sentence)
+        named_card = (len(tokens) == 1 and 1 < len(words) <= 4 and tokens[0] == words[0] and tokens[0][0].isupper()
+                      and fold(tokens[0]) not in _CAPITALS_WORDS and fold(tokens[0]) not in STOP_WORDS)
+        return 0.5 if named_card or any(t[0].isupper() for t in tokens[1:]) else 0.0
     if kind == "email":
         return 1.0 if EMAIL.search(sentence) else 0.0
     if kind == "phone":
