@@ -3443,3 +3443,69 @@ def test_a_country_named_after_a_street_is_still_no_town():
     # ("Italia" is Italy, not a town: no capital bears its name)
     assert addresses_in_lines(["Via Roma 5, 40100 Italia"], "IT") == []
     assert addresses_in_lines(["Ermou 25, Athens 105 63"], "US") == []
+
+
+def test_a_japanese_address_in_a_large_citys_ward_keeps_the_ward_with_the_city():
+    # (hair-salon-minami-osaka of the corpus: no postcode, Osaka's Tsurumi ward)
+    html = ('<html lang="ja"><body><main><table><tr><th>住所</th><td>大阪府大阪市鶴見区諸口１丁目１０－４５</td></tr>'
+            '<tr><th>電話番号</th><td>06-6911-0635</td></tr></table></main></body></html>')
+    found = extract_contacts(html.encode(), "https://minami-hair.com/")
+    assert [(a["street"], a["locality"]) for a in found["addresses"]] == [("諸口１丁目１０－４５", "大阪市鶴見区")]
+
+
+def test_a_saints_street_abbreviated_is_the_same_street():
+    from scrapejet.extract.addresses import same_address
+
+    assert same_address({"street": "Calle Sant Pere nº37", "postal_code": None, "locality": "Gavà", "country": "ES"},
+                        {"street": "Calle St. Pere nº37", "postal_code": "08850", "locality": "Gavà", "country": "ES"})
+
+
+def test_a_british_mobile_on_an_english_page_with_no_other_sign_of_its_country():
+    # (val-winchester-welshpool of the corpus: a .com, no address but "now based near Welshpool")
+    html = ('<html lang="en"><body><main><p>Please note that Val is now based near Welshpool on the Shropshire/Mid '
+            'Wales border.</p></main><footer><ul><li>07722 646 581</li></ul></footer></body></html>')
+    found = extract_contacts(html.encode(), "https://valwinchester.com/")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+447722646581", "mobile")]
+    assert [(a["locality"], a["country"]) for a in found["addresses"]] == [("Welshpool", "GB")]
+    # (a North American number keeps its own shape)
+    html = '<html lang="en"><body><footer><p>Call (512) 474-1234</p></footer></body></html>'
+    assert [p["e164"] for p in extract_contacts(html.encode(), "https://firm.com/")["phones"]] == ["+15124741234"]
+
+
+def test_the_designer_and_the_administrator_under_headings_of_a_legal_notice_are_not_the_practice():
+    # (dr-monika-burger-muenster of the corpus)
+    html = ('<html lang="de"><body><main><h1>Impressum</h1><p>Dr. med. Monika Burger<br>Vennemannstraße 5<br>'
+            '48157 Münster<br>Telefon: 0251-326266<br>E-Mail: <a href="mailto:praxis@dr-monika-burger.de">'
+            'praxis@dr-monika-burger.de</a></p><h2>Design</h2><p><strong>frischwind</strong><br>Katja Tränkner<br>'
+            'Lazarettstraße 13 · 48149 Münster<br>Telefon: 0251 21013-66<br>oder Mobil: 0175 5433051<br>'
+            '<a href="mailto:info@frischwind.de">info@frischwind.de</a></p><h2>Technik &amp; Administration</h2>'
+            '<p><strong>jk.webservices</strong><br>Jakob Hilden<br><a href="mailto:info@jkwebs.de">info@jkwebs.de</a>'
+            '</p></main></body></html>')
+    found = extract_contacts(html.encode(), "https://dr-monika-burger.de/impressum.html", role="legal")
+    assert [e["email"] for e in found["emails"]] == ["praxis@dr-monika-burger.de"]
+    assert [p["e164"] for p in found["phones"]] == ["+49251326266"]
+    assert [a["street"] for a in found["addresses"]] == ["Vennemannstraße 5"]
+
+
+def test_a_japanese_site_policy_is_its_terms():
+    from scrapejet.extract.roles import page_role
+
+    assert page_role("https://minami-hair.com/policy/", "サイトポリシー") == "terms"
+
+
+def test_a_mexican_number_with_the_old_mobile_one_is_a_mobile_and_a_town_with_its_state_and_country():
+    # (fg-artromedica-leon of the corpus)
+    html = ('<html lang="es"><body><main><h1>Contacto</h1><p>Líderes en México en servicios de instrumentación.</p>'
+            '<ul><li>Teléfono: +52 1 477 434 0513</li></ul></main><footer><ul><li>León, Guanajuato · México</li>'
+            '</ul></footer></body></html>')
+    found = extract_contacts(html.encode(), "https://fg-artromedica.com/contacto.html", role="contact")
+    assert [(p["e164"], p["type"]) for p in found["phones"]] == [("+524774340513", "mobile")]
+    assert [(a["locality"], a["country"]) for a in found["addresses"]] == [("León", "MX")]
+
+
+def test_a_country_is_not_the_town_a_site_names():
+    from scrapejet.extract.places import town_named
+
+    pages = [{"url": "https://fg-artromedica.com/nosotros.html", "page_type": "about",
+              "contacts": {"places": [{"name": "México en servicios de instrumentación", "cue": "text"}]}}]
+    assert town_named(pages, "MX") is None

@@ -125,11 +125,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\s(?:utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|fasor|rakpart|dűlő|lakótelep|telep|tanya)\s*\d{{1,4}}"
         rf"(?:[/\-]?[A-Za-z])?\.?)"
     )),
-    # Japan: "〒820-0066 福岡県飯塚市幸袋781-258", postcode, prefecture, city (or ward),
-    # then the district and lot numbers, with no spaces between.
+    # Japan: "〒820-0066 福岡県飯塚市幸袋781-258", postcode, prefecture, city (or ward;
+    # a large city's with its ward: "大阪市鶴見区"), then the district and lot numbers,
+    # with no spaces between.
     ("JP", re.compile(
         r"(?:〒\s?|(?=\d{3}[-－]\d{4}\s*[^\s\d]{2,3}?[都道府県]))(?P<pc>\d{3}[-－]\d{4})\s*"
-        r"(?P<reg>[^\s\d]{2,3}?[都道府県])?(?P<loc>[^\s\d]{1,8}?[市区町村])(?P<hst>[^\s、,，]{1,40})?"
+        r"(?P<reg>[^\s\d]{2,3}?[都道府県])?(?P<loc>[^\s\d]{1,8}?市[^\s\d]{1,4}?区|[^\s\d]{1,8}?[市区町村])(?P<hst>[^\s、,，]{1,40})?"
     )),
     # South Africa, New Zealand: the town, then four digits ("Cape Town, 8001",
     # "Auckland 1010"); read only on a page of those countries (hint), where
@@ -413,7 +414,7 @@ _SEAT = re.compile(
     # where the business says it is, a town and no street: "Vi är verksamma i
     # Västervik", "Basert på Bømlo", "si trova ad Anagni", "Based in Cwmbran,
     # South Wales" (the town of a site that gives no street: the profile keeps it only then)
-    r"\bansässig in|\bbased (?:in|out of)|\bgelegen in|\bverksamma i|\bbesök oss i|\bvi finns i|"
+    r"\bansässig in|\bbased (?:in|out of|near)|\bgelegen in|\bverksamma i|\bbesök oss i|\bvi finns i|"
     r"\bbaser(?:t|ad) (?:på|i)|\bholder til (?:på|i)|\bbeliggende i|\bsi trova (?:a|ad|in)|"
     r"\bsitua(?:t|to|ta|do|da|dos|das)e? (?:à|a|ad|en|em|în)|\bbasée? à|\binstallée? à|\bubicad[oa]s? en|"
     r"\bse encuentra en|\blocalizad[oa]s? em|\bsediad[oa]s? em|"
@@ -592,9 +593,11 @@ def _from_unpostcoded_lines(lines: list[Line], country_hint: str | None) -> list
     return hits
 
 
-# A line that is a town and its country alone: "Suceava, Romania", "Pasvalys. Lietuva".
+# A line that is a town and its country alone: "Suceava, Romania", "Pasvalys. Lietuva",
+# or with its state between ("León, Guanajuato · México").
 _TOWN_AND_COUNTRY = re.compile(
     rf"^(?P<town>[{_UPPER}][{_LETTER}'’]+(?:[- ][{_UPPER}][{_LETTER}'’]+){{0,2}})\s*[,.]\s*"
+    rf"(?:[{_UPPER}][{_LETTER}'’]+(?: [{_UPPER}][{_LETTER}'’]+)?\s*(?:,|\s[·|–-])\s*)?"
     rf"(?P<country>[{_UPPER}][{_LETTER}]+(?: [{_UPPER}][{_LETTER}]+)?)\.?"
     r"(?:\s*\([^()\d]{2,60}\))?$"  # ("Madona, Latvia (Delivery across Europe)")
 )
@@ -1022,7 +1025,7 @@ _STREET_TOWN_CODE = re.compile(
 # service writes them ("106400 Vălenii de Munte", "Valletta VLT 1117",
 # "Rīga, LV-1010", "C1425 Buenos Aires").
 # Countries whose capital bears the country's name, as an address writes it.
-_NAMED_AS_COUNTRY = frozenset("LU SG MC SM KW DJ PA".split())
+NAMED_AS_COUNTRY = frozenset("LU SG MC SM KW DJ PA".split())
 _SHAPED = frozenset("GB IE NL PT BR DE FR ES IT LT FI HR EE GR US CA AU IN HU JP ZA NZ AT CH BE LU DK SI NO CZ SK "
                     "SE PL IS BG CY".split())
 
@@ -1145,7 +1148,7 @@ def _address_at(
     named_country = named_street = None
     named_above: list[str] = []
     # ("Singapore 079903", "L-1536 Luxembourg": the city is named as its country)
-    capital_named = country_code(locality) in _NAMED_AS_COUNTRY and country_code(locality) in (
+    capital_named = country_code(locality) in NAMED_AS_COUNTRY and country_code(locality) in (
         hint, _EU4_COUNTRIES.get(groups.get("cp") or ""))
     if locality and kind not in ("GB", "IE", "US", "CA") and country_code(locality) and not capital_named:
         # "Via Roma 5, Bologna, 40100 Italia": what the pattern read as the
@@ -1801,6 +1804,8 @@ _STREET_ABBREVIATIONS = {
     "calle": "c", "rua": "r", "ulica": "ul", "boulevard": "blvd", "bulevardul": "bd", "lane": "ln", "drive": "dr",
     "piazza": "p", "plaza": "pl", "place": "pl", "square": "sq", "viale": "vle", "corso": "cso",
     "caddesi": "cd", "cad": "cd", "sokak": "sk", "sokagi": "sk", "sok": "sk", "mahallesi": "mah",
+    # a saint's street: "Calle Sant Pere" is "Calle St. Pere"
+    "sant": "st", "saint": "st", "sankt": "st",
 }
 
 

@@ -170,7 +170,7 @@ def addresses_without_postcode(lines: list[Line], country: str | None, own_page:
 # A Japanese address with no postcode before it: the prefecture, the city
 # (or ward, town, village), then the district and its block numbers, with no
 # spaces between ("大阪府東大阪市長堂1丁目2-9"); the whole line, so no prose.
-_JP_ADDRESS = re.compile(r"^(?:(?:住所|所在地)\s*[:：]?\s*)?(?P<reg>[^\s\d]{2,3}?[都道府県])(?P<loc>[^\s\d]{1,8}?[市区町村])"
+_JP_ADDRESS = re.compile(r"^(?:(?:住所|所在地)\s*[:：]?\s*)?(?P<reg>[^\s\d]{2,3}?[都道府県])(?P<loc>[^\s\d]{1,8}?市[^\s\d]{1,4}?区|[^\s\d]{1,8}?[市区町村])"
                          r"(?P<hst>[^\s、,，\d]{0,12}[0-9０-９][^\s、,，]{0,30})$")
 _ITEM_BAR = re.compile(r"\s[|·•]\s")
 _DANGLING = re.compile(r"(?:,|\s[-–—])\s*$")

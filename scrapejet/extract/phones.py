@@ -61,6 +61,9 @@ _LANGUAGE_OTHER_COUNTRIES = {
     # a language of many countries and of none by default: a number valid in
     # one of them alone says which ("01555506205" is Egyptian)
     "ar": ("EG", "SA", "AE", "JO", "MA", "DZ", "TN", "IQ", "KW", "QA", "BH", "OM", "LB", "SY", "LY", "YE", "PS", "SD"),
+    # (a North American number has its own shape, read in the US; of the
+    # countries that dial a 0 first, "07722 646 581" is valid in Britain alone)
+    "en": ("GB", "AU", "NZ", "IE", "ZA"),
 }
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
@@ -370,7 +373,10 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
         if (number is None or not phonenumbers.is_valid_number(number)) and not raw.lstrip().startswith("+"):
             number = _valid_elsewhere(phonenumbers, raw, alternatives) or number
         if number is not None and not phonenumbers.is_valid_number(number):
-            number = _mexican_mobile(phonenumbers, number)
+            current = _mexican_mobile(phonenumbers, number)
+            if current is not number and kind == "phone":
+                kind = "mobile"  # (the "1" Mexico dialled before a mobile's number says it is one)
+            number = current
         if number is None or not phonenumbers.is_valid_number(number):
             return
         if is_placeholder_number(str(number.national_number)):
@@ -435,6 +441,8 @@ def extract_phones(doc: Document, region: str | None, organisations: Iterable[di
                 continue
             after = line.text[match.end :]
             kind = "fax" if _FAX_AFTER.match(after) else _label_kind(doc, index, "", before)
+            if kind == "phone" and _OLD_MX_MOBILE.match(match.raw_string):
+                kind = "mobile"  # (the "1" Mexico dialled before a mobile's number says it is one)
             kind = voice_type(number, kind)
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             found.append({"e164": e164, "as_written": match.raw_string, "type": kind, "source": "text"})
@@ -646,6 +654,7 @@ class _Match:
 
 
 _PLUS_ZERO = re.compile(r"\+\s?0(?!0)")
+_OLD_MX_MOBILE = re.compile(r"(\+\s?52[\s.-]?)(1[\s.-]?)(?=\d{2,3}[\s.-]?\d)")
 
 
 def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int],
@@ -668,6 +677,12 @@ def _matches(phonenumbers: Any, text: str, region: str | None, budget: list[int]
             segment = segment.replace("+", " ", 1)
         run_region = region or ("US" if _NANP_SHAPE.match(run.group(0)) else "ZZ")
         matches = list(phonenumbers.PhoneNumberMatcher(segment, run_region, leniency=phonenumbers.Leniency.VALID))
+        old_mobile = _OLD_MX_MOBILE.match(run.group(0)) if not matches else None
+        if old_mobile is not None:
+            # "+52 1 477 434 0513": the "1" Mexico dropped in 2019, blanked (same length: offsets hold)
+            one = run.start() - offset + old_mobile.start(2)
+            segment = segment[:one] + " " * len(old_mobile.group(2)) + segment[one + len(old_mobile.group(2)):]
+            matches = list(phonenumbers.PhoneNumberMatcher(segment, "MX", leniency=phonenumbers.Leniency.VALID))
         if not matches and alternatives and not run.group(0).lstrip().startswith("+"):
             elsewhere = {other: found for other, found in ((other, list(phonenumbers.PhoneNumberMatcher(
                 segment, other, leniency=phonenumbers.Leniency.VALID))) for other in alternatives) if found}

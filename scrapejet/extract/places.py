@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 from lxml.html import HtmlElement
 
-from scrapejet.extract.addresses import CA_PROVINCE_NAMES, US_STATE_NAMES
+from scrapejet.extract.addresses import CA_PROVINCE_NAMES, NAMED_AS_COUNTRY, US_STATE_NAMES
 from scrapejet.extract.gazetteer import Gazetteer, gazetteer
 from scrapejet.extract.phones import country_code
 from scrapejet.extract.textlines import ADDRESS, FOOTER, HEADER, NAV, Document, fold
@@ -212,6 +212,8 @@ def _known(places: "Gazetteer", name: str, country: str, cue: str) -> tuple[str,
         population = places.population(candidate, country)
         if population is None:
             continue
+        if country_code(candidate) == country and country not in NAMED_AS_COUNTRY:
+            continue  # ("líder en México": the country, though its capital bears the name too)
         if cue == "title" and " " not in candidate and population < _MIN_POPULATION_WORD:
             continue
         return candidate, population

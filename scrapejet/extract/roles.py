@@ -103,7 +103,7 @@ _TEXTS: dict[str, str] = {
         kayttoehdot | toimitusehdot | yleiset ehdot | yleiset sopimusehdot | myyntiehdot |
         uslovi koriscenja | uslovi koristenja | uslovi poslovanja | opsti uslovi | opsti uslovi poslovanja |
         aszf | altalanos szerzodesi feltetelek | felhasznalasi feltetelek | termeni si conditii | termeni conditii | conditii de utilizare | kullanim kosullari | sartlar ve kosullar | taisykles | naudojimosi taisykles | pirkimo taisykles | noteikumi | lietosanas noteikumi | tingimused | kasutustingimused | muugitingimused | uvjeti koristenja | uvjeti poslovanja | opci uvjeti | pogoji uporabe | splosni pogoji | pogoji poslovanja | obchodne podmienky | vseobecne obchodne podmienky | οροι χρησης | οροι και προυποθεσεις | οροι προυποθεσεις |
-        общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام |
+        общи условия | условия за ползване | умови використання | публічна оферта | пользовательское соглашение | условия использования | публичная оферта | תקנון | תקנון האתר | תנאי שימוש | 利用規約 | ご利用規約 | サイトポリシー | サイトのご利用について | 使用条款 | 服务条款 | 이용약관 | الشروط والأحكام |
         refund policy | refunds | returns | return policy | returns policy | shipping policy | shipping returns |
         widerrufsbelehrung | widerrufsrecht | widerruf | droit de retractation | retours | devoluciones |
         politica de devoluciones | resi | rimborsi | politica di reso | retourbeleid | zwroty | reklamacje |

@@ -451,6 +451,12 @@ _THIRD_PARTY_LABEL = re.compile(
     r"(?:statutory )?auditors?|company secretar(?:y|ies)|juruaudit|setiausaha syarikat|wirtschaftsprufer|"
     r"commissaire aux comptes|revisionsstelle)\b",
 )
+# A legal notice's credits under headings of one word ("Design",
+# "Fotografie", "Technik & Administration"): only as a heading, a line that
+# opens with the word ("Design und Bau von Küchen") being the business's own.
+_CREDIT_HEADING = re.compile(r"(?:design|grafik(?:design)?|fotografie|fotos|fotografia|photography|photos|"
+                             r"technik(?: (?:und |& )?administration)?|technische (?:umsetzung|betreuung)|"
+                             r"administration|programmierung)\s*:?")
 # Where directions start from: the address and phone under "Anreise von der
 # Luftseilbahn Talstation" (a link to the cable car's site, often) are the
 # valley station's, not the restaurant's up the hill.
@@ -659,7 +665,8 @@ def mark_third_party(lines: list[Line]) -> None:
         # ("💻 Hébergeur": an emoji before the label)
         bare = _NUMBERING.sub("", _LEADING_SYMBOLS.sub("", folded))
         directions = _DIRECTIONS_FROM.match(bare)
-        label = directions or _THIRD_PARTY_LABEL.match(bare) or (line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
+        label = (directions or _THIRD_PARTY_LABEL.match(bare) or (line.flags & FOOTER and _FOOTER_CREDIT.match(folded))
+                 or (_is_label(line) and _CREDIT_HEADING.fullmatch(bare.strip())))
         if not label and line.flags & FOOTER and len(line.text.split()) <= 12 and SITE_MAKER.search(folded):
             # a maker's credit after the copyright ("Всички права запазени Created by
             # Mitashki ©"): the line is theirs (its link, their profile), not what follows
