@@ -2185,3 +2185,15 @@ def test_a_brand_is_no_measure_nor_two_words_run_together_and_may_open_its_card(
     assert holds_kind("Hot Tub 200cm — Integrated Stove", "name", question) == 0.5  # (a capital, not a code)
     assert holds_kind("Read moreFrom €", "name", question) == 0.0
     assert holds_kind("Wood stoves", "name", question) == 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué día de la semana cierra el restaurante Tottori?",  # (tottori-gava of the corpus)
+    "Jam kerja PT. Eka Mas Motor dari Senin sampai Sabtu?",  # (eka-mas-motor-surabaya)
+    "Wann hat die Praxis von Dr. Monika Burger montags nachmittags Sprechstunde?",  # (dr-monika-burger-muenster)
+])
+def test_more_ways_of_asking_for_opening_hours(question):
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind(question) == "hours"
+    assert asked_kind("Wann wurde die Praxis eröffnet?") == "when"

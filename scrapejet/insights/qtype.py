@@ -56,6 +56,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          # ("ab wann erreichbar"; not "ab wann befindet sich die Praxis in …": a date)
                          r"(?:bis|ab) wann\b(?=.*\b(?:erreichbar|sprechstunden?|sprechzeiten?|telefonisch|anrufen|abholen|"
                          r"bestellen|geliefert|liefern|einchecken|auschecken|check))|"
+                         # ("wann hat die Praxis montags Sprechstunde", "wann ist geöffnet": a time of the week)
+                         r"\bwann\b(?=.*\b(?:sprechstunden?|sprechzeiten?|geoffnet|offen|erreichbar)\b)|"
                          r"jusqu.a quelle heure|a partir de quelle heure|quelle heure|quels horaires|"
                          r"hasta que hora|desde que hora|a que hora|que horario|fino a che ora|a che ora|che orari|"
                          r"ate que horas|a que horas|v kolik hodin|do kolika hodin|od kolika hodin|hany orakor|"
@@ -120,12 +122,15 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                             r"kuinka monta vuotta|cik gadus|kiek metu|wie viele jahre|combien d.annees|cuantos anos|"
                             r"quanti anni|hoeveel jaar|quantos anos|hvor mange ar|hur manga ar|kac yil")),
     ("hours", re.compile(r"opening hours|office hours|open(?:ing)? times?|\bhours\b|when (?:are|is) .* open|"
+                         # Indonesian, Malay, Vietnamese: "jam kerja", "waktu operasional", "giờ mở cửa"
+                         r"\bjam (?:kerja|operasional|buka|pelayanan)\b|\bwaktu operasional\b|\bgio (?:mo cua|lam viec)\b|"
                          r"what time .*\b(?:open|close)|\b(?:open|closed?) on \w+days?\b|"
                          # a time of day, whatever it is for ("what time is check-in?", "a qué hora")
                          r"^\W*(?:at )?what time\b|\bcheck-?(?:in|out) times?\b|"
                          # "on which day is it closed?", "in quale giorno è chiuso?"
                          r"\b(?:day|days|tag|tagen|jour|jours|dia|dias|giorno|giorni|dag|dagen|dzien|dni|den|dny)\b.*"
-                         r"\b(?:closed|geschlossen|ferme|fermee|cerrado|cerrada|chiuso|chiusa|gesloten|zamkniete|"
+                         r"\b(?:closed|closes|geschlossen|schliesst|ferme|fermee|ferment|cerrado|cerrada|cierra|cierran|"
+                         r"chiuso|chiusa|chiude|chiudono|gesloten|sluit|zamkniete|"
                          r"zamkniety|zavreno|zatvoreno|stangt|stengt|lukket|suljettu)\b|^\W*(?:a que hora|um wie viel uhr|"
                          r"a quelle heure|a che ora|hoe laat|o ktorej|mikor kezd|kl\. hvad|hvad tid|vilken tid)\b|"
                          r"oeffnungszeit|offnungszeit|sprechzeit|geoffnet|horaires?|heures d.ouverture|horario|"
