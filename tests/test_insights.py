@@ -2197,3 +2197,34 @@ def test_more_ways_of_asking_for_opening_hours(question):
 
     assert asked_kind(question) == "hours"
     assert asked_kind("Wann wurde die Praxis eröffnet?") == "when"
+
+
+def test_a_court_asked_for_in_english_is_found_in_norwegian_terms():
+    from scrapejet.insights.glossary import page_words
+
+    # (daytona-bilsenter-krokstadelva of the corpus: "Drammen tingrett som verneting")
+    words = page_words("Which court is named as the legal venue in Daytona Bilsenter's terms and conditions?")
+    assert "tingrett" in words and "verneting" in words
+
+
+def test_a_name_in_chinese_characters_after_its_role_is_a_person():
+    from scrapejet.insights.qtype import holds_kind
+
+    # (hair-salon-minami-osaka of the corpus: its privacy policy signs "代表者：南 知宏")
+    question = "Who is the representative of Hair Salon Minami?"
+    assert holds_kind("代表者：南 知宏", "person", question) == 1.0
+    assert holds_kind("院長 山田太郎", "person", question) == 1.0
+    assert holds_kind("代表的なメニューです", "person", question) == 0.0
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Кога ще се проведе обучението по разчитане на лица във Варна?", "when"),  # (yourfacetalk-varna of the corpus)
+    ("Коя година е основана фирмата?", "when"),
+    ("Когда была основана компания?", "when"),
+    ("Кой е собственикът на фирмата?", "person"),
+    ("Кто владелец?", "person"),
+])
+def test_when_and_who_asked_in_cyrillic(question, kind):
+    from scrapejet.insights.qtype import asked_kind
+
+    assert asked_kind(question) == kind

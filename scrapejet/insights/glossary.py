@@ -137,6 +137,10 @@ GLOSSARY = {
              "titolare proprietario eigenaar eigenaresse proprietário właściciel właścicielka majitel majitelka "
              "vlasnik vlasnica tulajdonos proprietar sahibi ägare ejer indehaver eier innehaver omistaja "
              "savininkas ιδιοκτήτης собственик власник",
+    # "Who is the representative?" of "代表者：南 知宏", "Vertreten durch: Petra Gerber"
+    "representative": "représentant représentante vertreter vertreterin vertreten representante rappresentante "
+                      "vertegenwoordiger vertegenwoordigd przedstawiciel zástupce zástupca képviselő reprezentant "
+                      "temsilci företrädare 代表者 代表 대표자 대표",
     "director": "directeur directrice dirigeant dirigeante gérant geschäftsführer geschäftsführerin leiter director directora "
                 "direttore direttrice amministratore directeur bestuurder diretor diretora dyrektor prezes "
                 "ředitel jednatel konateľ direktor direktorica igazgató ügyvezető director müdür vd "
@@ -274,6 +278,12 @@ GLOSSARY = {
                   "doświadczenia zkušenosti skúsenosti iskustvo iskustva izkušnje tapasztalat tapasztalattal "
                   "experiență deneyim erfarenhet erfaring kokemus kokemusta patirtis patirties pieredze kogemus "
                   "εμπειρία опит досвід опыт",
+    # "Which court is named as the legal venue?" of "Drammen tingrett som verneting"
+    "court": "tribunal tribunaux gericht landgericht amtsgericht juzgado juzgados tribunale rechtbank tribunais "
+             "sąd soud súd sud sodišče bíróság törvényszék instanța mahkeme domstol domstolene tingrett tingsrätt "
+             "byret käräjäoikeus teismas tiesa kohus δικαστήριο съд суд",
+    "venue": "verneting gerichtsstand fuero competencia foro juridiction competente bevoegde värneting værneting "
+             "jurisdiction",
     "warranty": "garantie gewährleistung garantía garanzia garantia gwarancja záruka garancia garanti takuu",
     "piece": "pièce pièces stück stücke stk pieza piezas pezzo pezzi stuks stuk peça peças sztuk szt kusů ks "
              "komada kom kosov darab buc bucăți adet styck stycken kpl vnt gab tk τεμάχια бр шт",

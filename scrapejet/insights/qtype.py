@@ -177,7 +177,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                           r"como se llama|como se chama|come si chiama|comment s.appelle|hoe heet|vad heter|hva heter|"
                           r"hvad hedder|"
                           # Indonesian, Malay, Vietnamese ("Siapa pendiri…", "… là ai?")
-                          r"\bsiapa\b|\bpendiri\b|\bpemilik\b|\bla ai\b|nguoi sang lap")),
+                          r"\bsiapa\b|\bpendiri\b|\bpemilik\b|\bla ai\b|nguoi sang lap|"
+                          # Cyrillic: "who", the owner, the founder
+                          r"\bкой е\b|\bкоя е\b|\bкто\b|\bхто\b|\bко је\b|собственик\w*|собственник\w*|власник\w*|"
+                          r"основател\w*|засновник\w*")),
     ("when", re.compile(r"\bwhen\b|what year|which year|since|how old|founded|established|opened|\bwann\b|seit wann|"
                         r"gegrundet|\bquand\b|depuis quand|\bfonde|\bcuando\b|desde cuando|fundad[oa]|\bquando\b|"
                         r"\bda quando\b|fondat[oa]\b|wanneer|sinds wanneer|opgericht|desde quando|\bkiedy\b|od kiedy|"
@@ -193,7 +196,10 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                         r"sinds welk jaar|od ktorego roku|od jakeho roku|od ktoreho roku|mista vuodesta|nuo kuriu metu|"
                         r"kops kura gada|od koje godine|fra hvilket ar|fran vilket ar|hangi yildan|since what year|"
                         # Indonesian, Malay, Vietnamese ("Sejak tahun berapa … berdiri?", "năm nào")
-                        r"\bkapan\b|tahun berapa|\bdidirikan\b|\bberdiri\b|\bnam nao\b|\bkhi nao\b|thanh lap")),
+                        r"\bkapan\b|tahun berapa|\bdidirikan\b|\bberdiri\b|\bnam nao\b|\bkhi nao\b|thanh lap|"
+                        # Cyrillic: Bulgarian, Macedonian, Russian, Ukrainian, Serbian "when", "since when", "founded"
+                        r"\bкога\b|\bкогда\b|\bколи\b|\bкада\b|от кога|с каких пор|з якого року|коя година|"
+                        r"през коя година|в якому році|основан\w*|заснован\w*")),
     ("place", re.compile(r"\bwhere\b|address|located|location|postcode|post code|zip code|which (?:town|city)|"
                          r"\bwo\b|adresse|anschrift|postleitzahl|\bou\b|\bdonde\b|direccion|\bdove\b|indirizzo|"
                          r"\bwaar\b|\badres\b|\bonde\b|endereco|morada|\bgdzie\b|\bhol\b|\bcim\b|\bunde\b|"
@@ -947,6 +953,11 @@ LEGAL_FORM = re.compile(r"\b(?:GmbH|gGmbH|AG|KG|UG|OHG|GbR|e\.K\.|Ltd|Limited|LL
                          r"Sp\. z o\.o\.|sp\. z o\.o\.)(?!\w)")
 
 
+# A person's role in Japanese, Chinese or Korean, then the name (a family
+# name and a given name of Chinese characters or kana, a space between or not)
+_CJK_NAMED = re.compile(r"(?:代表者|代表取締役|代表|院長|店長|社長|オーナー|責任者|氏名|负责人|負責人|대표자|대표|원장|사장)"
+                        r"(?:\s*[:：]\s*|[ \u3000]+)[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,4}[ \u3000]?"
+                        r"[\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,4}(?![\u3400-\u9fff\u3040-\u30ff\uac00-\ud7af])")
 _QUOTED = re.compile(r"[\"'“”„«»‘’‚].+[\"'“”„«»‘’‚]")
 
 
@@ -1299,6 +1310,8 @@ def holds_kind(sentence: str, kind: str | None, question: str = "", common: froz
                 and fold(card.group("name")) not in asked and not _PERSON_CUE.search(fold(card.group("name")))
                 and not card.group("role").rstrip().endswith(":")):
             return 1.0
+        if _CJK_NAMED.search(sentence):
+            return 1.0  # "代表者：南 知宏": a name in Chinese characters after its role
         # ("Cozy Wedding" ends in a word the site writes in lower case: no surname)
         names = [_past_the_company(name, asked) for name in _names(sentence) if fold(name[-1]) not in common]
         found = [name for name in names
