@@ -2191,6 +2191,7 @@ def test_a_brand_is_no_measure_nor_two_words_run_together_and_may_open_its_card(
     "¿Qué día de la semana cierra el restaurante Tottori?",  # (tottori-gava of the corpus)
     "Jam kerja PT. Eka Mas Motor dari Senin sampai Sabtu?",  # (eka-mas-motor-surabaya)
     "Wann hat die Praxis von Dr. Monika Burger montags nachmittags Sprechstunde?",  # (dr-monika-burger-muenster)
+    "On which days does Bang For Ya Buck provide scheduled service in Walcha?",  # (bang-for-ya-buck-armidale)
 ])
 def test_more_ways_of_asking_for_opening_hours(question):
     from scrapejet.insights.qtype import asked_kind

@@ -45,6 +45,8 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
     ("hours", re.compile(r"\b(?:at|by|until|till|from) what times?\b|\bwhat times\b|\b(?:which|what) hours\b|"
                          # "on which days (of the week) can I reach them?", "what days are you open?"
                          r"\b(?:which|what) (?:week)?days?\b(?: of the week)?\b.*\b(?:open|reach|call|phone|visit|come|work|closed)|"
+                         # "on which days do they serve Walcha?": days of the week, whatever for
+                         r"^\W*on (?:which|what) (?:week)?days\b|"
                          r"\bwhen can (?:i|we|you|one) (?:phone|call|ring|reach|contact|visit|come|drop|bring|deliver|"
                          r"collect|pick)\b|"
                          r"^(?!.*\b(?:how much|costs?|prices?|fees?|charge)\b).*\bcheck(?:-|\s)?(?:in|out)\b")),
