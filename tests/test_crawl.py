@@ -160,6 +160,23 @@ def test_a_page_refreshing_to_itself_is_kept(env, web, tmp_path):
     assert env.jobs().get(items[0]["job_id"]).status == "completed"
 
 
+def test_a_page_in_latin_1_served_as_utf_8_is_read_in_its_own_charset(env, web, tmp_path):
+    # latin-page.test's pages are ISO-8859-15 and say so in <meta>; the host
+    # sends "charset=utf-8" for every .html file, as static hosts do. The
+    # bytes are no UTF-8, so the page's own word is taken: its text, the
+    # name and the address are read with their umlauts, not as "\ufffd"
+    from scrapejet.profiles import site_profile
+
+    items, _ = crawl(env, tmp_path, web.url("latin-page.test"))
+    home = next(i for i in items if paths([i["url"]]) == {"/"})
+    assert home["title"] == "Praxis Dr. Jördis Mähler - Ärztin für Gynäkologie"
+    assert "Ärztin für Gynäkologie & Psychotherapie in Münster-Handorf" in home["text"]
+    assert "ab 40 €" in home["text"] and "\ufffd" not in home["text"]
+    profile = site_profile(env.storage(), items[0]["site"])
+    assert [(a["street"], a["postal_code"], a["locality"]) for a in profile["addresses"]] == [
+        ("Dorfstraße 12", "48157", "Münster")]
+
+
 def test_a_directions_page_is_read_for_the_sites_contact_data(env, web, tmp_path):
     # directions-only.test gives its address only on "Anfahrt": a generic crawl
     # reads that page as a contact page, so the profile insights answer from has it

@@ -614,6 +614,11 @@ def test_bytes_are_decoded_by_meta_charset_explicit_encoding_or_cp1252_guess() -
     mislabelled = '<html><head><meta charset="utf-8"><title>Straße</title></head></html>'.encode("cp1252")
     assert extract_page(mislabelled, "https://a.example/", encoding="cp1252")["title"] == "Straße"
     assert extract_page(mislabelled, "https://a.example/", encoding="no-such-codec")["title"]
+    # ...but a header's UTF-8 the bytes are not (a static host's default for
+    # every .html file) gives way to the page's own <meta>, or the guess.
+    assert extract_page(latin.encode("latin-1"), "https://a.example/", encoding="utf-8")["title"] == "Grüße"
+    assert extract_page(undeclared, "https://a.example/", encoding="utf-8")["title"] == "Café Müller"
+    assert extract_page(utf8, "https://a.example/", encoding="utf-8")["title"] == "Ελληνικά"
 
 
 def test_import_does_not_load_rdflib_and_extruct_stays_importable() -> None:

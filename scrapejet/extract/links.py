@@ -55,15 +55,28 @@ class Link:
 def decode_html(html: str | bytes, encoding: str | None = None) -> str:
     """Text of a response body. An explicit encoding (from the HTTP header, as
     Scrapy resolves it) wins; otherwise BOM, then <meta charset>, then UTF-8
-    if the bytes are valid UTF-8, else windows-1252, as browsers guess."""
+    if the bytes are valid UTF-8, else windows-1252, as browsers guess.
+
+    Except a UTF-8 the bytes are not: a host's default header over a page
+    written in ISO-8859-15 that says so in its <meta> (static hosts send
+    "charset=utf-8" for every .html file) would turn each "Ä" into "\ufffd",
+    and the words, names and answers with it; the page's own word is taken."""
     if isinstance(html, str):
         return html
     if encoding:
         try:
+            if _is_utf8(encoding):
+                return html.decode(encoding)
             return html.decode(encoding, errors="replace")
+        except UnicodeDecodeError:
+            pass
         except LookupError:  # an unknown charset name must not lose the page
             pass
     return html_to_unicode(None, html, auto_detect_fun=_utf8_or_cp1252)[1]
+
+
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8")
 
 
 def _utf8_or_cp1252(body: bytes) -> str:
