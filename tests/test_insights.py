@@ -1250,6 +1250,28 @@ def test_hours_asked_for_a_day_the_profile_s_hours_leave_out_are_read_in_the_pas
     assert _answer_with_profile(question, [contact], week).startswith("Opening hours:")
 
 
+def test_the_hours_of_the_day_and_the_part_of_the_day_asked_come_first():
+    # a practice's week: the Monday afternoon line is what "montags nachmittags"
+    # asks for, not the mornings of the whole week nor Tuesday's afternoon
+    from scrapejet.insights.extractive import _days_covered, _fits_time_asked
+
+    hours = Hit(51, "praxis.test", "http://praxis.test/sprechzeiten.html", "Sprechzeiten",
+                "Sprechzeiten\n\n| Montag bis Freitag ........ | 8:30 - 12:00 Uhr |\n| Dienstag und Donnerstag ..... | 15:00 - 17:30 Uhr |\n"
+                "| Mittwoch ............ | 14:00 - 16:00 Uhr |\n| Montag ............... | 16:00 - 19:00 Uhr |\n\n"
+                "Frau Gantert arbeitet bei mir dienstags von 8.30 bis 14.00 Uhr und donnerstags von 15.00 bis 17.30 Uhr.\n\n"
+                "Grundsätzlich sind telefonische Terminabsprachen erforderlich!", 0.9, ["Sprechzeiten"])
+    answer = _extractive("Wann hat die Praxis montags nachmittags Sprechstunde?", [hours])
+    assert "16:00 - 19:00" in answer, answer
+    answer = _extractive("What are the practice's consulting hours on Wednesday afternoons?", [hours])
+    assert "14:00 - 16:00" in answer, answer
+    assert _days_covered("Montag bis Freitag 8:30 - 12:00 Uhr") == {0, 1, 2, 3, 4}
+    assert _days_covered("du mardi au samedi 9h-18h") == {1, 2, 3, 4, 5}
+    assert _days_covered("Dienstag und Donnerstag 15:00 - 17:30 Uhr") == {1, 3}
+    assert _fits_time_asked("on Saturday mornings?", "Saturday 9am - 1pm") == 2
+    assert _fits_time_asked("on Saturday mornings?", "Saturday 2pm - 5pm") == 1
+    assert _fits_time_asked("le soir ?", "Lundi au vendredi : 18h30 - 22h") == 1
+
+
 def test_when_a_place_opened_asks_for_a_date_not_its_hours():
     from scrapejet.insights.qtype import asked_kind
 
@@ -2192,12 +2214,15 @@ def test_a_brand_is_no_measure_nor_two_words_run_together_and_may_open_its_card(
     "Jam kerja PT. Eka Mas Motor dari Senin sampai Sabtu?",  # (eka-mas-motor-surabaya)
     "Wann hat die Praxis von Dr. Monika Burger montags nachmittags Sprechstunde?",  # (dr-monika-burger-muenster)
     "On which days does Bang For Ya Buck provide scheduled service in Walcha?",  # (bang-for-ya-buck-armidale)
+    "When is staff present at Kim's Gym on Mondays?",  # (kims-gym-st-willebrord: open to members 24/7)
+    "Wanneer is er personeel aanwezig op maandag?",
 ])
 def test_more_ways_of_asking_for_opening_hours(question):
     from scrapejet.insights.qtype import asked_kind
 
     assert asked_kind(question) == "hours"
     assert asked_kind("Wann wurde die Praxis eröffnet?") == "when"
+    assert asked_kind("Who is present on Mondays?") == "person"  # (who is there, not when)
 
 
 def test_a_court_asked_for_in_english_is_found_in_norwegian_terms():

@@ -65,6 +65,7 @@ KIND_PENALTY = 0.5  # ...and the factor of one that does not
 # a "when" sentence saying the event the question names (opened, founded)
 EVENT_WEIGHT = 0.25
 NAMED_PAGE_WEIGHT = 0.25  # the sentence is on the page the question names ("in the Impressum")
+TIME_ASKED_WEIGHT = 0.25  # an hours line for the day, and for the part of the day, a question names
 # a "when" question's words for the kind alone, no event: "in which year", "since when"
 _KIND_ONLY_WORDS = ("when", "year", "since")
 KEEP_RATIO = 0.6  # sentences scoring under this share of the best one are left out
@@ -490,6 +491,9 @@ def best_sentences(question: str, sources: list[Source], limit: int = MAX_SENTEN
             c.score += EVENT_WEIGHT
         if c.n in on_named:
             c.score += NAMED_PAGE_WEIGHT
+        if kind == "hours" and c.kind >= 1.0:
+            # "montags nachmittags": of a week's lines, Monday's afternoon hours
+            c.score += TIME_ASKED_WEIGHT * _fits_time_asked(question, c.text)
         if kind and c.kind == 0:
             # "how much is the mug?" is answered by a price, not by the mug's description
             c.score *= KIND_PENALTY
@@ -619,6 +623,61 @@ def _days_listed(hours: str) -> set[int]:
     for word in re.findall(r"\b(mo|tu|we|th|fr|sa|su)\b", hours, re.I):
         days.add(_DAY_ABBREVIATIONS[word.lower()])
     return days
+
+
+# What joins the first and last day of a range written out ("Montag bis
+# Freitag", "du lundi au vendredi", "Monday to Friday", "lunes a viernes").
+_DAY_RANGE_JOIN = re.compile(r"^\W*(?:-|–|—|bis|to|till|until|thru|through|au|à|a|al|t/m|tot|do|až|till)\W*$", re.I)
+
+
+def _days_covered(text: str) -> set[int]:
+    """The days an hours line covers, ranges of names written out included
+    ("Montag bis Freitag": Monday to Friday, not only the two named)."""
+    named = sorted((m.start(), m.end(), day) for day, pattern in enumerate(_DAY_NAMED) for m in pattern.finditer(text))
+    days = {day for *_span, day in named} | _days_listed(text)
+    for (_s, end, first), (start, _e, last) in zip(named, named[1:]):
+        if _DAY_RANGE_JOIN.match(re.sub(r"^\w*", "", text[end:start])):  # (past the name's ending: "Montags bis")
+            days |= set(range(first, last + 1)) if first <= last else set(range(first, 7)) | set(range(0, last + 1))
+    return days
+
+
+# The part of the day a question asks the hours of ("montags nachmittags",
+# "on Saturday mornings", "le soir"), as the hours of day a line's times must
+# touch: morning before noon, afternoon from 1 pm to 6 pm, evening from 6 pm.
+_PARTS_OF_DAY = (
+    (re.compile(r"\bmornings?\b|vormittag|\bmorgens\b|\bmatin|\bmañana|\bmattin|\bochtend|\bmanhã|"
+                r"\bförmiddag|\bformiddag|\brano\b|\baamu", re.I), (0, 12)),
+    (re.compile(r"afternoons?\b|nachmittag|après-midi|apres-midi|\btarde\b|\btardes\b|pomeriggio|\bmiddag|namiddag|"
+                r"eftermiddag|popołudni|po południu|iltapäiv", re.I), (13, 18)),
+    (re.compile(r"\bevenings?\b|\babends?\b|\bsoir|\bnoche|\bsera\b|\bavond|\bnoite|\bkväll|\baften|wieczor|\billa", re.I),
+     (18, 24)),
+)
+_CLOCK = re.compile(r"(?<![\d.:])([01]?\d|2[0-3])(?:[:.h]([0-5]\d))?\s*(am|pm|a\.m\.|p\.m\.|uhr|h\b)?", re.I)
+
+
+def _hours_of_day(text: str) -> set[int]:
+    """The hours of the day a line's times name: "16:00 - 19:00 Uhr" 16 and 19, "2pm" 14."""
+    hours = set()
+    for hour, minute, mark in _CLOCK.findall(text):
+        if not minute and not mark:
+            continue  # a bare number is no time
+        h = int(hour) % 12 + 12 if (mark or "").lower().startswith("p") else int(hour)
+        hours.add(h)
+    return hours
+
+
+def _fits_time_asked(question: str, text: str) -> int:
+    """How many of the day and the part of the day a question asks the hours
+    of (0 to 2) a line names: "montags nachmittags" of "Montag … 16:00 - 19:00
+    Uhr" both, of "Montag bis Freitag 8:30 - 12:00 Uhr" the day alone."""
+    fits = 0
+    asked_days = _days_named(question)
+    if asked_days and asked_days & _days_covered(text):
+        fits += 1
+    parts = [span for pattern, span in _PARTS_OF_DAY if pattern.search(question)]
+    if parts and any(lo <= h < hi for lo, hi in parts for h in _hours_of_day(text)):
+        fits += 1
+    return fits
 
 
 def _more_specific(question: str, profile: dict) -> set[str]:

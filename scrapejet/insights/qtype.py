@@ -31,6 +31,9 @@ _QUESTION_WEEKDAY = f"(?:{alternation(DAY_NAMES, ASKED_DAY_FORMS)})"
 _OPEN_WORD = (r"(?:open|opened|geopend|geoffnet|offen|ouvert|ouverte|abierto|abierta|aperto|aperta|aberto|aberta|"
               r"otwarty|otwarte|otwarta|otevreno|otevrena|otvoreno|otvorene|nyitva|oppet|abent|apent|auki|avoinna|"
               r"bereikbaar|erreichbar|joignable|raggiungibile|reachable)")
+# ...and when someone is there, of a place open to members all week ("When is
+# staff present on Mondays?"), unless the question asks who is
+_STAFFED_WORD = r"(?:staffed|present|bemand|aanwezig|besetzt|anwesend|presente)"
 # Checked in this order: "how much does it cost" is a price before a number,
 # "opening hours" hours before "when", "who founded it" a person before "when".
 _ASKS: list[tuple[str, re.Pattern[str]]] = [
@@ -75,7 +78,9 @@ _ASKS: list[tuple[str, re.Pattern[str]]] = [
                          rf"w jakie dni|w ktore dni|ktere dny|v ktere dny|kojim danima|koje dane|hangi gunler|"
                          rf"vilka dagar|hvilke dager|hvilke dage|mely napokon|milloin)\b.*\b{_OPEN_WORD}\b|"
                          # a weekday and "open" or "reachable": "otwarty w sobotę", "op maandag geopend"
-                         rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b")),
+                         rf"\b{_QUESTION_WEEKDAY}\b.*\b{_OPEN_WORD}\b|\b{_OPEN_WORD}\b.*\b{_QUESTION_WEEKDAY}\b|"
+                         rf"^(?!\W*(?:who|whom|wer|qui|quien|chi)\b)(?:.*\b{_STAFFED_WORD}\b.*\b{_QUESTION_WEEKDAY}\b|"
+                         rf".*\b{_QUESTION_WEEKDAY}\b.*\b{_STAFFED_WORD}\b)")),
     ("email", re.compile(r"e-?mail|courriel|correo electronico|posta elettronica|\bmail\b")),
     # (a phone the price is asked of is a thing, not a number to call: "How much does a
     # phone data transfer cost?")
