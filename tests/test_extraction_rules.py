@@ -1697,6 +1697,17 @@ def test_a_form_sent_by_the_visitors_mail_program_gives_the_address():
         "contact@elemabeaute.fr"]
 
 
+def test_the_address_in_the_pages_head_is_the_companys_and_the_authors_is_not():
+    # (hair-salon-minami-osaka of the corpus gives its address only as <meta name="contact">)
+    html = ('<html><head><meta name="contact" content="minami.hairsalon@gmail.com">'
+            '<meta name="reply-to" content="mailto:Yoyaku@minami-hair.com">'
+            '<meta name="author" content="studio@webdesign.example"><meta name="contact" content="Tel. 06-1234"></head>'
+            '<body><p>ヘアーサロンみなみ</p></body></html>')
+    found = extract_contacts(html, "https://minami-hair.com/", role="home")["emails"]
+    assert found == [{"email": "minami.hairsalon@gmail.com", "source": "meta"},
+                     {"email": "yoyaku@minami-hair.com", "source": "meta"}]
+
+
 @pytest.mark.parametrize("href, text", [("offerte.html", "Offerte aanvragen"), ("termine.html", "Termine"),
                                          ("rantevou.html", "Διεύθυνση & Ραντεβού")])
 def test_a_quote_or_appointment_page_stands_in_for_a_missing_contact_page(href, text):

@@ -17,7 +17,7 @@ from scrapejet.extract.jsonld import text_values
 from scrapejet.extract.textlines import INLINE_MARK, WIDGET, Document
 from scrapejet.urls import has_known_suffix, registered_domain
 
-SOURCE_RANK = {"mailto": 0, "json-ld": 1, "text": 2, "form": 2, "obfuscated": 3}
+SOURCE_RANK = {"mailto": 0, "json-ld": 1, "meta": 1, "text": 2, "form": 2, "obfuscated": 3}
 _FREE_MAIL = frozenset({"gmail.com", "googlemail.com", "yahoo.com", "outlook.com", "hotmail.com", "live.com", "gmx.de",
                         "gmx.net", "web.de", "icloud.com", "aol.com", "proton.me", "protonmail.com", "libero.it",
                         "orange.fr", "free.fr", "wp.pl", "seznam.cz", "abv.bg", "t-online.de"})
@@ -270,6 +270,14 @@ def extract_emails(
             seen.append((unquote(found.group(1)).lower(), "form", False))
         seen.extend((email, "form", False) for email in emails_from_mailto(action.strip()))
 
+    # The site's address in its own head ('<meta name="contact" content="info@firma.jp">',
+    # "reply-to"): the only place some themes put it. Not "author": as often the designer's.
+    for content in tree.xpath("//head/meta[@content]"):
+        if (content.get("name") or "").strip().lower() in _META_EMAIL_NAMES:
+            value = content.get("content", "").strip().lower().removeprefix("mailto:")
+            if _EMAIL_FULL.fullmatch(value):
+                seen.append((value, "meta", False))
+
     for element in tree.xpath("//*[@data-cfemail]"):
         email = decode_cfemail(element.get("data-cfemail", ""))
         if email:
@@ -302,6 +310,7 @@ def extract_emails(
     return _keep_company_emails(seen, site_url)
 
 
+_META_EMAIL_NAMES = frozenset({"contact", "reply-to", "email", "e-mail", "contact_addr"})
 _TODO_NOTE = re.compile(r"\[[^\]]{0,120}\b(?:TODO|TBD|FIXME|PLACEHOLDER|BITTE ERG[ÄA]NZEN|A COMPL[ÉE]TER|"
                         r"COMPLETAR|DA COMPLETARE|INVULLEN)\b[^\]]{0,120}\]", re.I)
 
