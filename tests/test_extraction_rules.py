@@ -3481,6 +3481,11 @@ def test_a_british_mobile_on_an_english_page_with_no_other_sign_of_its_country()
     # (a North American number keeps its own shape)
     html = '<html lang="en"><body><footer><p>Call (512) 474-1234</p></footer></body></html>'
     assert [p["e164"] for p in extract_contacts(html.encode(), "https://firm.com/")["phones"]] == ["+15124741234"]
+    # ...its tel: link too: with no 0 first it is no British number whose 0 was left out
+    # (mile-high-locating-colorado of the corpus)
+    html = '<html lang="en"><body><p>Call us: <a href="tel:7205142876">(720) 514-2876</a></p></body></html>'
+    assert [p["e164"] for p in extract_contacts(html.encode(), "https://milehighlocating.com/")["phones"]] == [
+        "+17205142876"]
 
 
 def test_the_designer_and_the_administrator_under_headings_of_a_legal_notice_are_not_the_practice():

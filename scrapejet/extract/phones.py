@@ -65,6 +65,9 @@ _LANGUAGE_OTHER_COUNTRIES = {
     # countries that dial a 0 first, "07722 646 581" is valid in Britain alone)
     "en": ("GB", "AU", "NZ", "IE", "ZA"),
 }
+# ...countries whose numbers are written nationally with their trunk 0, always:
+# a national number without it is none of theirs
+_WRITTEN_WITH_TRUNK_ZERO = frozenset({"GB", "AU", "NZ", "IE", "ZA"})
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
     "osterreich": "AT", "austria": "AT", "autriche": "AT", "schweiz": "CH", "switzerland": "CH", "suisse": "CH",
@@ -513,6 +516,8 @@ def _valid_elsewhere(phonenumbers: Any, raw: str, regions: tuple[str, ...]) -> A
     """``raw`` read in the only one of ``regions`` where it is a valid number."""
     valid = []
     for region in regions:
+        if region in _WRITTEN_WITH_TRUNK_ZERO and not _NOT_DIAL.sub("", raw.removeprefix("tel:")).startswith("0"):
+            continue  # ("tel:7205142876" is Denver's (720) 514-2876, not a British mobile with its 0 left out)
         try:
             number = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
