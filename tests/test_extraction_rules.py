@@ -297,6 +297,17 @@ def test_icon_links_next_to_a_designer_credit_are_the_company_s():
     assert [s["url"] for s in found] == ["https://www.linkedin.com/company/robotics-control"]
 
 
+def test_a_link_saying_only_its_networks_name_is_the_company_s_own():
+    # (optik-center-davoli of the corpus: a Facebook page with no username, "<i class=bxl-facebook></i> - Facebook")
+    html = b"""<html><body><main><h1>Contatti</h1><p>Seguici sui social.</p><div class="cta">
+        <a href="https://www.facebook.com/people/OPTIK-Center-Davoli/100085843205643/"><i class='bx bxl-facebook'></i> - Facebook</a><br>
+        <a href="https://www.instagram.com/optik_center_davoli/"><i class='bx bxl-instagram'></i> - Instagram</a></div>
+        <p>Leggi la recensione di <a href="https://www.facebook.com/ottica.rossi.milano">Ottica Rossi</a>.</p></main></body></html>"""
+    found = extract_contacts(html, "http://optikcenterdavoli.it/contatti/", role="contact")["socials"]
+    assert [s["url"] for s in found] == ["https://www.facebook.com/people/optik-center-davoli/100085843205643",
+                                         "https://www.instagram.com/optik_center_davoli"]
+
+
 def test_the_dispute_resolution_body_of_the_terms_is_not_the_company():
     emails, phones = contacts("""
         <h1>Termos e Condições</h1><p>Yes Wedo, Lda. — <a href="mailto:geral@yeswedo.pt">geral@yeswedo.pt</a>, Tel. 912 320 366</p>

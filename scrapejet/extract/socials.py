@@ -498,9 +498,16 @@ def _presented_as_own(flags: int, text: str, entry: dict[str, str], brands: set[
     folded = fold(text).strip()
     if not folded or _FOLLOW_TEXT.search(folded) or _squash(folded) == _squash(entry["handle"]):
         return True  # an icon, "Follow us on Instagram", "@acme"
+    if _squash(folded) in _NETWORK_NAMES.get(entry["network"], (entry["network"],)):
+        return True  # the network's name for text, as an icon's ("<i class=bxl-facebook></i> - Facebook")
     if entry["network"] == "facebook" and len(folded.split()) <= _NAMING_MAX_WORDS and _MESSENGER.search(folded):
         return True  # a button to message the page, in any language: "Írj üzenetet Messengeren"
     return _brand_handle(entry, brands)
+
+
+# What a link to a profile says when it says only where it leads.
+_NETWORK_NAMES = {"x": ("x", "twitter"), "facebook": ("facebook", "fb"), "instagram": ("instagram", "insta", "ig"),
+                  "youtube": ("youtube", "yt")}
 
 
 def _squash(text: str) -> str:
