@@ -151,10 +151,13 @@ def _extract(tree: HtmlElement, url: str, role: str | None, language: str | None
     # a language the only sign of the country: a number may be of its other countries
     alternatives = () if infer_region(url, languages=languages, by_language=False, **signs) else other_language_regions(languages)
     places = place_mentions(doc, tree)
-    if region is None and not alternatives:
+    named = country_named(places) if region is None else None
+    if named and (not alternatives or named in alternatives):
         # no sign of the country but the towns the page names ("Painting
-        # Services Sydney"): its national numbers are read there
-        alternatives = tuple(filter(None, [country_named(places)]))
+        # Services Sydney"): its national numbers are read there, of the
+        # countries its language is written in too ("0421 900 066" is valid
+        # in Australia, Ireland and South Africa alike)
+        alternatives = (named,)
     phones = extract_phones(doc, region, orgs, alternatives)
     # every number valid only in another country of the page's language
     # ("(514) 305-1010" on a French page): the page is of that country, and
