@@ -531,7 +531,9 @@ def test_the_light_model_gives_the_vectors_of_the_model(model):
     # more texts than one pass, of many lengths: each pass pads its own to its longest
     texts += [f"Sentence {n} of the page, " * (n % 9 + 1) for n in range(40)]
     assert (light.name, light.dim) == (model.name, model.dim)
-    assert float((light.encode(texts) * model.encode(texts)).sum(1).min()) > 0.99999
+    # (the same to four places of the cosine: float32 kernels differ by CPU, and
+    # torch's padded batches by a few in 1e5 on an AMD Zen host)
+    assert float((light.encode(texts) * model.encode(texts)).sum(1).min()) > 0.9999
     # a model it cannot read (another pooling) is left to torch
     assert LightModel.load("/nonexistent", "x") is None
 
