@@ -68,9 +68,7 @@ def decode_html(html: str | bytes, encoding: str | None = None) -> str:
             if _is_utf8(encoding):
                 return html.decode(encoding)
             return html.decode(encoding, errors="replace")
-        except UnicodeDecodeError:
-            pass
-        except LookupError:  # an unknown charset name must not lose the page
+        except (UnicodeDecodeError, LookupError):  # (nor must an unknown charset name lose the page)
             pass
     return html_to_unicode(None, html, auto_detect_fun=_utf8_or_cp1252)[1]
 

@@ -65,9 +65,9 @@ _LANGUAGE_OTHER_COUNTRIES = {
     # countries that dial a 0 first, "07722 646 581" is valid in Britain alone)
     "en": ("GB", "AU", "NZ", "IE", "ZA"),
 }
-# ...countries whose numbers are written nationally with their trunk 0, always:
+# ...English's others write their national numbers with the trunk 0, always:
 # a national number without it is none of theirs
-_WRITTEN_WITH_TRUNK_ZERO = frozenset({"GB", "AU", "NZ", "IE", "ZA"})
+_WRITTEN_WITH_TRUNK_ZERO = frozenset(_LANGUAGE_OTHER_COUNTRIES["en"])
 _COUNTRY_NAMES = {
     "deutschland": "DE", "germany": "DE", "allemagne": "DE", "alemania": "DE", "germania": "DE", "duitsland": "DE",
     "osterreich": "AT", "austria": "AT", "autriche": "AT", "schweiz": "CH", "switzerland": "CH", "suisse": "CH",
