@@ -36,8 +36,9 @@ FIELDS = ("street", "postal_code", "locality", "region", "country")
 
 # (Greek too: "Χατζάρα 21, Τ.Κ. 18539 Πειραιάς"; and Romanian's comma-below Ș and Ț: "Brașov")
 # (and Cyrillic: "Кнеза Михаила 22, 11000 Београд"; and Vietnamese's: "Hoàn Kiếm")
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-ΩȘȚЀ-ЯҐЄІЇ"
-_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſΆ-ώȘșȚțЀ-џҐґЄєІіЇїḀ-ỿ"
+# (Hebrew has no capitals: any of its letters may begin a name)
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſΆ-ΏΑ-ΩȘȚЀ-ЯҐЄІЇא-ת"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſΆ-ώȘșȚțЀ-џҐґЄєІіЇїḀ-ỿא-ת"
 _WORD = rf"[{_UPPER}][{_LETTER}'’.\-]*"
 _CONNECT = r"am|an|im|in|bei|ob|der|de|del|della|di|du|des|la|le|les|sur|sous|en|aan|den|op|upon|on|d'|l'"
 # (a French or Spanish town's article may be written small: "91410 les Granges Le Roi")
@@ -76,6 +77,8 @@ _EIRCODE = re.compile(r"(?<![\w-])(?P<pc>(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FH
 # A comma between the postcode and its town when the town (and its country)
 # ends the line: "…, Office 41, 6010, Larnaca, Cyprus"
 _COMMA_TO_TOWN_AT_END = r",\s*(?=[^,\d]{2,40}(?:,\s*[^,\d]{2,30})?\.?\s*$)"
+_CYR_TOWN = r"[А-ЯЁЄІЇҐ][а-яёєіїґ'’ʼ]+(?:[\s-][А-ЯЁЄІЇҐ]?[а-яёєіїґ'’ʼ]+){0,2}"
+_CYR_STREET = r"(?:ул|бул|пл|вул|просп|пр|пер)\.\s?[^,\d]{2,40}?,?\s(?:№\s?|д\.\s?|буд\.\s?)?\d{1,4}[а-яa-z]?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("GB", re.compile(rf"(?<![\w-])(?P<pc>{_UK_POSTCODE})(?![\w-])")),
     # an Eircode is read as a British postcode is
@@ -99,10 +102,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ...and its town in Latin letters, on a Greek page ("POSTAL CODE 15126, Marousi")
     ("GRL", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_LOCALITY})")),
     # (or a space alone, at the line's end: "Λεωφ. Κηφισίας 102, Μαρούσι 151 24")
-    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s(?=\d{{3}} ?\d{{2}}\s*(?:[,.]|$)))"
+    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s(?=\d{{3}} ?\d{{2}}\s*(?:[,.·•|]|$)))"
                        rf"(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     # ...and its town in Latin letters before the postcode, on a Greek page ("Ermou 25, Athens 105 63")
-    ("GRLT", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])(?=\s*(?:[,.;|]|$))")),
+    ("GRLT", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])(?=\s*(?:[,.;|·•]|$))")),
     # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATE_OR_TOWN})\.?"
@@ -140,6 +143,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Czech, Slovak, Swedish, Greek "783 13 Štěpánov"; Polish "98-235 Błaszki"
     ("CS", re.compile(rf"(?<![\w-])(?:(?P<cp>CZ|SK|SE|S|GR)[-‑ ])?(?P<pc>\d{{3}} \d{{2}})\s+(?P<loc>{_LOCALITY})")),
     ("PL", re.compile(rf"(?<![\w-])(?P<pc>\d{{2}}-\d{{3}})\s+(?P<loc>{_LOCALITY})")),
+    # Bulgaria, Ukraine, Russia: the town after its word ("гр." град, "м." місто, "г." город),
+    # then the postcode: "гр. Пловдив 4000", "м. Київ, 01001"
+    # (and the street after them: "гр. София 1000, ул. Витоша 12"; or the postcode
+    # first, as Ukraine writes it: "01001, м. Київ, вул. Хрещатик, 12")
+    ("CYR", re.compile(rf"(?<![\w.])(?:гр|м|г|с|смт)\.\s?(?P<loc>{_CYR_TOWN}),?\s+(?P<pc>\d{{4,6}})(?![\w-])(?:,\s*(?P<hst>{_CYR_STREET}))?")),
+    ("CYR", re.compile(rf"(?<![\w-])(?P<pc>\d{{5,6}}),\s*(?:м|г)\.\s?(?P<loc>{_CYR_TOWN})(?:,\s*(?P<hst>{_CYR_STREET}))?")),
     # Iceland: three digits, read only on an Icelandic page or before "Ísland" ("101 Reykjavík, Ísland")
     ("IS", re.compile(rf"(?<![\w.,-])(?P<pc>[1-9]\d{{2}})\s+(?P<loc>{_LOCALITY})")),
 ]
@@ -168,6 +177,7 @@ _QUICK = {
     "CS": re.compile(r"(?:(?<![\d-])|(?<=[A-Z]-))\d{3} \d{2}\s+[A-ZÀ-ÞĀ-ſΆ-ΏΑ-Ω]"),  # "SE-701 45 Örebro", "561 23 Θεσσαλονίκη"
     "PL": re.compile(r"(?<![\d-])\d{2}-\d{3}\s+[A-ZÀ-ÞĀ-ſ]"),
     "IS": re.compile(r"(?<![\d.,-])[1-9]\d{2}\s+[A-ZÀ-Þ]"),
+    "CYR": re.compile(r"(?:гр|м|г|с|смт)\.\s?[А-ЯЁЄІЇҐ]"),  # (both shapes name the town after its word)
 }
 _HAS_DIGIT = re.compile(r"\d")
 _EU5_COUNTRIES = {"D": "DE", "DE": "DE", "F": "FR", "FR": "FR", "E": "ES", "ES": "ES", "I": "IT", "IT": "IT",
@@ -190,9 +200,9 @@ _DE_WORD = (
 # "Tillinmäentie 3 B117")
 # a house number, its range or letter, and a flat after it ("4/lok 5", "12 m. 3", "7 Top 2")
 # (a number sign before it, as Latin America writes it: "Av. Amaro #1395", "Calle 5 Nº 120";
-# "No." run into it, as Indonesia does: "Rukan CBD Blok J NO.11")
+# "No." run into it, as Indonesia does: "Rukan CBD Blok J NO.11"; "No:", as Turkey does: "Atatürk Cad. No:12")
 # (an Austrian staircase and door, "Hauptstraße 5/2/7"; a Belgian box, "Rue de la Loi 16 bte 3")
-_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?|[Nn][Oo]\.\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?){0,2}(?:\s[A-H]\s?\d{1,3}(?!\d))?"
+_HOUSE_NO = (r"(?:č\.\s?(?:p|ev|or)\.\s?|#\s?|[Nn][°º]\.?\s?|[Nn][Oo](?:\.|\s?:)\s?)?\d{1,4}\s?[a-zA-ZΑ-Ω]?(?:\s?[-–/]\s?\d{1,4}\s?[a-zA-Z]?){0,2}(?:\s[A-H]\s?\d{1,3}(?!\d))?"
              r"(?:(?:\s?/\s?|\s)(?i:lok|lokal|m|apt|flat|unit|lgh|whg|top|bte|bus|boîte|bt)\.?\s?\d{1,4}[a-zA-Z]?(?!\w))?")
 _STREETS: dict[str, re.Pattern[str]] = {
     "DE": re.compile(
@@ -280,7 +290,7 @@ _UNNUMBERED_IN_LINE = re.compile(rf"(?:^|,\s*)(?P<street>(?:[A-Z][\w'.\-]*\s+){{
 _STREETS_FOR = {
     "GB": ("EN",), "IE": ("EN",), "US": ("EN",), "CA": ("EN", "FR"), "AU": ("EN",), "ZA": ("EN",), "JP": (), "NL": ("NL", "DE"), "PT": ("PT",), "IN": ("EN",),
     "EU5": ("DE", "FR", "ES", "IT"), "EU4": ("DE", "FR", "NL", "EN"), "CS": (), "PL": (), "HU": (), "BR": ("PT",),
-    "GR": (), "GRT": (), "GRL": (), "GRLT": (), "IS": (), "FMT": (), "EST": ("ES",),
+    "GR": (), "GRT": (), "GRL": (), "GRLT": (), "IS": (), "FMT": (), "EST": ("ES",), "CYR": (),
 }
 _STREET_COUNTRY = {"DE": "DE", "FR": "FR", "ES": "ES", "IT": "IT", "PT": "PT", "NL": "NL"}
 # A line on its own that is a street: name + number, or number + name.
@@ -437,7 +447,18 @@ _STATE_NAME = re.compile(f"{US_STATE_NAMES}|{CA_PROVINCE_NAMES}")
 # 99042-000" in Brazil), so the country's own pattern reads it.
 _CA_POSTCODE_ALONE = re.compile(r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d")
 _CA_TOWN_AND_PROVINCE = re.compile(rf"{_LOCALITY},?\s*\(?(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT|{CA_PROVINCE_NAMES})\)?\.?")
-_POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|\d{5}-\d{3}|[1-9]\d{3} ?[A-Z]{2}")
+_POSTCODE_ALONE = re.compile(r"\d{2}-\d{3}|\d{3} \d{2}|\d{4,5}|\d{4}-\d{3}|\d{5}-\d{3}|[1-9]\d{3} ?[A-Z]{2}|L[TV]-\d{4,5}")
+# a state or province and the postcode, under the town: "IL 62701", "Karnataka 560001", "ON M5V 2T6"
+# (a state's code or name; not a town: "Cape Town 8001" is a line of its own)
+_REGION_AND_CODE = re.compile(rf"(?:[A-Z]{{2,3}}|{US_STATE_NAMES}|{CA_PROVINCE_NAMES}|(?P<named>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}))\.?,?\s+"
+                              r"(?:\d{5}(?:-\d{4})?|[1-9]\d{2} ?\d{3}|\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d)")
+
+
+def _region_and_code(text: str) -> bool:
+    """Whether ``text`` is a state and its postcode alone ("IL 62701",
+    "Karnataka 560001"), the line under the town."""
+    found = _REGION_AND_CODE.fullmatch(text)
+    return found is not None and (not found["named"] or fold(found["named"]) in _IN_STATES)
 
 
 @functools.lru_cache(maxsize=None)
@@ -465,7 +486,8 @@ def _postcode_after_town(country: str | None) -> bool:
 
 # A town with its postcode in brackets, as Argentine and Uruguayan sites
 # write it: "Costa del Este (7108)", "(7600) Mar del Plata".
-_TOWN_BRACKETED_CODE = re.compile(rf"^(?:(?P<town>{_LOCALITY})\s*\((?P<code>\d{{4,5}})\)|\((?P<code2>\d{{4,5}})\)\s*(?P<town2>{_LOCALITY}))$")
+_TOWN_BRACKETED_CODE = re.compile(rf"^(?:(?P<town>{_LOCALITY})\s*\((?P<code>\d{{4,5}}|[A-Z]\d{{4}}[A-Z]{{3}})\)|"
+                                  rf"\((?P<code2>\d{{4,5}}|[A-Z]\d{{4}}[A-Z]{{3}})\)\s*(?P<town2>{_LOCALITY}))$")
 # The cross streets after a house number ("Av. Interbalnearia 557 e/ 6 y 7",
 # "Calle 12 N° 345 entre 45 y 46", "… esq. Mitre"): how to find the door,
 # kept with the street as the site writes it.
@@ -511,15 +533,35 @@ def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> lis
         mexican = _mx_code_last(line.text) if country_hint == "MX" else None
         if mexican:
             line = Line(mexican, line.flags, line.heading, line.block)
-        bracketed = _TOWN_BRACKETED_CODE.match(line.text.strip())
+        # (the town and its code in brackets alone on the line, or its last part after
+        # the street: "San Martín 123, (5500) Mendoza", "Av. Santa Fe 1234, CABA (C1059ABT)")
+        before, comma, last = line.text.strip().rpartition(",")
+        bracketed = _TOWN_BRACKETED_CODE.match(line.text.strip()) or (
+            _TOWN_BRACKETED_CODE.match(last.strip()) if comma and _HAS_DIGIT.search(before) else None)
         if bracketed:
             code, town = bracketed["code"] or bracketed["code2"], bracketed["town"] or bracketed["town2"]
-            line = Line(f"{town} {code}" if town_first else f"{code} {town}", line.flags, line.heading, line.block)
+            joined = f"{town} {code}" if town_first else f"{code} {town}"
+            line = Line(f"{before}, {joined}" if bracketed.string != line.text.strip() else joined,
+                        line.flags, line.heading, line.block)
+        joined = _items_joined(line.text, town_first)
+        if joined != line.text:
+            line = Line(joined, line.flags, line.heading, line.block)
         following = lines[index + 1] if index + 1 < len(lines) else None
         if (following is not None and _CA_POSTCODE_ALONE.fullmatch(following.text.strip())
                 and _CA_TOWN_AND_PROVINCE.fullmatch(line.text.strip()) and line.block == following.block):
             # "Pierrefonds (Québec) / H9H 5L2": a Canadian postcode on the line under its town
             out.append(Line(f"{line.text.strip()} {following.text.strip()}", line.flags, line.heading, line.block))
+            skip = True
+            continue
+        if (following is not None and _LOCALITY_LINE.match(line.text.strip())
+                and not line.heading and not line.third_party and not following.third_party
+                and not (line.flags | following.flags) & LINK
+                and ((town_first and _POSTCODE_ALONE.fullmatch(following.text.strip())
+                      and not _town_below(lines, index + 2))
+                     or _region_and_code(following.text.strip()))):
+            # "Cape Town" / "8001", "Springfield" / "IL 62701": the town, then its postcode on the line below
+            comma = "," if _region_and_code(following.text.strip()) else ""
+            out.append(Line(f"{line.text.strip()}{comma} {following.text.strip()}", line.flags, line.heading, line.block))
             skip = True
             continue
         if (following is not None and _POSTCODE_ALONE.fullmatch(line.text.strip()) and not following.heading
@@ -530,6 +572,33 @@ def _postcodes_joined(lines: list[Line], country_hint: str | None = None) -> lis
             continue
         out.append(line)
     return out
+
+
+def _town_below(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index`` is a town (not a country): the town a
+    postcode above it belongs to ("Jeppestown" / "2094" / "Johannesburg",
+    a suburb, then the postcode and its town)."""
+    if index >= len(lines):
+        return False
+    text = lines[index].text.strip()
+    return bool(_LOCALITY_LINE.match(text)) and country_code(text) is None
+
+
+_ITEMS = re.compile(r"(\s[|·•]\s)")
+
+
+def _items_joined(text: str, town_first: bool) -> str:
+    """A line of items whose postcode and town are items of their own
+    ("Dorpsstraat 4 | 5261 AB | Vught"), with the two joined as one
+    address line writes them."""
+    if "|" not in text and "·" not in text and "•" not in text:
+        return text
+    items = _ITEMS.split(text)
+    for at in range(0, len(items) - 2, 2):
+        code, town = items[at].strip(), items[at + 2].strip()
+        if _POSTCODE_ALONE.fullmatch(code) and _LOCALITY_LINE.match(town):
+            items[at:at + 3] = [f"{town} {code}" if town_first else f"{code} {town}", "", ""]
+    return "".join(items)
 
 
 # A Turkish address as its sites write it: neighbourhood, street and number,
@@ -989,14 +1058,17 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
                 taken.append((0, len(text)))
                 hits.append(_Hit(last.group("street").strip(" ,"), f"{code[:3]} {code[3:]}" if country_hint in ("CZ", "SK") else code,
                                  last.group("loc"), None, country_hint, last.group(0), "text"))
-        if not taken and country_hint in (None, "US"):
-            # "20 North Main St. Sherborn, MA 01770": no comma after the street,
-            # which the town pattern would take for the town's first words
-            run = _US_STREET_TOWN_RUN.match(_ADDRESS_LABEL.sub("", text.strip()).strip(" :"))
-            if run is not None:
-                taken.append((0, len(text)))
-                hits.append(_Hit(run.group("street"), run.group("pc"), run.group("loc"), run.group("st"), "US",
-                                 run.group(0), "text"))
+        if not taken and country_hint in (None, "US", "AU"):
+            # "20 North Main St. Sherborn, MA 01770", "12 George St Sydney NSW 2000":
+            # no comma after the street, which the town pattern would take for the town's first words
+            bare = _ADDRESS_LABEL.sub("", text.strip()).strip(" :")
+            for country, pattern in (("US", _US_STREET_TOWN_RUN), ("AU", _AU_STREET_TOWN_RUN)):
+                run = pattern.match(bare) if country_hint in (None, country) else None
+                if run is not None:
+                    taken.append((0, len(text)))
+                    hits.append(_Hit(run.group("street"), run.group("pc"), run.group("loc"), run.group("st"), country,
+                                     run.group(0), "text"))
+                    break
         if not taken and INLINE_MARK in line.raw:
             # "+358 50 4682944 · toimisto@laki-vsc.fi · Vesijärvenkatu 11, 15140
             # Lahti · Y-tunnus: …": items set side by side on one line, each its
@@ -1011,6 +1083,11 @@ def _from_lines(lines: list[Line], country_hint: str | None, role: str | None) -
 _US_STREET_TOWN_RUN = re.compile(
     rf"^(?P<street>\d{{1,6}}\s+(?:[A-Z][\w'.\-]*\s+){{0,4}}?(?:{EN_STREET_WORDS})\.?)\s+"
     rf"(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),\s*(?P<st>{_US_STATES})\.?\s+(?P<pc>\d{{5}}(?:-\d{{4}})?)$"
+)
+_AU_STREET_TOWN_RUN = re.compile(
+    rf"^(?P<street>(?:(?:Shop|Unit|Suite|Level)\s\d{{1,4}}[A-Za-z]?,?\s+)?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?)?\s+"
+    rf"(?:[A-Z][\w'.\-]*\s+){{0,4}}?(?:{EN_STREET_WORDS})\.?)\s+"
+    rf"(?P<loc>[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}}),?\s+(?P<st>NSW|VIC|QLD|WA|SA|TAS|ACT|NT),?\s+(?P<pc>\d{{4}})$"
 )
 _FIVE_DIGIT_POSTCODES = frozenset("CZ SK ES IT FR DE FI EE HR".split())
 _STREET_TOWN_CODE = re.compile(
@@ -1065,13 +1142,13 @@ def _country_shapes(country: str) -> tuple[re.Pattern[str], ...]:
         # line "Tangerang - Banten, 15810" (Indonesia); or the town and the
         # postcode alone, ending the line ("Jakarta Timur 13330", "TANGERANG 15147")
         return (re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}"),
-                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|]|$))"))
+                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|·•]|$))"))
     if line.index("%Z") < line.index("%C"):
         # and, where the format puts the postcode first, the town before it
         # at the end of the line, as many sites write it anyway ("Casablanca
         # 20000", "București 020071")
         return (re.compile(rf"{postcode}(?:\s+|\s[-–]\s|,\s*){town}"),
-                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|]|$))"))
+                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|·•]|$))"))
     return (re.compile(rf"{town},?\s+{postcode}"),)
 
 
@@ -1143,6 +1220,10 @@ def _address_at(
         return None  # "2011 Diploma in Fetal Medicine" on a Greek CV: a year, where postcodes have five digits
 
     head, tail = text[: match.start()], text[match.end() :]
+    province = _SLASH_PROVINCE.match(tail) if kind == "EU5" and locality else None
+    if province:
+        # "34134 Fatih/İstanbul": the district and its province, as Turkey writes them
+        locality, tail = f"{locality}/{province['province']}", tail[province.end():]
     if state_head is not None:
         head = state_head
     named_country = named_street = None
@@ -1198,7 +1279,10 @@ def _address_at(
             return None
         street, start = head_rest, head.find(head_rest)
         end = start + len(head_rest)
-    if street is None and (not head_rest or (kind in _TOWN_FIRST and _LOCALITY_LINE.match(head_rest))):
+    # (or, above its neighbourhood: "Rua Augusta, 123" / "Consolação, São Paulo - SP, 01305-000",
+    # "Av. Reforma 123" / "Col. Juárez, 06600 Ciudad de México")
+    if street is None and (not head_rest or ((kind in _TOWN_FIRST or kind == "BR") and _LOCALITY_LINE.match(head_rest))
+                           or _NEIGHBOURHOOD_NAMED.fullmatch(head_rest)):
         street, street_kind, above = _street_above(lines, index, kind)
         if street is None and kind in _POSTCODE_FIRST and not head_rest and not tail.strip(" ,.;"):
             # "35 400 Nova Gradiška / Gundulićeva 15 D": the street on the line below
@@ -1263,6 +1347,7 @@ def _address_at(
     )
 
 
+_SLASH_PROVINCE = re.compile(r"\s?/\s?(?P<province>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+|[A-ZÇĞİÖŞÜ]{3,})(?![\w/])")
 _STREET_PART = re.compile(r"(?=.*\d)(?=(?:.*[^\W\d_]){4})")
 
 
@@ -1304,7 +1389,8 @@ _GAP_TO_POSTCODE = re.compile(
     rf"(?:{_FLOOR}\.?[\s,]+)?"
     # a Danish floor and door: "Strøget 18, 2. tv., 1160 København K", "st. th.", "kld."
     r"(?:(?:\d{1,2}\.|st\.|kld\.)\s?(?i:tv|th|mf)\.?[\s,]+|(?i:st|kld)\.[\s,]+)?"
-    r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29},\s*){0,2}"
+    # (a district or a floor word, set off by a comma or a dash: "C/ Sant Pere 4, bajo - 08003 Barcelona")
+    r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][^\d,;|:]{0,29}(?:,|\s[-–·•|])\s*){0,2}"
     # a building's floor and office: "12 Griva Digeni Avenue, Alexandros Court, 4th Floor, Office 41, 6010"
     r"(?:(?i:\d{1,2}(?:st|nd|rd|th)\s+floor|(?:office|suite|flat|unit)\s*\d{1,4}[a-z]?),\s*){0,2}"
 )
@@ -1417,14 +1503,39 @@ def _street_before(head: str, kind: str, past_district: bool = True) -> tuple[st
         # a label no list holds, spelled as the site spells it ("Addresse: Aalborgvej 2")
         segment = _ANY_LABEL.sub("", segment)
         segment = _prose_cut(segment)
-        if segment and (_is_street_line(segment) or _UNNUMBERED_ROMANCE.match(segment)):
+        number = _ADDRESS_LABEL.sub("", _LEAD_SYMBOLS.sub("", segments[-2].strip())) if len(segments) > 1 else ""
+        if (segment and _BARE_HOUSE_NUMBER.fullmatch(number) and not _YEAR_LIKE.fullmatch(number)
+                and _NAME_ONLY.fullmatch(segment)):
+            # the house number first, set apart by a comma, after the other
+            # items of the line: "Firma Nova · 12, Jalan Bukit Bintang, 55100 Kuala Lumpur"
+            start = head.rfind(number)
+            return head[start:head.rfind(segment) + len(segment)], None, start, head.rfind(segment) + len(segment)
+        if (_BARE_HOUSE_NUMBER.fullmatch(segment) and not _YEAR_LIKE.fullmatch(segment)
+                and _STREET_NAMED.match(number) and len(number) <= 50 and not _HAS_DIGIT.search(number)):
+            # the street, then its number set apart by a comma: "вул. Хрещатик, 12, м. Київ, 01001"
+            start = head.rfind(number)
+            return head[start:head.rfind(segment) + len(segment)], None, start, head.rfind(segment) + len(segment)
+        if segment and (_is_street_line(segment) or _UNNUMBERED_ROMANCE.match(segment) or _BOX_ALONE.fullmatch(segment)):
             start = head.rfind(segment)
             return segment, None, start, start + len(segment)
     return best
 
 
+# a neighbourhood named by its word, before its town on the line under the street
+_NEIGHBOURHOOD_NAMED = re.compile(rf"(?i:col\.|colonia|bairro|barrio|fracc\.|fraccionamiento|urb\.|urbanizaci[óo]n|sector|sektor)\s*"
+                                  rf"[{_UPPER}][^\d,;:|@]{{1,40}}")
+# a post office box alone before the postcode, as each country names it:
+# "BP 12 - 33000 Bordeaux", "PL 123, 00101 Helsinki", "Apdo. 45, 03590 Altea"
+_BOX_ALONE = re.compile(rf"(?i:{_PO_BOX_WORD}|B\.P\.|CS|PL|Postboks|Postilokero|Apdo\.?|Caixa Postal)\s*#?\d{{1,6}}")
+_BARE_HOUSE_NUMBER = re.compile(r"(?:No\.?\s?|Lot\s|Unit\s|№\s?|д\.\s?|буд\.\s?)?\d{1,5}[A-Za-z]?(?:[-/]\d{1,4}[A-Za-z]?)?")
+# a street named by its type word, first or last (the types no street shape here knows)
+_STREET_NAMED = re.compile(r"(?i:ул|ул\.|улица|вул|вул\.|вулиця|бул\.|бульвар|просп\.|проспект|пр\.|пл\.|пер\.|шосе|шоссе|"
+                           r"rua|avenida|av\.|calle|c/|carrer|via|viale|piazza|corso|jalan|jl\.|strada|str\.|ulica|ul\.)\s")
+_NAME_ONLY = re.compile(rf"[{_UPPER}][^\d,;:|@]{{2,40}}")
 _DISTRICT = re.compile(rf"[{_UPPER}][{_LETTER}'’.\-]*(?:\s[{_LETTER}'’.\-]+){{0,2}}")
 _DISTRICT_OR_UNIT = re.compile(r"(?i:sector|sektor|col\.|colonia|bairro|oficina|of\.|piso|local|unit|suite|level|floor)\s"
+                               # a Spanish floor and door ("1º B", "3º izda."); a road's kilometre ("Km 5")
+                               r"|\d{1,2}\s?[º°ª](?:\s?[A-Z]\b|\s?(?i:izq|izda|dcha|dcho|der|centro)\b\.?)?$|(?i:km)\.?\s?\d{1,3}(?:[.,]\d)?$"
                                r"|#\s?\d{1,3}-\d{1,4}\b"
                                # a Danish floor and door: "2. tv.", "st. th.", "kld."
                                r"|(?:\d{1,2}\.|st\.?|kld\.?)\s?(?i:tv|th|mf)\b\.?$|(?i:st|kld)\.?$"
@@ -1463,9 +1574,18 @@ def _prose_cut(segment: str) -> str:
     return rest if rest and rest[0].isupper() else segment
 
 
+# A street named after a date, as Latin America names its avenues ("Av. 18 de
+# Julio 1234", "Rua 25 de Março, 100"); a Colombian street of the grid, its
+# number and the cross street's ("Carrera 7 # 12-34", "Calle 93B No. 13-44").
+_DATED_STREET = re.compile(rf"^(?:[{_LETTER}][^\d:@|]{{0,30}}?\s)?\d{{1,2}}\s(?:de|do|da)\s[^\d:@|]{{2,30}}?,?\s{_HOUSE_NO}$")
+_GRID_STREET = re.compile(r"^(?i:calle|cl\.?|carrera|cra\.?|kr\.?|cr\.?|avenida|av\.?|diagonal|dg\.?|transversal|tv\.?)"
+                          r"(?:\s(?i:calle|carrera|cra\.?))?\s\d{1,3}\s?[A-Z]?(?:\s?(?i:bis))?\s?(?:#|No\.?|N[°º])\s?\d{1,3}\s?[A-Z]?\s?-\s?\d{1,3}"
+                          r"(?:\s?[A-Za-z]{1,3})?$")
+
+
 def _is_street_line(text: str) -> bool:
     # (the cross streets after the number are the street's: "Av. Interbalnearia 557 e/ 6 y 7")
-    match = _STREET_LINE.match(text)
+    match = _STREET_LINE.match(text) or _DATED_STREET.match(text) or _GRID_STREET.match(text)
     if match is None and ("e/" in text or "ntre " in text or "esq" in text):
         match = _STREET_LINE.match(_CROSS_STREETS.sub("", text))
     # "Seit 2021" has the shape of "Seestraße 21"; house numbers are not years.
@@ -1528,7 +1648,9 @@ def _street_above(lines: list[Line], index: int, kind: str) -> tuple[str | None,
         # the street the last of them
         items = [" ".join(item.split()).strip(" ,") for item in above.raw.split(INLINE_MARK) if item.strip(" ,")]
         for line_or_item in dict.fromkeys([candidate, *items[-1:]]):
-            if _is_street_line(line_or_item) and not re.search(r"\d{5}", line_or_item):
+            number_first = _HOUSE_NUMBER_FIRST.match(line_or_item)
+            if ((_is_street_line(line_or_item) or (number_first and _NAME_ONLY.fullmatch(line_or_item[number_first.end():])))
+                    and not re.search(r"\d{5}", line_or_item)):
                 return ((f"{line_or_item}, {unit}" if unit else line_or_item), None,
                         [line_or_item, *([unit] if unit else []), *between])
         if kind in ("GB", "IE") and _UNNUMBERED_STREET.match(candidate):
@@ -1741,6 +1863,9 @@ def _country_of(kind: str, prefix: str | None, street_kind: str | None, hint: st
         return "GR"
     if kind == "IS":
         return "IS"
+    if kind == "CYR":
+        # (the postcode's digits tell the three apart where the page does not)
+        return hint if hint and _fits_postcode(hint, postcode) else {4: "BG", 5: "UA", 6: "RU"}.get(len(postcode or ""))
     if kind == "CS":
         code = {"S": "SE"}.get(prefix or "", prefix)
         return code or (hint if hint in ("CZ", "SK", "SE", "GR") else None)
