@@ -235,3 +235,15 @@ def test_an_address_line_as_its_country_writes_it(country, line, postcode):
     found = extract_contacts(html, f"https://www.firmanova.{tld}/contact", role="contact")["addresses"]
     assert postcode.replace(" ", "").upper() in {(a.get("postal_code") or "").replace(" ", "").upper() for a in found}, found
 
+
+def test_a_name_and_number_after_a_district_is_no_street_where_streets_end_in_their_type():
+    # a golf simulator's name under its district, above the address it is at;
+    # a Czech branch's town and street are written the same way
+    page = ("<main><div>Kalajärvi — Trackman 4</div><div>Alaniementie 2, 02970 Espoo</div>"
+            "<div>Vantaa — Tikkurilantie 4</div></main>")
+    found = extract_contacts(f"<html lang=fi><body>{page}</body></html>", "https://www.golf.fi/yhteystiedot", role="contact")
+    assert {(a["street"], a["locality"]) for a in found["addresses"]} == {
+        ("Alaniementie 2", "Espoo"), ("Tikkurilantie 4", "Vantaa")}
+    page = "<main><p>Slavkov u Brna – Lidická 1452</p></main>"
+    found = extract_contacts(f"<html lang=cs><body>{page}</body></html>", "https://www.firma.cz/kontakt", role="contact")
+    assert [(a["street"], a["locality"]) for a in found["addresses"]] == [("Lidická 1452", "Slavkov u Brna")]

@@ -205,7 +205,7 @@ def _address_text(raw: str, country: str | None = None) -> tuple[bool, str | Non
         labelled = labelled or bool(label)
         if _SEPARATOR.search(rest) and (any(_is_street(p.strip(), labelled=bool(label) and i == 0)
                                             for i, p in enumerate(_SEPARATOR.split(rest)))
-                                        or _town_dash_street(rest) or _street_then_town(rest, country)
+                                        or _town_dash_street(rest, country) or _street_then_town(rest, country)
                                         or _in_a_building(rest)
                                         # (a house number, then its street, after the label: "Trụ sở
                                         # chính: 42 Thành Công - Phường Đồng Hới - Tỉnh Quảng Trị")
@@ -256,9 +256,21 @@ _TOWN_DASH_STREET = re.compile(r"^(?P<town>[^\W\d_][^\d,:–—-]{1,40}?)\s[–�
                                r"(?!(?:19|20)\d\d\b)\d{1,4}\s?[a-zA-Z]?)$")
 
 
-def _town_dash_street(text: str) -> re.Match | None:
+# Countries whose street names end in their type ("Alaniementie", "Storgatan",
+# "Hauptstraße"): a name and a number without one is no street there
+# ("Kalajärvi — Trackman 4" is a golf simulator in a district of Espoo).
+_SUFFIXED_STREETS = frozenset("FI SE NO DK IS DE AT CH NL".split())
+_STREET_SUFFIX = re.compile(r"(?i)(?:katu|tie|kuja|polku|raitti|väylä|kaari|rinne|gata|gatan|vägen|väg|vej|vegen|veien|veg|gade|"
+                            r"straße|strasse|str\.|weg|laan|straat|gasse|plein|platz|torg|torget|allé|alle|plass|plassen|"
+                            r"stien|brink|markt|ring|damm|ufer|gracht|kade|dijk|singel|hof)$")
+
+
+def _town_dash_street(text: str, country: str | None = None) -> re.Match | None:
     match = _TOWN_DASH_STREET.match(text.strip(" ."))
     if not match or not _is_town(match.group("town").strip()):
+        return None
+    name = match.group("street").rsplit(None, 1)[0].split()[-1]
+    if country in _SUFFIXED_STREETS and not _STREET_SUFFIX.search(name):
         return None
     # every word a name's but a short particle ("Slavkov u Brna", "Moravany
     # nad Váhom"): "Otevírací doba – Pondělí 9" is no town and street
@@ -385,7 +397,7 @@ def _read(text: str, labelled: bool, country: str | None = None) -> dict[str, st
     if not streets and (labelled or _street_then_town(text, country)) and _NAME_AND_NUMBER.match(parts[0]) and not any(
             re.search(r"\d", part) for part in parts[1:]):
         streets = [0]  # "Adresa: Folnegovićeva 1b, Zagreb": the rest only names places
-    if not streets and len(parts) == 2 and _town_dash_street(text):
+    if not streets and len(parts) == 2 and _town_dash_street(text, country):
         streets = [1]
     if not streets and _in_a_building(text):
         streets = [i for i, part in enumerate(parts) if _EN_PREMISES.match(part)]
