@@ -2654,7 +2654,14 @@ def test_a_fax_by_its_initial_and_its_greek_name(url, lang, html, expected):
      "Gaggenau über 01805 – 19292 – 108, in dringenden Fällen Notruf über 19222</p>", ["+4972253213"]),
     ("nl", "https://praktijk.nl/contact", "<p>Tel. 020 638 2917</p><p>Bij spoed buiten kantoortijd: huisartsenpost 0900 1515</p>",
      ["+31206382917"]),
+    # the Nordic ones: a region's on-call vet, a municipality's on-call doctor
+    ("fi", "https://elainklinikka.fi/yhteystiedot", "<p>Ajanvaraus puh. 06 321 7300</p><p>Yöt ja viikonloput: alueen "
+     "päivystysnumero 0600 399 299.</p>", ["+35863217300"]),
+    ("no", "https://legekontor.no/kontakt", "<p>Telefon 22 41 83 19</p><p>Utenom åpningstid: Legevakt 116 117</p>",
+     ["+4722418319"]),
     # ...but a practice's own emergency line is its own, as a plumber's "Notdienst" is
+    ("fi", "https://putkiliike.fi/yhteystiedot", "<p>Puh. 06 321 7300</p><p>Päivystys 24h: 040 518 2293</p>",
+     ["+35863217300", "+358405182293"]),
     ("de", "https://tierarzt.de/kontakt", "<p>Tel. 030 8817254</p><p>Unser tierärztlicher Notdienst am Wochenende: "
      "0171 4528831</p>", ["+49308817254", "+491714528831"]),
     ("de", "https://sanitaer.de/kontakt", "<p>Tel. 030 8817254</p><p>24h Notdienst rund um die Uhr: 0171 4528831</p>",
