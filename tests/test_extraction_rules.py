@@ -2656,7 +2656,8 @@ def test_a_fax_by_its_initial_and_its_greek_name(url, lang, html, expected):
      ["+31206382917"]),
     # the Nordic ones: a region's on-call vet, a municipality's on-call doctor
     ("fi", "https://elainklinikka.fi/yhteystiedot", "<p>Ajanvaraus puh. 06 321 7300</p><p>Yöt ja viikonloput: alueen "
-     "päivystysnumero 0600 399 299.</p>", ["+35863217300"]),
+     "päivystysnumero 0600 399 299.</p><p>Virka-ajan ulkopuolella soita 0600 41 8823.</p>"
+     "<p>Pohjoisen päivystysalueen numero: 0600 39 9298</p>", ["+35863217300"]),
     ("no", "https://legekontor.no/kontakt", "<p>Telefon 22 41 83 19</p><p>Utenom åpningstid: Legevakt 116 117</p>",
      ["+4722418319"]),
     # ...but a practice's own emergency line is its own, as a plumber's "Notdienst" is

@@ -480,7 +480,8 @@ _THIRD_PARTY_MENTION = re.compile(
     r"notdienstpraxis|giftnotruf|giftinformation\w*|huisartsenpost|spoedpost|dokterswacht|guardia medica|"
     r"centre antipoison|poison (?:control|information)|out[- ]of[- ]hours (?:service|gp|doctor)|\bnhs 111\b|"
     # (the Nordic ones: a region's or a municipality's on-call vet or doctor, "alueen päivystysnumero")
-    r"alueen (?:elainlaakari)?paivystys\w*|yhteispaivystys\w*|kunnallinen (?:elainlaakari)?paivystys\w*|"
+    r"alueen (?:elainlaakari)?paivystys\w*|paivystysalue\w*|yhteispaivystys\w*|kunnallinen (?:elainlaakari)?paivystys\w*|"
+    r"virka-?ajan ulkopuolella\W+(?:soita|ota yhteytta) (?!meille\b|meihin\b)|"
     r"jourhavande (?:veterinar|lakare)\w*|veterinarjouren|legevakt\w*|laegevagt\w*|dyrlaegevagt\w*|dyrlegevakt\w*|"
     # the pharmacy on duty, and the tourist office a holiday let points its guests to
     r"apotheken-?notdienst|notdienst-?apotheke|pharmacie de garde|farmacia de (?:guardia|turno)|farmacia di turno|"
