@@ -109,6 +109,9 @@ def _layouts(street: str, one_line: str, country_name: str, tld: str) -> dict[st
         "footer": f"<footer><p>Firma Nova · {one_line} · info@firmanova.{tld}</p></footer>",
         "block": "<main><h2>Contact</h2><p>Firma Nova<br>" + "<br>".join([*block, country_name]) + "</p></main>",
         "address": f"<main><p>Find us:</p><address>{one_line}, {country_name}</address></main>",
+        # (the phone after a dash: "… Θεσσαλονίκη 546 22 - Tél : …")
+        "phone-after": f"<footer><p>Address: {one_line} - Tel: 01 23 45 67 89</p></footer>",
+        "heading": f"<main><h3>Firma Nova</h3><p>{one_line}</p></main>",
     }
     parts = [part.strip() for part in re.split(r",|·|\|", one_line)]
     if len(parts) > 2 and parts[-1] and not _CODE_FIRST_LINE.match(one_line) and _SPLIT_READABLE.get(tld, True):

@@ -102,10 +102,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ...and its town in Latin letters, on a Greek page ("POSTAL CODE 15126, Marousi")
     ("GRL", re.compile(rf"(?<![\w-])(?P<pc>\d{{3}} ?\d{{2}}),\s*(?P<loc>{_LOCALITY})")),
     # (or a space alone, at the line's end: "Λεωφ. Κηφισίας 102, Μαρούσι 151 24")
-    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s(?=\d{{3}} ?\d{{2}}\s*(?:[,.·•|]|$)))"
+    ("GRT", re.compile(rf"(?P<loc>{_GREEK_TOWN})(?:,\s*(?:Τ\.?\s?Κ\.?:?\s*)?|,?\s*Τ\.?\s?Κ\.?:?\s*|\s(?=\d{{3}} ?\d{{2}}(?:\s*(?:[,.·•|]|$)|\s[-–]\s)))"
                        rf"(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])")),
     # ...and its town in Latin letters before the postcode, on a Greek page ("Ermou 25, Athens 105 63")
-    ("GRLT", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])(?=\s*(?:[,.;|·•]|$))")),
+    ("GRLT", re.compile(rf"(?P<loc>{_LOCALITY}),?\s+(?P<pc>\d{{3}} ?\d{{2}})(?![\w-])(?=\s*(?:[,.;|·•]|$)|\s[-–]\s)")),
     # ("Tucson AZ, 85711": without the comma after the town only before a ZIP)
     ("US", re.compile(
         rf"(?P<loc>{_LOCALITY})(?:,\s*|\s+(?=(?:{_US_STATES})\.?,?\s+\d{{5}}(?![\w-])))(?P<st>{_US_STATE_OR_TOWN})\.?"
@@ -595,10 +595,16 @@ def _items_joined(text: str, town_first: bool) -> str:
         return text
     items = _ITEMS.split(text)
     for at in range(0, len(items) - 2, 2):
-        code, town = items[at].strip(), items[at + 2].strip()
-        if _POSTCODE_ALONE.fullmatch(code) and _LOCALITY_LINE.match(town):
-            items[at:at + 3] = [f"{town} {code}" if town_first else f"{code} {town}", "", ""]
+        code, after = items[at].strip(), items[at + 2].strip()
+        # (the town, or the town and what the line goes on with: "Vught - Tel: …")
+        town = _TOWN_ITEM.match(after)
+        if _POSTCODE_ALONE.fullmatch(code) and town:
+            joined = f"{town['town']} {code}" if town_first else f"{code} {town['town']}"
+            items[at:at + 3] = [joined + after[town.end():], "", ""]
     return "".join(items)
+
+
+_TOWN_ITEM = re.compile(rf"(?P<town>{_LOCALITY})(?=\s*$|\s[-–]\s|,)")
 
 
 # A Turkish address as its sites write it: neighbourhood, street and number,
@@ -1142,13 +1148,13 @@ def _country_shapes(country: str) -> tuple[re.Pattern[str], ...]:
         # line "Tangerang - Banten, 15810" (Indonesia); or the town and the
         # postcode alone, ending the line ("Jakarta Timur 13330", "TANGERANG 15147")
         return (re.compile(rf"(?P<loc>{_LOCALITY})\s*[-–,]\s*(?P<reg>{_WORD}(?:\s{_WORD}){{0,2}}),?\s+{postcode}"),
-                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|·•]|$))"))
+                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|·•]|$)|\s[-–]\s)"))
     if line.index("%Z") < line.index("%C"):
         # and, where the format puts the postcode first, the town before it
         # at the end of the line, as many sites write it anyway ("Casablanca
         # 20000", "București 020071")
         return (re.compile(rf"{postcode}(?:\s+|\s[-–]\s|,\s*){town}"),
-                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|·•]|$))"))
+                re.compile(rf"{town},?\s+{postcode}(?=\s*(?:[,.;|·•]|$)|\s[-–]\s)"))
     return (re.compile(rf"{town},?\s+{postcode}"),)
 
 
