@@ -154,3 +154,18 @@ def test_the_impressum_a_question_names_answers_it_though_its_address_does_not_s
     assert "Petra Gerber" in first, answer
     n = int(answer.split("[")[1].split("]")[0])
     assert sources[n - 1].url.endswith("/impress/"), answer
+
+
+def test_a_price_in_full_width_yen_answers_a_japanese_price_question(env, model):
+    # Japanese text writes the yen full width ("￥2800", U+FFE5), as its digits may be
+    site = "sanpatsu.test"
+    storage, retriever = indexed(env, model, site, [
+        page(site, "/", "理容ミナミ", "# 理容ミナミ\n\n地域のみなさまに愛される理容室です。駅から徒歩5分。"),
+        page(site, "/menu", "メニュー", "# メニュー\n\n## パーマメニュー\n\n料金はカラー剤の塗布量によって変わります（ロングで＋1000円など）。\n\n"
+             "## カットメニュー\n\nカット · 大人 · ￥２８００\n高校生 · ￥1800\n子供 · ￥1100"),
+        page(site, "/access", "アクセス", "# アクセス\n\n大阪府大阪市南区。駐車場はありません。"),
+    ])
+    insights = Insights(storage, lambda: retriever, None, k=3)
+    question = "大人のカット料金はいくらですか？"
+    answer = answer_from(question, insights.sources(question, site=site, k=3), None, similarity=insights.similarity)
+    assert "￥２８００" in answer.answer, answer.answer

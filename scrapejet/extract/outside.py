@@ -24,7 +24,7 @@ from .textlines import LINK, NAV, WIDGET, fold, read_document
 MAX_WORDS = 1500
 _WORDS = re.compile(r"\w+")
 # A price as a menu of dishes or services writes it ("$3.75", "12,50 €", "600 Kč").
-_PRICE = re.compile(r"[$€£¥₺₴₽₹]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|£|\$|kr\b|zł|kč|chf\b|eur\b|lei\b|ft\b)", re.I)
+_PRICE = re.compile(r"[$€£¥₺₴₽₹￥￡＄]\s?\d|\d(?:[.,]\d{1,2})?\s?(?:€|£|\$|kr\b|zł|kč|chf\b|eur\b|lei\b|ft\b)", re.I)
 # The copyright line: on every page, and its words (the company's name, a
 # year) match every question about the company while answering none.
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|"

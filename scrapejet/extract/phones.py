@@ -176,7 +176,7 @@ _TIME_SPAN = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*[-–—]\s*\d{1,2}[.:]\d{2}\s*
 _TOWN_AFTER = re.compile(r"^\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž]{2,}")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _MONEY = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})+[.,]\d{2}$")
-_CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)
+_CURRENCY_BEFORE = re.compile(r"(?:[€$£¥₹￥￡＄]|\b(?:eur|usd|gbp|chf|inr|rs|dm)\.?)\s*$", re.I)
 _CURRENCY_AFTER = re.compile(r"^\s*(?:[€$£¥₹%]|,-|\b(?:eur|euro|usd|gbp|chf|km|kg|m²|qm|mm|cm)\b)", re.I)
 # "(212) 736-5010", "212.736.5010", "1-800-743-2291": the 3-3-4 grouping of
 # the North American plan, which no other country writes its numbers in. On

@@ -18,7 +18,7 @@ PHONE = re.compile(r"(?<![\w+])\+?\(?\d[\d ()./-]{5,}\d(?!\w)")
 # A price: a currency sign or code before or after the amount, in the currencies of the
 # languages the question words cover ("20.000 Ft", "4 990 kr", "55 eura", "CHF 250", "R$ 90",
 # Uruguay's "$U 420" and the dollars "U$S 30" / "US$ 30" of the River Plate).
-_CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl\b|din\b|chf\b|fr\.|sfr\.?|eur\b|eura\b|"
+_CURRENCY = (r"€|\$|£|¥|￥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl\b|din\b|chf\b|fr\.|sfr\.?|eur\b|eura\b|"
              r"evra\b|euros?\b|usd\b|gbp\b|huf\b|pln\b|czk\b|sek\b|nok\b|dkk\b|ron\b|bgn\b|try\b|uah\b|"
              r"dollars?\b|pounds?\b|forint\b|zlotych\b|złotych\b|korun\b|грн|руб|лв\.?|kuna\b|円|"
              # the currencies of Africa and Asia ("GH₵ 50", "KES 1,000", "Rs. 5000", "RM 50", "Rp 50.000")
@@ -29,7 +29,8 @@ _CURRENCY = (r"€|\$|£|¥|₺|₴|₽|₹|zł|kč|ft\b|kr\b|kn\b|lei\b|lv\b|tl
              r"đ(?!\w)|vnd\b|vnđ\b")
 # A price: a currency before or after the amount ("Mo.-Fr. 8-18 Uhr" is
 # Friday, not francs), or whole units written without one ("103,-", "45.–").
-PRICE = re.compile(rf"(?:\$u|u\$s|us\$|[$€£¥₺₴₽₹₵₦₱฿₫₪₡]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
+# (the full-width yen, pound and dollar of Japanese and Chinese text: "大人 · ￥2800")
+PRICE = re.compile(rf"(?:\$u|u\$s|us\$|[$€£¥₺₴₽₹₵₦₱฿₫₪₡￥￡＄]|\b(?:chf|eur|usd|gbp|r\$|sfr\.?|kr\.?|ghs|kes|ksh|pkr|inr|ngn|aed|sar|egp|"
                    rf"rs\.?|rm|rp|php)|(?<![-–])\bfr\.|\bs/\.?)\s?\d|"
                    rf"\d(?:[.,]\d{{1,2}})?\s?(?:{_CURRENCY})|"
                    r"\b\d+(?:,-|,–|\.–|\.-)(?![\w-])", re.I)  # "50,-", "2800.-": a whole sum
