@@ -808,6 +808,12 @@ def test_a_price_table_left_out_with_its_section_is_read_row_by_row() -> None:
     result = extract_page(f"<html><body>{body}</body></html>", "https://kleimann.test/special.html")
     assert "Foto-Torte · 20,0 x 30,0 · 54,90 €" in result["text"], result["text"]
     assert result["text"].count("54,90 €") == 1
+    # under the heading it stands under on the page, not under the last one of the main text
+    assert "## Sortiment und Preise\n\nGröße in cm · Preis\n" in result["markdown"], result["markdown"]
+    from scrapejet.extract.chunking import chunk_page
+
+    priced = [c for c in chunk_page(result["markdown"], title="Kleimann") if "54,90 €" in c.text]
+    assert [c.heading_path for c in priced] == [["Sortiment und Preise"]]
     # a table trafilatura keeps is not read twice
     kept = extract_page("<html><body><main><h1>Preise</h1><p>Unsere Preise im Überblick, gültig ab Januar.</p><table>"
                         "<tr><th>Leistung</th><th>Preis</th></tr><tr><td>Haarschnitt</td><td>25 EUR</td></tr>"

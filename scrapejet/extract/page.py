@@ -397,9 +397,11 @@ def _main_content(tree: HtmlElement, base_url: str) -> tuple[str, str]:
     for dialog in _dialogs_left_out(tree, text):
         text += "\n\n" + _visible_text(dialog)
         markdown += "\n\n" + _visible_text(dialog, markdown=True)
-    for rows in _tables_left_out(tree, text):
-        text += "\n\n" + rows
-        markdown += "\n\n" + rows
+    for heading, rows in _tables_left_out(tree, text):
+        # (under the heading it stands under on the page: appended after the
+        # main text, "大人 · ￥2800" would lose "カットメニュー")
+        text += "\n\n" + (f"{heading}\n" if heading else "") + rows
+        markdown += "\n\n" + (f"## {heading}\n\n" if heading else "") + rows
     # (a table drawn as a column of labels beside a column of values reads
     # "No. Pendaftaran : 920189-P", as its reader sees it)
     return joined_label_columns(text), joined_label_columns(markdown)
@@ -433,7 +435,14 @@ _TABLE_MIN_ROWS = 2
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def _tables_left_out(tree: HtmlElement, text: str) -> list[str]:
+# the heading a table stands under: its caption, or the last heading before it
+_CAPTION = lxml.etree.XPath("normalize-space(caption)")
+_HEADING_BEFORE = lxml.etree.XPath("(preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6])[last()]")
+_HEADING_MAX_CHARS = 120
+
+
+def _tables_left_out(tree: HtmlElement, text: str) -> list[tuple[str, str]]:
+    """Each table trafilatura left out, as its heading and its rows."""
     # (compared on letters and digits: trafilatura writes a table's cells between bars)
     kept = _NON_WORD.sub("", text)
     left_out = []
@@ -448,7 +457,9 @@ def _tables_left_out(tree: HtmlElement, text: str) -> list[str]:
             continue
         if _NON_WORD.sub("", "".join(rows))[:_MATCH_CHARS] in kept:
             continue  # trafilatura kept it
-        left_out.append("\n".join(rows))
+        before = _HEADING_BEFORE(table)
+        heading = _CAPTION(table) or (" ".join(_visible_text(before[0]).split()) if before else "")
+        left_out.append((heading if len(heading) <= _HEADING_MAX_CHARS else "", "\n".join(rows)))
     return left_out
 
 
