@@ -103,3 +103,15 @@ def test_what_is_embedded_carries_the_title_and_heading_path():
 def test_markdown_noise_is_dropped():
     chunk = chunk_page("See **our** [catalogue](http://x.test/c) and `code` ![logo](l.png).")[0]
     assert chunk.text == "See our catalogue and code ."
+
+
+def test_a_long_table_or_list_is_cut_between_its_rows_and_keeps_them_as_lines():
+    # a price list longer than a chunk: each row stays a line of its own, so a
+    # reader (and the extractive answer) reads "Foto-Torte · … · 54,90 €" alone,
+    # not run together with the rows before and after it
+    rows = "\n".join(f"| Torte {i} | {20 + i},0 x 30,0 | {i},90 € |" for i in range(80))
+    chunks = chunk_page(f"# Preise\n\n{rows}\n", title="Café", max_words=120, overlap=20)
+    assert len(chunks) > 1
+    lines = [line for c in chunks for line in c.text.split("\n")]
+    assert "Torte 41 61,0 x 30,0 41,90 €" in lines, chunks[1].text[:300]
+    assert all(line.count("€") <= 1 for line in lines)

@@ -123,27 +123,34 @@ def _blocks(markdown: str) -> list[_Block]:
 
 
 def _split_long(text: str, max_words: int) -> list[str]:
-    """Pieces of at most ``max_words`` words, cut at sentence ends (or, for
-    a sentence longer than that, between words)."""
+    """Pieces of at most ``max_words`` words, cut at line ends or sentence
+    ends (or, for a sentence longer than that, between words). A block's
+    lines stay lines: the rows of a long price table or list are read one by
+    one, not as one run ("… 16,00 € Schoko-Sektflasche · 250 g …")."""
     pieces: list[str] = []
-    current: list[str] = []
+    current = ""
     count = 0
-    for sentence in _SENTENCE_END.split(text):
-        words = sentence.split()
-        while len(words) > max_words:
-            if current:
-                pieces.append(" ".join(current))
-                current, count = [], 0
-            pieces.append(" ".join(words[:max_words]))
-            words = words[max_words:]
-        if count + len(words) > max_words and current:
-            pieces.append(" ".join(current))
-            current, count = [], 0
-        current.append(" ".join(words))
-        count += len(words)
-    if current:
-        pieces.append(" ".join(current))
-    return [p for p in pieces if p.strip()]
+
+    def close() -> None:
+        nonlocal current, count
+        if current.strip():
+            pieces.append(current)
+        current, count = "", 0
+
+    for line in text.split("\n"):
+        for first, sentence in enumerate(_SENTENCE_END.split(line)):
+            words = sentence.split()
+            while len(words) > max_words:
+                close()
+                pieces.append(" ".join(words[:max_words]))
+                words = words[max_words:]
+            if count + len(words) > max_words and current:
+                close()
+            if words:
+                current += ("" if not current else " " if first else "\n") + " ".join(words)
+                count += len(words)
+    close()
+    return pieces
 
 
 def _tail(text: str, overlap: int) -> str:
@@ -154,6 +161,14 @@ def _tail(text: str, overlap: int) -> str:
     words = text.split()
     if len(words) <= overlap:
         return ""
+    # (whole lines, where the text is lines: the last rows of a table or list)
+    lines: list[str] = []
+    for line in reversed(text.split("\n")):
+        if sum(len(x.split()) for x in lines) + len(line.split()) > overlap:
+            break
+        lines.insert(0, line)
+    if lines and len(lines) < text.count("\n") + 1 and sum(len(x.split()) for x in lines) >= overlap // 3:
+        return "\n".join(lines)
     tail = " ".join(words[-overlap:])
     sentences = _SENTENCE_END.split(tail)
     if len(sentences) > 1 and len(" ".join(sentences[1:]).split()) >= overlap // 3:
