@@ -85,13 +85,19 @@ def test_a_lease_whose_reply_was_lost_is_returned_by_its_worker(env, web, worker
     does not know of and returns it, rather than the job waiting for the
     lease's deadline (15 min)."""
     jobs = env.jobs()
-    workers.append(env.worker(env={"SCRAPEJET_ORPHAN_CHECK_S": "0.5"}))
+    worker = env.worker(env={"SCRAPEJET_ORPHAN_CHECK_S": "0.5"})
+    workers.append(worker)
     worker_id = wait_for(lambda: next(iter(jobs.server.zrange(jobs.keys.workers, 0, 0)), None), 60,
                          what="the worker's heartbeat")
     # Before the worker sees the job: its seeds leased in its name, as if
-    # the lease reply had been lost on the way back.
-    job = jobs.submit("crawl", {"url": web.url("shop.test"), "max_pages": 5, "max_depth": 1})
-    lost = jobs.queue.lease(job.queue, worker_id, 10)
+    # the lease reply had been lost on the way back. (The worker is stopped
+    # meanwhile: on a busy machine it could lease them first.)
+    worker.send_signal(signal.SIGSTOP)
+    try:
+        job = jobs.submit("crawl", {"url": web.url("shop.test"), "max_pages": 5, "max_depth": 1})
+        lost = jobs.queue.lease(job.queue, worker_id, 10)
+    finally:
+        worker.send_signal(signal.SIGCONT)
     assert len(lost) == 3
     done = wait_for(lambda: (j := jobs.get(job.job_id)).done and j, 30, 0.2, what="the job")
     assert done.status == "completed" and done.counters["crawled"] == 5 and done.counters["requeued"] >= 3
