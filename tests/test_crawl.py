@@ -252,7 +252,8 @@ def test_pages_are_read_in_extraction_processes_during_a_long_crawl(env, web, tm
     in-process, then about a second to start its process) reads its later
     pages there, and stores them exactly as read in-process."""
     pool = ("-s", "SCRAPEJET_EXTRACT_PROCESSES=1", "-s", "SCRAPEJET_EXTRACT_POOL_AFTER=1")
-    polite = ("-s", "SCRAPEJET_DOMAIN_DELAY_S=0.6", "-s", "SCRAPEJET_DOMAIN_CONCURRENCY=1")
+    # (1.5 s a page: on a busy machine the process takes seconds to start)
+    polite = ("-s", "SCRAPEJET_DOMAIN_DELAY_S=1.5", "-s", "SCRAPEJET_DOMAIN_CONCURRENCY=1")
     items, result = crawl(env, tmp_path, web.url("p01.polite.test"), *pool, *polite, name="pool.jsonl")
     stats = result.stderr
     here = int(stats.split("'extract/pages_read_here': ")[1].split(",")[0])
