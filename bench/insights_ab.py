@@ -24,16 +24,14 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.extraction import corpus_sites, free_port, host_name, page_key, served_folder  # noqa: E402
-from bench.insights_qa import CORPORA, QUESTIONS, holds, site_env  # noqa: E402
+from bench.extraction import corpus_sites, host_name, page_key  # noqa: E402
+from bench.insights_qa import CORPORA, QUESTIONS, holds, serve_sites, site_env  # noqa: E402
 
 
 def ask(tree: Path, site: dict, questions: list[dict], env: dict) -> list[dict]:
@@ -72,9 +70,6 @@ def run_site(site: dict, trees: tuple[Path, Path], web, redis_url: str, work: Pa
 
 
 def main() -> int:
-    from bench.crawl_throughput import RedisServer
-    from tests.fixtureweb import FixtureWeb
-
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a", help="the code tree A (it crawls too)")
     parser.add_argument("b", help="the code tree B")
@@ -95,16 +90,9 @@ def main() -> int:
     if not sites:
         print("no sites: python bench/corpus.py fetch copies the corpus pages into corpus/sites/")
         return 1
-    work = Path(tempfile.mkdtemp(prefix="bench-insights-ab-"))
-    redis_srv = RedisServer(work / "redis").start()
-    port = free_port()
-    folders = {host_name(s): served_folder(s, port, work) for s in sites}
     started = time.monotonic()
-    try:
-        with FixtureWeb(port, folders=folders) as web, ThreadPoolExecutor(args.parallel) as pool:
-            results = list(pool.map(lambda s: run_site(s, trees, web, redis_srv.url, work), sites))
-    finally:
-        redis_srv.stop()
+    results = serve_sites(sites, args.parallel, "bench-insights-ab-",
+                          lambda s, web, redis_url, work: run_site(s, trees, web, redis_url, work))
     rows = [r for result in results for r in result["rows"]]
     print(f"{len(results)} sites, {len(rows)} questions; {time.monotonic() - started:.0f} s")
     for tag, tree in zip("AB", trees):

@@ -118,6 +118,24 @@ def run_site(site: dict, questions: list[dict], web, redis_url: str, work: Path,
     return out
 
 
+def serve_sites(sites: list[dict], parallel: int, prefix: str, each) -> list:
+    """``each(site, web, redis_url, work)`` for every site, ``parallel`` at
+    once, the sites served on loopback under their names and one Redis
+    for all (each site keeps its own key prefix and data folder in work)."""
+    from bench.crawl_throughput import RedisServer
+    from tests.fixtureweb import FixtureWeb
+
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    redis_srv = RedisServer(work / "redis").start()
+    port = free_port()
+    folders = {host_name(s): served_folder(s, port, work) for s in sites}
+    try:
+        with FixtureWeb(port, folders=folders) as web, ThreadPoolExecutor(parallel) as pool:
+            return list(pool.map(lambda s: each(s, web, redis_srv.url, work), sites))
+    finally:
+        redis_srv.stop()
+
+
 def score(site_result: dict, questions: list[dict], mode: str) -> tuple[list[tuple[str, dict, dict, bool, bool]], str]:
     answers = (site_result["answers"].get(mode) or {}).get("answers") or []
     rows = []
@@ -138,9 +156,6 @@ def main() -> int:
     parser.add_argument("--out", help="write the figures and the answers shown as JSON here")
     args = parser.parse_args()
 
-    from bench.crawl_throughput import RedisServer
-    from tests.fixtureweb import FixtureWeb
-
     sites = [s for s in corpus_sites() if s["present"] and (QUESTIONS / f"{s['site']}.json").exists()
              and (not args.corpus or s["corpus"] in args.corpus) and (not args.site or s["site"] in args.site)]
     if not sites:
@@ -148,17 +163,9 @@ def main() -> int:
         return 1
     questions = {s["site"]: json.loads((QUESTIONS / f"{s['site']}.json").read_text())["questions"] for s in sites}
     modes = ["extractive"] + (["model"] if model_configured() else [])
-    work = Path(tempfile.mkdtemp(prefix="bench-insights-"))
-    redis_srv = RedisServer(work / "redis").start()
-    port = free_port()
-    folders = {host_name(s): served_folder(s, port, work) for s in sites}
     started = time.monotonic()
-    try:
-        with FixtureWeb(port, folders=folders) as web, ThreadPoolExecutor(args.parallel) as pool:
-            results = list(pool.map(lambda s: run_site(s, questions[s["site"]], web, redis_srv.url, work, modes),
-                                    sites))
-    finally:
-        redis_srv.stop()
+    results = serve_sites(sites, args.parallel, "bench-insights-",
+                          lambda s, web, redis_url, work: run_site(s, questions[s["site"]], web, redis_url, work, modes))
     elapsed = time.monotonic() - started
 
     n_questions = sum(len(q) for q in questions.values())
